@@ -1,0 +1,67 @@
+// Settings from the environment, validated once at start. A bad value stops the program
+// with a message naming the variable, what was given and what is expected.
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+    error: 'expected one of "true" or "false"',
+  })
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+export const settingsSchema = z.object({
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "expected a port number" })
+      .int("expected a whole number")
+      .min(1, "expected a port number between 1 and 65535")
+      .max(65535, "expected a port number between 1 and 65535")
+      .default(3000),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "expected a postgresql:// connection URL")
+      .optional(),
+  ),
+  CLAIMBASE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
+  AUTH_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, "expected at least 32 characters (for example: openssl rand -base64 32)").optional(),
+  ),
+  CLAIMBASE_ADMIN_EMAIL: z.preprocess(
+    emptyToUndefined,
+    z.email("expected an e-mail address").default("admin@claimbase.local"),
+  ),
+  CLAIMBASE_ADMIN_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(12, "expected at least 12 characters").optional(),
+  ),
+  CLAIMBASE_DEMO: z.preprocess(emptyToUndefined, booleanFlag.default(true)),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "SettingsError";
+  }
+}
+
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const result = settingsSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new SettingsError(
+    result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const given = env[name];
+      // Never echo secrets back.
+      const shown = /PASSWORD|SECRET/.test(name) ? "(hidden)" : JSON.stringify(given);
+      return `${name}=${shown}: ${issue.message}`;
+    }),
+  );
+}

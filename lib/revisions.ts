@@ -1,0 +1,61 @@
+// The revision log: every create, update, delete and transition of an editorial record is
+// written here, in the same transaction as the change (pass the transaction client).
+import type { Prisma } from "./generated/prisma/client";
+
+export type EntityType =
+  | "Speaker"
+  | "Source"
+  | "Quote"
+  | "Claim"
+  | "Evidence"
+  | "Topic"
+  | "VerdictLabel"
+  | "Correction"
+  | "Article"
+  | "User";
+
+type Plain = Record<string, unknown>;
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (value !== null && typeof value === "object" && "toFixed" in value) return String(value); // Decimal
+  return value ?? null;
+}
+
+/** {field: {before, after}} for every field whose value differs. */
+export function fieldChanges(before: Plain | null, after: Plain | null): Record<string, { before: unknown; after: unknown }> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (key === "updatedAt" || key === "version" || key.startsWith("search")) continue;
+    const b = normalise(before?.[key]);
+    const a = normalise(after?.[key]);
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes[key] = { before: b, after: a };
+  }
+  return changes;
+}
+
+export async function recordRevision(
+  tx: Prisma.TransactionClient,
+  entry: {
+    entityType: EntityType;
+    entityId: string;
+    action: "create" | "update" | "delete" | "transition";
+    userId: string | null;
+    before: Plain | null;
+    after: Plain | null;
+    version?: number | null;
+  },
+): Promise<void> {
+  await tx.revision.create({
+    data: {
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      action: entry.action,
+      userId: entry.userId,
+      version: entry.version ?? (entry.after?.version as number | undefined) ?? null,
+      changes: fieldChanges(entry.before, entry.after) as Prisma.InputJsonValue,
+    },
+  });
+}

@@ -1,0 +1,8 @@
+// Newsroom settings kept in the Setting table. Defaults are written on first start.
+export const DEFAULT_SETTINGS = {
+  // The publishing organisation: ClaimReview `author`.
+  "organization.name": "Claimbase Faktencheck",
+  "organization.url": "http://localhost:3000",
+} as const;
+
+export type SettingKey = keyof typeof DEFAULT_SETTINGS;
