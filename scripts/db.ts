@@ -32,7 +32,11 @@ async function main(command: string | undefined, args: string[]) {
   }
 }
 
-main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
-  console.error(error instanceof SettingsError || error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main(process.argv[2], process.argv.slice(3)).then(
+  // Exit now rather than wait for idle pool timers of the schema engine's connections.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof SettingsError || error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -71,8 +71,9 @@ function acquireLock(dataDir: string): (port: number) => void {
       return (port) => fs.writeFileSync(lockPath, JSON.stringify({ ...info, port }));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // Held by a live process, this one included (a folder must not be opened twice).
       const holder = readDataDirLock(dataDir);
-      if (holder && holder.pid !== process.pid) throw new DataDirInUseError(dataDir, holder);
+      if (holder) throw new DataDirInUseError(dataDir, holder);
       // A stale lock from a process that died: PGlite's files were fsynced at each commit,
       // so the folder is safe to reopen.
       fs.rmSync(lockPath, { force: true });

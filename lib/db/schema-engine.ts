@@ -54,8 +54,8 @@ export async function openSchemaEngine(
   datamodels: Array<[string, string]> = [["schema.prisma", fs.readFileSync(path.resolve("prisma/schema.prisma"), "utf8")]],
 ): Promise<{ engine: SchemaEngine; close(): Promise<void> }> {
   const bg = await loadBindings();
-  const adapter = new PrismaPg({ connectionString, max: 2 });
-  const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(adapter));
+  const opened: PgAdapter[] = [];
+  const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(new PrismaPg({ connectionString, max: 2 }), opened));
   const engine = await bg.SchemaEngine.new(
     { datamodels },
     (log: string) => {
@@ -67,6 +67,9 @@ export async function openSchemaEngine(
     engine,
     async close() {
       engine.free();
+      // The engine does not dispose its connections; their idle pool would keep the
+      // process alive for a while.
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
     },
   };
 }
@@ -78,7 +81,7 @@ type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
  * in a comment, a string or a function body. PostgreSQL runs a multi-statement script as one
  * simple query itself (and atomically), as Prisma's native engine does; send it whole.
  */
-function wholeScriptAdapter(factory: PrismaPg): PrismaPg {
+function wholeScriptAdapter(factory: PrismaPg, opened: PgAdapter[]): PrismaPg {
   const patch = (adapter: PgAdapter) => {
     const internals = adapter as unknown as {
       client: { query(sql: string): Promise<unknown> };
@@ -91,6 +94,7 @@ function wholeScriptAdapter(factory: PrismaPg): PrismaPg {
         internals.onError(error);
       }
     };
+    opened.push(adapter);
     return adapter;
   };
   const connect = factory.connect.bind(factory);

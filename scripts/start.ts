@@ -1,0 +1,133 @@
+// npm start (production) and npm run dev: one command from a fresh clone to a running app.
+//   1. validate the settings (lib/config.ts),
+//   2. start the embedded database on the data folder unless DATABASE_URL is set,
+//   3. apply migrations, make sure the admin, verdict scale and (on an empty database) the
+//      demo data exist,
+//   4. build if the sources changed since the last build (production only),
+//   5. run Next.js with DATABASE_URL and AUTH_SECRET set, until Ctrl-C / SIGTERM, then close
+//      the database cleanly.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { createRequire } from "node:module";
+import { loadSettings, SettingsError } from "../lib/config";
+import { createPrismaClient } from "../lib/db/client";
+import { startEmbeddedDatabase, DataDirInUseError, type EmbeddedDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrations";
+import { authSecretFor } from "../lib/launcher/auth-secret";
+import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
+import { bootstrap, describeSignIn } from "../lib/seed/bootstrap";
+
+const require = createRequire(import.meta.url);
+const dev = process.argv.includes("--dev");
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`Next.js did not open port ${port}`));
+        else setTimeout(attempt, 200);
+      });
+    };
+    attempt();
+  });
+}
+
+function build(env: NodeJS.ProcessEnv): void {
+  console.log("Building the app (first start, or the sources changed)…");
+  for (const args of [[require.resolve("../scripts/generate.mjs")], [require.resolve("next/dist/bin/next"), "build"]]) {
+    const result = spawnSync(process.execPath, args, { stdio: "inherit", env });
+    if (result.status !== 0) throw new Error("The build failed (see above).");
+  }
+  recordBuild();
+}
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  const dataDir = settings.CLAIMBASE_DATA_DIR;
+  const authSecret = authSecretFor(dataDir, settings.AUTH_SECRET);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          child?.kill("SIGKILL");
+          resolve();
+        }, 10_000);
+        child?.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    if (embedded) {
+      await embedded.stop();
+      console.log("Database closed.");
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  let url: string;
+  if (settings.DATABASE_URL) {
+    url = settings.DATABASE_URL;
+    console.log(`Database: PostgreSQL at ${redact(url)}`);
+  } else {
+    embedded = await startEmbeddedDatabase({ dataDir });
+    url = embedded.url;
+    console.log(`Database: embedded PostgreSQL (PGlite) in ${embedded.dataDir}, on 127.0.0.1:${embedded.port}`);
+  }
+
+  const applied = await applyMigrations(url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const db = createPrismaClient(url, 2);
+  const report = await bootstrap(db, settings).finally(() => db.$disconnect());
+  if (report.demoLoaded) console.log("Loaded the demo data (CLAIMBASE_DEMO=false starts an empty newsroom).");
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(settings.PORT),
+  };
+  if (!dev && !buildIsCurrent()) build(env);
+
+  child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", String(settings.PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env,
+  });
+  child.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`Next.js exited (code ${code}).`);
+      void stop(code ?? 1);
+    }
+  });
+  await waitForPort(settings.PORT, 120_000);
+  const base = `http://localhost:${settings.PORT}`;
+  console.log(`\nClaimbase is running at ${base}\n${describeSignIn(report, base)}\nStop with Ctrl-C.\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SettingsError || error instanceof DataDirInUseError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});
