@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { loadSettings, SettingsError } from "../../lib/config";
+
+describe("settings from the environment", () => {
+  it("has working defaults for a fresh install", () => {
+    const s = loadSettings({});
+    expect(s).toMatchObject({
+      PORT: 3000,
+      CLAIMBASE_DATA_DIR: "./.data",
+      CLAIMBASE_ADMIN_EMAIL: "admin@claimbase.local",
+      CLAIMBASE_DEMO: true,
+    });
+    expect(s.DATABASE_URL).toBeUndefined();
+    expect(s.AUTH_SECRET).toBeUndefined();
+  });
+
+  it("reads every variable", () => {
+    const s = loadSettings({
+      PORT: "8080",
+      DATABASE_URL: "postgresql://u:p@db:5432/claimbase",
+      CLAIMBASE_DATA_DIR: "/var/lib/claimbase",
+      AUTH_SECRET: "x".repeat(40),
+      CLAIMBASE_ADMIN_EMAIL: "chef@example.org",
+      CLAIMBASE_ADMIN_PASSWORD: "a-long-password",
+      CLAIMBASE_DEMO: "false",
+    });
+    expect(s).toMatchObject({ PORT: 8080, DATABASE_URL: "postgresql://u:p@db:5432/claimbase", CLAIMBASE_DEMO: false });
+  });
+
+  it("names each bad variable, the value and what is expected, and hides secrets", () => {
+    let error: unknown;
+    try {
+      loadSettings({ PORT: "abc", DATABASE_URL: "mysql://x", CLAIMBASE_DEMO: "maybe", CLAIMBASE_ADMIN_PASSWORD: "short", AUTH_SECRET: "tiny" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SettingsError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT="abc": expected a port number');
+    expect(message).toContain('DATABASE_URL="mysql://x": expected a postgresql:// connection URL');
+    expect(message).toContain('CLAIMBASE_DEMO="maybe"');
+    expect(message).toContain("CLAIMBASE_ADMIN_PASSWORD=(hidden): expected at least 12 characters");
+    expect(message).toContain("AUTH_SECRET=(hidden)");
+    expect(message).not.toContain("short");
+    expect(message).not.toContain("tiny");
+  });
+
+  it("refuses a port out of range", () => {
+    expect(() => loadSettings({ PORT: "70000" })).toThrow(/PORT="70000": expected a port number between 1 and 65535/);
+  });
+});
