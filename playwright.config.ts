@@ -1,0 +1,53 @@
+// End-to-end tests of the production build, started by the real launcher (scripts/start.ts)
+// on a fresh data folder, in Debian's Chromium (Playwright's own browser download does not
+// work offline). scripts/test.ts wipes the data folder before a run.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3999);
+export const E2E_DATA_DIR = ".test-data/e2e";
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "node --import tsx scripts/start.ts",
+    url: `http://localhost:${port}/`,
+    // The first run builds the app.
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      CLAIMBASE_DATA_DIR: E2E_DATA_DIR,
+      CLAIMBASE_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "admin@claimbase.local",
+      CLAIMBASE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
+      CLAIMBASE_DEMO: "true",
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,63 @@
+// npm test: every test there is, in order of speed.
+//   1. typecheck (tsc --noEmit over app, lib, scripts and tests)
+//   2. unit + integration tests on the embedded engine (in-memory PGlite)
+//   3. integration tests on a throwaway PostgreSQL server (Debian's postgresql package)
+//   4. end-to-end tests of the production build in Chromium (Playwright)
+// It says exactly what is missing when a tool is not installed. On CI (CI=true) nothing may
+// be skipped.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { findPostgresBin } from "../tests/helpers/postgres-cluster";
+
+const require = createRequire(import.meta.url);
+const ci = process.env.CI === "true" || process.env.CI === "1";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const summary: string[] = [];
+let failed = 0;
+
+function step(name: string, args: string[], extraEnv: Record<string, string> = {}): void {
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  if (result.status === 0) summary.push(`passed   ${name} (${seconds} s)`);
+  else {
+    failed++;
+    summary.push(`FAILED   ${name} (${seconds} s)`);
+  }
+}
+
+function missing(name: string, what: string): void {
+  if (ci) {
+    failed++;
+    summary.push(`FAILED   ${name}: ${what}`);
+  } else summary.push(`SKIPPED  ${name}: ${what}`);
+}
+
+const vitest = require.resolve("vitest/vitest.mjs");
+const playwright = require.resolve("@playwright/test/cli");
+
+step("typecheck", [require.resolve("typescript/bin/tsc"), "--noEmit", "-p", "."]);
+step("unit and integration tests (embedded PGlite)", [vitest, "run"]);
+
+if (findPostgresBin()) {
+  step("integration tests (PostgreSQL server)", [vitest, "run", "tests/integration", "--exclude", "tests/integration/embedded.test.ts"], {
+    CLAIMBASE_TEST_ENGINE: "postgres",
+  });
+} else {
+  missing("integration tests (PostgreSQL server)", "initdb/pg_ctl not found; install with: apt-get update && apt-get install -y postgresql");
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (fs.existsSync(chromium)) {
+  fs.rmSync(".test-data/e2e", { recursive: true, force: true });
+  step("end-to-end tests (production build, Chromium)", [playwright, "test"], { CHROMIUM_PATH: chromium });
+} else {
+  missing("end-to-end tests", `Chromium not found at ${chromium}; install with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);
+}
+
+console.log(`\n=== summary ===\n${summary.join("\n")}`);
+const passed = summary.filter((l) => l.startsWith("passed")).length;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
