@@ -1,0 +1,900 @@
+// The demo newsroom a fresh install shows: three desk accounts and the seed article (APEC
+// summit, Da Nang, November 2017) worked through the whole desk — speakers, quotes, claims in
+// every stage of the workflow, evidence, reviews and the revision log.
+//
+// The article and its hand annotation are read from data/seed/ (apec-2017-de.txt and
+// apec-2017-de.gold.json). Everything the annotation does not contain — verdicts, summaries,
+// analyses, evidence, bios, roles — is editorial content written for the demo and kept in the
+// DATA section below, apart from the loading logic further down.
+//
+// bootstrap() calls loadDemoData only on an empty newsroom, after the verdict scale and the
+// admin exist. All writes happen in one transaction: a half-loaded demo never remains.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type {
+  Claim,
+  ClaimStatus,
+  EvidenceStance,
+  Prisma,
+  SourceKind,
+  SpeakerKind,
+} from "../generated/prisma/client";
+import { hashPassword } from "../auth/password";
+import { recordRevision } from "../revisions";
+import { slugify, uniqueSlug } from "../slug";
+
+type Tx = Prisma.TransactionClient;
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// DATA: accounts
+// ════════════════════════════════════════════════════════════════════════════════════════════
+
+/** Shared by the demo accounts; printed at start (see describeSignIn). Not for production. */
+export const DEMO_PASSWORD = "claimbase-demo";
+
+export type DemoRole = "editor" | "reviewer" | "contributor";
+
+export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: DemoRole }> = [
+  { email: "redaktion@claimbase.local", name: "Katrin Albers", role: "editor" },
+  { email: "pruefung@claimbase.local", name: "Jonas Brandt", role: "reviewer" },
+  { email: "mitarbeit@claimbase.local", name: "Lena Hoffmann", role: "contributor" },
+];
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// DATA: the seed article
+// ════════════════════════════════════════════════════════════════════════════════════════════
+
+const ARTICLE_FILE = "data/seed/apec-2017-de.txt";
+const GOLD_FILE = "data/seed/apec-2017-de.gold.json";
+
+const ARTICLE = {
+  // The file has no headline of its own; this one names what the report is about.
+  title: "Trump und Putin beim Apec-Gipfel: Einigung zu Syrien",
+  // The report does not name its agency.
+  publisher: "Nachrichtenagentur (Agenturmeldung)",
+  publishedAt: "2017-11-11T12:00:00Z",
+};
+
+// When and where the quotes were said. The summit Saturday fits them all; the one quote the
+// article places elsewhere gets its own place.
+const QUOTE_CONTEXT = {
+  saidOn: "2017-11-11",
+  occasion: "APEC-Gipfel",
+  place: "Da Nang, Vietnam",
+  placeOverride: { q1: "Flug von Da Nang nach Hanoi" } as Record<string, string>,
+};
+
+// English translations of the direct quotes, written for the demo. Trump spoke English; the
+// agency's German wording is what the source shows and what Quote.text keeps, so these are
+// translations of the German, not Trump's original words.
+const QUOTE_TRANSLATIONS_EN: Record<string, string> = {
+  q1: "If we had a relationship with Russia, that would be a good thing",
+  q2: "Every time he sees me, he says 'I didn't do that', and I really believe him when he says it, he means it",
+  q3: "I didn't do that",
+  q4: "We seem to have a good feeling for each other, a good relationship, considering that we don't know each other well. I think it is a very good relationship.",
+  q5: "to turn a new page, to move forward, to look to the future",
+  q6: "That we manage to agree on anything at all under these circumstances is good. But it is not enough.",
+  q7: "Everything connected with the so-called Russia dossier in the USA is an expression of an ongoing domestic political struggle.",
+};
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// DATA: speakers (keyed by the gold annotation's speaker ids)
+// ════════════════════════════════════════════════════════════════════════════════════════════
+
+interface SpeakerPlan {
+  kind: SpeakerKind;
+  /** Replaces the gold name where the gold only has an annotator's note. */
+  name?: string;
+  bio: string;
+  roles: { title: string; organization?: string; start?: string; end?: string }[];
+}
+
+const SPEAKERS: Record<string, SpeakerPlan> = {
+  trump: {
+    kind: "person",
+    bio: "US-amerikanischer Unternehmer und Politiker der Republikanischen Partei. Er war von 2017 bis 2021 der 45. Präsident der Vereinigten Staaten und ist seit Januar 2025 der 47.",
+    roles: [
+      { title: "Präsident der USA", organization: "Vereinigte Staaten", start: "2017-01-20", end: "2021-01-20" },
+      { title: "Präsident der USA", organization: "Vereinigte Staaten", start: "2025-01-20" },
+    ],
+  },
+  putin: {
+    kind: "person",
+    bio: "Russischer Politiker. Er war von 2000 bis 2008 Präsident Russlands, danach Ministerpräsident, und ist seit 2012 wieder Präsident.",
+    roles: [
+      { title: "Präsident Russlands", organization: "Russische Föderation", start: "2000-05-07", end: "2008-05-07" },
+      { title: "Präsident Russlands", organization: "Russische Föderation", start: "2012-05-07" },
+    ],
+  },
+  peskow: {
+    kind: "person",
+    bio: "Russischer Diplomat. Seit 2012 ist er Pressesprecher des russischen Präsidenten und damit Sprecher des Kremls.",
+    roles: [{ title: "Kremlsprecher", organization: "Präsidialverwaltung Russlands", start: "2012-05-22" }],
+  },
+  tillerson: {
+    kind: "person",
+    bio: "US-amerikanischer Manager, früher Vorstandschef von ExxonMobil. Von 2017 bis 2018 war er Außenminister der USA.",
+    roles: [{ title: "Außenminister der USA", organization: "US-Außenministerium", start: "2017-02-01", end: "2018-03-31" }],
+  },
+  lawrow: {
+    kind: "person",
+    bio: "Russischer Diplomat. Seit 2004 ist er Außenminister Russlands, zuvor war er Ständiger Vertreter Russlands bei den Vereinten Nationen.",
+    roles: [{ title: "Außenminister Russlands", organization: "Russische Föderation", start: "2004-03-09" }],
+  },
+  assad: {
+    kind: "person",
+    bio: "Syrischer Politiker. Er war von 2000 bis zu seinem Sturz im Dezember 2024 Präsident Syriens.",
+    roles: [{ title: "Präsident Syriens", organization: "Syrien", start: "2000-07-17", end: "2024-12-08" }],
+  },
+  "joint-statement": {
+    // A document, not a person: it "says" things in the article ("hieß es in der Erklärung").
+    kind: "organization",
+    bio: "Gemeinsame Erklärung der Präsidenten der USA und Russlands zu Syrien, veröffentlicht am 11. November 2017 am Rande des APEC-Gipfels in Da Nang.",
+    roles: [],
+  },
+  article: {
+    // The article speaking in its own voice: the claimant of the claims the report makes itself.
+    kind: "publication",
+    name: "Nachrichtenagentur",
+    bio: "Die Nachrichtenagentur, von der die Meldung zum APEC-Gipfel 2017 stammt, als Urheberin eigener Aussagen. Die Meldung nennt die Agentur nicht.",
+    roles: [],
+  },
+};
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// DATA: topics
+// ════════════════════════════════════════════════════════════════════════════════════════════
+
+const TOPICS = [
+  { slug: "syrien", nameDe: "Syrien", nameEn: "Syria", descriptionDe: "Der Krieg in Syrien und die Versuche, ihn politisch zu beenden.", descriptionEn: "The war in Syria and the attempts to end it politically." },
+  { slug: "usa-russland", nameDe: "Beziehungen USA–Russland", nameEn: "US–Russia relations", descriptionDe: "Das Verhältnis zwischen den Vereinigten Staaten und Russland.", descriptionEn: "Relations between the United States and Russia." },
+  { slug: "us-wahl-2016", nameDe: "US-Wahl 2016", nameEn: "US election 2016", descriptionDe: "Die US-Präsidentschaftswahl 2016 und die Frage der Einflussnahme von außen.", descriptionEn: "The 2016 US presidential election and the question of foreign interference." },
+  { slug: "terrorismus", nameDe: "Terrorismus", nameEn: "Terrorism", descriptionDe: "Terrororganisationen wie der IS und der Kampf gegen sie.", descriptionEn: "Terrorist organisations such as ISIS and the fight against them." },
+  { slug: "medien", nameDe: "Medien", nameEn: "Media", descriptionDe: "Medien, Pressefreiheit und staatliche Sender.", descriptionEn: "Media, press freedom and state broadcasters." },
+  { slug: "vereinte-nationen", nameDe: "Vereinte Nationen", nameEn: "United Nations", descriptionDe: "Die Vereinten Nationen und die Beschlüsse des Sicherheitsrates.", descriptionEn: "The United Nations and the resolutions of its Security Council." },
+] as const;
+
+type TopicSlug = (typeof TOPICS)[number]["slug"];
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// DATA: evidence sources
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// We keep no verbatim copies of these documents in the repository. Each snapshot is a German
+// summary written for the demo and says so in its first words, so that nobody mistakes it for
+// the original wording; `language` therefore describes the stored snapshot ("de"). Evidence
+// excerpts below must be word-for-word substrings of these snapshots.
+
+const SUMMARY_NOTE = "Redaktionelle Zusammenfassung (Paraphrase, kein Originalwortlaut).";
+
+interface EvidenceSourcePlan {
+  kind: SourceKind;
+  title: string;
+  publisher: string;
+  url: string | null;
+  publishedAt: string;
+  snapshotText: string;
+}
+
+const EVIDENCE_SOURCES = {
+  "un-resolution-2254": {
+    kind: "official_document",
+    title: "Resolution 2254 (2015) des UN-Sicherheitsrates",
+    publisher: "Vereinte Nationen",
+    url: "https://undocs.org/S/RES/2254(2015)",
+    publishedAt: "2015-12-18T12:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "Der UN-Sicherheitsrat hat die Resolution 2254 am 18. Dezember 2015 einstimmig angenommen. Er unterstützt darin einen von Syrern geführten und von den Vereinten Nationen moderierten politischen Prozess auf der Grundlage des Genfer Kommuniqués von 2012.",
+      "Dieser Prozess soll innerhalb von sechs Monaten eine glaubwürdige, inklusive und nicht konfessionell gebundene Regierungsführung schaffen und einen Zeitplan und ein Verfahren für die Ausarbeitung einer neuen Verfassung festlegen.",
+      "Der Rat unterstützt zudem freie und faire Wahlen auf der Grundlage der neuen Verfassung, die innerhalb von 18 Monaten unter Aufsicht der Vereinten Nationen abgehalten werden sollen, nach höchsten internationalen Standards der Transparenz und Rechenschaft, und an denen alle Syrer teilnehmen können, auch die in der Diaspora.",
+      "Außerdem fordert die Resolution eine landesweite Waffenruhe; Angriffe auf Terrorgruppen wie den IS und die Nusra-Front sind davon ausgenommen.",
+    ].join("\n\n"),
+  },
+  "coalition-statement-2017-11-15": {
+    kind: "official_document",
+    title: "Erklärung des US-Sondergesandten Brett McGurk nach dem Treffen der Globalen Koalition gegen den IS in Jordanien (15. November 2017)",
+    publisher: "US-Außenministerium (Sondergesandter für die Globale Koalition gegen den IS)",
+    url: null,
+    publishedAt: "2017-11-15T12:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "Nach einem Treffen von Mitgliedsstaaten der US-geführten Globalen Koalition gegen den IS in Jordanien erklärte der US-Sondergesandte für die Koalition, Brett McGurk, der IS habe seit der Gründung der Koalition im Jahr 2014 95 Prozent der Gebiete verloren, die er im Irak und in Syrien kontrolliert hatte.",
+      "Mehr als 7,5 Millionen Menschen seien von der Herrschaft des IS befreit worden. Der Zustrom ausländischer Kämpfer nach Syrien sei nahezu zum Erliegen gekommen.",
+    ].join("\n\n"),
+  },
+  "ap-2017-11-04": {
+    kind: "news_article",
+    title: "Islamic State loses its footing in Syria, Iraq",
+    publisher: "Associated Press (Nachdruck: Central Maine)",
+    url: "https://www.centralmaine.com/2017/11/04/islamic-state-loses-its-footing-in-syria-iraq/",
+    publishedAt: "2017-11-04T12:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "Die Nachrichtenagentur AP berichtete Anfang November 2017 aus Beirut, der IS sei nach neuen Niederlagen aus mehr als 96 Prozent der großen Gebiete im Irak und in Syrien vertrieben worden, die er einst beherrschte.",
+      "Der US-Sondergesandte Brett McGurk habe erklärt, der Gruppe drohe nach den Verlusten im Westen des Irak und dem Verlust von fast 96 Prozent ihres Gebiets die Vernichtung.",
+    ].join("\n\n"),
+  },
+  "doj-fara-rt-2017-11-13": {
+    kind: "official_document",
+    title: "Mitteilung des US-Justizministeriums zur FARA-Registrierung von T&R Productions LLC (RT America)",
+    publisher: "US-Justizministerium",
+    url: null,
+    publishedAt: "2017-11-13T12:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "Das US-Justizministerium teilte am 13. November 2017 mit, dass sich die in Washington ansässige T&R Productions LLC nach dem Foreign Agents Registration Act (FARA) als Agent der ANO TV-Nowosti registriert hat, der russischen staatlichen Organisation, die das RT-Netzwerk weltweit verbreitet.",
+      "T&R Productions betreibe Studios für RT, beschäftige und bezahle Mitarbeiter in den USA und produziere englischsprachige Sendungen.",
+      "Der zuständige amtierende Abteilungsleiter Dana Boente erklärte, die Amerikaner hätten ein Recht zu wissen, wer in den USA im Auftrag ausländischer Auftraggeber Einfluss auf Regierung oder Öffentlichkeit nehmen wolle.",
+    ].join("\n\n"),
+  },
+  "joint-statement-2017-11-11": {
+    kind: "official_document",
+    title: "Gemeinsame Erklärung der Präsidenten der USA und Russlands zu Syrien (Da Nang, 11. November 2017)",
+    publisher: "Weißes Haus und Kreml",
+    url: null,
+    publishedAt: "2017-11-11T12:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "Die Präsidenten Trump und Putin bekräftigen ihre Entschlossenheit, den IS in Syrien zu besiegen, und vereinbaren, die militärischen Kommunikationskanäle zur Vermeidung von Zwischenfällen offen zu halten. Sie würdigen die Fortschritte bei der Waffenruhe im Südwesten Syriens, die bei ihrem letzten Treffen in Hamburg am 7. Juli 2017 vereinbart worden war.",
+      "Die Präsidenten sind sich einig, dass es für den Konflikt in Syrien keine militärische Lösung gibt. Die politische Lösung müsse im Rahmen des Genfer Prozesses nach Resolution 2254 des UN-Sicherheitsrates gefunden werden.",
+      "Sie nehmen die jüngste Zusage von Präsident Assad zum Genfer Prozess sowie zu einer Verfassungsreform und zu Wahlen, wie sie Resolution 2254 vorsieht, zur Kenntnis.",
+      "Zur vollständigen Umsetzung der Resolution gehörten eine Verfassungsreform und freie und faire Wahlen unter Aufsicht der Vereinten Nationen, an denen alle Syrer einschließlich der Diaspora teilnehmen können.",
+    ].join("\n\n"),
+  },
+} satisfies Record<string, EvidenceSourcePlan>;
+
+/** An evidence source, or the seed article itself. */
+type EvidenceSourceKey = keyof typeof EVIDENCE_SOURCES | "article";
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// DATA: the claims' editorial state (keyed by the gold annotation's claim ids)
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// One claim in each stage of the workflow, so the desk and the public site both have
+// something to show:
+//   c1 published (mostly-true)   c2 in_research (review rejected)   c3 in_research
+//   c4 published (true)          c5 in_review (proposed: true)      c6 draft
+//   c7 published (true)          c8 draft
+
+type VerdictKey = "true" | "mostly-true" | "half-true" | "misleading" | "mostly-false" | "false" | "unverifiable";
+type Stage = Extract<ClaimStatus, "draft" | "in_research" | "in_review" | "published">;
+
+interface EvidencePlan {
+  source: EvidenceSourceKey;
+  stance: EvidenceStance;
+  /** Word for word from the source's snapshot; the offsets are looked up. */
+  excerpt: string;
+  note: string;
+  addedBy: DemoRole;
+}
+
+interface ClaimPlan {
+  stage: Stage;
+  createdBy: DemoRole;
+  assignee?: DemoRole;
+  topics: TopicSlug[];
+  /** Quotes the claim comes from besides those with the very same span (found automatically). */
+  relatedQuotes?: string[];
+  researchNotes?: string;
+  /** The working verdict, proposed by the editor. */
+  verdict?: { key: VerdictKey; summary: string; analysis?: string };
+  evidence?: EvidencePlan[];
+  /** The decision on the proposed verdict; "approved" publishes the claim. */
+  review?: { outcome: "approved" | "rejected"; note: string };
+  /** First publication (approved claims only). */
+  publishedAt?: string;
+  comments?: { author: DemoRole; body: string }[];
+}
+
+const CLAIMS: Record<string, ClaimPlan> = {
+  c1: {
+    stage: "published",
+    createdBy: "editor",
+    topics: ["syrien", "terrorismus"],
+    verdict: {
+      key: "mostly-true",
+      summary:
+        "Die Zahl entspricht den Angaben der US-geführten Koalition vom November 2017. Es handelt sich aber um eine Schätzung einer Konfliktpartei, bezogen auf die größte Ausdehnung des IS – das sagt die Meldung nicht dazu.",
+      analysis: `## Worum es geht
+
+Die Agenturmeldung stellt fest, der IS habe „bereits 95 Prozent seines Herrschaftsgebietes in Syrien und im Irak verloren“. Eine Quelle für die Zahl nennt sie nicht.
+
+## Was die Belege zeigen
+
+Die Zahl entspricht den Angaben der US-geführten Koalition gegen den IS aus dieser Zeit. Der US-Sondergesandte für die Koalition, Brett McGurk, sprach Anfang November 2017 von fast 96 Prozent. Nach einem Treffen von Koalitionsstaaten in Jordanien am 15. November 2017 bezifferte er den Verlust auf 95 Prozent der Gebiete, die der IS seit 2014 im Irak und in Syrien kontrolliert hatte. Die Nachrichtenagentur AP berichtete Anfang November, der IS sei aus mehr als 96 Prozent der Gebiete vertrieben worden, die er einst beherrschte.
+
+## Was fehlt
+
+Die Zahl ist eine Schätzung der Koalition, also einer Konfliktpartei. Sie bezieht sich auf das Gebiet, das der IS auf dem Höhepunkt seiner Ausdehnung beherrschte, nicht auf einen festen Stichtag. Eine unabhängige Flächenberechnung für November 2017 liegt uns nicht vor; je nach Methode (Fläche, Bevölkerung, dauerhafte Kontrolle) können Schätzungen voneinander abweichen.
+
+## Bewertung
+
+Die Größenordnung ist durch offizielle Angaben und Agenturberichte gut belegt. Weil die Meldung nicht sagt, dass es sich um eine Schätzung der Koalition handelt und worauf sie sich bezieht, bewerten wir die Aussage als **überwiegend richtig**.`,
+    },
+    evidence: [
+      {
+        source: "coalition-statement-2017-11-15",
+        stance: "supports",
+        excerpt:
+          "der IS habe seit der Gründung der Koalition im Jahr 2014 95 Prozent der Gebiete verloren, die er im Irak und in Syrien kontrolliert hatte",
+        note: "Die Zahl der Meldung stammt in dieser Größenordnung von der US-geführten Koalition selbst.",
+        addedBy: "editor",
+      },
+      {
+        source: "ap-2017-11-04",
+        stance: "supports",
+        excerpt:
+          "der IS sei nach neuen Niederlagen aus mehr als 96 Prozent der großen Gebiete im Irak und in Syrien vertrieben worden, die er einst beherrschte",
+        note: "Eine Woche vor dem Gipfel nannte auch AP eine Zahl über 95 Prozent.",
+        addedBy: "contributor",
+      },
+      {
+        source: "article",
+        stance: "context",
+        excerpt: "Allerdings hat der IS bereits 95 Prozent seines Herrschaftsgebietes in Syrien und im Irak verloren.",
+        note: "Die Meldung nennt weder eine Quelle für die Zahl noch die Bezugsgröße (das größte je vom IS beherrschte Gebiet).",
+        addedBy: "contributor",
+      },
+    ],
+    review: { outcome: "approved", note: "Belege und Einordnung nachvollzogen. Freigegeben." },
+    publishedAt: "2017-11-17T09:00:00Z",
+  },
+
+  c2: {
+    // Went to review once and came back: the reviewer wants the source for "nur".
+    stage: "in_research",
+    createdBy: "editor",
+    assignee: "editor",
+    topics: ["usa-russland"],
+    researchNotes: `- Hamburg, 7. Juli 2017: bilaterales Treffen am Rande des G20-Gipfels, laut Berichten über zwei Stunden lang. Beleg (Agenturmeldung oder Protokoll) fehlt noch.
+- Später wurde ein zweites, informelles Gespräch beim G20-Abendessen am selben Abend bekannt. Auch das war in Hamburg – stützt die Aussage eher, muss aber eingeordnet werden.
+- Die gemeinsame Erklärung vom 11.11. nennt Hamburg am 7. Juli 2017 als letztes Treffen der Präsidenten.`,
+    verdict: {
+      key: "true",
+      summary:
+        "Das Gespräch am Rande des G20-Gipfels in Hamburg im Juli 2017 war das einzige längere Treffen der beiden Präsidenten vor dem APEC-Gipfel.",
+    },
+    evidence: [
+      {
+        source: "joint-statement-2017-11-11",
+        stance: "context",
+        excerpt:
+          "Sie würdigen die Fortschritte bei der Waffenruhe im Südwesten Syriens, die bei ihrem letzten Treffen in Hamburg am 7. Juli 2017 vereinbart worden war.",
+        note: "Die Erklärung selbst nennt Hamburg als letztes Treffen der Präsidenten.",
+        addedBy: "editor",
+      },
+    ],
+    review: {
+      outcome: "rejected",
+      note: "Quelle fehlt für die Dauer des Hamburger Gesprächs und für das „nur“. Bitte Agenturmeldung oder Protokoll ergänzen und das zweite Gespräch beim G20-Abendessen einordnen.",
+    },
+  },
+
+  c3: {
+    stage: "in_research",
+    createdBy: "contributor",
+    assignee: "contributor",
+    topics: ["usa-russland"],
+    researchNotes: `Vergleichende Aussage („so gespannt wie seit Jahrzehnten nicht mehr“) – kaum messbar.
+- Selbsteinschätzungen beider Regierungen aus 2017 sammeln (Trump und Tillerson sprachen 2017 öffentlich von einem Tiefpunkt der Beziehungen) – Originalzitate und Daten suchen.
+- Vergleichspunkte: Ende des Kalten Krieges, Kosovo 1999, Georgien 2008, Krim 2014.
+- Wahrscheinlich eher eine Einschätzung als eine Tatsachenbehauptung; Kandidat für „nicht überprüfbar“.`,
+  },
+
+  c4: {
+    stage: "published",
+    createdBy: "editor",
+    topics: ["syrien", "vereinte-nationen"],
+    verdict: {
+      key: "true",
+      summary:
+        "Resolution 2254 (2015) unterstützt einen Prozess zur Ausarbeitung einer neuen Verfassung sowie freie und faire Wahlen unter Aufsicht der Vereinten Nationen.",
+      analysis: `## Worum es geht
+
+Laut Meldung verweist die gemeinsame Erklärung von Trump und Putin auf die Resolution 2254 des UN-Sicherheitsrates, die „eine Verfassungsreform und freie und gerechte Wahlen“ vorsehe.
+
+## Was die Resolution sagt
+
+Der Sicherheitsrat hat die Resolution am 18. Dezember 2015 einstimmig angenommen. Sie unterstützt einen von Syrern geführten, von den Vereinten Nationen moderierten politischen Prozess. Dieser soll einen Zeitplan und ein Verfahren für die Ausarbeitung einer neuen Verfassung festlegen. Außerdem unterstützt die Resolution freie und faire Wahlen auf Grundlage der neuen Verfassung, unter Aufsicht der Vereinten Nationen und mit Beteiligung aller Syrer, auch derer in der Diaspora.
+
+## Einordnung
+
+Die Resolution spricht von einer neuen Verfassung; die Meldung nennt das „Verfassungsreform“ und folgt damit dem Sprachgebrauch der gemeinsamen Erklärung. Am Kern der Aussage ändert das nichts. Dass die in der Resolution genannten Fristen im November 2017 längst verstrichen waren, betrifft die Frage, was die Resolution vorsieht, nicht.
+
+## Bewertung
+
+Die Meldung gibt den Inhalt der Resolution zutreffend wieder: **richtig**.`,
+    },
+    evidence: [
+      {
+        source: "un-resolution-2254",
+        stance: "supports",
+        excerpt:
+          "einen Zeitplan und ein Verfahren für die Ausarbeitung einer neuen Verfassung festlegen",
+        note: "Die Resolution sieht die Ausarbeitung einer neuen Verfassung vor.",
+        addedBy: "editor",
+      },
+      {
+        source: "un-resolution-2254",
+        stance: "supports",
+        excerpt:
+          "Der Rat unterstützt zudem freie und faire Wahlen auf der Grundlage der neuen Verfassung, die innerhalb von 18 Monaten unter Aufsicht der Vereinten Nationen abgehalten werden sollen",
+        note: "Die Resolution unterstützt freie und faire Wahlen unter UN-Aufsicht.",
+        addedBy: "editor",
+      },
+      {
+        source: "joint-statement-2017-11-11",
+        stance: "context",
+        excerpt:
+          "Zur vollständigen Umsetzung der Resolution gehörten eine Verfassungsreform und freie und faire Wahlen unter Aufsicht der Vereinten Nationen",
+        note: "Das Wort „Verfassungsreform“ stammt aus der gemeinsamen Erklärung.",
+        addedBy: "editor",
+      },
+    ],
+    review: { outcome: "approved", note: "Mit dem Resolutionstext abgeglichen. Freigegeben." },
+    publishedAt: "2017-11-14T09:00:00Z",
+  },
+
+  c5: {
+    stage: "in_review",
+    createdBy: "editor",
+    assignee: "editor",
+    topics: ["syrien", "vereinte-nationen"],
+    verdict: {
+      key: "true",
+      summary:
+        "Die gemeinsame Erklärung nimmt ausdrücklich die jüngste Zusage Assads zum Genfer Prozess, zu einer Verfassungsreform und zu Wahlen nach Resolution 2254 zur Kenntnis.",
+      analysis: `## Worum es geht
+
+Laut Meldung erwähnt die gemeinsame Erklärung ausdrücklich, dass sich Syriens Präsident Baschar al-Assad zu Resolution 2254 bekannt habe.
+
+## Was die Erklärung sagt
+
+Die Präsidenten nehmen darin die „jüngste Zusage“ Assads zum Genfer Prozess, zu einer Verfassungsreform und zu Wahlen nach Resolution 2254 zur Kenntnis. Die Wiedergabe in der Meldung trifft das.
+
+## Was die Aussage nicht sagt
+
+Geprüft wird, was das Papier enthält – nicht, ob Assad die Resolution tatsächlich umsetzen wollte. Das wäre eine eigene Prüfung.`,
+    },
+    evidence: [
+      {
+        source: "joint-statement-2017-11-11",
+        stance: "supports",
+        excerpt:
+          "Sie nehmen die jüngste Zusage von Präsident Assad zum Genfer Prozess sowie zu einer Verfassungsreform und zu Wahlen, wie sie Resolution 2254 vorsieht, zur Kenntnis.",
+        note: "Die Erklärung erwähnt Assads Zusage ausdrücklich.",
+        addedBy: "editor",
+      },
+    ],
+    comments: [
+      {
+        author: "reviewer",
+        body: "Die Belegstelle ist bisher nur unsere Zusammenfassung der Erklärung. Bitte vor der Freigabe den Originalwortlaut (Weißes Haus oder Kreml) mit Link ergänzen.",
+      },
+    ],
+  },
+
+  c6: {
+    stage: "draft",
+    createdBy: "editor",
+    assignee: "editor",
+    topics: ["us-wahl-2016", "usa-russland"],
+    // Putin's denial is reported right before his words on the "Russland-Dossier".
+    relatedQuotes: ["q7"],
+  },
+
+  c7: {
+    stage: "published",
+    createdBy: "editor",
+    topics: ["medien", "usa-russland"],
+    verdict: {
+      key: "true",
+      summary:
+        "Das US-Justizministerium verlangte die Registrierung nach dem Foreign Agents Registration Act; die Produktionsfirma von RT America registrierte sich im November 2017.",
+      analysis: `## Worum es geht
+
+Die Meldung stellt fest, der US-Ableger des russischen Staatssenders RT müsse sich als „ausländischer Agent“ registrieren lassen. Gemeint ist das US-Gesetz Foreign Agents Registration Act (FARA) von 1938.
+
+## Was die Belege zeigen
+
+Das US-Justizministerium hatte von T&R Productions LLC, der Firma, die das Programm von RT America in den USA produziert, eine Registrierung nach FARA verlangt; nach Angaben von RT ging die Aufforderung im September 2017 ein. Am 13. November 2017, zwei Tage nach der Meldung, gab das Ministerium bekannt, dass sich T&R Productions als Agent der ANO TV-Nowosti registriert hat, der staatlichen russischen Organisation hinter RT. RT erklärte, man habe sich für die Registrierung entschieden, um ein Strafverfahren zu vermeiden.
+
+## Einordnung
+
+Registriert hat sich die Produktionsfirma, nicht eine Gesellschaft namens „RT America“; für die Aussage ist das unerheblich. Das Gesetz verbietet keine Inhalte, verlangt aber Offenlegung und Kennzeichnung. Putins Kritik an dem Vorgehen ist eine Meinung und nicht Teil dieser Prüfung.
+
+## Bewertung
+
+Die Pflicht zur Registrierung bestand, und sie wurde erfüllt: **richtig**.`,
+    },
+    evidence: [
+      {
+        source: "doj-fara-rt-2017-11-13",
+        stance: "supports",
+        excerpt:
+          "dass sich die in Washington ansässige T&R Productions LLC nach dem Foreign Agents Registration Act (FARA) als Agent der ANO TV-Nowosti registriert hat",
+        note: "Das Justizministerium bestätigt die Registrierung der Produktionsfirma von RT America.",
+        addedBy: "editor",
+      },
+      {
+        source: "doj-fara-rt-2017-11-13",
+        stance: "context",
+        excerpt:
+          "T&R Productions betreibe Studios für RT, beschäftige und bezahle Mitarbeiter in den USA und produziere englischsprachige Sendungen.",
+        note: "Registriert ist die Firma, die RT America in den USA betreibt.",
+        addedBy: "contributor",
+      },
+    ],
+    review: { outcome: "approved", note: "Registrierung durch die Mitteilung des Ministeriums belegt. Freigegeben." },
+    publishedAt: "2017-11-15T09:00:00Z",
+  },
+
+  c8: {
+    stage: "draft",
+    createdBy: "contributor",
+    assignee: "contributor",
+    topics: ["usa-russland", "syrien"],
+  },
+};
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// LOADING
+// ════════════════════════════════════════════════════════════════════════════════════════════
+
+const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+const goldSchema = z.object({
+  speakers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      aliases: z.array(z.string()),
+      role: z.string(),
+      wikidata: z.string().nullable(),
+    }),
+  ),
+  quotes: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["direct", "indirect"]),
+      text: z.string(),
+      span,
+      speaker: z.string(),
+      reportedBy: z.string().nullable(),
+    }),
+  ),
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      span,
+      claimant: z.string(),
+      quantity: z
+        .object({
+          value: z.number(),
+          unit: z.string(),
+          subject: z.string(),
+          measure: z.string().optional(),
+          asOf: z.string().optional(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+
+type Gold = z.infer<typeof goldSchema>;
+
+function readSeedFiles(): { text: string; gold: Gold } {
+  // The text exactly as read: the gold offsets count JS string units of this string.
+  const text = fs.readFileSync(path.resolve(ARTICLE_FILE), "utf8");
+  const parsed = goldSchema.safeParse(JSON.parse(fs.readFileSync(path.resolve(GOLD_FILE), "utf8")));
+  if (!parsed.success) throw new Error(`${GOLD_FILE} is not a valid annotation: ${parsed.error.message}`);
+  const gold = parsed.data;
+  for (const item of [...gold.quotes, ...gold.claims]) {
+    const [start, end] = item.span;
+    const found = text.slice(start, end);
+    if (found !== item.text) {
+      throw new Error(
+        `${GOLD_FILE}: ${item.id} spans [${start}, ${end}) of ${ARTICLE_FILE}, which reads ${JSON.stringify(found)}, not ${JSON.stringify(item.text)}. The article or the annotation has changed.`,
+      );
+    }
+  }
+  return { text, gold };
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Demo data: ${what} is missing`);
+  return value;
+}
+
+/** [start, end) of `excerpt` in `text`; throws when it is not there word for word. */
+function locate(text: string, excerpt: string, where: string): { start: number; end: number } {
+  const start = text.indexOf(excerpt);
+  if (start < 0) throw new Error(`Demo data: the excerpt ${JSON.stringify(excerpt)} is not in ${where}`);
+  return { start, end: start + excerpt.length };
+}
+
+/** For each direct quote, the id of the smallest other direct quote whose span contains it. */
+function nestedParents(quotes: Gold["quotes"]): Map<string, string> {
+  const direct = quotes.filter((q) => q.kind === "direct");
+  const parents = new Map<string, string>();
+  for (const inner of direct) {
+    const containing = direct
+      .filter((outer) => outer !== inner && outer.span[0] <= inner.span[0] && inner.span[1] <= outer.span[1])
+      .sort((a, b) => a.span[1] - a.span[0] - (b.span[1] - b.span[0]));
+    if (containing[0]) parents.set(inner.id, containing[0].id);
+  }
+  return parents;
+}
+
+export async function loadDemoData(db: Db): Promise<void> {
+  const { text, gold } = readSeedFiles();
+  const labels = new Map((await db.verdictLabel.findMany()).map((l) => [l.key, l.id]));
+  const labelId = (key: VerdictKey) => need(labels.get(key), `verdict label "${key}" (the scale must exist first)`);
+  // Argon2 is slow on purpose: hash once, outside the transaction.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date();
+
+  await db.$transaction(
+    async (tx) => {
+      // ── Accounts ───────────────────────────────────────────────────────────────────────────
+      const users = {} as Record<DemoRole, string>;
+      for (const u of DEMO_USERS) {
+        const row = await tx.user.create({ data: { email: u.email.toLowerCase(), name: u.name, role: u.role, passwordHash } });
+        users[u.role] = row.id;
+      }
+      const editor = users.editor;
+      const reviewer = users.reviewer;
+
+      // ── Sources ────────────────────────────────────────────────────────────────────────────
+      const articleSource = await tx.source.create({
+        data: {
+          kind: "news_article",
+          url: null, // the agency report reached us as text, without a URL
+          title: ARTICLE.title,
+          publisher: ARTICLE.publisher,
+          publishedAt: new Date(ARTICLE.publishedAt),
+          accessedAt: now,
+          language: "de",
+          snapshotText: text,
+          contentHash: sha256(text),
+          snapshotAt: now,
+        },
+      });
+      await created(tx, "Source", articleSource, editor);
+
+      const sources = new Map<EvidenceSourceKey, { id: string; snapshotText: string }>([
+        ["article", { id: articleSource.id, snapshotText: text }],
+      ]);
+      for (const [key, plan] of Object.entries(EVIDENCE_SOURCES) as [keyof typeof EVIDENCE_SOURCES, EvidenceSourcePlan][]) {
+        const row = await tx.source.create({
+          data: {
+            kind: plan.kind,
+            url: plan.url,
+            title: plan.title,
+            publisher: plan.publisher,
+            publishedAt: new Date(plan.publishedAt),
+            accessedAt: now,
+            language: "de",
+            snapshotText: plan.snapshotText,
+            contentHash: sha256(plan.snapshotText),
+            snapshotAt: now,
+          },
+        });
+        await created(tx, "Source", row, editor);
+        sources.set(key, { id: row.id, snapshotText: plan.snapshotText });
+      }
+
+      const article = await tx.article.create({
+        data: {
+          title: ARTICLE.title,
+          format: "text",
+          originalFilename: path.basename(ARTICLE_FILE),
+          rawContent: text,
+          text,
+          language: "de",
+          contentHash: sha256(text),
+          status: "reviewed",
+          sourceId: articleSource.id,
+          createdById: editor,
+        },
+      });
+      await created(tx, "Article", article, editor);
+
+      // ── Speakers ───────────────────────────────────────────────────────────────────────────
+      const speakers = new Map<string, string>();
+      for (const s of gold.speakers) {
+        const plan = need(SPEAKERS[s.id], `the speaker plan for gold speaker "${s.id}"`);
+        const name = plan.name ?? s.name;
+        const row = await tx.speaker.create({
+          data: {
+            slug: slugify(name),
+            name,
+            kind: plan.kind,
+            wikidataId: s.wikidata,
+            bio: plan.bio,
+            aliases: { create: s.aliases.map((alias) => ({ alias })) },
+            roles: {
+              create: plan.roles.map((r) => ({
+                title: r.title,
+                organization: r.organization ?? null,
+                startDate: r.start ? day(r.start) : null,
+                endDate: r.end ? day(r.end) : null,
+              })),
+            },
+          },
+        });
+        await created(tx, "Speaker", row, editor);
+        speakers.set(s.id, row.id);
+      }
+      const speakerId = (goldId: string) => need(speakers.get(goldId), `gold speaker "${goldId}"`);
+
+      // ── Quotes ─────────────────────────────────────────────────────────────────────────────
+      // Outer quotes first (start ascending, longer first), so that a nested quote can name
+      // its parent when it is created.
+      const parents = nestedParents(gold.quotes);
+      const quotes = new Map<string, string>();
+      const quoteOrder = [...gold.quotes].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+      for (const q of quoteOrder) {
+        const parentGoldId = parents.get(q.id);
+        const translation = q.kind === "direct" ? QUOTE_TRANSLATIONS_EN[q.id] : undefined;
+        if (q.kind === "direct" && !translation) throw new Error(`Demo data: no English translation for ${q.id}`);
+        const row = await tx.quote.create({
+          data: {
+            speakerId: speakerId(q.speaker),
+            text: q.text,
+            language: "de",
+            kind: q.kind,
+            saidOn: day(QUOTE_CONTEXT.saidOn),
+            occasion: QUOTE_CONTEXT.occasion,
+            place: QUOTE_CONTEXT.placeOverride[q.id] ?? QUOTE_CONTEXT.place,
+            reportedById: q.reportedBy ? speakerId(q.reportedBy) : null,
+            parentId: parentGoldId ? need(quotes.get(parentGoldId), `parent quote ${parentGoldId}`) : null,
+            appearances: { create: { sourceId: articleSource.id, start: q.span[0], end: q.span[1] } },
+            translations: translation ? { create: { language: "en", text: translation } } : undefined,
+          },
+        });
+        await created(tx, "Quote", row, editor);
+        quotes.set(q.id, row.id);
+      }
+
+      // ── Topics ─────────────────────────────────────────────────────────────────────────────
+      const topics = new Map<TopicSlug, string>();
+      for (const t of TOPICS) {
+        const row = await tx.topic.create({ data: { ...t } });
+        await created(tx, "Topic", row, editor);
+        topics.set(t.slug, row.id);
+      }
+
+      // ── Claims ─────────────────────────────────────────────────────────────────────────────
+      const slugs = new Set<string>();
+      for (const c of gold.claims) {
+        const plan = need(CLAIMS[c.id], `the editorial plan for gold claim "${c.id}"`);
+        const author = users[plan.createdBy];
+        const slug = uniqueSlug(slugify(c.text), (s) => slugs.has(s));
+        slugs.add(slug);
+
+        // Claims that end up published or back in research went through review first: they
+        // are created in review and moved on below, so that the history shows each step.
+        const reviewed = plan.review !== undefined;
+        const claim = await tx.claim.create({
+          data: {
+            slug,
+            text: c.text,
+            language: "de",
+            status: reviewed ? "in_review" : plan.stage,
+            claimantId: speakerId(c.claimant),
+            claimDate: day(QUOTE_CONTEXT.saidOn),
+            quantityValue: c.quantity?.value ?? null,
+            quantityUnit: c.quantity?.unit ?? null,
+            quantitySubject: c.quantity?.subject ?? null,
+            quantityMeasure: c.quantity?.measure ?? null,
+            quantityAsOf: c.quantity?.asOf ?? null,
+            verdictId: plan.verdict ? labelId(plan.verdict.key) : null,
+            summary: plan.verdict?.summary ?? null,
+            analysis: plan.verdict?.analysis ?? null,
+            verdictAuthorId: plan.verdict ? editor : null,
+            researchNotes: plan.researchNotes ?? null,
+            assigneeId: plan.assignee ? users[plan.assignee] : null,
+            createdById: author,
+            passages: { create: { sourceId: articleSource.id, start: c.span[0], end: c.span[1] } },
+            topics: { create: plan.topics.map((slug) => ({ topicId: need(topics.get(slug), `topic "${slug}"`) })) },
+          },
+        });
+        await created(tx, "Claim", claim, author);
+
+        // The quotes it comes from: the same words in the same place, plus those named.
+        const sameSpan = gold.quotes.filter((q) => q.span[0] === c.span[0] && q.span[1] === c.span[1]).map((q) => q.id);
+        for (const quoteGoldId of new Set([...sameSpan, ...(plan.relatedQuotes ?? [])])) {
+          await tx.claimQuote.create({ data: { claimId: claim.id, quoteId: need(quotes.get(quoteGoldId), `quote ${quoteGoldId}`) } });
+        }
+
+        for (const [position, e] of (plan.evidence ?? []).entries()) {
+          const source = need(sources.get(e.source), `evidence source "${e.source}"`);
+          const { start, end } = locate(source.snapshotText, e.excerpt, `the snapshot of "${e.source}"`);
+          const row = await tx.evidence.create({
+            data: {
+              claimId: claim.id,
+              sourceId: source.id,
+              stance: e.stance,
+              excerpt: e.excerpt,
+              start,
+              end,
+              note: e.note,
+              position,
+              createdById: users[e.addedBy],
+            },
+          });
+          await created(tx, "Evidence", row, users[e.addedBy]);
+        }
+
+        for (const comment of plan.comments ?? []) {
+          await tx.claimComment.create({ data: { claimId: claim.id, authorId: users[comment.author], body: comment.body } });
+        }
+
+        if (plan.review) {
+          if (!plan.verdict) throw new Error(`Demo data: ${c.id} is reviewed but has no proposed verdict`);
+          // Four eyes: the reviewer approves or rejects what the editor proposed.
+          await tx.reviewDecision.create({
+            data: {
+              claimId: claim.id,
+              reviewerId: reviewer,
+              outcome: plan.review.outcome,
+              verdictId: labelId(plan.verdict.key),
+              summary: plan.verdict.summary,
+              note: plan.review.note,
+            },
+          });
+          if (plan.review.outcome === "approved") {
+            const publishedAt = new Date(need(plan.publishedAt, `publishedAt of approved claim ${c.id}`));
+            await transition(tx, claim, "published", reviewer, {
+              publishedVerdictId: claim.verdictId,
+              publishedSummary: claim.summary,
+              publishedAnalysis: claim.analysis,
+              publishedAt,
+              publicUpdatedAt: publishedAt,
+            });
+          } else {
+            await transition(tx, claim, plan.stage, reviewer, {});
+          }
+        }
+      }
+    },
+    { timeout: 60_000 },
+  );
+}
+
+type Row = Record<string, unknown> & { id: string };
+
+/** The "create" revision of a new record. */
+async function created(tx: Tx, entityType: "Speaker" | "Source" | "Quote" | "Claim" | "Evidence" | "Topic" | "Article", row: Row, userId: string) {
+  await recordRevision(tx, { entityType, entityId: row.id, action: "create", userId, before: null, after: row });
+}
+
+type PublicFields = Partial<
+  Pick<Claim, "publishedVerdictId" | "publishedSummary" | "publishedAnalysis" | "publishedAt" | "publicUpdatedAt">
+>;
+
+/** Moves a claim to another stage and records the step (status and every field it set). */
+async function transition(tx: Tx, claim: Claim, to: ClaimStatus, userId: string, fields: PublicFields): Promise<void> {
+  const updated = await tx.claim.update({
+    where: { id: claim.id },
+    data: { ...fields, status: to, version: { increment: 1 } },
+  });
+  const keys = ["status", ...Object.keys(fields)] as (keyof Claim)[];
+  const pick = (c: Claim) => Object.fromEntries(keys.map((k) => [k, c[k]]));
+  await recordRevision(tx, {
+    entityType: "Claim",
+    entityId: claim.id,
+    action: "transition",
+    userId,
+    before: pick(claim),
+    after: pick(updated),
+    version: updated.version,
+  });
+}

@@ -1,0 +1,232 @@
+// The first start of a fresh install: bootstrap() loads the verdict scale, the admin and, in
+// demo mode, the demo newsroom built from the seed article (lib/seed/demo.ts). A second start
+// adds nothing; with CLAIMBASE_DEMO=false only the admin exists.
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { bootstrap } from "../../lib/seed/bootstrap";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../lib/seed/demo";
+import { loadSettings } from "../../lib/config";
+import { verifyPassword } from "../../lib/auth/password";
+import type { Db } from "../../lib/db/client";
+
+const settings = loadSettings({ CLAIMBASE_ADMIN_PASSWORD: "test-admin-password-123" });
+
+async function counts(db: Db) {
+  const [users, speakers, aliases, roles, quotes, appearances, claims, passages, evidence, sources, topics, reviews, comments, articles, revisions, labels] =
+    await Promise.all([
+      db.user.count(),
+      db.speaker.count(),
+      db.speakerAlias.count(),
+      db.speakerRole.count(),
+      db.quote.count(),
+      db.quoteAppearance.count(),
+      db.claim.count(),
+      db.claimPassage.count(),
+      db.evidence.count(),
+      db.source.count(),
+      db.topic.count(),
+      db.reviewDecision.count(),
+      db.claimComment.count(),
+      db.article.count(),
+      db.revision.count(),
+      db.verdictLabel.count(),
+    ]);
+  return { users, speakers, aliases, roles, quotes, appearances, claims, passages, evidence, sources, topics, reviews, comments, articles, revisions, labels };
+}
+
+describe("bootstrap with the demo data", () => {
+  let t: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    db = t.db;
+    const report = await bootstrap(db, settings);
+    expect(report.demoLoaded).toBe(true);
+    expect(report.demoPresent).toBe(true);
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("creates the three demo desk accounts, who can sign in with the demo password", async () => {
+    const users = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
+    expect(users.map((u) => u.role).sort()).toEqual(["contributor", "editor", "reviewer"]);
+    const editor = users.find((u) => u.role === "editor");
+    expect(editor && (await verifyPassword(editor.passwordHash, DEMO_PASSWORD))).toBe(true);
+  });
+
+  it("loads 7 direct and 6 indirect quotes whose text is the snapshot at their offsets", async () => {
+    const quotes = await db.quote.findMany({ include: { appearances: { include: { source: true } } } });
+    expect(quotes.filter((q) => q.kind === "direct")).toHaveLength(7);
+    expect(quotes.filter((q) => q.kind === "indirect")).toHaveLength(6);
+    for (const q of quotes) {
+      expect(q.appearances).toHaveLength(1);
+      const a = q.appearances[0]!;
+      expect(a.source.snapshotText!.slice(a.start, a.end)).toBe(q.text);
+    }
+    const translated = await db.quoteTranslation.findMany({ where: { language: "en" }, include: { quote: true } });
+    expect(translated.map((t) => t.quote.kind).sort()).toEqual(Array(7).fill("direct"));
+  });
+
+  it("keeps the article's snapshot with its hash, and its ingested Article", async () => {
+    const article = await db.article.findFirstOrThrow({ include: { source: true } });
+    expect(article.status).toBe("reviewed");
+    expect(article.source?.snapshotText).toBe(article.text);
+    expect(article.source?.contentHash).toBe(article.contentHash);
+    expect(article.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("nests Putin's words (q3) inside Trump's quote (q2), reported by Trump", async () => {
+    const trump = await db.speaker.findUniqueOrThrow({ where: { slug: "donald-trump" } });
+    const putin = await db.speaker.findUniqueOrThrow({ where: { slug: "wladimir-putin" } });
+    const q2 = await db.quote.findFirstOrThrow({ where: { text: { startsWith: "Jedes Mal, wenn er mich sieht" } } });
+    const q3 = await db.quote.findFirstOrThrow({ where: { text: "Ich habe das nicht gemacht" } });
+    expect(q3.parentId).toBe(q2.id);
+    expect(q3.speakerId).toBe(putin.id);
+    expect(q3.reportedById).toBe(trump.id);
+    expect(q2.parentId).toBeNull();
+    expect(await db.quote.count({ where: { parentId: { not: null } } })).toBe(1);
+  });
+
+  it("gives the speakers their aliases and roles", async () => {
+    const speakers = await db.speaker.findMany({ include: { aliases: true, roles: true } });
+    const bySlug = new Map(speakers.map((s) => [s.slug, s]));
+    const aliases = (slug: string) => bySlug.get(slug)?.aliases.map((a) => a.alias).sort();
+    expect(aliases("wladimir-putin")).toEqual(["Kremlchef", "Putin", "Vladimir Putin"]);
+    expect(aliases("donald-trump")).toEqual(["Trump"]);
+    expect(aliases("dmitri-peskow")).toEqual(["Dmitry Peskov", "Kremlsprecher Dmitri Peskow", "Peskow"]);
+    expect(bySlug.get("nachrichtenagentur")?.kind).toBe("publication");
+    expect(bySlug.get("wladimir-putin")?.wikidataId).toBe("Q7747");
+    const trumpRole = bySlug.get("donald-trump")?.roles.find((r) => r.endDate !== null);
+    expect(trumpRole?.title).toBe("Präsident der USA");
+    expect(trumpRole?.startDate?.toISOString().slice(0, 10)).toBe("2017-01-20");
+    for (const s of speakers) expect(s.bio).toBeTruthy();
+  });
+
+  it("loads 8 claims in every stage of the workflow", async () => {
+    const claims = await db.claim.findMany({ include: { passages: { include: { source: true } } } });
+    expect(claims).toHaveLength(8);
+    for (const status of ["draft", "in_research", "in_review"] as const) {
+      expect(claims.filter((c) => c.status === status).length).toBeGreaterThanOrEqual(1);
+    }
+    for (const c of claims) {
+      const p = c.passages[0]!;
+      expect(p.source.snapshotText!.slice(p.start, p.end)).toBe(c.text);
+      expect(c.claimantId).not.toBeNull();
+    }
+    const c1 = claims.find((c) => c.text.includes("95 Prozent"))!;
+    expect(c1.quantityValue?.toString()).toBe("95");
+    expect(c1.quantityUnit).toBe("percent");
+    expect(c1.quantityAsOf).toBe("2017-11");
+    // Nothing unpublished shows a public verdict.
+    for (const c of claims.filter((c) => c.status !== "published")) {
+      expect(c.publishedVerdictId).toBeNull();
+      expect(c.publishedSummary).toBeNull();
+      expect(c.publishedAt).toBeNull();
+    }
+  });
+
+  it("publishes at least three claims, among them the 95-percent claim, each approved by a second person", async () => {
+    const published = await db.claim.findMany({
+      where: { status: "published" },
+      include: { evidence: true, reviewDecisions: true },
+    });
+    expect(published.length).toBeGreaterThanOrEqual(3);
+    expect(published.some((c) => c.text.includes("95 Prozent"))).toBe(true);
+    for (const c of published) {
+      expect(c.publishedVerdictId).toBeTruthy();
+      expect(c.publishedVerdictId).toBe(c.verdictId);
+      expect(c.publishedSummary).toBeTruthy();
+      expect(c.publishedAnalysis).toBeTruthy();
+      expect(c.publishedAt).not.toBeNull();
+      expect(c.evidence.length).toBeGreaterThanOrEqual(1);
+      const approvals = c.reviewDecisions.filter((r) => r.outcome === "approved");
+      expect(approvals.length).toBeGreaterThanOrEqual(1);
+      for (const r of approvals) {
+        expect(r.reviewerId).toBeTruthy();
+        expect(r.reviewerId).not.toBe(c.verdictAuthorId);
+      }
+      const transition = await db.revision.findFirst({ where: { entityType: "Claim", entityId: c.id, action: "transition" } });
+      expect(transition?.changes).toMatchObject({ status: { before: "in_review", after: "published" } });
+    }
+  });
+
+  it("keeps the in-review proposal private and a rejected review on record", async () => {
+    const inReview = await db.claim.findFirstOrThrow({ where: { status: "in_review" }, include: { evidence: true, comments: true } });
+    expect(inReview.verdictId).toBeTruthy();
+    expect(inReview.summary).toBeTruthy();
+    expect(inReview.verdictAuthorId).toBeTruthy();
+    expect(inReview.evidence.length).toBeGreaterThanOrEqual(1);
+    expect(inReview.comments.length).toBeGreaterThanOrEqual(1);
+    const rejected = await db.reviewDecision.findFirstOrThrow({ where: { outcome: "rejected" }, include: { claim: true } });
+    expect(rejected.note).toMatch(/Quelle fehlt/);
+    expect(rejected.claim.status).toBe("in_research");
+  });
+
+  it("points every evidence excerpt at its place in the source's snapshot", async () => {
+    const evidence = await db.evidence.findMany({ include: { source: true } });
+    expect(evidence.length).toBeGreaterThanOrEqual(3);
+    for (const e of evidence) {
+      expect(e.start).not.toBeNull();
+      expect(e.source.snapshotText!.slice(e.start!, e.end!)).toBe(e.excerpt);
+      expect(e.source.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const c1 = await db.claim.findFirstOrThrow({ where: { text: { contains: "95 Prozent" } }, include: { passages: true } });
+    const context = evidence.find((e) => e.claimId === c1.id && e.stance === "context");
+    expect(context?.sourceId).toBe(c1.passages[0]!.sourceId);
+  });
+
+  it("links claims to the quotes with the same words", async () => {
+    const links = await db.claimQuote.findMany({ include: { claim: true, quote: true } });
+    const sameText = links.filter((l) => l.claim.text === l.quote.text);
+    expect(sameText).toHaveLength(2); // c4 ↔ i3, c8 ↔ i1
+  });
+
+  it("records a create revision for every editorial record, by a demo user", async () => {
+    const demoUserIds = new Set((await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).map((u) => u.id));
+    const entities: [string, { id: string }[]][] = [
+      ["Speaker", await db.speaker.findMany({ select: { id: true } })],
+      ["Source", await db.source.findMany({ select: { id: true } })],
+      ["Quote", await db.quote.findMany({ select: { id: true } })],
+      ["Claim", await db.claim.findMany({ select: { id: true } })],
+      ["Evidence", await db.evidence.findMany({ select: { id: true } })],
+    ];
+    for (const [entityType, rows] of entities) {
+      const revisions = await db.revision.findMany({ where: { entityType, action: "create" } });
+      expect(new Set(revisions.map((r) => r.entityId))).toEqual(new Set(rows.map((r) => r.id)));
+      for (const r of revisions) expect(demoUserIds.has(r.userId!)).toBe(true);
+    }
+  });
+
+  it("adds nothing on a second start", async () => {
+    const before = await counts(db);
+    const report = await bootstrap(db, settings);
+    expect(report.demoLoaded).toBe(false);
+    expect(report.demoPresent).toBe(true);
+    expect(await counts(db)).toEqual(before);
+  });
+});
+
+describe("bootstrap without the demo data", () => {
+  let t: TestDatabase;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("creates only the admin and the verdict scale", async () => {
+    const report = await bootstrap(t.db, loadSettings({ CLAIMBASE_ADMIN_PASSWORD: "test-admin-password-123", CLAIMBASE_DEMO: "false" }));
+    expect(report.demoLoaded).toBe(false);
+    expect(report.demoPresent).toBe(false);
+    const users = await t.db.user.findMany();
+    expect(users.map((u) => u.role)).toEqual(["admin"]);
+    const c = await counts(t.db);
+    expect(c).toMatchObject({ speakers: 0, claims: 0, quotes: 0, sources: 0, evidence: 0, revisions: 0, labels: 7 });
+  });
+});
