@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+// The guard runs here and again in every page: layouts are not re-rendered on client-side
+// navigation between pages that share them.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireUser("/admin");
+  return <div className="admin">{children}</div>;
+}

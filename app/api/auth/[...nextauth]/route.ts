@@ -1,0 +1,4 @@
+// Auth.js endpoints (session, CSRF, callbacks, sign-out).
+import { handlers } from "@/lib/auth/auth";
+
+export const { GET, POST } = handlers;

@@ -1,0 +1,52 @@
+"use client";
+import { useActionState } from "react";
+import { getDictionary } from "@/lib/i18n";
+import { signInAction, type SignInState } from "./actions";
+
+const initialState: SignInState = { error: null, email: "", attempt: 0 };
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = getDictionary();
+  const [state, formAction, pending] = useActionState(signInAction, initialState);
+  const invalid = state.error !== null;
+  return (
+    <form action={formAction} className="form">
+      {state.error ? (
+        <p id="signin-error" className="form-error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div>
+        <label htmlFor="signin-email">{t.signIn.email}</label>
+        <input
+          key={`email-${state.attempt}`}
+          id="signin-email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? "signin-error" : undefined}
+        />
+      </div>
+      <div>
+        <label htmlFor="signin-password">{t.signIn.password}</label>
+        <input
+          key={`password-${state.attempt}`}
+          id="signin-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? "signin-error" : undefined}
+        />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t.signIn.pending : t.signIn.submit}
+      </button>
+    </form>
+  );
+}

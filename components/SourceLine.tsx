@@ -1,0 +1,29 @@
+// A source in one line: title (linked when it has a web address), publisher, author, date.
+import type { Dictionary } from "../lib/i18n";
+import type { PublicSource } from "../lib/public";
+import { safeHref } from "../lib/markdown";
+import { DateText } from "./DateText";
+
+export function SourceLine({ source, dict }: { source: PublicSource; dict: Dictionary }) {
+  const href = source.url ? safeHref(source.url) : null;
+  const external = href !== null && /^https?:/i.test(href);
+  return (
+    <p className="source-line">
+      <span className="visually-hidden">{dict.claim.source}: </span>
+      {href && external ? (
+        <a href={href} rel="noopener noreferrer nofollow" hrefLang={source.language}>
+          {source.title}
+        </a>
+      ) : (
+        <cite>{source.title}</cite>
+      )}
+      {source.publisher ? <>, {source.publisher}</> : null}
+      {source.author ? <>, {source.author}</> : null}
+      {source.publishedAt ? (
+        <>
+          , <DateText date={source.publishedAt} dict={dict} />
+        </>
+      ) : null}
+    </p>
+  );
+}

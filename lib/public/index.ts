@@ -1,0 +1,508 @@
+// THE RULE OF WHAT IS PUBLIC. Every page, feed, sitemap, JSON-LD block and API response of
+// the public site reads the database through this module and nowhere else.
+//
+// - A claim is public when its status is published, corrected or retracted. Of a public claim
+//   only the published columns are read (publishedVerdict, publishedSummary,
+//   publishedAnalysis, publishedAt, publicUpdatedAt), never the working ones (verdictId,
+//   summary, analysis, researchNotes, assignee, verdictAuthor, ...): an unapproved change can
+//   therefore never leak.
+// - A quote is public when it is attached (ClaimQuote) to a public claim.
+// - A speaker is public when it has at least one public item: it is the claimant of a public
+//   claim, says a public quote, or reports one (the reporter is named on the public page, so
+//   its page must exist).
+// - Evidence, its sources, the sources of public quotes and passages, and correction notes
+//   with publishedAt set are public for public claims.
+// - Users, review decisions, comments, revisions and the audit log are never selected.
+//
+// Every query below names its fields in an explicit `select`, and every function returns
+// plain objects of the types declared here, so a new column never becomes public by
+// accident. Source texts are not returned whole: only the window around a passage is.
+import type { Prisma } from "../generated/prisma/client";
+import type { ClaimStatus, CorrectionKind, EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
+import { db, type Db } from "../db/client";
+import { passageInContext, type PassageInContext } from "../passage";
+
+export const PUBLIC_CLAIM_STATUSES = ["published", "corrected", "retracted"] as const satisfies readonly ClaimStatus[];
+export type PublicClaimStatus = (typeof PUBLIC_CLAIM_STATUSES)[number];
+
+export function isPublicClaimStatus(status: ClaimStatus): status is PublicClaimStatus {
+  return (PUBLIC_CLAIM_STATUSES as readonly ClaimStatus[]).includes(status);
+}
+
+/** Characters of source text shown on each side of a passage. */
+export const CONTEXT_RADIUS = 240;
+
+// ---------------------------------------------------------------------------------------
+// Where clauses: the rule, as Prisma filters.
+
+export const publicClaimWhere = {
+  status: { in: [...PUBLIC_CLAIM_STATUSES] },
+} satisfies Prisma.ClaimWhereInput;
+
+export const publicQuoteWhere = {
+  claims: { some: { claim: publicClaimWhere } },
+} satisfies Prisma.QuoteWhereInput;
+
+export const publicSpeakerWhere = {
+  OR: [
+    { claims: { some: publicClaimWhere } },
+    { quotes: { some: publicQuoteWhere } },
+    { quotesReported: { some: publicQuoteWhere } },
+  ],
+} satisfies Prisma.SpeakerWhereInput;
+
+const publishedCorrectionWhere = { publishedAt: { not: null } } satisfies Prisma.CorrectionWhereInput;
+
+// ---------------------------------------------------------------------------------------
+// Public types.
+
+export interface PublicVerdict {
+  key: string;
+  nameDe: string;
+  nameEn: string;
+  explanationDe: string;
+  explanationEn: string;
+  ratingValue: number | null;
+}
+
+export interface PublicSpeakerRef {
+  slug: string;
+  name: string;
+  kind: SpeakerKind;
+}
+
+export interface PublicSource {
+  kind: SourceKind;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  language: string;
+}
+
+/** A passage of a source, with the window of the stored text around it (null when the
+ * source has no stored text or the offsets do not fit it). */
+export interface PublicPassage {
+  source: PublicSource;
+  context: PassageInContext | null;
+}
+
+export interface PublicQuote {
+  text: string;
+  language: string;
+  kind: SpeechKind;
+  saidOn: Date | null;
+  occasion: string | null;
+  place: string | null;
+  speaker: PublicSpeakerRef;
+  reportedBy: PublicSpeakerRef | null;
+  translations: { language: string; text: string }[];
+  appearances: PublicPassage[];
+}
+
+export interface PublicEvidence {
+  stance: EvidenceStance;
+  excerpt: string;
+  note: string | null;
+  source: PublicSource;
+}
+
+export interface PublicCorrection {
+  kind: CorrectionKind;
+  note: string;
+  publishedAt: Date;
+  previousVerdict: PublicVerdict | null;
+  previousSummary: string | null;
+}
+
+export interface PublicClaimSummary {
+  slug: string;
+  text: string;
+  language: string;
+  status: PublicClaimStatus;
+  claimant: PublicSpeakerRef | null;
+  verdict: PublicVerdict | null;
+  summary: string | null;
+  publishedAt: Date | null;
+  publicUpdatedAt: Date | null;
+}
+
+export interface PublicClaim extends PublicClaimSummary {
+  claimDate: Date | null;
+  analysis: string | null;
+  topics: { slug: string; nameDe: string; nameEn: string }[];
+  quotes: PublicQuote[];
+  passages: PublicPassage[];
+  evidence: PublicEvidence[];
+  corrections: PublicCorrection[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+export interface PublicSpeakerQuote {
+  text: string;
+  language: string;
+  kind: SpeechKind;
+  saidOn: Date | null;
+  occasion: string | null;
+  place: string | null;
+  speaker: PublicSpeakerRef;
+  reportedBy: PublicSpeakerRef | null;
+  /** The public claims the quote is attached to. */
+  claims: { slug: string; text: string }[];
+}
+
+export interface PublicSpeaker {
+  slug: string;
+  name: string;
+  kind: SpeakerKind;
+  bio: string | null;
+  wikidataId: string | null;
+  aliases: string[];
+  roles: { title: string; organization: string | null; startDate: Date | null; endDate: Date | null }[];
+  quotes: { items: PublicSpeakerQuote[]; total: number };
+  claims: { items: PublicClaimSummary[]; total: number };
+}
+
+// ---------------------------------------------------------------------------------------
+// Selects: the only columns the public site reads.
+
+const verdictSelect = {
+  key: true,
+  nameDe: true,
+  nameEn: true,
+  explanationDe: true,
+  explanationEn: true,
+  ratingValue: true,
+} satisfies Prisma.VerdictLabelSelect;
+
+const speakerRefSelect = { slug: true, name: true, kind: true } satisfies Prisma.SpeakerSelect;
+
+const sourceSelect = {
+  kind: true,
+  url: true,
+  title: true,
+  publisher: true,
+  author: true,
+  publishedAt: true,
+  language: true,
+} satisfies Prisma.SourceSelect;
+
+const sourceWithTextSelect = { ...sourceSelect, snapshotText: true } satisfies Prisma.SourceSelect;
+
+const claimSummarySelect = {
+  slug: true,
+  text: true,
+  language: true,
+  status: true,
+  claimant: { select: speakerRefSelect },
+  publishedVerdict: { select: verdictSelect },
+  publishedSummary: true,
+  publishedAt: true,
+  publicUpdatedAt: true,
+} satisfies Prisma.ClaimSelect;
+
+const claimOrder = [
+  { publishedAt: { sort: "desc", nulls: "last" } },
+  { slug: "asc" },
+] satisfies Prisma.ClaimOrderByWithRelationInput[];
+
+type ClaimSummaryRow = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
+type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
+type SourceWithTextRow = Prisma.SourceGetPayload<{ select: typeof sourceWithTextSelect }>;
+
+function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSelect }> | null): PublicVerdict | null {
+  return row
+    ? {
+        key: row.key,
+        nameDe: row.nameDe,
+        nameEn: row.nameEn,
+        explanationDe: row.explanationDe,
+        explanationEn: row.explanationEn,
+        ratingValue: row.ratingValue,
+      }
+    : null;
+}
+
+function toSpeakerRef(row: Prisma.SpeakerGetPayload<{ select: typeof speakerRefSelect }>): PublicSpeakerRef {
+  return { slug: row.slug, name: row.name, kind: row.kind };
+}
+
+function toSource(row: SourceRow): PublicSource {
+  return {
+    kind: row.kind,
+    url: row.url,
+    title: row.title,
+    publisher: row.publisher,
+    author: row.author,
+    publishedAt: row.publishedAt,
+    language: row.language,
+  };
+}
+
+function toPassage(source: SourceWithTextRow, start: number, end: number): PublicPassage {
+  return {
+    source: toSource(source),
+    context: source.snapshotText === null ? null : passageInContext(source.snapshotText, start, end, CONTEXT_RADIUS),
+  };
+}
+
+function toClaimSummary(row: ClaimSummaryRow): PublicClaimSummary {
+  // The query filtered on the public statuses; the check keeps the type honest.
+  if (!isPublicClaimStatus(row.status)) throw new Error("lib/public: a non-public claim was read");
+  return {
+    slug: row.slug,
+    text: row.text,
+    language: row.language,
+    status: row.status,
+    claimant: row.claimant ? toSpeakerRef(row.claimant) : null,
+    verdict: toVerdict(row.publishedVerdict),
+    summary: row.publishedSummary,
+    publishedAt: row.publishedAt,
+    publicUpdatedAt: row.publicUpdatedAt,
+  };
+}
+
+/** A positive whole page number from user input (`?page=`); anything else is page 1. */
+export function parsePageNumber(value: unknown): number {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (typeof raw !== "string" || !/^\d{1,6}$/.test(raw)) return 1;
+  const n = Number(raw);
+  return n >= 1 ? n : 1;
+}
+
+// Slugs are short URL segments; anything else cannot name a record.
+function plausibleSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= 200;
+}
+
+// ---------------------------------------------------------------------------------------
+// Queries.
+
+export async function listPublishedClaims(
+  options: { page?: number; pageSize?: number } = {},
+  client: Db = db,
+): Promise<Page<PublicClaimSummary>> {
+  const pageSize = Math.min(Math.max(Math.floor(options.pageSize ?? 20), 1), 100);
+  const page = Math.max(Math.floor(options.page ?? 1), 1);
+  const [total, rows] = await Promise.all([
+    client.claim.count({ where: publicClaimWhere }),
+    client.claim.findMany({
+      where: publicClaimWhere,
+      select: claimSummarySelect,
+      orderBy: claimOrder,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return {
+    items: rows.map(toClaimSummary),
+    total,
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** The public claim with this slug, or null when there is none or it is not public. */
+export async function getPublicClaim(slug: string, client: Db = db): Promise<PublicClaim | null> {
+  if (!plausibleSlug(slug)) return null;
+  const row = await client.claim.findFirst({
+    where: { slug, ...publicClaimWhere },
+    select: {
+      ...claimSummarySelect,
+      claimDate: true,
+      publishedAnalysis: true,
+      topics: {
+        select: { topic: { select: { slug: true, nameDe: true, nameEn: true } } },
+        orderBy: { topic: { nameDe: "asc" } },
+      },
+      quotes: {
+        select: {
+          quote: {
+            select: {
+              text: true,
+              language: true,
+              kind: true,
+              saidOn: true,
+              occasion: true,
+              place: true,
+              speaker: { select: speakerRefSelect },
+              reportedBy: { select: speakerRefSelect },
+              translations: { select: { language: true, text: true }, orderBy: { language: "asc" } },
+              appearances: {
+                select: { sourceId: true, start: true, end: true, source: { select: sourceWithTextSelect } },
+                orderBy: [{ start: "asc" }],
+              },
+            },
+          },
+        },
+      },
+      passages: {
+        select: { sourceId: true, start: true, end: true, source: { select: sourceWithTextSelect } },
+        orderBy: [{ start: "asc" }],
+      },
+      evidence: {
+        select: { stance: true, excerpt: true, note: true, source: { select: sourceSelect } },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      },
+      corrections: {
+        where: publishedCorrectionWhere,
+        select: {
+          kind: true,
+          note: true,
+          publishedAt: true,
+          previousVerdict: { select: verdictSelect },
+          previousSummary: true,
+        },
+        orderBy: { publishedAt: "asc" },
+      },
+    },
+  });
+  if (!row) return null;
+
+  const quotes = row.quotes
+    .map(({ quote }) => quote)
+    // Nested and continued quotes read best in the order they appear in the text.
+    .sort((a, b) => (a.appearances[0]?.start ?? Infinity) - (b.appearances[0]?.start ?? Infinity));
+
+  const quotedSpans = new Set(quotes.flatMap((q) => q.appearances.map((a) => `${a.sourceId}:${a.start}:${a.end}`)));
+
+  return {
+    ...toClaimSummary(row),
+    claimDate: row.claimDate,
+    analysis: row.publishedAnalysis,
+    topics: row.topics.map(({ topic }) => ({ slug: topic.slug, nameDe: topic.nameDe, nameEn: topic.nameEn })),
+    quotes: quotes.map((q) => ({
+      text: q.text,
+      language: q.language,
+      kind: q.kind,
+      saidOn: q.saidOn,
+      occasion: q.occasion,
+      place: q.place,
+      speaker: toSpeakerRef(q.speaker),
+      reportedBy: q.reportedBy ? toSpeakerRef(q.reportedBy) : null,
+      translations: q.translations.map((t) => ({ language: t.language, text: t.text })),
+      appearances: q.appearances.map((a) => toPassage(a.source, a.start, a.end)),
+    })),
+    // A passage that is exactly where one of the quotes appears is shown with the quote.
+    passages: row.passages
+      .filter((p) => !quotedSpans.has(`${p.sourceId}:${p.start}:${p.end}`))
+      .map((p) => toPassage(p.source, p.start, p.end)),
+    evidence: row.evidence.map((e) => ({
+      stance: e.stance,
+      excerpt: e.excerpt,
+      note: e.note,
+      source: toSource(e.source),
+    })),
+    corrections: row.corrections.flatMap((c) =>
+      c.publishedAt
+        ? [
+            {
+              kind: c.kind,
+              note: c.note,
+              publishedAt: c.publishedAt,
+              previousVerdict: toVerdict(c.previousVerdict),
+              previousSummary: c.previousSummary,
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+/** The public speaker with this slug and (up to `limit` of) its public quotes and claims,
+ * or null when there is none or it has no public item. */
+export async function getPublicSpeaker(
+  slug: string,
+  options: { limit?: number } = {},
+  client: Db = db,
+): Promise<PublicSpeaker | null> {
+  if (!plausibleSlug(slug)) return null;
+  const limit = Math.min(Math.max(Math.floor(options.limit ?? 50), 1), 200);
+  const speaker = await client.speaker.findFirst({
+    where: { slug, ...publicSpeakerWhere },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      bio: true,
+      wikidataId: true,
+      aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
+      roles: {
+        select: { title: true, organization: true, startDate: true, endDate: true },
+        orderBy: [{ startDate: { sort: "desc", nulls: "last" } }, { title: "asc" }],
+      },
+    },
+  });
+  if (!speaker) return null;
+
+  const quoteWhere = {
+    ...publicQuoteWhere,
+    OR: [{ speakerId: speaker.id }, { reportedById: speaker.id }],
+  } satisfies Prisma.QuoteWhereInput;
+  const claimWhere = { ...publicClaimWhere, claimantId: speaker.id } satisfies Prisma.ClaimWhereInput;
+
+  const [quoteTotal, quoteRows, claimTotal, claimRows] = await Promise.all([
+    client.quote.count({ where: quoteWhere }),
+    client.quote.findMany({
+      where: quoteWhere,
+      select: {
+        text: true,
+        language: true,
+        kind: true,
+        saidOn: true,
+        occasion: true,
+        place: true,
+        speaker: { select: speakerRefSelect },
+        reportedBy: { select: speakerRefSelect },
+        claims: {
+          where: { claim: publicClaimWhere },
+          select: { claim: { select: { slug: true, text: true } } },
+        },
+      },
+      orderBy: [{ saidOn: { sort: "desc", nulls: "last" } }, { text: "asc" }],
+      take: limit,
+    }),
+    client.claim.count({ where: claimWhere }),
+    client.claim.findMany({ where: claimWhere, select: claimSummarySelect, orderBy: claimOrder, take: limit }),
+  ]);
+
+  return {
+    slug: speaker.slug,
+    name: speaker.name,
+    kind: speaker.kind,
+    bio: speaker.bio,
+    wikidataId: speaker.wikidataId,
+    aliases: speaker.aliases.map((a) => a.alias),
+    roles: speaker.roles.map((r) => ({
+      title: r.title,
+      organization: r.organization,
+      startDate: r.startDate,
+      endDate: r.endDate,
+    })),
+    quotes: {
+      total: quoteTotal,
+      items: quoteRows.map((q) => ({
+        text: q.text,
+        language: q.language,
+        kind: q.kind,
+        saidOn: q.saidOn,
+        occasion: q.occasion,
+        place: q.place,
+        speaker: toSpeakerRef(q.speaker),
+        reportedBy: q.reportedBy ? toSpeakerRef(q.reportedBy) : null,
+        claims: q.claims.map(({ claim }) => ({ slug: claim.slug, text: claim.text })),
+      })),
+    },
+    claims: { total: claimTotal, items: claimRows.map(toClaimSummary) },
+  };
+}
