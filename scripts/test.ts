@@ -7,6 +7,7 @@
 // be skipped.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { createRequire } from "node:module";
 import { findPostgresBin } from "../tests/helpers/postgres-cluster";
 
@@ -35,10 +36,11 @@ function missing(name: string, what: string): void {
   } else summary.push(`SKIPPED  ${name}: ${what}`);
 }
 
-const vitest = require.resolve("vitest/vitest.mjs");
-const playwright = require.resolve("@playwright/test/cli");
+const binOf = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+const vitest = binOf("vitest", "vitest.mjs");
+const playwright = binOf("@playwright/test", "cli.js");
 
-step("typecheck", [require.resolve("typescript/bin/tsc"), "--noEmit", "-p", "."]);
+step("typecheck", [binOf("typescript", "bin/tsc"), "--noEmit", "-p", "."]);
 step("unit and integration tests (embedded PGlite)", [vitest, "run"]);
 
 if (findPostgresBin()) {

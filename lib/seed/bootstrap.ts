@@ -12,6 +12,7 @@ export interface BootstrapReport {
   adminEmail: string;
   /** Set only when the admin was created now with a generated password: print it once. */
   generatedAdminPassword: string | null;
+  adminPasswordFromEnv: boolean;
   demoLoaded: boolean;
   demoPresent: boolean;
 }
@@ -75,7 +76,13 @@ export async function bootstrap(db: Db, settings: Settings): Promise<BootstrapRe
     demoLoaded = true;
   }
   const demoPresent = (await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
-  return { adminEmail: admin.email, generatedAdminPassword: admin.generatedPassword, demoLoaded, demoPresent };
+  return {
+    adminEmail: admin.email,
+    generatedAdminPassword: admin.generatedPassword,
+    adminPasswordFromEnv: Boolean(settings.CLAIMBASE_ADMIN_PASSWORD),
+    demoLoaded,
+    demoPresent,
+  };
 }
 
 export function describeSignIn(report: BootstrapReport, baseUrl: string): string {
@@ -83,7 +90,9 @@ export function describeSignIn(report: BootstrapReport, baseUrl: string): string
   lines.push(
     report.generatedAdminPassword
       ? `  password: ${report.generatedAdminPassword}   (generated now and shown only this once: keep it)`
-      : "  password: the one set at first start (set CLAIMBASE_ADMIN_PASSWORD to reset it)",
+      : report.adminPasswordFromEnv
+        ? "  password: the value of CLAIMBASE_ADMIN_PASSWORD"
+        : "  password: the one printed at the first start (set CLAIMBASE_ADMIN_PASSWORD to reset it)",
   );
   if (report.demoPresent) {
     lines.push(`  demo accounts (password "${DEMO_PASSWORD}"):`);
