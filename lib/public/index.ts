@@ -1,7 +1,8 @@
 // THE RULE OF WHAT IS PUBLIC. Every page, feed, sitemap, JSON-LD block and API response of
 // the public site reads the database through this module and nowhere else.
 //
-// - A claim is public when its status is published, corrected or retracted. Of a public claim
+// - A claim is public when its publicState is set (published, corrected or retracted): it
+//   stays public, at its last approved version, while a correction is under review. Of a public claim
 //   only the published columns are read (publishedVerdict, publishedSummary,
 //   publishedAnalysis, publishedAt, publicUpdatedAt), never the working ones (verdictId,
 //   summary, analysis, researchNotes, assignee, verdictAuthor, ...): an unapproved change can
@@ -18,16 +19,11 @@
 // plain objects of the types declared here, so a new column never becomes public by
 // accident. Source texts are not returned whole: only the window around a passage is.
 import type { Prisma } from "../generated/prisma/client";
-import type { ClaimStatus, CorrectionKind, EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
+import type { CorrectionKind, PublicState, EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
 import { db, type Db } from "../db/client";
 import { passageInContext, type PassageInContext } from "../passage";
 
-export const PUBLIC_CLAIM_STATUSES = ["published", "corrected", "retracted"] as const satisfies readonly ClaimStatus[];
-export type PublicClaimStatus = (typeof PUBLIC_CLAIM_STATUSES)[number];
-
-export function isPublicClaimStatus(status: ClaimStatus): status is PublicClaimStatus {
-  return (PUBLIC_CLAIM_STATUSES as readonly ClaimStatus[]).includes(status);
-}
+export type PublicClaimStatus = PublicState;
 
 /** Characters of source text shown on each side of a passage. */
 export const CONTEXT_RADIUS = 240;
@@ -36,7 +32,7 @@ export const CONTEXT_RADIUS = 240;
 // Where clauses: the rule, as Prisma filters.
 
 export const publicClaimWhere = {
-  status: { in: [...PUBLIC_CLAIM_STATUSES] },
+  publicState: { not: null },
 } satisfies Prisma.ClaimWhereInput;
 
 export const publicQuoteWhere = {
@@ -201,7 +197,7 @@ const claimSummarySelect = {
   slug: true,
   text: true,
   language: true,
-  status: true,
+  publicState: true,
   claimant: { select: speakerRefSelect },
   publishedVerdict: { select: verdictSelect },
   publishedSummary: true,
@@ -255,13 +251,13 @@ function toPassage(source: SourceWithTextRow, start: number, end: number): Publi
 }
 
 function toClaimSummary(row: ClaimSummaryRow): PublicClaimSummary {
-  // The query filtered on the public statuses; the check keeps the type honest.
-  if (!isPublicClaimStatus(row.status)) throw new Error("lib/public: a non-public claim was read");
+  // The query filtered on publicState; the check keeps the type honest.
+  if (row.publicState === null) throw new Error("lib/public: a non-public claim was read");
   return {
     slug: row.slug,
     text: row.text,
     language: row.language,
-    status: row.status,
+    status: row.publicState,
     claimant: row.claimant ? toSpeakerRef(row.claimant) : null,
     verdict: toVerdict(row.publishedVerdict),
     summary: row.publishedSummary,

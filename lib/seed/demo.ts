@@ -853,6 +853,7 @@ export async function loadDemoData(db: Db): Promise<void> {
           if (plan.review.outcome === "approved") {
             const publishedAt = new Date(need(plan.publishedAt, `publishedAt of approved claim ${c.id}`));
             await transition(tx, claim, "published", reviewer, {
+              publicState: "published",
               publishedVerdictId: claim.verdictId,
               publishedSummary: claim.summary,
               publishedAnalysis: claim.analysis,
@@ -877,7 +878,7 @@ async function created(tx: Tx, entityType: "Speaker" | "Source" | "Quote" | "Cla
 }
 
 type PublicFields = Partial<
-  Pick<Claim, "publishedVerdictId" | "publishedSummary" | "publishedAnalysis" | "publishedAt" | "publicUpdatedAt">
+  Pick<Claim, "publicState" | "publishedVerdictId" | "publishedSummary" | "publishedAnalysis" | "publishedAt" | "publicUpdatedAt">
 >;
 
 /** Moves a claim to another stage and records the step (status and every field it set). */

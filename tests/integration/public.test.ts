@@ -43,7 +43,7 @@ describe("lib/public", () => {
 
   it("lists only published, corrected and retracted claims", async () => {
     const page = await listPublishedClaims({ page: 1, pageSize: 20 }, db);
-    const expected = await db.claim.count({ where: { status: { in: ["published", "corrected", "retracted"] } } });
+    const expected = await db.claim.count({ where: { publicState: { not: null } } });
     expect(page.total).toBe(expected);
     expect(page.items.map((c) => c.status).every((s) => ["published", "corrected", "retracted"].includes(s))).toBe(true);
     expect(page.items.some((c) => c.text.includes("95 Prozent"))).toBe(true);
@@ -93,11 +93,11 @@ describe("lib/public", () => {
   it("makes a speaker public only with a public item", async () => {
     for (const speaker of await db.speaker.findMany({ select: { slug: true, id: true } })) {
       const hasPublic =
-        (await db.claim.count({ where: { claimantId: speaker.id, status: { in: ["published", "corrected", "retracted"] } } })) +
+        (await db.claim.count({ where: { claimantId: speaker.id, publicState: { not: null } } })) +
         (await db.quote.count({
           where: {
             OR: [{ speakerId: speaker.id }, { reportedById: speaker.id }],
-            claims: { some: { claim: { status: { in: ["published", "corrected", "retracted"] } } } },
+            claims: { some: { claim: { publicState: { not: null } } } },
           },
         }));
       const page = await getPublicSpeaker(speaker.slug, {}, db);
