@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/session";
+import { AdminNav } from "@/components/admin/AdminNav";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,11 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 // The guard runs here and again in every page: layouts are not re-rendered on client-side
 // navigation between pages that share them.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireUser("/admin");
-  return <div className="admin">{children}</div>;
+  const user = await requireUser("/admin");
+  return (
+    <div className="admin">
+      <AdminNav user={user} />
+      <div className="admin__main">{children}</div>
+    </div>
+  );
 }

@@ -6,7 +6,8 @@
 // It also re-reads the account, so a deactivated user or a changed role takes effect at
 // once instead of when the session cookie expires.
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { can, type Permission } from "./permissions";
 import type { Role } from "../generated/prisma/enums";
 import { db } from "../db/client";
 import { auth } from "./auth";
@@ -38,5 +39,16 @@ export function signInUrl(callbackUrl: string): string {
 export async function requireUser(callbackUrl = "/admin"): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(signInUrl(callbackUrl));
+  return user;
+}
+
+/**
+ * The signed-in user with `permission`; anonymous visitors go to the sign-in page, users
+ * without the permission get the not-found page (a page they may not use does not exist for
+ * them).
+ */
+export async function requirePermission(permission: Permission, callbackUrl: string): Promise<SessionUser> {
+  const user = await requireUser(callbackUrl);
+  if (!can(user.role, permission)) notFound();
   return user;
 }

@@ -1,0 +1,102 @@
+// Every server action of the app is made with defineAction. It is the one place where an
+// action checks who is calling (on the server, whatever the UI showed), validates the form
+// with the action's zod schema, runs the domain function, and turns domain errors into a
+// form state. The registry lets tests/integration/authorization.test.ts find every action
+// and check it for anonymous users and every role.
+import { z } from "zod";
+import { can, type Permission } from "../auth/permissions";
+import { getSessionUser, type SessionUser } from "../auth/session";
+import { DomainError, ValidationError, ConflictError, type FieldErrors } from "../editorial/errors";
+import type { ActionState, FormValues } from "./state";
+
+export interface ActionMeta {
+  name: string;
+  permission: Permission;
+}
+
+export const actionRegistry = new Map<unknown, ActionMeta>();
+
+export type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** FormData as plain values: repeated names and names ending in [] become arrays. */
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [rawKey, rawValue] of formData.entries()) {
+    if (typeof rawValue !== "string" || rawKey.startsWith("$ACTION")) continue;
+    const isList = rawKey.endsWith("[]");
+    const key = isList ? rawKey.slice(0, -2) : rawKey;
+    const existing = values[key];
+    if (isList || existing !== undefined) {
+      values[key] = [...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]), rawValue];
+    } else values[key] = rawValue;
+  }
+  return values;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+function failure(error: unknown, values: FormValues): ActionState {
+  const at = Date.now();
+  if (error instanceof ValidationError) {
+    return { status: "error", code: "validation", message: error.message, fieldErrors: error.fieldErrors, values, at };
+  }
+  if (error instanceof ConflictError) {
+    return { status: "error", code: "conflict", message: error.message, conflict: error.conflict, values, at };
+  }
+  if (error instanceof DomainError) return { status: "error", code: error.code, message: error.message, values, at };
+  // next/navigation's redirect() and notFound() work by throwing: let them through.
+  if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
+  console.error(error);
+  return { status: "error", code: "internal", message: "Ein unerwarteter Fehler ist aufgetreten; nichts wurde gespeichert.", values, at };
+}
+
+export function defineAction<S extends z.ZodType>(options: {
+  name: string;
+  permission: Permission;
+  schema: S;
+  /** Runs the domain function; returns the success message (and the id of a new record). */
+  run: (actor: SessionUser, input: z.infer<S>) => Promise<{ message: string; id?: string }>;
+  /** After success, outside the transaction: revalidatePath, redirect, ... */
+  after?: (result: { message: string; id?: string }, input: z.infer<S>) => void | Promise<void>;
+}): FormAction {
+  const action: FormAction = async (_previous, formData) => {
+    const values = formValues(formData);
+    // Never echo passwords back into the page.
+    for (const key of Object.keys(values)) if (/password|code/i.test(key)) delete values[key];
+    const actor = await getSessionUser();
+    if (!actor) {
+      return { status: "error", code: "unauthenticated", message: "Bitte melden Sie sich an.", at: Date.now() };
+    }
+    if (!can(actor.role, options.permission)) {
+      return { status: "error", code: "forbidden", message: "Dafür fehlt Ihnen die Berechtigung.", values, at: Date.now() };
+    }
+    const parsed = options.schema.safeParse(formValues(formData));
+    if (!parsed.success) {
+      return {
+        status: "error",
+        code: "validation",
+        message: "Bitte prüfen Sie die markierten Felder.",
+        fieldErrors: zodFieldErrors(parsed.error),
+        values,
+        at: Date.now(),
+      };
+    }
+    let result: { message: string; id?: string };
+    try {
+      result = await options.run(actor, parsed.data);
+    } catch (error) {
+      return failure(error, values);
+    }
+    await options.after?.(result, parsed.data);
+    return { status: "ok", message: result.message, id: result.id, at: Date.now() };
+  };
+  actionRegistry.set(action, { name: options.name, permission: options.permission });
+  return action;
+}

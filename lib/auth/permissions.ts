@@ -1,0 +1,48 @@
+// WHO MAY DO WHAT. The one table of the newsroom's permissions; pages, server actions and API
+// routes ask `can(role, permission)` (through requirePermission / defineAction), never the role.
+//
+// Roles (domain.md): admin (users, settings, scales, and everything editorial), editor
+// (everything editorial), reviewer (reviews and approves verdicts; may also edit), contributor
+// (drafts only: records and claims, never a verdict, a review, a publication or a deletion).
+// Four eyes (the approver is not the author of the verdict) is a rule of the workflow, on top
+// of `claim.review` (lib/editorial/workflow.ts).
+import type { Role } from "../generated/prisma/enums";
+
+const EVERYONE: readonly Role[] = ["admin", "editor", "reviewer", "contributor"];
+const DESK: readonly Role[] = ["admin", "editor", "reviewer"];
+const ADMIN: readonly Role[] = ["admin"];
+
+export const PERMISSIONS = {
+  /** See the newsroom: lists, records, history. */
+  "desk.view": EVERYONE,
+  /** Create and edit speakers, sources, quotes, draft claims, evidence; comment. */
+  "record.edit": EVERYONE,
+  /** Delete a record (refused anyway while something depends on it). */
+  "record.delete": DESK,
+  /** Set or change a claim's working verdict, summary and analysis. */
+  "claim.verdict": DESK,
+  /** Send a claim to review, take it back. */
+  "claim.submit": DESK,
+  /** Approve or reject a proposed verdict (not one's own: four eyes). */
+  "claim.review": DESK,
+  /** Assign a claim to a person. */
+  "claim.assign": DESK,
+  /** Start a correction of a published claim, or retract it. */
+  "claim.correct": DESK,
+  /** Topics and the verdict scale. */
+  "taxonomy.manage": ADMIN,
+  /** Accounts: create, deactivate, change roles, reset passwords. */
+  "users.manage": ADMIN,
+  /** The audit log of sign-ins and changes. */
+  "audit.view": ADMIN,
+  /** One's own account (password). */
+  "account.manage": EVERYONE,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLES: readonly Role[] = EVERYONE;

@@ -1,0 +1,59 @@
+// zod building blocks for editorial forms: the same schema validates the form on the server
+// (defineAction) and documents the fields. Form values arrive as strings; empty means unset.
+import { z } from "zod";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const requiredText = (label: string, max = 10_000) =>
+  z
+    .string({ error: `${label} fehlt.` })
+    .trim()
+    .min(1, `${label} fehlt.`)
+    .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`);
+
+export const optionalText = (label: string, max = 100_000) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`).optional());
+
+export const id = (label = "Auswahl") => z.string({ error: `${label} fehlt.` }).min(1, `${label} fehlt.`).max(64);
+export const optionalId = () => z.preprocess(blankToUndefined, z.string().max(64).optional());
+
+/** The version the form was loaded at (optimistic concurrency). */
+export const version = z.coerce.number({ error: "Die Version fehlt." }).int().min(1);
+
+export const optionalInt = (label: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: `${label} muss eine Zahl sein.` }).int(`${label} muss eine ganze Zahl sein.`).min(0).optional());
+
+export const optionalNumber = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? blankToUndefined(v.replace(",", ".")) : v),
+    z.coerce.number({ error: `${label} muss eine Zahl sein.` }).finite().optional(),
+  );
+
+/** YYYY-MM-DD, as an <input type="date"> sends it. */
+export const optionalDate = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: bitte ein Datum (JJJJ-MM-TT) angeben.`)
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), `${label}: dieses Datum gibt es nicht.`)
+      .transform((s) => new Date(`${s}T00:00:00Z`))
+      .optional(),
+  );
+
+export const optionalUrl = (label: string) =>
+  z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: `${label}: bitte eine http(s)-Adresse angeben.` }).optional());
+
+export const language = z.preprocess(
+  blankToUndefined,
+  z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "Sprache: ein Sprachkürzel wie de oder en.").default("de"),
+);
+
+/** A list field (name[] in the form), blanks dropped. */
+export const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => typeof x !== "string" || x.trim() !== "")),
+    z.array(item),
+  );
+
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());

@@ -1,0 +1,52 @@
+// Parameters of an admin list (search, filters, sort, page) from the URL, validated: a bad
+// value falls back to the default rather than failing the page.
+import { z } from "zod";
+
+export const PAGE_SIZE = 25;
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function param(params: SearchParams, name: string): string | undefined {
+  const v = params[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === undefined || s.trim() === "" ? undefined : s.trim().slice(0, 200);
+}
+
+export function pageParam(params: SearchParams): number {
+  const n = z.coerce.number().int().min(1).max(100_000).safeParse(param(params, "page"));
+  return n.success ? n.data : 1;
+}
+
+/** One of `allowed`, else the first. */
+export function choice<T extends string>(params: SearchParams, name: string, allowed: readonly T[]): T {
+  const v = param(params, name);
+  return (allowed as readonly string[]).includes(v ?? "") ? (v as T) : allowed[0]!;
+}
+
+export function optionalChoice<T extends string>(params: SearchParams, name: string, allowed: readonly T[]): T | undefined {
+  const v = param(params, name);
+  return (allowed as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export function pageOf<T>(items: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {
+  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** The URL of the same list with some parameters changed. */
+export function listHref(path: string, params: SearchParams, changes: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    const s = Array.isArray(v) ? v[0] : v;
+    if (s !== undefined && s !== "" && !(k in changes)) query.set(k, s);
+  }
+  for (const [k, v] of Object.entries(changes)) if (v !== undefined && v !== "") query.set(k, String(v));
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
+}
