@@ -11,7 +11,9 @@ import type { ActionState, FormValues } from "./state";
 
 export interface ActionMeta {
   name: string;
-  permission: Permission;
+  /** null: public by design (see `publicReason`). */
+  permission: Permission | null;
+  publicReason?: string;
 }
 
 export const actionRegistry = new Map<unknown, ActionMeta>();
@@ -98,5 +100,14 @@ export function defineAction<S extends z.ZodType>(options: {
     return { status: "ok", message: result.message, id: result.id, at: Date.now() };
   };
   actionRegistry.set(action, { name: options.name, permission: options.permission });
+  return action;
+}
+
+/**
+ * Registers an action that must work without a session (sign-in, password reset with a code),
+ * with the reason. It does its own input validation and rate limiting.
+ */
+export function definePublicAction<F extends (...args: never[]) => Promise<unknown>>(name: string, publicReason: string, action: F): F {
+  actionRegistry.set(action, { name, permission: null, publicReason });
   return action;
 }
