@@ -16,6 +16,7 @@ interface Delegate {
   create(args: { data: unknown }): Promise<Row>;
   updateMany(args: { where: { id: string; version: number }; data: unknown }): Promise<{ count: number }>;
   delete(args: { where: { id: string } }): Promise<Row>;
+  deleteMany(args: { where: { id: string; version: number } }): Promise<{ count: number }>;
 }
 
 const DELEGATES: Record<EntityType, keyof Tx> = {
@@ -113,10 +114,11 @@ export async function updateRecord<T extends Row>(
 
 export async function deleteRecord(tx: Tx, type: EntityType, id: string, expectedVersion: number | null, userId: string | null): Promise<void> {
   const before = await load(tx, type, id);
-  if (expectedVersion !== null && before.version !== undefined && before.version !== expectedVersion) {
-    throw await conflictFor(tx, type, before);
-  }
-  await delegate(tx, type).delete({ where: { id } });
+  if (expectedVersion !== null && before.version !== undefined) {
+    // Conditional, like updateRecord: a save that lands between the read and the delete wins.
+    const { count } = await delegate(tx, type).deleteMany({ where: { id, version: expectedVersion } });
+    if (count === 0) throw await conflictFor(tx, type, await load(tx, type, id));
+  } else await delegate(tx, type).delete({ where: { id } });
   await recordRevision(tx, { entityType: type, entityId: id, action: "delete", userId, before, after: null });
 }
 

@@ -198,6 +198,9 @@ export async function transitionClaim(actor: SessionUser, input: TransitionInput
   const byRole = roleRefusal(input.transition, actor.role);
   if (byRole) throw new ForbiddenError(byRole);
   return inTransaction(async (tx) => {
+    // Lock the claim first: evidence writes take a share lock on it, so the checks below
+    // (evidence count, pending correction) cannot change until this step commits.
+    await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${input.claimId} FOR UPDATE`;
     const { claim, context } = await loadClaim(tx, input.claimId);
     const reason = refusal(input.transition, claim, actor, context);
     if (reason) throw new TransitionError(reason);

@@ -1,0 +1,56 @@
+"use server";
+// Server actions for speakers: every export made with defineAction (permission, zod schema,
+// domain call, then revalidate/redirect).
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/actions/define";
+import {
+  createSpeaker,
+  deleteSpeaker,
+  speakerDeleteInput,
+  speakerInput,
+  speakerUpdateInput,
+  updateSpeaker,
+} from "@/lib/editorial/speakers";
+
+export const createSpeakerAction = defineAction({
+  name: "speakers.create",
+  permission: "record.edit",
+  schema: speakerInput,
+  run: async (actor, input) => {
+    const { id } = await createSpeaker(actor, input);
+    return { message: `Sprecher „${input.name}“ angelegt.`, id };
+  },
+  after: (result) => {
+    revalidatePath("/admin/speakers");
+    redirect(`/admin/speakers/${result.id}?angelegt=1`);
+  },
+});
+
+export const updateSpeakerAction = defineAction({
+  name: "speakers.update",
+  permission: "record.edit",
+  schema: speakerUpdateInput,
+  run: async (actor, input) => {
+    const { id, changed } = await updateSpeaker(actor, input);
+    return { message: changed ? "Gespeichert." : "Keine Änderungen – nichts gespeichert.", id };
+  },
+  after: (_result, input) => {
+    revalidatePath("/admin/speakers");
+    revalidatePath(`/admin/speakers/${input.id}`);
+  },
+});
+
+export const deleteSpeakerAction = defineAction({
+  name: "speakers.delete",
+  permission: "record.delete",
+  schema: speakerDeleteInput,
+  run: async (actor, input) => {
+    const { name } = await deleteSpeaker(actor, input);
+    return { message: `Sprecher „${name}“ gelöscht.` };
+  },
+  after: () => {
+    revalidatePath("/admin/speakers");
+    redirect("/admin/speakers?geloescht=1");
+  },
+});

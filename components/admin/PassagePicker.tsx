@@ -1,0 +1,403 @@
+"use client";
+// Where a quote appears: one row per appearance, each a source and a passage [start, end) of
+// its stored text. After a source is chosen its text is loaded (GET
+// /api/admin/sources/[id]/text) into a scrollable box; the editor selects the words with the
+// mouse or the keyboard and takes the selection over with "Markierung übernehmen", which fills
+// the start/end inputs (and the quote text when it is still empty). Start and end stay
+// ordinary number inputs, so the passage can also be typed.
+//
+// Offsets are JavaScript string offsets (UTF-16 code units) into the stored text, as the
+// server checks them: the box holds nothing but the text (split around the highlighted
+// passage), and an offset is the length of the text of a Range from the box's start to the
+// selection boundary.
+import { useEffect, useRef, useState } from "react";
+import { useFormState } from "./ActionForm";
+// Its styles, so that any page using the component gets them (not only the ones that import it).
+import "@/app/admin/editorial.css";
+
+export interface PassageSourceOption {
+  value: string;
+  label: string;
+  hasText?: boolean;
+}
+
+export interface PassageRow {
+  sourceId: string;
+  start: string;
+  end: string;
+}
+
+export const PASSAGE_FIELDS = { source: "appearanceSource", start: "appearanceStart", end: "appearanceEnd" } as const;
+
+const short = (s: string, max = 120) => {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+};
+
+const toInt = (s: string | undefined): number | null => {
+  if (s === undefined || s.trim() === "") return null;
+  const n = Number(s);
+  return Number.isInteger(n) ? n : null;
+};
+
+/** The selection's offsets within `container`'s text, or why there are none. */
+function selectionIn(container: HTMLElement): { start: number; end: number } | "none" | "outside" {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return "none";
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return "outside";
+  const before = document.createRange();
+  before.selectNodeContents(container);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  return { start, end: start + range.toString().length };
+}
+
+export function PassagePicker({
+  sources,
+  rows,
+  preselectSourceId,
+  textInputName = "text",
+  errorKey = "appearances",
+  legend = "Fundstellen",
+}: {
+  sources: PassageSourceOption[];
+  /** The stored appearances. */
+  rows: PassageRow[];
+  /** For a new quote: the source of the first row (?sourceId=). */
+  preselectSourceId?: string;
+  /** The form field of the quote text, filled from the selection while it is empty. */
+  textInputName?: string;
+  errorKey?: string;
+  legend?: string;
+}) {
+  const state = useFormState();
+  const errors = state.status === "error" ? (state.fieldErrors?.[errorKey] ?? []) : [];
+  const sent = state.status === "error" ? state.values : undefined;
+  let initial: PassageRow[];
+  if (sent && PASSAGE_FIELDS.source in sent) {
+    const list = (name: string) => {
+      const v = sent[name];
+      return Array.isArray(v) ? v : v === undefined ? [] : [v];
+    };
+    const s = list(PASSAGE_FIELDS.source);
+    const a = list(PASSAGE_FIELDS.start);
+    const b = list(PASSAGE_FIELDS.end);
+    initial = Array.from({ length: Math.max(s.length, a.length, b.length) }, (_, i) => ({ sourceId: s[i] ?? "", start: a[i] ?? "", end: b[i] ?? "" }));
+  } else if (rows.length) {
+    initial = rows;
+  } else {
+    initial = [{ sourceId: preselectSourceId ?? "", start: "", end: "" }];
+  }
+  const errorId = errors.length ? `${errorKey}-error` : undefined;
+  return (
+    <fieldset className="passage-picker" aria-describedby={errorId}>
+      <legend>{legend}</legend>
+      <span className="field__hint">
+        Wo das Zitat steht: die Quelle und die genaue Stelle in ihrem gespeicherten Text. Zum Entfernen einer Fundstelle die Quelle leeren
+        oder „Fundstelle entfernen“ wählen.
+      </span>
+      {errorId && (
+        <div id={errorId} className="field__error">
+          {errors.map((e, i) => (
+            <p key={i}>{e}</p>
+          ))}
+        </div>
+      )}
+      <RowList key={state.status === "idle" ? 0 : state.at} sources={sources} initial={initial} textInputName={textInputName} />
+    </fieldset>
+  );
+}
+
+function RowList({ sources, initial, textInputName }: { sources: PassageSourceOption[]; initial: PassageRow[]; textInputName: string }) {
+  const [rows, setRows] = useState(() => initial.map((row, i) => ({ key: `s${i}`, row })));
+  const added = useRef(0);
+  return (
+    <>
+      {rows.map(({ key, row }, i) => (
+        <AppearanceRow
+          key={key}
+          rowKey={key}
+          index={i}
+          sources={sources}
+          initial={row}
+          textInputName={textInputName}
+          onRemove={() => setRows((all) => all.filter((r) => r.key !== key))}
+        />
+      ))}
+      <div>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setRows((all) => [...all, { key: `a${++added.current}`, row: { sourceId: "", start: "", end: "" } }])}
+        >
+          Weitere Fundstelle
+        </button>
+      </div>
+    </>
+  );
+}
+
+type Loaded =
+  | { state: "idle" }
+  | { state: "loading" }
+  | { state: "error"; message: string }
+  | { state: "ready"; title: string; text: string | null };
+
+function AppearanceRow({
+  rowKey,
+  index,
+  sources,
+  initial,
+  textInputName,
+  onRemove,
+}: {
+  rowKey: string;
+  index: number;
+  sources: PassageSourceOption[];
+  initial: PassageRow;
+  textInputName: string;
+  onRemove: () => void;
+}) {
+  const [sourceId, setSourceId] = useState(initial.sourceId);
+  const [loaded, setLoaded] = useState<Loaded>({ state: "idle" });
+  const [range, setRange] = useState(() => ({ start: toInt(initial.start), end: toInt(initial.end) }));
+  const [message, setMessage] = useState("");
+  const [quoteText, setQuoteText] = useState("");
+  const wrapper = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const mark = useRef<HTMLElement>(null);
+  const startInput = useRef<HTMLInputElement>(null);
+  const endInput = useRef<HTMLInputElement>(null);
+  /** The last selection made inside the box (a click on the button may collapse it). */
+  const remembered = useRef<{ start: number; end: number } | null>(null);
+  const id = (what: string) => `appearance-${rowKey}-${what}`;
+
+  // Load the source's stored text whenever the chosen source changes.
+  useEffect(() => {
+    if (!sourceId) {
+      setLoaded({ state: "idle" });
+      return;
+    }
+    const controller = new AbortController();
+    setLoaded({ state: "loading" });
+    fetch(`/api/admin/sources/${encodeURIComponent(sourceId)}/text`, { signal: controller.signal, headers: { accept: "application/json" }, cache: "no-store" })
+      .then(async (res) => {
+        const body = (await res.json().catch(() => ({}))) as { title?: string; text?: string | null; error?: string };
+        if (!res.ok) throw new Error(body.error ?? `Der Text konnte nicht geladen werden (Fehler ${res.status}).`);
+        setLoaded({ state: "ready", title: body.title ?? "", text: body.text ?? null });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoaded({ state: "error", message: error instanceof Error ? error.message : "Der Text konnte nicht geladen werden." });
+      });
+    return () => controller.abort();
+  }, [sourceId]);
+
+  // Follow the quote text field, to say whether the passage reads it.
+  useEffect(() => {
+    const form = wrapper.current?.closest("form");
+    if (!form) return;
+    const read = () => {
+      const field = form.elements.namedItem(textInputName);
+      setQuoteText(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement ? field.value : "");
+    };
+    read();
+    const onInput = (e: Event) => {
+      if ((e.target as HTMLInputElement | null)?.name === textInputName) read();
+    };
+    form.addEventListener("input", onInput);
+    return () => form.removeEventListener("input", onInput);
+  }, [textInputName]);
+
+  // Remember selections made in the box (mouse or keyboard).
+  useEffect(() => {
+    const onChange = () => {
+      const b = box.current;
+      if (!b) return;
+      const s = selectionIn(b);
+      if (typeof s === "object") remembered.current = s;
+      else if (s === "none") {
+        const sel = window.getSelection();
+        if (sel && sel.rangeCount > 0 && b.contains(sel.getRangeAt(0).startContainer)) remembered.current = null;
+      }
+    };
+    document.addEventListener("selectionchange", onChange);
+    return () => document.removeEventListener("selectionchange", onChange);
+  }, []);
+
+  const text = loaded.state === "ready" ? loaded.text : null;
+  const valid = text !== null && range.start !== null && range.end !== null && range.start >= 0 && range.start < range.end && range.end <= text.length;
+
+  // Bring the marked passage into view inside the box (not the page).
+  useEffect(() => {
+    const b = box.current;
+    const m = mark.current;
+    if (b && m) b.scrollTop = Math.max(0, m.offsetTop - b.clientHeight / 3);
+  }, [valid, range.start, range.end, text]);
+
+  const takeSelection = () => {
+    const b = box.current;
+    if (!b || text === null) return;
+    const current = selectionIn(b);
+    if (current === "outside") {
+      setMessage("Die Markierung liegt ganz oder teilweise außerhalb des Quelltexts. Bitte nur im Textkasten markieren.");
+      return;
+    }
+    const picked = current === "none" ? remembered.current : current;
+    if (!picked) {
+      setMessage("Bitte zuerst im Textkasten die Stelle markieren, dann „Markierung übernehmen“ wählen.");
+      return;
+    }
+    let { start, end } = picked;
+    // Leading and trailing spaces and line breaks are not part of the quote.
+    while (start < end && /\s/.test(text[start] ?? "")) start++;
+    while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+    if (start >= end) {
+      setMessage("Die Markierung enthält nur Leerraum.");
+      return;
+    }
+    if (startInput.current) startInput.current.value = String(start);
+    if (endInput.current) endInput.current.value = String(end);
+    setRange({ start, end });
+    const passage = text.slice(start, end);
+    const field = wrapper.current?.closest("form")?.elements.namedItem(textInputName);
+    let filled = false;
+    if ((field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) && field.value.trim() === "") {
+      field.value = passage;
+      setQuoteText(passage);
+      filled = true;
+    }
+    remembered.current = null;
+    window.getSelection()?.removeAllRanges();
+    setMessage(`Stelle ${start}–${end} übernommen: „${short(passage)}“.${filled ? " Der Zitattext wurde daraus gefüllt." : ""}`);
+  };
+
+  const onOffsetInput = () =>
+    setRange({ start: toInt(startInput.current?.value), end: toInt(endInput.current?.value) });
+
+  const passage = valid ? text.slice(range.start!, range.end!) : null;
+  const expected = quoteText.replace(/\r\n?/g, "\n").trim();
+  const instructionsId = id("instructions");
+
+  return (
+    <div ref={wrapper} className="passage-picker__row" role="group" aria-labelledby={id("title")}>
+      <p className="passage-picker__title" id={id("title")}>
+        Fundstelle {index + 1}
+      </p>
+      <div className="field">
+        <label htmlFor={id("source")}>Quelle</label>
+        <select
+          id={id("source")}
+          name={`${PASSAGE_FIELDS.source}[]`}
+          defaultValue={initial.sourceId}
+          onChange={(e) => {
+            setSourceId(e.target.value);
+            setMessage("");
+          }}
+        >
+          <option value="">– Quelle wählen –</option>
+          {sources.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {loaded.state === "loading" && <p className="muted">Der Text der Quelle wird geladen …</p>}
+      {loaded.state === "error" && <p className="field__error">{loaded.message}</p>}
+      {loaded.state === "ready" && text === null && (
+        <p className="field__error">
+          Diese Quelle hat keinen gespeicherten Text, also lässt sich keine Stelle angeben.{" "}
+          <a href={`/admin/sources/${encodeURIComponent(sourceId)}`}>Text bei der Quelle ergänzen</a>.
+        </p>
+      )}
+      {text !== null && (
+        <>
+          <p className="field__hint" id={instructionsId}>
+            Markieren Sie die Stelle im Text mit der Maus (oder mit der Tastatur, z. B. mit F7-Cursor-Navigation) und wählen Sie
+            „Markierung übernehmen“. Anfang und Ende lassen sich auch unten als Zahlen eingeben (Zeichen ab 0, Ende ausschließlich).
+          </p>
+          <div
+            ref={box}
+            className="passage-picker__text"
+            tabIndex={0}
+            role="region"
+            aria-label={`Gespeicherter Text der Quelle „${short(loaded.state === "ready" ? loaded.title : "", 80)}“`}
+            aria-describedby={instructionsId}
+          >
+            {valid ? (
+              <>
+                {text.slice(0, range.start!)}
+                <mark ref={mark}>{passage}</mark>
+                {text.slice(range.end!)}
+              </>
+            ) : (
+              text
+            )}
+          </div>
+          <div>
+            <button type="button" className="button button--secondary" onMouseDown={(e) => e.preventDefault()} onClick={takeSelection}>
+              Markierung übernehmen
+            </button>
+          </div>
+        </>
+      )}
+
+      <div className="passage-picker__offsets">
+        <div className="field">
+          <label htmlFor={id("start")}>Anfang (Zeichen)</label>
+          <input
+            ref={startInput}
+            id={id("start")}
+            name={`${PASSAGE_FIELDS.start}[]`}
+            type="number"
+            min={0}
+            max={text?.length}
+            step={1}
+            inputMode="numeric"
+            defaultValue={initial.start}
+            onInput={onOffsetInput}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={id("end")}>Ende (Zeichen, ausschließlich)</label>
+          <input
+            ref={endInput}
+            id={id("end")}
+            name={`${PASSAGE_FIELDS.end}[]`}
+            type="number"
+            min={1}
+            max={text?.length}
+            step={1}
+            inputMode="numeric"
+            defaultValue={initial.end}
+            onInput={onOffsetInput}
+          />
+        </div>
+      </div>
+
+      <p className="passage-picker__status" role="status" aria-live="polite">
+        {message}
+      </p>
+      {passage !== null && expected !== "" && (
+        <p className={passage === expected ? "passage-picker__match" : "passage-picker__mismatch"}>
+          {passage === expected
+            ? "Die Stelle lautet genau wie der Zitattext."
+            : `Die Stelle weicht vom Zitattext ab; sie lautet „${short(passage)}“.`}
+        </p>
+      )}
+      {text !== null && range.start !== null && range.end !== null && !valid && (
+        <p className="field__error">
+          Die Stelle {range.start}–{range.end} liegt nicht im Text (0 ≤ Anfang &lt; Ende ≤ {text.length}).
+        </p>
+      )}
+      <div>
+        <button type="button" className="button--link" onClick={onRemove}>
+          Fundstelle {index + 1} entfernen
+        </button>
+      </div>
+    </div>
+  );
+}

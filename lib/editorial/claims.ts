@@ -1,0 +1,1124 @@
+// Claims on the desk: create and edit them, link them to topics, quotes and source passages,
+// propose a verdict, assign them, comment, and read them back (lists, the review queue, the
+// edit page, the history and every earlier version).
+//
+// The workflow steps (submit, approve, correct, ...) live in ./workflow.ts. The rules here are
+// the ones the workflow relies on:
+// - The working verdict, summary and analysis change only while the claim is a draft or in
+//   research (permission claim.verdict); whoever changes them becomes `verdictAuthorId`, so
+//   four eyes can tell the author from the approver. After publication they change only
+//   through the transition "propose_correction".
+// - Text, language and claimant are what readers saw checked: they change only while the claim
+//   has never been published. (A different statement is a new claim.)
+// - While a claim is in review nothing the reviewer approves changes (text, claimant, date,
+//   quantity, topics, quotes, passages; evidence in ./evidence.ts): the review is of what was
+//   submitted. Research notes stay editable, they are private.
+// - Once a claim is public, changes to the rest of what readers see (date, quantity, topics,
+//   quotes, passages) are immediately public too, so only desk roles (claim.correct) make them.
+// - A retracted claim does not change any more.
+//
+// Every write is one transaction through createRecord/updateRecord/deleteRecord; link rows
+// (topics, quotes, passages) are recorded as fields "topicIds", "quoteIds", "passages" of the
+// claim with recordLinkChange, after the claim's version was bumped by updateRecord.
+import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import type { ClaimStatus, Role } from "../generated/prisma/enums";
+import { ClaimStatus as ClaimStatuses } from "../generated/prisma/enums";
+import { can, type Permission } from "../auth/permissions";
+import type { SessionUser } from "../auth/session";
+import { db, type Db } from "../db/client";
+import { slugify, uniqueSlug } from "../slug";
+import { ForbiddenError, NotFoundError, TransitionError, ValidationError, type FieldErrors } from "./errors";
+import { id, language, list, optionalDate, optionalId, optionalInt, optionalText, requiredText, version } from "./fields";
+import { choice, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, type Page, type SearchParams } from "./listing";
+import { conflictFor, createRecord, deleteRecord, inTransaction, recordLinkChange, updateRecord, type Tx } from "./records";
+
+// ---------------------------------------------------------------------------------------
+// Shared helpers (also used by ./evidence.ts)
+
+type Actor = Pick<SessionUser, "id" | "name" | "role">;
+
+/** Throws ForbiddenError unless the actor's role has the permission (the domain checks it
+ * itself, whatever the caller already checked). */
+export function requirePermissionFor(actor: Actor, permission: Permission, message?: string): void {
+  if (!can(actor.role, permission)) throw new ForbiddenError(message);
+}
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  draft: "Entwurf",
+  in_research: "In Recherche",
+  in_review: "In Prüfung",
+  published: "Veröffentlicht",
+  corrected: "Korrigiert",
+  retracted: "Zurückgezogen",
+};
+
+export const CLAIM_STATUSES = Object.values(ClaimStatuses) as ClaimStatus[];
+
+/** Statuses in which the working verdict, summary and analysis may change. */
+export const VERDICT_EDITABLE: readonly ClaimStatus[] = ["draft", "in_research"];
+
+/** Why the working verdict cannot be edited now, or null when it can. */
+export function verdictLockReason(claim: { status: ClaimStatus; publicState: string | null }): string | null {
+  if (VERDICT_EDITABLE.includes(claim.status)) return null;
+  if (claim.status === "in_review") {
+    return "Während der Prüfung bleibt die Bewertung unverändert: geprüft wird, was eingereicht wurde. Ziehen Sie die Behauptung aus der Prüfung zurück, um sie zu ändern.";
+  }
+  if (claim.status === "retracted") return "Die Behauptung ist zurückgezogen; ihre Bewertung ändert sich nicht mehr.";
+  return "Die Bewertung ist veröffentlicht. Änderungen gehen jetzt über „Korrektur vorschlagen“ (im Arbeitsablauf), mit einer öffentlichen Korrekturnotiz und einer neuen Freigabe.";
+}
+
+/**
+ * Checks a passage [start, end) against a source's stored text; returns the error message or
+ * null. Offsets count JavaScript string units, `end` exclusive (see QueryAppearance).
+ */
+export function passageProblem(snapshotText: string | null, start: number, end: number): string | null {
+  if (snapshotText === null) return "Diese Quelle hat keinen gespeicherten Text; Textstellen lassen sich nicht angeben.";
+  if (start < 0 || end <= start) return "Das Ende muss hinter dem Anfang liegen.";
+  if (end > snapshotText.length) return `Die Quelle hat nur ${snapshotText.length} Zeichen; das Ende liegt dahinter.`;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Input schemas
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A partial ISO date: "2017", "2017-11" or "2017-11-11". */
+export const partialDate = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "Stand: bitte JJJJ, JJJJ-MM oder JJJJ-MM-TT angeben.")
+    .refine((s) => {
+      const [, month, dayOfMonth] = s.split("-").map(Number);
+      if (month !== undefined && (month < 1 || month > 12)) return false;
+      if (dayOfMonth !== undefined) return !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+      return true;
+    }, "Stand: dieses Datum gibt es nicht.")
+    .optional(),
+);
+
+/** A decimal number as a string (exact: the column is DECIMAL(20, 6)); "95", "0,5", "-1.25". */
+const decimalValue = z.preprocess(
+  (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? blank(v.trim().replace(",", ".")) : v),
+  z
+    .string()
+    .regex(/^-?\d{1,14}(\.\d{1,6})?$/, "Wert: eine Zahl mit höchstens 14 Stellen vor und 6 nach dem Komma, ohne Tausenderpunkte.")
+    .optional(),
+);
+
+export const passageInputSchema = z.object({
+  sourceId: z.string().max(64),
+  start: optionalInt("Anfang der Textstelle"),
+  end: optionalInt("Ende der Textstelle"),
+});
+export type PassageInput = z.infer<typeof passageInputSchema>;
+
+const claimFields = {
+  text: requiredText("Der Text der Behauptung", 2_000),
+  language,
+  claimantId: optionalId(),
+  claimDate: optionalDate("Datum der Äußerung"),
+  topicIds: list(id("Thema")),
+  quoteIds: list(id("Zitat")),
+  passages: z.array(passageInputSchema).max(50, "Höchstens 50 Textstellen.").default([]),
+  quantityValue: decimalValue,
+  quantityUnit: optionalText("Die Einheit", 50),
+  quantitySubject: optionalText("Der Gegenstand", 300),
+  quantityMeasure: optionalText("Die Messgröße", 300),
+  quantityAsOf: partialDate,
+  researchNotes: optionalText("Die Recherchenotizen", 50_000),
+};
+
+export const createClaimSchema = z.object(claimFields);
+export const updateClaimSchema = z.object({ claimId: id("Die Behauptung"), version, ...claimFields });
+
+/**
+ * Form fields passage0SourceId, passage0Start, passage0End, passage1SourceId, ... → passages[].
+ * Rows without a source and offsets are left out (the empty row of the form).
+ */
+export function collectPassageFields(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const input = value as Record<string, unknown>;
+  if ("passages" in input) return input;
+  const rows = new Map<number, Record<string, unknown>>();
+  const rest: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(input)) {
+    const match = /^passage(\d{1,2})(SourceId|Start|End)$/.exec(key);
+    if (!match) {
+      rest[key] = v;
+      continue;
+    }
+    const row = rows.get(Number(match[1])) ?? {};
+    row[{ SourceId: "sourceId", Start: "start", End: "end" }[match[2] as "SourceId" | "Start" | "End"]] = Array.isArray(v) ? v[0] : v;
+    rows.set(Number(match[1]), row);
+  }
+  const passages = [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, row]) => ({ sourceId: String(row.sourceId ?? "").trim(), start: row.start, end: row.end }))
+    .filter((row) => row.sourceId !== "" || blank(row.start) !== undefined || blank(row.end) !== undefined);
+  return { ...rest, passages };
+}
+
+export const createClaimFormSchema = z.preprocess(collectPassageFields, createClaimSchema);
+export const updateClaimFormSchema = z.preprocess(collectPassageFields, updateClaimSchema);
+
+type ClaimFieldValues = z.output<typeof createClaimSchema>;
+type LinkFields = "language" | "topicIds" | "quoteIds" | "passages";
+
+/** What createClaim takes: the parsed form; language and the link lists may be left out. */
+export type CreateClaimInput = Omit<ClaimFieldValues, LinkFields> & Partial<Pick<ClaimFieldValues, LinkFields>>;
+/** What updateClaim takes. All scalar fields are set as given (left out = empty, as a form
+ * sends them); link lists left out stay as they are. */
+export type UpdateClaimInput = CreateClaimInput & { claimId: string; version: number };
+
+export const verdictFieldsSchema = z.object({
+  claimId: id("Die Behauptung"),
+  version,
+  verdictId: optionalId(),
+  summary: optionalText("Die Zusammenfassung", 2_000),
+  analysis: optionalText("Die Analyse", 100_000),
+});
+export type VerdictFieldsInput = z.output<typeof verdictFieldsSchema>;
+
+export const assignClaimSchema = z.object({ claimId: id("Die Behauptung"), version, assigneeId: optionalId() });
+export type AssignClaimInput = z.output<typeof assignClaimSchema>;
+
+export const commentSchema = z.object({ claimId: id("Die Behauptung"), body: requiredText("Der Kommentar", 5_000) });
+export type CommentInput = z.output<typeof commentSchema>;
+
+export const deleteClaimSchema = z.object({ claimId: id("Die Behauptung"), version });
+export type DeleteClaimInput = z.output<typeof deleteClaimSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Validation of references
+
+interface PassageValue {
+  sourceId: string;
+  start: number;
+  end: number;
+}
+
+function sortedIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)].sort();
+}
+
+function sortedPassages(passages: readonly PassageValue[]): PassageValue[] {
+  const seen = new Set<string>();
+  return passages
+    .map((p) => ({ sourceId: p.sourceId, start: p.start, end: p.end }))
+    .filter((p) => {
+      const key = `${p.sourceId}:${p.start}:${p.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.start - b.start || a.end - b.end);
+}
+
+async function checkReferences(
+  tx: Tx,
+  input: { claimantId?: string; topicIds?: string[]; quoteIds?: string[]; passages?: PassageInput[] },
+): Promise<{ passages: PassageValue[] | undefined }> {
+  const errors: FieldErrors = {};
+  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+
+  if (input.claimantId && !(await tx.speaker.findUnique({ where: { id: input.claimantId }, select: { id: true } }))) {
+    add("claimantId", "Diesen Sprecher gibt es nicht (mehr).");
+  }
+  if (input.topicIds?.length) {
+    const ids = sortedIds(input.topicIds);
+    const found = await tx.topic.count({ where: { id: { in: ids } } });
+    if (found !== ids.length) add("topicIds", "Mindestens eines der Themen gibt es nicht (mehr).");
+  }
+  if (input.quoteIds?.length) {
+    const ids = sortedIds(input.quoteIds);
+    const found = await tx.quote.count({ where: { id: { in: ids } } });
+    if (found !== ids.length) add("quoteIds", "Mindestens eines der Zitate gibt es nicht (mehr).");
+  }
+
+  let passages: PassageValue[] | undefined;
+  if (input.passages) {
+    passages = [];
+    const sourceIds = [...new Set(input.passages.map((p) => p.sourceId).filter(Boolean))];
+    const sources = new Map(
+      (await tx.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true, snapshotText: true } })).map((s) => [s.id, s.snapshotText]),
+    );
+    input.passages.forEach((p, i) => {
+      const label = `Textstelle ${i + 1}`;
+      if (!p.sourceId) return add("passages", `${label}: bitte eine Quelle wählen.`);
+      if (!sources.has(p.sourceId)) return add("passages", `${label}: diese Quelle gibt es nicht (mehr).`);
+      if (p.start === undefined || p.end === undefined) return add("passages", `${label}: bitte Anfang und Ende angeben.`);
+      const problem = passageProblem(sources.get(p.sourceId) ?? null, p.start, p.end);
+      if (problem) return add("passages", `${label}: ${problem}`);
+      passages!.push({ sourceId: p.sourceId, start: p.start, end: p.end });
+    });
+  }
+
+  if (Object.keys(errors).length) {
+    throw new ValidationError(Object.values(errors).flat().join(" "), errors);
+  }
+  return { passages: passages && sortedPassages(passages) };
+}
+
+function quantityProblem(input: CreateClaimInput): FieldErrors | null {
+  const rest = input.quantityUnit || input.quantitySubject || input.quantityMeasure || input.quantityAsOf;
+  if (rest && input.quantityValue === undefined) {
+    return { quantityValue: ["Der Wert fehlt: Einheit, Gegenstand, Messgröße und Stand beschreiben eine Zahl."] };
+  }
+  return null;
+}
+
+async function freeSlug(tx: Tx, text: string, exceptId?: string): Promise<string> {
+  const base = slugify(text);
+  const taken = new Set(
+    (
+      await tx.claim.findMany({
+        where: { slug: { startsWith: base }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+        select: { slug: true },
+      })
+    ).map((c) => c.slug),
+  );
+  return uniqueSlug(base, (s) => taken.has(s));
+}
+
+/** The claim's own columns from a form (everything except links and the verdict). */
+function scalarData(input: CreateClaimInput) {
+  return {
+    text: input.text,
+    language: input.language ?? "de",
+    claimantId: input.claimantId ?? null,
+    claimDate: input.claimDate ?? null,
+    quantityValue: input.quantityValue ?? null,
+    quantityUnit: input.quantityUnit ?? null,
+    quantitySubject: input.quantitySubject ?? null,
+    quantityMeasure: input.quantityMeasure ?? null,
+    quantityAsOf: input.quantityAsOf ?? null,
+    researchNotes: input.researchNotes ?? null,
+  };
+}
+
+type ScalarData = ReturnType<typeof scalarData>;
+
+/** Comparable form of a column value (Date, Decimal, null). */
+function comparable(field: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  const s = String(value);
+  // DECIMAL: 95.50 and 95.5 are the same number.
+  if (field === "quantityValue" && /^-?\d+\.\d+$/.test(s)) return s.replace(/0+$/, "").replace(/\.$/, "");
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------
+// Writes
+
+export async function createClaim(actor: Actor, input: CreateClaimInput, client: Db = db): Promise<{ id: string; slug: string; message: string }> {
+  requirePermissionFor(actor, "record.edit");
+  const quantity = quantityProblem(input);
+  if (quantity) throw new ValidationError("Bitte prüfen Sie die Angaben zur Zahl.", quantity);
+
+  return inTransaction(async (tx) => {
+    const { passages } = await checkReferences(tx, input);
+    const slug = await freeSlug(tx, input.text);
+    const claim = await createRecord<{ id: string; slug: string }>(tx, "Claim", actor.id, {
+      ...scalarData(input),
+      slug,
+      status: "draft",
+      createdById: actor.id,
+    });
+
+    const topicIds = sortedIds(input.topicIds ?? []);
+    const quoteIds = sortedIds(input.quoteIds ?? []);
+    if (topicIds.length) {
+      await tx.claimTopic.createMany({ data: topicIds.map((topicId) => ({ claimId: claim.id, topicId })) });
+      await recordLinkChange(tx, "Claim", claim.id, actor.id, "topicIds", [], topicIds);
+    }
+    if (quoteIds.length) {
+      await tx.claimQuote.createMany({ data: quoteIds.map((quoteId) => ({ claimId: claim.id, quoteId })) });
+      await recordLinkChange(tx, "Claim", claim.id, actor.id, "quoteIds", [], quoteIds);
+    }
+    if (passages?.length) {
+      await tx.claimPassage.createMany({ data: passages.map((p) => ({ claimId: claim.id, ...p })) });
+      await recordLinkChange(tx, "Claim", claim.id, actor.id, "passages", [], passages);
+    }
+    return { id: claim.id, slug: claim.slug, message: "Die Behauptung ist als Entwurf angelegt." };
+  }, client);
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  text: "Text",
+  language: "Sprache",
+  claimantId: "Urheber",
+  claimDate: "Datum der Äußerung",
+  quantityValue: "Wert",
+  quantityUnit: "Einheit",
+  quantitySubject: "Gegenstand",
+  quantityMeasure: "Messgröße",
+  quantityAsOf: "Stand",
+  researchNotes: "Recherchenotizen",
+  topicIds: "Themen",
+  quoteIds: "Zitate",
+  passages: "Textstellen",
+};
+
+/** Fields readers saw checked: fixed once the claim was published. */
+const FIXED_AFTER_PUBLICATION = new Set(["text", "language", "claimantId"]);
+/** Private fields: they may change in any stage but retraction. */
+const PRIVATE_FIELDS = new Set(["researchNotes"]);
+
+export async function updateClaim(actor: Actor, input: UpdateClaimInput, client: Db = db): Promise<{ message: string }> {
+  requirePermissionFor(actor, "record.edit");
+  const quantity = quantityProblem(input);
+  if (quantity) throw new ValidationError("Bitte prüfen Sie die Angaben zur Zahl.", quantity);
+
+  return inTransaction(async (tx) => {
+    const claim = await tx.claim.findUnique({
+      where: { id: input.claimId },
+      include: {
+        topics: { select: { topicId: true } },
+        quotes: { select: { quoteId: true } },
+        passages: { select: { sourceId: true, start: true, end: true } },
+      },
+    });
+    if (!claim) throw new NotFoundError("Die Behauptung");
+
+    // What changes.
+    const data = scalarData(input);
+    const changedScalars = (Object.keys(data) as (keyof ScalarData)[]).filter((k) => comparable(k, data[k]) !== comparable(k, claim[k]));
+    const links: { field: "topicIds" | "quoteIds" | "passages"; before: unknown[]; after: unknown[] }[] = [];
+    const topicsBefore = sortedIds(claim.topics.map((t) => t.topicId));
+    const quotesBefore = sortedIds(claim.quotes.map((q) => q.quoteId));
+    const passagesBefore = sortedPassages(claim.passages);
+    if (input.topicIds && JSON.stringify(sortedIds(input.topicIds)) !== JSON.stringify(topicsBefore)) {
+      links.push({ field: "topicIds", before: topicsBefore, after: sortedIds(input.topicIds) });
+    }
+    if (input.quoteIds && JSON.stringify(sortedIds(input.quoteIds)) !== JSON.stringify(quotesBefore)) {
+      links.push({ field: "quoteIds", before: quotesBefore, after: sortedIds(input.quoteIds) });
+    }
+    const { passages } = await checkReferences(tx, input);
+    if (passages && JSON.stringify(passages) !== JSON.stringify(passagesBefore)) {
+      links.push({ field: "passages", before: passagesBefore, after: passages });
+    }
+    const changed = [...changedScalars, ...links.map((l) => l.field)];
+
+    // The form shows what is stored now (even if it was loaded before somebody else saved).
+    if (changed.length === 0) return { message: "Keine Änderungen: es gab nichts zu speichern." };
+
+    // The rules (see the top of this file).
+    const names = (fields: string[]) => fields.map((f) => FIELD_NAMES[f] ?? f).join(", ");
+    if (claim.status === "retracted") {
+      throw new TransitionError("Die Behauptung ist zurückgezogen und wird nicht mehr geändert.");
+    }
+    const publicFields = changed.filter((f) => !PRIVATE_FIELDS.has(f));
+    if (claim.status === "in_review" && publicFields.length) {
+      throw new TransitionError(
+        `Während der Prüfung bleibt die Behauptung unverändert (${names(publicFields)}): geprüft wird, was eingereicht wurde. ` +
+          "Ziehen Sie sie aus der Prüfung zurück, um sie zu ändern.",
+      );
+    }
+    const fixed = changed.filter((f) => FIXED_AFTER_PUBLICATION.has(f));
+    if (claim.publishedAt && fixed.length) {
+      throw new TransitionError(
+        `${names(fixed)} einer veröffentlichten Behauptung bleiben unverändert: Leser haben genau diese Aussage geprüft gesehen. ` +
+          "Für eine andere Aussage legen Sie eine neue Behauptung an.",
+      );
+    }
+    if (claim.publicState && publicFields.length && !can(actor.role, "claim.correct")) {
+      throw new ForbiddenError(
+        `Die Behauptung ist veröffentlicht, Änderungen (${names(publicFields)}) sind sofort öffentlich: das dürfen nur Redaktion und Prüfung.`,
+      );
+    }
+
+    const slug = changedScalars.includes("text") && !claim.publishedAt ? await freeSlug(tx, data.text, claim.id) : undefined;
+    const update: Record<string, unknown> = {};
+    for (const k of changedScalars) update[k] = data[k];
+    if (slug && slug !== claim.slug) update.slug = slug;
+    // The version check, the row lock and the revision of the claim's own columns.
+    await updateRecord(tx, "Claim", claim.id, input.version, actor.id, update);
+
+    for (const link of links) {
+      if (link.field === "topicIds") {
+        await tx.claimTopic.deleteMany({ where: { claimId: claim.id } });
+        await tx.claimTopic.createMany({ data: (link.after as string[]).map((topicId) => ({ claimId: claim.id, topicId })) });
+      } else if (link.field === "quoteIds") {
+        await tx.claimQuote.deleteMany({ where: { claimId: claim.id } });
+        await tx.claimQuote.createMany({ data: (link.after as string[]).map((quoteId) => ({ claimId: claim.id, quoteId })) });
+      } else {
+        await tx.claimPassage.deleteMany({ where: { claimId: claim.id } });
+        await tx.claimPassage.createMany({ data: (link.after as PassageValue[]).map((p) => ({ claimId: claim.id, ...p })) });
+      }
+      await recordLinkChange(tx, "Claim", claim.id, actor.id, link.field, link.before, link.after);
+    }
+    return { message: `Gespeichert (${names(changed)}).` };
+  }, client);
+}
+
+export async function updateVerdictFields(actor: Actor, input: VerdictFieldsInput, client: Db = db): Promise<{ message: string }> {
+  requirePermissionFor(
+    actor,
+    "claim.verdict",
+    "Eine Bewertung schlagen Redaktion und Prüfung vor; Mitarbeitende können Belege und Recherchenotizen ergänzen.",
+  );
+  return inTransaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId } });
+    if (!claim) throw new NotFoundError("Die Behauptung");
+    const data = { verdictId: input.verdictId ?? null, summary: input.summary ?? null, analysis: input.analysis ?? null };
+    const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== claim[k]);
+    if (changed.length === 0) return { message: "Keine Änderungen: es gab nichts zu speichern." };
+    const locked = verdictLockReason(claim);
+    if (locked) throw new TransitionError(locked);
+    if (data.verdictId && data.verdictId !== claim.verdictId) {
+      const label = await tx.verdictLabel.findUnique({ where: { id: data.verdictId }, select: { active: true } });
+      if (!label || !label.active) {
+        throw new ValidationError("Diese Bewertungsstufe gibt es nicht (mehr).", { verdictId: ["Bitte eine aktive Bewertungsstufe wählen."] });
+      }
+    }
+    const update: Record<string, unknown> = { verdictAuthorId: actor.id };
+    for (const k of changed) update[k] = data[k];
+    await updateRecord(tx, "Claim", claim.id, input.version, actor.id, update);
+    return {
+      message:
+        "Die Bewertung ist gespeichert. Sie sind jetzt ihr Autor oder ihre Autorin: freigeben muss sie nach dem Einreichen eine andere Person.",
+    };
+  }, client);
+}
+
+export async function assignClaim(actor: Actor, input: AssignClaimInput, client: Db = db): Promise<{ message: string }> {
+  requirePermissionFor(actor, "claim.assign");
+  return inTransaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId } });
+    if (!claim) throw new NotFoundError("Die Behauptung");
+    const assigneeId = input.assigneeId ?? null;
+    if (assigneeId === claim.assigneeId) return { message: "Die Zuweisung ist unverändert." };
+    let name: string | null = null;
+    if (assigneeId) {
+      const user = await tx.user.findUnique({ where: { id: assigneeId }, select: { name: true, active: true } });
+      if (!user || !user.active) throw new ValidationError("Dieses Konto gibt es nicht oder es ist deaktiviert.", { assigneeId: ["Bitte ein aktives Konto wählen."] });
+      name = user.name;
+    }
+    await updateRecord(tx, "Claim", claim.id, input.version, actor.id, { assigneeId });
+    return { message: name ? `Zugewiesen an ${name}.` : "Die Zuweisung ist aufgehoben." };
+  }, client);
+}
+
+export async function addComment(actor: Actor, input: CommentInput, client: Db = db): Promise<{ id: string; message: string }> {
+  requirePermissionFor(actor, "record.edit");
+  const claim = await client.claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
+  if (!claim) throw new NotFoundError("Die Behauptung");
+  const comment = await client.claimComment.create({ data: { claimId: claim.id, authorId: actor.id, body: input.body } });
+  return { id: comment.id, message: "Der Kommentar ist gespeichert (nur für die Redaktion sichtbar)." };
+}
+
+export async function deleteClaim(actor: Actor, input: DeleteClaimInput, client: Db = db): Promise<{ message: string }> {
+  requirePermissionFor(actor, "record.delete");
+  return inTransaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, include: { _count: { select: { corrections: true } } } });
+    if (!claim) throw new NotFoundError("Die Behauptung");
+    if (claim.status !== "draft" || claim.publishedAt || claim.publicState || claim._count.corrections > 0) {
+      throw new TransitionError(
+        "Gelöscht werden können nur Entwürfe, die nie veröffentlicht wurden. Eine veröffentlichte Behauptung bleibt erhalten; sie kann zurückgezogen werden.",
+      );
+    }
+    if (claim.version !== input.version) throw await conflictFor(tx, "Claim", claim);
+    // Evidence goes first, each with its own revision (the cascade would leave none).
+    for (const e of await tx.evidence.findMany({ where: { claimId: claim.id }, select: { id: true } })) {
+      await deleteRecord(tx, "Evidence", e.id, null, actor.id);
+    }
+    await deleteRecord(tx, "Claim", claim.id, input.version, actor.id);
+    return { message: "Der Entwurf ist gelöscht." };
+  }, client);
+}
+
+// ---------------------------------------------------------------------------------------
+// Reads: the list
+
+export const CLAIM_SORTS = ["updated", "created", "status"] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
+export interface ClaimListQuery {
+  q?: string;
+  status?: ClaimStatus;
+  /** "me", "none" or a user id. */
+  assignee?: string;
+  /** A speaker id. */
+  claimant?: string;
+  /** A topic id. */
+  topic?: string;
+  /** "none" or a verdict label id (the working verdict). */
+  verdict?: string;
+  sort: ClaimSort;
+  page: number;
+}
+
+export function claimListQuery(params: SearchParams): ClaimListQuery {
+  return {
+    q: param(params, "q"),
+    status: optionalChoice(params, "status", CLAIM_STATUSES),
+    assignee: param(params, "assignee"),
+    claimant: param(params, "claimant"),
+    topic: param(params, "topic"),
+    verdict: param(params, "verdict"),
+    sort: choice(params, "sort", CLAIM_SORTS),
+    page: pageParam(params),
+  };
+}
+
+export interface ClaimListItem {
+  id: string;
+  slug: string;
+  text: string;
+  status: ClaimStatus;
+  publicState: string | null;
+  claimant: string | null;
+  assignee: string | null;
+  verdict: string | null;
+  evidenceCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser, "id">, client: Db = db): Promise<Page<ClaimListItem>> {
+  const and: Prisma.ClaimWhereInput[] = [];
+  // ILIKE '%q%': served by the trigram index on Claim.text.
+  if (query.q) and.push({ text: { contains: query.q, mode: "insensitive" } });
+  if (query.status) and.push({ status: query.status });
+  if (query.assignee === "me") and.push({ assigneeId: viewer.id });
+  else if (query.assignee === "none") and.push({ assigneeId: null });
+  else if (query.assignee) and.push({ assigneeId: query.assignee });
+  if (query.claimant) and.push({ claimantId: query.claimant });
+  if (query.topic) and.push({ topics: { some: { topicId: query.topic } } });
+  if (query.verdict === "none") and.push({ verdictId: null });
+  else if (query.verdict) and.push({ verdictId: query.verdict });
+  const where: Prisma.ClaimWhereInput = and.length ? { AND: and } : {};
+
+  const orderBy: Prisma.ClaimOrderByWithRelationInput[] =
+    query.sort === "created"
+      ? [{ createdAt: "desc" }, { id: "asc" }]
+      : query.sort === "status"
+        ? [{ status: "asc" }, { updatedAt: "desc" }, { id: "asc" }]
+        : [{ updatedAt: "desc" }, { id: "asc" }];
+
+  const [total, rows] = await Promise.all([
+    client.claim.count({ where }),
+    client.claim.findMany({
+      where,
+      orderBy,
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        slug: true,
+        text: true,
+        status: true,
+        publicState: true,
+        createdAt: true,
+        updatedAt: true,
+        claimant: { select: { name: true } },
+        assignee: { select: { name: true } },
+        verdict: { select: { nameDe: true } },
+        _count: { select: { evidence: true } },
+      },
+    }),
+  ]);
+  return pageOf(
+    rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      text: r.text,
+      status: r.status,
+      publicState: r.publicState,
+      claimant: r.claimant?.name ?? null,
+      assignee: r.assignee?.name ?? null,
+      verdict: r.verdict?.nameDe ?? null,
+      evidenceCount: r._count.evidence,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    })),
+    total,
+    query.page,
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Reads: the review queue
+
+export interface ReviewQueueItem {
+  id: string;
+  text: string;
+  claimant: string | null;
+  verdict: string | null;
+  summary: string | null;
+  /** Who proposed the verdict under review. */
+  proposedBy: { id: string; name: string } | null;
+  /** Who sent it to review, and when (the latest step into review). */
+  submittedBy: string | null;
+  since: Date | null;
+  evidenceCount: number;
+  /** A correction of a published claim (rather than a first publication). */
+  isCorrection: boolean;
+  /** The viewer proposed it: four eyes, somebody else must approve. */
+  own: boolean;
+  assignee: string | null;
+}
+
+/** Claims in review, longest waiting first. */
+export async function reviewQueue(viewer: Pick<SessionUser, "id">, client: Db = db): Promise<ReviewQueueItem[]> {
+  const claims = await client.claim.findMany({
+    where: { status: "in_review" },
+    select: {
+      id: true,
+      text: true,
+      summary: true,
+      publicState: true,
+      verdictAuthorId: true,
+      updatedAt: true,
+      claimant: { select: { name: true } },
+      verdict: { select: { nameDe: true } },
+      verdictAuthor: { select: { id: true, name: true } },
+      assignee: { select: { name: true } },
+      _count: { select: { evidence: true } },
+    },
+  });
+  const steps = claims.length
+    ? await client.revision.findMany({
+        where: {
+          entityType: "Claim",
+          entityId: { in: claims.map((c) => c.id) },
+          changes: { path: ["status", "after"], equals: "in_review" },
+        },
+        orderBy: { id: "desc" },
+        select: { entityId: true, createdAt: true, user: { select: { name: true } } },
+      })
+    : [];
+  const latestStep = new Map<string, (typeof steps)[number]>();
+  for (const s of steps) if (!latestStep.has(s.entityId)) latestStep.set(s.entityId, s);
+
+  return claims
+    .map((c) => {
+      const step = latestStep.get(c.id);
+      return {
+        id: c.id,
+        text: c.text,
+        claimant: c.claimant?.name ?? null,
+        verdict: c.verdict?.nameDe ?? null,
+        summary: c.summary,
+        proposedBy: c.verdictAuthor ? { id: c.verdictAuthor.id, name: c.verdictAuthor.name } : null,
+        submittedBy: step?.user?.name ?? null,
+        since: step?.createdAt ?? null,
+        evidenceCount: c._count.evidence,
+        isCorrection: c.publicState !== null,
+        own: c.verdictAuthorId === viewer.id,
+        assignee: c.assignee?.name ?? null,
+      };
+    })
+    .sort((a, b) => (a.since?.getTime() ?? 0) - (b.since?.getTime() ?? 0));
+}
+
+// ---------------------------------------------------------------------------------------
+// Reads: the edit page
+
+export async function getClaimForEdit(claimId: string, client: Db = db) {
+  if (!claimId || claimId.length > 64) return null;
+  return client.claim.findUnique({
+    where: { id: claimId },
+    include: {
+      claimant: { select: { id: true, name: true, slug: true } },
+      verdict: { select: { id: true, nameDe: true, key: true } },
+      publishedVerdict: { select: { id: true, nameDe: true, key: true } },
+      verdictAuthor: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      createdBy: { select: { id: true, name: true } },
+      topics: { select: { topic: { select: { id: true, nameDe: true } } }, orderBy: { topic: { nameDe: "asc" } } },
+      quotes: {
+        select: { quote: { select: { id: true, text: true, kind: true, speaker: { select: { id: true, name: true } } } } },
+      },
+      passages: {
+        select: { id: true, sourceId: true, start: true, end: true, source: { select: { id: true, title: true, snapshotText: true } } },
+        orderBy: { start: "asc" },
+      },
+      evidence: {
+        include: {
+          source: { select: { id: true, title: true, url: true, publisher: true } },
+          createdBy: { select: { name: true } },
+        },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      },
+      reviewDecisions: {
+        include: { reviewer: { select: { name: true } }, verdict: { select: { nameDe: true } } },
+        orderBy: { createdAt: "desc" },
+      },
+      corrections: {
+        include: { author: { select: { name: true } }, previousVerdict: { select: { nameDe: true } } },
+        orderBy: { createdAt: "desc" },
+      },
+      comments: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+}
+
+export type ClaimForEdit = NonNullable<Awaited<ReturnType<typeof getClaimForEdit>>>;
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface ClaimFormOptions {
+  speakers: Option[];
+  topics: Option[];
+  quotes: Option[];
+  sources: (Option & { length: number | null })[];
+  verdicts: Option[];
+  users: (Option & { role: Role })[];
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max).trimEnd()} …`;
+}
+
+/** The choices of the list's filters: speakers, topics, verdicts, accounts. */
+export async function claimFilterOptions(client: Db = db): Promise<Pick<ClaimFormOptions, "speakers" | "topics" | "verdicts" | "users">> {
+  const [speakers, topics, verdicts, users] = await Promise.all([
+    client.speaker.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    client.topic.findMany({ select: { id: true, nameDe: true }, orderBy: { nameDe: "asc" } }),
+    client.verdictLabel.findMany({ where: { active: true }, select: { id: true, nameDe: true }, orderBy: { position: "asc" } }),
+    client.user.findMany({ where: { active: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    speakers: speakers.map((s) => ({ value: s.id, label: s.name })),
+    topics: topics.map((t) => ({ value: t.id, label: t.nameDe })),
+    verdicts: verdicts.map((v) => ({ value: v.id, label: v.nameDe })),
+    users: users.map((u) => ({ value: u.id, label: u.name, role: u.role })),
+  };
+}
+
+/** The choices of the claim forms: speakers, topics, quotes, sources, verdicts, accounts. */
+export async function claimFormOptions(client: Db = db): Promise<ClaimFormOptions> {
+  const [filters, quotes, sources] = await Promise.all([
+    claimFilterOptions(client),
+    client.quote.findMany({
+      select: { id: true, text: true, speaker: { select: { name: true } } },
+      orderBy: [{ speaker: { name: "asc" } }, { createdAt: "asc" }],
+    }),
+    // The length of the stored text, not the text itself.
+    client.$queryRaw<{ id: string; title: string; length: number | null }[]>`
+      SELECT "id", "title", length("snapshotText")::int AS "length" FROM "Source" ORDER BY "title" ASC, "id" ASC`,
+  ]);
+  return {
+    ...filters,
+    quotes: quotes.map((q) => ({ value: q.id, label: `${q.speaker.name}: ${shorten(q.text, 80)}` })),
+    sources: sources.map((s) => ({
+      value: s.id,
+      label: s.length === null ? `${s.title} (ohne gespeicherten Text)` : `${s.title} (${s.length} Zeichen)`,
+      length: s.length,
+    })),
+  };
+}
+
+/** A new claim's fields taken from a quote ("Behauptung aus Zitat anlegen"), or null. */
+export async function claimDraftFromQuote(quoteId: string, client: Db = db) {
+  if (!quoteId || quoteId.length > 64) return null;
+  const quote = await client.quote.findUnique({
+    where: { id: quoteId },
+    select: {
+      id: true,
+      text: true,
+      language: true,
+      saidOn: true,
+      speakerId: true,
+      speaker: { select: { name: true } },
+      appearances: { select: { sourceId: true, start: true, end: true }, orderBy: { start: "asc" } },
+    },
+  });
+  if (!quote) return null;
+  return {
+    quoteId: quote.id,
+    speakerName: quote.speaker.name,
+    text: quote.text,
+    language: quote.language,
+    claimantId: quote.speakerId,
+    claimDate: quote.saidOn,
+    passages: quote.appearances.map((a) => ({ sourceId: a.sourceId, start: a.start, end: a.end })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Reads: history and versions
+
+export interface HistoryEntry {
+  id: string;
+  entityType: "Claim" | "Evidence";
+  entityId: string;
+  action: "create" | "update" | "delete" | "transition";
+  version: number | null;
+  at: Date;
+  by: string | null;
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+function toEntry(r: {
+  id: bigint;
+  entityType: string;
+  entityId: string;
+  action: HistoryEntry["action"];
+  version: number | null;
+  createdAt: Date;
+  user: { name: string } | null;
+  changes: unknown;
+}): HistoryEntry {
+  return {
+    id: r.id.toString(),
+    entityType: r.entityType as HistoryEntry["entityType"],
+    entityId: r.entityId,
+    action: r.action,
+    version: r.version,
+    at: r.createdAt,
+    by: r.user?.name ?? null,
+    changes: (r.changes ?? {}) as HistoryEntry["changes"],
+  };
+}
+
+const revisionSelect = {
+  id: true,
+  entityType: true,
+  entityId: true,
+  action: true,
+  version: true,
+  createdAt: true,
+  changes: true,
+  user: { select: { name: true } },
+} satisfies Prisma.RevisionSelect;
+
+/**
+ * Every revision of the claim and of its evidence (including evidence deleted since), oldest
+ * first. Evidence is found by its create revision naming the claim.
+ */
+export async function claimHistory(claimId: string, client: Db = db): Promise<HistoryEntry[]> {
+  const [current, created] = await Promise.all([
+    client.evidence.findMany({ where: { claimId }, select: { id: true } }),
+    client.revision.findMany({
+      where: { entityType: "Evidence", changes: { path: ["claimId", "after"], equals: claimId } },
+      select: { entityId: true },
+    }),
+  ]);
+  const evidenceIds = [...new Set([...current.map((e) => e.id), ...created.map((r) => r.entityId)])];
+  const rows = await client.revision.findMany({
+    where: {
+      OR: [
+        { entityType: "Claim", entityId: claimId },
+        ...(evidenceIds.length ? [{ entityType: "Evidence", entityId: { in: evidenceIds } }] : []),
+      ],
+    },
+    orderBy: { id: "asc" },
+    select: revisionSelect,
+  });
+  return rows.map(toEntry);
+}
+
+export interface ClaimVersion {
+  version: number;
+  at: Date;
+  by: string | null;
+  action: HistoryEntry["action"];
+  /** Every field's value at this version (as the revision log stores it: JSON values). */
+  values: Record<string, unknown>;
+  /** The fields this version changed. */
+  changed: string[];
+}
+
+/** Fields of the row that are bookkeeping, not content. */
+const NOT_COMPARED = new Set(["id", "createdAt", "updatedAt", "version"]);
+
+/**
+ * The claim's values at every version, rebuilt from its revisions: the create revision holds
+ * every field as {before: null, after}, later ones the fields they changed. Link changes
+ * (topicIds, quoteIds, passages) carry no version of their own; they were written right after
+ * the update that bumped the version, in the same transaction, and belong to it.
+ */
+export function versionsFromRevisions(revisions: readonly HistoryEntry[]): ClaimVersion[] {
+  const versions: ClaimVersion[] = [];
+  let values: Record<string, unknown> = {};
+  // A field's value before its first recorded change (the create revision leaves out empty
+  // fields; links of claims made before link changes were recorded appear later).
+  const firstBefore = new Map<string, unknown>();
+  for (const r of revisions) {
+    if (r.entityType !== "Claim") continue;
+    const startsVersion = r.version !== null && r.version !== versions[versions.length - 1]?.version;
+    if (startsVersion) {
+      values = { ...values };
+      versions.push({ version: r.version!, at: r.at, by: r.by, action: r.action, values, changed: [] });
+    }
+    const current = versions[versions.length - 1];
+    if (!current) continue; // link changes before any versioned revision: nothing to attach them to
+    for (const [field, change] of Object.entries(r.changes)) {
+      if (NOT_COMPARED.has(field) || field.startsWith("search")) continue;
+      if (!firstBefore.has(field)) firstBefore.set(field, change.before);
+      values[field] = change.after;
+      if (!current.changed.includes(field)) current.changed.push(field);
+    }
+  }
+  for (const v of versions) {
+    for (const [field, before] of firstBefore) if (!(field in v.values)) v.values[field] = before;
+  }
+  return versions;
+}
+
+export async function claimVersions(claimId: string, client: Db = db): Promise<ClaimVersion[]> {
+  const rows = await client.revision.findMany({
+    where: { entityType: "Claim", entityId: claimId },
+    orderBy: { id: "asc" },
+    select: revisionSelect,
+  });
+  return versionsFromRevisions(rows.map(toEntry));
+}
+
+// ---------------------------------------------------------------------------------------
+// Display of stored values (history, comparison)
+
+export const CLAIM_FIELD_LABELS: Record<string, string> = {
+  ...FIELD_NAMES,
+  slug: "Adresse (Slug)",
+  status: "Status",
+  verdictId: "Bewertung (Arbeitsstand)",
+  summary: "Zusammenfassung (Arbeitsstand)",
+  analysis: "Analyse (Arbeitsstand)",
+  verdictAuthorId: "Autor der Bewertung",
+  assigneeId: "Zuständig",
+  publicState: "Öffentlicher Stand",
+  publishedVerdictId: "Veröffentlichte Bewertung",
+  publishedSummary: "Veröffentlichte Zusammenfassung",
+  publishedAnalysis: "Veröffentlichte Analyse",
+  publishedAt: "Erstveröffentlichung",
+  publicUpdatedAt: "Öffentlich aktualisiert",
+  createdById: "Angelegt von",
+  claimId: "Behauptung",
+  sourceId: "Quelle",
+  stance: "Haltung",
+  excerpt: "Auszug",
+  start: "Anfang",
+  end: "Ende",
+  note: "Notiz",
+  position: "Reihenfolge",
+};
+
+/** Order of fields in the comparison: content first, bookkeeping last. */
+export const CLAIM_FIELD_ORDER = [
+  "text",
+  "language",
+  "claimantId",
+  "claimDate",
+  "quoteIds",
+  "passages",
+  "topicIds",
+  "quantityValue",
+  "quantityUnit",
+  "quantitySubject",
+  "quantityMeasure",
+  "quantityAsOf",
+  "status",
+  "verdictId",
+  "summary",
+  "analysis",
+  "verdictAuthorId",
+  "publicState",
+  "publishedVerdictId",
+  "publishedSummary",
+  "publishedAnalysis",
+  "publishedAt",
+  "publicUpdatedAt",
+  "researchNotes",
+  "assigneeId",
+  "slug",
+  "createdById",
+];
+
+export interface ValueLabels {
+  speakers: Map<string, string>;
+  verdicts: Map<string, string>;
+  users: Map<string, string>;
+  topics: Map<string, string>;
+  quotes: Map<string, string>;
+  sources: Map<string, string>;
+}
+
+/** Names for the ids that appear in the given values (speakers, verdicts, users, ...). */
+export async function valueLabels(valueSets: readonly Record<string, unknown>[], client: Db = db): Promise<ValueLabels> {
+  const ids = { speakers: new Set<string>(), verdicts: new Set<string>(), users: new Set<string>(), topics: new Set<string>(), quotes: new Set<string>(), sources: new Set<string>() };
+  const addId = (set: Set<string>, v: unknown) => typeof v === "string" && v && set.add(v);
+  for (const values of valueSets) {
+    addId(ids.speakers, values.claimantId);
+    addId(ids.verdicts, values.verdictId);
+    addId(ids.verdicts, values.publishedVerdictId);
+    for (const k of ["verdictAuthorId", "assigneeId", "createdById"]) addId(ids.users, values[k]);
+    addId(ids.sources, values.sourceId);
+    if (Array.isArray(values.topicIds)) values.topicIds.forEach((v) => addId(ids.topics, v));
+    if (Array.isArray(values.quoteIds)) values.quoteIds.forEach((v) => addId(ids.quotes, v));
+    if (Array.isArray(values.passages)) values.passages.forEach((p) => addId(ids.sources, (p as { sourceId?: unknown })?.sourceId));
+  }
+  const list = (s: Set<string>) => ({ in: [...s] });
+  const [speakers, verdicts, users, topics, quotes, sources] = await Promise.all([
+    client.speaker.findMany({ where: { id: list(ids.speakers) }, select: { id: true, name: true } }),
+    client.verdictLabel.findMany({ where: { id: list(ids.verdicts) }, select: { id: true, nameDe: true } }),
+    client.user.findMany({ where: { id: list(ids.users) }, select: { id: true, name: true } }),
+    client.topic.findMany({ where: { id: list(ids.topics) }, select: { id: true, nameDe: true } }),
+    client.quote.findMany({ where: { id: list(ids.quotes) }, select: { id: true, text: true, speaker: { select: { name: true } } } }),
+    client.source.findMany({ where: { id: list(ids.sources) }, select: { id: true, title: true } }),
+  ]);
+  return {
+    speakers: new Map(speakers.map((s) => [s.id, s.name])),
+    verdicts: new Map(verdicts.map((v) => [v.id, v.nameDe])),
+    users: new Map(users.map((u) => [u.id, u.name])),
+    topics: new Map(topics.map((t) => [t.id, t.nameDe])),
+    quotes: new Map(quotes.map((q) => [q.id, `${q.speaker.name}: „${shorten(q.text, 80)}“`])),
+    sources: new Map(sources.map((s) => [s.id, s.title])),
+  };
+}
+
+/** A stored value as text for people (names for ids, German words for states). */
+export function displayValue(field: string, value: unknown, labels: ValueLabels): string {
+  if (value === null || value === undefined || value === "") return "";
+  const name = (map: Map<string, string>, v: unknown) => (typeof v === "string" ? (map.get(v) ?? `(gelöscht: ${v})`) : String(v));
+  switch (field) {
+    case "claimantId":
+      return name(labels.speakers, value);
+    case "verdictId":
+    case "publishedVerdictId":
+      return name(labels.verdicts, value);
+    case "verdictAuthorId":
+    case "assigneeId":
+    case "createdById":
+      return name(labels.users, value);
+    case "sourceId":
+      return name(labels.sources, value);
+    case "status":
+      return STATUS_LABELS[value as ClaimStatus] ?? String(value);
+    case "publicState":
+      return STATUS_LABELS[value as ClaimStatus] ?? String(value);
+    case "topicIds":
+      return Array.isArray(value) ? value.map((v) => name(labels.topics, v)).join("\n") : String(value);
+    case "quoteIds":
+      return Array.isArray(value) ? value.map((v) => name(labels.quotes, v)).join("\n") : String(value);
+    case "passages":
+      return Array.isArray(value)
+        ? value
+            .map((p) => {
+              const { sourceId, start, end } = p as { sourceId?: unknown; start?: unknown; end?: unknown };
+              return `${name(labels.sources, sourceId)}, Zeichen ${String(start)}–${String(end)}`;
+            })
+            .join("\n")
+        : String(value);
+    case "claimDate":
+      return typeof value === "string" ? value.slice(0, 10) : String(value);
+    case "publishedAt":
+    case "publicUpdatedAt":
+      return typeof value === "string"
+        ? new Date(value).toLocaleString("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" })
+        : String(value);
+    default:
+      return typeof value === "string" ? value : JSON.stringify(value);
+  }
+}

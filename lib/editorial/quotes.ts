@@ -1,0 +1,461 @@
+// Quotes: words attributed to a speaker, verbatim in their original language, with
+// translations (QuoteTranslation rows) and the places they appear (QuoteAppearance rows: a
+// passage [start, end) of a source's stored text). An appearance must read exactly the quote's
+// text at its offsets; indirect speech may deviate when the editor says so explicitly
+// (allowMismatch), since a paraphrase need not match the words of the source.
+// Translations and appearances are link rows, recorded as the quote's fields "translations"
+// and "appearances" (before/after).
+import { z } from "zod";
+import { db } from "../db/client";
+import type { Prisma, SpeechKind } from "../generated/prisma/client";
+import { can } from "../auth/permissions";
+import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
+import { checkbox, id, language, optionalDate, optionalId, optionalText, version } from "./fields";
+import { conflictFor, createRecord, deleteRecord, inTransaction, recordLinkChange, updateRecord, type Tx } from "./records";
+import { PAGE_SIZE, pageOf } from "./listing";
+import { isoDay, withRows, type Actor } from "./speakers";
+
+type Client = typeof db;
+
+export const SPEECH_KINDS = ["direct", "indirect"] as const satisfies readonly SpeechKind[];
+export const SPEECH_KIND_LABELS: Record<SpeechKind, string> = { direct: "Direkte Rede (wörtlich)", indirect: "Indirekte Rede" };
+
+const quoteText = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v),
+  z.string({ error: "Der Zitattext fehlt." }).trim().min(1, "Der Zitattext fehlt.").max(10_000, "Der Zitattext ist zu lang (höchstens 10 000 Zeichen)."),
+);
+
+const translationRow = z.object({
+  language: z.string().trim().max(12),
+  text: z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v), z.string().trim().max(10_000, "Eine Übersetzung ist zu lang (höchstens 10 000 Zeichen).")),
+});
+
+/** An offset into a source text (JS string units); blank means not given. */
+const offset = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ error: `${label} muss eine Zahl sein.` })
+      .int(`${label} muss eine ganze Zahl sein.`)
+      .min(0, `${label} darf nicht negativ sein.`)
+      .optional(),
+  );
+
+const appearanceRow = z.object({
+  sourceId: z.string().trim().max(64),
+  start: offset("Fundstelle, Anfang"),
+  end: offset("Fundstelle, Ende"),
+});
+
+export const TRANSLATION_COLUMNS = { language: "translationLanguage", text: "translationText" } as const;
+export const APPEARANCE_COLUMNS = { sourceId: "appearanceSource", start: "appearanceStart", end: "appearanceEnd" } as const;
+
+const quoteShape = {
+  speakerId: id("Sprecher"),
+  text: quoteText,
+  language,
+  kind: z.enum(SPEECH_KINDS, { error: "Art: direkte oder indirekte Rede wählen." }),
+  saidOn: optionalDate("Gesagt am"),
+  occasion: optionalText("Anlass", 300),
+  place: optionalText("Ort", 300),
+  reportedById: optionalId(),
+  parentId: optionalId(),
+  translations: z.array(translationRow).max(30, "Höchstens 30 Übersetzungen."),
+  appearances: z.array(appearanceRow).max(50, "Höchstens 50 Fundstellen."),
+  /** "Stelle weicht vom Zitattext ab (z. B. gekürzt)": only for indirect speech. */
+  allowMismatch: checkbox,
+};
+
+const rows = (v: unknown) => withRows("appearances", APPEARANCE_COLUMNS)(withRows("translations", TRANSLATION_COLUMNS)(v));
+
+export const quoteInput = z.preprocess(rows, z.object(quoteShape));
+export const quoteUpdateInput = z.preprocess(rows, z.object({ ...quoteShape, id: id("Zitat"), version }));
+export const quoteDeleteInput = z.object({ id: id("Zitat"), version });
+
+export type QuoteInput = z.output<typeof quoteInput>;
+export type QuoteUpdateInput = z.output<typeof quoteUpdateInput>;
+export type QuoteDeleteInput = z.output<typeof quoteDeleteInput>;
+
+interface TranslationValue {
+  language: string;
+  text: string;
+}
+interface AppearanceValue {
+  sourceId: string;
+  start: number;
+  end: number;
+}
+
+const short = (s: string, max = 120) => {
+  const one = s.replace(/\s+/g, " ");
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+};
+const sortTranslations = (t: TranslationValue[]) => [...t].sort((a, b) => a.language.localeCompare(b.language));
+const sortAppearances = (a: AppearanceValue[]) =>
+  [...a].sort((x, y) => x.sourceId.localeCompare(y.sourceId) || x.start - y.start || x.end - y.end);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The message for a passage that does not read the quote's text. Exported for the form, which
+ * shows the same wording.
+ */
+export function mismatchMessage(n: number, title: string, start: number, end: number, found: string, expected: string): string {
+  return `Die markierte Stelle (Fundstelle ${n}, Zeichen ${start}–${end} in „${short(title, 60)}“) lautet „${short(found)}“, nicht „${short(expected)}“.`;
+}
+
+/** Checks everything the quote refers to; returns the link rows to store. Throws ValidationError. */
+async function prepare(tx: Tx, input: QuoteInput, selfId: string | null): Promise<{ translations: TranslationValue[]; appearances: AppearanceValue[] }> {
+  const errors: FieldErrors = {};
+  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+
+  // Speaker, reporter, parent.
+  const people = await tx.speaker.findMany({
+    where: { id: { in: [input.speakerId, input.reportedById].filter((x): x is string => !!x) } },
+    select: { id: true },
+  });
+  if (!people.some((p) => p.id === input.speakerId)) add("speakerId", "Den gewählten Sprecher gibt es nicht (mehr). Bitte neu wählen.");
+  if (input.reportedById) {
+    if (input.reportedById === input.speakerId) add("reportedById", "„Wiedergegeben von“ ist derselbe Sprecher wie der Urheber. Leer lassen, wenn er sich selbst äußert.");
+    else if (!people.some((p) => p.id === input.reportedById)) add("reportedById", "Den gewählten Sprecher gibt es nicht (mehr).");
+  }
+  if (input.parentId) {
+    if (input.parentId === selfId) add("parentId", "Ein Zitat kann nicht in sich selbst stehen.");
+    else {
+      // Walk up from the chosen parent: meeting this quote again would make a loop.
+      let cursor: string | null = input.parentId;
+      const seen = new Set<string>();
+      let first = true;
+      while (cursor && !seen.has(cursor)) {
+        seen.add(cursor);
+        const p: { parentId: string | null } | null = await tx.quote.findUnique({ where: { id: cursor }, select: { parentId: true } });
+        if (!p) {
+          if (first) add("parentId", "Das gewählte übergeordnete Zitat gibt es nicht (mehr).");
+          break;
+        }
+        first = false;
+        if (selfId && p.parentId === selfId) {
+          add("parentId", "Das gewählte übergeordnete Zitat steht selbst (mittelbar) in diesem Zitat; das ergäbe einen Kreis.");
+          break;
+        }
+        cursor = p.parentId;
+      }
+    }
+  }
+
+  // Translations.
+  const translations: TranslationValue[] = [];
+  input.translations.forEach((t, i) => {
+    const n = i + 1;
+    if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(t.language)) add("translations", `Übersetzung ${n}: Sprache als Kürzel angeben, z. B. en oder fr.`);
+    else if (t.language === input.language) add("translations", `Übersetzung ${n}: „${t.language}“ ist die Sprache des Zitats selbst.`);
+    else if (translations.some((x) => x.language === t.language)) add("translations", `Übersetzung ${n}: für „${t.language}“ gibt es schon eine Übersetzung.`);
+    if (!t.text) add("translations", `Übersetzung ${n}: der Text fehlt.`);
+    translations.push({ language: t.language, text: t.text });
+  });
+
+  // Appearances: each a passage of a stored source text that reads the quote.
+  const sourceIds = [...new Set(input.appearances.map((a) => a.sourceId).filter(Boolean))];
+  const sources = new Map(
+    (await tx.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true, title: true, snapshotText: true } })).map((s) => [s.id, s]),
+  );
+  const appearances: AppearanceValue[] = [];
+  input.appearances.forEach((a, i) => {
+    const n = i + 1;
+    if (!a.sourceId) return add("appearances", `Fundstelle ${n}: bitte eine Quelle wählen.`);
+    const source = sources.get(a.sourceId);
+    if (!source) return add("appearances", `Fundstelle ${n}: die gewählte Quelle gibt es nicht (mehr).`);
+    if (source.snapshotText === null) {
+      return add("appearances", `Fundstelle ${n}: „${short(source.title, 60)}“ hat keinen gespeicherten Text, auf den sich eine Stelle beziehen könnte. Ergänzen Sie zuerst den Text der Quelle.`);
+    }
+    if (a.start === undefined || a.end === undefined) {
+      return add("appearances", `Fundstelle ${n}: Anfang und Ende fehlen. Markieren Sie die Stelle im Text und übernehmen Sie die Markierung, oder geben Sie die Zahlen ein.`);
+    }
+    const length = source.snapshotText.length;
+    if (!(a.start < a.end && a.end <= length)) {
+      return add("appearances", `Fundstelle ${n}: die Stelle ${a.start}–${a.end} liegt nicht im Text (erlaubt: 0 ≤ Anfang < Ende ≤ ${length}).`);
+    }
+    if (appearances.some((x) => x.sourceId === a.sourceId && x.start === a.start)) {
+      return add("appearances", `Fundstelle ${n}: diese Stelle ist schon angegeben.`);
+    }
+    const found = source.snapshotText.slice(a.start, a.end);
+    if (found !== input.text && !(input.allowMismatch && input.kind === "indirect")) {
+      const hint =
+        input.kind === "indirect"
+          ? " Bei indirekter Rede können Sie „Stelle weicht vom Zitattext ab“ ankreuzen."
+          : " Ein wörtliches Zitat muss genau so in der Quelle stehen; korrigieren Sie die Stelle oder den Zitattext.";
+      add("appearances", mismatchMessage(n, source.title, a.start, a.end, found, input.text) + hint);
+    }
+    appearances.push({ sourceId: a.sourceId, start: a.start, end: a.end });
+  });
+  if (input.allowMismatch && input.kind === "direct" && errors.appearances?.length) {
+    add("allowMismatch", "Nur bei indirekter Rede: ein wörtliches Zitat muss genau so in der Quelle stehen.");
+  }
+
+  if (Object.keys(errors).length) {
+    const first = Object.values(errors)[0]?.[0];
+    throw new ValidationError(Object.keys(errors).length === 1 && first ? first : "Bitte prüfen Sie die markierten Felder.", errors);
+  }
+  return { translations: sortTranslations(translations), appearances: sortAppearances(appearances) };
+}
+
+/** The stored quote shaped like the form (link rows as parallel lists), for conflicts. */
+function asForm(row: {
+  id: string;
+  version: number;
+  saidOn: Date | null;
+  translations: { language: string; text: string }[];
+  appearances: { sourceId: string; start: number; end: number }[];
+  [key: string]: unknown;
+}) {
+  const { translations, appearances, ...rest } = row;
+  const t = sortTranslations(translations.map((x) => ({ language: x.language, text: x.text })));
+  const a = sortAppearances(appearances.map((x) => ({ sourceId: x.sourceId, start: x.start, end: x.end })));
+  return {
+    ...Object.fromEntries(Object.entries(rest).filter(([k]) => k !== "nested" && k !== "claims" && k !== "_count")),
+    id: row.id,
+    version: row.version,
+    saidOn: isoDay(row.saidOn),
+    // The form shows one blank translation row after the stored ones; so does this.
+    [TRANSLATION_COLUMNS.language]: [...t.map((x) => x.language), ""],
+    [TRANSLATION_COLUMNS.text]: [...t.map((x) => x.text), ""],
+    [APPEARANCE_COLUMNS.sourceId]: a.map((x) => x.sourceId),
+    [APPEARANCE_COLUMNS.start]: a.map((x) => String(x.start)),
+    [APPEARANCE_COLUMNS.end]: a.map((x) => String(x.end)),
+  };
+}
+
+function scalars(input: QuoteInput) {
+  return {
+    speakerId: input.speakerId,
+    text: input.text,
+    language: input.language,
+    kind: input.kind,
+    saidOn: input.saidOn ?? null,
+    occasion: input.occasion ?? null,
+    place: input.place ?? null,
+    reportedById: input.reportedById ?? null,
+    parentId: input.parentId ?? null,
+  };
+}
+
+// ── Writes ──────────────────────────────────────────────────────────────────────────────────
+
+export async function createQuote(actor: Actor, input: QuoteInput, client: Client = db): Promise<{ id: string }> {
+  return inTransaction(async (tx) => {
+    const links = await prepare(tx, input, null);
+    const row = await createRecord(tx, "Quote", actor.id, scalars(input));
+    if (links.translations.length) {
+      await tx.quoteTranslation.createMany({ data: links.translations.map((t) => ({ ...t, quoteId: row.id })) });
+      await recordLinkChange(tx, "Quote", row.id, actor.id, "translations", [], links.translations);
+    }
+    if (links.appearances.length) {
+      await tx.quoteAppearance.createMany({ data: links.appearances.map((a) => ({ ...a, quoteId: row.id })) });
+      await recordLinkChange(tx, "Quote", row.id, actor.id, "appearances", [], links.appearances);
+    }
+    return { id: row.id };
+  }, client);
+}
+
+export async function updateQuote(actor: Actor, input: QuoteUpdateInput, client: Client = db): Promise<{ id: string; changed: boolean }> {
+  return inTransaction(async (tx) => {
+    const current = await tx.quote.findUnique({ where: { id: input.id }, include: { translations: true, appearances: true } });
+    if (!current) throw new NotFoundError("Das Zitat");
+    if (current.version !== input.version) throw await conflictFor(tx, "Quote", asForm(current));
+    const links = await prepare(tx, input, current.id);
+
+    const data = scalars(input);
+    const changed: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(data)) {
+      const before = current[k as keyof typeof data];
+      if (before instanceof Date || v instanceof Date) {
+        if (isoDay(before as Date | null) !== isoDay(v as Date | null)) changed[k] = v;
+      } else if (before !== v) changed[k] = v;
+    }
+    const translationsBefore = sortTranslations(current.translations.map((t) => ({ language: t.language, text: t.text })));
+    const appearancesBefore = sortAppearances(current.appearances.map((a) => ({ sourceId: a.sourceId, start: a.start, end: a.end })));
+    const translationsChanged = !same(translationsBefore, links.translations);
+    const appearancesChanged = !same(appearancesBefore, links.appearances);
+    if (Object.keys(changed).length === 0 && !translationsChanged && !appearancesChanged) return { id: current.id, changed: false };
+
+    await updateRecord(tx, "Quote", current.id, input.version, actor.id, changed);
+    if (translationsChanged) {
+      await tx.quoteTranslation.deleteMany({ where: { quoteId: current.id } });
+      if (links.translations.length) await tx.quoteTranslation.createMany({ data: links.translations.map((t) => ({ ...t, quoteId: current.id })) });
+      await recordLinkChange(tx, "Quote", current.id, actor.id, "translations", translationsBefore, links.translations);
+    }
+    if (appearancesChanged) {
+      await tx.quoteAppearance.deleteMany({ where: { quoteId: current.id } });
+      if (links.appearances.length) await tx.quoteAppearance.createMany({ data: links.appearances.map((a) => ({ ...a, quoteId: current.id })) });
+      await recordLinkChange(tx, "Quote", current.id, actor.id, "appearances", appearancesBefore, links.appearances);
+    }
+    return { id: current.id, changed: true };
+  }, client);
+}
+
+export async function deleteQuote(actor: Actor, input: QuoteDeleteInput, client: Client = db): Promise<void> {
+  if (!can(actor.role, "record.delete")) throw new ForbiddenError("Zitate löschen dürfen nur Redaktion, Prüfung und Admin.");
+  await inTransaction(async (tx) => {
+    const current = await tx.quote.findUnique({
+      where: { id: input.id },
+      include: {
+        translations: true,
+        appearances: true,
+        nested: { select: { id: true, version: true } },
+        claims: { select: { claim: { select: { text: true } } }, take: 3 },
+        _count: { select: { claims: true } },
+      },
+    });
+    if (!current) throw new NotFoundError("Das Zitat");
+    if (current.version !== input.version) throw await conflictFor(tx, "Quote", asForm(current));
+    if (current._count.claims > 0) {
+      const n = current._count.claims;
+      const names = current.claims.map((c) => `„${short(c.claim.text, 60)}“`).join(", ");
+      throw new ValidationError(
+        `Das Zitat kann nicht gelöscht werden: ${n === 1 ? "Eine Behauptung stützt sich" : `${n} Behauptungen stützen sich`} darauf (${names}${n > 3 ? ", …" : ""}). ` +
+          "Lösen Sie es zuerst dort.",
+      );
+    }
+    // Quotes nested in this one lose their parent: recorded as a change of each.
+    for (const child of current.nested) await updateRecord(tx, "Quote", child.id, child.version, actor.id, { parentId: null });
+    const translations = sortTranslations(current.translations.map((t) => ({ language: t.language, text: t.text })));
+    if (translations.length) await recordLinkChange(tx, "Quote", current.id, actor.id, "translations", translations, []);
+    const appearances = sortAppearances(current.appearances.map((a) => ({ sourceId: a.sourceId, start: a.start, end: a.end })));
+    if (appearances.length) await recordLinkChange(tx, "Quote", current.id, actor.id, "appearances", appearances, []);
+    await deleteRecord(tx, "Quote", current.id, input.version, actor.id);
+  }, client);
+}
+
+// ── Reads ───────────────────────────────────────────────────────────────────────────────────
+
+export const QUOTE_SORTS = ["updated", "said", "text"] as const;
+export type QuoteSort = (typeof QUOTE_SORTS)[number];
+
+export interface QuoteListParams {
+  q?: string;
+  speakerId?: string;
+  kind?: SpeechKind;
+  sourceId?: string;
+  sort?: QuoteSort;
+  page?: number;
+}
+
+export async function listQuotes(params: QuoteListParams, client: Client = db) {
+  const page = params.page ?? 1;
+  const where: Prisma.QuoteWhereInput = {
+    ...(params.kind ? { kind: params.kind } : {}),
+    ...(params.speakerId ? { OR: [{ speakerId: params.speakerId }, { reportedById: params.speakerId }] } : {}),
+    ...(params.sourceId ? { appearances: { some: { sourceId: params.sourceId } } } : {}),
+    ...(params.q
+      ? {
+          AND: [
+            {
+              OR: [
+                { text: { contains: params.q, mode: "insensitive" } },
+                { translations: { some: { text: { contains: params.q, mode: "insensitive" } } } },
+              ],
+            },
+          ],
+        }
+      : {}),
+  };
+  const orderBy: Prisma.QuoteOrderByWithRelationInput[] =
+    params.sort === "said"
+      ? [{ saidOn: { sort: "desc", nulls: "last" } }, { id: "asc" }]
+      : params.sort === "text"
+        ? [{ text: "asc" }, { id: "asc" }]
+        : [{ updatedAt: "desc" }, { id: "asc" }];
+  const [items, total] = await Promise.all([
+    client.quote.findMany({
+      where,
+      orderBy,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        text: true,
+        kind: true,
+        language: true,
+        saidOn: true,
+        updatedAt: true,
+        speaker: { select: { id: true, name: true } },
+        reportedBy: { select: { id: true, name: true } },
+        _count: { select: { appearances: true, claims: true } },
+      },
+    }),
+    client.quote.count({ where }),
+  ]);
+  return pageOf(items, total, page);
+}
+
+export interface QuoteForEdit {
+  id: string;
+  version: number;
+  speakerId: string;
+  speakerName: string;
+  text: string;
+  language: string;
+  kind: SpeechKind;
+  saidOn: string | null;
+  occasion: string | null;
+  place: string | null;
+  reportedById: string | null;
+  parentId: string | null;
+  translations: TranslationValue[];
+  appearances: (AppearanceValue & { sourceTitle: string; matches: boolean })[];
+  /** Some appearance reads differently from the text (stored with the override). */
+  mismatch: boolean;
+  nested: { id: string; text: string }[];
+  claims: { id: string; text: string; status: string }[];
+}
+
+export async function getQuoteForEdit(quoteId: string, client: Client = db): Promise<QuoteForEdit | null> {
+  const q = await client.quote.findUnique({
+    where: { id: quoteId },
+    include: {
+      speaker: { select: { name: true } },
+      translations: true,
+      appearances: { include: { source: { select: { title: true, snapshotText: true } } } },
+      nested: { select: { id: true, text: true } },
+      claims: { select: { claim: { select: { id: true, text: true, status: true } } } },
+    },
+  });
+  if (!q) return null;
+  const appearances = sortAppearances(q.appearances.map((a) => ({ sourceId: a.sourceId, start: a.start, end: a.end }))).map((a) => {
+    const row = q.appearances.find((x) => x.sourceId === a.sourceId && x.start === a.start)!;
+    return { ...a, sourceTitle: row.source.title, matches: (row.source.snapshotText ?? "").slice(a.start, a.end) === q.text };
+  });
+  return {
+    id: q.id,
+    version: q.version,
+    speakerId: q.speakerId,
+    speakerName: q.speaker.name,
+    text: q.text,
+    language: q.language,
+    kind: q.kind,
+    saidOn: isoDay(q.saidOn),
+    occasion: q.occasion,
+    place: q.place,
+    reportedById: q.reportedById,
+    parentId: q.parentId,
+    translations: sortTranslations(q.translations.map((t) => ({ language: t.language, text: t.text }))),
+    appearances,
+    mismatch: appearances.some((a) => !a.matches),
+    nested: q.nested,
+    claims: q.claims.map((c) => c.claim),
+  };
+}
+
+/** Quotes as options for "steht in Zitat" (newest first, at most 500 plus the current parent). */
+export async function quoteParentOptions(excludeId: string | null, currentParentId: string | null, client: Client = db) {
+  const rows = await client.quote.findMany({
+    where: excludeId ? { id: { not: excludeId } } : {},
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: 500,
+    select: { id: true, text: true, speaker: { select: { name: true } } },
+  });
+  if (currentParentId && !rows.some((r) => r.id === currentParentId)) {
+    const parent = await client.quote.findUnique({ where: { id: currentParentId }, select: { id: true, text: true, speaker: { select: { name: true } } } });
+    if (parent) rows.unshift(parent);
+  }
+  return rows.map((r) => ({ value: r.id, label: `${r.speaker.name}: „${short(r.text, 70)}“` }));
+}

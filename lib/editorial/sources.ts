@@ -1,0 +1,294 @@
+// Sources: where something appeared or where evidence comes from, with a stored snapshot of
+// its text. Offsets of quote appearances, claim passages and evidence point into that text, so
+// the snapshot may change only where no marked passage would read differently afterwards, and
+// its SHA-256 (contentHash) and snapshotAt follow every change of it.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { db } from "../db/client";
+import type { Prisma, SourceKind } from "../generated/prisma/client";
+import { can } from "../auth/permissions";
+import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { id, language, optionalDate, optionalText, optionalUrl, requiredText, version } from "./fields";
+import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
+import { PAGE_SIZE, pageOf } from "./listing";
+import type { Actor } from "./speakers";
+
+type Client = typeof db;
+
+export const SOURCE_KINDS = [
+  "news_article",
+  "transcript",
+  "official_document",
+  "statistic",
+  "video",
+  "social_media",
+  "other",
+] as const satisfies readonly SourceKind[];
+
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  news_article: "Nachrichtenartikel",
+  transcript: "Transkript",
+  official_document: "Amtliches Dokument",
+  statistic: "Statistik",
+  video: "Video",
+  social_media: "Social-Media-Beitrag",
+  other: "Sonstiges",
+};
+
+export const SNAPSHOT_MAX = 2_000_000;
+
+/**
+ * The stored text exactly as given, except line breaks: browsers send a textarea's line
+ * breaks as CRLF, so they are stored as LF (offsets count the LF text). Not trimmed: leading
+ * or trailing whitespace is part of the text the offsets count. Whitespace only means none.
+ */
+export const snapshotField = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.replace(/\r\n?/g, "\n")) : v),
+  z.string().max(SNAPSHOT_MAX, `Gespeicherter Text: höchstens ${SNAPSHOT_MAX.toLocaleString("de-DE")} Zeichen.`).optional(),
+);
+
+const sourceShape = {
+  kind: z.enum(SOURCE_KINDS, { error: "Art: bitte auswählen." }),
+  url: optionalUrl("Adresse (URL)"),
+  title: requiredText("Titel", 500),
+  publisher: optionalText("Herausgeber", 300),
+  author: optionalText("Autor/in", 300),
+  publishedAt: optionalDate("Veröffentlicht am"),
+  accessedAt: optionalDate("Abgerufen am"),
+  language,
+  snapshotText: snapshotField,
+};
+
+export const sourceInput = z.object(sourceShape);
+export const sourceUpdateInput = z.object({ ...sourceShape, id: id("Quelle"), version });
+export const sourceDeleteInput = z.object({ id: id("Quelle"), version });
+
+export type SourceInput = z.output<typeof sourceInput>;
+export type SourceUpdateInput = z.output<typeof sourceUpdateInput>;
+export type SourceDeleteInput = z.output<typeof sourceDeleteInput>;
+
+export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** A form date (midnight UTC) for a stored timestamp: the same day keeps the stored time. */
+function sameDayOr(stored: Date | null, given: Date | undefined): Date | null {
+  if (!given) return null;
+  if (stored && stored.toISOString().slice(0, 10) === given.toISOString().slice(0, 10)) return stored;
+  return given;
+}
+
+const short = (s: string, max = 80) => {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+};
+
+export interface BrokenPassage {
+  kind: "quote" | "claim" | "evidence";
+  id: string;
+  start: number;
+  end: number;
+  /** What the passage reads now. */
+  text: string;
+}
+
+/** The passages pointing into the source whose words at [start, end) would change. */
+export async function brokenPassages(tx: Tx | Client, sourceId: string, before: string, after: string): Promise<BrokenPassage[]> {
+  // One after the other: in a transaction they share one connection.
+  const appearances = await tx.quoteAppearance.findMany({ where: { sourceId }, select: { quoteId: true, start: true, end: true } });
+  const passages = await tx.claimPassage.findMany({ where: { sourceId }, select: { claimId: true, start: true, end: true } });
+  const evidence = await tx.evidence.findMany({ where: { sourceId, start: { not: null }, end: { not: null } }, select: { id: true, start: true, end: true } });
+  const all: Omit<BrokenPassage, "text">[] = [
+    ...appearances.map((a) => ({ kind: "quote" as const, id: a.quoteId, start: a.start, end: a.end })),
+    ...passages.map((p) => ({ kind: "claim" as const, id: p.claimId, start: p.start, end: p.end })),
+    ...evidence.map((e) => ({ kind: "evidence" as const, id: e.id, start: e.start ?? 0, end: e.end ?? 0 })),
+  ];
+  return all
+    .filter((p) => before.slice(p.start, p.end) !== after.slice(p.start, p.end) || p.end > after.length)
+    .map((p) => ({ ...p, text: before.slice(p.start, p.end) }));
+}
+
+const KIND_NAMES = { quote: ["Zitat", "Zitate"], claim: ["Behauptung", "Behauptungen"], evidence: ["Beleg", "Belege"] } as const;
+
+function brokenMessage(broken: BrokenPassage[]): ValidationError {
+  const n = broken.length;
+  const byKind = (["quote", "claim", "evidence"] as const)
+    .map((k) => [k, broken.filter((b) => b.kind === k).length] as const)
+    .filter(([, c]) => c > 0)
+    .map(([k, c]) => `${c} ${KIND_NAMES[k][c === 1 ? 0 : 1]}`);
+  const examples = broken
+    .slice(0, 3)
+    .map((b) => `${KIND_NAMES[b.kind][0]} bei Zeichen ${b.start}–${b.end}: „${short(b.text)}“`);
+  const message =
+    `Der gespeicherte Text wurde nicht geändert: ${n === 1 ? "1 markierte Stelle" : `${n} markierte Stellen`} ` +
+    `(${byKind.join(", ")}) ${n === 1 ? "würde" : "würden"} danach anders lauten. ` +
+    "Ändern Sie den Text nur außerhalb der markierten Stellen (gleiche Länge davor), oder passen Sie zuerst die Stellen an.";
+  const more = n > examples.length ? [`… und ${n - examples.length} weitere.`] : [];
+  return new ValidationError(message, { snapshotText: [`Betroffen: ${examples.join("; ")}.`, ...more] });
+}
+
+function snapshotData(text: string | null, now: Date) {
+  return { snapshotText: text, contentHash: text === null ? null : sha256(text), snapshotAt: text === null ? null : now };
+}
+
+// ── Writes ──────────────────────────────────────────────────────────────────────────────────
+
+export async function createSource(actor: Actor, input: SourceInput, client: Client = db): Promise<{ id: string }> {
+  return inTransaction(async (tx) => {
+    const row = await createRecord(tx, "Source", actor.id, {
+      kind: input.kind,
+      url: input.url ?? null,
+      title: input.title,
+      publisher: input.publisher ?? null,
+      author: input.author ?? null,
+      publishedAt: input.publishedAt ?? null,
+      accessedAt: input.accessedAt ?? null,
+      language: input.language,
+      ...snapshotData(input.snapshotText ?? null, new Date()),
+    });
+    return { id: row.id };
+  }, client);
+}
+
+export async function updateSource(actor: Actor, input: SourceUpdateInput, client: Client = db): Promise<{ id: string; changed: boolean }> {
+  return inTransaction(async (tx) => {
+    const current = await tx.source.findUnique({ where: { id: input.id } });
+    if (!current) throw new NotFoundError("Die Quelle");
+    if (current.version !== input.version) throw await conflictFor(tx, "Source", current);
+
+    const data: Record<string, unknown> = {};
+    const fields = {
+      kind: input.kind,
+      url: input.url ?? null,
+      title: input.title,
+      publisher: input.publisher ?? null,
+      author: input.author ?? null,
+      language: input.language,
+    } as const;
+    for (const [k, v] of Object.entries(fields)) if (current[k as keyof typeof fields] !== v) data[k] = v;
+    const publishedAt = sameDayOr(current.publishedAt, input.publishedAt);
+    if (publishedAt?.getTime() !== current.publishedAt?.getTime()) data.publishedAt = publishedAt;
+    const accessedAt = sameDayOr(current.accessedAt, input.accessedAt);
+    if (accessedAt?.getTime() !== current.accessedAt?.getTime()) data.accessedAt = accessedAt;
+
+    const text = input.snapshotText ?? null;
+    if (text !== current.snapshotText) {
+      const broken = await brokenPassages(tx, current.id, current.snapshotText ?? "", text ?? "");
+      if (broken.length) throw brokenMessage(broken);
+      Object.assign(data, snapshotData(text, new Date()));
+    }
+    if (Object.keys(data).length === 0) return { id: current.id, changed: false };
+    await updateRecord(tx, "Source", current.id, input.version, actor.id, data);
+    return { id: current.id, changed: true };
+  }, client);
+}
+
+export async function deleteSource(actor: Actor, input: SourceDeleteInput, client: Client = db): Promise<{ title: string }> {
+  if (!can(actor.role, "record.delete")) throw new ForbiddenError("Quellen löschen dürfen nur Redaktion, Prüfung und Admin.");
+  return inTransaction(async (tx) => {
+    const current = await tx.source.findUnique({
+      where: { id: input.id },
+      include: { _count: { select: { appearances: true, passages: true, evidence: true, articles: true } } },
+    });
+    if (!current) throw new NotFoundError("Die Quelle");
+    if (current.version !== input.version) throw await conflictFor(tx, "Source", current);
+    const c = current._count;
+    const uses = [
+      c.appearances ? `${c.appearances} ${c.appearances === 1 ? "Zitat-Fundstelle" : "Zitat-Fundstellen"}` : null,
+      c.passages ? `${c.passages} ${c.passages === 1 ? "Behauptungs-Textstelle" : "Behauptungs-Textstellen"}` : null,
+      c.evidence ? `${c.evidence} ${c.evidence === 1 ? "Beleg" : "Belege"}` : null,
+      c.articles ? `${c.articles} ${c.articles === 1 ? "eingelesener Artikel" : "eingelesene Artikel"}` : null,
+    ].filter(Boolean);
+    if (uses.length) {
+      throw new ValidationError(
+        `„${short(current.title)}“ kann nicht gelöscht werden: Darauf verweisen ${uses.join(", ")}. ` +
+          "Entfernen Sie zuerst diese Verweise.",
+      );
+    }
+    await deleteRecord(tx, "Source", current.id, input.version, actor.id);
+    return { title: current.title };
+  }, client);
+}
+
+// ── Reads ───────────────────────────────────────────────────────────────────────────────────
+
+export const SOURCE_SORTS = ["updated", "title", "published"] as const;
+export type SourceSort = (typeof SOURCE_SORTS)[number];
+
+export interface SourceListParams {
+  q?: string;
+  kind?: SourceKind;
+  sort?: SourceSort;
+  page?: number;
+}
+
+export async function listSources(params: SourceListParams, client: Client = db) {
+  const page = params.page ?? 1;
+  const where: Prisma.SourceWhereInput = {
+    ...(params.kind ? { kind: params.kind } : {}),
+    ...(params.q
+      ? {
+          OR: [
+            { title: { contains: params.q, mode: "insensitive" } },
+            { publisher: { contains: params.q, mode: "insensitive" } },
+            { url: { contains: params.q, mode: "insensitive" } },
+            { author: { contains: params.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const orderBy: Prisma.SourceOrderByWithRelationInput[] =
+    params.sort === "title"
+      ? [{ title: "asc" }, { id: "asc" }]
+      : params.sort === "published"
+        ? [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }]
+        : [{ updatedAt: "desc" }, { id: "asc" }];
+  const [items, total] = await Promise.all([
+    client.source.findMany({
+      where,
+      orderBy,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        kind: true,
+        title: true,
+        publisher: true,
+        url: true,
+        publishedAt: true,
+        updatedAt: true,
+        contentHash: true,
+        _count: { select: { appearances: true, passages: true, evidence: true } },
+      },
+    }),
+    client.source.count({ where }),
+  ]);
+  return pageOf(items, total, page);
+}
+
+export async function getSourceForEdit(sourceId: string, client: Client = db) {
+  const s = await client.source.findUnique({
+    where: { id: sourceId },
+    include: { _count: { select: { appearances: true, passages: true, evidence: true, articles: true } } },
+  });
+  if (!s) return null;
+  const { _count, ...source } = s;
+  return { ...source, counts: _count };
+}
+
+/** The stored text of a source, for the passage picker. */
+export async function getSourceText(sourceId: string, client: Client = db) {
+  return client.source.findUnique({ where: { id: sourceId }, select: { id: true, title: true, language: true, snapshotText: true, contentHash: true } });
+}
+
+/** Every source as a select option (newest first); sources without stored text are marked. */
+export async function sourceOptions(client: Client = db): Promise<{ value: string; label: string; hasText: boolean }[]> {
+  const rows = await client.source.findMany({
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    select: { id: true, title: true, publisher: true, contentHash: true },
+    take: 1000,
+  });
+  return rows.map((s) => ({
+    value: s.id,
+    label: `${short(s.title, 90)}${s.publisher ? ` (${short(s.publisher, 40)})` : ""}${s.contentHash ? "" : " – ohne gespeicherten Text"}`,
+    hasText: s.contentHash !== null,
+  }));
+}

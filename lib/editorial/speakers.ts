@@ -1,0 +1,429 @@
+// Speakers: the people, organisations and publications that say things. Name, kind, slug of
+// the public page, Wikidata id, bio, aliases (SpeakerAlias rows) and roles with time ranges
+// (SpeakerRole rows). Aliases and roles are link rows: a change to them is recorded as the
+// speaker's fields "aliases" / "roles" (before/after) and bumps the speaker's version.
+import { z } from "zod";
+import { db } from "../db/client";
+import type { Prisma, SpeakerKind } from "../generated/prisma/client";
+import type { SessionUser } from "../auth/session";
+import { can } from "../auth/permissions";
+import { slugify, uniqueSlug } from "../slug";
+import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { id, optionalDate, optionalText, requiredText, version } from "./fields";
+import { conflictFor, createRecord, deleteRecord, inTransaction, recordLinkChange, updateRecord, type Tx } from "./records";
+import { PAGE_SIZE, pageOf, type Page } from "./listing";
+
+type Client = typeof db;
+export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
+
+// ── Repeated form rows ──────────────────────────────────────────────────────────────────────
+// A repeated group of inputs (roles, translations, appearances) arrives as parallel lists
+// (`roleTitle[]`, `roleStart[]`, ...). The lists keep blank cells (formValues does not drop
+// them), so position i of every list is row i. Rows whose cells are all blank are dropped.
+// (Shared by quotes.ts; it would belong in fields.ts, which this area does not own.)
+
+const cell = (v: unknown, i: number): string => {
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  const x: unknown = list[i];
+  return typeof x === "string" ? x : "";
+};
+
+/** The rows of a repeated group: `columns` maps each row key to its form list name. */
+export function zipRows<K extends string>(values: Record<string, unknown>, columns: Record<K, string>): Record<K, string>[] {
+  const names = Object.values(columns) as string[];
+  const count = Math.max(0, ...names.map((n) => (Array.isArray(values[n]) ? (values[n] as unknown[]).length : values[n] === undefined ? 0 : 1)));
+  const rows: Record<K, string>[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = Object.fromEntries(Object.entries(columns).map(([key, name]) => [key, cell(values[name as string], i)])) as Record<K, string>;
+    if (Object.values<string>(row).some((v) => v.trim() !== "")) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * A preprocess step for a form object: puts the zipped rows under `key` unless the input
+ * already has `key` (a caller passing structured input, as tests do).
+ */
+export function withRows<K extends string>(key: string, columns: Record<K, string>) {
+  return (v: unknown): unknown => {
+    if (v === null || typeof v !== "object" || Array.isArray(v) || key in v) return v;
+    return { ...(v as Record<string, unknown>), [key]: zipRows(v as Record<string, unknown>, columns) };
+  };
+}
+
+/** A date as YYYY-MM-DD (revisions and forms), or null. */
+export const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+/** A P2002 (unique constraint) error of Prisma, with the fields it names when it can tell. */
+export function uniqueViolation(error: unknown): string | null {
+  if (error === null || typeof error !== "object" || (error as { code?: unknown }).code !== "P2002") return null;
+  return JSON.stringify((error as { meta?: unknown }).meta ?? {}) + String((error as { message?: unknown }).message ?? "");
+}
+
+// ── Input ───────────────────────────────────────────────────────────────────────────────────
+
+export const SPEAKER_KINDS = ["person", "organization", "publication"] as const satisfies readonly SpeakerKind[];
+export const SPEAKER_KIND_LABELS: Record<SpeakerKind, string> = {
+  person: "Person",
+  organization: "Organisation",
+  publication: "Publikation",
+};
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const slugField = z.preprocess(
+  (v) => (typeof v === "string" ? blank(v.trim().toLowerCase()) : v),
+  z
+    .string()
+    .max(80, "Kurzadresse: höchstens 80 Zeichen.")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Kurzadresse: nur Kleinbuchstaben (a–z), Ziffern und einzelne Bindestriche, z. B. wladimir-putin.")
+    .optional(),
+);
+
+const wikidataField = z.preprocess(
+  (v) => (typeof v === "string" ? blank(v.trim().toUpperCase()) : v),
+  z.string().regex(/^Q[1-9]\d{0,11}$/, "Wikidata-ID: ein Q mit Nummer, z. B. Q7747.").optional(),
+);
+
+/** One alias per line (textarea) or a list; trimmed, blanks and repeats dropped. */
+const aliasesField = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/\r?\n/) : v === undefined ? [] : v),
+  z
+    .array(z.string().trim().max(200, "Ein Alias ist zu lang (höchstens 200 Zeichen)."))
+    .max(100, "Höchstens 100 Aliasse.")
+    .transform((list) => [...new Set(list.filter((a) => a !== ""))]),
+);
+
+const roleRow = z.object({
+  title: z.string().trim().max(200, "Funktion: höchstens 200 Zeichen."),
+  organization: optionalText("Organisation", 200),
+  startDate: optionalDate("Funktion, Beginn"),
+  endDate: optionalDate("Funktion, Ende"),
+});
+
+export const ROLE_COLUMNS = { title: "roleTitle", organization: "roleOrganization", startDate: "roleStart", endDate: "roleEnd" } as const;
+
+const speakerShape = {
+  name: requiredText("Name", 200),
+  kind: z.enum(SPEAKER_KINDS, { error: "Art: bitte Person, Organisation oder Publikation wählen." }),
+  slug: slugField,
+  wikidataId: wikidataField,
+  bio: optionalText("Kurzbiografie", 5_000),
+  aliases: aliasesField,
+  roles: z.array(roleRow).max(50, "Höchstens 50 Funktionen."),
+};
+
+export const speakerInput = z.preprocess(withRows("roles", ROLE_COLUMNS), z.object(speakerShape));
+export const speakerUpdateInput = z.preprocess(withRows("roles", ROLE_COLUMNS), z.object({ ...speakerShape, id: id("Sprecher"), version }));
+export const speakerDeleteInput = z.object({ id: id("Sprecher"), version });
+
+export type SpeakerInput = z.output<typeof speakerInput>;
+export type SpeakerUpdateInput = z.output<typeof speakerUpdateInput>;
+export type SpeakerDeleteInput = z.output<typeof speakerDeleteInput>;
+type RoleInput = SpeakerInput["roles"][number];
+
+// ── Rules ───────────────────────────────────────────────────────────────────────────────────
+
+interface RoleValue {
+  title: string;
+  organization: string | null;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+function checkRoles(roles: RoleInput[]): RoleValue[] {
+  const errors: string[] = [];
+  const values = roles.map((r, i) => {
+    const n = i + 1;
+    if (!r.title) errors.push(`Funktion ${n}: die Bezeichnung fehlt (z. B. „Präsident der USA“).`);
+    if (r.startDate && r.endDate && r.endDate < r.startDate) {
+      errors.push(`Funktion ${n}: das Ende (${isoDay(r.endDate)}) liegt vor dem Beginn (${isoDay(r.startDate)}).`);
+    }
+    return { title: r.title, organization: r.organization ?? null, startDate: isoDay(r.startDate), endDate: isoDay(r.endDate) };
+  });
+  if (errors.length) throw new ValidationError("Bitte prüfen Sie die Funktionen.", { roles: errors });
+  return sortRoles(values);
+}
+
+const compare = (a: string, b: string) => a.localeCompare(b, "de");
+
+function sortRoles(roles: RoleValue[]): RoleValue[] {
+  return [...roles].sort(
+    // By start date (undated last), then title.
+    (a, b) => (a.startDate ?? "9999").localeCompare(b.startDate ?? "9999") || compare(a.title, b.title) || compare(a.organization ?? "", b.organization ?? ""),
+  );
+}
+
+const sortAliases = (aliases: string[]) => [...aliases].sort(compare);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function roleRows(roles: RoleValue[], speakerId: string): Prisma.SpeakerRoleCreateManyInput[] {
+  return roles.map((r) => ({
+    speakerId,
+    title: r.title,
+    organization: r.organization,
+    startDate: r.startDate ? new Date(`${r.startDate}T00:00:00Z`) : null,
+    endDate: r.endDate ? new Date(`${r.endDate}T00:00:00Z`) : null,
+  }));
+}
+
+async function resolveSlug(tx: Tx, wanted: string | undefined, name: string, selfId: string | null): Promise<string> {
+  if (wanted) {
+    const other = await tx.speaker.findUnique({ where: { slug: wanted }, select: { id: true, name: true } });
+    if (other && other.id !== selfId) {
+      throw new ValidationError("Die Kurzadresse ist schon vergeben.", {
+        slug: [`Die Kurzadresse „${wanted}“ gehört schon zu „${other.name}“. Bitte eine andere wählen oder das Feld leer lassen (dann wird sie aus dem Namen gebildet).`],
+      });
+    }
+    return wanted;
+  }
+  const base = slugify(name);
+  const taken = new Set(
+    (await tx.speaker.findMany({ where: { slug: { startsWith: base }, ...(selfId ? { id: { not: selfId } } : {}) }, select: { slug: true } })).map(
+      (s) => s.slug,
+    ),
+  );
+  return uniqueSlug(base, (s) => taken.has(s));
+}
+
+async function checkWikidata(tx: Tx, wikidataId: string | undefined, selfId: string | null): Promise<void> {
+  if (!wikidataId) return;
+  const other = await tx.speaker.findUnique({ where: { wikidataId }, select: { id: true, name: true } });
+  if (other && other.id !== selfId) {
+    throw new ValidationError("Die Wikidata-ID ist schon vergeben.", {
+      wikidataId: [`Die Wikidata-ID ${wikidataId} gehört schon zu „${other.name}“ (/admin/speakers/${other.id}). Ist das derselbe Sprecher?`],
+    });
+  }
+}
+
+/** Turns a unique violation that slipped past the checks (two saves at once) into a clear error. */
+function translateUnique(error: unknown): never {
+  const info = uniqueViolation(error);
+  if (info !== null) {
+    if (info.includes("wikidataId")) throw new ValidationError("Die Wikidata-ID ist schon vergeben.", { wikidataId: ["Diese Wikidata-ID gehört schon zu einem anderen Sprecher."] });
+    if (info.includes("slug")) throw new ValidationError("Die Kurzadresse ist schon vergeben.", { slug: ["Diese Kurzadresse gehört schon zu einem anderen Sprecher."] });
+    throw new ValidationError("Ein Eintrag ist doppelt vorhanden.");
+  }
+  throw error;
+}
+
+/**
+ * The stored speaker shaped like the form (aliases as the textarea's lines, roles as the
+ * parallel row lists), so that a conflict can show the newer values beside the user's input.
+ */
+function asForm(row: {
+  id: string;
+  version: number;
+  aliases: { alias: string }[];
+  roles: { title: string; organization: string | null; startDate: Date | null; endDate: Date | null }[];
+  [key: string]: unknown;
+}) {
+  const { aliases, roles, ...rest } = row;
+  const sorted = sortRoles(roles.map((r) => ({ title: r.title, organization: r.organization, startDate: isoDay(r.startDate), endDate: isoDay(r.endDate) })));
+  return {
+    ...rest,
+    id: row.id,
+    version: row.version,
+    aliases: sortAliases(aliases.map((a) => a.alias)).join("\n"),
+    // The form shows one blank row after the stored ones; so does this, to compare alike.
+    [ROLE_COLUMNS.title]: [...sorted.map((r) => r.title), ""],
+    [ROLE_COLUMNS.organization]: [...sorted.map((r) => r.organization ?? ""), ""],
+    [ROLE_COLUMNS.startDate]: [...sorted.map((r) => r.startDate ?? ""), ""],
+    [ROLE_COLUMNS.endDate]: [...sorted.map((r) => r.endDate ?? ""), ""],
+  };
+}
+
+function scalars(input: SpeakerInput, slug: string) {
+  return { name: input.name, kind: input.kind, slug, wikidataId: input.wikidataId ?? null, bio: input.bio ?? null };
+}
+
+// ── Writes ──────────────────────────────────────────────────────────────────────────────────
+
+export async function createSpeaker(actor: Actor, input: SpeakerInput, client: Client = db): Promise<{ id: string; slug: string }> {
+  const roles = checkRoles(input.roles);
+  const aliases = sortAliases(input.aliases);
+  try {
+    return await inTransaction(async (tx) => {
+      const slug = await resolveSlug(tx, input.slug, input.name, null);
+      await checkWikidata(tx, input.wikidataId, null);
+      const row = await createRecord<{ id: string; slug: string }>(tx, "Speaker", actor.id, scalars(input, slug));
+      if (aliases.length) {
+        await tx.speakerAlias.createMany({ data: aliases.map((alias) => ({ speakerId: row.id, alias })) });
+        await recordLinkChange(tx, "Speaker", row.id, actor.id, "aliases", [], aliases);
+      }
+      if (roles.length) {
+        await tx.speakerRole.createMany({ data: roleRows(roles, row.id) });
+        await recordLinkChange(tx, "Speaker", row.id, actor.id, "roles", [], roles);
+      }
+      return { id: row.id, slug: row.slug };
+    }, client);
+  } catch (error) {
+    translateUnique(error);
+  }
+}
+
+/** Saves the speaker; `changed` is false when the input equals what is stored (nothing written). */
+export async function updateSpeaker(actor: Actor, input: SpeakerUpdateInput, client: Client = db): Promise<{ id: string; changed: boolean }> {
+  const roles = checkRoles(input.roles);
+  const aliases = sortAliases(input.aliases);
+  try {
+    return await inTransaction(async (tx) => {
+      const current = await tx.speaker.findUnique({ where: { id: input.id }, include: { aliases: true, roles: true } });
+      if (!current) throw new NotFoundError("Der Sprecher");
+      if (current.version !== input.version) throw await conflictFor(tx, "Speaker", asForm(current));
+
+      const slug = input.slug === current.slug ? current.slug : await resolveSlug(tx, input.slug, input.name, current.id);
+      await checkWikidata(tx, input.wikidataId, current.id);
+      const data = scalars(input, slug);
+      const scalarChanged = (Object.keys(data) as (keyof typeof data)[]).some((k) => data[k] !== current[k]);
+      const aliasesBefore = sortAliases(current.aliases.map((a) => a.alias));
+      const rolesBefore = sortRoles(
+        current.roles.map((r) => ({ title: r.title, organization: r.organization, startDate: isoDay(r.startDate), endDate: isoDay(r.endDate) })),
+      );
+      const aliasesChanged = !same(aliasesBefore, aliases);
+      const rolesChanged = !same(rolesBefore, roles);
+      if (!scalarChanged && !aliasesChanged && !rolesChanged) return { id: current.id, changed: false };
+
+      // The version bump (and the conflict guard) goes through updateRecord even when only
+      // links changed; the link changes are recorded as fields of the speaker.
+      await updateRecord(tx, "Speaker", current.id, input.version, actor.id, scalarChanged ? data : {});
+      if (aliasesChanged) {
+        await tx.speakerAlias.deleteMany({ where: { speakerId: current.id } });
+        if (aliases.length) await tx.speakerAlias.createMany({ data: aliases.map((alias) => ({ speakerId: current.id, alias })) });
+        await recordLinkChange(tx, "Speaker", current.id, actor.id, "aliases", aliasesBefore, aliases);
+      }
+      if (rolesChanged) {
+        await tx.speakerRole.deleteMany({ where: { speakerId: current.id } });
+        if (roles.length) await tx.speakerRole.createMany({ data: roleRows(roles, current.id) });
+        await recordLinkChange(tx, "Speaker", current.id, actor.id, "roles", rolesBefore, roles);
+      }
+      return { id: current.id, changed: true };
+    }, client);
+  } catch (error) {
+    translateUnique(error);
+  }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, client: Client = db): Promise<{ name: string }> {
+  if (!can(actor.role, "record.delete")) throw new ForbiddenError("Sprecher löschen dürfen nur Redaktion, Prüfung und Admin.");
+  return inTransaction(async (tx) => {
+    const current = await tx.speaker.findUnique({
+      where: { id: input.id },
+      include: { aliases: true, roles: true, _count: { select: { quotes: true, quotesReported: true, claims: true } } },
+    });
+    if (!current) throw new NotFoundError("Der Sprecher");
+    if (current.version !== input.version) throw await conflictFor(tx, "Speaker", asForm(current));
+    const { quotes, quotesReported, claims } = current._count;
+    if (quotes + quotesReported + claims > 0) {
+      const uses = [
+        quotes ? plural(quotes, "Zitat", "Zitate") : null,
+        quotesReported ? `${plural(quotesReported, "wiedergegebenes Zitat", "wiedergegebene Zitate")}` : null,
+        claims ? plural(claims, "Behauptung", "Behauptungen") : null,
+      ].filter(Boolean);
+      throw new ValidationError(
+        `„${current.name}“ kann nicht gelöscht werden: Dem Sprecher sind ${uses.join(" und ")} zugeordnet. ` +
+          "Ordnen Sie diese zuerst einem anderen Sprecher zu oder löschen Sie sie.",
+      );
+    }
+    // Keep the aliases and roles in the history: they go with the speaker (cascade).
+    const aliases = sortAliases(current.aliases.map((a) => a.alias));
+    if (aliases.length) await recordLinkChange(tx, "Speaker", current.id, actor.id, "aliases", aliases, []);
+    const roles = sortRoles(current.roles.map((r) => ({ title: r.title, organization: r.organization, startDate: isoDay(r.startDate), endDate: isoDay(r.endDate) })));
+    if (roles.length) await recordLinkChange(tx, "Speaker", current.id, actor.id, "roles", roles, []);
+    await deleteRecord(tx, "Speaker", current.id, input.version, actor.id);
+    return { name: current.name };
+  }, client);
+}
+
+// ── Reads ───────────────────────────────────────────────────────────────────────────────────
+
+export const SPEAKER_SORTS = ["name", "updated"] as const;
+export type SpeakerSort = (typeof SPEAKER_SORTS)[number];
+
+export interface SpeakerListParams {
+  q?: string;
+  kind?: SpeakerKind;
+  sort?: SpeakerSort;
+  page?: number;
+}
+
+export async function listSpeakers(params: SpeakerListParams, client: Client = db) {
+  const page = params.page ?? 1;
+  const where: Prisma.SpeakerWhereInput = {
+    ...(params.kind ? { kind: params.kind } : {}),
+    ...(params.q
+      ? {
+          OR: [
+            { name: { contains: params.q, mode: "insensitive" } },
+            { aliases: { some: { alias: { contains: params.q, mode: "insensitive" } } } },
+            { slug: { contains: params.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const orderBy: Prisma.SpeakerOrderByWithRelationInput[] =
+    params.sort === "updated" ? [{ updatedAt: "desc" }, { id: "asc" }] : [{ name: "asc" }, { id: "asc" }];
+  const [items, total] = await Promise.all([
+    client.speaker.findMany({
+      where,
+      orderBy,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        kind: true,
+        wikidataId: true,
+        updatedAt: true,
+        aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
+        _count: { select: { quotes: true, claims: true } },
+      },
+    }),
+    client.speaker.count({ where }),
+  ]);
+  return pageOf(items, total, page) satisfies Page<(typeof items)[number]>;
+}
+
+export interface SpeakerForEdit {
+  id: string;
+  version: number;
+  name: string;
+  kind: SpeakerKind;
+  slug: string;
+  wikidataId: string | null;
+  bio: string | null;
+  aliases: string[];
+  roles: RoleValue[];
+  counts: { quotes: number; quotesReported: number; claims: number };
+  updatedAt: Date;
+}
+
+export async function getSpeakerForEdit(speakerId: string, client: Client = db): Promise<SpeakerForEdit | null> {
+  const s = await client.speaker.findUnique({
+    where: { id: speakerId },
+    include: { aliases: true, roles: true, _count: { select: { quotes: true, quotesReported: true, claims: true } } },
+  });
+  if (!s) return null;
+  return {
+    id: s.id,
+    version: s.version,
+    name: s.name,
+    kind: s.kind,
+    slug: s.slug,
+    wikidataId: s.wikidataId,
+    bio: s.bio,
+    aliases: sortAliases(s.aliases.map((a) => a.alias)),
+    roles: sortRoles(s.roles.map((r) => ({ title: r.title, organization: r.organization, startDate: isoDay(r.startDate), endDate: isoDay(r.endDate) }))),
+    counts: s._count,
+    updatedAt: s.updatedAt,
+  };
+}
+
+/** Every speaker as a select option, by name. */
+export async function speakerOptions(client: Client = db): Promise<{ value: string; label: string }[]> {
+  const rows = await client.speaker.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true } });
+  return rows.map((s) => ({ value: s.id, label: s.kind === "person" ? s.name : `${s.name} (${SPEAKER_KIND_LABELS[s.kind]})` }));
+}
