@@ -1,32 +1,66 @@
 "use client";
 // Form fields for ActionForm: label, the value to show (the user's last input after a refused
-// save, else the stored value), the field's errors, linked with aria-describedby.
+// save, else the stored value), the field's errors, linked with aria-describedby. The element
+// id is the field name, or `${idPrefix}-${name}` where a page has several forms with the same
+// field names (the claim page: one form per piece of evidence, a note in each workflow step).
 import type { ReactNode } from "react";
 import { useFieldValue, useFormState } from "./ActionForm";
 
-function useField(name: string, stored: string | string[] | undefined) {
+function useField(name: string, stored: string | string[] | undefined, idPrefix?: string) {
   const state = useFormState();
   const errors = state.status === "error" ? (state.fieldErrors?.[name] ?? []) : [];
   const value = useFieldValue(name, stored);
-  // Re-mount after each answer so that defaultValue takes the returned value.
-  const key = `${name}-${state.status === "idle" ? 0 : state.at}`;
-  return { errors, value, key, errorId: errors.length ? `${name}-error` : undefined };
+  const id = idPrefix ? `${idPrefix}-${name}` : name;
+  return {
+    id,
+    errors,
+    value,
+    // Re-mount after each answer so that defaultValue takes the returned value.
+    key: `${id}-${state.status === "idle" ? 0 : state.at}`,
+    errorId: errors.length ? `${id}-error` : undefined,
+    hintId: `${id}-hint`,
+  };
 }
 
-function Errors({ id, errors }: { id?: string; errors: string[] }) {
-  if (!id) return null;
-  return (
-    <span id={id} className="field__error">
-      {errors.join(" ")}
-    </span>
-  );
-}
+type Field = ReturnType<typeof useField>;
 
 interface Common {
   name: string;
   label: string;
   hint?: ReactNode;
   required?: boolean;
+  disabled?: boolean;
+  idPrefix?: string;
+}
+
+/** Label, hint, the control, and its errors. */
+function Frame({ f, label, hint, required, children }: { f: Field; label: string; hint?: ReactNode; required?: boolean; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={f.id}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {hint && (
+        <span className="field__hint" id={f.hintId}>
+          {hint}
+        </span>
+      )}
+      {children}
+      {f.errorId && (
+        <span id={f.errorId} className="field__error">
+          {f.errors.join(" ")}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function aria(f: Field, hint: ReactNode) {
+  return {
+    "aria-invalid": f.errors.length > 0 || undefined,
+    "aria-describedby": [f.errorId, hint ? f.hintId : undefined].filter(Boolean).join(" ") || undefined,
+  };
 }
 
 export function TextField({
@@ -34,55 +68,56 @@ export function TextField({
   label,
   hint,
   required,
+  disabled,
+  idPrefix,
   defaultValue,
   type = "text",
   ...rest
-}: Common & { defaultValue?: string | null; type?: "text" | "email" | "url" | "date" | "number" | "password" | "search"; autoComplete?: string; step?: string; minLength?: number; maxLength?: number; placeholder?: string; list?: string; onInput?: (e: React.FormEvent<HTMLInputElement>) => void }) {
-  const f = useField(name, defaultValue ?? undefined);
+}: Common & {
+  defaultValue?: string | null;
+  type?: "text" | "email" | "url" | "date" | "number" | "password" | "search";
+  autoComplete?: string;
+  step?: string;
+  min?: number;
+  minLength?: number;
+  maxLength?: number;
+  placeholder?: string;
+  list?: string;
+  onInput?: (e: React.FormEvent<HTMLInputElement>) => void;
+}) {
+  const f = useField(name, defaultValue ?? undefined, idPrefix);
   return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      {hint && <span className="field__hint" id={`${name}-hint`}>{hint}</span>}
+    <Frame f={f} label={label} hint={hint} required={required}>
       <input
         key={f.key}
-        id={name}
+        id={f.id}
         name={name}
         type={type}
         required={required}
+        disabled={disabled}
         defaultValue={type === "password" ? undefined : (f.value as string | undefined)}
-        aria-invalid={f.errors.length > 0 || undefined}
-        aria-describedby={[f.errorId, hint ? `${name}-hint` : undefined].filter(Boolean).join(" ") || undefined}
+        {...aria(f, hint)}
         {...rest}
       />
-      <Errors id={f.errorId} errors={f.errors} />
-    </div>
+    </Frame>
   );
 }
 
-export function TextArea({ name, label, hint, required, defaultValue, rows = 5 }: Common & { defaultValue?: string | null; rows?: number }) {
-  const f = useField(name, defaultValue ?? undefined);
+export function TextArea({ name, label, hint, required, disabled, idPrefix, defaultValue, rows = 5 }: Common & { defaultValue?: string | null; rows?: number }) {
+  const f = useField(name, defaultValue ?? undefined, idPrefix);
   return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      {hint && <span className="field__hint" id={`${name}-hint`}>{hint}</span>}
+    <Frame f={f} label={label} hint={hint} required={required}>
       <textarea
         key={f.key}
-        id={name}
+        id={f.id}
         name={name}
         rows={rows}
         required={required}
+        disabled={disabled}
         defaultValue={f.value as string | undefined}
-        aria-invalid={f.errors.length > 0 || undefined}
-        aria-describedby={[f.errorId, hint ? `${name}-hint` : undefined].filter(Boolean).join(" ") || undefined}
+        {...aria(f, hint)}
       />
-      <Errors id={f.errorId} errors={f.errors} />
-    </div>
+    </Frame>
   );
 }
 
@@ -91,47 +126,57 @@ export function Select({
   label,
   hint,
   required,
+  disabled,
+  idPrefix,
   defaultValue,
   options,
   multiple,
   emptyLabel,
 }: Common & { defaultValue?: string | string[] | null; options: { value: string; label: string }[]; multiple?: boolean; emptyLabel?: string }) {
-  const f = useField(name, defaultValue ?? undefined);
+  const f = useField(name, defaultValue ?? undefined, idPrefix);
   return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      {hint && <span className="field__hint" id={`${name}-hint`}>{hint}</span>}
+    <Frame f={f} label={label} hint={hint} required={required}>
       <select
         key={f.key}
-        id={name}
+        id={f.id}
         name={multiple ? `${name}[]` : name}
         multiple={multiple}
         required={required}
+        disabled={disabled}
         defaultValue={f.value ?? (multiple ? [] : "")}
-        aria-invalid={f.errors.length > 0 || undefined}
-        aria-describedby={[f.errorId, hint ? `${name}-hint` : undefined].filter(Boolean).join(" ") || undefined}
+        {...aria(f, hint)}
       >
-        {!multiple && <option value="">{emptyLabel ?? "– bitte wählen –"}</option>}
+        {!multiple && <option value="">{emptyLabel ?? (required ? "– bitte wählen –" : "– keine –")}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <Errors id={f.errorId} errors={f.errors} />
+    </Frame>
+  );
+}
+
+export function Checkbox({ name, label, defaultChecked, idPrefix }: { name: string; label: string; defaultChecked?: boolean; idPrefix?: string }) {
+  const f = useField(name, defaultChecked ? "on" : undefined, idPrefix);
+  return (
+    <div className="field field--checkbox">
+      <input key={f.key} id={f.id} name={name} type="checkbox" defaultChecked={f.value === "on" || f.value === "true"} />
+      <label htmlFor={f.id}>{label}</label>
     </div>
   );
 }
 
-export function Checkbox({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
-  const f = useField(name, defaultChecked ? "on" : undefined);
+/** The errors of a field key that no single input shows (e.g. "passages"). */
+export function GroupErrors({ name, id }: { name: string; id: string }) {
+  const state = useFormState();
+  const errors = state.status === "error" ? (state.fieldErrors?.[name] ?? []) : [];
+  if (errors.length === 0) return null;
   return (
-    <div className="field field--checkbox">
-      <input key={f.key} id={name} name={name} type="checkbox" defaultChecked={f.value === "on" || f.value === "true"} />
-      <label htmlFor={name}>{label}</label>
+    <div id={id} className="field__error">
+      {errors.map((e, i) => (
+        <p key={i}>{e}</p>
+      ))}
     </div>
   );
 }

@@ -2,8 +2,7 @@
 // source passages and the structured quantity. Text, language and claimant of a claim that was
 // ever published are shown, not edited (they are sent unchanged, so the save keeps them).
 import type { ReactNode } from "react";
-import { Select, TextArea, TextField } from "@/components/admin/Fields";
-import { GroupErrors } from "@/components/admin/ScopedFields";
+import { GroupErrors, Select, TextArea, TextField } from "@/components/admin/Fields";
 import type { ClaimFormOptions } from "@/lib/editorial/claims";
 
 export interface ClaimFieldValues {

@@ -3,7 +3,7 @@
 // proposed verdict it needs); a step they may not take is a disabled button with the reason.
 // The server checks everything again (lib/editorial/workflow.ts): the buttons only explain.
 import { ActionForm } from "@/components/admin/ActionForm";
-import { ScopedSelect, ScopedTextArea } from "@/components/admin/ScopedFields";
+import { Select, TextArea } from "@/components/admin/Fields";
 import type { FormAction } from "@/lib/actions/define";
 import type { Option } from "@/lib/editorial/claims";
 import type { Transition, TransitionOption } from "@/lib/editorial/workflow";
@@ -87,10 +87,10 @@ export function WorkflowPanel({
 function StepFields({ transition, verdicts, published }: { transition: Transition; verdicts: Option[]; published: PublishedValues }) {
   switch (transition) {
     case "approve":
-      return <ScopedTextArea idPrefix="approve" name="note" label="Notiz zur Freigabe (intern, optional)" rows={2} />;
+      return <TextArea idPrefix="approve" name="note" label="Notiz zur Freigabe (intern, optional)" rows={2} />;
     case "reject":
       return (
-        <ScopedTextArea
+        <TextArea
           idPrefix="reject"
           name="note"
           label="Begründung der Ablehnung"
@@ -101,7 +101,7 @@ function StepFields({ transition, verdicts, published }: { transition: Transitio
       );
     case "retract":
       return (
-        <ScopedTextArea
+        <TextArea
           idPrefix="retract"
           name="note"
           label="Öffentliche Begründung des Rückzugs"
@@ -113,7 +113,7 @@ function StepFields({ transition, verdicts, published }: { transition: Transitio
     case "propose_correction":
       return (
         <>
-          <ScopedSelect
+          <Select
             idPrefix="correction"
             name="verdictId"
             label="Bewertung (korrigiert)"
@@ -121,15 +121,15 @@ function StepFields({ transition, verdicts, published }: { transition: Transitio
             defaultValue={published.verdictId}
             options={verdicts}
           />
-          <ScopedTextArea idPrefix="correction" name="summary" label="Zusammenfassung (korrigiert)" required rows={3} defaultValue={published.summary} />
-          <ScopedTextArea
+          <TextArea idPrefix="correction" name="summary" label="Zusammenfassung (korrigiert)" required rows={3} defaultValue={published.summary} />
+          <TextArea
             idPrefix="correction"
             name="analysis"
             label="Analyse (korrigiert, Markdown)"
             rows={10}
             defaultValue={published.analysis}
           />
-          <ScopedTextArea
+          <TextArea
             idPrefix="correction"
             name="note"
             label="Öffentliche Korrekturnotiz"

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Moment } from "@/components/admin/Moment";
-import { ScopedSelect, ScopedTextArea, ScopedTextField } from "@/components/admin/ScopedFields";
+import { Select, TextArea, TextField } from "@/components/admin/Fields";
 import { SimilarRecords } from "@/components/admin/SimilarRecords";
 import { Markdown } from "@/components/Markdown";
 import type { FormAction } from "@/lib/actions/define";
@@ -186,7 +186,7 @@ export default async function ClaimPage({ params }: Params) {
         <h2 id="zuweisung">Zuweisung</h2>
         {can(user.role, "claim.assign") ? (
           <ActionForm action={assignClaimAction} submitLabel="Zuweisen" version={claim.version} hidden={{ claimId: claim.id }}>
-            <ScopedSelect
+            <Select
               idPrefix="assign"
               name="assigneeId"
               label="Zuständig"
@@ -221,7 +221,7 @@ export default async function ClaimPage({ params }: Params) {
         )}
         {can(user.role, "record.edit") ? (
           <ActionForm action={addCommentAction} submitLabel="Kommentar speichern" hidden={{ claimId: claim.id }} resetOnSuccess>
-            <ScopedTextArea idPrefix="comment" name="body" label="Neuer Kommentar" required rows={3} />
+            <TextArea idPrefix="comment" name="body" label="Neuer Kommentar" required rows={3} />
           </ActionForm>
         ) : null}
       </section>
@@ -299,8 +299,8 @@ function VerdictSection({ claim, user, options }: { claim: ClaimForEdit; user: S
 
   const fields = (disabled: boolean) => (
     <>
-      <ScopedSelect idPrefix="verdict" name="verdictId" label="Bewertung" disabled={disabled} defaultValue={claim.verdictId} options={verdicts} emptyLabel="– noch keine –" />
-      <ScopedTextArea
+      <Select idPrefix="verdict" name="verdictId" label="Bewertung" disabled={disabled} defaultValue={claim.verdictId} options={verdicts} emptyLabel="– noch keine –" />
+      <TextArea
         idPrefix="verdict"
         name="summary"
         label="Zusammenfassung"
@@ -309,7 +309,7 @@ function VerdictSection({ claim, user, options }: { claim: ClaimForEdit; user: S
         defaultValue={claim.summary}
         hint="Ein bis drei Sätze; erscheint öffentlich neben der Bewertung (und in ClaimReview)."
       />
-      <ScopedTextArea
+      <TextArea
         idPrefix="verdict"
         name="analysis"
         label="Analyse (Markdown)"
@@ -457,9 +457,9 @@ function EvidenceFields({
 }) {
   return (
     <>
-      <ScopedSelect idPrefix={idPrefix} name="sourceId" label="Quelle" required defaultValue={values?.sourceId} options={options.sources} />
-      <ScopedSelect idPrefix={idPrefix} name="stance" label="Haltung" required defaultValue={values?.stance} options={stanceOptions} />
-      <ScopedTextArea
+      <Select idPrefix={idPrefix} name="sourceId" label="Quelle" required defaultValue={values?.sourceId} options={options.sources} />
+      <Select idPrefix={idPrefix} name="stance" label="Haltung" required defaultValue={values?.stance} options={stanceOptions} />
+      <TextArea
         idPrefix={idPrefix}
         name="excerpt"
         label="Auszug"
@@ -469,12 +469,12 @@ function EvidenceFields({
         hint="Wörtlich aus dem gespeicherten Text der Quelle. Steht er dort genau einmal, wird die Textstelle selbst gefunden."
       />
       <div className="passage-row passage-row--two">
-        <ScopedTextField idPrefix={idPrefix} name="start" label="Anfang (optional)" type="number" min={0} defaultValue={values?.start?.toString() ?? ""} />
-        <ScopedTextField idPrefix={idPrefix} name="end" label="Ende (optional)" type="number" min={0} defaultValue={values?.end?.toString() ?? ""} />
+        <TextField idPrefix={idPrefix} name="start" label="Anfang (optional)" type="number" min={0} defaultValue={values?.start?.toString() ?? ""} />
+        <TextField idPrefix={idPrefix} name="end" label="Ende (optional)" type="number" min={0} defaultValue={values?.end?.toString() ?? ""} />
       </div>
-      <ScopedTextArea idPrefix={idPrefix} name="note" label="Notiz (öffentlich)" rows={2} defaultValue={values?.note} hint="Warum dieser Beleg zählt." />
+      <TextArea idPrefix={idPrefix} name="note" label="Notiz (öffentlich)" rows={2} defaultValue={values?.note} hint="Warum dieser Beleg zählt." />
       {values ? (
-        <ScopedTextField idPrefix={idPrefix} name="position" label="Reihenfolge" type="number" min={0} defaultValue={String(values.position)} />
+        <TextField idPrefix={idPrefix} name="position" label="Reihenfolge" type="number" min={0} defaultValue={String(values.position)} />
       ) : null}
     </>
   );
