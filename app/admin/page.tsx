@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { countClaimsByStatus } from "@/lib/admin/dashboard";
 import { getDictionary } from "@/lib/i18n";
+import { ActionForm } from "@/components/admin/ActionForm";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -47,11 +48,7 @@ export default async function AdminPage() {
         </table>
       </section>
 
-      <form action={signOutAction}>
-        <button type="submit" className="button button--secondary">
-          {t.admin.signOut}
-        </button>
-      </form>
+      <ActionForm action={signOutAction} submitLabel={t.admin.signOut} className="signout-form" />
     </>
   );
 }

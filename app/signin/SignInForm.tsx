@@ -3,10 +3,9 @@ import { useActionState } from "react";
 import { getDictionary } from "@/lib/i18n";
 import { signInAction, type SignInState } from "./actions";
 
-const initialState: SignInState = { error: null, email: "", attempt: 0 };
-
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl: string; initialError?: string | null }) {
   const t = getDictionary();
+  const initialState: SignInState = { error: initialError, email: "", attempt: 0 };
   const [state, formAction, pending] = useActionState(signInAction, initialState);
   const invalid = state.error !== null;
   return (

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
+import { parseRateLimitCode, rateLimitMessage } from "@/lib/auth/rate-limit";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDictionary } from "@/lib/i18n";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
@@ -15,14 +17,33 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const t = getDictionary();
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // After /reset-password, and after a sign-in posted straight to Auth.js that was blocked
+  // (Auth.js then redirects here with ?error=CredentialsSignin&code=rate_limited:<time>).
+  const passwordReset = params.reset === "1";
+  const passwordChanged = params.changed === "1";
+  const retryAt = parseRateLimitCode(Array.isArray(params.code) ? params.code[0] : params.code);
   // Already signed in: go on to where the sign-in was meant to lead.
   if (await getSessionUser()) redirect(callbackUrl);
   return (
     <>
       <h1>{t.signIn.title}</h1>
       <p className="lead">{t.signIn.intro}</p>
-      <SignInForm callbackUrl={callbackUrl} />
+      {passwordReset ? (
+        <p role="status" className="form-status form-status--ok">
+          Ihr neues Passwort ist gesetzt. Bitte melden Sie sich damit an.
+        </p>
+      ) : null}
+      {passwordChanged ? (
+        <p role="status" className="form-status form-status--ok">
+          Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.
+        </p>
+      ) : null}
+      <SignInForm callbackUrl={callbackUrl} initialError={retryAt ? rateLimitMessage(retryAt) : null} />
+      <p>
+        <Link href="/reset-password">Passwort mit einem Rücksetz-Code neu setzen</Link>
+      </p>
     </>
   );
 }

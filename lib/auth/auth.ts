@@ -1,115 +1,87 @@
 // Auth.js (next-auth v5): e-mail + password sign-in against User.passwordHash, JWT sessions.
-// The session carries the user's id, role, name and e-mail; pages that need a signed-in user
-// call requireUser() (lib/auth/session.ts), which also re-checks the account in the database.
+// The session carries the user's id, role, name and e-mail and the time of the sign-in
+// (`issuedAt`); pages that need a signed-in user call requireUser() (lib/auth/session.ts),
+// which re-checks the account in the database and treats a session issued before the
+// account's last password change (User.passwordChangedAt) as signed out.
 //
 // Environment: AUTH_SECRET (at least 32 characters) signs the session cookie; the launcher
 // sets it. `trustHost` lets Auth.js take the host from the request (self-hosted behind any
 // name or port).
+//
+// Cookies (checked against @auth/core 's defaultCookies and createActionURL): every Auth.js
+// cookie (session token, CSRF token, callback URL) is httpOnly and SameSite=Lax. `Secure` (and
+// the __Secure-/__Host- name prefixes) follows `useSecureCookies`, which Auth.js derives per
+// request from the URL's protocol; with `trustHost` (and no AUTH_URL) that URL is built from
+// X-Forwarded-Proto / Host (Next.js sets X-Forwarded-Proto itself from the connection when no
+// proxy did). So over HTTPS, directly or behind a TLS proxy that sends X-Forwarded-Proto:
+// https, the cookies are Secure; on plain http://localhost they are not (browsers would drop
+// them). Setting AUTH_URL=https://... fixes the protocol regardless of headers. We therefore
+// do not set useSecureCookies ourselves: a fixed value would either break local http or drop
+// Secure behind a proxy. The cookie attributes are pinned below anyway, so a change of the
+// library defaults cannot silently weaken them.
+//
+// Throttling: see lib/auth/rate-limit.ts. A blocked attempt throws RateLimitedSignin, whose
+// `code` carries the retry time to the sign-in form (app/signin/actions.ts).
 import NextAuth, { CredentialsSignin, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import type { Role } from "../generated/prisma/enums";
-import { db } from "../db/client";
-import { hashPassword, verifyPassword } from "./password";
+import { authorizeCredentials, SignInBlockedError } from "./credentials";
+import { rateLimitCode } from "./rate-limit";
 
 declare module "@auth/core/types" {
   interface User {
     role?: Role;
+  }
+  interface Session {
+    /** When the user signed in (ms since 1970); see lib/auth/session-validity.ts. */
+    issuedAt?: number;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     role?: Role;
+    /** Set once, at sign-in; a refresh of the token keeps it. */
+    issuedAt?: number;
   }
 }
 
-const credentialsSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email())
-    .refine((v) => v.length <= 320),
-  // Long enough for any passphrase, short enough that hashing it cannot be abused.
-  password: z.string().min(1).max(1024),
-});
-
-// Verifying against a throwaway hash when the account does not exist makes a failed sign-in
-// take as long for an unknown e-mail as for a wrong password (no account enumeration by timing).
-let dummyHash: Promise<string> | undefined;
-function getDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(`no-such-account-${Math.random()}`);
-  return dummyHash;
+/**
+ * A sign-in refused because of too many failures. Auth.js passes a CredentialsSignin thrown by
+ * `authorize` on unchanged: to the sign-in server action as the thrown error, or, for a direct
+ * POST to /api/auth/callback/credentials, into the redirect to /signin as `?code=`.
+ */
+export class RateLimitedSignin extends CredentialsSignin {
+  constructor(readonly retryAt: Date) {
+    super();
+    this.code = rateLimitCode(retryAt);
+  }
 }
 
-function clientIp(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || null;
-}
-
-type FailureReason = "invalid_input" | "unknown_user" | "inactive" | "wrong_password";
-
-async function audit(
-  action: "signin.success" | "signin.failure",
-  entry: { userId?: string | null; email?: string | null; ip: string | null; reason?: FailureReason },
-): Promise<void> {
+async function authorize(credentials: unknown, request: Request | undefined): Promise<User | null> {
   try {
-    await db.auditEvent.create({
-      data: {
-        action,
-        userId: entry.userId ?? null,
-        email: entry.email ?? null,
-        ip: entry.ip,
-        details: entry.reason ? { reason: entry.reason } : undefined,
-      },
-    });
+    return await authorizeCredentials(credentials, request);
   } catch (error) {
-    // The audit log must not lock everyone out; the failure goes to the server log.
-    console.error("Could not write the audit event", action, error);
+    if (error instanceof SignInBlockedError) throw new RateLimitedSignin(error.retryAt);
+    throw error;
   }
-}
-
-export async function authorizeCredentials(credentials: unknown, request?: Request): Promise<User | null> {
-  const ip = clientIp(request);
-  const parsed = credentialsSchema.safeParse(credentials);
-  if (!parsed.success) {
-    const raw = (credentials as { email?: unknown } | null)?.email;
-    await audit("signin.failure", {
-      email: typeof raw === "string" ? raw.slice(0, 320).toLowerCase() : null,
-      ip,
-      reason: "invalid_input",
-    });
-    return null;
-  }
-  const { email, password } = parsed.data;
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
-  });
-  if (!user) {
-    await verifyPassword(await getDummyHash(), password);
-    await audit("signin.failure", { email, ip, reason: "unknown_user" });
-    return null;
-  }
-  const valid = await verifyPassword(user.passwordHash, password);
-  if (!valid || !user.active) {
-    await audit("signin.failure", { userId: user.id, email, ip, reason: valid ? "inactive" : "wrong_password" });
-    return null;
-  }
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await audit("signin.success", { userId: user.id, email, ip });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 export const { auth, signIn, signOut, handlers } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt" },
+  // The library defaults, pinned (see the comment at the top): httpOnly, SameSite=Lax, Secure
+  // and the __Secure- prefix over HTTPS.
+  cookies: {
+    sessionToken: { options: { httpOnly: true, sameSite: "lax", path: "/" } },
+    callbackUrl: { options: { httpOnly: true, sameSite: "lax", path: "/" } },
+    csrfToken: { options: { httpOnly: true, sameSite: "lax", path: "/" } },
+  },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({
       credentials: { email: { label: "E-Mail", type: "email" }, password: { label: "Passwort", type: "password" } },
-      authorize: (credentials, request) => authorizeCredentials(credentials, request),
+      authorize: (credentials, request) => authorize(credentials, request),
     }),
   ],
   callbacks: {
@@ -120,6 +92,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth({
         token.role = user.role;
         token.name = user.name;
         token.email = user.email;
+        token.issuedAt = Date.now();
       }
       return token;
     },
@@ -130,6 +103,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth({
         session.user.name = token.name ?? null;
         session.user.email = token.email ?? "";
       }
+      session.issuedAt = token.issuedAt;
       return session;
     },
   },

@@ -4,13 +4,16 @@
 // sign-in page when nobody is signed in. Call it in the layout AND in each page and action,
 // because layouts do not re-run on every navigation and actions can be called directly.
 // It also re-reads the account, so a deactivated user or a changed role takes effect at
-// once instead of when the session cookie expires.
+// once instead of when the session cookie expires, and a session issued before the account's
+// last password change or reset (User.passwordChangedAt) counts as signed out: changing a
+// password ends every other session (lib/auth/session-validity.ts).
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { can, type Permission } from "./permissions";
 import type { Role } from "../generated/prisma/enums";
 import { db } from "../db/client";
 import { auth } from "./auth";
+import { isSessionCurrent } from "./session-validity";
 
 export interface SessionUser {
   id: string;
@@ -25,9 +28,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, role: true, active: true },
+    select: { id: true, name: true, email: true, role: true, active: true, passwordChangedAt: true },
   });
   if (!user || !user.active) return null;
+  if (!isSessionCurrent(session.issuedAt, user.passwordChangedAt)) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 });
 

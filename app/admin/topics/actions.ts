@@ -1,0 +1,45 @@
+"use server";
+// Topics (admins only): create, edit, delete (refused while claims use the topic).
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/actions/define";
+import { createTopic, createTopicSchema, deleteSchema, deleteTopic, updateTopic, updateTopicSchema } from "@/lib/editorial/taxonomy";
+
+export const createTopicAction = defineAction({
+  name: "createTopic",
+  permission: "taxonomy.manage",
+  schema: createTopicSchema,
+  run: async (actor, input) => {
+    const topic = await createTopic(actor, input);
+    return { id: topic.id, message: `Thema „${topic.nameDe}“ angelegt (Kurzadresse ${topic.slug}).` };
+  },
+  after: () => revalidatePath("/admin/topics"),
+});
+
+export const updateTopicAction = defineAction({
+  name: "updateTopic",
+  permission: "taxonomy.manage",
+  schema: updateTopicSchema,
+  run: async (actor, input) => {
+    const topic = await updateTopic(actor, input);
+    return { id: topic.id, message: `Thema „${topic.nameDe}“ gespeichert.` };
+  },
+  after: (_result, input) => {
+    revalidatePath("/admin/topics");
+    revalidatePath(`/admin/topics/${input.id}`);
+  },
+});
+
+export const deleteTopicAction = defineAction({
+  name: "deleteTopic",
+  permission: "taxonomy.manage",
+  schema: deleteSchema,
+  run: async (actor, input) => {
+    await deleteTopic(actor, input);
+    return { message: "Thema gelöscht." };
+  },
+  after: () => {
+    revalidatePath("/admin/topics");
+    redirect("/admin/topics");
+  },
+});

@@ -1,0 +1,53 @@
+"use server";
+// The verdict scale (admins only): add a label, edit it, delete an unused one (a label in use
+// can only be deactivated).
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/actions/define";
+import {
+  createVerdictLabel,
+  createVerdictLabelSchema,
+  deleteSchema,
+  deleteVerdictLabel,
+  updateVerdictLabel,
+  updateVerdictLabelSchema,
+} from "@/lib/editorial/taxonomy";
+
+export const createVerdictLabelAction = defineAction({
+  name: "createVerdictLabel",
+  permission: "taxonomy.manage",
+  schema: createVerdictLabelSchema,
+  run: async (actor, input) => {
+    const label = await createVerdictLabel(actor, input);
+    return { id: label.id, message: `Bewertungsstufe „${label.nameDe}“ angelegt (Position ${label.position}).` };
+  },
+  after: () => revalidatePath("/admin/verdicts"),
+});
+
+export const updateVerdictLabelAction = defineAction({
+  name: "updateVerdictLabel",
+  permission: "taxonomy.manage",
+  schema: updateVerdictLabelSchema,
+  run: async (actor, input) => {
+    const label = await updateVerdictLabel(actor, input);
+    return { id: label.id, message: `Bewertungsstufe „${label.nameDe}“ gespeichert.` };
+  },
+  after: (_result, input) => {
+    revalidatePath("/admin/verdicts");
+    revalidatePath(`/admin/verdicts/${input.id}`);
+  },
+});
+
+export const deleteVerdictLabelAction = defineAction({
+  name: "deleteVerdictLabel",
+  permission: "taxonomy.manage",
+  schema: deleteSchema,
+  run: async (actor, input) => {
+    await deleteVerdictLabel(actor, input);
+    return { message: "Bewertungsstufe gelöscht." };
+  },
+  after: () => {
+    revalidatePath("/admin/verdicts");
+    redirect("/admin/verdicts");
+  },
+});

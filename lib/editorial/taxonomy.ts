@@ -1,0 +1,304 @@
+// THE NEWSROOM'S TAXONOMY (admins only, permission "taxonomy.manage"): topics and the verdict
+// scale. Versioned writes with revisions (entityType "Topic" / "VerdictLabel") through
+// lib/editorial/records.ts.
+//
+// Rules
+// - Topic slugs are unique, lower-case words joined by dashes (they appear in public URLs);
+//   left empty at creation, the slug is made from the German name (numbered when taken); left
+//   empty when editing, the slug stays as it is.
+// - A topic is deleted only while no claim uses it.
+// - A verdict label's `key` is fixed at creation (it is the stable identifier used in code, CSS
+//   and imports); names, explanations, the ClaimReview number (1–99, or none for labels
+//   outside the scale such as "unverifiable"), the position on the scale (best first) and
+//   `active` can be changed.
+// - A label that any claim, review decision or correction refers to cannot be deleted, only
+//   deactivated (history must keep its meaning); an inactive label is not offered for new
+//   verdicts.
+import { z } from "zod";
+import type { Prisma, Topic, VerdictLabel } from "../generated/prisma/client";
+import type { SessionUser } from "../auth/session";
+import { db, type Db } from "../db/client";
+import { slugify, uniqueSlug } from "../slug";
+import { TransitionError, ValidationError } from "./errors";
+import { checkbox, id, optionalText, requiredText, version } from "./fields";
+import { pageOf, PAGE_SIZE, type Page } from "./listing";
+import { createRecord, deleteRecord, inTransaction, load, updateRecord, type Tx } from "./records";
+
+export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const optionalSlug = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(80, `${label} ist zu lang (höchstens 80 Zeichen).`)
+      .regex(SLUG_PATTERN, `${label}: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. „aussenpolitik“.`)
+      .optional(),
+  );
+
+// ── Topics ────────────────────────────────────────────────────────────────────────────────────
+
+const topicFields = {
+  slug: optionalSlug("Die Kurzadresse"),
+  nameDe: requiredText("Der deutsche Name", 200),
+  nameEn: requiredText("Der englische Name", 200),
+  descriptionDe: optionalText("Die deutsche Beschreibung", 5_000),
+  descriptionEn: optionalText("Die englische Beschreibung", 5_000),
+};
+
+export const createTopicSchema = z.object(topicFields);
+export const updateTopicSchema = z.object({ id: id("Das Thema"), version, ...topicFields });
+export const deleteSchema = z.object({ id: id(), version });
+
+export type CreateTopicInput = z.infer<typeof createTopicSchema>;
+export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
+
+async function ensureSlugFree(tx: Tx, slug: string, exceptId?: string): Promise<void> {
+  const other = await tx.topic.findUnique({ where: { slug }, select: { id: true } });
+  if (other && other.id !== exceptId) {
+    const message = `Die Kurzadresse „${slug}“ hat schon ein anderes Thema.`;
+    throw new ValidationError(message, { slug: [message] });
+  }
+}
+
+function topicData(input: CreateTopicInput, slug: string) {
+  return {
+    slug,
+    nameDe: input.nameDe,
+    nameEn: input.nameEn,
+    descriptionDe: input.descriptionDe ?? null,
+    descriptionEn: input.descriptionEn ?? null,
+  };
+}
+
+/** A unique index beaten by a concurrent save becomes the same message as the check. */
+function uniqueViolation(field: string, message: string) {
+  return (error: unknown): never => {
+    if ((error as { code?: string }).code === "P2002") throw new ValidationError(message, { [field]: [message] });
+    throw error;
+  };
+}
+
+/** A given slug must be free; without one, the German name's slug (numbered if taken). */
+async function slugFor(tx: Tx, input: CreateTopicInput, exceptId?: string): Promise<string> {
+  if (input.slug) {
+    await ensureSlugFree(tx, input.slug, exceptId);
+    return input.slug;
+  }
+  const base = slugify(input.nameDe);
+  const taken = new Set(
+    (await tx.topic.findMany({ where: { slug: { startsWith: base } }, select: { slug: true, id: true } }))
+      .filter((t) => t.id !== exceptId)
+      .map((t) => t.slug),
+  );
+  return uniqueSlug(base, (s) => taken.has(s));
+}
+
+const SLUG_TAKEN = "Diese Kurzadresse hat schon ein anderes Thema.";
+
+export async function createTopic(actor: Actor, input: CreateTopicInput, client: Db = db): Promise<Topic> {
+  return inTransaction(async (tx) => {
+    const slug = await slugFor(tx, input);
+    return createRecord<Topic & { id: string }>(tx, "Topic", actor.id, topicData(input, slug));
+  }, client).catch(uniqueViolation("slug", SLUG_TAKEN));
+}
+
+/** An empty slug keeps the current one (a public URL does not change with the name). */
+export async function updateTopic(actor: Actor, input: UpdateTopicInput, client: Db = db): Promise<Topic> {
+  return inTransaction(async (tx) => {
+    const current = (await load(tx, "Topic", input.id)) as unknown as Topic;
+    const slug = input.slug ? await slugFor(tx, input, input.id) : current.slug;
+    return updateRecord<Topic & { id: string }>(tx, "Topic", input.id, input.version, actor.id, topicData(input, slug));
+  }, client).catch(uniqueViolation("slug", SLUG_TAKEN));
+}
+
+export async function deleteTopic(actor: Actor, input: { id: string; version: number }, client: Db = db): Promise<void> {
+  await inTransaction(async (tx) => {
+    const topic = (await load(tx, "Topic", input.id)) as unknown as Topic;
+    const used = await tx.claimTopic.count({ where: { topicId: input.id } });
+    if (used > 0) {
+      throw new TransitionError(
+        `Das Thema „${topic.nameDe}“ ist ${used === 1 ? "einer Behauptung" : `${used} Behauptungen`} zugeordnet und kann nicht gelöscht werden. ` +
+          "Entfernen Sie es zuerst dort.",
+      );
+    }
+    await deleteRecord(tx, "Topic", input.id, input.version, actor.id);
+  }, client);
+}
+
+export const TOPIC_SORTS = ["name", "slug", "claims", "updated"] as const;
+export type TopicSort = (typeof TOPIC_SORTS)[number];
+
+export type TopicWithCount = Topic & { claimCount: number };
+
+export async function listTopics(
+  params: { q?: string; sort?: TopicSort; page?: number },
+  client: Db = db,
+): Promise<Page<TopicWithCount>> {
+  const page = params.page ?? 1;
+  const where: Prisma.TopicWhereInput = params.q
+    ? {
+        OR: [
+          { nameDe: { contains: params.q, mode: "insensitive" } },
+          { nameEn: { contains: params.q, mode: "insensitive" } },
+          { slug: { contains: params.q.toLowerCase() } },
+        ],
+      }
+    : {};
+  const orderBy: Prisma.TopicOrderByWithRelationInput[] = {
+    name: [{ nameDe: "asc" as const }],
+    slug: [{ slug: "asc" as const }],
+    claims: [{ claims: { _count: "desc" as const } }, { nameDe: "asc" as const }],
+    updated: [{ updatedAt: "desc" as const }],
+  }[params.sort ?? "name"];
+  const [rows, total] = await Promise.all([
+    client.topic.findMany({
+      where,
+      orderBy: [...orderBy, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      include: { _count: { select: { claims: true } } },
+    }),
+    client.topic.count({ where }),
+  ]);
+  return pageOf(
+    rows.map(({ _count, ...t }) => ({ ...t, claimCount: _count.claims })),
+    total,
+    page,
+  );
+}
+
+export async function getTopic(topicId: string, client: Db = db): Promise<TopicWithCount | null> {
+  const row = await client.topic.findUnique({ where: { id: topicId }, include: { _count: { select: { claims: true } } } });
+  if (!row) return null;
+  const { _count, ...t } = row;
+  return { ...t, claimCount: _count.claims };
+}
+
+// ── The verdict scale ─────────────────────────────────────────────────────────────────────────
+
+const ratingValue = z.preprocess(
+  blankToUndefined,
+  z.coerce
+    .number({ error: "Der ClaimReview-Wert muss eine Zahl sein." })
+    .int("Der ClaimReview-Wert muss eine ganze Zahl sein.")
+    .min(1, "Der ClaimReview-Wert liegt zwischen 1 und 99 (oder bleibt leer).")
+    .max(99, "Der ClaimReview-Wert liegt zwischen 1 und 99 (oder bleibt leer).")
+    .optional(),
+);
+
+const position = z.preprocess(
+  blankToUndefined,
+  z.coerce
+    .number({ error: "Die Position muss eine Zahl sein." })
+    .int("Die Position muss eine ganze Zahl sein.")
+    .min(0, "Die Position ist 0 oder größer.")
+    .max(1000, "Die Position ist höchstens 1000.")
+    .optional(),
+);
+
+const labelFields = {
+  nameDe: requiredText("Der deutsche Name", 100),
+  nameEn: requiredText("Der englische Name", 100),
+  explanationDe: requiredText("Die deutsche Erklärung", 2_000),
+  explanationEn: requiredText("Die englische Erklärung", 2_000),
+  ratingValue,
+  position,
+  active: checkbox,
+};
+
+export const createVerdictLabelSchema = z.object({
+  key: z
+    .string({ error: "Der Schlüssel fehlt." })
+    .trim()
+    .min(1, "Der Schlüssel fehlt.")
+    .max(40, "Der Schlüssel ist zu lang (höchstens 40 Zeichen).")
+    .regex(SLUG_PATTERN, "Der Schlüssel: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. „mostly-true“."),
+  ...labelFields,
+});
+export const updateVerdictLabelSchema = z.object({ id: id("Die Bewertungsstufe"), version, ...labelFields });
+
+export type CreateVerdictLabelInput = z.infer<typeof createVerdictLabelSchema>;
+export type UpdateVerdictLabelInput = z.infer<typeof updateVerdictLabelSchema>;
+
+function labelData(input: Omit<CreateVerdictLabelInput, "key">) {
+  return {
+    nameDe: input.nameDe,
+    nameEn: input.nameEn,
+    explanationDe: input.explanationDe,
+    explanationEn: input.explanationEn,
+    ratingValue: input.ratingValue ?? null,
+    active: input.active,
+  };
+}
+
+export async function createVerdictLabel(actor: Actor, input: CreateVerdictLabelInput, client: Db = db): Promise<VerdictLabel> {
+  const message = `Den Schlüssel „${input.key}“ hat schon eine andere Bewertungsstufe.`;
+  return inTransaction(async (tx) => {
+    if (await tx.verdictLabel.findUnique({ where: { key: input.key }, select: { id: true } })) {
+      throw new ValidationError(message, { key: [message] });
+    }
+    // Without a position, the new label goes to the end of the scale.
+    const last = await tx.verdictLabel.aggregate({ _max: { position: true } });
+    const pos = input.position ?? (last._max.position ?? -1) + 1;
+    return createRecord<VerdictLabel & { id: string }>(tx, "VerdictLabel", actor.id, { key: input.key, position: pos, ...labelData(input) });
+  }, client).catch(uniqueViolation("key", message));
+}
+
+export async function updateVerdictLabel(actor: Actor, input: UpdateVerdictLabelInput, client: Db = db): Promise<VerdictLabel> {
+  return inTransaction(async (tx) => {
+    const current = (await load(tx, "VerdictLabel", input.id)) as unknown as VerdictLabel;
+    return updateRecord<VerdictLabel & { id: string }>(tx, "VerdictLabel", input.id, input.version, actor.id, {
+      ...labelData(input),
+      position: input.position ?? current.position,
+    });
+  }, client);
+}
+
+/** Where a label is referred to; any use forbids deleting it. */
+async function labelUsage(tx: Tx | Db, labelId: string) {
+  const [working, published, reviews, corrections] = await Promise.all([
+    tx.claim.count({ where: { verdictId: labelId } }),
+    tx.claim.count({ where: { publishedVerdictId: labelId } }),
+    tx.reviewDecision.count({ where: { verdictId: labelId } }),
+    tx.correction.count({ where: { previousVerdictId: labelId } }),
+  ]);
+  return { working, published, reviews, corrections, total: working + published + reviews + corrections };
+}
+
+export async function deleteVerdictLabel(actor: Actor, input: { id: string; version: number }, client: Db = db): Promise<void> {
+  await inTransaction(async (tx) => {
+    const label = (await load(tx, "VerdictLabel", input.id)) as unknown as VerdictLabel;
+    const usage = await labelUsage(tx, input.id);
+    if (usage.total > 0) {
+      const parts = [
+        usage.working && `${usage.working}× als Arbeitsbewertung`,
+        usage.published && `${usage.published}× als veröffentlichte Bewertung`,
+        usage.reviews && `${usage.reviews}× in Prüfentscheidungen`,
+        usage.corrections && `${usage.corrections}× in Korrekturen`,
+      ].filter(Boolean);
+      throw new TransitionError(
+        `Die Bewertungsstufe „${label.nameDe}“ wird verwendet (${parts.join(", ")}) und kann nicht gelöscht werden. ` +
+          "Deaktivieren Sie sie stattdessen: Dann wird sie für neue Bewertungen nicht mehr angeboten.",
+      );
+    }
+    await deleteRecord(tx, "VerdictLabel", input.id, input.version, actor.id);
+  }, client);
+}
+
+export type VerdictLabelWithUsage = VerdictLabel & { usage: number };
+
+export async function listVerdictLabels(client: Db = db): Promise<VerdictLabelWithUsage[]> {
+  const labels = await client.verdictLabel.findMany({ orderBy: [{ position: "asc" }, { key: "asc" }] });
+  return Promise.all(labels.map(async (l) => ({ ...l, usage: (await labelUsage(client, l.id)).total })));
+}
+
+export async function getVerdictLabel(labelId: string, client: Db = db): Promise<VerdictLabelWithUsage | null> {
+  const label = await client.verdictLabel.findUnique({ where: { id: labelId } });
+  return label ? { ...label, usage: (await labelUsage(client, label.id)).total } : null;
+}

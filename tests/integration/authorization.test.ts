@@ -1,0 +1,245 @@
+// The authorization matrix. It finds every server action (every export of app/**/actions.ts),
+// every newsroom page (app/admin/**/page.tsx) and every API route (app/api/**/route.ts) on
+// the file system, so a new one cannot be forgotten, and checks each for anonymous visitors
+// and every role on the server, the way a request would reach it (only Auth.js' session
+// lookup is replaced by the session under test). Anonymous gets nothing anywhere.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Permission } from "../../lib/auth/permissions";
+import { can, ROLES } from "../../lib/auth/permissions";
+import type { Role } from "../../lib/generated/prisma/enums";
+
+// The session under test: null for anonymous, else the user's id.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("../../lib/auth/auth", () => ({
+  auth: vi.fn(async () => session.current),
+  signIn: vi.fn(async () => undefined),
+  signOut: vi.fn(async () => undefined),
+  handlers: { GET: vi.fn(), POST: vi.fn() },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+type Who = "anonymous" | Role;
+const EVERYONE: Who[] = ["anonymous", ...ROLES];
+
+function files(dir: string, name: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name === name) found.push(p);
+    }
+  };
+  walk(path.join(ROOT, dir));
+  return found.sort();
+}
+
+const route = (file: string, base: string) =>
+  "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/") || base;
+
+// Every newsroom page and the permission it needs. A page missing here fails the test.
+const PAGE_PERMISSIONS: Record<string, Permission> = {
+  "/admin": "desk.view",
+  "/admin/claims": "desk.view",
+  "/admin/claims/new": "record.edit",
+  "/admin/claims/[id]": "desk.view",
+  "/admin/claims/[id]/history": "desk.view",
+  "/admin/review": "desk.view",
+  "/admin/speakers": "desk.view",
+  "/admin/speakers/new": "record.edit",
+  "/admin/speakers/[id]": "desk.view",
+  "/admin/sources": "desk.view",
+  "/admin/sources/new": "record.edit",
+  "/admin/sources/[id]": "desk.view",
+  "/admin/quotes": "desk.view",
+  "/admin/quotes/new": "record.edit",
+  "/admin/quotes/[id]": "desk.view",
+  "/admin/users": "users.manage",
+  "/admin/users/new": "users.manage",
+  "/admin/users/[id]": "users.manage",
+  "/admin/account": "account.manage",
+  "/admin/audit": "audit.view",
+  "/admin/topics": "taxonomy.manage",
+  "/admin/topics/[id]": "taxonomy.manage",
+  "/admin/verdicts": "taxonomy.manage",
+  "/admin/verdicts/[id]": "taxonomy.manage",
+};
+
+// API routes that are public by design, with the reason.
+const PUBLIC_API: Record<string, string> = {
+  "/api/auth/[...nextauth]": "Auth.js sign-in and session endpoints: they must work before sign-in.",
+};
+// Every other API route and the permission it needs.
+const API_PERMISSIONS: Record<string, Permission> = {
+  "/api/admin/similar": "desk.view",
+  "/api/admin/sources/[id]/text": "desk.view",
+};
+
+let t: Awaited<ReturnType<typeof import("../helpers/db").createTestDatabase>>;
+const userIds = {} as Record<Role, string>;
+const params: Record<string, string> = {};
+
+beforeAll(async () => {
+  const { createTestDatabase } = await import("../helpers/db");
+  const { bootstrap } = await import("../../lib/seed/bootstrap");
+  const { loadSettings } = await import("../../lib/config");
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url; // the app's own `db` (lib/db/client.ts) uses this
+  await bootstrap(t.db, loadSettings({ CLAIMBASE_ADMIN_PASSWORD: "test-admin-password-123" }));
+  for (const [role, email] of [
+    ["admin", "admin@claimbase.local"],
+    ["editor", "redaktion@claimbase.local"],
+    ["reviewer", "pruefung@claimbase.local"],
+    ["contributor", "mitarbeit@claimbase.local"],
+  ] as const) {
+    userIds[role] = (await t.db.user.findUniqueOrThrow({ where: { email } })).id;
+  }
+  // Real ids for dynamic segments, per route.
+  params["/admin/claims/[id]"] = (await t.db.claim.findFirstOrThrow()).id;
+  params["/admin/claims/[id]/history"] = params["/admin/claims/[id]"];
+  params["/admin/speakers/[id]"] = (await t.db.speaker.findFirstOrThrow()).id;
+  params["/admin/sources/[id]"] = (await t.db.source.findFirstOrThrow()).id;
+  params["/api/admin/sources/[id]/text"] = params["/admin/sources/[id]"];
+  params["/admin/quotes/[id]"] = (await t.db.quote.findFirstOrThrow()).id;
+  params["/admin/users/[id]"] = userIds.contributor;
+  params["/admin/topics/[id]"] = (await t.db.topic.findFirstOrThrow()).id;
+  params["/admin/verdicts/[id]"] = (await t.db.verdictLabel.findFirstOrThrow()).id;
+});
+afterAll(async () => {
+  const { db } = await import("../../lib/db/client");
+  await db.$disconnect().catch(() => {});
+  await t?.stop();
+});
+
+function signInAs(who: Who) {
+  session.current = who === "anonymous" ? null : { user: { id: userIds[who] } };
+}
+
+function digestOf(error: unknown): string {
+  return error instanceof Error && "digest" in error ? String(error.digest) : "";
+}
+
+describe("server actions", () => {
+  const actionFiles = files("app", "actions.ts");
+
+  it("are all made with defineAction (registered with a permission)", async () => {
+    const { actionRegistry } = await import("../../lib/actions/define");
+    expect(actionFiles.length).toBeGreaterThan(0);
+    for (const file of actionFiles) {
+      const module = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) {
+        expect(actionRegistry.get(value), `${path.relative(ROOT, file)}: export ${name} is not made with defineAction`).toBeDefined();
+      }
+    }
+  });
+
+  for (const file of actionFiles) {
+    for (const who of EVERYONE) {
+      it(`${path.relative(ROOT, file)} as ${who}`, async () => {
+        const { actionRegistry } = await import("../../lib/actions/define");
+        const { IDLE } = await import("../../lib/actions/state");
+        const module = (await import(file)) as Record<string, (s: unknown, f: FormData) => Promise<{ status: string; code?: string }>>;
+        signInAs(who);
+        for (const [name, action] of Object.entries(module)) {
+          const meta = actionRegistry.get(action)!;
+          if (meta.permission === null) {
+            // Public by design (sign-in, reset with a code): it must say why.
+            expect(meta.publicReason, `${name} is public without a reason`).toBeTruthy();
+            continue;
+          }
+          const permission = meta.permission;
+          let outcome: string;
+          try {
+            const state = await action(IDLE, new FormData());
+            outcome = state.status === "error" ? state.code! : state.status;
+          } catch (error) {
+            outcome = digestOf(error).startsWith("NEXT_REDIRECT") ? "redirect" : `threw ${String(error)}`;
+          }
+          const expected = who === "anonymous" ? "unauthenticated" : can(who, permission) ? "allowed" : "forbidden";
+          const label = `${name} (${permission}) as ${who}`;
+          if (expected === "allowed") {
+            expect(["unauthenticated", "forbidden"], label).not.toContain(outcome);
+            expect(outcome, label).not.toMatch(/^threw/);
+          } else expect(outcome, label).toBe(expected);
+        }
+      });
+    }
+  }
+});
+
+describe("newsroom pages", () => {
+  const pageFiles = files("app/admin", "page.tsx");
+
+  it("each has a permission in this matrix", () => {
+    const routes = pageFiles.map((f) => route(f, "/admin"));
+    expect(routes.filter((r) => !(r in PAGE_PERMISSIONS)), "pages missing from PAGE_PERMISSIONS").toEqual([]);
+  });
+
+  it("the layout sends anonymous visitors to sign in", async () => {
+    const { default: Layout } = await import("../../app/admin/layout");
+    signInAs("anonymous");
+    const error = await Promise.resolve(Layout({ children: null })).catch((e: unknown) => e);
+    expect(digestOf(error)).toMatch(/^NEXT_REDIRECT.*\/signin/);
+  });
+
+  for (const file of pageFiles) {
+    const r = route(file, "/admin");
+    for (const who of EVERYONE) {
+      it(`${r} as ${who}`, async () => {
+        const permission = PAGE_PERMISSIONS[r];
+        if (!permission) return; // reported by the test above
+        const { default: Page } = (await import(file)) as { default: (props: unknown) => unknown };
+        signInAs(who);
+        const props = {
+          params: Promise.resolve(params[r] ? { id: params[r] } : {}),
+          searchParams: Promise.resolve({}),
+        };
+        const result = await Promise.resolve()
+          .then(() => Page(props))
+          .then(
+            () => "rendered",
+            (e: unknown) => digestOf(e) || `threw ${String(e)}`,
+          );
+        if (who === "anonymous") expect(result).toMatch(/^NEXT_REDIRECT.*\/signin/);
+        else if (!can(who, permission)) expect(result).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+        else expect(result).toBe("rendered");
+      });
+    }
+  }
+});
+
+describe("API routes", () => {
+  const routeFiles = files("app/api", "route.ts");
+
+  it("each is in this matrix (public with a reason, or with a permission)", () => {
+    const routes = routeFiles.map((f) => route(f, "/api"));
+    expect(routes.filter((r) => !(r in PUBLIC_API) && !(r in API_PERMISSIONS))).toEqual([]);
+  });
+
+  for (const file of routeFiles) {
+    const r = route(file, "/api");
+    if (r in PUBLIC_API) continue;
+    for (const who of EVERYONE) {
+      it(`${r} as ${who}`, async () => {
+        const permission = API_PERMISSIONS[r];
+        if (!permission) return;
+        const module = (await import(file)) as Record<string, unknown>;
+        signInAs(who);
+        for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+          const handler = module[method] as ((req: Request, ctx: unknown) => Promise<Response>) | undefined;
+          if (!handler) continue;
+          const url = `http://localhost${r.replace("[id]", params[r] ?? "x")}?q=Putin&kind=speaker`;
+          const init: RequestInit = method === "GET" ? {} : { method, body: "{}", headers: { "content-type": "application/json" } };
+          const response = await handler(new Request(url, { ...init, method }), { params: Promise.resolve({ id: params[r] ?? "x" }) });
+          const label = `${method} ${r} as ${who}`;
+          if (who === "anonymous") expect(response.status, label).toBe(401);
+          else if (!can(who, permission)) expect(response.status, label).toBe(403);
+          else expect([401, 403], label).not.toContain(response.status);
+        }
+      });
+    }
+  }
+});
