@@ -43,7 +43,7 @@ export async function ensureAdmin(
     if (wanted && !(await verifyPassword(existing.passwordHash, wanted))) {
       await db.user.update({
         where: { id: existing.id },
-        data: { passwordHash: await hashPassword(wanted), active: true, role: "admin" },
+        data: { passwordHash: await hashPassword(wanted), passwordChangedAt: new Date(), active: true, role: "admin" },
       });
     }
     return { email, generatedPassword: null };
