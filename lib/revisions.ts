@@ -36,6 +36,24 @@ export function fieldChanges(before: Plain | null, after: Plain | null): Record<
   return changes;
 }
 
+/** The changes of fields that are not columns of the row (link rows: aliases, topicIds, ...). */
+export type ExtraChanges = Record<string, { before: unknown; after: unknown }>;
+
+/** The entries of `extra` whose before and after differ (compared as JSON), normalised. */
+export function changedOnly(extra: ExtraChanges | undefined): ExtraChanges {
+  const changes: ExtraChanges = {};
+  for (const [key, { before, after }] of Object.entries(extra ?? {})) {
+    const b = normalise(before);
+    const a = normalise(after);
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes[key] = { before: b, after: a };
+  }
+  return changes;
+}
+
+/**
+ * Writes one revision: the fields of the row that differ between `before` and `after`, and
+ * the `extraChanges` that differ (a save's link rows, recorded as fields of the same record).
+ */
 export async function recordRevision(
   tx: Prisma.TransactionClient,
   entry: {
@@ -46,6 +64,7 @@ export async function recordRevision(
     before: Plain | null;
     after: Plain | null;
     version?: number | null;
+    extraChanges?: ExtraChanges;
   },
 ): Promise<void> {
   await tx.revision.create({
@@ -55,7 +74,7 @@ export async function recordRevision(
       action: entry.action,
       userId: entry.userId,
       version: entry.version ?? (entry.after?.version as number | undefined) ?? null,
-      changes: fieldChanges(entry.before, entry.after) as Prisma.InputJsonValue,
+      changes: { ...fieldChanges(entry.before, entry.after), ...changedOnly(entry.extraChanges) } as Prisma.InputJsonValue,
     },
   });
 }

@@ -2,10 +2,8 @@
 // change, the version it produced, and the names of the changed fields. A server component;
 // any edit page can show it (<RecordHistory entityType="Claim" entityId={claim.id} />).
 //
-// One save can write several revisions in the same transaction: the record's own fields
-// (with the new version) and, for link rows, one revision per link field (aliases, roles,
-// translations, ...; written by recordLinkChange without a version). For reading, such link
-// revisions are shown together with the save they belong to: same person, right after it.
+// One save is one revision (lib/editorial/records.ts): its changed fields include the link
+// rows it changed (aliases, roles, translations, ...), so each revision is one row here.
 import { db } from "@/lib/db/client";
 import { NEWSROOM_TIME_ZONE } from "@/lib/format";
 import type { EntityType } from "@/lib/revisions";
@@ -60,8 +58,6 @@ const FIELD_LABELS: Record<string, string> = {
   researchNotes: "Recherchenotizen",
 };
 
-const MERGE_WINDOW_MS = 5_000;
-
 /** Bookkeeping that every create "changes"; not worth a column. */
 const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "version"]);
 
@@ -99,38 +95,20 @@ export async function RecordHistory({
   const rows = await db.revision.findMany({
     where: { entityType, entityId },
     orderBy: { id: "desc" },
-    // Link revisions are merged below; read enough to fill `limit` entries.
-    take: limit * 4,
+    take: limit,
     select: { id: true, action: true, version: true, createdAt: true, changes: true, userId: true, user: { select: { name: true } } },
   });
-  const entries: Entry[] = [];
-  for (const row of [...rows].reverse()) {
-    const fields = (row.changes && typeof row.changes === "object" && !Array.isArray(row.changes) ? Object.keys(row.changes) : []).filter(
+  const shown: Entry[] = rows.map((row) => ({
+    key: row.id.toString(),
+    action: row.action,
+    version: row.version,
+    at: row.createdAt,
+    userId: row.userId,
+    who: row.user?.name ?? null,
+    fields: (row.changes && typeof row.changes === "object" && !Array.isArray(row.changes) ? Object.keys(row.changes) : []).filter(
       (f) => !HIDDEN_FIELDS.has(f),
-    );
-    const previous = entries.at(-1);
-    const isLinkRevision = row.action === "update" && row.version === null;
-    if (
-      isLinkRevision &&
-      previous &&
-      previous.userId === row.userId &&
-      row.createdAt.getTime() - previous.at.getTime() <= MERGE_WINDOW_MS &&
-      previous.action !== "delete"
-    ) {
-      for (const f of fields) if (!previous.fields.includes(f)) previous.fields.push(f);
-      continue;
-    }
-    entries.push({
-      key: row.id.toString(),
-      action: row.action,
-      version: row.version,
-      at: row.createdAt,
-      userId: row.userId,
-      who: row.user?.name ?? null,
-      fields: [...fields],
-    });
-  }
-  const shown = entries.reverse().slice(0, limit);
+    ),
+  }));
   const label = (f: string) => fieldLabels[f] ?? FIELD_LABELS[f] ?? f;
 
   return (

@@ -17,9 +17,10 @@
 //   quotes, passages) are immediately public too, so only desk roles (claim.correct) make them.
 // - A retracted claim does not change any more.
 //
-// Every write is one transaction through createRecord/updateRecord/deleteRecord; link rows
-// (topics, quotes, passages) are recorded as fields "topicIds", "quoteIds", "passages" of the
-// claim with recordLinkChange, after the claim's version was bumped by updateRecord.
+// Every write is one transaction through createRecord/updateRecord/deleteRecord, and one save
+// is one revision: link rows (topics, quotes, passages) are recorded as fields "topicIds",
+// "quoteIds", "passages" of the claim in the same revision as its columns (the `links` of
+// createRecord/updateRecord), and written after updateRecord's version check.
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, Role } from "../generated/prisma/enums";
@@ -31,7 +32,7 @@ import { slugify, uniqueSlug } from "../slug";
 import { ForbiddenError, NotFoundError, TransitionError, ValidationError, type FieldErrors } from "./errors";
 import { id, language, list, optionalDate, optionalId, optionalInt, optionalText, requiredText, version } from "./fields";
 import { choice, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, type Page, type SearchParams } from "./listing";
-import { conflictFor, createRecord, deleteRecord, inTransaction, recordLinkChange, updateRecord, type Tx } from "./records";
+import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type LinkChanges, type Tx } from "./records";
 
 // ---------------------------------------------------------------------------------------
 // Shared helpers (also used by ./evidence.ts)
@@ -323,27 +324,24 @@ export async function createClaim(actor: Actor, input: CreateClaimInput, client:
   return inTransaction(async (tx) => {
     const { passages } = await checkReferences(tx, input);
     const slug = await freeSlug(tx, input.text);
-    const claim = await createRecord<{ id: string; slug: string }>(tx, "Claim", actor.id, {
-      ...scalarData(input),
-      slug,
-      status: "draft",
-      createdById: actor.id,
-    });
-
     const topicIds = sortedIds(input.topicIds ?? []);
     const quoteIds = sortedIds(input.quoteIds ?? []);
-    if (topicIds.length) {
-      await tx.claimTopic.createMany({ data: topicIds.map((topicId) => ({ claimId: claim.id, topicId })) });
-      await recordLinkChange(tx, "Claim", claim.id, actor.id, "topicIds", [], topicIds);
-    }
-    if (quoteIds.length) {
-      await tx.claimQuote.createMany({ data: quoteIds.map((quoteId) => ({ claimId: claim.id, quoteId })) });
-      await recordLinkChange(tx, "Claim", claim.id, actor.id, "quoteIds", [], quoteIds);
-    }
-    if (passages?.length) {
-      await tx.claimPassage.createMany({ data: passages.map((p) => ({ claimId: claim.id, ...p })) });
-      await recordLinkChange(tx, "Claim", claim.id, actor.id, "passages", [], passages);
-    }
+    const claim = await createRecord<{ id: string; slug: string }>(
+      tx,
+      "Claim",
+      actor.id,
+      { ...scalarData(input), slug, status: "draft", createdById: actor.id },
+      {
+        links: {
+          topicIds: { before: [], after: topicIds },
+          quoteIds: { before: [], after: quoteIds },
+          passages: { before: [], after: passages ?? [] },
+        },
+      },
+    );
+    if (topicIds.length) await tx.claimTopic.createMany({ data: topicIds.map((topicId) => ({ claimId: claim.id, topicId })) });
+    if (quoteIds.length) await tx.claimQuote.createMany({ data: quoteIds.map((quoteId) => ({ claimId: claim.id, quoteId })) });
+    if (passages?.length) await tx.claimPassage.createMany({ data: passages.map((p) => ({ claimId: claim.id, ...p })) });
     return { id: claim.id, slug: claim.slug, message: "Die Behauptung ist als Entwurf angelegt." };
   }, client);
 }
@@ -436,8 +434,11 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput, client:
     const update: Record<string, unknown> = {};
     for (const k of changedScalars) update[k] = data[k];
     if (slug && slug !== claim.slug) update.slug = slug;
-    // The version check, the row lock and the revision of the claim's own columns.
-    await updateRecord(tx, "Claim", claim.id, input.version, actor.id, update);
+    // The version check, the row lock and the save's one revision (columns and links); the
+    // link rows are written after it, so a conflict leaves them untouched.
+    await updateRecord(tx, "Claim", claim.id, input.version, actor.id, update, {
+      links: Object.fromEntries(links.map((l) => [l.field, { before: l.before, after: l.after }])) satisfies LinkChanges,
+    });
 
     for (const link of links) {
       if (link.field === "topicIds") {
@@ -450,7 +451,6 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput, client:
         await tx.claimPassage.deleteMany({ where: { claimId: claim.id } });
         await tx.claimPassage.createMany({ data: (link.after as PassageValue[]).map((p) => ({ claimId: claim.id, ...p })) });
       }
-      await recordLinkChange(tx, "Claim", claim.id, actor.id, link.field, link.before, link.after);
     }
     return { message: `Gespeichert (${names(changed)}).` };
   }, client);
@@ -934,32 +934,28 @@ export interface ClaimVersion {
 const NOT_COMPARED = new Set(["id", "createdAt", "updatedAt", "version"]);
 
 /**
- * The claim's values at every version, rebuilt from its revisions: the create revision holds
- * every field as {before: null, after}, later ones the fields they changed. Link changes
- * (topicIds, quoteIds, passages) carry no version of their own; they were written right after
- * the update that bumped the version, in the same transaction, and belong to it.
+ * The claim's values at every version, rebuilt from its revisions: one save is one revision
+ * with the version it produced. The create revision holds every field as {before: null,
+ * after}, later ones the fields they changed (the links topicIds, quoteIds and passages
+ * included). Revisions without a version (the delete) start no version.
  */
 export function versionsFromRevisions(revisions: readonly HistoryEntry[]): ClaimVersion[] {
   const versions: ClaimVersion[] = [];
   let values: Record<string, unknown> = {};
   // A field's value before its first recorded change (the create revision leaves out empty
-  // fields; links of claims made before link changes were recorded appear later).
+  // fields and empty links; the links of seeded claims appear only when first changed).
   const firstBefore = new Map<string, unknown>();
   for (const r of revisions) {
-    if (r.entityType !== "Claim") continue;
-    const startsVersion = r.version !== null && r.version !== versions[versions.length - 1]?.version;
-    if (startsVersion) {
-      values = { ...values };
-      versions.push({ version: r.version!, at: r.at, by: r.by, action: r.action, values, changed: [] });
-    }
-    const current = versions[versions.length - 1];
-    if (!current) continue; // link changes before any versioned revision: nothing to attach them to
+    if (r.entityType !== "Claim" || r.version === null) continue;
+    values = { ...values };
+    const changed: string[] = [];
     for (const [field, change] of Object.entries(r.changes)) {
       if (NOT_COMPARED.has(field) || field.startsWith("search")) continue;
       if (!firstBefore.has(field)) firstBefore.set(field, change.before);
       values[field] = change.after;
-      if (!current.changed.includes(field)) current.changed.push(field);
+      changed.push(field);
     }
+    versions.push({ version: r.version, at: r.at, by: r.by, action: r.action, values, changed });
   }
   for (const v of versions) {
     for (const [field, before] of firstBefore) if (!(field in v.values)) v.values[field] = before;

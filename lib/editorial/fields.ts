@@ -57,3 +57,37 @@ export const list = <T extends z.ZodType>(item: T) =>
   );
 
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
+
+// ── Repeated form rows ──────────────────────────────────────────────────────────────────────
+// A repeated group of inputs (roles, translations, appearances) arrives as parallel lists
+// (`roleTitle[]`, `roleStart[]`, ...). The lists keep blank cells (formValues does not drop
+// them), so position i of every list is row i. Rows whose cells are all blank are dropped.
+
+const cell = (v: unknown, i: number): string => {
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  const x: unknown = list[i];
+  return typeof x === "string" ? x : "";
+};
+
+/** The rows of a repeated group: `columns` maps each row key to its form list name. */
+export function zipRows<K extends string>(values: Record<string, unknown>, columns: Record<K, string>): Record<K, string>[] {
+  const names = Object.values(columns) as string[];
+  const count = Math.max(0, ...names.map((n) => (Array.isArray(values[n]) ? (values[n] as unknown[]).length : values[n] === undefined ? 0 : 1)));
+  const rows: Record<K, string>[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = Object.fromEntries(Object.entries(columns).map(([key, name]) => [key, cell(values[name as string], i)])) as Record<K, string>;
+    if (Object.values<string>(row).some((v) => v.trim() !== "")) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * A preprocess step for a form object: puts the zipped rows under `key` unless the input
+ * already has `key` (a caller passing structured input, as tests do).
+ */
+export function withRows<K extends string>(key: string, columns: Record<K, string>) {
+  return (v: unknown): unknown => {
+    if (v === null || typeof v !== "object" || Array.isArray(v) || key in v) return v;
+    return { ...(v as Record<string, unknown>), [key]: zipRows(v as Record<string, unknown>, columns) };
+  };
+}

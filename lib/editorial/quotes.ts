@@ -4,16 +4,16 @@
 // text at its offsets; indirect speech may deviate when the editor says so explicitly
 // (allowMismatch), since a paraphrase need not match the words of the source.
 // Translations and appearances are link rows, recorded as the quote's fields "translations"
-// and "appearances" (before/after).
+// and "appearances" (before/after) in the save's one revision.
 import { z } from "zod";
 import { db } from "../db/client";
 import type { Prisma, SpeechKind } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
-import { checkbox, id, language, optionalDate, optionalId, optionalText, version } from "./fields";
-import { conflictFor, createRecord, deleteRecord, inTransaction, recordLinkChange, updateRecord, type Tx } from "./records";
+import { checkbox, id, language, optionalDate, optionalId, optionalText, version, withRows } from "./fields";
+import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
 import { PAGE_SIZE, pageOf } from "./listing";
-import { isoDay, withRows, type Actor } from "./speakers";
+import { isoDay, type Actor } from "./speakers";
 
 type Client = typeof db;
 
@@ -243,15 +243,11 @@ function scalars(input: QuoteInput) {
 export async function createQuote(actor: Actor, input: QuoteInput, client: Client = db): Promise<{ id: string }> {
   return inTransaction(async (tx) => {
     const links = await prepare(tx, input, null);
-    const row = await createRecord(tx, "Quote", actor.id, scalars(input));
-    if (links.translations.length) {
-      await tx.quoteTranslation.createMany({ data: links.translations.map((t) => ({ ...t, quoteId: row.id })) });
-      await recordLinkChange(tx, "Quote", row.id, actor.id, "translations", [], links.translations);
-    }
-    if (links.appearances.length) {
-      await tx.quoteAppearance.createMany({ data: links.appearances.map((a) => ({ ...a, quoteId: row.id })) });
-      await recordLinkChange(tx, "Quote", row.id, actor.id, "appearances", [], links.appearances);
-    }
+    const row = await createRecord(tx, "Quote", actor.id, scalars(input), {
+      links: { translations: { before: [], after: links.translations }, appearances: { before: [], after: links.appearances } },
+    });
+    if (links.translations.length) await tx.quoteTranslation.createMany({ data: links.translations.map((t) => ({ ...t, quoteId: row.id })) });
+    if (links.appearances.length) await tx.quoteAppearance.createMany({ data: links.appearances.map((a) => ({ ...a, quoteId: row.id })) });
     return { id: row.id };
   }, client);
 }
@@ -277,16 +273,20 @@ export async function updateQuote(actor: Actor, input: QuoteUpdateInput, client:
     const appearancesChanged = !same(appearancesBefore, links.appearances);
     if (Object.keys(changed).length === 0 && !translationsChanged && !appearancesChanged) return { id: current.id, changed: false };
 
-    await updateRecord(tx, "Quote", current.id, input.version, actor.id, changed);
+    // The conflict guard and the save's one revision (columns and links) first; then the link rows.
+    await updateRecord(tx, "Quote", current.id, input.version, actor.id, changed, {
+      links: {
+        translations: { before: translationsBefore, after: links.translations },
+        appearances: { before: appearancesBefore, after: links.appearances },
+      },
+    });
     if (translationsChanged) {
       await tx.quoteTranslation.deleteMany({ where: { quoteId: current.id } });
       if (links.translations.length) await tx.quoteTranslation.createMany({ data: links.translations.map((t) => ({ ...t, quoteId: current.id })) });
-      await recordLinkChange(tx, "Quote", current.id, actor.id, "translations", translationsBefore, links.translations);
     }
     if (appearancesChanged) {
       await tx.quoteAppearance.deleteMany({ where: { quoteId: current.id } });
       if (links.appearances.length) await tx.quoteAppearance.createMany({ data: links.appearances.map((a) => ({ ...a, quoteId: current.id })) });
-      await recordLinkChange(tx, "Quote", current.id, actor.id, "appearances", appearancesBefore, links.appearances);
     }
     return { id: current.id, changed: true };
   }, client);
@@ -317,11 +317,12 @@ export async function deleteQuote(actor: Actor, input: QuoteDeleteInput, client:
     }
     // Quotes nested in this one lose their parent: recorded as a change of each.
     for (const child of current.nested) await updateRecord(tx, "Quote", child.id, child.version, actor.id, { parentId: null });
+    // Translations and appearances go with the quote (cascade); the delete revision keeps them.
     const translations = sortTranslations(current.translations.map((t) => ({ language: t.language, text: t.text })));
-    if (translations.length) await recordLinkChange(tx, "Quote", current.id, actor.id, "translations", translations, []);
     const appearances = sortAppearances(current.appearances.map((a) => ({ sourceId: a.sourceId, start: a.start, end: a.end })));
-    if (appearances.length) await recordLinkChange(tx, "Quote", current.id, actor.id, "appearances", appearances, []);
-    await deleteRecord(tx, "Quote", current.id, input.version, actor.id);
+    await deleteRecord(tx, "Quote", current.id, input.version, actor.id, {
+      links: { translations: { before: translations, after: [] }, appearances: { before: appearances, after: [] } },
+    });
   }, client);
 }
 

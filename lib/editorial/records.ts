@@ -4,7 +4,7 @@
 // through these three functions, so no change escapes the history.
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client";
-import { recordRevision, type EntityType } from "../revisions";
+import { recordRevision, type EntityType, type ExtraChanges } from "../revisions";
 import { ConflictError, NotFoundError } from "./errors";
 
 export type Tx = Prisma.TransactionClient;
@@ -76,21 +76,43 @@ export async function conflictFor(tx: Tx, type: EntityType, current: Row): Promi
   });
 }
 
+/**
+ * A save's changes to the record's link rows (aliases, roles, topicIds, ...), recorded as
+ * fields of the record in the same revision as its own columns. Only the fields whose before
+ * and after differ (compared as JSON) are recorded.
+ */
+export type LinkChanges = ExtraChanges;
+
+export interface WriteOptions {
+  links?: LinkChanges;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  action?: "update" | "transition";
+}
+
+/** Creates the row and records one "create" revision (its links with before [] or null). */
 export async function createRecord<T extends Row>(
   tx: Tx,
   type: EntityType,
   userId: string | null,
   data: unknown,
+  options: WriteOptions = {},
 ): Promise<T> {
   const row = await delegate(tx, type).create({ data });
-  await recordRevision(tx, { entityType: type, entityId: row.id, action: "create", userId, before: null, after: row });
+  await recordRevision(tx, { entityType: type, entityId: row.id, action: "create", userId, before: null, after: row, extraChanges: options.links });
   return row as T;
 }
 
 /**
  * Updates the row if it is still at `expectedVersion`, bumps the version and records the
- * change. The conditional update is the guard: of two saves from the same version, the
- * second waits for the first's row lock, then matches nothing and gets the conflict.
+ * change: ONE revision per save, holding the changed columns and the changed `links`. A save
+ * that changes only links still bumps the version (pass `data` = {}). The conditional update
+ * is the guard: of two saves from the same version, the second waits for the first's row
+ * lock, then matches nothing and gets the conflict. Callers write their link rows after this
+ * call (same transaction), so a conflict leaves them untouched.
+ *
+ * The 7th argument is the options, or (older form) the action alone.
  */
 export async function updateRecord<T extends Row>(
   tx: Tx,
@@ -99,8 +121,9 @@ export async function updateRecord<T extends Row>(
   expectedVersion: number,
   userId: string | null,
   data: Record<string, unknown>,
-  action: "update" | "transition" = "update",
+  options: UpdateOptions | "update" | "transition" = {},
 ): Promise<T> {
+  const { action = "update", links } = typeof options === "string" ? { action: options } : options;
   const before = await load(tx, type, id);
   const { count } = await delegate(tx, type).updateMany({
     where: { id, version: expectedVersion },
@@ -108,29 +131,28 @@ export async function updateRecord<T extends Row>(
   });
   if (count === 0) throw await conflictFor(tx, type, await load(tx, type, id));
   const after = await load(tx, type, id);
-  await recordRevision(tx, { entityType: type, entityId: id, action, userId, before, after });
+  await recordRevision(tx, { entityType: type, entityId: id, action, userId, before, after, extraChanges: links });
   return after as T;
 }
 
-export async function deleteRecord(tx: Tx, type: EntityType, id: string, expectedVersion: number | null, userId: string | null): Promise<void> {
+/**
+ * Deletes the row (conditionally on `expectedVersion` unless null) and records the "delete"
+ * revision. `links` are the record's link rows that go with it (before: the rows, after: []),
+ * kept in the same revision.
+ */
+export async function deleteRecord(
+  tx: Tx,
+  type: EntityType,
+  id: string,
+  expectedVersion: number | null,
+  userId: string | null,
+  options: WriteOptions = {},
+): Promise<void> {
   const before = await load(tx, type, id);
   if (expectedVersion !== null && before.version !== undefined) {
     // Conditional, like updateRecord: a save that lands between the read and the delete wins.
     const { count } = await delegate(tx, type).deleteMany({ where: { id, version: expectedVersion } });
     if (count === 0) throw await conflictFor(tx, type, await load(tx, type, id));
   } else await delegate(tx, type).delete({ where: { id } });
-  await recordRevision(tx, { entityType: type, entityId: id, action: "delete", userId, before, after: null });
-}
-
-/** Records a change to a record's links (topics, quotes, aliases, ...) as a field of it. */
-export async function recordLinkChange(
-  tx: Tx,
-  type: EntityType,
-  id: string,
-  userId: string | null,
-  field: string,
-  before: unknown,
-  after: unknown,
-): Promise<void> {
-  await recordRevision(tx, { entityType: type, entityId: id, action: "update", userId, before: { [field]: before }, after: { [field]: after } });
+  await recordRevision(tx, { entityType: type, entityId: id, action: "delete", userId, before, after: null, extraChanges: options.links });
 }

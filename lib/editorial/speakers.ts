@@ -1,7 +1,8 @@
 // Speakers: the people, organisations and publications that say things. Name, kind, slug of
 // the public page, Wikidata id, bio, aliases (SpeakerAlias rows) and roles with time ranges
 // (SpeakerRole rows). Aliases and roles are link rows: a change to them is recorded as the
-// speaker's fields "aliases" / "roles" (before/after) and bumps the speaker's version.
+// speaker's fields "aliases" / "roles" (before/after) in the save's one revision and bumps the
+// speaker's version.
 import { z } from "zod";
 import { db } from "../db/client";
 import type { Prisma, SpeakerKind } from "../generated/prisma/client";
@@ -9,47 +10,12 @@ import type { SessionUser } from "../auth/session";
 import { can } from "../auth/permissions";
 import { slugify, uniqueSlug } from "../slug";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
-import { id, optionalDate, optionalText, requiredText, version } from "./fields";
-import { conflictFor, createRecord, deleteRecord, inTransaction, recordLinkChange, updateRecord, type Tx } from "./records";
+import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
+import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
 import { PAGE_SIZE, pageOf, type Page } from "./listing";
 
 type Client = typeof db;
 export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
-
-// ── Repeated form rows ──────────────────────────────────────────────────────────────────────
-// A repeated group of inputs (roles, translations, appearances) arrives as parallel lists
-// (`roleTitle[]`, `roleStart[]`, ...). The lists keep blank cells (formValues does not drop
-// them), so position i of every list is row i. Rows whose cells are all blank are dropped.
-// (Shared by quotes.ts; it would belong in fields.ts, which this area does not own.)
-
-const cell = (v: unknown, i: number): string => {
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  const x: unknown = list[i];
-  return typeof x === "string" ? x : "";
-};
-
-/** The rows of a repeated group: `columns` maps each row key to its form list name. */
-export function zipRows<K extends string>(values: Record<string, unknown>, columns: Record<K, string>): Record<K, string>[] {
-  const names = Object.values(columns) as string[];
-  const count = Math.max(0, ...names.map((n) => (Array.isArray(values[n]) ? (values[n] as unknown[]).length : values[n] === undefined ? 0 : 1)));
-  const rows: Record<K, string>[] = [];
-  for (let i = 0; i < count; i++) {
-    const row = Object.fromEntries(Object.entries(columns).map(([key, name]) => [key, cell(values[name as string], i)])) as Record<K, string>;
-    if (Object.values<string>(row).some((v) => v.trim() !== "")) rows.push(row);
-  }
-  return rows;
-}
-
-/**
- * A preprocess step for a form object: puts the zipped rows under `key` unless the input
- * already has `key` (a caller passing structured input, as tests do).
- */
-export function withRows<K extends string>(key: string, columns: Record<K, string>) {
-  return (v: unknown): unknown => {
-    if (v === null || typeof v !== "object" || Array.isArray(v) || key in v) return v;
-    return { ...(v as Record<string, unknown>), [key]: zipRows(v as Record<string, unknown>, columns) };
-  };
-}
 
 /** A date as YYYY-MM-DD (revisions and forms), or null. */
 export const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
@@ -246,15 +212,11 @@ export async function createSpeaker(actor: Actor, input: SpeakerInput, client: C
     return await inTransaction(async (tx) => {
       const slug = await resolveSlug(tx, input.slug, input.name, null);
       await checkWikidata(tx, input.wikidataId, null);
-      const row = await createRecord<{ id: string; slug: string }>(tx, "Speaker", actor.id, scalars(input, slug));
-      if (aliases.length) {
-        await tx.speakerAlias.createMany({ data: aliases.map((alias) => ({ speakerId: row.id, alias })) });
-        await recordLinkChange(tx, "Speaker", row.id, actor.id, "aliases", [], aliases);
-      }
-      if (roles.length) {
-        await tx.speakerRole.createMany({ data: roleRows(roles, row.id) });
-        await recordLinkChange(tx, "Speaker", row.id, actor.id, "roles", [], roles);
-      }
+      const row = await createRecord<{ id: string; slug: string }>(tx, "Speaker", actor.id, scalars(input, slug), {
+        links: { aliases: { before: [], after: aliases }, roles: { before: [], after: roles } },
+      });
+      if (aliases.length) await tx.speakerAlias.createMany({ data: aliases.map((alias) => ({ speakerId: row.id, alias })) });
+      if (roles.length) await tx.speakerRole.createMany({ data: roleRows(roles, row.id) });
       return { id: row.id, slug: row.slug };
     }, client);
   } catch (error) {
@@ -284,18 +246,19 @@ export async function updateSpeaker(actor: Actor, input: SpeakerUpdateInput, cli
       const rolesChanged = !same(rolesBefore, roles);
       if (!scalarChanged && !aliasesChanged && !rolesChanged) return { id: current.id, changed: false };
 
-      // The version bump (and the conflict guard) goes through updateRecord even when only
-      // links changed; the link changes are recorded as fields of the speaker.
-      await updateRecord(tx, "Speaker", current.id, input.version, actor.id, scalarChanged ? data : {});
+      // The conflict guard, the version bump and the one revision of this save (columns and
+      // links) go through updateRecord, even when only links changed; the link rows are
+      // written after it, so a conflict leaves them untouched.
+      await updateRecord(tx, "Speaker", current.id, input.version, actor.id, scalarChanged ? data : {}, {
+        links: { aliases: { before: aliasesBefore, after: aliases }, roles: { before: rolesBefore, after: roles } },
+      });
       if (aliasesChanged) {
         await tx.speakerAlias.deleteMany({ where: { speakerId: current.id } });
         if (aliases.length) await tx.speakerAlias.createMany({ data: aliases.map((alias) => ({ speakerId: current.id, alias })) });
-        await recordLinkChange(tx, "Speaker", current.id, actor.id, "aliases", aliasesBefore, aliases);
       }
       if (rolesChanged) {
         await tx.speakerRole.deleteMany({ where: { speakerId: current.id } });
         if (roles.length) await tx.speakerRole.createMany({ data: roleRows(roles, current.id) });
-        await recordLinkChange(tx, "Speaker", current.id, actor.id, "roles", rolesBefore, roles);
       }
       return { id: current.id, changed: true };
     }, client);
@@ -327,12 +290,13 @@ export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, cli
           "Ordnen Sie diese zuerst einem anderen Sprecher zu oder löschen Sie sie.",
       );
     }
-    // Keep the aliases and roles in the history: they go with the speaker (cascade).
+    // Keep the aliases and roles in the history: they go with the speaker (cascade), recorded
+    // in the delete revision.
     const aliases = sortAliases(current.aliases.map((a) => a.alias));
-    if (aliases.length) await recordLinkChange(tx, "Speaker", current.id, actor.id, "aliases", aliases, []);
     const roles = sortRoles(current.roles.map((r) => ({ title: r.title, organization: r.organization, startDate: isoDay(r.startDate), endDate: isoDay(r.endDate) })));
-    if (roles.length) await recordLinkChange(tx, "Speaker", current.id, actor.id, "roles", roles, []);
-    await deleteRecord(tx, "Speaker", current.id, input.version, actor.id);
+    await deleteRecord(tx, "Speaker", current.id, input.version, actor.id, {
+      links: { aliases: { before: aliases, after: [] }, roles: { before: roles, after: [] } },
+    });
     return { name: current.name };
   }, client);
 }

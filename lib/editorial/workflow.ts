@@ -204,7 +204,7 @@ export async function transitionClaim(actor: SessionUser, input: TransitionInput
     const { claim, context } = await loadClaim(tx, input.claimId);
     const reason = refusal(input.transition, claim, actor, context);
     if (reason) throw new TransitionError(reason);
-    const update = (data: Record<string, unknown>) => updateRecord(tx, "Claim", claim.id, input.version, actor.id, data, "transition");
+    const update = (data: Record<string, unknown>) => updateRecord(tx, "Claim", claim.id, input.version, actor.id, data, { action: "transition" });
     const now = new Date();
 
     switch (input.transition) {

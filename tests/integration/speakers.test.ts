@@ -82,7 +82,7 @@ describe("the form schema", () => {
 });
 
 describe("creating a speaker", () => {
-  it("stores aliases and roles, builds the slug from the name, and records everything in revisions", async () => {
+  it("stores aliases and roles, builds the slug from the name, and records everything in one revision", async () => {
     const { id, slug } = await createSpeaker(
       editor,
       input({
@@ -101,16 +101,16 @@ describe("creating a speaker", () => {
     expect(stored?.version).toBe(1);
 
     const revisions = await revisionsOf(id);
-    expect(revisions.map((r) => r.action)).toEqual(["create", "update", "update"]);
-    const [created, aliases, roles] = revisions.map((r) => r.changes as Record<string, { before: unknown; after: unknown }>);
+    expect(revisions.map((r) => [r.action, r.version])).toEqual([["create", 1]]);
+    const created = revisions[0]?.changes as Record<string, { before: unknown; after: unknown }>;
     expect(created?.name).toEqual({ before: null, after: "Angela Merkel" });
     expect(created?.wikidataId).toEqual({ before: null, after: "Q567" });
-    expect(aliases?.aliases).toEqual({ before: [], after: ["Bundeskanzlerin Merkel", "Merkel"] });
-    expect(roles?.roles).toEqual({
+    expect(created?.aliases).toEqual({ before: [], after: ["Bundeskanzlerin Merkel", "Merkel"] });
+    expect(created?.roles).toEqual({
       before: [],
       after: [{ title: "Bundeskanzlerin", organization: "Bundesregierung", startDate: "2005-11-22", endDate: "2021-12-08" }],
     });
-    expect(revisions.every((r) => r.userId === editor.id)).toBe(true);
+    expect(revisions[0]?.userId).toBe(editor.id);
   });
 
   it("makes the slug unique when the name's slug is taken", async () => {
@@ -143,7 +143,7 @@ describe("creating a speaker", () => {
 });
 
 describe("editing a speaker", () => {
-  it("records changed fields, aliases and roles with before and after, and bumps the version once", async () => {
+  it("records changed fields, aliases and roles with before and after in one revision, and bumps the version once", async () => {
     const putin = await t.db.speaker.findUniqueOrThrow({ where: { slug: "wladimir-putin" } });
     const current = (await getSpeakerForEdit(putin.id, t.db))!;
     const revisionsBefore = (await revisionsOf(putin.id)).length;
@@ -173,12 +173,12 @@ describe("editing a speaker", () => {
     expect(after.roles).toEqual(current.roles);
 
     const revisions = (await revisionsOf(putin.id)).slice(revisionsBefore);
-    expect(revisions).toHaveLength(2);
-    const [scalars, aliases] = revisions.map((r) => r.changes as Record<string, { before: unknown; after: unknown }>);
-    expect(Object.keys(scalars ?? {})).toEqual(["bio"]);
-    expect(scalars?.bio?.after).toBe("Russischer Präsident.");
-    expect(revisions[0]?.version).toBe(after.version);
-    expect(aliases?.aliases).toEqual({ before: ["Kremlchef", "Putin", "Vladimir Putin"], after: ["Kremlchef", "Präsident Putin", "Putin"] });
+    expect(revisions).toHaveLength(1);
+    const changes = revisions[0]?.changes as Record<string, { before: unknown; after: unknown }>;
+    expect(Object.keys(changes ?? {}).sort()).toEqual(["aliases", "bio"]);
+    expect(changes?.bio?.after).toBe("Russischer Präsident.");
+    expect(revisions[0]).toMatchObject({ action: "update", version: after.version, userId: editor.id });
+    expect(changes?.aliases).toEqual({ before: ["Kremlchef", "Putin", "Vladimir Putin"], after: ["Kremlchef", "Präsident Putin", "Putin"] });
   });
 
   it("records a change of roles", async () => {
@@ -188,10 +188,47 @@ describe("editing a speaker", () => {
     const newRoles = [{ title: "Unternehmer", organization: "The Trump Organization", startDate: new Date("1971-01-01T00:00:00Z") }];
     await updateSpeaker(editor, { ...current, wikidataId: current.wikidataId ?? undefined, bio: current.bio ?? undefined, roles: newRoles, slug: current.slug }, t.db);
     const revisions = (await revisionsOf(trump.id)).slice(revisionsBefore);
-    const roles = revisions.map((r) => r.changes as Record<string, { before: unknown; after: unknown }>).find((c) => "roles" in c);
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]).toMatchObject({ action: "update", version: current.version + 1 });
+    const roles = revisions[0]?.changes as Record<string, { before: unknown; after: unknown }>;
+    expect(Object.keys(roles)).toEqual(["roles"]);
     expect(roles?.roles?.before).toEqual(current.roles);
     expect(roles?.roles?.after).toEqual([{ title: "Unternehmer", organization: "The Trump Organization", startDate: "1971-01-01", endDate: null }]);
     expect(await t.db.speakerRole.count({ where: { speakerId: trump.id } })).toBe(1);
+  });
+
+  it("a save that changes the name and the aliases writes exactly one revision with both fields and the new version", async () => {
+    const { id } = await createSpeaker(editor, input({ name: "Einmal Speichern", aliases: ["Alt"] }), t.db);
+    const current = (await getSpeakerForEdit(id, t.db))!;
+    const revisionsBefore = (await revisionsOf(id)).length;
+    await updateSpeaker(
+      editor,
+      { ...current, name: "Einmal Gespeichert", aliases: ["Neu", "Alt"], wikidataId: undefined, bio: undefined, roles: [] },
+      t.db,
+    );
+    const after = (await getSpeakerForEdit(id, t.db))!;
+    expect(after.version).toBe(current.version + 1);
+    expect(after.aliases).toEqual(["Alt", "Neu"]);
+    const revisions = (await revisionsOf(id)).slice(revisionsBefore);
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]).toMatchObject({ action: "update", version: after.version, userId: editor.id });
+    expect(revisions[0]?.changes).toEqual({
+      name: { before: "Einmal Speichern", after: "Einmal Gespeichert" },
+      aliases: { before: ["Alt"], after: ["Alt", "Neu"] },
+    });
+  });
+
+  it("a save that changes only the aliases still bumps the version and writes one revision with just the aliases", async () => {
+    const { id } = await createSpeaker(editor, input({ name: "Nur Aliasse" }), t.db);
+    const current = (await getSpeakerForEdit(id, t.db))!;
+    const revisionsBefore = (await revisionsOf(id)).length;
+    const result = await updateSpeaker(editor, { ...current, aliases: ["NA"], wikidataId: undefined, bio: undefined, roles: [] }, t.db);
+    expect(result.changed).toBe(true);
+    expect((await getSpeakerForEdit(id, t.db))?.version).toBe(current.version + 1);
+    const revisions = (await revisionsOf(id)).slice(revisionsBefore);
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]).toMatchObject({ action: "update", version: current.version + 1 });
+    expect(revisions[0]?.changes).toEqual({ aliases: { before: [], after: ["NA"] } });
   });
 
   it("writes nothing when nothing changed", async () => {
@@ -277,16 +314,11 @@ describe("deleting a speaker", () => {
     expect(await t.db.speaker.count({ where: { id } })).toBe(0);
     expect(await t.db.speakerAlias.count({ where: { speakerId: id } })).toBe(0);
     const revisions = await revisionsOf(id);
-    expect(revisions.at(-1)?.action).toBe("delete");
-    const changes = revisions.map((r) => r.changes as Record<string, { before: unknown; after: unknown }>);
-    expect(changes.find((c) => "aliases" in c && Array.isArray(c.aliases?.before) && (c.aliases.before as unknown[]).length > 0)?.aliases).toEqual({
-      before: ["Wegwerf"],
-      after: [],
-    });
-    expect(changes.find((c) => "roles" in c && (c.roles?.after as unknown[]).length === 0)?.roles?.before).toEqual([
-      { title: "Testrolle", organization: null, startDate: null, endDate: null },
-    ]);
-    expect((changes.at(-1)?.name as { before: unknown }).before).toBe("Wegwerf-Sprecher");
+    expect(revisions.map((r) => r.action)).toEqual(["create", "delete"]);
+    const deleted = revisions.at(-1)?.changes as Record<string, { before: unknown; after: unknown }>;
+    expect(deleted.aliases).toEqual({ before: ["Wegwerf"], after: [] });
+    expect(deleted.roles).toEqual({ before: [{ title: "Testrolle", organization: null, startDate: null, endDate: null }], after: [] });
+    expect(deleted.name?.before).toBe("Wegwerf-Sprecher");
   });
 });
 
