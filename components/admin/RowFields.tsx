@@ -1,7 +1,7 @@
 "use client";
 // A repeated group of inputs inside an ActionForm (a speaker's roles, a quote's translations):
 // one row per entry, each input named `<column>[]`, so the server receives parallel lists
-// (zipped back into rows by the domain schema, see zipRows in lib/editorial/speakers.ts).
+// (zipped back into rows by the domain schema, see zipRows in lib/editorial/fields.ts).
 // Rows can be added and removed without JavaScript-only data: what is on screen is what is
 // sent. After a refused save the rows show what the user sent.
 import { useRef, useState } from "react";
