@@ -4,7 +4,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3999);
-export const E2E_DATA_DIR = ".test-data/e2e";
+// E2E_DATA_DIR lets a second run use its own data folder (and so its own embedded database).
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR || ".test-data/e2e";
 
 export default defineConfig({
   testDir: "e2e",
@@ -16,6 +17,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
+    // A German browser: the public site sends browsers that prefer English to /en (proxy.ts),
+    // and Chromium's own default is en-US. e2e/i18n.spec.ts tests the English side.
+    locale: "de-DE",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,14 +1,15 @@
 import Link from "next/link";
-import { getDictionary } from "@/lib/i18n";
+import { getDictionary, getLocale, localeHref } from "@/lib/i18n";
 
-export default function NotFound() {
-  const t = getDictionary();
+export default async function NotFound() {
+  const locale = await getLocale();
+  const t = getDictionary(locale);
   return (
     <>
       <h1>{t.notFound.title}</h1>
       <p>{t.notFound.text}</p>
       <p>
-        <Link href="/">{t.notFound.home}</Link>
+        <Link href={localeHref(locale, "/")}>{t.notFound.home}</Link>
       </p>
     </>
   );

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ClaimCard } from "@/components/ClaimCard";
 import { Pagination } from "@/components/Pagination";
-import { getDictionary } from "@/lib/i18n";
-import { listPublishedClaims, parsePageNumber } from "@/lib/public";
+import { getDictionary, getLocale, localeHref } from "@/lib/i18n";
+import { listPublicTopics, listPublishedClaims, parsePageNumber } from "@/lib/public";
 
 export const dynamic = "force-dynamic";
 
@@ -13,9 +13,12 @@ export default async function HomePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const t = getDictionary();
+  const locale = await getLocale();
+  const t = getDictionary(locale);
   const page = parsePageNumber((await searchParams).page);
-  const result = await listPublishedClaims({ page, pageSize: PAGE_SIZE });
+  const [result, topics] = await Promise.all([listPublishedClaims({ page, pageSize: PAGE_SIZE }), listPublicTopics()]);
+  const collator = new Intl.Collator(t.dateLocale);
+  const topicName = (topic: { nameDe: string; nameEn: string }) => (locale === "en" ? topic.nameEn : topic.nameDe);
 
   return (
     <>
@@ -25,7 +28,7 @@ export default async function HomePage({
         <p className="empty">{t.home.empty}</p>
       ) : result.items.length === 0 ? (
         <p className="empty">
-          {t.home.emptyPage} <Link href="/">{t.home.backToFirst}</Link>
+          {t.home.emptyPage} <Link href={localeHref(locale, "/")}>{t.home.backToFirst}</Link>
         </p>
       ) : (
         <ul className="claim-list">
@@ -39,9 +42,27 @@ export default async function HomePage({
       <Pagination
         page={page}
         pageCount={result.pageCount}
-        href={(n) => (n <= 1 ? "/" : `/?page=${n}`)}
+        href={(n) => localeHref(locale, n <= 1 ? "/" : `/?page=${n}`)}
         dict={t}
       />
+      {topics.length ? (
+        <section aria-labelledby="topics-heading" className="home-topics">
+          <h2 id="topics-heading">{t.home.topics}</h2>
+          <ul className="topic-links">
+            {[...topics]
+              .sort((a, b) => collator.compare(topicName(a), topicName(b)))
+              .map((topic) => (
+                <li key={topic.slug}>
+                  <Link href={localeHref(locale, `/topics/${encodeURIComponent(topic.slug)}`)}>{topicName(topic)}</Link>{" "}
+                  <span className="muted">({t.topics.claimCount(topic.claimCount)})</span>
+                </li>
+              ))}
+          </ul>
+          <p>
+            <Link href={localeHref(locale, "/topics")}>{t.home.allTopics}</Link>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

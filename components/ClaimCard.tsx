@@ -1,6 +1,6 @@
 // One claim in a list: text (linking to its page), claimant, verdict, summary, date.
 import Link from "next/link";
-import type { Dictionary } from "../lib/i18n";
+import { NEWSROOM_LANGUAGE, localeHref, type Dictionary } from "../lib/i18n";
 import type { PublicClaimSummary } from "../lib/public";
 import { DateText } from "./DateText";
 import { VerdictBadge } from "./VerdictBadge";
@@ -24,15 +24,19 @@ export function ClaimCard({
         {claim.status !== "published" ? <span className="status-note">{dict.status[claim.status]}</span> : null}
       </div>
       <Heading className="claim-card__text" lang={claim.language}>
-        <Link href={`/claims/${encodeURIComponent(claim.slug)}`}>{claim.text}</Link>
+        <Link href={localeHref(dict.locale, `/claims/${encodeURIComponent(claim.slug)}`)}>{claim.text}</Link>
       </Heading>
       {showClaimant && claim.claimant ? (
         <p className="claim-card__claimant">
           {dict.claim.claimant}:{" "}
-          <Link href={`/speakers/${encodeURIComponent(claim.claimant.slug)}`}>{claim.claimant.name}</Link>
+          <Link href={localeHref(dict.locale, `/speakers/${encodeURIComponent(claim.claimant.slug)}`)}>{claim.claimant.name}</Link>
         </p>
       ) : null}
-      {claim.summary ? <p className="claim-card__summary">{claim.summary}</p> : null}
+      {claim.summary ? (
+        <p className="claim-card__summary" lang={NEWSROOM_LANGUAGE}>
+          {claim.summary}
+        </p>
+      ) : null}
       {claim.publishedAt ? (
         <p className="claim-card__date">
           {dict.claim.publishedAt} <DateText date={claim.publishedAt} dict={dict} />

@@ -47,6 +47,10 @@ function renderBlock(block: Block, i: number): ReactNode {
   }
 }
 
-export function Markdown({ source, className }: { source: string; className?: string }) {
-  return <div className={className ?? "prose"}>{parseMarkdown(source).map(renderBlock)}</div>;
+export function Markdown({ source, className, lang }: { source: string; className?: string; lang?: string }) {
+  return (
+    <div className={className ?? "prose"} lang={lang}>
+      {parseMarkdown(source).map(renderBlock)}
+    </div>
+  );
 }

@@ -11,11 +11,11 @@ export function SourceLine({ source, dict }: { source: PublicSource; dict: Dicti
     <p className="source-line">
       <span className="visually-hidden">{dict.claim.source}: </span>
       {href && external ? (
-        <a href={href} rel="noopener noreferrer nofollow" hrefLang={source.language}>
+        <a href={href} rel="noopener noreferrer nofollow" hrefLang={source.language || undefined} lang={source.language || undefined}>
           {source.title}
         </a>
       ) : (
-        <cite>{source.title}</cite>
+        <cite lang={source.language || undefined}>{source.title}</cite>
       )}
       {source.publisher ? <>, {source.publisher}</> : null}
       {source.author ? <>, {source.author}</> : null}

@@ -53,7 +53,7 @@ if (findPostgresBin()) {
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (fs.existsSync(chromium)) {
-  fs.rmSync(".test-data/e2e", { recursive: true, force: true });
+  fs.rmSync(process.env.E2E_DATA_DIR || ".test-data/e2e", { recursive: true, force: true });
   step("end-to-end tests (production build, Chromium)", [playwright, "test"], { CHROMIUM_PATH: chromium });
 } else {
   missing("end-to-end tests", `Chromium not found at ${chromium}; install with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { TextField } from "@/components/admin/Fields";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
 import { resetPasswordAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -22,25 +22,7 @@ export default function ResetPasswordPage() {
       <ActionForm action={resetPasswordAction} submitLabel="Passwort setzen">
         <TextField name="email" label="E-Mail" type="email" autoComplete="username" required maxLength={320} />
         <TextField name="code" label="Rücksetz-Code" autoComplete="one-time-code" required maxLength={64} placeholder="XXXX-XXXX-XXXX" />
-        <TextField
-          name="newPassword"
-          label="Neues Passwort"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          maxLength={1024}
-          hint={`Mindestens ${MIN_PASSWORD_LENGTH} Zeichen.`}
-        />
-        <TextField
-          name="newPasswordRepeat"
-          label="Neues Passwort wiederholen"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          maxLength={1024}
-        />
+        <NewPasswordFields />
       </ActionForm>
       <p>
         <Link href="/signin">Zur Anmeldung</Link>

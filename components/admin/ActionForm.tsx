@@ -21,6 +21,29 @@ export function useFieldValue(name: string, stored: string | string[] | undefine
   return stored;
 }
 
+/** The errors of a field key in the last answer (none unless it refused the save). */
+export function useFieldErrors(name: string): string[] {
+  const state = useFormState();
+  return state.status === "error" ? (state.fieldErrors?.[name] ?? []) : [];
+}
+
+/**
+ * What the user sent with a refused save for a group of repeated fields (inputs `name[]`):
+ * one row per entry, keyed by field name; undefined when there is no such answer or it
+ * holds none of these fields.
+ */
+export function useSentRows(names: readonly string[]): Record<string, string>[] | undefined {
+  const state = useFormState();
+  const sent = state.status === "error" ? state.values : undefined;
+  if (!sent || !names.some((name) => name in sent)) return undefined;
+  const lists = names.map((name) => {
+    const v = sent[name];
+    return Array.isArray(v) ? v : v === undefined ? [] : [v];
+  });
+  const count = Math.max(0, ...lists.map((l) => l.length));
+  return Array.from({ length: count }, (_, i) => Object.fromEntries(names.map((name, j) => [name, lists[j]?.[i] ?? ""])));
+}
+
 export function ActionForm({
   action,
   children,

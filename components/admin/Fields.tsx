@@ -4,11 +4,11 @@
 // id is the field name, or `${idPrefix}-${name}` where a page has several forms with the same
 // field names (the claim page: one form per piece of evidence, a note in each workflow step).
 import type { ReactNode } from "react";
-import { useFieldValue, useFormState } from "./ActionForm";
+import { useFieldErrors, useFieldValue, useFormState } from "./ActionForm";
 
 function useField(name: string, stored: string | string[] | undefined, idPrefix?: string) {
   const state = useFormState();
-  const errors = state.status === "error" ? (state.fieldErrors?.[name] ?? []) : [];
+  const errors = useFieldErrors(name);
   const value = useFieldValue(name, stored);
   const id = idPrefix ? `${idPrefix}-${name}` : name;
   return {
@@ -56,8 +56,12 @@ function Frame({ f, label, hint, required, children }: { f: Field; label: string
   );
 }
 
-function aria(f: Field, hint: ReactNode) {
+/** What every control carries: its id, required/disabled, and its errors and hint for assistive technology. */
+function control(f: Field, { required, disabled, hint }: { required?: boolean; disabled?: boolean; hint?: ReactNode }) {
   return {
+    id: f.id,
+    required,
+    disabled,
     "aria-invalid": f.errors.length > 0 || undefined,
     "aria-describedby": [f.errorId, hint ? f.hintId : undefined].filter(Boolean).join(" ") || undefined,
   };
@@ -90,13 +94,10 @@ export function TextField({
     <Frame f={f} label={label} hint={hint} required={required}>
       <input
         key={f.key}
-        id={f.id}
         name={name}
         type={type}
-        required={required}
-        disabled={disabled}
         defaultValue={type === "password" ? undefined : (f.value as string | undefined)}
-        {...aria(f, hint)}
+        {...control(f, { required, disabled, hint })}
         {...rest}
       />
     </Frame>
@@ -107,16 +108,7 @@ export function TextArea({ name, label, hint, required, disabled, idPrefix, defa
   const f = useField(name, defaultValue ?? undefined, idPrefix);
   return (
     <Frame f={f} label={label} hint={hint} required={required}>
-      <textarea
-        key={f.key}
-        id={f.id}
-        name={name}
-        rows={rows}
-        required={required}
-        disabled={disabled}
-        defaultValue={f.value as string | undefined}
-        {...aria(f, hint)}
-      />
+      <textarea key={f.key} name={name} rows={rows} defaultValue={f.value as string | undefined} {...control(f, { required, disabled, hint })} />
     </Frame>
   );
 }
@@ -138,13 +130,10 @@ export function Select({
     <Frame f={f} label={label} hint={hint} required={required}>
       <select
         key={f.key}
-        id={f.id}
         name={multiple ? `${name}[]` : name}
         multiple={multiple}
-        required={required}
-        disabled={disabled}
         defaultValue={f.value ?? (multiple ? [] : "")}
-        {...aria(f, hint)}
+        {...control(f, { required, disabled, hint })}
       >
         {!multiple && <option value="">{emptyLabel ?? (required ? "– bitte wählen –" : "– keine –")}</option>}
         {options.map((o) => (
@@ -169,8 +158,7 @@ export function Checkbox({ name, label, defaultChecked, idPrefix }: { name: stri
 
 /** The errors of a field key that no single input shows (e.g. "passages"). */
 export function GroupErrors({ name, id }: { name: string; id: string }) {
-  const state = useFormState();
-  const errors = state.status === "error" ? (state.fieldErrors?.[name] ?? []) : [];
+  const errors = useFieldErrors(name);
   if (errors.length === 0) return null;
   return (
     <div id={id} className="field__error">

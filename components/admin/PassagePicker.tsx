@@ -10,8 +10,9 @@
 // server checks them: the box holds nothing but the text (split around the highlighted
 // passage), and an offset is the length of the text of a Range from the box's start to the
 // selection boundary.
-import { useEffect, useRef, useState } from "react";
-import { useFormState } from "./ActionForm";
+import { useEffect, useRef, useState, type RefObject } from "react";
+import { useFieldErrors, useFormState, useSentRows } from "./ActionForm";
+import { GroupErrors } from "./Fields";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
 import "@/app/admin/editorial.css";
 
@@ -72,23 +73,13 @@ export function PassagePicker({
   legend?: string;
 }) {
   const state = useFormState();
-  const errors = state.status === "error" ? (state.fieldErrors?.[errorKey] ?? []) : [];
-  const sent = state.status === "error" ? state.values : undefined;
-  let initial: PassageRow[];
-  if (sent && PASSAGE_FIELDS.source in sent) {
-    const list = (name: string) => {
-      const v = sent[name];
-      return Array.isArray(v) ? v : v === undefined ? [] : [v];
-    };
-    const s = list(PASSAGE_FIELDS.source);
-    const a = list(PASSAGE_FIELDS.start);
-    const b = list(PASSAGE_FIELDS.end);
-    initial = Array.from({ length: Math.max(s.length, a.length, b.length) }, (_, i) => ({ sourceId: s[i] ?? "", start: a[i] ?? "", end: b[i] ?? "" }));
-  } else if (rows.length) {
-    initial = rows;
-  } else {
-    initial = [{ sourceId: preselectSourceId ?? "", start: "", end: "" }];
-  }
+  const errors = useFieldErrors(errorKey);
+  const sent = useSentRows([PASSAGE_FIELDS.source, PASSAGE_FIELDS.start, PASSAGE_FIELDS.end]);
+  const initial: PassageRow[] = sent
+    ? sent.map((r) => ({ sourceId: r[PASSAGE_FIELDS.source] ?? "", start: r[PASSAGE_FIELDS.start] ?? "", end: r[PASSAGE_FIELDS.end] ?? "" }))
+    : rows.length
+      ? rows
+      : [{ sourceId: preselectSourceId ?? "", start: "", end: "" }];
   const errorId = errors.length ? `${errorKey}-error` : undefined;
   return (
     <fieldset className="passage-picker" aria-describedby={errorId}>
@@ -97,13 +88,7 @@ export function PassagePicker({
         Wo das Zitat steht: die Quelle und die genaue Stelle in ihrem gespeicherten Text. Zum Entfernen einer Fundstelle die Quelle leeren
         oder „Fundstelle entfernen“ wählen.
       </span>
-      {errorId && (
-        <div id={errorId} className="field__error">
-          {errors.map((e, i) => (
-            <p key={i}>{e}</p>
-          ))}
-        </div>
-      )}
+      {errorId && <GroupErrors name={errorKey} id={errorId} />}
       <RowList key={state.status === "idle" ? 0 : state.at} sources={sources} initial={initial} textInputName={textInputName} />
     </fieldset>
   );
@@ -346,36 +331,8 @@ function AppearanceRow({
       )}
 
       <div className="passage-picker__offsets">
-        <div className="field">
-          <label htmlFor={id("start")}>Anfang (Zeichen)</label>
-          <input
-            ref={startInput}
-            id={id("start")}
-            name={`${PASSAGE_FIELDS.start}[]`}
-            type="number"
-            min={0}
-            max={text?.length}
-            step={1}
-            inputMode="numeric"
-            defaultValue={initial.start}
-            onInput={onOffsetInput}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={id("end")}>Ende (Zeichen, ausschließlich)</label>
-          <input
-            ref={endInput}
-            id={id("end")}
-            name={`${PASSAGE_FIELDS.end}[]`}
-            type="number"
-            min={1}
-            max={text?.length}
-            step={1}
-            inputMode="numeric"
-            defaultValue={initial.end}
-            onInput={onOffsetInput}
-          />
-        </div>
+        <OffsetField inputRef={startInput} id={id("start")} label="Anfang (Zeichen)" name={PASSAGE_FIELDS.start} min={0} max={text?.length} defaultValue={initial.start} onInput={onOffsetInput} />
+        <OffsetField inputRef={endInput} id={id("end")} label="Ende (Zeichen, ausschließlich)" name={PASSAGE_FIELDS.end} min={1} max={text?.length} defaultValue={initial.end} onInput={onOffsetInput} />
       </div>
 
       <p className="passage-picker__status" role="status" aria-live="polite">
@@ -398,6 +355,35 @@ function AppearanceRow({
           Fundstelle {index + 1} entfernen
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A character offset of a passage (start, or end exclusive). */
+function OffsetField({
+  inputRef,
+  id,
+  label,
+  name,
+  min,
+  max,
+  defaultValue,
+  onInput,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  id: string;
+  label: string;
+  /** The form list name, without "[]". */
+  name: string;
+  min: number;
+  max: number | undefined;
+  defaultValue: string;
+  onInput: () => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input ref={inputRef} id={id} name={`${name}[]`} type="number" min={min} max={max} step={1} inputMode="numeric" defaultValue={defaultValue} onInput={onInput} />
     </div>
   );
 }

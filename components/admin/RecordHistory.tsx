@@ -4,8 +4,8 @@
 //
 // One save is one revision (lib/editorial/records.ts): its changed fields include the link
 // rows it changed (aliases, roles, translations, ...), so each revision is one row here.
+import { Moment } from "@/components/admin/Moment";
 import { db } from "@/lib/db/client";
-import { NEWSROOM_TIME_ZONE } from "@/lib/format";
 import type { EntityType } from "@/lib/revisions";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
 import "@/app/admin/editorial.css";
@@ -71,10 +71,6 @@ interface Entry {
   fields: string[];
 }
 
-function formatMoment(date: Date): string {
-  return new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: NEWSROOM_TIME_ZONE }).format(date);
-}
-
 export async function RecordHistory({
   entityType,
   entityId,
@@ -136,7 +132,7 @@ export async function RecordHistory({
             {shown.map((e) => (
               <tr key={e.key}>
                 <td>
-                  <time dateTime={e.at.toISOString()}>{formatMoment(e.at)}</time>
+                  <Moment date={e.at} />
                 </td>
                 <td>{e.who ?? (e.userId ? "gelöschtes Konto" : "System")}</td>
                 <td>{ACTIONS[e.action] ?? e.action}</td>

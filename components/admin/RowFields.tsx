@@ -5,7 +5,8 @@
 // Rows can be added and removed without JavaScript-only data: what is on screen is what is
 // sent. After a refused save the rows show what the user sent.
 import { useRef, useState } from "react";
-import { useFormState } from "./ActionForm";
+import { useFieldErrors, useFormState, useSentRows } from "./ActionForm";
+import { GroupErrors } from "./Fields";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
 import "@/app/admin/editorial.css";
 
@@ -48,19 +49,8 @@ export function RowFields({
   emptyRows?: number;
 }) {
   const state = useFormState();
-  const errors = state.status === "error" ? (state.fieldErrors?.[errorKey] ?? []) : [];
-  const sent = state.status === "error" ? state.values : undefined;
-  let initial: Row[];
-  if (sent && columns.some((c) => c.name in sent)) {
-    const lists = columns.map((c) => {
-      const v = sent[c.name];
-      return Array.isArray(v) ? v : v === undefined ? [] : [v];
-    });
-    const count = Math.max(0, ...lists.map((l) => l.length));
-    initial = Array.from({ length: count }, (_, i) => Object.fromEntries(columns.map((c, j) => [c.name, lists[j]?.[i] ?? ""])));
-  } else {
-    initial = [...rows, ...Array.from({ length: emptyRows }, () => ({}))];
-  }
+  const errors = useFieldErrors(errorKey);
+  const initial: Row[] = useSentRows(columns.map((c) => c.name)) ?? [...rows, ...Array.from({ length: emptyRows }, () => ({}))];
   const errorId = errors.length ? `${errorKey}-error` : undefined;
   const hintId = hint ? `${errorKey}-hint` : undefined;
   // Re-mount with each answer of the server, so the rows take the returned values.
@@ -72,13 +62,7 @@ export function RowFields({
           {hint}
         </span>
       )}
-      {errorId && (
-        <div id={errorId} className="field__error">
-          {errors.map((e, i) => (
-            <p key={i}>{e}</p>
-          ))}
-        </div>
-      )}
+      {errorId && <GroupErrors name={errorKey} id={errorId} />}
       <RowList key={state.status === "idle" ? 0 : state.at} columns={columns} initial={initial} rowLabel={rowLabel} addLabel={addLabel} />
     </fieldset>
   );

@@ -11,6 +11,7 @@
 // - A speaker is public when it has at least one public item: it is the claimant of a public
 //   claim, says a public quote, or reports one (the reporter is named on the public page, so
 //   its page must exist).
+// - A topic is public when it tags at least one public claim; its page lists only those.
 // - Evidence, its sources, the sources of public quotes and passages, and correction notes
 //   with publishedAt set are public for public claims.
 // - Users, review decisions, comments, revisions and the audit log are never selected.
@@ -65,6 +66,7 @@ export interface PublicSpeakerRef {
   slug: string;
   name: string;
   kind: SpeakerKind;
+  wikidataId: string | null;
 }
 
 export interface PublicSource {
@@ -179,7 +181,7 @@ const verdictSelect = {
   ratingValue: true,
 } satisfies Prisma.VerdictLabelSelect;
 
-const speakerRefSelect = { slug: true, name: true, kind: true } satisfies Prisma.SpeakerSelect;
+const speakerRefSelect = { slug: true, name: true, kind: true, wikidataId: true } satisfies Prisma.SpeakerSelect;
 
 const sourceSelect = {
   kind: true,
@@ -228,7 +230,7 @@ function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSe
 }
 
 function toSpeakerRef(row: Prisma.SpeakerGetPayload<{ select: typeof speakerRefSelect }>): PublicSpeakerRef {
-  return { slug: row.slug, name: row.name, kind: row.kind };
+  return { slug: row.slug, name: row.name, kind: row.kind, wikidataId: row.wikidataId };
 }
 
 function toSource(row: SourceRow): PublicSource {
@@ -500,5 +502,351 @@ export async function getPublicSpeaker(
       })),
     },
     claims: { total: claimTotal, items: claimRows.map(toClaimSummary) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// ClaimReview, feeds and the sitemap (lib/claimreview.ts, app/feed.xml, app/sitemap.ts).
+
+/** The numbers of the verdict scale for ClaimReview's bestRating and worstRating: the highest
+ * and lowest ratingValue of the active labels (null when no active label has a number). The
+ * scale is public: it is published on the methodology page. */
+export async function getPublicRatingScale(client: Db = db): Promise<{ best: number; worst: number } | null> {
+  const range = await client.verdictLabel.aggregate({
+    where: { active: true, ratingValue: { not: null } },
+    _max: { ratingValue: true },
+    _min: { ratingValue: true },
+  });
+  const best = range._max.ratingValue;
+  const worst = range._min.ratingValue;
+  return best === null || worst === null ? null : { best, worst };
+}
+
+export interface PublicSitemap {
+  claims: { slug: string; lastModified: Date | null }[];
+  speakers: { slug: string }[];
+  /** Topics with at least one public claim. */
+  topics: { slug: string }[];
+}
+
+/** The slugs of every public claim, speaker and topic, for the sitemap. */
+export async function listPublicSitemap(client: Db = db): Promise<PublicSitemap> {
+  const [claims, speakers, topics] = await Promise.all([
+    client.claim.findMany({
+      where: publicClaimWhere,
+      select: { slug: true, publishedAt: true, publicUpdatedAt: true },
+      orderBy: claimOrder,
+    }),
+    client.speaker.findMany({ where: publicSpeakerWhere, select: { slug: true }, orderBy: { slug: "asc" } }),
+    client.topic.findMany({
+      where: { claims: { some: { claim: publicClaimWhere } } },
+      select: { slug: true },
+      orderBy: { slug: "asc" },
+    }),
+  ]);
+  return {
+    claims: claims.map((c) => ({ slug: c.slug, lastModified: c.publicUpdatedAt ?? c.publishedAt })),
+    speakers: speakers.map((s) => ({ slug: s.slug })),
+    topics: topics.map((t) => ({ slug: t.slug })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Speaker, topic, methodology and corrections pages.
+//
+// - A topic is public when it tags at least one public claim (like a speaker: an unused
+//   topic may name an investigation that has not been published). Its page lists only its
+//   public claims.
+// - The verdict scale (active labels, in order, with their explanations and ClaimReview
+//   numbers) is public: the methodology page publishes it.
+// - The corrections page lists published corrections of public claims only.
+
+export interface PublicTopic {
+  slug: string;
+  nameDe: string;
+  nameEn: string;
+  descriptionDe: string | null;
+  descriptionEn: string | null;
+}
+
+export interface PublicTopicWithCount extends PublicTopic {
+  /** Public claims with this topic. */
+  claimCount: number;
+}
+
+export interface PublicVerdictScale {
+  /** The active labels, best first. */
+  labels: PublicVerdict[];
+  /** The highest and lowest ratingValue of the active labels (ClaimReview bestRating and
+   * worstRating); null when no active label has a number. */
+  bestRating: number | null;
+  worstRating: number | null;
+}
+
+export interface PublicVerdictCount {
+  /** null: public claims without a verdict. */
+  verdict: PublicVerdict | null;
+  count: number;
+}
+
+/** Of a speaker's public claims (as claimant), how many have each verdict: every active
+ * label of the scale in order (also with 0), then inactive labels still in use, then claims
+ * without a verdict. Retracted claims are not counted (their verdict no longer stands);
+ * `retracted` says how many there are. */
+export interface PublicVerdictDistribution {
+  counts: PublicVerdictCount[];
+  total: number;
+  retracted: number;
+}
+
+export interface PublicSpeakerPage {
+  speaker: Omit<PublicSpeaker, "quotes" | "claims">;
+  claims: Page<PublicClaimSummary>;
+  quotes: Page<PublicSpeakerQuote>;
+  verdicts: PublicVerdictDistribution;
+}
+
+export interface PublicCorrectionEntry {
+  kind: CorrectionKind;
+  note: string;
+  publishedAt: Date;
+  claim: { slug: string; text: string; language: string };
+}
+
+const publicTopicWhere = {
+  claims: { some: { claim: publicClaimWhere } },
+} satisfies Prisma.TopicWhereInput;
+
+const topicSelect = {
+  slug: true,
+  nameDe: true,
+  nameEn: true,
+  descriptionDe: true,
+  descriptionEn: true,
+} satisfies Prisma.TopicSelect;
+
+function toTopic(row: Prisma.TopicGetPayload<{ select: typeof topicSelect }>): PublicTopic {
+  return {
+    slug: row.slug,
+    nameDe: row.nameDe,
+    nameEn: row.nameEn,
+    descriptionDe: row.descriptionDe,
+    descriptionEn: row.descriptionEn,
+  };
+}
+
+function pageWindow(options: { page?: number; pageSize?: number }): { page: number; pageSize: number; skip: number } {
+  const pageSize = Math.min(Math.max(Math.floor(options.pageSize ?? 20), 1), 100);
+  const page = Math.min(Math.max(Math.floor(options.page ?? 1), 1), 1_000_000);
+  return { page, pageSize, skip: (page - 1) * pageSize };
+}
+
+function toPage<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Every public topic with the number of its public claims, by German name. */
+export async function listPublicTopics(client: Db = db): Promise<PublicTopicWithCount[]> {
+  const rows = await client.topic.findMany({
+    where: publicTopicWhere,
+    select: { ...topicSelect, _count: { select: { claims: { where: { claim: publicClaimWhere } } } } },
+    orderBy: [{ nameDe: "asc" }, { slug: "asc" }],
+  });
+  return rows.map((row) => ({ ...toTopic(row), claimCount: row._count.claims }));
+}
+
+/** The public topic with this slug and one page of its public claims (newest first), or
+ * null when there is none or it has no public claim. */
+export async function getPublicTopic(
+  slug: string,
+  options: { page?: number; pageSize?: number } = {},
+  client: Db = db,
+): Promise<{ topic: PublicTopic; claims: Page<PublicClaimSummary> } | null> {
+  if (!plausibleSlug(slug)) return null;
+  const topic = await client.topic.findFirst({ where: { slug, ...publicTopicWhere }, select: { id: true, ...topicSelect } });
+  if (!topic) return null;
+  const { page, pageSize, skip } = pageWindow(options);
+  const where = { ...publicClaimWhere, topics: { some: { topicId: topic.id } } } satisfies Prisma.ClaimWhereInput;
+  const [total, rows] = await Promise.all([
+    client.claim.count({ where }),
+    client.claim.findMany({ where, select: claimSummarySelect, orderBy: claimOrder, skip, take: pageSize }),
+  ]);
+  return { topic: toTopic(topic), claims: toPage(rows.map(toClaimSummary), total, page, pageSize) };
+}
+
+/** The verdict scale as the methodology page publishes it. */
+export async function getVerdictScale(client: Db = db): Promise<PublicVerdictScale> {
+  const rows = await client.verdictLabel.findMany({
+    where: { active: true },
+    select: verdictSelect,
+    orderBy: [{ position: "asc" }, { key: "asc" }],
+  });
+  const labels = rows.map((row) => toVerdict(row)!);
+  const ratings = labels.flatMap((l) => (l.ratingValue === null ? [] : [l.ratingValue]));
+  return {
+    labels,
+    bestRating: ratings.length ? Math.max(...ratings) : null,
+    worstRating: ratings.length ? Math.min(...ratings) : null,
+  };
+}
+
+/** Every published correction and retraction of a public claim, newest first. */
+export async function listPublicCorrections(
+  options: { page?: number; pageSize?: number } = {},
+  client: Db = db,
+): Promise<Page<PublicCorrectionEntry>> {
+  const { page, pageSize, skip } = pageWindow(options);
+  const where = { ...publishedCorrectionWhere, claim: publicClaimWhere } satisfies Prisma.CorrectionWhereInput;
+  const [total, rows] = await Promise.all([
+    client.correction.count({ where }),
+    client.correction.findMany({
+      where,
+      select: { kind: true, note: true, publishedAt: true, claim: { select: { slug: true, text: true, language: true } } },
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      skip,
+      take: pageSize,
+    }),
+  ]);
+  return toPage(
+    rows.flatMap((row) =>
+      row.publishedAt
+        ? [
+            {
+              kind: row.kind,
+              note: row.note,
+              publishedAt: row.publishedAt,
+              claim: { slug: row.claim.slug, text: row.claim.text, language: row.claim.language },
+            },
+          ]
+        : [],
+    ),
+    total,
+    page,
+    pageSize,
+  );
+}
+
+/** A public speaker's page: profile, one page of its public claims (as claimant, `?page=`),
+ * one page of its public quotes (said or reported, `?qpage=`) and the distribution of the
+ * verdicts of its claims; null when there is none or it has no public item. */
+export async function getPublicSpeakerPage(
+  slug: string,
+  options: { claimPage?: number; quotePage?: number; pageSize?: number } = {},
+  client: Db = db,
+): Promise<PublicSpeakerPage | null> {
+  if (!plausibleSlug(slug)) return null;
+  const speaker = await client.speaker.findFirst({
+    where: { slug, ...publicSpeakerWhere },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      bio: true,
+      wikidataId: true,
+      aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
+      roles: {
+        select: { title: true, organization: true, startDate: true, endDate: true },
+        orderBy: [{ startDate: { sort: "desc", nulls: "last" } }, { title: "asc" }],
+      },
+    },
+  });
+  if (!speaker) return null;
+
+  const claimWindow = pageWindow({ page: options.claimPage, pageSize: options.pageSize });
+  const quoteWindow = pageWindow({ page: options.quotePage, pageSize: options.pageSize });
+  const claimWhere = { ...publicClaimWhere, claimantId: speaker.id } satisfies Prisma.ClaimWhereInput;
+  const quoteWhere = {
+    ...publicQuoteWhere,
+    OR: [{ speakerId: speaker.id }, { reportedById: speaker.id }],
+  } satisfies Prisma.QuoteWhereInput;
+  // The verdicts that stand: published and corrected claims, not retracted ones.
+  const standingWhere = {
+    claimantId: speaker.id,
+    publicState: { in: ["published", "corrected"] },
+  } satisfies Prisma.ClaimWhereInput;
+
+  const [claimTotal, claimRows, quoteTotal, quoteRows, groups, retracted] = await Promise.all([
+    client.claim.count({ where: claimWhere }),
+    client.claim.findMany({
+      where: claimWhere,
+      select: claimSummarySelect,
+      orderBy: claimOrder,
+      skip: claimWindow.skip,
+      take: claimWindow.pageSize,
+    }),
+    client.quote.count({ where: quoteWhere }),
+    client.quote.findMany({
+      where: quoteWhere,
+      select: {
+        text: true,
+        language: true,
+        kind: true,
+        saidOn: true,
+        occasion: true,
+        place: true,
+        speaker: { select: speakerRefSelect },
+        reportedBy: { select: speakerRefSelect },
+        claims: {
+          where: { claim: publicClaimWhere },
+          select: { claim: { select: { slug: true, text: true } } },
+          orderBy: { claim: { slug: "asc" } },
+        },
+      },
+      orderBy: [{ saidOn: { sort: "desc", nulls: "last" } }, { text: "asc" }, { id: "asc" }],
+      skip: quoteWindow.skip,
+      take: quoteWindow.pageSize,
+    }),
+    client.claim.groupBy({ by: ["publishedVerdictId"], where: standingWhere, _count: { _all: true } }),
+    client.claim.count({ where: { claimantId: speaker.id, publicState: "retracted" } }),
+  ]);
+
+  const countOf = new Map(groups.map((g) => [g.publishedVerdictId, g._count._all]));
+  const usedIds = groups.flatMap((g) => (g.publishedVerdictId ? [g.publishedVerdictId] : []));
+  const labels = await client.verdictLabel.findMany({
+    where: { OR: [{ active: true }, { id: { in: usedIds } }] },
+    select: { id: true, active: true, ...verdictSelect },
+    orderBy: [{ position: "asc" }, { key: "asc" }],
+  });
+  const counts: PublicVerdictCount[] = [
+    ...labels.filter((l) => l.active).map((l) => ({ verdict: toVerdict(l), count: countOf.get(l.id) ?? 0 })),
+    ...labels.filter((l) => !l.active).map((l) => ({ verdict: toVerdict(l), count: countOf.get(l.id) ?? 0 })),
+  ];
+  const unrated = countOf.get(null) ?? 0;
+  if (unrated > 0) counts.push({ verdict: null, count: unrated });
+
+  return {
+    speaker: {
+      slug: speaker.slug,
+      name: speaker.name,
+      kind: speaker.kind,
+      bio: speaker.bio,
+      wikidataId: speaker.wikidataId,
+      aliases: speaker.aliases.map((a) => a.alias),
+      roles: speaker.roles.map((r) => ({
+        title: r.title,
+        organization: r.organization,
+        startDate: r.startDate,
+        endDate: r.endDate,
+      })),
+    },
+    claims: toPage(claimRows.map(toClaimSummary), claimTotal, claimWindow.page, claimWindow.pageSize),
+    quotes: toPage(
+      quoteRows.map((q) => ({
+        text: q.text,
+        language: q.language,
+        kind: q.kind,
+        saidOn: q.saidOn,
+        occasion: q.occasion,
+        place: q.place,
+        speaker: toSpeakerRef(q.speaker),
+        reportedBy: q.reportedBy ? toSpeakerRef(q.reportedBy) : null,
+        claims: q.claims.map(({ claim }) => ({ slug: claim.slug, text: claim.text })),
+      })),
+      quoteTotal,
+      quoteWindow.page,
+      quoteWindow.pageSize,
+    ),
+    verdicts: { counts, total: groups.reduce((sum, g) => sum + g._count._all, 0), retracted },
   };
 }

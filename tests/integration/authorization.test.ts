@@ -71,6 +71,7 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
 // API routes that are public by design, with the reason.
 const PUBLIC_API: Record<string, string> = {
   "/api/auth/[...nextauth]": "Auth.js sign-in and session endpoints: they must work before sign-in.",
+  "/api/oembed": "oEmbed for public claim pages: it shows only what the public page shows, read through lib/public.",
 };
 // Every other API route and the permission it needs.
 const API_PERMISSIONS: Record<string, Permission> = {

@@ -11,6 +11,19 @@ import { createEmptyDatabase } from "../helpers/db";
 
 type Empty = Awaited<ReturnType<typeof createEmptyDatabase>>;
 
+// Indexes only a migration can create, because schema.prisma cannot declare an index on an
+// expression: the trigram indexes of the public search on claimbase_unaccent(...) (migration
+// *_search_unaccent, used by lib/public/search). The drift check requires them to exist and
+// leaves them out of the comparison. Keep this list short and explicit.
+const HAND_WRITTEN_INDEXES = [
+  "Claim_text_unaccent_trgm_idx",
+  "Quote_text_unaccent_trgm_idx",
+  "Speaker_name_unaccent_trgm_idx",
+  "SpeakerAlias_alias_unaccent_trgm_idx",
+];
+const isIndex = (name: string) => (line: string) => line.startsWith(`index CREATE INDEX "${name}" `);
+const isHandWrittenIndex = (line: string) => HAND_WRITTEN_INDEXES.some((name) => isIndex(name)(line));
+
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -85,7 +98,10 @@ describe("migrations", () => {
     await query(fromSchema.url, `CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent; ${sql}`);
     const [actual, expected] = await Promise.all([describeSchema(migrated.url), describeSchema(fromSchema.url)]);
     expect(actual.length).toBeGreaterThan(100);
-    expect(actual).toEqual(expected);
+    for (const name of HAND_WRITTEN_INDEXES) {
+      expect(actual.some(isIndex(name)), name).toBe(true);
+    }
+    expect(actual.filter((line) => !isHandWrittenIndex(line))).toEqual(expected);
   });
 
   it("has no schema change waiting for a migration", async () => {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { TextField } from "@/components/admin/Fields";
+import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
 import { requirePermission } from "@/lib/auth/session";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLE_NAMES } from "@/lib/editorial/users";
 import { changePasswordAction } from "./actions";
 
@@ -35,25 +35,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <p>Nach der Änderung sind alle anderen Sitzungen mit Ihrem Konto beendet (zum Beispiel auf einem anderen Gerät).</p>
         <ActionForm action={changePasswordAction} submitLabel="Passwort ändern" resetOnSuccess>
           <TextField name="currentPassword" label="Aktuelles Passwort" type="password" autoComplete="current-password" required maxLength={1024} />
-          <TextField
-            name="newPassword"
-            label="Neues Passwort"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            maxLength={1024}
-            hint={`Mindestens ${MIN_PASSWORD_LENGTH} Zeichen, anders als das bisherige.`}
-          />
-          <TextField
-            name="newPasswordRepeat"
-            label="Neues Passwort wiederholen"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            maxLength={1024}
-          />
+          <NewPasswordFields differentFromCurrent />
         </ActionForm>
       </section>
     </>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TableScroll } from "@/components/admin/TableScroll";
+import { ListFilters } from "@/components/admin/ListFilters";
+import { ListResults } from "@/components/admin/ListResults";
 import { Moment } from "@/components/admin/Moment";
-import { Pagination } from "@/components/Pagination";
 import {
   AUDIT_ACTIONS,
   berlinDayEnd,
@@ -14,14 +14,15 @@ import {
   type RevisionEntry,
 } from "@/lib/auth/audit";
 import { requirePermission } from "@/lib/auth/session";
-import { choice, listHref, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { choice, countOf, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { listUserOptions } from "@/lib/editorial/users";
-import { getDictionary } from "@/lib/i18n";
 import { ENTITY_NAMES, ENTITY_TYPES, recordHref, REVISION_ACTION_NAMES, REVISION_ACTIONS, shortValue } from "./format";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Protokoll" };
+
+const PATH = "/admin/audit";
 
 const LOGS = ["security", "changes"] as const;
 /** Changed fields shown per revision; the rest is counted. */
@@ -31,7 +32,7 @@ const MAX_FIELDS = 8;
 // password resets) and the editorial changes (Revision: every create/update/delete/transition
 // with before → after), as two tabs, 50 entries a page.
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("audit.view", "/admin/audit");
+  await requirePermission("audit.view", PATH);
   const params = await searchParams;
   const log = choice(params, "log", LOGS);
   const from = param(params, "from");
@@ -84,122 +85,93 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           : "Jede Änderung an einem Datensatz: wer, wann, welche Felder (vorher → nachher)."}
       </p>
 
-      <form method="get" className="list-controls" aria-label="Protokoll filtern">
-        <input type="hidden" name="log" value={log} />
-        <div className="field">
-          <label htmlFor="audit-user">{log === "security" ? "Konto" : "Bearbeitet von"}</label>
-          <select id="audit-user" name="user" defaultValue={filter.userId ?? ""}>
-            <option value="">alle</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.email})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">Aktion</label>
-          <select id="audit-action" name="action" defaultValue={action ?? ""}>
-            <option value="">alle</option>
-            {actionOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {log === "changes" ? (
-          <>
-            <div className="field">
-              <label htmlFor="audit-type">Datensatz-Art</label>
-              <select id="audit-type" name="entityType" defaultValue={filter.entityType ?? ""}>
-                <option value="">alle</option>
-                {ENTITY_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {ENTITY_NAMES[type]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="audit-entity">Datensatz-ID</label>
-              <input id="audit-entity" name="entityId" defaultValue={filter.entityId ?? ""} />
-            </div>
-          </>
-        ) : (
-          <div className="field">
-            <label htmlFor="audit-q">E-Mail oder Adresse (IP)</label>
-            <input id="audit-q" name="q" type="search" defaultValue={filter.q ?? ""} />
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="audit-from">Von</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from ? from : ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">Bis</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to ? to : ""} />
-        </div>
-        <button type="submit" className="button">
-          Anzeigen
-        </button>
-        {filtered ? <Link href={`/admin/audit?log=${log}`}>Filter zurücksetzen</Link> : null}
-      </form>
+      <ListFilters
+        action={PATH}
+        label="Protokoll filtern"
+        searchLandmark={false}
+        idPrefix="audit"
+        hidden={{ log }}
+        filtered={filtered}
+        fields={[
+          {
+            name: "user",
+            label: log === "security" ? "Konto" : "Bearbeitet von",
+            emptyLabel: "alle",
+            value: filter.userId,
+            options: users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+          },
+          { name: "action", label: "Aktion", emptyLabel: "alle", value: action, options: actionOptions },
+          ...(log === "changes"
+            ? [
+                {
+                  name: "entityType",
+                  id: "audit-type",
+                  label: "Datensatz-Art",
+                  emptyLabel: "alle",
+                  value: filter.entityType,
+                  options: ENTITY_TYPES.map((type) => ({ value: type, label: ENTITY_NAMES[type] })),
+                },
+                { name: "entityId", id: "audit-entity", label: "Datensatz-ID", value: filter.entityId },
+              ]
+            : [{ name: "q", label: "E-Mail oder Adresse (IP)", type: "search" as const, value: filter.q }]),
+          { name: "from", label: "Von", type: "date", value: filter.from ? from : undefined },
+          { name: "to", label: "Bis", type: "date", value: filter.to ? to : undefined },
+        ]}
+      />
 
-      <p>{result.total === 1 ? "1 Eintrag" : `${result.total} Einträge`}</p>
-      {result.items.length === 0 ? (
-        <p className="empty-state">{filtered ? "Kein Eintrag passt zu diesen Filtern." : "Noch keine Einträge."}</p>
-      ) : log === "security" ? (
-        <SecurityTable items={result.items as AuditEntry[]} />
-      ) : (
-        <ChangesTable items={result.items as RevisionEntry[]} />
-      )}
-      <Pagination page={result.page} pageCount={result.pageCount} href={(n) => listHref("/admin/audit", params, { page: n })} dict={getDictionary()} />
+      <p>{countOf(result.total, "Eintrag", "Einträge")}</p>
+      <ListResults
+        path={PATH}
+        params={params}
+        result={result}
+        empty={filtered ? "Kein Eintrag passt zu diesen Filtern." : "Noch keine Einträge."}
+        scrollLabel={log === "security" ? "Sicherheitsprotokoll" : "Redaktionelle Änderungen"}
+      >
+        {log === "security" ? <SecurityTable items={result.items as AuditEntry[]} /> : <ChangesTable items={result.items as RevisionEntry[]} />}
+      </ListResults>
     </>
   );
 }
 
 function SecurityTable({ items }: { items: AuditEntry[] }) {
   return (
-    <TableScroll label="Sicherheitsprotokoll">
-      <table className="admin-table">
-        <caption className="visually-hidden">Sicherheitsprotokoll</caption>
-        <thead>
-          <tr>
-            <th scope="col">Zeit</th>
-            <th scope="col">Aktion</th>
-            <th scope="col">Konto, Adresse</th>
-            <th scope="col">Einzelheiten</th>
+    <table className="admin-table">
+      <caption className="visually-hidden">Sicherheitsprotokoll</caption>
+      <thead>
+        <tr>
+          <th scope="col">Zeit</th>
+          <th scope="col">Aktion</th>
+          <th scope="col">Konto, Adresse</th>
+          <th scope="col">Einzelheiten</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((e) => (
+          <tr key={e.id}>
+            <td>
+              <Moment date={e.createdAt} seconds />
+            </td>
+            <td>
+              {AUDIT_ACTIONS[e.action as keyof typeof AUDIT_ACTIONS] ?? e.action}
+              <br />
+              <code>{e.action}</code>
+            </td>
+            <td>
+              {e.user ? <Link href={`/admin/users/${e.user.id}`}>{e.user.name}</Link> : null}
+              {e.user ? <br /> : null}
+              {e.email ?? e.user?.email ?? "–"}
+              {e.ip ? (
+                <>
+                  <br />
+                  IP {e.ip}
+                </>
+              ) : null}
+            </td>
+            <td>{describeDetails(e.details)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <Moment date={e.createdAt} seconds />
-              </td>
-              <td>
-                {AUDIT_ACTIONS[e.action as keyof typeof AUDIT_ACTIONS] ?? e.action}
-                <br />
-                <code>{e.action}</code>
-              </td>
-              <td>
-                {e.user ? <Link href={`/admin/users/${e.user.id}`}>{e.user.name}</Link> : null}
-                {e.user ? <br /> : null}
-                {e.email ?? e.user?.email ?? "–"}
-                {e.ip ? (
-                  <>
-                    <br />
-                    IP {e.ip}
-                  </>
-                ) : null}
-              </td>
-              <td>{describeDetails(e.details)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -229,64 +201,62 @@ function describeDetails(details: unknown): string {
 function ChangesTable({ items }: { items: RevisionEntry[] }) {
   // Two columns (the newsroom column is narrow): what happened, and the changed fields.
   return (
-    <TableScroll label="Redaktionelle Änderungen">
-      <table className="admin-table">
-        <caption className="visually-hidden">Redaktionelle Änderungen</caption>
-        <thead>
-          <tr>
-            <th scope="col">Wann, wer, was</th>
-            <th scope="col">Geänderte Felder (vorher → nachher)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r) => {
-            const href = r.action === "delete" ? null : recordHref(r.entityType, r.entityId);
-            const fields = Object.entries(r.changes);
-            return (
-              <tr key={r.id}>
-                <td style={{ overflowWrap: "anywhere" }}>
-                  <Moment date={r.createdAt} seconds />
-                  <br />
-                  {r.user?.name ?? "–"}: {REVISION_ACTION_NAMES[r.action] ?? r.action}
-                  <br />
-                  {ENTITY_NAMES[r.entityType] ?? r.entityType}
-                  <br />
-                  {href ? (
-                    <Link href={href}>
-                      <code>{r.entityId}</code>
-                    </Link>
-                  ) : (
+    <table className="admin-table">
+      <caption className="visually-hidden">Redaktionelle Änderungen</caption>
+      <thead>
+        <tr>
+          <th scope="col">Wann, wer, was</th>
+          <th scope="col">Geänderte Felder (vorher → nachher)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((r) => {
+          const href = r.action === "delete" ? null : recordHref(r.entityType, r.entityId);
+          const fields = Object.entries(r.changes);
+          return (
+            <tr key={r.id}>
+              <td style={{ overflowWrap: "anywhere" }}>
+                <Moment date={r.createdAt} seconds />
+                <br />
+                {r.user?.name ?? "–"}: {REVISION_ACTION_NAMES[r.action] ?? r.action}
+                <br />
+                {ENTITY_NAMES[r.entityType] ?? r.entityType}
+                <br />
+                {href ? (
+                  <Link href={href}>
                     <code>{r.entityId}</code>
-                  )}
-                  {r.version !== null ? `, Version ${r.version}` : null}
-                </td>
-                <td style={{ overflowWrap: "anywhere" }}>
-                  {fields.length === 0 ? (
-                    "–"
-                  ) : (
-                    <ul style={{ margin: 0, paddingLeft: "1rem" }}>
-                      {fields.slice(0, MAX_FIELDS).map(([field, change]) => (
-                        <li key={field}>
-                          <code>{field}</code>:{" "}
-                          {r.action === "create" ? (
-                            shortValue(change?.after)
-                          ) : (
-                            <>
-                              <del className="diff-del">{shortValue(change?.before)}</del> →{" "}
-                              <ins className="diff-ins">{shortValue(change?.after)}</ins>
-                            </>
-                          )}
-                        </li>
-                      ))}
-                      {fields.length > MAX_FIELDS ? <li>… und {fields.length - MAX_FIELDS} weitere Felder</li> : null}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+                  </Link>
+                ) : (
+                  <code>{r.entityId}</code>
+                )}
+                {r.version !== null ? `, Version ${r.version}` : null}
+              </td>
+              <td style={{ overflowWrap: "anywhere" }}>
+                {fields.length === 0 ? (
+                  "–"
+                ) : (
+                  <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                    {fields.slice(0, MAX_FIELDS).map(([field, change]) => (
+                      <li key={field}>
+                        <code>{field}</code>:{" "}
+                        {r.action === "create" ? (
+                          shortValue(change?.after)
+                        ) : (
+                          <>
+                            <del className="diff-del">{shortValue(change?.before)}</del> →{" "}
+                            <ins className="diff-ins">{shortValue(change?.after)}</ins>
+                          </>
+                        )}
+                      </li>
+                    ))}
+                    {fields.length > MAX_FIELDS ? <li>… und {fields.length - MAX_FIELDS} weitere Felder</li> : null}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

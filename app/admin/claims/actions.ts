@@ -29,6 +29,7 @@ import {
   updateEvidenceSchema,
 } from "@/lib/editorial/evidence";
 import { TRANSITION_PERMISSIONS, transitionClaim, transitionSchema, type Transition } from "@/lib/editorial/workflow";
+import { revalidatePublic } from "@/lib/public/revalidate";
 
 /** The desk's pages of the claim. */
 function refreshDesk(claimId: string): void {
@@ -39,17 +40,31 @@ function refreshDesk(claimId: string): void {
   revalidatePath(`/admin/claims/${claimId}/history`);
 }
 
-/** The desk's pages and, when the claim is (or was just made) public, the public ones. */
-async function refreshClaim(claimId: string): Promise<void> {
+/**
+ * The desk's pages and, when the claim is (or was just made) public, the public ones and
+ * their cached data: the claim, the lists, the pages of its topics, of its claimant and of the
+ * speakers and reporters of its quotes (a first publication makes them public). `all` when the edit
+ * may have changed other pages too (a new claimant or other quotes: the former ones' pages).
+ */
+async function refreshClaim(claimId: string, scope: "claim" | "all" = "claim"): Promise<void> {
   refreshDesk(claimId);
   const claim = await db.claim.findUnique({
     where: { id: claimId },
-    select: { slug: true, publicState: true, claimant: { select: { slug: true } } },
+    select: {
+      slug: true,
+      publicState: true,
+      claimant: { select: { slug: true } },
+      quotes: { select: { quote: { select: { speaker: { select: { slug: true } }, reportedBy: { select: { slug: true } } } } } },
+      topics: { select: { topic: { select: { slug: true } } } },
+    },
   });
   if (!claim?.publicState) return;
   revalidatePath("/");
   revalidatePath(`/claims/${claim.slug}`);
   if (claim.claimant) revalidatePath(`/speakers/${claim.claimant.slug}`);
+  const speakers = [claim.claimant, ...claim.quotes.flatMap(({ quote }) => [quote.speaker, quote.reportedBy])].flatMap((s) => (s ? [s.slug] : []));
+  const topics = claim.topics.map(({ topic }) => topic.slug);
+  revalidatePublic(scope === "all" ? "all" : { claims: [claim.slug], speakers, topics });
 }
 
 async function claimOfEvidence(evidenceId: string): Promise<string | null> {
@@ -74,7 +89,7 @@ export const updateClaimAction = defineAction({
   permission: "record.edit",
   schema: updateClaimFormSchema,
   run: (actor, input) => updateClaim(actor, input),
-  after: (_result, input) => refreshClaim(input.claimId),
+  after: (_result, input) => refreshClaim(input.claimId, "all"),
 });
 
 export const updateVerdictAction = defineAction({

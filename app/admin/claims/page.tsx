@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ListFilters } from "@/components/admin/ListFilters";
+import { ListResults } from "@/components/admin/ListResults";
 import { Moment } from "@/components/admin/Moment";
-import { Pagination } from "@/components/Pagination";
+import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { CLAIM_SORTS, CLAIM_STATUSES, STATUS_LABELS, claimFilterOptions, claimListQuery, listClaims, type ClaimSort } from "@/lib/editorial/claims";
-import { listHref, type SearchParams } from "@/lib/editorial/listing";
-import { getDictionary } from "@/lib/i18n";
+import { countOf, type SearchParams } from "@/lib/editorial/listing";
 import "./claims.css";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Behauptungen" };
+
+const PATH = "/admin/claims";
 
 const SORT_LABELS: Record<ClaimSort, string> = {
   updated: "Zuletzt geändert",
@@ -20,7 +23,7 @@ const SORT_LABELS: Record<ClaimSort, string> = {
 };
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePermission("desk.view", "/admin/claims");
+  const user = await requirePermission("desk.view", PATH);
   const params = await searchParams;
   const query = claimListQuery(params);
   const [page, options] = await Promise.all([listClaims(query, user), claimFilterOptions()]);
@@ -28,99 +31,44 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="claim-desk">
-      <h1>Behauptungen</h1>
-      {can(user.role, "record.edit") ? (
-        <p>
-          <Link href="/admin/claims/new" className="button">
-            Neue Behauptung
-          </Link>
-        </p>
-      ) : null}
+      <PageHeader title="Behauptungen" newLink={can(user.role, "record.edit") ? { href: "/admin/claims/new", label: "Neue Behauptung" } : undefined} />
 
-      <form method="get" className="list-controls claims-filter" role="search" aria-label="Behauptungen filtern">
-        <div className="field">
-          <label htmlFor="claims-q">Suche im Text</label>
-          <input id="claims-q" name="q" type="search" defaultValue={query.q ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="claims-status">Status</label>
-          <select id="claims-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">alle</option>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="claims-assignee">Zuständig</label>
-          <select id="claims-assignee" name="assignee" defaultValue={query.assignee ?? ""}>
-            <option value="">alle</option>
-            <option value="me">ich</option>
-            <option value="none">niemand</option>
-            {options.users.map((u) => (
-              <option key={u.value} value={u.value}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="claims-claimant">Urheber</label>
-          <select id="claims-claimant" name="claimant" defaultValue={query.claimant ?? ""}>
-            <option value="">alle</option>
-            {options.speakers.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="claims-topic">Thema</label>
-          <select id="claims-topic" name="topic" defaultValue={query.topic ?? ""}>
-            <option value="">alle</option>
-            {options.topics.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="claims-verdict">Bewertung (Arbeitsstand)</label>
-          <select id="claims-verdict" name="verdict" defaultValue={query.verdict ?? ""}>
-            <option value="">alle</option>
-            <option value="none">ohne Bewertung</option>
-            {options.verdicts.map((v) => (
-              <option key={v.value} value={v.value}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="claims-sort">Sortierung</label>
-          <select id="claims-sort" name="sort" defaultValue={query.sort}>
-            {CLAIM_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          Anzeigen
-        </button>
-        {filtered ? <Link href="/admin/claims">Filter zurücksetzen</Link> : null}
-      </form>
+      <ListFilters
+        action={PATH}
+        label="Behauptungen filtern"
+        className="claims-filter"
+        idPrefix="claims"
+        filtered={filtered}
+        fields={[
+          { name: "q", label: "Suche im Text", type: "search", value: query.q },
+          { name: "status", label: "Status", emptyLabel: "alle", value: query.status, options: CLAIM_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })) },
+          {
+            name: "assignee",
+            label: "Zuständig",
+            emptyLabel: "alle",
+            value: query.assignee,
+            options: [{ value: "me", label: "ich" }, { value: "none", label: "niemand" }, ...options.users],
+          },
+          { name: "claimant", label: "Urheber", emptyLabel: "alle", value: query.claimant, options: options.speakers },
+          { name: "topic", label: "Thema", emptyLabel: "alle", value: query.topic, options: options.topics },
+          {
+            name: "verdict",
+            label: "Bewertung (Arbeitsstand)",
+            emptyLabel: "alle",
+            value: query.verdict,
+            options: [{ value: "none", label: "ohne Bewertung" }, ...options.verdicts],
+          },
+          { name: "sort", label: "Sortierung", value: query.sort, options: CLAIM_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] })) },
+        ]}
+      />
 
-      {page.items.length === 0 ? (
-        <p className="empty-state">
-          {filtered ? "Keine Behauptung passt zu diesen Filtern." : page.page > 1 ? "Auf dieser Seite gibt es keine Behauptungen." : "Noch keine Behauptungen. Legen Sie die erste an."}
-        </p>
-      ) : (
+      <ListResults
+        path={PATH}
+        params={params}
+        result={page}
+        empty={filtered ? "Keine Behauptung passt zu diesen Filtern." : page.page > 1 ? "Auf dieser Seite gibt es keine Behauptungen." : "Noch keine Behauptungen. Legen Sie die erste an."}
+        footer={<p className="muted">{countOf(page.total, "Behauptung", "Behauptungen")}</p>}
+      >
         <table className="admin-table">
           <caption className="visually-hidden">Behauptungen, {page.total} insgesamt</caption>
           <thead>
@@ -157,9 +105,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             ))}
           </tbody>
         </table>
-      )}
-      <p className="muted">{page.total === 1 ? "1 Behauptung" : `${page.total} Behauptungen`}</p>
-      <Pagination page={page.page} pageCount={page.pageCount} href={(n) => listHref("/admin/claims", params, { page: n })} dict={getDictionary()} />
+      </ListResults>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { revalidatePublic } from "@/lib/public/revalidate";
 import { createQuote, deleteQuote, quoteDeleteInput, quoteInput, quoteUpdateInput, updateQuote } from "@/lib/editorial/quotes";
 
 export const createQuoteAction = defineAction({
@@ -30,6 +31,8 @@ export const updateQuoteAction = defineAction({
   after: (_result, input) => {
     revalidatePath("/admin/quotes");
     revalidatePath(`/admin/quotes/${input.id}`);
+    // What readers see of it may show on many public pages.
+    revalidatePublic("all");
   },
 });
 
@@ -43,6 +46,7 @@ export const deleteQuoteAction = defineAction({
   },
   after: () => {
     revalidatePath("/admin/quotes");
+    revalidatePublic("all");
     redirect("/admin/quotes?geloescht=1");
   },
 });

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/Pagination";
-import { Select, TextField } from "@/components/admin/Fields";
+import { ListFilters } from "@/components/admin/ListFilters";
+import { ListResults } from "@/components/admin/ListResults";
+import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { choice, listHref, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { QUOTE_SORTS, SPEECH_KINDS, listQuotes } from "@/lib/editorial/quotes";
 import { sourceOptions } from "@/lib/editorial/sources";
 import { speakerOptions } from "@/lib/editorial/speakers";
-import { getDictionary } from "@/lib/i18n";
-import "../editorial.css";
 
 export const dynamic = "force-dynamic";
 
@@ -34,53 +33,47 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <div className="admin-page-header">
-        <h1>Zitate</h1>
-        {can(user.role, "record.edit") && (
-          <Link className="button" href={sourceId ? `/admin/quotes/new?sourceId=${encodeURIComponent(sourceId)}` : "/admin/quotes/new"}>
-            Neues Zitat
-          </Link>
-        )}
-      </div>
-      {param(params, "geloescht") && (
-        <p className="admin-notice" role="status">
-          Das Zitat wurde gelöscht.
-        </p>
-      )}
+      <PageHeader
+        title="Zitate"
+        newLink={
+          can(user.role, "record.edit")
+            ? { href: sourceId ? `/admin/quotes/new?sourceId=${encodeURIComponent(sourceId)}` : "/admin/quotes/new", label: "Neues Zitat" }
+            : undefined
+        }
+        notice={param(params, "geloescht") && "Das Zitat wurde gelöscht."}
+      />
 
-      <form method="get" action={PATH} className="list-controls" role="search" aria-label="Zitate suchen und filtern">
-        <TextField name="q" label="Suche im Text" type="search" defaultValue={q} />
-        <Select name="speaker" label="Sprecher" emptyLabel="alle" defaultValue={speakerId} options={speakers} />
-        <Select name="kind" label="Art" emptyLabel="alle" defaultValue={kind} options={SPEECH_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
-        <Select name="source" label="Quelle" emptyLabel="alle" defaultValue={sourceId} options={sources} />
-        <Select
-          name="sort"
-          label="Sortierung"
-          emptyLabel="zuletzt geändert"
-          defaultValue={sort === "updated" ? undefined : sort}
-          options={[
-            { value: "said", label: "nach Datum der Äußerung" },
-            { value: "text", label: "nach Text" },
-          ]}
-        />
-        <div className="admin-form__actions">
-          <button type="submit">Anzeigen</button>
-          {filtered && <Link href={PATH}>Filter zurücksetzen</Link>}
-        </div>
-      </form>
+      <ListFilters
+        action={PATH}
+        label="Zitate suchen und filtern"
+        filtered={filtered}
+        fields={[
+          { name: "q", label: "Suche im Text", type: "search", value: q },
+          { name: "speaker", label: "Sprecher", emptyLabel: "alle", value: speakerId, options: speakers },
+          { name: "kind", label: "Art", emptyLabel: "alle", value: kind, options: SPEECH_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })) },
+          { name: "source", label: "Quelle", emptyLabel: "alle", value: sourceId, options: sources },
+          {
+            name: "sort",
+            label: "Sortierung",
+            emptyLabel: "zuletzt geändert",
+            value: sort === "updated" ? undefined : sort,
+            options: [
+              { value: "said", label: "nach Datum der Äußerung" },
+              { value: "text", label: "nach Text" },
+            ],
+          },
+        ]}
+      />
 
-      <p className="list-summary" role="status">
-        {result.total === 1 ? "1 Zitat" : `${result.total} Zitate`}
-        {filtered ? " gefunden" : ""}
-      </p>
-
-      {result.items.length === 0 ? (
-        <p className="empty-state">
-          {filtered ? "Keine Zitate passen zu dieser Suche." : "Noch keine Zitate."}{" "}
-          {page > 1 && result.total > 0 && <Link href={listHref(PATH, params, { page: undefined, geloescht: undefined })}>Zur ersten Seite</Link>}
-        </p>
-      ) : (
-        <div className="table-scroll">
+      <ListResults
+        path={PATH}
+        params={params}
+        result={result}
+        count={{ one: "Zitat", many: "Zitate" }}
+        filtered={filtered}
+        empty={filtered ? "Keine Zitate passen zu dieser Suche." : "Noch keine Zitate."}
+        firstPageLink
+      >
         <table className="admin-table">
           <caption className="visually-hidden">Zitate, Seite {result.page}</caption>
           <thead>
@@ -115,9 +108,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
             ))}
           </tbody>
         </table>
-        </div>
-      )}
-      <Pagination page={result.page} pageCount={result.pageCount} dict={getDictionary()} href={(n) => listHref(PATH, params, { page: n > 1 ? n : undefined, geloescht: undefined })} />
+      </ListResults>
     </>
   );
 }

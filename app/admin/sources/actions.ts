@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { revalidatePublic } from "@/lib/public/revalidate";
 import { createSource, deleteSource, sourceDeleteInput, sourceInput, sourceUpdateInput, updateSource } from "@/lib/editorial/sources";
 
 export const createSourceAction = defineAction({
@@ -30,6 +31,8 @@ export const updateSourceAction = defineAction({
   after: (_result, input) => {
     revalidatePath("/admin/sources");
     revalidatePath(`/admin/sources/${input.id}`);
+    // What readers see of it may show on many public pages.
+    revalidatePublic("all");
   },
 });
 
@@ -43,6 +46,7 @@ export const deleteSourceAction = defineAction({
   },
   after: () => {
     revalidatePath("/admin/sources");
+    revalidatePublic("all");
     redirect("/admin/sources?geloescht=1");
   },
 });

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/Pagination";
-import { Select, TextField } from "@/components/admin/Fields";
+import { ListFilters } from "@/components/admin/ListFilters";
+import { ListResults } from "@/components/admin/ListResults";
+import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, SOURCE_SORTS, listSources } from "@/lib/editorial/sources";
-import { choice, listHref, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
-import { getDictionary } from "@/lib/i18n";
-import "../editorial.css";
+import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 
 export const dynamic = "force-dynamic";
 
@@ -27,57 +26,41 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <div className="admin-page-header">
-        <h1>Quellen</h1>
-        {can(user.role, "record.edit") && (
-          <Link className="button" href="/admin/sources/new">
-            Neue Quelle
-          </Link>
-        )}
-      </div>
-      {param(params, "geloescht") && (
-        <p className="admin-notice" role="status">
-          Die Quelle wurde gelöscht.
-        </p>
-      )}
+      <PageHeader
+        title="Quellen"
+        newLink={can(user.role, "record.edit") ? { href: "/admin/sources/new", label: "Neue Quelle" } : undefined}
+        notice={param(params, "geloescht") && "Die Quelle wurde gelöscht."}
+      />
 
-      <form method="get" action={PATH} className="list-controls" role="search" aria-label="Quellen suchen und filtern">
-        <TextField name="q" label="Suche (Titel, Herausgeber, URL)" type="search" defaultValue={q} />
-        <Select
-          name="kind"
-          label="Art"
-          emptyLabel="alle"
-          defaultValue={kind}
-          options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))}
-        />
-        <Select
-          name="sort"
-          label="Sortierung"
-          emptyLabel="zuletzt geändert"
-          defaultValue={sort === "updated" ? undefined : sort}
-          options={[
-            { value: "title", label: "nach Titel" },
-            { value: "published", label: "nach Veröffentlichung (neueste zuerst)" },
-          ]}
-        />
-        <div className="admin-form__actions">
-          <button type="submit">Anzeigen</button>
-          {filtered && <Link href={PATH}>Filter zurücksetzen</Link>}
-        </div>
-      </form>
+      <ListFilters
+        action={PATH}
+        label="Quellen suchen und filtern"
+        filtered={filtered}
+        fields={[
+          { name: "q", label: "Suche (Titel, Herausgeber, URL)", type: "search", value: q },
+          { name: "kind", label: "Art", emptyLabel: "alle", value: kind, options: SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] })) },
+          {
+            name: "sort",
+            label: "Sortierung",
+            emptyLabel: "zuletzt geändert",
+            value: sort === "updated" ? undefined : sort,
+            options: [
+              { value: "title", label: "nach Titel" },
+              { value: "published", label: "nach Veröffentlichung (neueste zuerst)" },
+            ],
+          },
+        ]}
+      />
 
-      <p className="list-summary" role="status">
-        {result.total === 1 ? "1 Quelle" : `${result.total} Quellen`}
-        {filtered ? " gefunden" : ""}
-      </p>
-
-      {result.items.length === 0 ? (
-        <p className="empty-state">
-          {filtered ? "Keine Quellen passen zu dieser Suche." : "Noch keine Quellen."}{" "}
-          {page > 1 && result.total > 0 && <Link href={listHref(PATH, params, { page: undefined, geloescht: undefined })}>Zur ersten Seite</Link>}
-        </p>
-      ) : (
-        <div className="table-scroll">
+      <ListResults
+        path={PATH}
+        params={params}
+        result={result}
+        count={{ one: "Quelle", many: "Quellen" }}
+        filtered={filtered}
+        empty={filtered ? "Keine Quellen passen zu dieser Suche." : "Noch keine Quellen."}
+        firstPageLink
+      >
         <table className="admin-table">
           <caption className="visually-hidden">Quellen, Seite {result.page}</caption>
           <thead>
@@ -113,9 +96,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </table>
-        </div>
-      )}
-      <Pagination page={result.page} pageCount={result.pageCount} dict={getDictionary()} href={(n) => listHref(PATH, params, { page: n > 1 ? n : undefined, geloescht: undefined })} />
+      </ListResults>
     </>
   );
 }

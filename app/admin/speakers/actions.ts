@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { revalidatePublic } from "@/lib/public/revalidate";
 import {
   createSpeaker,
   deleteSpeaker,
@@ -38,6 +39,8 @@ export const updateSpeakerAction = defineAction({
   after: (_result, input) => {
     revalidatePath("/admin/speakers");
     revalidatePath(`/admin/speakers/${input.id}`);
+    // What readers see of it may show on many public pages.
+    revalidatePublic("all");
   },
 });
 
@@ -51,6 +54,7 @@ export const deleteSpeakerAction = defineAction({
   },
   after: () => {
     revalidatePath("/admin/speakers");
+    revalidatePublic("all");
     redirect("/admin/speakers?geloescht=1");
   },
 });

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/Pagination";
-import { Select, TextField } from "@/components/admin/Fields";
+import { ListFilters } from "@/components/admin/ListFilters";
+import { ListResults } from "@/components/admin/ListResults";
+import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { SPEAKER_KIND_LABELS, SPEAKER_KINDS, SPEAKER_SORTS, listSpeakers } from "@/lib/editorial/speakers";
-import { choice, listHref, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
-import { getDictionary } from "@/lib/i18n";
-import "../editorial.css";
+import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 
 export const dynamic = "force-dynamic";
 
@@ -27,54 +26,32 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <div className="admin-page-header">
-        <h1>Sprecher</h1>
-        {can(user.role, "record.edit") && (
-          <Link className="button" href="/admin/speakers/new">
-            Neuer Sprecher
-          </Link>
-        )}
-      </div>
-      {param(params, "geloescht") && (
-        <p className="admin-notice" role="status">
-          Der Sprecher wurde gelöscht.
-        </p>
-      )}
+      <PageHeader
+        title="Sprecher"
+        newLink={can(user.role, "record.edit") ? { href: "/admin/speakers/new", label: "Neuer Sprecher" } : undefined}
+        notice={param(params, "geloescht") && "Der Sprecher wurde gelöscht."}
+      />
 
-      <form method="get" action={PATH} className="list-controls" role="search" aria-label="Sprecher suchen und filtern">
-        <TextField name="q" label="Suche (Name, Alias)" type="search" defaultValue={q} />
-        <Select
-          name="kind"
-          label="Art"
-          emptyLabel="alle"
-          defaultValue={kind}
-          options={SPEAKER_KINDS.map((k) => ({ value: k, label: SPEAKER_KIND_LABELS[k] }))}
-        />
-        <Select
-          name="sort"
-          label="Sortierung"
-          emptyLabel="nach Name"
-          defaultValue={sort === "name" ? undefined : sort}
-          options={[{ value: "updated", label: "zuletzt geändert" }]}
-        />
-        <div className="admin-form__actions">
-          <button type="submit">Anzeigen</button>
-          {filtered && <Link href={PATH}>Filter zurücksetzen</Link>}
-        </div>
-      </form>
+      <ListFilters
+        action={PATH}
+        label="Sprecher suchen und filtern"
+        filtered={filtered}
+        fields={[
+          { name: "q", label: "Suche (Name, Alias)", type: "search", value: q },
+          { name: "kind", label: "Art", emptyLabel: "alle", value: kind, options: SPEAKER_KINDS.map((k) => ({ value: k, label: SPEAKER_KIND_LABELS[k] })) },
+          { name: "sort", label: "Sortierung", emptyLabel: "nach Name", value: sort === "name" ? undefined : sort, options: [{ value: "updated", label: "zuletzt geändert" }] },
+        ]}
+      />
 
-      <p className="list-summary" role="status">
-        {result.total === 1 ? "1 Sprecher" : `${result.total} Sprecher`}
-        {filtered ? " gefunden" : ""}
-      </p>
-
-      {result.items.length === 0 ? (
-        <p className="empty-state">
-          {filtered ? "Keine Sprecher passen zu dieser Suche." : "Noch keine Sprecher."}{" "}
-          {page > 1 && result.total > 0 && <Link href={listHref(PATH, params, { page: undefined, geloescht: undefined })}>Zur ersten Seite</Link>}
-        </p>
-      ) : (
-        <div className="table-scroll">
+      <ListResults
+        path={PATH}
+        params={params}
+        result={result}
+        count={{ one: "Sprecher", many: "Sprecher" }}
+        filtered={filtered}
+        empty={filtered ? "Keine Sprecher passen zu dieser Suche." : "Noch keine Sprecher."}
+        firstPageLink
+      >
         <table className="admin-table">
           <caption className="visually-hidden">Sprecher, Seite {result.page}</caption>
           <thead>
@@ -110,9 +87,7 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
             ))}
           </tbody>
         </table>
-        </div>
-      )}
-      <Pagination page={result.page} pageCount={result.pageCount} dict={getDictionary()} href={(n) => listHref(PATH, params, { page: n > 1 ? n : undefined, geloescht: undefined })} />
+      </ListResults>
     </>
   );
 }

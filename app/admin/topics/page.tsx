@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TableScroll } from "@/components/admin/TableScroll";
 import { ActionForm } from "@/components/admin/ActionForm";
-import { Pagination } from "@/components/Pagination";
+import { ListFilters } from "@/components/admin/ListFilters";
+import { ListResults } from "@/components/admin/ListResults";
 import { requirePermission } from "@/lib/auth/session";
-import { choice, listHref, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { choice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { listTopics, TOPIC_SORTS, type TopicSort } from "@/lib/editorial/taxonomy";
-import { getDictionary } from "@/lib/i18n";
 import { createTopicAction } from "./actions";
 import { TopicFields } from "./TopicFields";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Themen" };
+
+const PATH = "/admin/topics";
 
 const SORT_LABELS: Record<TopicSort, string> = {
   name: "Name",
@@ -22,7 +23,7 @@ const SORT_LABELS: Record<TopicSort, string> = {
 };
 
 export default async function TopicsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("taxonomy.manage", "/admin/topics");
+  await requirePermission("taxonomy.manage", PATH);
   const params = await searchParams;
   const q = param(params, "q");
   const sort = choice(params, "sort", TOPIC_SORTS);
@@ -31,61 +32,47 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Themen</h1>
-      <form method="get" className="list-controls" role="search" aria-label="Themen filtern">
-        <div className="field">
-          <label htmlFor="topics-q">Suche (Name, Kurzadresse)</label>
-          <input id="topics-q" name="q" type="search" defaultValue={q ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="topics-sort">Sortierung</label>
-          <select id="topics-sort" name="sort" defaultValue={sort}>
-            {TOPIC_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          Anzeigen
-        </button>
-        {q ? <Link href="/admin/topics">Suche zurücksetzen</Link> : null}
-      </form>
+      <ListFilters
+        action={PATH}
+        label="Themen filtern"
+        idPrefix="topics"
+        filtered={q !== undefined}
+        resetLabel="Suche zurücksetzen"
+        fields={[
+          { name: "q", label: "Suche (Name, Kurzadresse)", type: "search", value: q },
+          { name: "sort", label: "Sortierung", value: sort, options: TOPIC_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] })) },
+        ]}
+      />
 
-      {page.items.length === 0 ? (
-        <p className="empty-state">{q ? "Kein Thema passt zu dieser Suche." : "Noch keine Themen. Legen Sie unten das erste an."}</p>
-      ) : (
-        <TableScroll label="Themen">
-          <table className="admin-table">
-            <caption className="visually-hidden">Themen, {page.total} insgesamt</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name (deutsch)</th>
-                <th scope="col">Name (englisch)</th>
-                <th scope="col">Kurzadresse</th>
-                <th scope="col" className="number">
-                  Behauptungen
-                </th>
+      <ListResults path={PATH} params={params} result={page} empty={q ? "Kein Thema passt zu dieser Suche." : "Noch keine Themen. Legen Sie unten das erste an."} scrollLabel="Themen">
+        <table className="admin-table">
+          <caption className="visually-hidden">Themen, {page.total} insgesamt</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name (deutsch)</th>
+              <th scope="col">Name (englisch)</th>
+              <th scope="col">Kurzadresse</th>
+              <th scope="col" className="number">
+                Behauptungen
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  <Link href={`/admin/topics/${t.id}`}>{t.nameDe}</Link>
+                </td>
+                <td lang="en">{t.nameEn}</td>
+                <td>
+                  <code>{t.slug}</code>
+                </td>
+                <td className="number">{t.claimCount}</td>
               </tr>
-            </thead>
-            <tbody>
-              {page.items.map((t) => (
-                <tr key={t.id}>
-                  <td>
-                    <Link href={`/admin/topics/${t.id}`}>{t.nameDe}</Link>
-                  </td>
-                  <td lang="en">{t.nameEn}</td>
-                  <td>
-                    <code>{t.slug}</code>
-                  </td>
-                  <td className="number">{t.claimCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <Pagination page={page.page} pageCount={page.pageCount} href={(n) => listHref("/admin/topics", params, { page: n })} dict={getDictionary()} />
+            ))}
+          </tbody>
+        </table>
+      </ListResults>
 
       <section aria-labelledby="new-topic-heading">
         <h2 id="new-topic-heading">Neues Thema</h2>

@@ -7,8 +7,10 @@ import { Markdown } from "@/components/Markdown";
 import { PassageInContext } from "@/components/PassageInContext";
 import { SourceLine } from "@/components/SourceLine";
 import { VerdictBadge, verdictExplanation, verdictName } from "@/components/VerdictBadge";
-import { getDictionary, type Dictionary } from "@/lib/i18n";
+import { NEWSROOM_LANGUAGE, getDictionary, getLocale, languageAlternates, localeHref, quoted, type Dictionary } from "@/lib/i18n";
 import { getPublicClaim, type PublicEvidence, type PublicPassage, type PublicQuote } from "@/lib/public";
+import { ClaimReviewJsonLd } from "@/components/ClaimReviewJsonLd";
+import { absoluteUrl, getPageSiteInfo, paths } from "@/lib/site";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +23,37 @@ const loadClaim = cache((slug: string) => getPublicClaim(slug));
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const claim = await loadClaim((await params).slug);
   if (!claim) return {};
-  return { title: claim.text, description: claim.summary ?? undefined };
+  const locale = await getLocale();
+  const t = getDictionary(locale);
+  const { origin, organization } = await getPageSiteInfo();
+  // Each language version is its own canonical URL; hreflang links tie them together.
+  const url = absoluteUrl(origin, localeHref(locale, paths.claim(claim.slug)));
+  const description = claim.summary ?? (claim.verdict ? `${t.claim.verdict}: ${verdictName(claim.verdict, t)}` : undefined);
+  return {
+    title: claim.text,
+    description,
+    alternates: {
+      canonical: url,
+      languages: languageAlternates(paths.claim(claim.slug), origin),
+      types: {
+        "application/atom+xml": [{ url: absoluteUrl(origin, paths.feed), title: `${organization.name}: ${t.home.title}` }],
+        "application/json+oembed": [
+          { url: absoluteUrl(origin, `${paths.oembed}?format=json&url=${encodeURIComponent(url)}`), title: claim.text },
+        ],
+      },
+    },
+    openGraph: {
+      type: "article",
+      title: claim.text,
+      description,
+      url,
+      siteName: organization.name,
+      locale: t.dateLocale.replace("-", "_"),
+      publishedTime: claim.publishedAt?.toISOString(),
+      modifiedTime: claim.publicUpdatedAt?.toISOString(),
+    },
+    twitter: { card: "summary", title: claim.text, description },
+  };
 }
 
 const STANCE_ORDER: EvidenceStance[] = ["supports", "refutes", "context"];
@@ -44,19 +76,19 @@ function Quote({ quote, t }: { quote: PublicQuote; t: Dictionary }) {
   return (
     <li>
       <p className="quote-text">
-        <Link href={`/speakers/${encodeURIComponent(quote.speaker.slug)}`}>{quote.speaker.name}</Link>
+        <Link href={localeHref(t.locale, `/speakers/${encodeURIComponent(quote.speaker.slug)}`)}>{quote.speaker.name}</Link>
         {quote.reportedBy ? (
           <>
             {" "}
             ({t.claim.reportedBy}{" "}
-            <Link href={`/speakers/${encodeURIComponent(quote.reportedBy.slug)}`}>{quote.reportedBy.name}</Link>)
+            <Link href={localeHref(t.locale, `/speakers/${encodeURIComponent(quote.reportedBy.slug)}`)}>{quote.reportedBy.name}</Link>)
           </>
         ) : null}
         {" "}
         <span className="muted">({quote.kind === "direct" ? t.claim.direct : t.claim.indirect})</span>:
       </p>
       <blockquote lang={quote.language}>
-        <p>{quote.kind === "direct" ? `„${quote.text}“` : quote.text}</p>
+        <p>{quote.kind === "direct" ? quoted(quote.text, t) : quote.text}</p>
       </blockquote>
       {quote.translations.map((tr) => (
         <p key={tr.language} lang={tr.language} className="muted">
@@ -67,7 +99,7 @@ function Quote({ quote, t }: { quote: PublicQuote; t: Dictionary }) {
         <p className="source-line">
           {quote.saidOn ? <DateText date={quote.saidOn} dict={t} kind="calendar" /> : null}
           {quote.saidOn && where ? ", " : null}
-          {where}
+          {where ? <span lang={NEWSROOM_LANGUAGE}>{where}</span> : null}
         </p>
       ) : null}
       {quote.appearances.map((a, i) => (
@@ -83,14 +115,14 @@ function EvidenceItem({ evidence, t }: { evidence: PublicEvidence; t: Dictionary
       <blockquote lang={evidence.source.language}>
         <p>{evidence.excerpt}</p>
       </blockquote>
-      {evidence.note ? <Markdown source={evidence.note} /> : null}
+      {evidence.note ? <Markdown source={evidence.note} lang={NEWSROOM_LANGUAGE} /> : null}
       <SourceLine source={evidence.source} dict={t} />
     </li>
   );
 }
 
 export default async function ClaimPage({ params }: Params) {
-  const t = getDictionary();
+  const t = getDictionary(await getLocale());
   const claim = await loadClaim((await params).slug);
   if (!claim) notFound();
 
@@ -105,6 +137,7 @@ export default async function ClaimPage({ params }: Params) {
 
   return (
     <article className="claim">
+      <ClaimReviewJsonLd claim={claim} locale={t.locale} />
       {claim.status === "retracted" ? (
         <p className="notice" role="note">
           {t.claim.retractedNotice}
@@ -124,7 +157,7 @@ export default async function ClaimPage({ params }: Params) {
           <>
             <dt>{t.claim.claimant}</dt>
             <dd>
-              <Link href={`/speakers/${encodeURIComponent(claim.claimant.slug)}`}>{claim.claimant.name}</Link>
+              <Link href={localeHref(t.locale, `/speakers/${encodeURIComponent(claim.claimant.slug)}`)}>{claim.claimant.name}</Link>
             </dd>
           </>
         ) : null}
@@ -155,7 +188,16 @@ export default async function ClaimPage({ params }: Params) {
         {claim.topics.length ? (
           <>
             <dt>{t.claim.topics}</dt>
-            <dd>{claim.topics.map((topic) => (t.locale === "en" ? topic.nameEn : topic.nameDe)).join(", ")}</dd>
+            <dd>
+              {claim.topics.map((topic, i) => (
+                <span key={topic.slug}>
+                  {i > 0 ? ", " : null}
+                  <Link href={localeHref(t.locale, `/topics/${encodeURIComponent(topic.slug)}`)}>
+                    {t.locale === "en" ? topic.nameEn : topic.nameDe}
+                  </Link>
+                </span>
+              ))}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -171,7 +213,7 @@ export default async function ClaimPage({ params }: Params) {
         {claim.summary ? (
           <>
             <h3>{t.claim.summary}</h3>
-            <p>{claim.summary}</p>
+            <p lang={NEWSROOM_LANGUAGE}>{claim.summary}</p>
           </>
         ) : null}
       </section>
@@ -207,7 +249,7 @@ export default async function ClaimPage({ params }: Params) {
       {claim.analysis ? (
         <section aria-labelledby="analysis-heading">
           <h2 id="analysis-heading">{t.claim.analysis}</h2>
-          <Markdown source={claim.analysis} />
+          <Markdown source={claim.analysis} lang={NEWSROOM_LANGUAGE} />
         </section>
       ) : null}
 
@@ -236,7 +278,7 @@ export default async function ClaimPage({ params }: Params) {
                   <strong>{c.kind === "retraction" ? t.claim.retraction : t.claim.correction}</strong>,{" "}
                   <DateText date={c.publishedAt} dict={t} />
                 </p>
-                <Markdown source={c.note} />
+                <Markdown source={c.note} lang={NEWSROOM_LANGUAGE} />
                 {c.previousVerdict ? (
                   <p className="muted">
                     {t.claim.previousVerdict}: {verdictName(c.previousVerdict, t)}
@@ -244,7 +286,7 @@ export default async function ClaimPage({ params }: Params) {
                 ) : null}
                 {c.previousSummary ? (
                   <p className="muted">
-                    {t.claim.previousSummary}: {c.previousSummary}
+                    {t.claim.previousSummary}: <span lang={NEWSROOM_LANGUAGE}>{c.previousSummary}</span>
                   </p>
                 ) : null}
               </li>

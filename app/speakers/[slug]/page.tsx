@@ -4,53 +4,80 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimCard } from "@/components/ClaimCard";
 import { DateText } from "@/components/DateText";
-import { getDictionary } from "@/lib/i18n";
-import { getPublicSpeaker } from "@/lib/public";
+import { Pagination } from "@/components/Pagination";
+import { VerdictChart } from "@/components/VerdictChart";
+import { NEWSROOM_LANGUAGE, getDictionary, getLocale, localeHref, quoted } from "@/lib/i18n";
+import { formatNumber } from "@/lib/format";
+import { getPublicSpeakerPage, parsePageNumber } from "@/lib/public";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string }> };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
-/** How many quotes and claims the page lists; the count of all is shown beside. */
-const LIMIT = 50;
+/** Claims (`?page=`) and quotes (`?qpage=`) per page. */
+const PAGE_SIZE = 20;
 
-const loadSpeaker = cache((slug: string) => getPublicSpeaker(slug, { limit: LIMIT }));
+const loadSpeaker = cache((slug: string, claimPage: number, quotePage: number) =>
+  getPublicSpeakerPage(slug, { claimPage, quotePage, pageSize: PAGE_SIZE }),
+);
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const speaker = await loadSpeaker((await params).slug);
-  if (!speaker) return {};
-  return { title: speaker.name, description: speaker.bio ?? undefined };
+async function load({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const claimPage = parsePageNumber(query.page);
+  const quotePage = parsePageNumber(query.qpage);
+  return { slug, claimPage, quotePage, data: await loadSpeaker(slug, claimPage, quotePage) };
 }
 
-export default async function SpeakerPage({ params }: Params) {
-  const t = getDictionary();
-  const speaker = await loadSpeaker((await params).slug);
-  if (!speaker) notFound();
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { data } = await load(props);
+  if (!data) return {};
+  return { title: data.speaker.name, description: data.speaker.bio ?? undefined };
+}
+
+export default async function SpeakerPage(props: Props) {
+  const locale = await getLocale();
+  const t = getDictionary(locale);
+  const { slug, claimPage, quotePage, data } = await load(props);
+  if (!data) notFound();
+  const { speaker, claims, quotes, verdicts } = data;
+
+  const base = `/speakers/${encodeURIComponent(slug)}`;
+  // Each list pages on its own, keeping the other's page.
+  const pageHref = (page: number, qpage: number, anchor: string) => {
+    const query = new URLSearchParams();
+    if (page > 1) query.set("page", String(page));
+    if (qpage > 1) query.set("qpage", String(qpage));
+    const q = query.toString();
+    return localeHref(locale, `${base}${q ? `?${q}` : ""}#${anchor}`);
+  };
 
   return (
     <article className="speaker">
       <h1>{speaker.name}</h1>
       <p className="muted">{t.speaker.kind[speaker.kind]}</p>
-      {speaker.bio ? <p>{speaker.bio}</p> : null}
+      {speaker.bio ? <p lang={NEWSROOM_LANGUAGE}>{speaker.bio}</p> : null}
 
-      <dl className="facts">
-        {speaker.aliases.length ? (
-          <>
-            <dt>{t.speaker.aliases}</dt>
-            <dd>{speaker.aliases.join(", ")}</dd>
-          </>
-        ) : null}
-        {speaker.wikidataId && /^Q\d+$/.test(speaker.wikidataId) ? (
-          <>
-            <dt>{t.speaker.wikidata}</dt>
-            <dd>
-              <a href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`} rel="noopener noreferrer">
-                {speaker.wikidataId}
-              </a>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      {speaker.aliases.length || (speaker.wikidataId && /^Q\d+$/.test(speaker.wikidataId)) ? (
+        <dl className="facts">
+          {speaker.aliases.length ? (
+            <>
+              <dt>{t.speaker.aliases}</dt>
+              <dd>{speaker.aliases.join(", ")}</dd>
+            </>
+          ) : null}
+          {speaker.wikidataId && /^Q\d+$/.test(speaker.wikidataId) ? (
+            <>
+              <dt>{t.speaker.wikidata}</dt>
+              <dd>
+                <a href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`} rel="noopener noreferrer">
+                  {speaker.wikidataId}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
 
       {speaker.roles.length ? (
         <section aria-labelledby="roles-heading">
@@ -58,8 +85,10 @@ export default async function SpeakerPage({ params }: Params) {
           <ul>
             {speaker.roles.map((role, i) => (
               <li key={i}>
-                {role.title}
-                {role.organization ? `, ${role.organization}` : null}
+                <span lang={NEWSROOM_LANGUAGE}>
+                  {role.title}
+                  {role.organization ? `, ${role.organization}` : null}
+                </span>
                 {role.startDate || role.endDate ? (
                   <span className="muted">
                     {" "}
@@ -85,77 +114,109 @@ export default async function SpeakerPage({ params }: Params) {
         </section>
       ) : null}
 
-      <section aria-labelledby="quotes-heading">
-        <h2 id="quotes-heading">
-          {t.speaker.quotes} ({speaker.quotes.total})
-        </h2>
-        {speaker.quotes.items.length === 0 ? <p className="muted">{t.speaker.noQuotes}</p> : null}
-        {speaker.quotes.items.length ? (
-        <ul className="item-list">
-          {speaker.quotes.items.map((quote, i) => (
-            <li key={i}>
-              {quote.speaker.slug !== speaker.slug ? (
-                <p className="quote-text">
-                  <Link href={`/speakers/${encodeURIComponent(quote.speaker.slug)}`}>{quote.speaker.name}</Link> (
-                  {t.claim.reportedBy} {speaker.name}):
-                </p>
-              ) : quote.reportedBy ? (
-                <p className="quote-text muted">
-                  {t.claim.reportedBy}{" "}
-                  <Link href={`/speakers/${encodeURIComponent(quote.reportedBy.slug)}`}>{quote.reportedBy.name}</Link>:
-                </p>
-              ) : null}
-              <blockquote lang={quote.language}>
-                <p>{quote.kind === "direct" ? `„${quote.text}“` : quote.text}</p>
-              </blockquote>
-              <p className="source-line">
-                {t.speechKind[quote.kind]}
-                {quote.saidOn ? (
-                  <>
-                    , <DateText date={quote.saidOn} dict={t} kind="calendar" />
-                  </>
-                ) : null}
-                {quote.occasion ? `, ${quote.occasion}` : null}
-                {quote.place ? `, ${quote.place}` : null}
-              </p>
-              {quote.claims.length ? (
-                <p className="source-line">
-                  {t.speaker.inClaims}:{" "}
-                  {quote.claims.map((c, j) => (
-                    <span key={c.slug}>
-                      {j > 0 ? "; " : null}
-                      <Link href={`/claims/${encodeURIComponent(c.slug)}`}>{c.text}</Link>
-                    </span>
-                  ))}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        ) : null}
-        {speaker.quotes.total > speaker.quotes.items.length ? (
-          <p className="muted">{t.speaker.shownOf(speaker.quotes.items.length, speaker.quotes.total)}</p>
-        ) : null}
+      <section aria-labelledby="verdicts-heading">
+        <h2 id="verdicts-heading">{t.speaker.verdicts}</h2>
+        {verdicts.total === 0 ? (
+          <p className="muted">{t.speaker.noVerdicts}</p>
+        ) : (
+          <VerdictChart distribution={verdicts} caption={t.speaker.verdictsCaption(speaker.name)} dict={t} />
+        )}
+        {verdicts.retracted > 0 ? <p className="muted">{t.speaker.retractedNotCounted}</p> : null}
       </section>
 
-      <section aria-labelledby="claims-heading">
-        <h2 id="claims-heading">
-          {t.speaker.claims} ({speaker.claims.total})
+      <section aria-labelledby="claims">
+        <h2 id="claims">
+          {t.speaker.claims} ({formatNumber(claims.total, t)})
         </h2>
-        {speaker.claims.items.length === 0 ? (
+        {claims.total === 0 ? (
           <p className="muted">{t.speaker.noClaims}</p>
+        ) : claims.items.length === 0 ? (
+          <p className="muted">
+            {t.speaker.emptyPage} <Link href={pageHref(1, quotePage, "claims")}>{t.speaker.backToFirst}</Link>
+          </p>
         ) : (
           <ul className="claim-list">
-            {speaker.claims.items.map((claim) => (
+            {claims.items.map((claim) => (
               <li key={claim.slug}>
                 <ClaimCard claim={claim} dict={t} headingLevel={3} showClaimant={false} />
               </li>
             ))}
           </ul>
         )}
-        {speaker.claims.total > speaker.claims.items.length ? (
-          <p className="muted">{t.speaker.shownOf(speaker.claims.items.length, speaker.claims.total)}</p>
-        ) : null}
+        <Pagination
+          page={claimPage}
+          pageCount={claims.pageCount}
+          href={(n) => pageHref(n, quotePage, "claims")}
+          dict={t}
+          label={t.speaker.claimsPages}
+        />
+      </section>
+
+      <section aria-labelledby="quotes">
+        <h2 id="quotes">
+          {t.speaker.quotes} ({formatNumber(quotes.total, t)})
+        </h2>
+        {quotes.total === 0 ? (
+          <p className="muted">{t.speaker.noQuotes}</p>
+        ) : quotes.items.length === 0 ? (
+          <p className="muted">
+            {t.speaker.emptyPage} <Link href={pageHref(claimPage, 1, "quotes")}>{t.speaker.backToFirst}</Link>
+          </p>
+        ) : (
+          <ul className="item-list">
+            {quotes.items.map((quote, i) => (
+              <li key={i}>
+                {quote.speaker.slug !== speaker.slug ? (
+                  <p className="quote-text">
+                    <Link href={localeHref(locale, `/speakers/${encodeURIComponent(quote.speaker.slug)}`)}>
+                      {quote.speaker.name}
+                    </Link>{" "}
+                    ({t.claim.reportedBy} {speaker.name}):
+                  </p>
+                ) : quote.reportedBy ? (
+                  <p className="quote-text muted">
+                    {t.claim.reportedBy}{" "}
+                    <Link href={localeHref(locale, `/speakers/${encodeURIComponent(quote.reportedBy.slug)}`)}>
+                      {quote.reportedBy.name}
+                    </Link>
+                    :
+                  </p>
+                ) : null}
+                <blockquote lang={quote.language}>
+                  <p>{quote.kind === "direct" ? quoted(quote.text, t) : quote.text}</p>
+                </blockquote>
+                <p className="source-line">
+                  {t.speechKind[quote.kind]}
+                  {quote.saidOn ? (
+                    <>
+                      , <DateText date={quote.saidOn} dict={t} kind="calendar" />
+                    </>
+                  ) : null}
+                  {quote.occasion ? <span lang={NEWSROOM_LANGUAGE}>, {quote.occasion}</span> : null}
+                  {quote.place ? <span lang={NEWSROOM_LANGUAGE}>, {quote.place}</span> : null}
+                </p>
+                {quote.claims.length ? (
+                  <p className="source-line">
+                    {t.speaker.inClaims}:{" "}
+                    {quote.claims.map((c, j) => (
+                      <span key={c.slug}>
+                        {j > 0 ? "; " : null}
+                        <Link href={localeHref(locale, `/claims/${encodeURIComponent(c.slug)}`)}>{c.text}</Link>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination
+          page={quotePage}
+          pageCount={quotes.pageCount}
+          href={(n) => pageHref(claimPage, n, "quotes")}
+          dict={t}
+          label={t.speaker.quotesPages}
+        />
       </section>
     </article>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/admin/ActionForm";
+import { DeleteSection } from "@/components/admin/DeleteSection";
+import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -50,11 +51,7 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ul>
-      {created && (
-        <p className="admin-notice" role="status">
-          Das Zitat wurde angelegt.
-        </p>
-      )}
+      {created && <Notice>Das Zitat wurde angelegt.</Notice>}
       {(quote.claims.length > 0 || quote.nested.length > 0) && (
         <section aria-labelledby="links-heading">
           <h2 id="links-heading">Verknüpft</h2>
@@ -80,8 +77,10 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
       )}
 
       {can(user.role, "record.delete") && (
-        <section className="danger-zone" aria-labelledby="delete-heading">
-          <h2 id="delete-heading">Zitat löschen</h2>
+        <DeleteSection
+          heading="Zitat löschen"
+          form={{ action: deleteQuoteAction, id: quote.id, version: quote.version, submitLabel: "Zitat löschen", confirm: "Dieses Zitat wirklich löschen?" }}
+        >
           {quote.claims.length > 0 ? (
             <p>
               Solange {quote.claims.length === 1 ? "eine Behauptung" : `${quote.claims.length} Behauptungen`} sich auf das Zitat{" "}
@@ -93,8 +92,7 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
               {quote.nested.length ? "; darin enthaltene Zitate bleiben als eigenständige Zitate erhalten" : ""}. Der Verlauf bleibt erhalten.
             </p>
           )}
-          <ActionForm action={deleteQuoteAction} version={quote.version} hidden={{ id: quote.id }} submitLabel="Zitat löschen" confirm="Dieses Zitat wirklich löschen?" />
-        </section>
+        </DeleteSection>
       )}
 
       <RecordHistory entityType="Quote" entityId={quote.id} />

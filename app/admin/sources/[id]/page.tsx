@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/admin/ActionForm";
+import { DeleteSection } from "@/components/admin/DeleteSection";
+import { formatMoment } from "@/components/admin/Moment";
+import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { SOURCE_KIND_LABELS, getSourceForEdit } from "@/lib/editorial/sources";
-import { NEWSROOM_TIME_ZONE } from "@/lib/format";
 import { deleteSourceAction, updateSourceAction } from "../actions";
 import { SourceForm } from "../SourceForm";
 import "../../editorial.css";
@@ -16,8 +17,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Quelle bearbeiten" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const moment = (d: Date) => new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: NEWSROOM_TIME_ZONE }).format(d);
 
 export default async function SourceEditPage({ params, searchParams }: Props) {
   const user = await requirePermission("desk.view", `/admin/sources/${encodeURIComponent((await params).id)}`);
@@ -66,14 +65,10 @@ export default async function SourceEditPage({ params, searchParams }: Props) {
       {source.contentHash && (
         <p className="muted">
           Gespeicherter Text: {source.snapshotText?.length.toLocaleString("de-DE")} Zeichen
-          {source.snapshotAt ? `, gespeichert am ${moment(source.snapshotAt)}` : ""}. SHA-256: <code>{source.contentHash}</code>
+          {source.snapshotAt ? `, gespeichert am ${formatMoment(source.snapshotAt)}` : ""}. SHA-256: <code>{source.contentHash}</code>
         </p>
       )}
-      {created && (
-        <p className="admin-notice" role="status">
-          Die Quelle wurde angelegt.
-        </p>
-      )}
+      {created && <Notice>Die Quelle wurde angelegt.</Notice>}
 
       {can(user.role, "record.edit") ? (
         <SourceForm action={updateSourceAction} source={source} passages={passages} submitLabel="Speichern" />
@@ -82,8 +77,10 @@ export default async function SourceEditPage({ params, searchParams }: Props) {
       )}
 
       {can(user.role, "record.delete") && (
-        <section className="danger-zone" aria-labelledby="delete-heading">
-          <h2 id="delete-heading">Quelle löschen</h2>
+        <DeleteSection
+          heading="Quelle löschen"
+          form={{ action: deleteSourceAction, id: source.id, version: source.version, submitLabel: "Quelle löschen", confirm: `„${source.title}“ wirklich löschen?` }}
+        >
           {uses > 0 ? (
             <p>
               Solange Zitate, Behauptungen, Belege oder eingelesene Artikel auf die Quelle verweisen, kann sie nicht gelöscht werden ({uses}{" "}
@@ -92,14 +89,7 @@ export default async function SourceEditPage({ params, searchParams }: Props) {
           ) : (
             <p>Die Quelle wird mit ihrem gespeicherten Text gelöscht. Der Verlauf bleibt erhalten.</p>
           )}
-          <ActionForm
-            action={deleteSourceAction}
-            version={source.version}
-            hidden={{ id: source.id }}
-            submitLabel="Quelle löschen"
-            confirm={`„${source.title}“ wirklich löschen?`}
-          />
-        </section>
+        </DeleteSection>
       )}
 
       <RecordHistory entityType="Source" entityId={source.id} />

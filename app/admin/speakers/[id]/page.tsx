@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/admin/ActionForm";
+import { DeleteSection } from "@/components/admin/DeleteSection";
+import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -45,11 +46,7 @@ export default async function SpeakerEditPage({ params, searchParams }: Props) {
           <Link href={`/speakers/${speaker.slug}`}>Öffentliche Seite</Link> <span className="muted">(nur mit öffentlichen Einträgen)</span>
         </li>
       </ul>
-      {created && (
-        <p className="admin-notice" role="status">
-          Der Sprecher wurde angelegt.
-        </p>
-      )}
+      {created && <Notice>Der Sprecher wurde angelegt.</Notice>}
 
       {can(user.role, "record.edit") ? (
         <SpeakerForm action={updateSpeakerAction} speaker={speaker} submitLabel="Speichern" />
@@ -58,8 +55,10 @@ export default async function SpeakerEditPage({ params, searchParams }: Props) {
       )}
 
       {can(user.role, "record.delete") && (
-        <section className="danger-zone" aria-labelledby="delete-heading">
-          <h2 id="delete-heading">Sprecher löschen</h2>
+        <DeleteSection
+          heading="Sprecher löschen"
+          form={{ action: deleteSpeakerAction, id: speaker.id, version: speaker.version, submitLabel: "Sprecher löschen", confirm: `„${speaker.name}“ wirklich löschen?` }}
+        >
           {uses > 0 ? (
             <p>
               Solange dem Sprecher Zitate oder Behauptungen zugeordnet sind, kann er nicht gelöscht werden ({uses}{" "}
@@ -68,14 +67,7 @@ export default async function SpeakerEditPage({ params, searchParams }: Props) {
           ) : (
             <p>Der Sprecher wird mit seinen Aliassen und Funktionen gelöscht. Der Verlauf bleibt erhalten.</p>
           )}
-          <ActionForm
-            action={deleteSpeakerAction}
-            version={speaker.version}
-            hidden={{ id: speaker.id }}
-            submitLabel="Sprecher löschen"
-            confirm={`„${speaker.name}“ wirklich löschen?`}
-          />
-        </section>
+        </DeleteSection>
       )}
 
       <RecordHistory entityType="Speaker" entityId={speaker.id} />

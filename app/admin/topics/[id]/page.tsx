@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/ActionForm";
+import { DeleteSection } from "@/components/admin/DeleteSection";
 import { requirePermission } from "@/lib/auth/session";
 import { getTopic } from "@/lib/editorial/taxonomy";
 import { deleteTopicAction, updateTopicAction } from "../actions";
@@ -30,20 +31,16 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
         <TopicFields topic={topic} />
       </ActionForm>
 
-      <section aria-labelledby="delete-heading">
-        <h2 id="delete-heading">Löschen</h2>
-        {topic.claimCount > 0 ? (
-          <p>Dieses Thema ist Behauptungen zugeordnet und kann nicht gelöscht werden, solange es verwendet wird.</p>
-        ) : (
-          <ActionForm
-            action={deleteTopicAction}
-            submitLabel="Thema löschen"
-            version={topic.version}
-            hidden={{ id: topic.id }}
-            confirm={`Das Thema „${topic.nameDe}“ löschen?`}
-          />
-        )}
-      </section>
+      <DeleteSection
+        heading="Löschen"
+        form={
+          topic.claimCount > 0
+            ? undefined
+            : { action: deleteTopicAction, id: topic.id, version: topic.version, submitLabel: "Thema löschen", confirm: `Das Thema „${topic.nameDe}“ löschen?` }
+        }
+      >
+        {topic.claimCount > 0 && <p>Dieses Thema ist Behauptungen zugeordnet und kann nicht gelöscht werden, solange es verwendet wird.</p>}
+      </DeleteSection>
     </>
   );
 }

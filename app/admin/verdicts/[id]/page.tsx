@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/ActionForm";
+import { DeleteSection } from "@/components/admin/DeleteSection";
 import { requirePermission } from "@/lib/auth/session";
 import { getVerdictLabel } from "@/lib/editorial/taxonomy";
 import { deleteVerdictLabelAction, updateVerdictLabelAction } from "../actions";
@@ -30,23 +31,21 @@ export default async function VerdictLabelPage({ params }: { params: Promise<{ i
         <LabelFields label={label} />
       </ActionForm>
 
-      <section aria-labelledby="delete-heading">
-        <h2 id="delete-heading">Löschen</h2>
-        {label.usage > 0 ? (
+      <DeleteSection
+        heading="Löschen"
+        form={
+          label.usage > 0
+            ? undefined
+            : { action: deleteVerdictLabelAction, id: label.id, version: label.version, submitLabel: "Stufe löschen", confirm: `Die Bewertungsstufe „${label.nameDe}“ löschen?` }
+        }
+      >
+        {label.usage > 0 && (
           <p>
             Diese Stufe wird von Behauptungen, Prüfentscheidungen oder Korrekturen verwendet und kann nicht gelöscht werden.
             Deaktivieren Sie sie oben, damit sie für neue Bewertungen nicht mehr angeboten wird.
           </p>
-        ) : (
-          <ActionForm
-            action={deleteVerdictLabelAction}
-            submitLabel="Stufe löschen"
-            version={label.version}
-            hidden={{ id: label.id }}
-            confirm={`Die Bewertungsstufe „${label.nameDe}“ löschen?`}
-          />
         )}
-      </section>
+      </DeleteSection>
     </>
   );
 }

@@ -59,6 +59,21 @@ function Side({ segments, side }: { segments: DiffSegment[]; side: "before" | "a
   );
 }
 
+function VersionSelect({ name, label, value, versions }: { name: "from" | "to"; label: string; value: number | undefined; versions: ClaimVersion[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`history-${name}`}>{label}</label>
+      <select id={`history-${name}`} name={name} defaultValue={String(value)}>
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            {v.version} – {ACTION_LABELS[v.action]}, {v.by ?? "–"}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function evidenceChangeText(field: string, value: unknown, labels: ValueLabels): string {
   if (field === "stance" && typeof value === "string") return STANCE_LABELS[value as keyof typeof STANCE_LABELS] ?? value;
   return displayValue(field, value, labels);
@@ -168,26 +183,8 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
         <section className="claim-section" aria-labelledby="vergleich">
           <h2 id="vergleich">Vergleich</h2>
           <form method="get" className="list-controls" aria-label="Versionen zum Vergleich wählen">
-            <div className="field">
-              <label htmlFor="history-from">Von Version</label>
-              <select id="history-from" name="from" defaultValue={String(from)}>
-                {versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version} – {ACTION_LABELS[v.action]}, {v.by ?? "–"}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="history-to">Bis Version</label>
-              <select id="history-to" name="to" defaultValue={String(to)}>
-                {versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version} – {ACTION_LABELS[v.action]}, {v.by ?? "–"}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect name="from" label="Von Version" value={from} versions={versions} />
+            <VersionSelect name="to" label="Bis Version" value={to} versions={versions} />
             <button type="submit" className="button">
               Vergleichen
             </button>

@@ -1,0 +1,69 @@
+// Atom feed (RFC 4287) of the 50 newest public fact-checks: title = the claim, summary = the
+// verdict label and the published summary, a link to the claim page, updated = the last
+// public change. Read through lib/public only.
+import { verdictLabel } from "@/lib/claimreview";
+import { getDictionary } from "@/lib/i18n";
+import { listPublishedClaims, type PublicClaimSummary } from "@/lib/public";
+import { absoluteUrl, getSiteInfo, paths } from "@/lib/site";
+import { xmlText } from "./xml";
+
+export const dynamic = "force-dynamic";
+
+const FEED_SIZE = 50;
+
+function entrySummary(claim: PublicClaimSummary, locale: string): string {
+  const t = getDictionary();
+  const parts: string[] = [];
+  if (claim.status === "retracted") parts.push(`${t.claim.retractedNotice}`);
+  if (claim.verdict) parts.push(`${t.claim.verdict}: ${verdictLabel(claim.verdict, locale)}.`);
+  if (claim.summary) parts.push(claim.summary);
+  return parts.join(" ");
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const t = getDictionary();
+  const [site, page] = await Promise.all([getSiteInfo(request.headers), listPublishedClaims({ page: 1, pageSize: FEED_SIZE })]);
+  const feedUrl = absoluteUrl(site.origin, paths.feed);
+  const updatedOf = (c: PublicClaimSummary) => c.publicUpdatedAt ?? c.publishedAt ?? new Date(0);
+  const newest = page.items.reduce<Date | null>((max, c) => (!max || updatedOf(c) > max ? updatedOf(c) : max), null);
+
+  const entries = page.items.map((claim) => {
+    const url = absoluteUrl(site.origin, paths.claim(claim.slug));
+    return [
+      "  <entry>",
+      `    <id>${xmlText(url)}</id>`,
+      `    <title type="text" xml:lang="${xmlText(claim.language)}">${xmlText(claim.text)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
+      claim.publishedAt ? `    <published>${claim.publishedAt.toISOString()}</published>` : null,
+      `    <updated>${updatedOf(claim).toISOString()}</updated>`,
+      `    <summary type="text">${xmlText(entrySummary(claim, t.locale))}</summary>`,
+      "  </entry>",
+    ]
+      .filter((line): line is string => line !== null)
+      .join("\n");
+  });
+
+  const xml = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(t.locale)}">`,
+    `  <id>${xmlText(feedUrl)}</id>`,
+    `  <title type="text">${xmlText(`${site.organization.name}: ${t.home.title}`)}</title>`,
+    `  <subtitle type="text">${xmlText(t.home.intro)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(feedUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xmlText(absoluteUrl(site.origin, paths.home))}"/>`,
+    `  <updated>${(newest ?? new Date()).toISOString()}</updated>`,
+    `  <author><name>${xmlText(site.organization.name)}</name><uri>${xmlText(site.organization.url)}</uri></author>`,
+    `  <generator>Claimbase</generator>`,
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
+
+  return new Response(xml, {
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

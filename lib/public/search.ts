@@ -1,0 +1,811 @@
+// Public search over claims, quotes and speakers. The rule of lib/public, in SQL:
+// - a claim is public when "publicState" IS NOT NULL, and of it only the public columns are
+//   read or searched: text, publishedSummary, publishedVerdictId, publishedAt (the generated
+//   search* columns hold exactly text and publishedSummary, see the migrations);
+// - a quote is public when it is attached (ClaimQuote) to a public claim;
+// - a speaker is public when it is the claimant of a public claim, or says or reports a
+//   public quote.
+//
+// How it searches (see prisma/migrations/*_search_unaccent):
+// - full text, German and English: every item is matched against websearch_to_tsquery() in
+//   both configurations (claimbase_german and claimbase_english, which fold accents), ranked
+//   with ts_rank_cd, the better of the two counts. Speaker names and aliases are matched as
+//   written (claimbase_simple), and a speaker whose name or alias is the query, or contains
+//   all its words, ranks above every claim and quote ("Putin" finds Wladimir Putin first);
+// - when full text finds nothing at all, trigram similarity (pg_trgm) on the unaccented
+//   claim text, quote text, speaker name and alias ("Herschaftsgebiet", "Kremlchev"), and the
+//   result says so (`fallback`), with a `suggestion` built from the words it found;
+// - snippets come from ts_headline with private-use characters as markers, turned into
+//   {text, hit} segments here: nothing from the database is ever treated as HTML.
+// Every value is a bound parameter of a tagged template (Prisma.sql); optional clauses are
+// Prisma.sql fragments, never strings built from input.
+import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
+import type { PublicState, SpeakerKind } from "../generated/prisma/enums";
+import { db, type Db } from "../db/client";
+import { NEWSROOM_TIME_ZONE } from "../format";
+import {
+  parsePageNumber,
+  publicClaimWhere,
+  publicSpeakerWhere,
+  type PublicSpeakerRef,
+  type PublicVerdict,
+} from "./index";
+
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_MAX_QUERY_LENGTH = 200;
+export const SEARCH_TYPES = ["all", "claims", "quotes", "speakers"] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** What the caller asks for; every field is optional and checked (invalid values are ignored). */
+export interface SearchInput {
+  q?: string | null;
+  type?: SearchType | null;
+  /** Key of a published verdict. */
+  verdict?: string | null;
+  /** Slug of a speaker: the claimant of claims, the speaker of quotes. */
+  speaker?: string | null;
+  /** Slug of a topic. */
+  topic?: string | null;
+  /** YYYY-MM-DD, inclusive: publishedAt of claims (newsroom time zone), saidOn of quotes. */
+  from?: string | null;
+  to?: string | null;
+  page?: number | null;
+}
+
+/** The input as it was understood: normalised, invalid values dropped. */
+export interface SearchQuery {
+  q: string;
+  type: SearchType;
+  verdict: string | null;
+  speaker: string | null;
+  topic: string | null;
+  from: string | null;
+  to: string | null;
+  page: number;
+}
+
+/** Text with the matched words marked. Render `hit` segments in <mark>, as text. */
+export type Snippet = { text: string; hit: boolean }[];
+
+export interface ClaimHit {
+  type: "claim";
+  slug: string;
+  language: string;
+  status: PublicState;
+  text: Snippet;
+  /** An excerpt of the published summary, with its matches marked. */
+  summary: Snippet | null;
+  verdict: PublicVerdict | null;
+  claimant: PublicSpeakerRef | null;
+  publishedAt: Date | null;
+}
+
+export interface QuoteHit {
+  type: "quote";
+  text: Snippet;
+  language: string;
+  saidOn: Date | null;
+  speaker: PublicSpeakerRef;
+  reportedBy: PublicSpeakerRef | null;
+  /** The public claim the quote is attached to (the one matching the filters, newest first). */
+  claim: { slug: string; text: string };
+}
+
+export interface SpeakerHit {
+  type: "speaker";
+  slug: string;
+  name: Snippet;
+  speakerKind: SpeakerKind;
+  /** The alias that matched, when it was an alias. */
+  alias: Snippet | null;
+  bio: Snippet | null;
+}
+
+export type SearchHit = ClaimHit | QuoteHit | SpeakerHit;
+
+export interface SearchCounts {
+  all: number;
+  claims: number;
+  quotes: number;
+  speakers: number;
+}
+
+export interface SearchResult {
+  query: SearchQuery;
+  /** False when there was nothing to search for (no query and no filter). */
+  searched: boolean;
+  items: SearchHit[];
+  /** Hits of the selected type. */
+  total: number;
+  /** Hits of every type, for the tabs. */
+  counts: SearchCounts;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** Full text found nothing: these are similar spellings (trigram similarity). */
+  fallback: boolean;
+  /** With `fallback`: the query spelt as the closest words found ("Meinten Sie …"). */
+  suggestion: string | null;
+}
+
+export interface SearchFilterOptions {
+  verdicts: { key: string; nameDe: string; nameEn: string }[];
+  topics: { slug: string; nameDe: string; nameEn: string }[];
+  speakers: { slug: string; name: string }[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Input.
+
+const MAX_PAGE = 10_000;
+
+function cleanQuery(value: string): string {
+  return (
+    value
+      .normalize("NFC")
+      // Control characters (NUL cannot even be sent) and the snippet markers.
+      .replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, SEARCH_MAX_QUERY_LENGTH)
+      .trim()
+  );
+}
+
+const slugLike = z.string().trim().min(1).max(200);
+const isoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  });
+
+const inputSchema = z.object({
+  q: z.string().catch("").transform(cleanQuery),
+  type: z.enum(SEARCH_TYPES).catch("all"),
+  verdict: slugLike.nullable().catch(null),
+  speaker: slugLike.nullable().catch(null),
+  topic: slugLike.nullable().catch(null),
+  from: isoDay.nullable().catch(null),
+  to: isoDay.nullable().catch(null),
+  page: z.number().int().min(1).max(MAX_PAGE).catch(1),
+});
+
+export function normalizeSearchInput(input: SearchInput): SearchQuery {
+  return inputSchema.parse({
+    q: input.q ?? "",
+    type: input.type ?? "all",
+    verdict: input.verdict || null,
+    speaker: input.speaker || null,
+    topic: input.topic || null,
+    from: input.from || null,
+    to: input.to || null,
+    page: input.page ?? 1,
+  });
+}
+
+/** The search input from a page's query string (`?q=…&type=…&page=…`). */
+export function parseSearchParams(params: Record<string, string | string[] | undefined>): SearchInput {
+  const one = (key: string): string | null => {
+    const v = params[key];
+    const s = Array.isArray(v) ? v[0] : v;
+    return typeof s === "string" ? s : null;
+  };
+  const type = one("type");
+  return {
+    q: one("q"),
+    type: (SEARCH_TYPES as readonly string[]).includes(type ?? "") ? (type as SearchType) : "all",
+    verdict: one("verdict"),
+    speaker: one("speaker"),
+    topic: one("topic"),
+    from: one("from"),
+    to: one("to"),
+    page: Math.min(parsePageNumber(params.page), MAX_PAGE),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Snippets.
+
+const START = "\uE000";
+const STOP = "\uE001";
+const MARKERS = START + STOP;
+
+// ts_headline options. Claim and quote texts are short: shown whole, every match marked.
+// Summaries and bios: up to two fragments around the matches.
+const WHOLE = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
+const FRAGMENTS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+/** Claim and quote texts longer than this are cut to fragments. */
+const WHOLE_MAX_LENGTH = 400;
+/** Summaries and bios longer than this are cut: to fragments around the matches (full
+ * text), or at this length (fallback, filters only). */
+const EXCERPT_LENGTH = 300;
+
+export function parseSnippet(marked: string): Snippet {
+  const out: Snippet = [];
+  let hit = false;
+  for (const part of marked.split(/([\uE000\uE001])/)) {
+    if (part === START) hit = true;
+    else if (part === STOP) hit = false;
+    else if (part) {
+      const last = out[out.length - 1];
+      if (last && last.hit === hit) last.text += part;
+      else out.push({ text: part, hit });
+    }
+  }
+  return out;
+}
+
+/** "… " before and " …" after a snippet that is cut out of a longer `original`. */
+function withEllipses(snippet: Snippet, original: string): Snippet {
+  const text = snippet.map((s) => s.text).join("");
+  if (!text || text === original) return snippet;
+  const out = [...snippet];
+  if (!original.startsWith(text.slice(0, 24))) out.unshift({ text: "… ", hit: false });
+  if (!original.endsWith(text.slice(-24))) out.push({ text: " …", hit: false });
+  return out;
+}
+
+function plain(text: string): Snippet {
+  return text ? [{ text, hit: false }] : [];
+}
+
+function excerpt(text: string): string {
+  if (text.length <= EXCERPT_LENGTH) return text;
+  const cut = text.slice(0, EXCERPT_LENGTH);
+  const space = cut.lastIndexOf(" ");
+  return `${space > EXCERPT_LENGTH / 2 ? cut.slice(0, space) : cut} …`;
+}
+
+// Trigram similarity as pg_trgm computes it (words padded with two spaces before and one
+// after), to mark the similar words of fallback hits and to spell the suggestion.
+function fold(s: string): string {
+  return s.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "").replace(/ß/g, "ss");
+}
+
+function trigrams(word: string): Set<string> {
+  const padded = `  ${word} `;
+  const set = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) set.add(padded.slice(i, i + 3));
+  return set;
+}
+
+function wordSimilarity(a: string, b: string): number {
+  const ta = trigrams(fold(a));
+  const tb = trigrams(fold(b));
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return shared / (ta.size + tb.size - shared);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** A word of a fallback hit counts as "the same" as a query word from this similarity on. */
+const SIMILAR_WORD = 0.45;
+
+function queryWords(q: string): string[] {
+  return [...q.matchAll(WORD)].map((m) => m[0]).filter((w) => w.length >= 3);
+}
+
+function markSimilar(text: string, words: string[]): Snippet {
+  const out: Snippet = [];
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    if (!words.some((w) => wordSimilarity(w, word) >= SIMILAR_WORD)) continue;
+    const at = m.index ?? 0;
+    if (at > last) out.push({ text: text.slice(last, at), hit: false });
+    out.push({ text: word, hit: true });
+    last = at + word.length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), hit: false });
+  return out;
+}
+
+/** The query with each word replaced by the most similar word of the hits, when different. */
+function suggest(q: string, texts: string[]): string | null {
+  const candidates = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(WORD)) if (m[0].length >= 3) candidates.add(m[0]);
+  let changed = false;
+  const spelt = q.replace(WORD, (word) => {
+    if (word.length < 3) return word;
+    let best: string | null = null;
+    let bestScore = SIMILAR_WORD;
+    for (const c of candidates) {
+      if (fold(c) === fold(word)) return word;
+      const score = wordSimilarity(word, c);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best === null) return word;
+    changed = true;
+    return best;
+  });
+  return changed ? spelt : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// SQL.
+
+type Mode = "fulltext" | "fallback" | "filters";
+
+interface Filters {
+  verdict: string | null;
+  speaker: string | null;
+  topic: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+const sql = Prisma.sql;
+const none = Prisma.empty;
+
+function tsq(q: string) {
+  return {
+    de: sql`websearch_to_tsquery('claimbase_german', ${q})`,
+    en: sql`websearch_to_tsquery('claimbase_english', ${q})`,
+    simple: sql`websearch_to_tsquery('claimbase_simple', ${q})`,
+    /** The query for trigram comparisons. */
+    flat: sql`claimbase_unaccent(${q})`,
+    /** Whether the query has words that are not stopwords in German and in English: a query
+     * of German stopwords ("der", "und") would otherwise match almost every text through the
+     * English configuration, and "the" every English one through the German. */
+    meaningful: sql`(numnode(websearch_to_tsquery('claimbase_german', ${q})) > 0
+                     AND numnode(websearch_to_tsquery('claimbase_english', ${q})) > 0)`,
+  };
+}
+
+/** Conditions on a public claim `c` shared by claim hits and the claim a quote links to. */
+function claimFilters(f: Filters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (f.verdict !== null) {
+    parts.push(sql`AND EXISTS (SELECT 1 FROM "VerdictLabel" v WHERE v.id = c."publishedVerdictId" AND v.key = ${f.verdict})`);
+  }
+  if (f.topic !== null) {
+    parts.push(sql`AND EXISTS (SELECT 1 FROM "ClaimTopic" ct JOIN "Topic" t ON t.id = ct."topicId"
+                                WHERE ct."claimId" = c.id AND t.slug = ${f.topic})`);
+  }
+  return parts.length ? Prisma.join(parts, " ") : none;
+}
+
+/** Start of a calendar day in the newsroom's time zone, as the UTC timestamps are stored. */
+function dayStart(day: Prisma.Sql): Prisma.Sql {
+  return sql`((${day})::timestamp AT TIME ZONE ${NEWSROOM_TIME_ZONE} AT TIME ZONE 'UTC')`;
+}
+
+function claimHits(mode: Mode, q: string, f: Filters): Prisma.Sql {
+  const t = tsq(q);
+  const match =
+    mode === "fulltext"
+      ? sql`${t.meaningful} AND (c."searchDe" @@ ${t.de} OR c."searchEn" @@ ${t.en})`
+      : mode === "fallback"
+        ? sql`${t.flat} <% claimbase_unaccent(c.text)`
+        : sql`TRUE`;
+  const score =
+    mode === "fulltext"
+      ? sql`GREATEST(ts_rank_cd(c."searchDe", ${t.de}, 1), ts_rank_cd(c."searchEn", ${t.en}, 1))`
+      : mode === "fallback"
+        ? sql`word_similarity(${t.flat}, claimbase_unaccent(c.text))`
+        : sql`0`;
+  const de = mode === "fulltext" ? sql`ts_rank_cd(c."searchDe", ${t.de}) >= ts_rank_cd(c."searchEn", ${t.en})` : sql`TRUE`;
+  return sql`
+    SELECT 'claim'::text AS type, c.id, NULL::text AS "linkId", 0 AS tier, (${score})::float8 AS score,
+           (${de}) AS de, c."publishedAt" AS "sortDate"
+      FROM "Claim" c
+     WHERE c."publicState" IS NOT NULL AND ${match}
+       ${claimFilters(f)}
+       ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" cs WHERE cs.id = c."claimantId" AND cs.slug = ${f.speaker})` : none}
+       ${f.from !== null ? sql`AND c."publishedAt" >= ${dayStart(sql`${f.from}::date`)}` : none}
+       ${f.to !== null ? sql`AND c."publishedAt" < ${dayStart(sql`${f.to}::date + 1`)}` : none}`;
+}
+
+function quoteHits(mode: Mode, q: string, f: Filters): Prisma.Sql {
+  const t = tsq(q);
+  const match =
+    mode === "fulltext"
+      ? sql`${t.meaningful} AND (qt."searchDe" @@ ${t.de} OR qt."searchEn" @@ ${t.en})`
+      : mode === "fallback"
+        ? sql`${t.flat} <% claimbase_unaccent(qt.text)`
+        : sql`TRUE`;
+  const score =
+    mode === "fulltext"
+      ? sql`GREATEST(ts_rank_cd(qt."searchDe", ${t.de}, 1), ts_rank_cd(qt."searchEn", ${t.en}, 1))`
+      : mode === "fallback"
+        ? sql`word_similarity(${t.flat}, claimbase_unaccent(qt.text))`
+        : sql`0`;
+  const de = mode === "fulltext" ? sql`ts_rank_cd(qt."searchDe", ${t.de}) >= ts_rank_cd(qt."searchEn", ${t.en})` : sql`TRUE`;
+  // The quote is public through `link`: a public claim it is attached to (and which passes
+  // the claim filters), the newest.
+  return sql`
+    SELECT 'quote'::text AS type, qt.id, link.id AS "linkId", 0 AS tier, (${score})::float8 AS score,
+           (${de}) AS de, qt."saidOn"::timestamp AS "sortDate"
+      FROM "Quote" qt
+      CROSS JOIN LATERAL (
+        SELECT c.id FROM "ClaimQuote" cq JOIN "Claim" c ON c.id = cq."claimId"
+         WHERE cq."quoteId" = qt.id AND c."publicState" IS NOT NULL
+           ${claimFilters(f)}
+         ORDER BY c."publishedAt" DESC NULLS LAST, c.id
+         LIMIT 1) link
+     WHERE ${match}
+       ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" qs WHERE qs.id = qt."speakerId" AND qs.slug = ${f.speaker})` : none}
+       ${f.from !== null ? sql`AND qt."saidOn" >= ${f.from}::date` : none}
+       ${f.to !== null ? sql`AND qt."saidOn" <= ${f.to}::date` : none}`;
+}
+
+const publicSpeakerSql = sql`(
+  EXISTS (SELECT 1 FROM "Claim" c WHERE c."claimantId" = s.id AND c."publicState" IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM "Quote" qt
+               JOIN "ClaimQuote" cq ON cq."quoteId" = qt.id
+               JOIN "Claim" c ON c.id = cq."claimId"
+              WHERE (qt."speakerId" = s.id OR qt."reportedById" = s.id) AND c."publicState" IS NOT NULL))`;
+
+/** Name or alias equal to the query, accents and case aside. */
+function exactName(q: string, column: Prisma.Sql): Prisma.Sql {
+  return sql`lower(claimbase_unaccent(${column})) = lower(claimbase_unaccent(${q}))`;
+}
+
+function speakerHits(mode: Mode, q: string): Prisma.Sql {
+  const t = tsq(q);
+  let candidates: Prisma.Sql;
+  let score: Prisma.Sql;
+  let tier: Prisma.Sql;
+  let de: Prisma.Sql = sql`TRUE`;
+  if (mode === "fulltext") {
+    // Names and aliases as written (simple), bios stemmed (German, English). An alias
+    // matches when it holds every word of the query; the trigram index finds the candidates.
+    candidates = sql`
+      SELECT id FROM "Speaker"
+       WHERE ${t.meaningful} AND ("searchDe" @@ ${t.de} OR "searchEn" @@ ${t.en} OR "searchDe" @@ ${t.simple})
+      UNION
+      SELECT a."speakerId" FROM "SpeakerAlias" a
+       WHERE ${t.meaningful} AND ${t.flat} <% claimbase_unaccent(a.alias)
+         AND to_tsvector('claimbase_simple', a.alias) @@ ${t.simple}`;
+    score = sql`GREATEST(ts_rank_cd(s."searchDe", ${t.de}, 1), ts_rank_cd(s."searchEn", ${t.en}, 1),
+                         ts_rank_cd(s."searchDe", ${t.simple}, 1))`;
+    // 2: the name or an alias is the query. 1: it contains every word of the query.
+    tier = sql`CASE
+      WHEN ${exactName(q, sql`s.name`)}
+        OR EXISTS (SELECT 1 FROM "SpeakerAlias" a WHERE a."speakerId" = s.id AND ${exactName(q, sql`a.alias`)}) THEN 2
+      WHEN to_tsvector('claimbase_simple', s.name) @@ ${t.simple}
+        OR EXISTS (SELECT 1 FROM "SpeakerAlias" a WHERE a."speakerId" = s.id
+                      AND to_tsvector('claimbase_simple', a.alias) @@ ${t.simple}) THEN 1
+      ELSE 0 END`;
+    de = sql`ts_rank_cd(s."searchDe", ${t.de}) >= ts_rank_cd(s."searchEn", ${t.en})`;
+  } else if (mode === "fallback") {
+    candidates = sql`
+      SELECT id FROM "Speaker"
+       WHERE claimbase_unaccent(name) % ${t.flat} OR ${t.flat} <% claimbase_unaccent(name)
+      UNION
+      SELECT "speakerId" FROM "SpeakerAlias"
+       WHERE claimbase_unaccent(alias) % ${t.flat} OR ${t.flat} <% claimbase_unaccent(alias)`;
+    score = sql`GREATEST(
+      similarity(claimbase_unaccent(s.name), ${t.flat}), word_similarity(${t.flat}, claimbase_unaccent(s.name)),
+      (SELECT max(GREATEST(similarity(claimbase_unaccent(a.alias), ${t.flat}), word_similarity(${t.flat}, claimbase_unaccent(a.alias))))
+         FROM "SpeakerAlias" a WHERE a."speakerId" = s.id))`;
+    tier = sql`0`;
+  } else {
+    // Without a query there is nothing to find a speaker by.
+    candidates = sql`SELECT NULL::text WHERE FALSE`;
+    score = sql`0`;
+    tier = sql`0`;
+  }
+  return sql`
+    SELECT 'speaker'::text AS type, s.id, NULL::text AS "linkId", ${tier} AS tier, (${score})::float8 AS score,
+           (${de}) AS de, NULL::timestamp AS "sortDate"
+      FROM "Speaker" s
+     WHERE s.id IN (${candidates}) AND ${publicSpeakerSql}`;
+}
+
+/** Every hit of every type (as rows: type, id, linkId, tier, score, de, sortDate). */
+function hitsSql(mode: Mode, q: string, f: Filters): Prisma.Sql {
+  const parts = [claimHits(mode, q, f), quoteHits(mode, q, f)];
+  // Filters narrow claims and quotes (speakers have no verdict, topic or date, and the
+  // speaker filter asks for what someone said): with any filter, speakers are left out.
+  if (Object.values(f).every((v) => v === null)) parts.push(speakerHits(mode, q));
+  return Prisma.join(parts, " UNION ALL ");
+}
+
+const ORDER = sql`h.tier DESC, h.score DESC, (h.type = 'speaker') DESC, h."sortDate" DESC NULLS LAST, h.type, h.id`;
+
+const TYPE_OF: Record<Exclude<SearchType, "all">, string> = { claims: "claim", quotes: "quote", speakers: "speaker" };
+
+interface CountRow {
+  claims: number;
+  quotes: number;
+  speakers: number;
+  meaningful: boolean;
+}
+
+async function countHits(client: Db, mode: Mode, q: string, f: Filters): Promise<CountRow> {
+  const t = tsq(q);
+  const rows = await client.$queryRaw<CountRow[]>`
+    WITH h AS (${hitsSql(mode, q, f)})
+    SELECT count(*) FILTER (WHERE h.type = 'claim')::int AS claims,
+           count(*) FILTER (WHERE h.type = 'quote')::int AS quotes,
+           count(*) FILTER (WHERE h.type = 'speaker')::int AS speakers,
+           (SELECT ${t.meaningful}) AS meaningful
+      FROM h`;
+  return rows[0] ?? { claims: 0, quotes: 0, speakers: 0, meaningful: false };
+}
+
+interface PageRow {
+  type: "claim" | "quote" | "speaker";
+  claimSlug: string | null;
+  claimText: string | null;
+  claimTextMarked: string | null;
+  claimLanguage: string | null;
+  claimState: PublicState | null;
+  claimPublishedAt: Date | null;
+  claimSummaryMarked: string | null;
+  claimSummary: string | null;
+  verdictKey: string | null;
+  verdictNameDe: string | null;
+  verdictNameEn: string | null;
+  verdictExplanationDe: string | null;
+  verdictExplanationEn: string | null;
+  verdictRatingValue: number | null;
+  claimantSlug: string | null;
+  claimantName: string | null;
+  claimantKind: SpeakerKind | null;
+  claimantWikidataId: string | null;
+  quoteText: string | null;
+  quoteTextMarked: string | null;
+  quoteLanguage: string | null;
+  quoteSaidOn: Date | null;
+  quoteSpeakerSlug: string | null;
+  quoteSpeakerName: string | null;
+  quoteSpeakerKind: SpeakerKind | null;
+  quoteSpeakerWikidataId: string | null;
+  reporterSlug: string | null;
+  reporterName: string | null;
+  reporterKind: SpeakerKind | null;
+  reporterWikidataId: string | null;
+  speakerSlug: string | null;
+  speakerName: string | null;
+  speakerNameMarked: string | null;
+  speakerKind: SpeakerKind | null;
+  speakerAlias: string | null;
+  speakerAliasMarked: string | null;
+  speakerBio: string | null;
+  speakerBioMarked: string | null;
+}
+
+/** ts_headline of `doc` in the configuration that matched better, markers taken out first. */
+function headline(mode: Mode, q: string, doc: Prisma.Sql, options: Prisma.Sql): Prisma.Sql {
+  if (mode !== "fulltext") return sql`NULL::text`;
+  const t = tsq(q);
+  const clean = sql`translate(${doc}, ${MARKERS}, '')`;
+  return sql`CASE WHEN p.de THEN ts_headline('claimbase_german', ${clean}, ${t.de}, ${options})
+                  ELSE ts_headline('claimbase_english', ${clean}, ${t.en}, ${options}) END`;
+}
+
+function wholeOrFragments(doc: Prisma.Sql, maxLength: number): Prisma.Sql {
+  return sql`CASE WHEN length(${doc}) <= ${maxLength} THEN ${WHOLE} ELSE ${FRAGMENTS} END`;
+}
+
+async function pageOfHits(
+  client: Db,
+  mode: Mode,
+  q: string,
+  f: Filters,
+  type: SearchType,
+  offset: number,
+): Promise<PageRow[]> {
+  const t = tsq(q);
+  const typeFilter = type === "all" ? sql`TRUE` : sql`h.type = ${TYPE_OF[type]}`;
+  const aliasMatch =
+    mode === "fulltext"
+      ? sql`(SELECT a.alias FROM "SpeakerAlias" a
+              WHERE a."speakerId" = s.id
+                AND (${exactName(q, sql`a.alias`)} OR to_tsvector('claimbase_simple', a.alias) @@ ${t.simple})
+              ORDER BY (${exactName(q, sql`a.alias`)}) DESC, a.alias LIMIT 1)`
+      : mode === "fallback"
+        ? sql`(SELECT a.alias FROM "SpeakerAlias" a
+                WHERE a."speakerId" = s.id
+                  AND (claimbase_unaccent(a.alias) % ${t.flat} OR ${t.flat} <% claimbase_unaccent(a.alias))
+                ORDER BY word_similarity(${t.flat}, claimbase_unaccent(a.alias)) DESC, a.alias LIMIT 1)`
+        : sql`NULL::text`;
+  const simpleHeadline = (doc: Prisma.Sql) =>
+    mode === "fulltext" ? sql`ts_headline('claimbase_simple', translate(${doc}, ${MARKERS}, ''), ${t.simple}, ${WHOLE})` : sql`NULL::text`;
+
+  return client.$queryRaw<PageRow[]>`
+    WITH h AS (${hitsSql(mode, q, f)}),
+    p AS (
+      SELECT h.*, row_number() OVER (ORDER BY ${ORDER}) AS ord
+        FROM h WHERE ${typeFilter}
+       ORDER BY ${ORDER}
+       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
+    ),
+    d AS (
+      SELECT p.*, c.slug AS "claimSlug", c.text AS "claimText", c.language AS "claimLanguage",
+             c."publicState"::text AS "claimState", c."publishedAt" AS "claimPublishedAt",
+             CASE WHEN p.type = 'claim' THEN c."publishedSummary" END AS "claimSummary",
+             v.key AS "verdictKey", v."nameDe" AS "verdictNameDe", v."nameEn" AS "verdictNameEn",
+             v."explanationDe" AS "verdictExplanationDe", v."explanationEn" AS "verdictExplanationEn",
+             v."ratingValue" AS "verdictRatingValue",
+             cs.slug AS "claimantSlug", cs.name AS "claimantName", cs.kind::text AS "claimantKind", cs."wikidataId" AS "claimantWikidataId",
+             qt.text AS "quoteText", qt.language AS "quoteLanguage", qt."saidOn" AS "quoteSaidOn",
+             qs.slug AS "quoteSpeakerSlug", qs.name AS "quoteSpeakerName", qs.kind::text AS "quoteSpeakerKind", qs."wikidataId" AS "quoteSpeakerWikidataId",
+             qr.slug AS "reporterSlug", qr.name AS "reporterName", qr.kind::text AS "reporterKind", qr."wikidataId" AS "reporterWikidataId",
+             s.slug AS "speakerSlug", s.name AS "speakerName", s.kind::text AS "speakerKind", s.bio AS "speakerBio",
+             CASE WHEN p.type = 'speaker' THEN ${aliasMatch} END AS "speakerAlias"
+        FROM p
+        -- A claim hit's own claim, or the public claim a quote hit is attached to.
+        LEFT JOIN "Claim" c ON c.id = CASE WHEN p.type = 'claim' THEN p.id ELSE p."linkId" END
+        LEFT JOIN "VerdictLabel" v ON p.type = 'claim' AND v.id = c."publishedVerdictId"
+        LEFT JOIN "Speaker" cs ON p.type = 'claim' AND cs.id = c."claimantId"
+        LEFT JOIN "Quote" qt ON p.type = 'quote' AND qt.id = p.id
+        LEFT JOIN "Speaker" qs ON qs.id = qt."speakerId"
+        LEFT JOIN "Speaker" qr ON qr.id = qt."reportedById"
+        LEFT JOIN "Speaker" s ON p.type = 'speaker' AND s.id = p.id
+    )
+    SELECT p.*,
+           CASE WHEN p.type = 'claim' THEN ${headline(mode, q, sql`p."claimText"`, wholeOrFragments(sql`p."claimText"`, WHOLE_MAX_LENGTH))} END AS "claimTextMarked",
+           CASE WHEN p.type = 'claim' AND p."claimSummary" IS NOT NULL THEN ${headline(mode, q, sql`p."claimSummary"`, wholeOrFragments(sql`p."claimSummary"`, EXCERPT_LENGTH))} END AS "claimSummaryMarked",
+           CASE WHEN p.type = 'quote' THEN ${headline(mode, q, sql`p."quoteText"`, wholeOrFragments(sql`p."quoteText"`, WHOLE_MAX_LENGTH))} END AS "quoteTextMarked",
+           CASE WHEN p.type = 'speaker' THEN ${simpleHeadline(sql`p."speakerName"`)} END AS "speakerNameMarked",
+           CASE WHEN p."speakerAlias" IS NOT NULL THEN ${simpleHeadline(sql`p."speakerAlias"`)} END AS "speakerAliasMarked",
+           CASE WHEN p."speakerBio" IS NOT NULL THEN ${headline(mode, q, sql`p."speakerBio"`, wholeOrFragments(sql`p."speakerBio"`, EXCERPT_LENGTH))} END AS "speakerBioMarked"
+      FROM d p
+     ORDER BY p.ord`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows to hits.
+
+function need<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`lib/public/search: ${what} is missing from a search row`);
+  return value;
+}
+
+function ref(
+  slug: string | null,
+  name: string | null,
+  kind: SpeakerKind | null,
+  wikidataId: string | null,
+): PublicSpeakerRef | null {
+  return slug !== null && name !== null && kind !== null ? { slug, name, kind, wikidataId } : null;
+}
+
+function toHit(row: PageRow, mode: Mode, words: string[]): SearchHit {
+  // Marked by the database (full text), by word similarity (fallback), or not at all.
+  const snippet = (marked: string | null, text: string, cut: boolean): Snippet =>
+    mode === "fulltext" && marked !== null
+      ? cut
+        ? withEllipses(parseSnippet(marked), text)
+        : parseSnippet(marked)
+      : mode === "fallback"
+        ? markSimilar(cut ? excerpt(text) : text, words)
+        : plain(cut ? excerpt(text) : text);
+
+  if (row.type === "claim") {
+    const text = need(row.claimText, "the claim text");
+    return {
+      type: "claim",
+      slug: need(row.claimSlug, "the claim slug"),
+      language: need(row.claimLanguage, "the claim language"),
+      status: need(row.claimState, "the claim state"),
+      text: snippet(row.claimTextMarked, text, false),
+      summary: row.claimSummary === null ? null : snippet(row.claimSummaryMarked, row.claimSummary, true),
+      verdict:
+        row.verdictKey === null
+          ? null
+          : {
+              key: row.verdictKey,
+              nameDe: need(row.verdictNameDe, "the verdict name"),
+              nameEn: need(row.verdictNameEn, "the verdict name"),
+              explanationDe: need(row.verdictExplanationDe, "the verdict explanation"),
+              explanationEn: need(row.verdictExplanationEn, "the verdict explanation"),
+              ratingValue: row.verdictRatingValue,
+            },
+      claimant: ref(row.claimantSlug, row.claimantName, row.claimantKind, row.claimantWikidataId),
+      publishedAt: row.claimPublishedAt,
+    };
+  }
+  if (row.type === "quote") {
+    return {
+      type: "quote",
+      text: snippet(row.quoteTextMarked, need(row.quoteText, "the quote text"), false),
+      language: need(row.quoteLanguage, "the quote language"),
+      saidOn: row.quoteSaidOn,
+      speaker: need(ref(row.quoteSpeakerSlug, row.quoteSpeakerName, row.quoteSpeakerKind, row.quoteSpeakerWikidataId), "the quote's speaker"),
+      reportedBy: ref(row.reporterSlug, row.reporterName, row.reporterKind, row.reporterWikidataId),
+      claim: { slug: need(row.claimSlug, "the quote's claim"), text: need(row.claimText, "the quote's claim text") },
+    };
+  }
+  const name = need(row.speakerName, "the speaker name");
+  return {
+    type: "speaker",
+    slug: need(row.speakerSlug, "the speaker slug"),
+    name: snippet(row.speakerNameMarked, name, false),
+    speakerKind: need(row.speakerKind, "the speaker kind"),
+    alias: row.speakerAlias === null ? null : snippet(row.speakerAliasMarked, row.speakerAlias, false),
+    bio: row.speakerBio === null ? null : snippet(row.speakerBioMarked, row.speakerBio, true),
+  };
+}
+
+function hitTexts(row: PageRow): string[] {
+  return [row.claimText, row.quoteText, row.speakerName, row.speakerAlias].filter((s): s is string => s !== null);
+}
+
+// ---------------------------------------------------------------------------------------
+// The search.
+
+/** Public claims, quotes and speakers matching `input`, 20 a page, best first. */
+export async function searchPublic(input: SearchInput, client: Db = db): Promise<SearchResult> {
+  const query = normalizeSearchInput(input);
+  const { q, type, page } = query;
+  const filters: Filters = { verdict: query.verdict, speaker: query.speaker, topic: query.topic, from: query.from, to: query.to };
+  const hasFilter = Object.values(filters).some((v) => v !== null);
+  const empty = (searched: boolean): SearchResult => ({
+    query,
+    searched,
+    items: [],
+    total: 0,
+    counts: { all: 0, claims: 0, quotes: 0, speakers: 0 },
+    page,
+    pageSize: SEARCH_PAGE_SIZE,
+    pageCount: 1,
+    fallback: false,
+    suggestion: null,
+  });
+  if (!q && !hasFilter) return empty(false);
+
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  let mode: Mode = q ? "fulltext" : "filters";
+  let [counts, rows] = await Promise.all([countHits(client, mode, q, filters), pageOfHits(client, mode, q, filters, type, offset)]);
+  let all = counts.claims + counts.quotes + counts.speakers;
+  // Nothing spelt like this: try similar spellings (not for a query of stopwords only).
+  if (all === 0 && q && counts.meaningful) {
+    mode = "fallback";
+    [counts, rows] = await Promise.all([countHits(client, mode, q, filters), pageOfHits(client, mode, q, filters, type, offset)]);
+    all = counts.claims + counts.quotes + counts.speakers;
+    if (all === 0) mode = "fulltext";
+  }
+
+  const words = queryWords(q);
+  const total = type === "all" ? all : counts[type];
+  return {
+    query,
+    searched: true,
+    items: rows.map((row) => toHit(row, mode, words)),
+    total,
+    counts: { all, claims: counts.claims, quotes: counts.quotes, speakers: counts.speakers },
+    page,
+    pageSize: SEARCH_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+    fallback: mode === "fallback",
+    suggestion: mode === "fallback" ? suggest(q, rows.flatMap(hitTexts)) : null,
+  };
+}
+
+/** The choices of the search form's filters: the verdict scale (active labels and those of
+ * public claims), topics with public claims, public speakers. */
+export async function listSearchFilters(client: Db = db): Promise<SearchFilterOptions> {
+  const [verdicts, topics, speakers] = await Promise.all([
+    client.verdictLabel.findMany({
+      where: { OR: [{ active: true }, { claimsPublished: { some: publicClaimWhere } }] },
+      select: { key: true, nameDe: true, nameEn: true },
+      orderBy: [{ position: "asc" }, { key: "asc" }],
+    }),
+    client.topic.findMany({
+      where: { claims: { some: { claim: publicClaimWhere } } },
+      select: { slug: true, nameDe: true, nameEn: true },
+      orderBy: [{ nameDe: "asc" }, { slug: "asc" }],
+    }),
+    client.speaker.findMany({
+      where: publicSpeakerWhere,
+      select: { slug: true, name: true },
+      orderBy: [{ name: "asc" }, { slug: "asc" }],
+    }),
+  ]);
+  return {
+    verdicts: verdicts.map((v) => ({ key: v.key, nameDe: v.nameDe, nameEn: v.nameEn })),
+    topics: topics.map((t) => ({ slug: t.slug, nameDe: t.nameDe, nameEn: t.nameEn })),
+    speakers: speakers.map((s) => ({ slug: s.slug, name: s.name })),
+  };
+}

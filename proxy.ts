@@ -1,0 +1,107 @@
+// The public site in two languages without moving a page file: German at the root URLs,
+// English under /en. For every public page request this proxy
+//   - rewrites /en and /en/... to the same path without the prefix, and tells the page its
+//     language in the request header x-claimbase-locale (`en`, else `de`) and its path
+//     without prefix in x-claimbase-path (for the language switch and hreflang links);
+//   - sends a reader who arrives at a German URL to the English one when they chose English
+//     before (cookie claimbase-locale, set by /lang) or, without that cookie, when their
+//     browser prefers English over German (Accept-Language). A chosen `de` always wins.
+// The newsroom, sign-in, APIs, embeds, feeds, the sitemap, robots.txt and files are left
+// alone (lib/i18n isLocalizedPath); headers a client sends under our names are dropped.
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  DEFAULT_LOCALE,
+  LOCALE_COOKIE,
+  LOCALE_HEADER,
+  PATH_HEADER,
+  isLocale,
+  isLocalizedPath,
+  localeHref,
+  splitLocale,
+  type Locale,
+} from "./lib/i18n";
+
+/** The query parameters that are part of a page's identity (pagination, search terms); the
+ * language switch and hreflang links keep them, and nothing else (tracking parameters). */
+const PAGE_PARAMS = ["q", "page", "qpage"];
+
+/** Whether an Accept-Language header ranks English above German (quality, then order). */
+export function prefersEnglish(acceptLanguage: string | null): boolean {
+  if (!acceptLanguage) return false;
+  const best: Record<Locale, { q: number; at: number }> = { de: { q: 0, at: Infinity }, en: { q: 0, at: Infinity } };
+  acceptLanguage
+    .split(",")
+    .slice(0, 32)
+    .forEach((part, at) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const language = tag.trim().toLowerCase().split("-")[0];
+      if (!isLocale(language)) return;
+      let q = 1;
+      for (const param of params) {
+        const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(param);
+        if (m) q = Number(m[1]);
+      }
+      if (q > best[language].q) best[language] = { q, at };
+    });
+  if (best.en.q === 0) return false;
+  return best.en.q > best.de.q || (best.en.q === best.de.q && best.en.at < best.de.at);
+}
+
+function pageParams(search: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const name of PAGE_PARAMS) {
+    const value = search.get(name);
+    if (value !== null && value.length <= 200) kept.set(name, value);
+  }
+  const s = kept.toString();
+  return s ? `?${s}` : "";
+}
+
+/** Only page loads are sent to the other language: a fetch from a page already showing one
+ * (a client-side navigation, a prefetch) is answered in the language of its URL. */
+function isDocumentRequest(request: NextRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const dest = request.headers.get("sec-fetch-dest");
+  return dest === null || dest === "document";
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search, searchParams } = request.nextUrl;
+  const { locale, path } = splitLocale(pathname);
+  const headers = new Headers(request.headers);
+  headers.delete(LOCALE_HEADER);
+  headers.delete(PATH_HEADER);
+
+  if (!isLocalizedPath(path)) {
+    // /en/admin and the like do not exist: the not-found page answers, in English.
+    if (locale === "en") headers.set(LOCALE_HEADER, "en");
+    return NextResponse.next({ request: { headers } });
+  }
+
+  if (locale === DEFAULT_LOCALE && isDocumentRequest(request)) {
+    const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+    const wanted: Locale = isLocale(chosen) ? chosen : prefersEnglish(request.headers.get("accept-language")) ? "en" : "de";
+    if (wanted !== DEFAULT_LOCALE) {
+      const target = request.nextUrl.clone();
+      target.pathname = localeHref(wanted, path);
+      const response = NextResponse.redirect(target, 307);
+      response.headers.set("Cache-Control", "private, no-store");
+      response.headers.set("Vary", "Accept-Language, Cookie");
+      return response;
+    }
+  }
+
+  headers.set(LOCALE_HEADER, locale);
+  headers.set(PATH_HEADER, `${path}${pageParams(searchParams)}`);
+  if (locale === DEFAULT_LOCALE) return NextResponse.next({ request: { headers } });
+
+  const rewritten = request.nextUrl.clone();
+  rewritten.pathname = path;
+  rewritten.search = search;
+  return NextResponse.rewrite(rewritten, { request: { headers } });
+}
+
+export const config = {
+  // Everything but the framework's own files; the rest is sorted out above.
+  matcher: ["/((?!_next/).*)"],
+};

@@ -1,0 +1,858 @@
+// npm run bench:public -- [--claims 10000] [--quotes 50000] [--speakers 1000]
+//                         [--duration 10] [--connections 16] [--engine postgres|pglite]
+//
+// How fast is the public site on a newsroom of realistic size?
+//   1. a throwaway database: a PostgreSQL server (Debian's postgresql package, like the
+//      integration tests) or, with --engine=pglite, the embedded PGlite in a temporary folder;
+//      migrations, bootstrap (no demo data);
+//   2. a generated newsroom, written with set-based SQL (INSERT … SELECT generate_series):
+//      speakers with aliases and roles, sources with stored texts, quotes, claims (most of them
+//      public, with verdicts, summaries and analyses of realistic length, in German and
+//      English), topics, evidence, corrections;
+//   3. the production build (built first when the sources changed, as npm start does), served
+//      by `next start` on a free loopback port against that database;
+//   4. a baseline: a static HTML file as large as a claim page, served by Node's http module;
+//   5. a load generator (Node's http, keep-alive, N concurrent connections, warm-up, then a
+//      fixed duration per target) for the home page, claim pages, speaker pages, the search
+//      and the baseline; requests/s, p50/p95/p99 latency, ratio to the baseline;
+//   6. the data layer alone (lib/public and searchPublic called directly, one at a time).
+// Everything it starts is stopped at the end, on Ctrl-C, on an error and after a time limit.
+// Only loopback addresses are used. Nothing here asserts a time: it measures and prints.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import pg from "pg";
+import { loadSettings } from "../lib/config";
+import { createPrismaClient, type Db } from "../lib/db/client";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrations";
+import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
+import { getPublicClaim, getPublicSpeaker, listPublishedClaims } from "../lib/public";
+import { bootstrap } from "../lib/seed/bootstrap";
+import { startPostgresCluster } from "../tests/helpers/postgres-cluster";
+
+const require = createRequire(import.meta.url);
+
+// ---------------------------------------------------------------------------------------
+// Options.
+
+interface Options {
+  claims: number;
+  quotes: number;
+  speakers: number;
+  duration: number;
+  connections: number;
+  engine: "postgres" | "pglite";
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { claims: 10_000, quotes: 50_000, speakers: 1_000, duration: 10, connections: 16, engine: "postgres" };
+  const numeric = { claims: [10, 2_000_000], quotes: [10, 10_000_000], speakers: [10, 1_000_000], duration: [1, 600], connections: [1, 512] } as const;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`Unknown argument: ${arg}`);
+    const name = match[1]!;
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`--${name} needs a value`);
+    if (name === "engine") {
+      if (value !== "postgres" && value !== "pglite") throw new Error("--engine is postgres or pglite");
+      options.engine = value;
+    } else if (name in numeric) {
+      const [min, max] = numeric[name as keyof typeof numeric];
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+      options[name as keyof typeof numeric] = n;
+    } else throw new Error(`Unknown option --${name} (known: --claims, --quotes, --speakers, --duration, --connections, --engine)`);
+  }
+  return options;
+}
+
+const WARMUP_SECONDS = 2;
+/** Everything, the build included, must be done by then; then it stops what it started. */
+const TIME_LIMIT_MS = 60 * 60_000;
+const FORBIDDEN_PORTS = (port: number) => (port >= 3000 && port <= 3100) || (port >= 3996 && port <= 3999);
+
+// ---------------------------------------------------------------------------------------
+// Cleanup: everything started registers how to stop it.
+
+const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
+let cleaningUp: Promise<void> | null = null;
+
+function onCleanup(name: string, run: () => Promise<void> | void): void {
+  cleanups.push({ name, run });
+}
+
+function cleanUp(): Promise<void> {
+  cleaningUp ??= (async () => {
+    for (const { name, run } of cleanups.reverse()) {
+      try {
+        await run();
+      } catch (error) {
+        console.error(`Cleanup of ${name} failed:`, error);
+      }
+    }
+  })();
+  return cleaningUp;
+}
+
+/** Stops a child started with `detached: true` (its own process group), and its children. */
+function stopChild(child: ChildProcess, name: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
+    const pid = child.pid;
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => {
+      console.error(`${name} did not stop within 10 s; killing it.`);
+      kill("SIGKILL");
+    }, 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    kill("SIGTERM");
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers.
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await fn();
+  console.log(`  ${label.padEnd(52)} ${seconds(performance.now() - started).padStart(8)}`);
+  return result;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => (FORBIDDEN_PORTS(port) ? freePort().then(resolve, reject) : resolve(port)));
+    });
+  });
+}
+
+function get(port: number, urlPath: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: "127.0.0.1", port, path: urlPath, headers: { "accept-language": "de" } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.setTimeout(60_000, () => req.destroy(new Error(`GET ${urlPath} timed out`)));
+    req.on("error", reject);
+  });
+}
+
+async function waitForHttp(port: number, urlPath: string, timeoutMs: number, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited (code ${child.exitCode}):\n${log()}`);
+    try {
+      const { status } = await get(port, urlPath);
+      if (status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`No answer on 127.0.0.1:${port}${urlPath} within ${seconds(timeoutMs)}:\n${log()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------
+// Word lists for the generated text. Ordered from common to rare: the generator picks with a
+// skew towards the start, so that common words are common and specific ones rare, as in real
+// text (a uniform pick over a small vocabulary would make every search term match everything).
+
+const DE_FUNCTION = `der die das und ist nicht ein eine mit für auf im den von zu dass es sich hat wird werden auch nach bei wie mehr als noch über um aus so nur seit sind war haben vor unter gegen durch bis heute jetzt rund etwa knapp fast sogar bereits deutlich weniger viele alle diese dieser jedes Jahr Jahren Prozent Millionen Milliarden Euro`.split(" ");
+const DE_WORDS = `Regierung Bundesregierung Kanzler Kanzlerin Minister Ministerin Partei Opposition Koalition Bundestag Landtag Wahl Wähler Umfrage Haushalt Schulden Steuern Rente Renten Arbeit Arbeitslosigkeit Arbeitsplätze Löhne Mindestlohn Inflation Preise Mieten Wohnungen Energie Strom Gas Kohle Atomkraft Windkraft Solarenergie Klima Klimaschutz Emissionen Verkehr Autobahn Bahn Flughafen Migration Flüchtlinge Asyl Grenze Polizei Kriminalität Sicherheit Bundeswehr Nato Krieg Frieden Russland Ukraine China Amerika Europa Brüssel Berlin Bayern Sachsen Hamburg Gesundheit Krankenhaus Pflege Ärzte Impfung Pandemie Schule Schulen Lehrer Bildung Universität Forschung Digitalisierung Internet Breitband Landwirtschaft Bauern Export Import Wirtschaft Wachstum Rezession Unternehmen Industrie Mittelstand Handwerk Gewerkschaft Streik Statistik Bundesamt Studie Bericht Zahlen Daten Gesetz Reform Verordnung Gericht Urteil Verfassung Grundgesetz Familien Kinder Jugendliche Senioren Frauen Männer Bürger Gemeinden Städte Länder Bund gestiegen gesunken verdoppelt halbiert verschwiegen behauptet erklärt gesagt versprochen beschlossen gefordert kritisiert gewarnt bestätigt widerlegt gezeigt belegt niedriger höher größer kleiner schneller teurer billiger stärker schwächer neue alte hohe niedrige deutsche europäische öffentliche private soziale falsche richtige`.split(" ");
+const DE_PREFIXES = `Steuer Renten Arbeits Miet Energie Strom Klima Verkehrs Gesundheits Bildungs Migrations Sicherheits Haushalts Wirtschafts Lohn Preis Wohnungs Grenz Kinder Familien Pflege Schul Digital Agrar Export Bundes Landes Kommunal Verbraucher Unternehmens`.split(" ");
+const DE_SUFFIXES = `reform gesetz politik markt quote kosten preise zahlen bericht plan paket abgabe zuschuss förderung grenze bremse krise wende ziel niveau anteil rekord lücke schutz recht steuer debatte programm initiative`.split(" ");
+const EN_FUNCTION = `the of and to in is that it for was on are as with by at from has have not this be but were more than about over under per cent percent million billion year years since only almost nearly around already`.split(" ");
+const EN_WORDS = `government president minister party opposition coalition congress senate parliament election voters poll budget debt taxes pension jobs unemployment wages wage inflation prices rents housing energy electricity gas coal nuclear wind solar climate emissions transport highway rail airport migration refugees asylum border police crime security army nato war peace russia ukraine china america europe washington london health hospital care doctors vaccine pandemic school schools teachers education university research internet broadband farming farmers exports imports economy growth recession companies industry manufacturing unions strike statistics office study report figures data law reform regulation court ruling constitution families children young seniors women men citizens cities states federal increased decreased doubled halved claimed said promised passed demanded criticised warned confirmed refuted showed proved lower higher bigger smaller faster cheaper stronger weaker new old high low national european public private social false true misleading record average median annual monthly`.split(" ");
+const EN_RARE = `tariff subsidy deficit surplus stimulus austerity filibuster gerrymandering caucus primary ballot turnout incumbency bipartisan infrastructure deregulation privatisation welfare medicaid medicare obamacare fracking pipeline carbon methane drought wildfire flooding heatwave microchips semiconductors cryptocurrency blockchain broadband telecom outsourcing offshoring automation robotics productivity apprenticeship tuition scholarship homelessness eviction mortgage landlord overdose fentanyl opioid vaccination ventilator quarantine lockdown`.split(" ");
+
+const FIRST_NAMES = `Anna Thomas Maria Michael Julia Andreas Katrin Stefan Sabine Markus Claudia Jens Petra Frank Monika Jürgen Ursula Olaf Annalena Robert Christian Friedrich Sahra Hendrik Boris Karl Nancy Hubertus Lisa Tino Alice Ricarda Omid Kevin Saskia Norbert Lars Bettina Cem Svenja Emmanuel Giorgia Pedro Donald Joe Kamala Rishi Keir Justin Olena Wladimir Xi Recep Viktor Antje Mette Sanna Jacinda Narendra Luiz Javier Charles`.split(" ");
+const LAST_NAMES = `Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch Bauer Richter Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange Schmitt Werner Krause Meier Lehmann Köhler Herrmann König Walter Mayer Huber Kaiser Fuchs Peters Lang Scholz Möller Weiß Jung Hahn Keller Vogel Friedrich Günther Frank Berger Winkler Roth Beck Lorenz Baumann Franke Albrecht Schuster Simon Ludwig Böhm Winter Kraus Martin Schumacher Krämer Vogt Stein Jäger Otto Sommer Groß Seidel Heinrich Brandt Haas Schreiber Graf Dietrich Ziegler Kuhn Kühn Pohl Engel Horn Busch Bergmann Thomas Voigt Sauer Arnold Wolff Pfeiffer`.split(" ");
+const ORGANIZATIONS = `Bundesministerium der Finanzen|Bundesagentur für Arbeit|Statistisches Bundesamt|Deutscher Gewerkschaftsbund|Bundesverband der Deutschen Industrie|Deutsche Bundesbank|Europäische Kommission|Europäische Zentralbank|Umweltbundesamt|Robert Koch-Institut|Bundesamt für Migration und Flüchtlinge|Deutscher Städtetag|Verbraucherzentrale Bundesverband|Deutscher Bauernverband|Institut der deutschen Wirtschaft|Greenpeace Deutschland|Bund der Steuerzahler|Deutsche Bahn|Kassenärztliche Bundesvereinigung|Deutscher Mieterbund`.split("|");
+const PUBLICATIONS = `Tagesblatt|Morgenpost|Abendzeitung|Rundschau|Kurier|Allgemeine|Nachrichten|Anzeiger|Volksstimme|Tageszeitung`.split("|");
+const CITIES = `Berlin Hamburg München Köln Frankfurt Stuttgart Düsseldorf Leipzig Dortmund Essen Bremen Dresden Hannover Nürnberg Duisburg Bochum Wuppertal Bielefeld Bonn Münster Mainz Kiel Erfurt Potsdam Schwerin Magdeburg Saarbrücken Wiesbaden`.split(" ");
+const ROLE_TITLES = `Bundeskanzler|Bundesministerin|Bundesminister|Ministerpräsidentin|Ministerpräsident|Fraktionsvorsitzende|Fraktionsvorsitzender|Parteivorsitzende|Parteivorsitzender|Abgeordnete|Abgeordneter|Bürgermeisterin|Bürgermeister|Präsidentin|Präsident|Sprecherin|Sprecher|Staatssekretärin|Staatssekretär|Landrat`.split("|");
+const PARTIES = `SPD|CDU|CSU|Grüne|FDP|Die Linke|AfD|BSW|Freie Wähler|Volt`.split("|");
+const OCCASIONS = `Bundestagsdebatte|Pressekonferenz|Talkshow|Wahlkampfauftritt|Parteitag|Interview|Regierungserklärung|Landtagsdebatte|Gipfeltreffen|Podiumsdiskussion|Sommerinterview|Haushaltsdebatte`.split("|");
+const PUBLISHERS = `Deutsche Presse-Agentur|Reuters|Agence France-Presse|Tagesschau|Der Spiegel|Die Zeit|Süddeutsche Zeitung|Frankfurter Allgemeine Zeitung|Handelsblatt|Statistisches Bundesamt|Eurostat|Bundesagentur für Arbeit|The Guardian|The New York Times|BBC News|Associated Press`.split("|");
+const TOPICS: [string, string, string][] = [
+  ["wirtschaft", "Wirtschaft", "Economy"], ["arbeit", "Arbeitsmarkt", "Labour market"], ["steuern", "Steuern", "Taxes"],
+  ["rente", "Rente", "Pensions"], ["gesundheit", "Gesundheit", "Health"], ["pflege", "Pflege", "Care"],
+  ["migration", "Migration", "Migration"], ["asyl", "Asyl", "Asylum"], ["klima", "Klima", "Climate"],
+  ["energie", "Energie", "Energy"], ["verkehr", "Verkehr", "Transport"], ["wohnen", "Wohnen", "Housing"],
+  ["bildung", "Bildung", "Education"], ["digitales", "Digitales", "Digital"], ["sicherheit", "Innere Sicherheit", "Security"],
+  ["verteidigung", "Verteidigung", "Defence"], ["europa", "Europa", "Europe"], ["aussenpolitik", "Außenpolitik", "Foreign policy"],
+  ["landwirtschaft", "Landwirtschaft", "Agriculture"], ["umwelt", "Umwelt", "Environment"], ["familie", "Familie", "Family"],
+  ["haushalt", "Haushalt", "Budget"], ["inflation", "Inflation", "Inflation"], ["justiz", "Justiz", "Justice"],
+  ["wahlen", "Wahlen", "Elections"], ["medien", "Medien", "Media"], ["corona", "Corona", "Covid-19"],
+  ["ukraine", "Ukraine-Krieg", "War in Ukraine"], ["kriminalitaet", "Kriminalität", "Crime"], ["soziales", "Soziales", "Welfare"],
+];
+/** What readers type: common words, specific compounds, names, phrases, a typo, English. */
+const SEARCH_TERMS = [
+  "Inflation", "Mindestlohn", "Rente", "Mietpreisbremse", "Flüchtlinge", "Klimaschutz", "Arbeitslosigkeit", "Steuerreform",
+  "Schulden Haushalt", "Strompreise", "Bundeswehr Nato", "Krankenhaus Pflege", "Müller", "Scholz", "Schmidt", "Wagner",
+  "Energie Preise gestiegen", "Grenze Migration", "Arbeitsmarkt", "Kinder Armut", "Windkraft", "Digitalisierung Schulen",
+  "Migartion", "Infaltion", "inflation", "tariff", "unemployment rate", "health care", "Statistisches Bundesamt", "Bürgergeld",
+];
+
+function words(): { de: string[]; en: string[] } {
+  const compounds: string[] = [];
+  for (const p of DE_PREFIXES) for (const s of DE_SUFFIXES) compounds.push(p + s);
+  // A fixed shuffle of the compounds (rare words), so that each prefix is spread over the tail.
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = compounds.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [compounds[i], compounds[j]] = [compounds[j]!, compounds[i]!];
+  }
+  return { de: [...DE_FUNCTION, ...DE_WORDS, ...compounds], en: [...EN_FUNCTION, ...EN_WORDS, ...EN_RARE] };
+}
+
+// ---------------------------------------------------------------------------------------
+// The dataset, in SQL. One connection: pg_temp functions live as long as it does.
+
+async function generateDataset(url: string, options: Options): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const q = (text: string, values: unknown[] = []) => client.query(text, values);
+    await q("SET synchronous_commit = off");
+    await q("SELECT setseed(0.4711)");
+    const { de, en } = words();
+    const verdicts = (await q(`SELECT id FROM "VerdictLabel" ORDER BY position`)).rows.map((r: { id: string }) => r.id);
+    if (!verdicts.length) throw new Error("No verdict scale: bootstrap did not run?");
+    const sources = Math.max(50, Math.round(options.claims / 4));
+
+    // Text: words picked with a skew towards the start of the list (see above).
+    await q(`
+      CREATE FUNCTION pg_temp.pick(arr text[]) RETURNS text LANGUAGE sql VOLATILE AS $$
+        SELECT arr[1 + floor(array_length(arr, 1) * power(random(), 2.2))::int]
+      $$`);
+    await q(`
+      CREATE FUNCTION pg_temp.sentence(arr text[], minw int, maxw int) RETURNS text LANGUAGE sql VOLATILE AS $$
+        SELECT upper(left(s, 1)) || substr(s, 2) || '.'
+          FROM (SELECT string_agg(pg_temp.pick(arr), ' ') AS s
+                  FROM generate_series(1, minw + floor(random() * (maxw - minw + 1))::int)) w
+      $$`);
+    await q(`
+      CREATE FUNCTION pg_temp.para(arr text[], sentences int) RETURNS text LANGUAGE sql VOLATILE AS $$
+        SELECT string_agg(pg_temp.sentence(arr, 7, 22), ' ') FROM generate_series(1, sentences)
+      $$`);
+    await q(`
+      CREATE FUNCTION pg_temp.slugify(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        SELECT trim(both '-' from regexp_replace(
+                 replace(replace(replace(replace(lower(s), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'),
+                 '[^a-z0-9]+', '-', 'g'))
+      $$`);
+    await q(`CREATE FUNCTION pg_temp.any_of(arr anyarray) RETURNS anyelement LANGUAGE sql VOLATILE AS $$
+        SELECT arr[1 + floor(random() * array_length(arr, 1))::int] $$`);
+
+    await timed(`speakers (${options.speakers}) with aliases and roles`, async () => {
+      await q(
+        `INSERT INTO "Speaker" (id, slug, name, kind, bio, "wikidataId", "updatedAt")
+         -- Names repeat after a while: their slugs get -2, -3 as uniqueSlug does.
+         SELECT 'bsp' || n, pg_temp.slugify(name) || CASE WHEN k > 1 THEN '-' || k ELSE '' END, name, kind::"SpeakerKind",
+                CASE WHEN random() < 0.8 THEN pg_temp.para($5::text[], 2) END,
+                CASE WHEN random() < 0.5 THEN 'Q' || (9000000 + n) END, now()
+           FROM (SELECT named.*, row_number() OVER (PARTITION BY pg_temp.slugify(name) ORDER BY n) AS k FROM (SELECT n,
+                        CASE WHEN n % 20 = 7 THEN ($3::text[])[1 + (n / 20) % array_length($3::text[], 1)]
+                                  || CASE WHEN n / 20 >= array_length($3::text[], 1) THEN ' ' || ($6::text[])[1 + n % array_length($6::text[], 1)] ELSE '' END
+                             WHEN n % 20 = 13 THEN ($6::text[])[1 + (n / 20) % array_length($6::text[], 1)] || 'er '
+                                  || ($4::text[])[1 + (n / 20 / array_length($6::text[], 1)) % array_length($4::text[], 1)]
+                             ELSE ($1::text[])[1 + n % array_length($1::text[], 1)] || ' '
+                                  || ($2::text[])[1 + (n / array_length($1::text[], 1)) % array_length($2::text[], 1)] END AS name,
+                        CASE WHEN n % 20 = 7 THEN 'organization' WHEN n % 20 = 13 THEN 'publication' ELSE 'person' END AS kind
+                   FROM generate_series(1, $7::int) n) named) s`,
+        [FIRST_NAMES, LAST_NAMES, ORGANIZATIONS, PUBLICATIONS, de, CITIES, options.speakers],
+      );
+      await q(`
+        INSERT INTO "SpeakerAlias" (id, "speakerId", alias)
+        SELECT 'bal' || s.id || '-' || v.k, s.id, v.alias
+          FROM "Speaker" s
+          CROSS JOIN LATERAL (VALUES
+            (1, CASE WHEN s.kind = 'person' THEN split_part(s.name, ' ', 2) ELSE upper(regexp_replace(s.name, '([^ ])[^ ]* ?', '\\1', 'g')) END),
+            (2, CASE WHEN s.kind = 'person' THEN left(s.name, 1) || '. ' || split_part(s.name, ' ', 2) ELSE s.name || ' (' || pg_temp.any_of($1::text[]) || ')' END),
+            (3, lower(s.name))) v(k, alias)
+         WHERE v.k <= 1 + (hashtext(s.id) & 3) % 3 AND v.alias <> '' AND v.alias <> s.name`,
+        [CITIES],
+      );
+      await q(
+        `INSERT INTO "SpeakerRole" (id, "speakerId", title, organization, "startDate", "endDate")
+         SELECT 'brl' || s.id || '-' || k, s.id, pg_temp.any_of($1::text[]), pg_temp.any_of($2::text[]),
+                d, CASE WHEN k = 1 AND random() < 0.6 THEN d + (200 + floor(random() * 2000))::int END
+           FROM "Speaker" s, generate_series(1, 2) k,
+                LATERAL (SELECT (date '2005-01-01' + floor(random() * 7000 + 0 * k)::int) AS d) x
+          WHERE s.kind = 'person' AND (k = 1 OR random() < 0.4)`,
+        [ROLE_TITLES, PARTIES],
+      );
+    });
+
+    await timed(`topics (${TOPICS.length})`, () =>
+      q(
+        `INSERT INTO "Topic" (id, slug, "nameDe", "nameEn", "descriptionDe", "updatedAt")
+         SELECT 'btp' || i, t[1], t[2], t[3], pg_temp.para($2, 1), now()
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(j, i),
+                LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(e.j)) AS t) x`,
+        [JSON.stringify(TOPICS), de],
+      ),
+    );
+
+    await timed(`sources (${sources}) with stored texts`, () =>
+      q(
+        `INSERT INTO "Source" (id, kind, url, title, publisher, author, "publishedAt", "accessedAt", language,
+                               "snapshotText", "contentHash", "snapshotAt", "updatedAt")
+         SELECT 'bsr' || n, (CASE WHEN n % 10 < 7 THEN 'news_article' WHEN n % 10 < 8 THEN 'official_document'
+                                  WHEN n % 10 < 9 THEN 'statistic' ELSE 'transcript' END)::"SourceKind",
+                'https://www.example-' || (n % 40) || '.de/artikel/' || n, title, publisher,
+                CASE WHEN random() < 0.7 THEN pg_temp.any_of($3::text[]) || ' ' || pg_temp.any_of($4::text[]) END,
+                published, published + interval '1 day', lang, body, encode(sha256(convert_to(body, 'UTF8')), 'hex'), published + interval '1 day', now()
+           FROM (SELECT n, lang, rtrim(pg_temp.sentence(words, 6, 14), '.') AS title, pg_temp.any_of($5::text[]) AS publisher,
+                        timestamp '2016-01-01' + random() * interval '3300 days' AS published,
+                        pg_temp.para(words, 25) || E'\\n\\n' || pg_temp.para(words, 25) || E'\\n\\n' || pg_temp.para(words, 20) AS body
+                   FROM generate_series(1, $6::int) n,
+                        LATERAL (SELECT CASE WHEN n % 10 < 8 THEN 'de' ELSE 'en' END AS lang) l,
+                        LATERAL (SELECT CASE WHEN l.lang = 'de' THEN $1::text[] ELSE $2::text[] END AS words) w) s`,
+        [de, en, FIRST_NAMES, LAST_NAMES, PUBLISHERS, sources],
+      ),
+    );
+
+    await timed(`quotes (${options.quotes}) with translations`, async () => {
+      // Prominent speakers say more: the speaker is picked with a skew too.
+      await q(
+        `INSERT INTO "Quote" (id, "speakerId", text, language, kind, "saidOn", occasion, place, "reportedById", "updatedAt")
+         SELECT 'bqt' || n, 'bsp' || (1 + floor($4 * power(random(), 1.8)))::int,
+                pg_temp.sentence(words, 8, 30) || CASE WHEN random() < 0.4 THEN ' ' || pg_temp.sentence(words, 6, 20) ELSE '' END,
+                lang, (CASE WHEN random() < 0.7 THEN 'direct' ELSE 'indirect' END)::"SpeechKind",
+                date '2015-01-01' + floor(random() * 3600)::int, pg_temp.any_of($5::text[]), pg_temp.any_of($6::text[]),
+                CASE WHEN random() < 0.1 THEN 'bsp' || (1 + floor(random() * $4))::int END, now()
+           FROM generate_series(1, $3::int) n,
+                LATERAL (SELECT CASE WHEN n % 10 < 7 THEN 'de' ELSE 'en' END AS lang) l,
+                LATERAL (SELECT CASE WHEN l.lang = 'de' THEN $1::text[] ELSE $2::text[] END AS words) w`,
+        [de, en, options.quotes, options.speakers, OCCASIONS, CITIES],
+      );
+      await q(
+        `INSERT INTO "QuoteTranslation" (id, "quoteId", language, text)
+         SELECT 'bqx' || q.id, q.id, CASE WHEN q.language = 'de' THEN 'en' ELSE 'de' END,
+                pg_temp.sentence(CASE WHEN q.language = 'de' THEN $2::text[] ELSE $1::text[] END, 8, 30)
+           FROM "Quote" q WHERE q.id LIKE 'bqt%' AND random() < 0.2`,
+        [de, en],
+      );
+    });
+
+    await timed(`claims (${options.claims}): text, verdicts, summaries, analyses`, () =>
+      q(
+        `INSERT INTO "Claim" (id, slug, text, language, status, "claimantId", "claimDate", "verdictId", summary, analysis,
+                              "publicState", "publishedVerdictId", "publishedSummary", "publishedAnalysis", "publishedAt",
+                              "publicUpdatedAt", "createdAt", "updatedAt")
+         SELECT id, rtrim(left(pg_temp.slugify(text), 70), '-') || '-' || n, text, lang, status::"ClaimStatus", claimant, claim_date,
+                verdict, summary, analysis,
+                public_state::"PublicState", CASE WHEN public_state IS NOT NULL THEN verdict END,
+                CASE WHEN public_state IS NOT NULL THEN summary END, CASE WHEN public_state IS NOT NULL THEN analysis END,
+                CASE WHEN public_state IS NOT NULL THEN published END,
+                CASE WHEN public_state IN ('corrected', 'retracted') THEN published + interval '9 days' WHEN public_state IS NOT NULL THEN published END,
+                created, now()
+           FROM (SELECT n, 'bcl' || n AS id, lang, rtrim(pg_temp.sentence(words, 8, 20), '.') AS text,
+                        CASE WHEN r < 0.72 THEN 'published' WHEN r < 0.80 THEN 'corrected' WHEN r < 0.84 THEN 'retracted'
+                             WHEN r < 0.90 THEN 'in_review' WHEN r < 0.95 THEN 'in_research' ELSE 'draft' END AS status,
+                        CASE WHEN r < 0.72 THEN 'published' WHEN r < 0.80 THEN 'corrected' WHEN r < 0.84 THEN 'retracted' END AS public_state,
+                        CASE WHEN random() < 0.95 THEN 'bsp' || (1 + floor($4 * power(random(), 1.8)))::int END AS claimant,
+                        published::date - floor(random() * 20)::int AS claim_date,
+                        CASE WHEN r < 0.95 THEN pg_temp.any_of($5::text[]) END AS verdict,
+                        CASE WHEN r < 0.95 THEN pg_temp.para(words, 2) END AS summary,
+                        CASE WHEN r < 0.95 THEN
+                          '## ' || rtrim(pg_temp.sentence(words, 3, 6), '.') || E'\\n\\n' || pg_temp.para(words, 6) || E'\\n\\n' ||
+                          '## ' || rtrim(pg_temp.sentence(words, 3, 6), '.') || E'\\n\\n' || pg_temp.para(words, 8) || E'\\n\\n' ||
+                          '- ' || pg_temp.sentence(words, 6, 12) || E'\\n- ' || pg_temp.sentence(words, 6, 12) || E'\\n\\n' ||
+                          '## Fazit' || E'\\n\\n' || pg_temp.para(words, 3) END AS analysis,
+                        published, published - interval '5 days' AS created
+                   FROM generate_series(1, $3::int) n,
+                        LATERAL (SELECT random() AS r, CASE WHEN n % 10 < 7 THEN 'de' ELSE 'en' END AS lang,
+                                        timestamp '2017-01-01' + random() * interval '3200 days' AS published) x,
+                        LATERAL (SELECT CASE WHEN x.lang = 'de' THEN $1::text[] ELSE $2::text[] END AS words) w) c`,
+        [de, en, options.claims, options.speakers, verdicts],
+      ),
+    );
+
+    await timed("links: claim quotes, passages, appearances, topics", async () => {
+      // 0–3 quotes of the claimant per claim.
+      await q(`
+        INSERT INTO "ClaimQuote" ("claimId", "quoteId")
+        SELECT c.id, qt.id
+          FROM "Claim" c
+          CROSS JOIN LATERAL (SELECT floor(random() * 4 + 0 * length(c.id))::int AS k) k
+          CROSS JOIN LATERAL (SELECT q.id FROM "Quote" q WHERE q."speakerId" = c."claimantId" ORDER BY random() LIMIT k.k) qt
+         WHERE c.id LIKE 'bcl%'`);
+      // Where quotes appear: every linked quote, and a third of the others.
+      await q(
+        `INSERT INTO "QuoteAppearance" (id, "quoteId", "sourceId", start, "end")
+         SELECT 'bqa' || q.id, q.id, src.id, st, st + least(length(q.text), 300)
+           FROM "Quote" q
+           CROSS JOIN LATERAL (SELECT 'bsr' || (1 + floor(random() * $1))::int AS id, q.id AS qid) pick
+           JOIN "Source" src ON src.id = pick.id
+           CROSS JOIN LATERAL (SELECT floor(random() * greatest(length(src."snapshotText") - 400, 1))::int AS st) o
+         WHERE q.id LIKE 'bqt%' AND (EXISTS (SELECT 1 FROM "ClaimQuote" cq WHERE cq."quoteId" = q.id) OR random() < 0.33)`,
+        [sources],
+      );
+      await q(
+        `INSERT INTO "ClaimPassage" (id, "claimId", "sourceId", start, "end")
+         SELECT 'bcp' || c.id, c.id, src.id, st, st + 160
+           FROM "Claim" c
+           CROSS JOIN LATERAL (SELECT 'bsr' || (1 + floor(random() * $1))::int AS id, c.id AS cid) pick
+           JOIN "Source" src ON src.id = pick.id
+           CROSS JOIN LATERAL (SELECT floor(random() * greatest(length(src."snapshotText") - 400, 1))::int AS st) o
+         WHERE c.id LIKE 'bcl%' AND random() < 0.3`,
+        [sources],
+      );
+      await q(`
+        INSERT INTO "ClaimTopic" ("claimId", "topicId")
+        SELECT DISTINCT c.id, 'btp' || (1 + floor(random() * (SELECT count(*) FROM "Topic" WHERE id LIKE 'btp%')))::int
+          FROM "Claim" c, generate_series(1, 3) k
+         WHERE c.id LIKE 'bcl%' AND (k = 1 OR random() < 0.4)`);
+    });
+
+    await timed("evidence and corrections", async () => {
+      await q(
+        `INSERT INTO "Evidence" (id, "claimId", "sourceId", stance, excerpt, note, position, "updatedAt")
+         SELECT 'bev' || c.id || '-' || k, c.id, 'bsr' || (1 + floor(random() * $3))::int,
+                (CASE WHEN random() < 0.45 THEN 'refutes' WHEN random() < 0.6 THEN 'supports' ELSE 'context' END)::"EvidenceStance",
+                pg_temp.sentence(CASE WHEN c.language = 'de' THEN $1::text[] ELSE $2::text[] END, 15, 40),
+                CASE WHEN random() < 0.5 THEN pg_temp.para(CASE WHEN c.language = 'de' THEN $1::text[] ELSE $2::text[] END, 2) END,
+                k, now()
+           FROM "Claim" c, generate_series(1, 5) k
+          WHERE c.id LIKE 'bcl%' AND c.status <> 'draft' AND (k <= 2 OR random() < 0.35)`,
+        [de, en, sources],
+      );
+      await q(
+        `INSERT INTO "Correction" (id, "claimId", kind, note, "previousVerdictId", "previousSummary", "publishedAt", "createdAt")
+         SELECT 'bco' || c.id, c.id, (CASE WHEN c."publicState" = 'retracted' THEN 'retraction' ELSE 'correction' END)::"CorrectionKind",
+                pg_temp.para(CASE WHEN c.language = 'de' THEN $1::text[] ELSE $2::text[] END, 2),
+                pg_temp.any_of($3::text[]), pg_temp.para(CASE WHEN c.language = 'de' THEN $1::text[] ELSE $2::text[] END, 2),
+                c."publicUpdatedAt", c."publicUpdatedAt" - interval '1 day'
+           FROM "Claim" c WHERE c.id LIKE 'bcl%' AND c."publicState" IN ('corrected', 'retracted')`,
+        [de, en, verdicts],
+      );
+    });
+
+    await timed("ANALYZE", () => q("ANALYZE"));
+  } finally {
+    await client.end();
+  }
+}
+
+async function describeDataset(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`
+      SELECT (SELECT count(*) FROM "Speaker") AS speakers, (SELECT count(*) FROM "SpeakerAlias") AS aliases,
+             (SELECT count(*) FROM "Source") AS sources, (SELECT count(*) FROM "Quote") AS quotes,
+             (SELECT count(*) FROM "ClaimQuote") AS "claimQuotes", (SELECT count(*) FROM "Claim") AS claims,
+             (SELECT count(*) FROM "Claim" WHERE "publicState" IS NOT NULL) AS "publicClaims",
+             (SELECT count(*) FROM "Evidence") AS evidence, (SELECT count(*) FROM "Correction") AS corrections,
+             (SELECT round(avg(length("publishedAnalysis"))) FROM "Claim" WHERE "publicState" IS NOT NULL) AS "analysisChars",
+             (SELECT round(avg(length("snapshotText"))) FROM "Source") AS "sourceChars",
+             pg_size_pretty(pg_database_size(current_database())) AS size`);
+    const r = rows[0] as Record<string, string>;
+    return (
+      `${r.speakers} speakers (${r.aliases} aliases), ${r.sources} sources (~${r.sourceChars} characters of stored text each), ` +
+      `${r.quotes} quotes (${r.claimQuotes} links to claims), ${r.claims} claims (${r.publicClaims} public, analyses ~${r.analysisChars} characters), ` +
+      `${r.evidence} pieces of evidence, ${r.corrections} corrections; database ${r.size}`
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Load generation, in a worker thread: the main thread may be serving the database (PGlite).
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  bytes: number;
+  latencies: number[];
+}
+
+const LOAD_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const http = require("node:http");
+const { port, paths, connections, warmupMs, durationMs } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+let next = 0;
+function once(path) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const req = http.request({ host: "127.0.0.1", port, path, agent, headers: { "accept-language": "de", accept: "text/html" } }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk) => { bytes += chunk.length; });
+      res.on("end", () => resolve({ ok: res.statusCode === 200, ms: performance.now() - started, bytes }));
+      res.on("error", () => resolve({ ok: false, ms: performance.now() - started, bytes }));
+    });
+    req.setTimeout(30000, () => req.destroy(new Error("timeout")));
+    req.on("error", () => resolve({ ok: false, ms: performance.now() - started, bytes: 0 }));
+    req.end();
+  });
+}
+(async () => {
+  const from = performance.now() + warmupMs;
+  const until = from + durationMs;
+  const latencies = [];
+  let errors = 0, bytes = 0;
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < until) {
+      const r = await once(paths[next++ % paths.length]);
+      const done = performance.now();
+      if (done < from || done > until) continue;
+      if (r.ok) { latencies.push(r.ms); bytes += r.bytes; } else errors++;
+    }
+  }));
+  agent.destroy();
+  parentPort.postMessage({ requests: latencies.length, errors, seconds: durationMs / 1000, bytes, latencies });
+})();
+`;
+
+function runLoad(port: number, paths: string[], options: Options): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD_WORKER, {
+      eval: true,
+      workerData: { port, paths, connections: options.connections, warmupMs: WARMUP_SECONDS * 1000, durationMs: options.duration * 1000 },
+    });
+    const timer = setTimeout(() => void worker.terminate(), (WARMUP_SECONDS + options.duration + 60) * 1000);
+    worker.once("message", (result: LoadResult) => {
+      clearTimeout(timer);
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    worker.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The load generator stopped (code ${code}) without a result`));
+    });
+  });
+}
+
+/** The same measurement for an async function called in this process (no HTTP). */
+async function runDirect(call: (i: number) => Promise<unknown>, options: Options): Promise<LoadResult> {
+  const from = performance.now() + WARMUP_SECONDS * 1000;
+  const until = from + options.duration * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        let ok = true;
+        try {
+          await call(i++);
+        } catch {
+          ok = false;
+        }
+        const done = performance.now();
+        if (done < from || done > until) continue;
+        if (ok) latencies.push(done - started);
+        else errors++;
+      }
+    }),
+  );
+  return { requests: latencies.length, errors, seconds: options.duration, bytes: 0, latencies };
+}
+
+/** One call at a time: latency of the data layer alone. */
+async function sequential(n: number, call: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+  for (let i = 0; i < Math.min(10, n); i++) await call(i); // warm-up: plans, pool, caches
+  const latencies: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await call(i);
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), max: latencies[latencies.length - 1]! };
+}
+
+// ---------------------------------------------------------------------------------------
+// Servers.
+
+function startBaseline(file: string, port: number): ChildProcess {
+  const code = `
+    const http = require("node:http");
+    const body = require("node:fs").readFileSync(process.argv[1]);
+    http.createServer((req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+      res.end(body);
+    }).listen(Number(process.argv[2]), "127.0.0.1", () => console.log("ready"));
+  `;
+  return spawn(process.execPath, ["-e", code, file, String(port)], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+}
+
+function build(env: NodeJS.ProcessEnv): void {
+  console.log("Building the app (the sources changed since the last build)…");
+  for (const args of [[require.resolve("../scripts/generate.mjs")], [require.resolve("next/dist/bin/next"), "build"]]) {
+    const result = spawnSync(process.execPath, args, { stdio: "inherit", env, timeout: 30 * 60_000 });
+    if (result.status !== 0) throw new Error("The build failed (see above).");
+  }
+  recordBuild();
+}
+
+function usesCachedReads(): string {
+  const pages = ["app/page.tsx", "app/claims/[slug]/page.tsx", "app/speakers/[slug]/page.tsx"];
+  const cached = pages.filter((p) => {
+    try {
+      return /lib\/public\/cached/.test(fs.readFileSync(p, "utf8"));
+    } catch {
+      return false;
+    }
+  });
+  return cached.length === pages.length ? "yes" : cached.length ? `partly (${cached.join(", ")})` : "no";
+}
+
+// ---------------------------------------------------------------------------------------
+// Main.
+
+interface Row {
+  target: string;
+  result: LoadResult;
+  via: "http" | "direct";
+}
+
+function printTable(rows: Row[], baseline: LoadResult | null): void {
+  const base = baseline ? baseline.requests / baseline.seconds : NaN;
+  const header = ["target", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "KB/resp", "vs baseline"];
+  const lines = rows.map(({ target, result }) => {
+    const sorted = [...result.latencies].sort((a, b) => a - b);
+    const rps = result.requests / result.seconds;
+    return [
+      target,
+      rps.toFixed(1),
+      percentile(sorted, 0.5).toFixed(1),
+      percentile(sorted, 0.95).toFixed(1),
+      percentile(sorted, 0.99).toFixed(1),
+      String(result.errors),
+      result.requests ? (result.bytes / result.requests / 1024).toFixed(1) : "–",
+      Number.isFinite(base) ? `${((rps / base) * 100).toFixed(1)} %` : "–",
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  console.log(fmt(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const l of lines) console.log(fmt(l));
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const limit = setTimeout(() => {
+    console.error(`\nThe benchmark took longer than ${seconds(TIME_LIMIT_MS)}: stopping.`);
+    void cleanUp().then(() => process.exit(2));
+  }, TIME_LIMIT_MS);
+  limit.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping what the benchmark started…`);
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
+
+  console.log(
+    `Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
+      `Node ${process.version}, ${os.type()} ${os.release()}`,
+  );
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`Load average before: ${load()} (other processes on the machine skew every figure)`);
+  console.log(
+    `Options: --claims ${options.claims} --quotes ${options.quotes} --speakers ${options.speakers} --duration ${options.duration} ` +
+      `--connections ${options.connections} --engine ${options.engine}\n`,
+  );
+
+  // 1. The database.
+  console.log("Database");
+  let url: string;
+  let engineName: string;
+  if (options.engine === "postgres") {
+    const cluster = await timed("start a throwaway PostgreSQL server", () => startPostgresCluster());
+    onCleanup("PostgreSQL server", () => cluster.stop());
+    url = cluster.url;
+    engineName = cluster.version;
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-pglite-"));
+    onCleanup("PGlite folder", () => fs.rmSync(dir, { recursive: true, force: true }));
+    const embedded = await timed("start the embedded PGlite", () => startEmbeddedDatabase({ dataDir: dir }));
+    onCleanup("PGlite", () => embedded.stop());
+    url = embedded.url;
+    engineName = "PGlite (embedded, in this process)";
+  }
+  await timed("apply migrations", () => applyMigrations(url));
+  const prisma: Db = createPrismaClient(url, 4);
+  onCleanup("Prisma client", () => prisma.$disconnect());
+  await timed("bootstrap (admin, verdict scale; no demo)", () =>
+    bootstrap(prisma, loadSettings({ CLAIMBASE_DEMO: "false", CLAIMBASE_ADMIN_PASSWORD: randomBytes(12).toString("hex") })),
+  );
+
+  // 2. The dataset.
+  console.log("\nDataset");
+  const generationStarted = performance.now();
+  await generateDataset(url, options);
+  console.log(`  ${"total".padEnd(52)} ${seconds(performance.now() - generationStarted).padStart(8)}`);
+  console.log(`  ${await describeDataset(url)}\n`);
+
+  const slugs = (
+    await prisma.claim.findMany({ where: { publicState: { not: null } }, select: { slug: true } })
+  ).map((c) => c.slug);
+  const claimSlugs = shuffle(slugs).slice(0, 100);
+  const speakerSlugs = shuffle(
+    (
+      await prisma.speaker.findMany({ where: { claims: { some: { publicState: { not: null } } } }, select: { slug: true } })
+    ).map((s) => s.slug),
+  ).slice(0, 100);
+  const searchModule = await import("../lib/public/search").catch(() => null);
+
+  // 3. The app.
+  console.log("App");
+  const authSecret = randomBytes(32).toString("base64");
+  const appPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    PORT: String(appPort),
+    HOSTNAME: "127.0.0.1",
+  };
+  if (!buildIsCurrent()) await timed("build", async () => build(env));
+  else console.log("  the build is current");
+  let appLog = "";
+  const app = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const keepLog = (chunk: Buffer) => {
+    appLog = (appLog + chunk.toString()).slice(-20_000);
+  };
+  app.stdout?.on("data", keepLog);
+  app.stderr?.on("data", keepLog);
+  onCleanup("next start", () => stopChild(app, "next start"));
+  await timed(`next start on 127.0.0.1:${appPort}`, () => waitForHttp(appPort, "/", 120_000, app, () => appLog));
+  const cachedReads = usesCachedReads();
+  console.log(`  public pages read through lib/public/cached.ts: ${cachedReads}`);
+
+  // 4. The baseline: as many bytes as a claim page.
+  const sample = await get(appPort, `/claims/${encodeURIComponent(claimSlugs[0]!)}`);
+  if (sample.status !== 200) throw new Error(`The claim page answered ${sample.status}`);
+  const baselineDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-baseline-"));
+  onCleanup("baseline file", () => fs.rmSync(baselineDir, { recursive: true, force: true }));
+  const baselineFile = path.join(baselineDir, "claim.html");
+  fs.writeFileSync(baselineFile, sample.body);
+  const baselinePort = await freePort();
+  const baselineServer = startBaseline(baselineFile, baselinePort);
+  onCleanup("baseline server", () => stopChild(baselineServer, "baseline server"));
+  await waitForHttp(baselinePort, "/", 10_000, baselineServer, () => "");
+  console.log(`  baseline: a static ${(sample.body.length / 1024).toFixed(1)} KB HTML file (a claim page's size) on 127.0.0.1:${baselinePort}\n`);
+
+  // 5. Load.
+  console.log(
+    `Load: ${options.connections} connections, ${WARMUP_SECONDS} s warm-up + ${options.duration} s per target (keep-alive, no compression)`,
+  );
+  const rows: Row[] = [];
+  const measure = async (target: string, paths: string[]) => {
+    const result = await timed(target, () => runLoad(appPort, paths, options));
+    rows.push({ target, result, via: "http" });
+  };
+  await measure("home page /", ["/"]);
+  await measure("claim page (100 published, rotating)", claimSlugs.map((s) => `/claims/${encodeURIComponent(s)}`));
+  await measure("speaker page (100 claimants, rotating)", speakerSlugs.map((s) => `/speakers/${encodeURIComponent(s)}`));
+  const searchPaths = SEARCH_TERMS.map((t) => `/search?q=${encodeURIComponent(t)}`);
+  const searchPage = await get(appPort, searchPaths[0]!).catch(() => ({ status: 0 }));
+  if (searchPage.status === 200) await measure("search page /search?q=… (30 terms)", searchPaths);
+  else if (searchModule) {
+    console.log(`  (/search answers ${searchPage.status}: measuring searchPublic directly instead)`);
+    const result = await timed("searchPublic direct, no HTTP (30 terms)", () =>
+      runDirect((i) => searchModule.searchPublic({ q: SEARCH_TERMS[i % SEARCH_TERMS.length] }, prisma), options),
+    );
+    rows.push({ target: "searchPublic direct, no HTTP (30 terms)", result, via: "direct" });
+  } else console.log("  (no /search page and no lib/public/search.ts: search not measured)");
+  const baselineResult = await timed("baseline: static file, node:http", () => runLoad(baselinePort, ["/"], options));
+  rows.push({ target: "baseline: static file, node:http", result: baselineResult, via: "http" });
+
+  // 6. The data layer alone, one call at a time.
+  console.log("\nData layer, one call at a time (200 calls each, lib/public called directly, no cache)");
+  const direct: [string, { p50: number; p95: number; max: number }][] = [];
+  direct.push(["listPublishedClaims page 1", await sequential(200, () => listPublishedClaims({ page: 1, pageSize: 20 }, prisma))]);
+  direct.push(["getPublicClaim", await sequential(200, (i) => getPublicClaim(claimSlugs[i % claimSlugs.length]!, prisma))]);
+  direct.push(["getPublicSpeaker", await sequential(200, (i) => getPublicSpeaker(speakerSlugs[i % speakerSlugs.length]!, { limit: 50 }, prisma))]);
+  if (searchModule) {
+    direct.push(["searchPublic (30 terms)", await sequential(200, (i) => searchModule.searchPublic({ q: SEARCH_TERMS[i % SEARCH_TERMS.length] }, prisma))]);
+  }
+
+  // Report.
+  console.log(`\n=== Results (${engineName}; ${options.claims} claims, ${options.quotes} quotes, ${options.speakers} speakers) ===\n`);
+  printTable(rows, baselineResult);
+  console.log("");
+  console.log("| data layer (sequential) | p50 ms | p95 ms | max ms |");
+  console.log("|---|---:|---:|---:|");
+  for (const [name, r] of direct) console.log(`| ${name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`);
+  const claimRow = rows.find((r) => r.target.startsWith("claim page"));
+  if (claimRow) {
+    const ratio = claimRow.result.requests / claimRow.result.seconds / (baselineResult.requests / baselineResult.seconds);
+    console.log(`\nClaim page throughput: ${(ratio * 100).toFixed(1)} % of the baseline (target: at least 50 %).`);
+  }
+  const search = direct.find(([name]) => name.startsWith("searchPublic"));
+  if (search) console.log(`searchPublic p95: ${search[1].p95.toFixed(1)} ms (target on PostgreSQL: under 50 ms).`);
+  console.log(`Public pages read through lib/public/cached.ts: ${cachedReads}.`);
+  console.log(`Load average after: ${load()}.`);
+  console.log(`Total time: ${seconds(performance.now() - started)}.`);
+}
+
+main()
+  .then(
+    () => cleanUp().then(() => process.exit(0)),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      return cleanUp().then(() => process.exit(1));
+    },
+  );
