@@ -59,7 +59,8 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
   const claimant = editor.getByLabel("Urheber", { exact: true });
   await claimant.selectOption(await optionValue(claimant, /Trump/));
   await editor.getByRole("button", { name: "Behauptung anlegen" }).click();
-  await expect(editor).toHaveURL(/\/admin\/claims\/[a-z0-9]+$/);
+  // The form is at /admin/claims/new; the new claim's page is /admin/claims/<id>.
+  await expect(editor).toHaveURL(/\/admin\/claims\/(?!new$)[a-z0-9]+$/);
   const claimUrl = new URL(editor.url()).pathname;
 
   const addEvidence = formWith(editor, "Beleg hinzufügen");

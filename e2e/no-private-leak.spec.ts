@@ -306,7 +306,9 @@ async function signIn(page: Page, email: string): Promise<void> {
   await expect(page).toHaveURL(/\/admin/);
 }
 
-test.describe.serial("no private field on the public site", () => {
+// Not serial: a failing check does not skip the others. After a failure Playwright starts a
+// new worker, whose beforeAll plants a new token (the old worker's afterAll cleaned up).
+test.describe("no private field on the public site", () => {
   let db: Db;
   let planted: Planted | undefined;
   let pages: string[] = [];
@@ -371,6 +373,7 @@ test.describe.serial("no private field on the public site", () => {
     for (const r of responses) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
     const counts = [...byStatus].map(([status, n]) => `${n} × ${status}`).join(", ");
     test.info().annotations.push({ type: "fetched", description: `${responses.length} pages: ${counts}` });
+    console.log(`fetched ${responses.length} pages: ${counts}`);
     const leaks = responses.flatMap((r) => leaksIn(r).map((field) => `${r.url} (${r.status}): ${field}`));
     expect(leaks).toEqual([]);
     // The check is not vacuous: public claim pages render, private ones do not exist.

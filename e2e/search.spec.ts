@@ -57,6 +57,7 @@ async function ensurePutinIsPublic(browser: Browser, page: Page): Promise<void> 
   await verdictForm.getByRole("button", { name: "Bewertung speichern" }).click();
   await expect(verdictForm.getByRole("status")).toContainText("Die Bewertung ist gespeichert");
   await editor.getByRole("button", { name: "Zur Prüfung einreichen" }).click();
+  await expect(editor.locator(".claim-meta .status-badge")).toHaveText("In Prüfung");
 
   const reviewer = await signedIn(browser, REVIEWER);
   await reviewer.goto(claimUrl);
@@ -66,7 +67,7 @@ async function ensurePutinIsPublic(browser: Browser, page: Page): Promise<void> 
 }
 
 test("search finds the 95 % claim with the word marked, and Putin's page first, without JavaScript", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const page = await (await browser.newContext({ locale: "de-DE", javaScriptEnabled: false })).newPage();
 
   // The header links to the search; the form is a plain GET form.

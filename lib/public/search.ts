@@ -15,8 +15,14 @@
 // - when full text finds nothing at all, trigram similarity (pg_trgm) on the unaccented
 //   claim text, quote text, speaker name and alias ("Herschaftsgebiet", "Kremlchev"), and the
 //   result says so (`fallback`), with a `suggestion` built from the words it found;
+// - a query of stopwords only ("der", "the") finds nothing: in the other language's
+//   configuration it would match almost every text;
+// - filters (verdict, speaker, topic, dates) narrow claims and quotes (a quote through the
+//   public claims it is attached to); with a filter, speakers are not listed. Filters without
+//   a query list every public claim and quote that passes them, newest first;
 // - snippets come from ts_headline with private-use characters as markers, turned into
 //   {text, hit} segments here: nothing from the database is ever treated as HTML.
+// Results are not cached (lib/public/cached.ts): anyone can type anything.
 // Every value is a bound parameter of a tagged template (Prisma.sql); optional clauses are
 // Prisma.sql fragments, never strings built from input.
 import { z } from "zod";
@@ -418,30 +424,30 @@ function quoteHits(mode: Mode, q: string, f: Filters): Prisma.Sql {
         ? sql`word_similarity(${t.flat}, claimbase_unaccent(qt.text))`
         : sql`0`;
   const de = mode === "fulltext" ? sql`ts_rank_cd(qt."searchDe", ${t.de}) >= ts_rank_cd(qt."searchEn", ${t.en})` : sql`TRUE`;
-  // The quote is public through `link`: a public claim it is attached to (and which passes
-  // the claim filters), the newest.
+  // A quote is public through a public claim it is attached to (which must also pass the
+  // claim filters); the newest such claim is the one the hit links to.
   return sql`
-    SELECT 'quote'::text AS type, qt.id, link.id AS "linkId", 0 AS tier, (${score})::float8 AS score,
-           (${de}) AS de, qt."saidOn"::timestamp AS "sortDate"
-      FROM "Quote" qt
-      CROSS JOIN LATERAL (
-        SELECT c.id FROM "ClaimQuote" cq JOIN "Claim" c ON c.id = cq."claimId"
-         WHERE cq."quoteId" = qt.id AND c."publicState" IS NOT NULL
-           ${claimFilters(f)}
-         ORDER BY c."publishedAt" DESC NULLS LAST, c.id
-         LIMIT 1) link
-     WHERE ${match}
-       ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" qs WHERE qs.id = qt."speakerId" AND qs.slug = ${f.speaker})` : none}
-       ${f.from !== null ? sql`AND qt."saidOn" >= ${f.from}::date` : none}
-       ${f.to !== null ? sql`AND qt."saidOn" <= ${f.to}::date` : none}`;
+    (SELECT DISTINCT ON (qt.id)
+            'quote'::text AS type, qt.id, c.id AS "linkId", 0 AS tier, (${score})::float8 AS score,
+            (${de}) AS de, qt."saidOn"::timestamp AS "sortDate"
+       FROM "Quote" qt
+       JOIN "ClaimQuote" cq ON cq."quoteId" = qt.id
+       JOIN "Claim" c ON c.id = cq."claimId" AND c."publicState" IS NOT NULL
+      WHERE ${match}
+        ${claimFilters(f)}
+        ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" qs WHERE qs.id = qt."speakerId" AND qs.slug = ${f.speaker})` : none}
+        ${f.from !== null ? sql`AND qt."saidOn" >= ${f.from}::date` : none}
+        ${f.to !== null ? sql`AND qt."saidOn" <= ${f.to}::date` : none}
+      ORDER BY qt.id, c."publishedAt" DESC NULLS LAST, c.id)`;
 }
 
+// Three lookups, each by its own index (Claim.claimantId, Quote.speakerId, Quote.reportedById).
 const publicSpeakerSql = sql`(
   EXISTS (SELECT 1 FROM "Claim" c WHERE c."claimantId" = s.id AND c."publicState" IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM "Quote" qt
-               JOIN "ClaimQuote" cq ON cq."quoteId" = qt.id
-               JOIN "Claim" c ON c.id = cq."claimId"
-              WHERE (qt."speakerId" = s.id OR qt."reportedById" = s.id) AND c."publicState" IS NOT NULL))`;
+  OR EXISTS (SELECT 1 FROM "Quote" qt JOIN "ClaimQuote" cq ON cq."quoteId" = qt.id JOIN "Claim" c ON c.id = cq."claimId"
+              WHERE qt."speakerId" = s.id AND c."publicState" IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM "Quote" qt JOIN "ClaimQuote" cq ON cq."quoteId" = qt.id JOIN "Claim" c ON c.id = cq."claimId"
+              WHERE qt."reportedById" = s.id AND c."publicState" IS NOT NULL))`;
 
 /** Name or alias equal to the query, accents and case aside. */
 function exactName(q: string, column: Prisma.Sql): Prisma.Sql {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListFilters } from "@/components/admin/ListFilters";
+import { ListFilters, type ListFilter } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { Moment } from "@/components/admin/Moment";
 import {
@@ -61,6 +61,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ? Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label: `${label} (${value})` }))
       : REVISION_ACTIONS.map((value) => ({ value, label: REVISION_ACTION_NAMES[value] ?? value }));
   const filtered = Boolean(filter.userId || action || from || to || filter.entityType || filter.entityId || filter.q);
+  // The filters only one log has: the record (changes), the e-mail or address (security).
+  const logFields: ListFilter[] =
+    log === "changes"
+      ? [
+          {
+            name: "entityType",
+            id: "audit-type",
+            label: "Datensatz-Art",
+            emptyLabel: "alle",
+            value: filter.entityType,
+            options: ENTITY_TYPES.map((type) => ({ value: type, label: ENTITY_NAMES[type] })),
+          },
+          { name: "entityId", id: "audit-entity", label: "Datensatz-ID", value: filter.entityId },
+        ]
+      : [{ name: "q", label: "E-Mail oder Adresse (IP)", type: "search", value: filter.q }];
 
   return (
     <>
@@ -101,19 +116,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             options: users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
           },
           { name: "action", label: "Aktion", emptyLabel: "alle", value: action, options: actionOptions },
-          ...(log === "changes"
-            ? [
-                {
-                  name: "entityType",
-                  id: "audit-type",
-                  label: "Datensatz-Art",
-                  emptyLabel: "alle",
-                  value: filter.entityType,
-                  options: ENTITY_TYPES.map((type) => ({ value: type, label: ENTITY_NAMES[type] })),
-                },
-                { name: "entityId", id: "audit-entity", label: "Datensatz-ID", value: filter.entityId },
-              ]
-            : [{ name: "q", label: "E-Mail oder Adresse (IP)", type: "search" as const, value: filter.q }]),
+          ...logFields,
           { name: "from", label: "Von", type: "date", value: filter.from ? from : undefined },
           { name: "to", label: "Bis", type: "date", value: filter.to ? to : undefined },
         ]}
