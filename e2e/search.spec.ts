@@ -42,6 +42,8 @@ async function ensurePutinIsPublic(browser: Browser, page: Page): Promise<void> 
   const claimant = editor.getByLabel("Urheber", { exact: true });
   await claimant.selectOption(await optionValue(claimant, /Wladimir Putin/));
   await editor.getByRole("button", { name: "Behauptung anlegen" }).click();
+  // The new claim's page (not /admin/claims/new, which the pattern would match as well).
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText(claimText);
   await expect(editor).toHaveURL(/\/admin\/claims\/[a-z0-9]+$/);
   const claimUrl = new URL(editor.url()).pathname;
 
