@@ -1,6 +1,7 @@
 // Fresh public pages: once a reviewer approves a correction, readers see the corrected verdict
-// within seconds, on the claim page, the home page and the claimant's page, even when those
-// pages were read (and so cached, lib/public/cached.ts) just before. Readers look first, so
+// within seconds, on the claim page, the home page, the claimant's page, the embed card and the
+// list of corrections, even when those pages were read (and so cached, lib/public/cached.ts)
+// just before. Readers look first, so
 // that any cache is filled with the old version; the correction must then replace it.
 //
 // The claim is new (unique text), so the demo claims the public spec checks stay as they are.
@@ -36,15 +37,24 @@ async function optionValue(select: Locator, text: string | RegExp): Promise<stri
 
 const statusBadge = (page: Page) => page.locator(".claim-meta .status-badge");
 
-/** The verdict the public page at `path` shows for the claim: the claim page's verdict box, or
- * the badge of the claim's card in a list. */
+/** The verdict the public page at `path` shows for the claim: the claim page's verdict box, the
+ * embed card's badge, or the badge of the claim's card in a list. */
 async function shownVerdict(reader: Page, path: string, claimText: string): Promise<string> {
   const response = await reader.goto(path);
-  expect(response?.status()).toBe(200);
+  expect(response?.status(), path).toBe(200);
   const badge = path.startsWith("/claims/")
     ? reader.locator(".verdict-box .verdict")
-    : reader.locator("article.claim-card").filter({ hasText: claimText }).locator(".verdict");
+    : path.startsWith("/embed/")
+      ? reader.locator(".verdict")
+      : reader.locator("article.claim-card").filter({ hasText: claimText }).locator(".verdict");
   return (await badge.first().innerText()).replace(/\s+/g, " ");
+}
+
+/** The text of the page at `path` (for lists that show the claim without a badge). */
+async function mainText(reader: Page, path: string): Promise<string> {
+  const response = await reader.goto(path);
+  expect(response?.status(), path).toBe(200);
+  return (await reader.locator("main").innerText()).replace(/\s+/g, " ");
 }
 
 test("a reviewer's approval of a correction reaches readers within seconds", async ({ browser }) => {
@@ -94,9 +104,16 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
   const speakerPath = await reader.locator(".facts").getByRole("link", { name: /Trump/ }).first().getAttribute("href");
   expect(speakerPath).toMatch(/^\/speakers\/[a-z0-9-]+$/);
   const pages = [claimPath!, "/", speakerPath!];
+  // The embed card, where the site has one: the same claim read on another path.
+  const embedPath = `/embed${claimPath}`;
+  if ((await reader.request.get(embedPath)).status() !== 404) pages.push(embedPath);
   for (const path of pages) {
     await expect.poll(() => shownVerdict(reader, path, claimText), { timeout: FRESH_WITHIN_MS, message: path }).toContain(FIRST);
   }
+  // The list of corrections, where the site has one: read now, before there is a correction.
+  const correctionsPath = (await reader.request.get("/corrections")).status() !== 404 ? "/corrections" : null;
+  const correctionNote = `Die Bewertung ist strenger geworden (${stamp}).`;
+  if (correctionsPath) expect(await mainText(reader, correctionsPath)).not.toContain(correctionNote);
 
   // ── The editor proposes a correction; readers still see the approved version ─────────────
   await editor.reload();
@@ -104,10 +121,11 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
   const correction = formWith(editor, "Korrektur vorschlagen");
   await correction.getByLabel("Bewertung (korrigiert)").selectOption({ label: CORRECTED });
   await correction.getByLabel("Zusammenfassung (korrigiert)").fill(`Die korrigierte Fassung der Bewertung (${stamp}).`);
-  await correction.getByLabel("Öffentliche Korrekturnotiz").fill(`Die Bewertung ist strenger geworden (${stamp}).`);
+  await correction.getByLabel("Öffentliche Korrekturnotiz").fill(correctionNote);
   await correction.getByRole("button", { name: "Korrektur vorschlagen" }).click();
   await expect(statusBadge(editor)).toHaveText("In Prüfung");
   for (const path of pages) expect(await shownVerdict(reader, path, claimText), path).toContain(FIRST);
+  if (correctionsPath) expect(await mainText(reader, correctionsPath)).not.toContain(correctionNote);
 
   // ── The reviewer approves the correction: every page shows it within seconds ─────────────
   await reviewer.reload();
@@ -120,7 +138,11 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
       .poll(() => shownVerdict(reader, path, claimText), { timeout: left, intervals: [100, 250, 500], message: `${path} shows the corrected verdict` })
       .toContain(CORRECTED);
   }
+  if (correctionsPath) {
+    const left = Math.max(FRESH_WITHIN_MS - (Date.now() - approvedAt), 500);
+    await expect.poll(() => mainText(reader, correctionsPath), { timeout: left, message: "/corrections lists the correction" }).toContain(correctionNote);
+  }
   await reader.goto(claimPath!);
   await expect(reader.locator("main")).toContainText(`Die korrigierte Fassung der Bewertung (${stamp}).`);
-  await expect(reader.locator("main")).toContainText(`Die Bewertung ist strenger geworden (${stamp}).`);
+  await expect(reader.locator("main")).toContainText(correctionNote);
 });
