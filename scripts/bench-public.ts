@@ -90,8 +90,12 @@ function onCleanup(name: string, run: () => Promise<void> | void): void {
   cleanups.push({ name, run });
 }
 
+/** Load generators running now: stopped first, so that the servers can drain. */
+const workers = new Set<Worker>();
+
 function cleanUp(): Promise<void> {
   cleaningUp ??= (async () => {
+    await Promise.all([...workers].map((w) => w.terminate()));
     for (const { name, run } of cleanups.reverse()) {
       try {
         await run();
@@ -135,7 +139,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await fn();
-  console.log(`  ${label.padEnd(52)} ${seconds(performance.now() - started).padStart(8)}`);
+  if (!cleaningUp) console.log(`  ${label.padEnd(52)} ${seconds(performance.now() - started).padStart(8)}`);
   return result;
 }
 
@@ -558,6 +562,8 @@ function runLoad(port: number, paths: string[], options: Options): Promise<LoadR
       eval: true,
       workerData: { port, paths, connections: options.connections, warmupMs: WARMUP_SECONDS * 1000, durationMs: options.duration * 1000 },
     });
+    workers.add(worker);
+    worker.once("exit", () => workers.delete(worker));
     const timer = setTimeout(() => void worker.terminate(), (WARMUP_SECONDS + options.duration + 60) * 1000);
     worker.once("message", (result: LoadResult) => {
       clearTimeout(timer);
@@ -872,6 +878,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   main().then(
     () => cleanUp().then(() => process.exit(0)),
     (error: unknown) => {
+      // After Ctrl-C the servers are going away under the running step: that is no news.
+      if (cleaningUp) return;
       console.error(error instanceof Error ? error.message : error);
       return cleanUp().then(() => process.exit(1));
     },
