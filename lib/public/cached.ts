@@ -1,11 +1,14 @@
 // The public reads of lib/public, cached across requests in Next.js' data cache
 // (`unstable_cache`, which works with the app's `dynamic = "force-dynamic"` pages and needs no
 // `cacheComponents`), and invalidated by tag from the desk's server actions
-// (lib/public/revalidate.ts). Pages import from here; tests, scripts and anything outside a
+// (lib/public/revalidate.ts). Public pages and routes are to import from here, with the same
+// arguments minus `client` and the same return types; tests, scripts and anything outside a
 // Next.js server import lib/public itself (unstable_cache needs Next's incremental cache).
+// docs/performance.md has the measurements and the reasons.
 //
-// - Tags: every entry carries `public` (everything) and what it shows: the claim list
-//   `claims`, one claim `claim:<slug>`, one speaker `speaker:<slug>`.
+// - Tags: every entry carries `public` (everything) and what it shows: `claims` for the lists
+//   (claims, corrections, topics, sitemap, search filters), `claim:<slug>`, `speaker:<slug>`,
+//   `topic:<slug>`.
 // - Entries also expire after PUBLIC_CACHE_SECONDS (then served once more while refreshed in
 //   the background): the bound on staleness for changes that did not go through this
 //   server's actions (another app server on the same database, scripts, topic or verdict
@@ -17,7 +20,11 @@
 // - Entries are stored as JSON: dates come back as strings and are revived here, so callers
 //   get exactly the types of lib/public (tests/integration/public-cache.test.ts checks it).
 // - Misses that could be anything a visitor types (unknown slugs, pages past the end) are
-//   answered but not stored, so that random URLs cannot fill the cache.
+//   answered but not stored, so that random URLs cannot fill the cache. (The one cost: an
+//   entry that turns into such a miss without a revalidation here, say page 3 of a topic after
+//   claims left the topic through another app server, is served until its tags are
+//   revalidated on this server, not only for 60 s. Public claims are never deleted; their
+//   claimants, the speakers of their quotes and their topics cannot be.)
 import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import * as uncached from "./index";
@@ -28,11 +35,11 @@ import type {
   PublicClaim,
   PublicClaimSummary,
   PublicCorrection,
+  PublicCorrectionEntry,
   PublicPassage,
   PublicQuote,
   PublicSource,
   PublicSpeaker,
-  PublicCorrectionEntry,
   PublicSitemap,
   PublicSpeakerPage,
   PublicSpeakerQuote,
