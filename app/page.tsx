@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ClaimCard } from "@/components/ClaimCard";
 import { Pagination } from "@/components/Pagination";
 import { getDictionary, getLocale, localeHref } from "@/lib/i18n";
-import { listPublicTopics, listPublishedClaims, parsePageNumber } from "@/lib/public";
+import { listPublicTopics, listPublishedClaims, parsePageNumber } from "@/lib/public/cached";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@
 // (hreflang alternates: German at the root, English under /en).
 import type { MetadataRoute } from "next";
 import { languageAlternates } from "@/lib/i18n";
-import { listPublicSitemap } from "@/lib/public";
+import { listPublicSitemap } from "@/lib/public/cached";
 import { absoluteUrl, getSiteInfo, paths } from "@/lib/site";
 
 // Read at request time: the data changes, and the build has no database.

@@ -2,7 +2,7 @@
 // (lib/claimreview.ts). Renders nothing for a claim without one (retracted, no verdict).
 import { buildClaimReview, serializeJsonLd, type ClaimReviewInput } from "../lib/claimreview";
 import { localeHref } from "../lib/i18n";
-import { getPublicRatingScale } from "../lib/public";
+import { getPublicRatingScale } from "../lib/public/cached";
 import { absoluteUrl, getPageSiteInfo, paths } from "../lib/site";
 
 export async function ClaimReviewJsonLd({

@@ -534,6 +534,28 @@ export function isLocalizedPath(path: string): boolean {
   return last === undefined || !last.includes(".");
 }
 
+/** Whether an Accept-Language header ranks English above German (quality, then order). */
+export function prefersEnglish(acceptLanguage: string | null): boolean {
+  if (!acceptLanguage) return false;
+  const best: Record<Locale, { q: number; at: number }> = { de: { q: 0, at: Infinity }, en: { q: 0, at: Infinity } };
+  acceptLanguage
+    .split(",")
+    .slice(0, 32)
+    .forEach((part, at) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const language = tag.trim().toLowerCase().split("-")[0];
+      if (!isLocale(language)) return;
+      let q = 1;
+      for (const param of params) {
+        const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(param);
+        if (m) q = Number(m[1]);
+      }
+      if (q > best[language].q) best[language] = { q, at };
+    });
+  if (best.en.q === 0) return false;
+  return best.en.q > best.de.q || (best.en.q === best.de.q && best.en.at < best.de.at);
+}
+
 /** The URL of a public page in a language: `localeHref("en", "/claims/x")` is
  * `/en/claims/x`, `localeHref("en", "/")` is `/en`, German paths stay as they are. */
 export function localeHref(locale: Locale, path: string): string {

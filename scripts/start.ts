@@ -4,9 +4,12 @@
 //   3. apply migrations, make sure the admin, verdict scale and (on an empty database) the
 //      demo data exist,
 //   4. build if the sources changed since the last build (production only),
-//   5. run Next.js with DATABASE_URL and AUTH_SECRET set, until Ctrl-C / SIGTERM, then close
-//      the database cleanly.
+//   5. run Next.js with DATABASE_URL and AUTH_SECRET set, behind the public page cache
+//      (lib/launcher/page-cache.ts; production only), until Ctrl-C / SIGTERM, then close the
+//      database cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import type http from "node:http";
 import net from "node:net";
 import { createRequire } from "node:module";
 import { loadSettings, SettingsError } from "../lib/config";
@@ -15,6 +18,8 @@ import { startEmbeddedDatabase, DataDirInUseError, type EmbeddedDatabase } from 
 import { applyMigrations } from "../lib/db/migrations";
 import { authSecretFor } from "../lib/launcher/auth-secret";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
+import { PublicPageCache, createFrontServer } from "../lib/launcher/page-cache";
+import { readPublicGeneration } from "../lib/public/generation";
 import { bootstrap, describeSignIn } from "../lib/seed/bootstrap";
 
 const require = createRequire(import.meta.url);
@@ -22,6 +27,17 @@ const dev = process.argv.includes("--dev");
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function waitForPort(port: number, timeoutMs: number): Promise<void> {
@@ -59,10 +75,16 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   let child: ChildProcess | undefined;
+  let front: { server: http.Server; cache: PublicPageCache; db: ReturnType<typeof createPrismaClient> } | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    if (front) {
+      front.cache.stop();
+      front.server.close();
+      front.server.closeAllConnections();
+    }
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
       await new Promise<void>((resolve) => {
@@ -76,6 +98,7 @@ async function main(): Promise<void> {
         });
       });
     }
+    await front?.db.$disconnect().catch(() => undefined);
     if (embedded) {
       await embedded.stop();
       console.log("Database closed.");
@@ -110,10 +133,17 @@ async function main(): Promise<void> {
     PORT: String(settings.PORT),
   };
   if (!dev && !buildIsCurrent()) build(env);
+  // Data cache entries of earlier runs are keyed by their process (lib/public/cached.ts) and
+  // can never be read again.
+  fs.rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
 
-  child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", String(settings.PORT)], {
+  // Next.js answers on a loopback port of its own when the page cache stands in front of it.
+  const pageCache = !dev && settings.CLAIMBASE_PAGE_CACHE_SECONDS > 0;
+  const nextPort = pageCache ? await freePort() : settings.PORT;
+  const nextArgs = pageCache ? ["-H", "127.0.0.1", "-p", String(nextPort)] : ["-p", String(nextPort)];
+  child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
-    env,
+    env: { ...env, PORT: String(nextPort) },
   });
   child.once("exit", (code) => {
     if (!stopping) {
@@ -121,7 +151,27 @@ async function main(): Promise<void> {
       void stop(code ?? 1);
     }
   });
-  await waitForPort(settings.PORT, 120_000);
+  await waitForPort(nextPort, 120_000);
+  if (pageCache) {
+    const generationDb = createPrismaClient(url, 1);
+    const cache = new PublicPageCache({
+      upstreamPort: nextPort,
+      ttlMs: settings.CLAIMBASE_PAGE_CACHE_SECONDS * 1000,
+      readGeneration: () => readPublicGeneration(generationDb),
+    });
+    await cache.start();
+    const server = createFrontServer(cache);
+    front = { server, cache, db: generationDb };
+    const listening = await new Promise<Error | null>((resolve) => {
+      server.once("error", resolve);
+      server.listen(settings.PORT, () => resolve(null));
+    });
+    if (listening) {
+      console.error(`Cannot listen on port ${settings.PORT}: ${listening.message}. Set PORT to a free port.`);
+      await stop(1);
+      return;
+    }
+  }
   const base = `http://localhost:${settings.PORT}`;
   console.log(`\nClaimbase is running at ${base}\n${describeSignIn(report, base)}\nStop with Ctrl-C.\n`);
 }

@@ -4,7 +4,7 @@ import { DateText } from "@/components/DateText";
 import { Markdown } from "@/components/Markdown";
 import { Pagination } from "@/components/Pagination";
 import { NEWSROOM_LANGUAGE, getDictionary, getLocale, localeHref } from "@/lib/i18n";
-import { listPublicCorrections, parsePageNumber } from "@/lib/public";
+import { listPublicCorrections, parsePageNumber } from "@/lib/public/cached";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 // public change. Read through lib/public only.
 import { verdictLabel } from "@/lib/claimreview";
 import { getDictionary } from "@/lib/i18n";
-import { listPublishedClaims, type PublicClaimSummary } from "@/lib/public";
+import { listPublishedClaims, type PublicClaimSummary } from "@/lib/public/cached";
 import { absoluteUrl, getSiteInfo, paths } from "@/lib/site";
 import { xmlText } from "./xml";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { VerdictBadge, verdictExplanation } from "@/components/VerdictBadge";
 import { formatNumber } from "@/lib/format";
 import { getDictionary, getLocale, localeHref } from "@/lib/i18n";
-import { getVerdictScale } from "@/lib/public";
+import { getVerdictScale } from "@/lib/public/cached";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,6 @@ import { NEWSROOM_LANGUAGE, getDictionary, getLocale, localeHref, type Dictionar
 import {
   SEARCH_MAX_QUERY_LENGTH,
   SEARCH_TYPES,
-  listSearchFilters,
   normalizeSearchInput,
   parseSearchParams,
   searchPublic,
@@ -20,6 +19,7 @@ import {
   type SearchQuery,
   type SpeakerHit,
 } from "@/lib/public/search";
+import { listSearchFilters } from "@/lib/public/cached";
 import { Highlighted, hasHit } from "./Highlighted";
 import "./search.css";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TopicDescription, localizedTopic } from "@/components/TopicText";
 import { getDictionary, getLocale, localeHref } from "@/lib/i18n";
-import { listPublicTopics } from "@/lib/public";
+import { listPublicTopics } from "@/lib/public/cached";
 
 export const dynamic = "force-dynamic";
 

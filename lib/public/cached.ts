@@ -11,8 +11,7 @@
 //   `topic:<slug>`.
 // - Entries also expire after PUBLIC_CACHE_SECONDS (then served once more while refreshed in
 //   the background): the bound on staleness for changes that did not go through this
-//   server's actions (another app server on the same database, scripts, topic or verdict
-//   scale edits).
+//   server's actions (another app server on the same database, scripts).
 // - The data cache persists entries to `.next/cache/fetch-cache` across restarts, but tags
 //   revalidated in an earlier process are forgotten. Each server process therefore keys its
 //   entries with its own generation, so a restarted server (possibly on another database)

@@ -14,8 +14,7 @@ import {
 } from "../../lib/public";
 import type { Db } from "../../lib/db/client";
 import type { PublicState } from "../../lib/generated/prisma/enums";
-import { isLocalizedPath, languageAlternates, localeHref, splitLocale } from "../../lib/i18n";
-import { prefersEnglish } from "../../proxy";
+import { isLocalizedPath, languageAlternates, localeHref, prefersEnglish, splitLocale } from "../../lib/i18n";
 
 const SECRET = "GEHEIM-0815";
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { revalidatePublic } from "@/lib/public/revalidate";
 import { createTopic, createTopicSchema, deleteSchema, deleteTopic, updateTopic, updateTopicSchema } from "@/lib/editorial/taxonomy";
 
 export const createTopicAction = defineAction({
@@ -13,7 +14,10 @@ export const createTopicAction = defineAction({
     const topic = await createTopic(actor, input);
     return { id: topic.id, message: `Thema „${topic.nameDe}“ angelegt (Kurzadresse ${topic.slug}).` };
   },
-  after: () => revalidatePath("/admin/topics"),
+  after: () => {
+    revalidatePath("/admin/topics");
+    revalidatePublic("all");
+  },
 });
 
 export const updateTopicAction = defineAction({
@@ -27,6 +31,7 @@ export const updateTopicAction = defineAction({
   after: (_result, input) => {
     revalidatePath("/admin/topics");
     revalidatePath(`/admin/topics/${input.id}`);
+    revalidatePublic("all");
   },
 });
 
@@ -40,6 +45,7 @@ export const deleteTopicAction = defineAction({
   },
   after: () => {
     revalidatePath("/admin/topics");
+    revalidatePublic("all");
     redirect("/admin/topics");
   },
 });

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { revalidatePublic } from "@/lib/public/revalidate";
 import {
   createVerdictLabel,
   createVerdictLabelSchema,
@@ -21,7 +22,10 @@ export const createVerdictLabelAction = defineAction({
     const label = await createVerdictLabel(actor, input);
     return { id: label.id, message: `Bewertungsstufe „${label.nameDe}“ angelegt (Position ${label.position}).` };
   },
-  after: () => revalidatePath("/admin/verdicts"),
+  after: () => {
+    revalidatePath("/admin/verdicts");
+    revalidatePublic("all");
+  },
 });
 
 export const updateVerdictLabelAction = defineAction({
@@ -35,6 +39,7 @@ export const updateVerdictLabelAction = defineAction({
   after: (_result, input) => {
     revalidatePath("/admin/verdicts");
     revalidatePath(`/admin/verdicts/${input.id}`);
+    revalidatePublic("all");
   },
 });
 
@@ -48,6 +53,7 @@ export const deleteVerdictLabelAction = defineAction({
   },
   after: () => {
     revalidatePath("/admin/verdicts");
+    revalidatePublic("all");
     redirect("/admin/verdicts");
   },
 });

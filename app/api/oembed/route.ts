@@ -4,7 +4,7 @@
 // through lib/public: 404 for a URL that is not a public claim page of this site, 501 for
 // format=xml (JSON only), 400 without a url.
 import { getDictionary } from "@/lib/i18n";
-import { getPublicClaim } from "@/lib/public";
+import { getPublicClaim } from "@/lib/public/cached";
 import { absoluteUrl, getSiteInfo, originFromHeaders, paths } from "@/lib/site";
 
 export const dynamic = "force-dynamic";

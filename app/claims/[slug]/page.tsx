@@ -8,7 +8,7 @@ import { PassageInContext } from "@/components/PassageInContext";
 import { SourceLine } from "@/components/SourceLine";
 import { VerdictBadge, verdictExplanation, verdictName } from "@/components/VerdictBadge";
 import { NEWSROOM_LANGUAGE, getDictionary, getLocale, languageAlternates, localeHref, quoted, type Dictionary } from "@/lib/i18n";
-import { getPublicClaim, type PublicEvidence, type PublicPassage, type PublicQuote } from "@/lib/public";
+import { getPublicClaim, type PublicEvidence, type PublicPassage, type PublicQuote } from "@/lib/public/cached";
 import { ClaimReviewJsonLd } from "@/components/ClaimReviewJsonLd";
 import { absoluteUrl, getPageSiteInfo, paths } from "@/lib/site";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";

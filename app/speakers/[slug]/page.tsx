@@ -8,7 +8,7 @@ import { Pagination } from "@/components/Pagination";
 import { VerdictChart } from "@/components/VerdictChart";
 import { NEWSROOM_LANGUAGE, getDictionary, getLocale, localeHref, quoted } from "@/lib/i18n";
 import { formatNumber } from "@/lib/format";
-import { getPublicSpeakerPage, parsePageNumber } from "@/lib/public";
+import { getPublicSpeakerPage, parsePageNumber } from "@/lib/public/cached";
 
 export const dynamic = "force-dynamic";
 

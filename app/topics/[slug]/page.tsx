@@ -7,7 +7,7 @@ import { Pagination } from "@/components/Pagination";
 import { formatNumber } from "@/lib/format";
 import { TopicDescription, localizedTopic } from "@/components/TopicText";
 import { getDictionary, getLocale, localeHref } from "@/lib/i18n";
-import { getPublicTopic, parsePageNumber } from "@/lib/public";
+import { getPublicTopic, parsePageNumber } from "@/lib/public/cached";
 
 export const dynamic = "force-dynamic";
 

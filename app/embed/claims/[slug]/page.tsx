@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { VerdictBadge } from "@/components/VerdictBadge";
 import { getDictionary } from "@/lib/i18n";
-import { getPublicClaim } from "@/lib/public";
+import { getPublicClaim } from "@/lib/public/cached";
 import { absoluteUrl, getPageSiteInfo, paths } from "@/lib/site";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,57 @@
+// The extractor's contract: shared by the library (lib/extract), the command-line interface
+// (scripts/extract.ts), the evaluation (scripts/eval-extract.ts) and the article review screen.
+// Offsets are JavaScript string offsets (UTF-16 code units) into the stored text, `end` exclusive.
+
+export type ExtractLanguage = "de" | "en";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A mention of a person in the text, resolved to the full name where one is known. */
+export interface SpeakerMention extends Span {
+  /** The resolved full name ("Wladimir Putin"), or the mention itself when nothing better is known. */
+  name: string;
+  /** The id of the matching known speaker (from ExtractOptions.knownSpeakers), if any. */
+  speakerId?: string | null;
+}
+
+export interface QuoteCandidate extends Span {
+  kind: "direct" | "indirect";
+  /** The quoted words without the quotation marks (text.slice(start, end)). */
+  text: string;
+  speaker: SpeakerMention | null;
+  /** Who reports the quote when it is nested in another speaker's words. */
+  reportedBy: SpeakerMention | null;
+}
+
+export interface Quantity {
+  value: number;
+  /** "percent", "EUR", "USD", "people", "km2", ... or a short unit word from the text. */
+  unit: string | null;
+}
+
+export interface ClaimCandidate extends Span {
+  text: string;
+  quantity: Quantity | null;
+}
+
+export interface ExtractionResult {
+  language: ExtractLanguage;
+  quotes: QuoteCandidate[];
+  claims: ClaimCandidate[];
+}
+
+export interface KnownSpeaker {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface ExtractOptions {
+  /** "auto" (the default) detects German or English from the text. */
+  language?: ExtractLanguage | "auto";
+  /** Speakers already in the database, matched by name and alias. */
+  knownSpeakers?: KnownSpeaker[];
+}
