@@ -20,6 +20,14 @@ export const settingsSchema = z.object({
       .max(65535, "expected a port number between 1 and 65535")
       .default(3000),
   ),
+  // The address to listen on (all addresses when unset); 127.0.0.1 keeps the app local.
+  HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(?:[a-z0-9.-]+|\[?[0-9a-f:.]+\]?)$/i, "expected a host name or an IP address, like 127.0.0.1")
+      .optional(),
+  ),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     z

@@ -1,5 +1,6 @@
 // npm run bench:public -- [--claims 10000] [--quotes 50000] [--speakers 1000]
 //                         [--duration 10] [--connections 16] [--engine postgres|pglite]
+//                         [--pagecache 60]   (seconds; 0 = Next.js alone, no page cache)
 //
 // How fast is the public site on a newsroom of realistic size?
 //   1. a throwaway database: a PostgreSQL server (Debian's postgresql package, like the
@@ -9,8 +10,9 @@
 //      speakers with aliases and roles, sources with stored texts, quotes, claims (most of them
 //      public, with verdicts, summaries and analyses of realistic length, in German and
 //      English), topics, evidence, corrections;
-//   3. the production build (built first when the sources changed, as npm start does), served
-//      by `next start` on a free loopback port against that database;
+//   3. the production build (built first when the sources changed), run by npm start's
+//      launcher (scripts/start.ts: Next.js behind the public page cache) on a free port
+//      against that database;
 //   4. a baseline: a static HTML file as large as a claim page, served by Node's http module;
 //   5. a load generator (Node's http, keep-alive, N concurrent connections, warm-up, then a
 //      fixed duration per target) for the home page, claim pages, speaker pages, the search
@@ -50,11 +52,13 @@ interface Options {
   duration: number;
   connections: number;
   engine: "postgres" | "pglite";
+  /** Seconds of the public page cache before Next.js (CLAIMBASE_PAGE_CACHE_SECONDS); 0 = off. */
+  pagecache: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { claims: 10_000, quotes: 50_000, speakers: 1_000, duration: 10, connections: 16, engine: "postgres" };
-  const numeric = { claims: [10, 2_000_000], quotes: [10, 10_000_000], speakers: [10, 1_000_000], duration: [1, 600], connections: [1, 512] } as const;
+  const options: Options = { claims: 10_000, quotes: 50_000, speakers: 1_000, duration: 10, connections: 16, engine: "postgres", pagecache: 60 };
+  const numeric = { claims: [10, 2_000_000], quotes: [10, 10_000_000], speakers: [10, 1_000_000], duration: [1, 600], connections: [1, 512], pagecache: [0, 86_400] } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
@@ -70,7 +74,7 @@ function parseOptions(argv: string[]): Options {
       const n = Number(value);
       if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
       options[name as keyof typeof numeric] = n;
-    } else throw new Error(`Unknown option --${name} (known: --claims, --quotes, --speakers, --duration, --connections, --engine)`);
+    } else throw new Error(`Unknown option --${name} (known: --claims, --quotes, --speakers, --duration, --connections, --engine, --pagecache)`);
   }
   return options;
 }
@@ -645,18 +649,6 @@ function build(env: NodeJS.ProcessEnv): void {
   recordBuild();
 }
 
-function usesCachedReads(): string {
-  const pages = ["app/page.tsx", "app/claims/[slug]/page.tsx", "app/speakers/[slug]/page.tsx"];
-  const cached = pages.filter((p) => {
-    try {
-      return /lib\/public\/cached/.test(fs.readFileSync(p, "utf8"));
-    } catch {
-      return false;
-    }
-  });
-  return cached.length === pages.length ? "yes" : cached.length ? `partly (${cached.join(", ")})` : "no";
-}
-
 // ---------------------------------------------------------------------------------------
 // Main.
 
@@ -774,9 +766,19 @@ async function main(): Promise<void> {
   };
   if (!buildIsCurrent()) await timed("build", async () => build(env));
   else console.log("  the build is current");
+  // The app as `npm start` runs it (scripts/start.ts): migrations and bootstrap are already
+  // done, so it goes straight to Next.js and the public page cache before it.
+  const appDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-app-"));
+  onCleanup("app folder", () => fs.rmSync(appDataDir, { recursive: true, force: true }));
   let appLog = "";
-  const app = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"], {
-    env,
+  const app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+    env: {
+      ...env,
+      CLAIMBASE_DATA_DIR: appDataDir,
+      CLAIMBASE_DEMO: "false",
+      CLAIMBASE_PAGE_CACHE_SECONDS: String(options.pagecache),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -785,10 +787,10 @@ async function main(): Promise<void> {
   };
   app.stdout?.on("data", keepLog);
   app.stderr?.on("data", keepLog);
-  onCleanup("next start", () => stopChild(app, "next start"));
-  await timed(`next start on 127.0.0.1:${appPort}`, () => waitForHttp(appPort, "/", 120_000, app, () => appLog));
-  const cachedReads = usesCachedReads();
-  console.log(`  public pages read through lib/public/cached.ts: ${cachedReads}`);
+  onCleanup("npm start", () => stopChild(app, "npm start"));
+  await timed(`npm start on port ${appPort} (page cache: ${options.pagecache ? `${options.pagecache} s` : "off"})`, () =>
+    waitForHttp(appPort, "/", 180_000, app, () => appLog),
+  );
 
   // 4. The baseline: as many bytes as a claim page.
   const sample = await get(appPort, `/claims/${encodeURIComponent(claimSlugs[0]!)}`);
@@ -868,7 +870,7 @@ async function main(): Promise<void> {
       .slice(0, 6);
     console.log(`Slowest search terms (median ms): ${slowest.map(([t, ms]) => `"${t}" ${ms.toFixed(0)}`).join(", ")}.`);
   }
-  console.log(`Public pages read through lib/public/cached.ts: ${cachedReads}.`);
+  console.log(`Public page cache: ${options.pagecache ? `on (${options.pagecache} s)` : "off (Next.js alone)"}.`);
   console.log(`Load average after: ${load()}.`);
   console.log(`Total time: ${seconds(performance.now() - started)}.`);
 }

@@ -40,11 +40,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function waitForPort(port: number, timeoutMs: number): Promise<void> {
+function waitForPort(port: number, host: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = () => {
-      const socket = net.connect(port, "127.0.0.1");
+      const socket = net.connect(port, host);
       socket.once("connect", () => {
         socket.destroy();
         resolve();
@@ -140,7 +140,8 @@ async function main(): Promise<void> {
   // Next.js answers on a loopback port of its own when the page cache stands in front of it.
   const pageCache = !dev && settings.CLAIMBASE_PAGE_CACHE_SECONDS > 0;
   const nextPort = pageCache ? await freePort() : settings.PORT;
-  const nextArgs = pageCache ? ["-H", "127.0.0.1", "-p", String(nextPort)] : ["-p", String(nextPort)];
+  const nextHost = pageCache ? "127.0.0.1" : settings.HOST;
+  const nextArgs = [...(nextHost ? ["-H", nextHost] : []), "-p", String(nextPort)];
   child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...env, PORT: String(nextPort) },
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
       void stop(code ?? 1);
     }
   });
-  await waitForPort(nextPort, 120_000);
+  await waitForPort(nextPort, nextHost && nextHost !== "0.0.0.0" && nextHost !== "::" ? nextHost : "127.0.0.1", 120_000);
   if (pageCache) {
     const generationDb = createPrismaClient(url, 1);
     const cache = new PublicPageCache({
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
     front = { server, cache, db: generationDb };
     const listening = await new Promise<Error | null>((resolve) => {
       server.once("error", resolve);
-      server.listen(settings.PORT, () => resolve(null));
+      server.listen(settings.PORT, settings.HOST, () => resolve(null));
     });
     if (listening) {
       console.error(`Cannot listen on port ${settings.PORT}: ${listening.message}. Set PORT to a free port.`);

@@ -11,12 +11,14 @@
 // PUBLIC_CACHE_SECONDS. The page caches in front of the app servers (lib/launcher/page-cache.ts)
 // learn of the change through the public generation in the database, counted once the
 // response has been sent: by then Next.js has applied the tags, so a page cache that fetches
-// the page again gets the new version.
+// the page again gets the new version. The search vocabulary (lib/public/search.ts) is
+// refreshed then too.
 import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import { db } from "../db/client";
 import { publicTags } from "./cached";
 import { bumpPublicGeneration } from "./generation";
+import { refreshSearchWords } from "./search";
 
 /** What changed: "all" for anything that may show on many pages (a speaker's name, a source,
  * a quote, a topic, the verdict scale), or the slugs of the claims whose public version
@@ -28,6 +30,7 @@ const NOW = { expire: 0 } as const;
 export function revalidatePublic(change: PublicChange): void {
   revalidateTags(change);
   afterResponse(() => bumpPublicGeneration(db));
+  afterResponse(() => refreshSearchWords(db));
 }
 
 function revalidateTags(change: PublicChange): void {
@@ -45,7 +48,7 @@ function revalidateTags(change: PublicChange): void {
 
 /** Runs a task after the response (Next.js `after`); outside a request (scripts, tests) now. */
 function afterResponse(task: () => Promise<void>): void {
-  const logged = () => task().catch((error: unknown) => console.error("Could not count the public change:", error));
+  const logged = () => task().catch((error: unknown) => console.error("After a public change:", error));
   try {
     after(logged);
   } catch {

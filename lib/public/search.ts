@@ -12,9 +12,14 @@
 //   with ts_rank_cd, the better of the two counts. Speaker names and aliases are matched as
 //   written (claimbase_simple), and a speaker whose name or alias is the query, or contains
 //   all its words, ranks above every claim and quote ("Putin" finds Wladimir Putin first);
-// - when full text finds nothing at all, trigram similarity (pg_trgm) on the unaccented
-//   claim text, quote text, speaker name and alias ("Herschaftsgebiet", "Kremlchev"), and the
-//   result says so (`fallback`), with a `suggestion` built from the words it found;
+// - when full text finds nothing at all, the query is spelt again: each word becomes its most
+//   similar words (pg_trgm) in the vocabulary of the public texts ("SearchWord", a
+//   materialized view, prisma/migrations/*_search_words), and claims and quotes are searched
+//   with full text for every word (one of its spellings each), else for any of them; speaker
+//   names and aliases are compared by trigram similarity ("Herschaftsgebiet", "Kremlchev").
+//   The result says so (`fallback`), with a `suggestion` built from the words it found.
+//   (Comparing the query with every quote's text instead costs ~30 µs a quote: 0.4 s for a
+//   typo of a common word on 50,000 quotes, docs/performance.md);
 // - a query of stopwords only ("der", "the") finds nothing: in the other language's
 //   configuration it would match almost every text;
 // - filters (verdict, speaker, topic, dates) narrow claims and quotes (a quote through the
@@ -310,13 +315,21 @@ function markSimilar(text: string, words: string[]): Snippet {
   return out;
 }
 
-/** The query with each word replaced by the most similar word of the hits, when different. */
-function suggest(q: string, texts: string[]): string | null {
+/** The query with each word replaced by its first similar word of the vocabulary, else by the
+ * most similar word of the hits, when different; written as the hits write it. */
+function suggest(q: string, texts: string[], similar: Map<string, string[]>): string | null {
   const candidates = new Set<string>();
   for (const t of texts) for (const m of t.matchAll(WORD)) if (m[0].length >= 3) candidates.add(m[0]);
   let changed = false;
   const spelt = q.replace(WORD, (word) => {
     if (word.length < 3) return word;
+    const spelling = similar.get(fold(word))?.[0];
+    if (spelling !== undefined) {
+      if (spelling === fold(word)) return word;
+      changed = true;
+      for (const c of candidates) if (fold(c) === spelling) return c;
+      return spelling;
+    }
     let best: string | null = null;
     let bestScore = SIMILAR_WORD;
     for (const c of candidates) {
@@ -338,6 +351,13 @@ function suggest(q: string, texts: string[]): string | null {
 // SQL.
 
 type Mode = "fulltext" | "fallback" | "filters";
+
+/** The query spelt with words of the vocabulary: for each query word, its similar words. */
+interface Spelling {
+  groups: string[][];
+  /** Any group instead of every group. */
+  any: boolean;
+}
 
 interface Filters {
   verdict: string | null;
@@ -366,6 +386,33 @@ function tsq(q: string) {
 }
 
 /** Conditions on a public claim `c` shared by claim hits and the claim a quote links to. */
+/** The tsqueries of a spelling: one of each group's words, for every group (or any). */
+function spelt(spelling: Spelling) {
+  const config = (name: string) =>
+    Prisma.join(
+      spelling.groups.map((words) => sql`websearch_to_tsquery(${name}::regconfig, ${words.join(" or ")})`),
+      spelling.any ? " || " : " && ",
+    );
+  return { de: sql`(${config("claimbase_german")})`, en: sql`(${config("claimbase_english")})` };
+}
+
+/** The match and the score of full text, or of a spelling in the fallback. */
+function textSearch(mode: Mode, q: string, spelling: Spelling | null, columns: { de: Prisma.Sql; en: Prisma.Sql }) {
+  const t = mode === "fallback" && spelling ? spelt(spelling) : tsq(q);
+  const meaningful = mode === "fallback" ? sql`TRUE` : tsq(q).meaningful;
+  return {
+    match:
+      mode === "filters"
+        ? sql`TRUE`
+        : mode === "fallback" && !spelling
+          ? sql`FALSE`
+          : sql`${meaningful} AND (${columns.de} @@ ${t.de} OR ${columns.en} @@ ${t.en})`,
+    score:
+      mode === "filters" ? sql`0` : sql`GREATEST(ts_rank_cd(${columns.de}, ${t.de}, 1), ts_rank_cd(${columns.en}, ${t.en}, 1))`,
+    de: mode === "filters" ? sql`TRUE` : sql`ts_rank_cd(${columns.de}, ${t.de}) >= ts_rank_cd(${columns.en}, ${t.en})`,
+  };
+}
+
 function claimFilters(f: Filters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (f.verdict !== null) {
@@ -383,21 +430,8 @@ function dayStart(day: Prisma.Sql): Prisma.Sql {
   return sql`((${day})::timestamp AT TIME ZONE ${NEWSROOM_TIME_ZONE} AT TIME ZONE 'UTC')`;
 }
 
-function claimHits(mode: Mode, q: string, f: Filters): Prisma.Sql {
-  const t = tsq(q);
-  const match =
-    mode === "fulltext"
-      ? sql`${t.meaningful} AND (c."searchDe" @@ ${t.de} OR c."searchEn" @@ ${t.en})`
-      : mode === "fallback"
-        ? sql`${t.flat} <% claimbase_unaccent(c.text)`
-        : sql`TRUE`;
-  const score =
-    mode === "fulltext"
-      ? sql`GREATEST(ts_rank_cd(c."searchDe", ${t.de}, 1), ts_rank_cd(c."searchEn", ${t.en}, 1))`
-      : mode === "fallback"
-        ? sql`word_similarity(${t.flat}, claimbase_unaccent(c.text))`
-        : sql`0`;
-  const de = mode === "fulltext" ? sql`ts_rank_cd(c."searchDe", ${t.de}) >= ts_rank_cd(c."searchEn", ${t.en})` : sql`TRUE`;
+function claimHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
+  const { match, score, de } = textSearch(mode, q, spelling, { de: sql`c."searchDe"`, en: sql`c."searchEn"` });
   return sql`
     SELECT 'claim'::text AS type, c.id, NULL::text AS "linkId", 0 AS tier, (${score})::float8 AS score,
            (${de}) AS de, c."publishedAt" AS "sortDate"
@@ -409,21 +443,8 @@ function claimHits(mode: Mode, q: string, f: Filters): Prisma.Sql {
        ${f.to !== null ? sql`AND c."publishedAt" < ${dayStart(sql`${f.to}::date + 1`)}` : none}`;
 }
 
-function quoteHits(mode: Mode, q: string, f: Filters): Prisma.Sql {
-  const t = tsq(q);
-  const match =
-    mode === "fulltext"
-      ? sql`${t.meaningful} AND (qt."searchDe" @@ ${t.de} OR qt."searchEn" @@ ${t.en})`
-      : mode === "fallback"
-        ? sql`${t.flat} <% claimbase_unaccent(qt.text)`
-        : sql`TRUE`;
-  const score =
-    mode === "fulltext"
-      ? sql`GREATEST(ts_rank_cd(qt."searchDe", ${t.de}, 1), ts_rank_cd(qt."searchEn", ${t.en}, 1))`
-      : mode === "fallback"
-        ? sql`word_similarity(${t.flat}, claimbase_unaccent(qt.text))`
-        : sql`0`;
-  const de = mode === "fulltext" ? sql`ts_rank_cd(qt."searchDe", ${t.de}) >= ts_rank_cd(qt."searchEn", ${t.en})` : sql`TRUE`;
+function quoteHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
+  const { match, score, de } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` });
   // A quote is public through a public claim it is attached to (which must also pass the
   // claim filters); the newest such claim is the one the hit links to.
   return sql`
@@ -507,8 +528,8 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
 }
 
 /** Every hit of every type (as rows: type, id, linkId, tier, score, de, sortDate). */
-function hitsSql(mode: Mode, q: string, f: Filters): Prisma.Sql {
-  const parts = [claimHits(mode, q, f), quoteHits(mode, q, f)];
+function hitsSql(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
+  const parts = [claimHits(mode, q, f, spelling), quoteHits(mode, q, f, spelling)];
   // Filters narrow claims and quotes (speakers have no verdict, topic or date, and the
   // speaker filter asks for what someone said): with any filter, speakers are left out.
   if (Object.values(f).every((v) => v === null)) parts.push(speakerHits(mode, q));
@@ -519,6 +540,13 @@ const ORDER = sql`h.tier DESC, h.score DESC, (h.type = 'speaker') DESC, h."sortD
 
 const TYPE_OF: Record<Exclude<SearchType, "all">, string> = { claims: "claim", quotes: "quote", speakers: "speaker" };
 
+interface CountColumns {
+  countClaims: number;
+  countQuotes: number;
+  countSpeakers: number;
+  meaningful: boolean;
+}
+
 interface CountRow {
   claims: number;
   quotes: number;
@@ -526,17 +554,6 @@ interface CountRow {
   meaningful: boolean;
 }
 
-async function countHits(client: Db, mode: Mode, q: string, f: Filters): Promise<CountRow> {
-  const t = tsq(q);
-  const rows = await client.$queryRaw<CountRow[]>`
-    WITH h AS (${hitsSql(mode, q, f)})
-    SELECT count(*) FILTER (WHERE h.type = 'claim')::int AS claims,
-           count(*) FILTER (WHERE h.type = 'quote')::int AS quotes,
-           count(*) FILTER (WHERE h.type = 'speaker')::int AS speakers,
-           (SELECT ${t.meaningful}) AS meaningful
-      FROM h`;
-  return rows[0] ?? { claims: 0, quotes: 0, speakers: 0, meaningful: false };
-}
 
 interface PageRow {
   type: "claim" | "quote" | "speaker";
@@ -600,7 +617,8 @@ async function pageOfHits(
   f: Filters,
   type: SearchType,
   offset: number,
-): Promise<PageRow[]> {
+  spelling: Spelling | null,
+): Promise<{ counts: CountRow; rows: PageRow[] }> {
   const t = tsq(q);
   const typeFilter = type === "all" ? sql`TRUE` : sql`h.type = ${TYPE_OF[type]}`;
   const aliasMatch =
@@ -618,8 +636,17 @@ async function pageOfHits(
   const simpleHeadline = (doc: Prisma.Sql) =>
     mode === "fulltext" ? sql`ts_headline('claimbase_simple', translate(${doc}, ${MARKERS}, ''), ${t.simple}, ${WHOLE})` : sql`NULL::text`;
 
-  return client.$queryRaw<PageRow[]>`
-    WITH h AS (${hitsSql(mode, q, f)}),
+  // One row at least (the counts), with the page's hits when there are any.
+  const result = await client.$queryRaw<(CountColumns & (PageRow | { [K in keyof PageRow]: null }))[]>`
+    WITH h AS (${hitsSql(mode, q, f, spelling)}),
+    -- The counts per type, from the same hits (one pass over the matches, not two queries).
+    n AS (
+      SELECT count(*) FILTER (WHERE h.type = 'claim')::int AS "countClaims",
+             count(*) FILTER (WHERE h.type = 'quote')::int AS "countQuotes",
+             count(*) FILTER (WHERE h.type = 'speaker')::int AS "countSpeakers",
+             (SELECT ${t.meaningful}) AS "meaningful"
+        FROM h
+    ),
     p AS (
       SELECT h.*, row_number() OVER (ORDER BY ${ORDER}) AS ord
         FROM h WHERE ${typeFilter}
@@ -649,15 +676,25 @@ async function pageOfHits(
         LEFT JOIN "Speaker" qr ON qr.id = qt."reportedById"
         LEFT JOIN "Speaker" s ON p.type = 'speaker' AND s.id = p.id
     )
-    SELECT p.*,
+    SELECT n.*, p.*,
            CASE WHEN p.type = 'claim' THEN ${headline(mode, q, sql`p."claimText"`, wholeOrFragments(sql`p."claimText"`, WHOLE_MAX_LENGTH))} END AS "claimTextMarked",
            CASE WHEN p.type = 'claim' AND p."claimSummary" IS NOT NULL THEN ${headline(mode, q, sql`p."claimSummary"`, wholeOrFragments(sql`p."claimSummary"`, EXCERPT_LENGTH))} END AS "claimSummaryMarked",
            CASE WHEN p.type = 'quote' THEN ${headline(mode, q, sql`p."quoteText"`, wholeOrFragments(sql`p."quoteText"`, WHOLE_MAX_LENGTH))} END AS "quoteTextMarked",
            CASE WHEN p.type = 'speaker' THEN ${simpleHeadline(sql`p."speakerName"`)} END AS "speakerNameMarked",
            CASE WHEN p."speakerAlias" IS NOT NULL THEN ${simpleHeadline(sql`p."speakerAlias"`)} END AS "speakerAliasMarked",
            CASE WHEN p."speakerBio" IS NOT NULL THEN ${headline(mode, q, sql`p."speakerBio"`, wholeOrFragments(sql`p."speakerBio"`, EXCERPT_LENGTH))} END AS "speakerBioMarked"
-      FROM d p
+      FROM n LEFT JOIN d p ON TRUE
      ORDER BY p.ord`;
+  const first = result[0];
+  return {
+    counts: {
+      claims: first?.countClaims ?? 0,
+      quotes: first?.countQuotes ?? 0,
+      speakers: first?.countSpeakers ?? 0,
+      meaningful: first?.meaningful ?? false,
+    },
+    rows: result.filter((row): row is CountColumns & PageRow => row.type !== null),
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -741,6 +778,82 @@ function hitTexts(row: PageRow): string[] {
 // ---------------------------------------------------------------------------------------
 // The search.
 
+/** Edits (insert, delete, substitute, swap two neighbours) from one word to the other. */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]!.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]!.push(d);
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** How many edits a word of this length may be away from a query word: one in four letters.
+ * (Trigram similarity alone takes "school" for "Scholz" as readily as "migration" for
+ * "Migartion".) */
+const allowedEdits = (length: number) => Math.max(1, Math.floor(length / 4));
+
+/** For each word of the query, the most similar words of the public texts (at most three,
+ * the word itself when the texts have it). Words without any are left out. */
+async function similarWords(client: Db, q: string): Promise<Map<string, string[]>> {
+  const rows = await client.$queryRaw<{ word: string; similar: string[] }[]>`
+    SELECT w.word, array_agg(alt.word ORDER BY alt.rank) AS similar
+      FROM unnest(tsvector_to_array(to_tsvector('claimbase_simple', ${q}))) AS w(word)
+     CROSS JOIN LATERAL (
+       SELECT s.word, row_number() OVER (ORDER BY similarity(s.word, w.word) DESC, s.ndoc DESC, s.word) AS rank
+         FROM "SearchWord" s
+        WHERE s.word % w.word
+        ORDER BY similarity(s.word, w.word) DESC, s.ndoc DESC, s.word
+        LIMIT 10) alt
+     GROUP BY w.word`;
+  const groups = new Map<string, string[]>();
+  for (const { word, similar } of rows) {
+    const close = similar
+      .map((candidate, rank) => ({ candidate, rank, edits: editDistance(word, candidate) }))
+      .filter((c) => c.edits <= allowedEdits(word.length))
+      .sort((x, y) => x.edits - y.edits || x.rank - y.rank)
+      .slice(0, 3)
+      .map((c) => c.candidate);
+    if (close.length) groups.set(word, close);
+  }
+  return groups;
+}
+
+// Refreshes of the vocabulary run one at a time per database; changes during a refresh ask for
+// one more.
+const refreshes = new WeakMap<Db, { running: Promise<void> | null; again: boolean }>();
+
+/** Brings the search vocabulary up to date with the public texts (after a public change;
+ * the search keeps reading the old one meanwhile). */
+export async function refreshSearchWords(client: Db = db): Promise<void> {
+  let state = refreshes.get(client);
+  if (!state) refreshes.set(client, (state = { running: null, again: false }));
+  if (state.running) {
+    state.again = true;
+    return state.running;
+  }
+  state.running = (async () => {
+    try {
+      do {
+        state.again = false;
+        await client.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY "SearchWord"`);
+      } while (state.again);
+    } finally {
+      state.running = null;
+    }
+  })();
+  return state.running;
+}
+
 /** Public claims, quotes and speakers matching `input`, 20 a page, best first. */
 export async function searchPublic(input: SearchInput, client: Db = db): Promise<SearchResult> {
   const query = normalizeSearchInput(input);
@@ -763,17 +876,26 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
 
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   let mode: Mode = q ? "fulltext" : "filters";
-  let [counts, rows] = await Promise.all([countHits(client, mode, q, filters), pageOfHits(client, mode, q, filters, type, offset)]);
+  const run = (spelling: Spelling | null) => pageOfHits(client, mode, q, filters, type, offset, spelling);
+  let { counts, rows } = await run(null);
+  let similar = new Map<string, string[]>();
   let all = counts.claims + counts.quotes + counts.speakers;
-  // Nothing spelt like this: try similar spellings (not for a query of stopwords only).
+  // Nothing spelt like this: try similar spellings (not for a query of stopwords only), for
+  // every word of the query, then for any.
   if (all === 0 && q && counts.meaningful) {
     mode = "fallback";
-    [counts, rows] = await Promise.all([countHits(client, mode, q, filters), pageOfHits(client, mode, q, filters, type, offset)]);
-    all = counts.claims + counts.quotes + counts.speakers;
+    similar = await similarWords(client, q);
+    const groups = [...similar.values()];
+    for (const spelling of groups.length ? [{ groups, any: false }, ...(groups.length > 1 ? [{ groups, any: true }] : [])] : [null]) {
+      ({ counts, rows } = await run(spelling));
+      all = counts.claims + counts.quotes + counts.speakers;
+      if (all > 0) break;
+    }
     if (all === 0) mode = "fulltext";
   }
 
-  const words = queryWords(q);
+  // Fallback hits mark the words like the query's and their spellings from the vocabulary.
+  const words = [...queryWords(q), ...[...similar.values()].flat()];
   const total = type === "all" ? all : counts[type];
   return {
     query,
@@ -785,7 +907,7 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
     pageSize: SEARCH_PAGE_SIZE,
     pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
     fallback: mode === "fallback",
-    suggestion: mode === "fallback" ? suggest(q, rows.flatMap(hitTexts)) : null,
+    suggestion: mode === "fallback" ? suggest(q, rows.flatMap(hitTexts), similar) : null,
   };
 }
 

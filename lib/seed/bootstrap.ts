@@ -5,6 +5,7 @@ import type { Settings } from "../config";
 import { createPrismaClient, type Db } from "../db/client";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
 import { DEFAULT_VERDICT_SCALE } from "../verdicts";
+import { refreshSearchWords } from "../public/search";
 import { DEFAULT_SETTINGS } from "../settings";
 import { loadDemoData, DEMO_PASSWORD, DEMO_USERS } from "./demo";
 
@@ -75,6 +76,9 @@ export async function bootstrap(db: Db, settings: Settings): Promise<BootstrapRe
     await loadDemoData(db);
     demoLoaded = true;
   }
+  // The search vocabulary follows the public texts after every change through the desk; at
+  // start it catches up with anything else (demo data, imports, scripts).
+  await refreshSearchWords(db);
   const demoPresent = (await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
   return {
     adminEmail: admin.email,

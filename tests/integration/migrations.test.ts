@@ -16,12 +16,16 @@ type Empty = Awaited<ReturnType<typeof createEmptyDatabase>>;
 // *_search_unaccent, used by lib/public/search). The drift check requires them to exist and
 // leaves them out of the comparison. Keep this list short and explicit.
 const HAND_WRITTEN_INDEXES = [
+  // The search vocabulary, a materialized view (prisma/migrations/*_search_words).
+  "SearchWord_word_key",
+  "SearchWord_word_trgm_idx",
   "Claim_text_unaccent_trgm_idx",
   "Quote_text_unaccent_trgm_idx",
   "Speaker_name_unaccent_trgm_idx",
   "SpeakerAlias_alias_unaccent_trgm_idx",
 ];
-const isIndex = (name: string) => (line: string) => line.startsWith(`index CREATE INDEX "${name}" `);
+const isIndex = (name: string) => (line: string) =>
+  line.startsWith(`index CREATE INDEX "${name}" `) || line.startsWith(`index CREATE UNIQUE INDEX "${name}" `);
 const isHandWrittenIndex = (line: string) => HAND_WRITTEN_INDEXES.some((name) => isIndex(name)(line));
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {

@@ -13,6 +13,8 @@ import {
   parseSnippet,
   searchPublic,
   listSearchFilters,
+  refreshSearchWords,
+  editDistance,
   type SearchHit,
   type SearchInput,
   type Snippet,
@@ -103,6 +105,8 @@ describe("lib/public/search", () => {
         publishedAt: new Date(Date.UTC(2018, 0, 1 + i)),
       })),
     });
+    // What the desk's actions do after a public change (lib/public/revalidate.ts).
+    await refreshSearchWords(db);
   });
 
   afterAll(async () => {
@@ -181,10 +185,46 @@ describe("lib/public/search", () => {
     expect(kreml.items[0] && label(kreml.items[0])).toBe("speaker:wladimir-putin");
     expect(kreml.suggestion).toBe("Kremlchef");
 
+    // A swapped pair of letters, spelt again from the vocabulary of the public texts.
+    const swapped = await search({ q: "Herrschaftsgebeites" });
+    expect(swapped.fallback).toBe(true);
+    expect(swapped.suggestion).toBe("Herrschaftsgebietes");
+    expect(swapped.items.map(label)).toContain("claim:Allerdings hat der IS bereits 95 Prozent seines Herrschaftsgebietes in Syrien und im Irak verloren.");
+    // Every word is spelt again; when no text has all of them, texts with any of them.
+    const twoWords = await search({ q: "Herrschaftsgebeites Seitenprobbe" });
+    expect(twoWords.fallback).toBe(true);
+    expect(twoWords.counts.claims).toBeGreaterThan(25);
+    // Far from any word of the texts: "Scholz" is not "school" (one edit in four letters).
+    expect(editDistance("scholz", "school")).toBe(2);
+    expect(editDistance("migartion", "migration")).toBe(1);
+    expect(editDistance("kremlchev", "kremlchef")).toBe(1);
+
     // Found exactly: no fallback. Nothing similar either: an empty result, not a fallback.
     expect((await search({ q: "Herrschaftsgebiet" })).fallback).toBe(false);
     const nothing = await search({ q: "Xylophonquartett" });
     expect(nothing).toMatchObject({ fallback: false, total: 0, items: [], suggestion: null });
+  });
+
+  it("keeps a vocabulary of public words only, and follows publication", async () => {
+    const words = async (like: string) =>
+      (await db.$queryRawUnsafe<{ word: string }[]>(`SELECT word FROM "SearchWord" WHERE word LIKE $1`, like)).map((r) => r.word);
+    // The secret is in a published claim's working columns, a draft, a draft's quote, a bio.
+    expect(await words("geheimwort%")).toEqual([]);
+    expect(await words("herrschaftsgebietes")).toEqual(["herrschaftsgebietes"]);
+    expect((await search({ q: "Geheimwortzwetschke" })).counts.all).toBe(0);
+
+    const claim = await db.claim.create({
+      data: { slug: "test-vocabulary", text: "Die Quittenmarmelade ist teurer geworden.", status: "draft", claimantId: (await db.speaker.findFirstOrThrow()).id },
+    });
+    await refreshSearchWords(db);
+    expect(await words("quittenmarmelade")).toEqual([]);
+    await db.claim.update({ where: { id: claim.id }, data: { status: "published", publicState: "published", publishedAt: new Date("2018-03-01T10:00:00Z") } });
+    await refreshSearchWords(db);
+    expect(await words("quittenmarmelade")).toEqual(["quittenmarmelade"]);
+    const typo = await search({ q: "Quittenmarmalade" });
+    expect(typo).toMatchObject({ fallback: true, suggestion: "Quittenmarmelade" });
+    await db.claim.delete({ where: { id: claim.id } });
+    await refreshSearchWords(db);
   });
 
   it("finds nothing for a query of stopwords", async () => {
