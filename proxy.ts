@@ -21,10 +21,8 @@ import {
   splitLocale,
   type Locale,
 } from "./lib/i18n";
+import { PAGE_PARAMS } from "./lib/page-params";
 
-/** The query parameters that are part of a page's identity (pagination, search terms); the
- * language switch and hreflang links keep them, and nothing else (tracking parameters). */
-const PAGE_PARAMS = ["q", "page", "qpage"];
 
 function pageParams(search: URLSearchParams): string {
   const kept = new URLSearchParams();

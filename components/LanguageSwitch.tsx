@@ -5,8 +5,8 @@
 import { usePathname, useSearchParams } from "next/navigation";
 // Types only: lib/i18n holds every string of both languages, which the browser does not need.
 import type { Locale } from "../lib/i18n";
+import { PAGE_PARAMS } from "../lib/page-params";
 
-const PAGE_PARAMS = ["q", "page", "qpage"];
 
 export function languageSwitchHref(to: Locale, path: string): string {
   return `/lang?to=${to}&next=${encodeURIComponent(path)}`;

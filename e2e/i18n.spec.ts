@@ -173,3 +173,13 @@ test("topics, methodology and corrections exist in both languages", async ({ pag
   await expect(rows.first()).toContainText("6");
   await expect(page.locator(".scale-table")).toContainText("unverifiable");
 });
+
+test("the language switch keeps a search with its filters, and drops other parameters", async ({ page }) => {
+  await page.goto("/search?q=Putin&type=claims&verdict=mostly-true&utm_source=newsletter");
+  const href = await page.getByRole("link", { name: "English" }).getAttribute("href");
+  const next = new URL(href!, "http://x").searchParams.get("next");
+  expect(next).toBe("/search?q=Putin&type=claims&verdict=mostly-true");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en\/search\?q=Putin&type=claims&verdict=mostly-true$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
