@@ -1,0 +1,651 @@
+// Who said it. A direct quote's speaker comes from its own speech tag ("…», sagte Trump",
+// "Trump said: “…”", "«…», so der Minister"), else from a speech verb elsewhere in its
+// sentence, else from the reported speech its sentence is part of, else from the previous
+// sentence (a quote that continues without a new speech verb), else from the nearest salient
+// person. Indirect speech is found from the speech tag (tail ", sagte X", head "X sagte, dass",
+// frames "X zufolge", "according to X") and, in German, from Konjunktiv forms, which mark a
+// sentence as reported even without a tag; such a sentence continues the last speaker.
+//
+// Every search here is bounded to a few tokens around a verb or quote, or to one sentence, so
+// the whole step is linear in the length of the text.
+
+import type { Doc, Mention, Person } from "./context";
+import { CAP_STOP, KONJ1, KONJ2, roleOf } from "./lexicon";
+import { TK, tokenAt } from "./text";
+import type { QuoteCandidate, SpeakerMention } from "./types";
+
+export interface Attr {
+  mention: Mention;
+  person: Person | null;
+}
+
+interface QInfo {
+  span: number;
+  openTok: number;
+  closeTok: number;
+  parent: QInfo | null;
+  attr: Attr | null;
+  own: boolean;
+  /** The tokens of the quote's own speech tag, when it has one. */
+  tagLo: number;
+  tagHi: number;
+}
+
+const SKIP_AFTER = new Set(["es", "auch", "dann", "später", "zudem", "nun", "noch", "dazu", "daraufhin", "weiter", "außerdem", "ebenfalls", "in", "im", "laut", "bei", "am", "also", "later", "then", "again", "on", "yesterday", "today", "recently", "previously", "zuvor", "damals", "jetzt", "heute", "gestern", "sichtlich", "wörtlich", "demnach", "dabei", "einmal", "erneut", "bereits", "schon"]);
+const SENT_PUNCT = new Set([".", "!", "?", ";", "…"]);
+const CONJ_THAT = new Set(["dass", "daß", "ob", "that", "whether"]);
+const EN_AUX = new Set(["would", "will", "was", "were", "is", "are", "has", "had", "have", "could", "can", "should", "must", "may", "might", "did", "does", "do", "wo", "won't", "wasn't", "isn't", "weren't", "hasn't", "hadn't"]);
+const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "there", "our", "no", "some", "all", "most", "many", "any"]);
+
+export function acceptQuotes(doc: Doc): number[] {
+  const { tokens, spans, text } = doc;
+  const accepted: number[] = [];
+  const ok = new Uint8Array(spans.length);
+  for (let q = 0; q < spans.length; q++) {
+    const s = spans[q]!;
+    if (s.parent >= 0 && !ok[s.parent]) {
+      // Inside a rejected (scare) quote: judge it on its own, as top level.
+      s.parent = -1;
+    }
+    const first = tokenAt(tokens, s.start);
+    const last = tokenAt(tokens, s.end);
+    let words = 0;
+    let lower = 0;
+    for (let k = first; k < last && words < 12; k++) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Word || t.kind === TK.Num) {
+        words++;
+        if (!t.cap) lower++;
+      }
+    }
+    const endsSentence = /[.!?…]$/.test(text.slice(s.start, s.end));
+    const openTok = tokenAt(tokens, s.open);
+    const closeTok = s.closed ? tokenAt(tokens, s.close) : -1;
+    const tagged = hasAdjacentTag(doc, openTok, closeTok);
+    // English titles ("The Art of the Deal") are Title Case and untagged.
+    const title = doc.lang === "en" && words >= 2 && words <= 8 && lower <= 2 && !endsSentence && !tagged;
+    if (title) continue;
+    if (words >= 4 || endsSentence || (words >= 1 && tagged)) {
+      ok[q] = 1;
+      accepted.push(q);
+    }
+  }
+  return accepted;
+}
+
+function hasAdjacentTag(doc: Doc, openTok: number, closeTok: number): boolean {
+  const { tokens, speech } = doc;
+  if (closeTok >= 0) {
+    let k = closeTok + 1;
+    if (tokens[k]?.text === ",") k++;
+    for (let d = 0; d < 4 && k + d < tokens.length; d++) {
+      const t = tokens[k + d]!;
+      if (t.kind === TK.Punct) break;
+      if (speech[k + d] === 1 || (doc.lang === "de" && d === 0 && t.low === "so" && tokens[closeTok + 1]?.text === ",")) return true;
+    }
+  }
+  const before = tokens[openTok - 1];
+  if (before && before.text === ":") return true;
+  for (let d = 1; d <= 3; d++) {
+    const k = openTok - d - (before?.text === "," ? 1 : 0);
+    if (k < 0) break;
+    if (tokens[k]!.kind === TK.Punct) break;
+    if (speech[k] === 1) return true;
+  }
+  return false;
+}
+
+export function markQuotes(doc: Doc, accepted: number[]): void {
+  const { tokens, spans } = doc;
+  for (const q of accepted) {
+    const s = spans[q]!;
+    const a = tokenAt(tokens, s.open);
+    const b = s.closed ? tokenAt(tokens, s.close) : tokenAt(tokens, s.end);
+    doc.markOf[a] = 1;
+    if (s.closed) doc.markOf[b] = 1;
+    for (let k = a + 1; k < b; k++) doc.quoteOf[k] = q;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function mentionAfter(doc: Doc, v: number, hi: number): Mention | null {
+  const { tokens } = doc;
+  for (let k = v + 1; k < hi && k <= v + 6; k++) {
+    const t = tokens[k]!;
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0) {
+      const m = doc.mentions[mi]!;
+      if (m.kind !== "first-person") return m;
+      return null;
+    }
+    if (t.kind === TK.Punct) {
+      if (t.text === "-" || t.text === ".") continue;
+      return null;
+    }
+    if (doc.speech[k] === 1) return null;
+    if (t.cap && roleOf(doc.lang, t.low)) continue;
+    if (t.kind === TK.Word && !t.cap && (SKIP_AFTER.has(t.low) || ["der", "die", "das", "dem", "den", "des", "the", "a", "an", "ein", "eine", "einer", "einem", "eines"].includes(t.low))) continue;
+    if (t.kind === TK.Word && doc.lang === "en" && !t.cap) continue;
+    if (t.kind === TK.Word && t.cap && doc.lang === "de" && CAP_STOP.has(t.low)) continue;
+    // Anything else (an object noun, a verb) ends the subject slot.
+    if (k > v + 2) return null;
+  }
+  return null;
+}
+
+function mentionBefore(doc: Doc, v: number, lo: number): Mention | null {
+  const { tokens } = doc;
+  let commas = 0;
+  for (let k = v - 1; k >= lo && k >= v - 8; k--) {
+    const t = tokens[k]!;
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0) {
+      const m = doc.mentions[mi]!;
+      return m.kind === "first-person" ? null : m;
+    }
+    if (t.kind === TK.Punct) {
+      // Apposition: "Der Geschäftsführer des Klinikums, Bernd Auerbach, sagte".
+      if (t.text === "," && k === v - 1 && doc.mentionAt[k - 1]! >= 0) {
+        const m = doc.mentions[doc.mentionAt[k - 1]!]!;
+        if (m.kind === "name") return m;
+      }
+      // English appositions: "Smith, the minister, said".
+      if (t.text === "," && doc.lang === "en" && commas < 2) {
+        commas++;
+        continue;
+      }
+      return null;
+    }
+    if (doc.speech[k] === 1) return null;
+    if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return null;
+  }
+  return null;
+}
+
+function subjectOf(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
+  const a = mentionAfter(doc, v, hi);
+  const b = mentionBefore(doc, v, lo);
+  if (prefer === "after") return a ?? b;
+  if (prefer === "before") return b ?? a;
+  if (a && a.first === v + 1 && a.kind === "pronoun") return a;
+  if (b && b.last === v) return b;
+  if (a && a.first === v + 1) return a;
+  return b ?? a;
+}
+
+function attrOf(m: Mention | null): Attr | null {
+  return m ? { mention: m, person: m.person } : null;
+}
+
+/** The speech tag right after a closing mark: "», sagte Trump", "," he said", "», so Peskow". */
+function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; lo: number; hi: number } | null {
+  const { tokens, speech, lang } = doc;
+  let k = closeTok + 1;
+  while (k < hi && (tokens[k]!.text === "," || tokens[k]!.text === "–" || tokens[k]!.text === "—" || tokens[k]!.text === "(")) k++;
+  if (k >= hi) return null;
+  const t = tokens[k]!;
+  if (doc.markOf[k]) return null;
+  const end = Math.min(hi, k + 12);
+  if (speech[k] === 1 || speech[k] === 2) return { attr: attrOf(subjectOf(doc, k, k, end, "after")), lo: k, hi: end };
+  if (lang === "de" && t.low === "so" && tokens[closeTok + 1]?.text === ",") {
+    const m = mentionAfter(doc, k, end);
+    if (m) return { attr: attrOf(m), lo: k, hi: end };
+  }
+  if (t.low === "according" && tokens[k + 1]?.low === "to") {
+    const m = mentionAfter(doc, k + 1, end);
+    if (m) return { attr: attrOf(m), lo: k, hi: end };
+  }
+  // "…," he said / the minister told reporters / Smith, the minister, said
+  for (let d = 0, commas = 0; d < 8 && k + d < end; d++) {
+    const u = tokens[k + d]!;
+    if (speech[k + d] === 1 || speech[k + d] === 2) {
+      const m = mentionBefore(doc, k + d, k);
+      if (m) return { attr: attrOf(m), lo: k, hi: end };
+      break;
+    }
+    if (u.kind === TK.Punct) {
+      if (u.text === "," && lang === "en" && commas++ < 2) continue;
+      break;
+    }
+    if (lang === "de" && u.low === "zufolge") {
+      const m = mentionBefore(doc, k + d, k);
+      if (m) return { attr: attrOf(m), lo: k, hi: end };
+    }
+  }
+  return null;
+}
+
+/** The speech tag before an opening mark: "Trump sagte: «", "Putin: «", "sagt er «". */
+function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; lo: number; hi: number } | null {
+  const { tokens, speech } = doc;
+  const hi = openTok;
+  if (hi <= lo) return null;
+  const lastTok = tokens[hi - 1]!;
+  const from = lastTok.text === ":" || lastTok.text === "," ? hi - 1 : hi;
+  for (let k = from - 1; k >= lo && k >= from - 12; k--) {
+    if (speech[k] === 1 || (speech[k] === 2 && lastTok.text === ":")) {
+      return { attr: attrOf(subjectOf(doc, k, lo, hi, "auto")), lo: Math.max(lo, k - 8), hi };
+    }
+    const t = tokens[k]!;
+    if (t.kind === TK.Punct && SENT_PUNCT.has(t.text)) break;
+    if (t.kind === TK.Punct && doc.markOf[k]) break;
+  }
+  if (lastTok.text === ":") {
+    const m = mentionBefore(doc, hi - 1, lo);
+    if (m && m.last === hi - 1) return { attr: attrOf(m), lo: m.first, hi };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface IndirectFound {
+  start: number;
+  end: number;
+  attr: Attr | null;
+}
+
+interface Report {
+  attr: Attr;
+  sentence: number;
+}
+
+export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidate[]; indirect: IndirectFound[] } {
+  const { tokens, spans, sentences, sentOf } = doc;
+  const infos: QInfo[] = [];
+  const bySpan = new Map<number, QInfo>();
+  for (const q of accepted) {
+    const s = spans[q]!;
+    const info: QInfo = {
+      span: q,
+      openTok: tokenAt(tokens, s.open),
+      closeTok: s.closed ? tokenAt(tokens, s.close) : -1,
+      parent: s.parent >= 0 ? bySpan.get(s.parent) ?? null : null,
+      attr: null,
+      own: false,
+      tagLo: -1,
+      tagHi: -1,
+    };
+    bySpan.set(q, info);
+    infos.push(info);
+  }
+
+  // Phase 1: each quote's own speech tag.
+  let prevTop: QInfo | null = null;
+  for (const q of infos) {
+    const sOpen = sentOf[q.openTok]!;
+    const parentHi = q.parent && q.parent.closeTok >= 0 ? q.parent.closeTok : tokens.length;
+    const parentLo = q.parent ? q.parent.openTok + 1 : 0;
+    let tag: { attr: Attr | null; lo: number; hi: number } | null = null;
+    if (q.closeTok >= 0) {
+      const sClose = sentOf[q.closeTok]!;
+      const hi = Math.min(parentHi, sentences[sClose]!.last);
+      tag = tagAfter(doc, q.closeTok, hi);
+    }
+    if (!tag || !tag.attr) {
+      let lo = Math.max(parentLo, sentences[sOpen]!.first);
+      // Interrupted quote: the tag sits between the previous quote and this one.
+      if (!q.parent && prevTop && prevTop.closeTok >= lo && prevTop.closeTok < q.openTok) lo = prevTop.closeTok + 1;
+      const before = tagBefore(doc, q.openTok, lo);
+      if (before && before.attr) tag = before;
+    }
+    if (tag && tag.attr) {
+      q.attr = tag.attr;
+      q.own = true;
+      q.tagLo = tag.lo;
+      q.tagHi = tag.hi;
+    }
+    if (!q.parent) prevTop = q;
+  }
+
+  // Phase 2: sentence by sentence, indirect speech and the quotes without a tag of their own.
+  const indirect: IndirectFound[] = [];
+  let last: Report | null = null;
+  let qi = 0;
+  const topInfos = infos.filter((q) => !q.parent);
+  for (let s = 0; s < sentences.length; s++) {
+    const sent = sentences[s]!;
+    let verbAttr: Attr | null = null;
+    for (let k = sent.first; k < sent.last; k++) {
+      if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
+      if (doc.speech[k]! > 0) {
+        const m = subjectOf(doc, k, sent.first, sent.last, "auto");
+        if (m) verbAttr = attrOf(m);
+      }
+    }
+    const ind = detectIndirect(doc, s, last);
+    if (ind) indirect.push(ind);
+    // Quotes that start in this sentence.
+    while (qi < topInfos.length && sentOf[topInfos[qi]!.openTok]! < s) qi++;
+    let quoteAttr: Attr | null = null;
+    for (let j = qi; j < topInfos.length && sentOf[topInfos[j]!.openTok]! === s; j++) {
+      const q = topInfos[j]!;
+      if (!q.attr) {
+        q.attr =
+          verbAttr ??
+          ind?.attr ??
+          (last && s - last.sentence <= 1 ? last.attr : null) ??
+          nearestPerson(doc, q.openTok);
+      }
+      if (q.attr) quoteAttr = q.attr;
+      if (q.attr && q.closeTok >= 0) {
+        const sc = sentOf[q.closeTok]!;
+        if (sc > s) {
+          last = { attr: q.attr, sentence: sc };
+        }
+      }
+    }
+    const report: Attr | null = quoteAttr ?? ind?.attr ?? verbAttr;
+    if (report && (!last || last.sentence <= s)) last = { attr: report, sentence: s };
+    else if (report && last) last = { attr: report, sentence: Math.max(last.sentence, s) };
+  }
+
+  // Phase 3: nested quotes. A pronoun in a quote inside someone's words refers to someone
+  // other than that speaker ("sagt er «Ich habe das nicht gemacht»" in Trump's words about
+  // Putin); "ich" is the outer speaker.
+  for (const q of infos) {
+    if (!q.parent) continue;
+    const outer = q.parent.attr?.person ?? null;
+    if (q.attr && q.attr.mention.kind === "pronoun" && q.attr.mention.inQuote) {
+      q.attr = { mention: q.attr.mention, person: otherPerson(doc, q, outer) };
+    } else if (!q.attr) {
+      q.attr = null;
+    }
+  }
+
+  const quotes: QuoteCandidate[] = infos.map((q) => {
+    const s = spans[q.span]!;
+    // “We will win,” he said: the comma belongs to the sentence around the quote, not to it.
+    let end = s.end;
+    while (end > s.start + 1 && (doc.text[end - 1] === "," || /\s/.test(doc.text[end - 1]!))) end--;
+    return {
+      kind: "direct",
+      text: doc.text.slice(s.start, end),
+      start: s.start,
+      end,
+      speaker: speakerOf(q.attr),
+      reportedBy: q.parent ? speakerOf(q.parent.attr) : null,
+    };
+  });
+  return { quotes, indirect };
+}
+
+function otherPerson(doc: Doc, q: QInfo, outer: Person | null): Person | null {
+  const p = q.parent!;
+  const gender = q.attr!.mention.gender;
+  const ok = (m: Mention) => m.person && !m.person.org && m.person !== outer && (gender === "u" || m.person.gender === "u" || m.person.gender === gender);
+  // Persons named in the outer quote's tag: "sagte Trump über Putin".
+  if (p.tagLo >= 0) {
+    for (let k = p.tagLo; k < p.tagHi; k++) {
+      const mi = doc.mentionAt[k]!;
+      if (mi >= 0 && ok(doc.mentions[mi]!)) return doc.mentions[mi]!.person;
+    }
+  }
+  const start = doc.mentionAt[q.openTok]! >= 0 ? q.openTok : q.openTok;
+  let seen = 0;
+  for (let k = start - 1; k >= 0 && seen < 60; k--) {
+    const mi = doc.mentionAt[k]!;
+    if (mi < 0) continue;
+    seen++;
+    if (ok(doc.mentions[mi]!)) return doc.mentions[mi]!.person;
+  }
+  return null;
+}
+
+function nearestPerson(doc: Doc, tok: number): Attr | null {
+  const s = doc.sentOf[tok]!;
+  let fallback: Mention | null = null;
+  for (let k = tok - 1, seen = 0; k >= 0 && seen < 80; k--, seen++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    if (s - m.sentence > 2) break;
+    if (!m.person || m.person.org || m.inQuote) continue;
+    if (m.salient) return attrOf(m);
+    if (!fallback) fallback = m;
+  }
+  return attrOf(fallback);
+}
+
+export function speakerOf(a: Attr | null): SpeakerMention | null {
+  if (!a) return null;
+  const out: SpeakerMention = { name: a.person ? a.person.name : a.mention.surface, start: a.mention.start, end: a.mention.end };
+  if (a.person?.speakerId) out.speakerId = a.person.speakerId;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indirect speech
+
+function outside(doc: Doc, k: number): boolean {
+  return doc.quoteOf[k]! < 0 && !doc.markOf[k];
+}
+
+function isKonj1(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  if (t.cap || !KONJ1.has(t.low)) return false;
+  const prev = doc.tokens[k - 1]?.low;
+  const next = doc.tokens[k + 1]?.low;
+  return prev !== "ich" && next !== "ich";
+}
+
+function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound | null {
+  const { tokens, speech, lang } = doc;
+  const sent = doc.sentences[s]!;
+  const f = sent.first;
+  const l = sent.last;
+  // Content ends before the final punctuation and closing marks.
+  let endTok = l;
+  while (endTok > f && tokens[endTok - 1]!.kind === TK.Punct) endTok--;
+  if (endTok - f < 3) return null;
+
+  let outsideWords = 0;
+  let konj1 = -1;
+  let konj2 = -1;
+  for (let k = f; k < endTok; k++) {
+    if (!outside(doc, k)) continue;
+    if (tokens[k]!.kind === TK.Word) outsideWords++;
+    if (lang === "de") {
+      if (konj1 < 0 && isKonj1(doc, k)) konj1 = k;
+      if (konj2 < 0 && KONJ2.has(tokens[k]!.low)) konj2 = k;
+    }
+  }
+  if (outsideWords < 3) return null;
+  const hasKonj = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (outside(doc, k) && (isKonj1(doc, k) || KONJ2.has(tokens[k]!.low))) return true;
+    return false;
+  };
+  const make = (a: number, b: number, attr: Attr | null): IndirectFound | null => {
+    // Stop before a direct quote ("Moskau sei aber bereit, «…»"): the quote is its own item.
+    for (let k = a; k < b; k++) {
+      if (doc.markOf[k] && k > a) {
+        b = k;
+        break;
+      }
+      if (!outside(doc, k) && k === a) return null;
+    }
+    // A dateline is not part of the statement: "HARWICK (cbt) — …", "BERLIN (dpa) - …".
+    for (let k = a; k < b && k < a + 8; k++) {
+      const t = tokens[k]!;
+      if (t.text === "—" || t.text === "–" || t.text === "-") {
+        let dateline = true;
+        for (let j = a; j < k; j++) {
+          const u = tokens[j]!;
+          if (u.kind === TK.Word && u.text !== u.text.toUpperCase() && tokens[j - 1]?.text !== "(") dateline = false;
+        }
+        if (dateline) a = k + 1;
+        break;
+      }
+    }
+    while (b > a && tokens[b - 1]!.kind === TK.Punct && !doc.markOf[b - 1]) b--;
+    while (a < b && tokens[a]!.kind === TK.Punct) a++;
+    let words = 0;
+    for (let k = a; k < b; k++) if (outside(doc, k) && tokens[k]!.kind === TK.Word) words++;
+    if (words < 3) return null;
+    return { start: tokens[a]!.start, end: tokens[b - 1]!.end, attr };
+  };
+
+  // A. Tail tag: "…, sagte Peskow." / "…, he said." / "…, according to X."
+  for (let c = f + 2; c < endTok; c++) {
+    if (tokens[c]!.text !== "," || !outside(doc, c)) continue;
+    const k = c + 1;
+    if (k >= l) break;
+    let attr: Attr | null = null;
+    let isTag = false;
+    // "Der Fraktionschef, Jonas Albrecht, sprach von …": a name before the comma is an
+    // apposition, not reported content.
+    if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name") continue;
+    if (speech[k]! > 0) {
+      const subj = lang === "de" ? mentionAfter(doc, k, l) : subjectOf(doc, k, k, l, "after");
+      if (lang === "de" && !subj) continue;
+      isTag = true;
+      attr = attrOf(subj);
+    } else if (tokens[k]!.low === "according" && tokens[k + 1]?.low === "to") {
+      isTag = true;
+      attr = attrOf(mentionAfter(doc, k + 1, l));
+    } else if (lang === "de" && tokens[k]!.low === "so" && mentionAfter(doc, k, l)) {
+      isTag = true;
+      attr = attrOf(mentionAfter(doc, k, l));
+    } else if (lang === "en") {
+      const mi = doc.mentionAt[k]! >= 0 ? doc.mentionAt[k]! : doc.mentionAt[k + 1]!;
+      if (mi >= 0) {
+        const m = doc.mentions[mi]!;
+        const v = m.last;
+        if (v < l && speech[v]! > 0) {
+          isTag = true;
+          attr = attrOf(m);
+        }
+      }
+    }
+    if (!isTag) continue;
+    const found = make(f, c, attr);
+    if (found && (lang === "en" || !hasQuoteInside(doc, f, c))) return found;
+    if (found) return found;
+  }
+
+  // B. Head tag: "Der Kremlchef wies zurück, dass …" / "He said (that) …".
+  for (let v = f; v < endTok; v++) {
+    if (!outside(doc, v) || speech[v]! === 0) continue;
+    let start = -1;
+    for (let k = v + 1; k < endTok && k <= v + 10; k++) {
+      const t = tokens[k]!;
+      if (!outside(doc, k)) break;
+      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) {
+        start = k + 1;
+        break;
+      }
+      if (t.text === ",") {
+        if (tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
+        else if (lang === "de" && hasKonj(k + 1, endTok)) start = k + 1;
+        else if (lang === "en" && tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
+        break;
+      }
+      if (t.kind === TK.Punct) break;
+    }
+    if (start < 0 && lang === "en" && speech[v] === 1 || (start < 0 && lang === "en" && speech[v] === 2)) {
+      // "He said the plan would fail": a clause right after the verb (or after "told X").
+      let k = v + 1;
+      if (tokens[v]!.low === "told" || tokens[v]!.low === "tells") {
+        const mi = doc.mentionAt[k]!;
+        if (mi >= 0) k = doc.mentions[mi]!.last;
+        else if (tokens[k] && !EN_CLAUSE_START.has(tokens[k]!.low)) k++;
+      }
+      const t = tokens[k];
+      if (t && outside(doc, k) && (EN_CLAUSE_START.has(t.low) || (t.cap && doc.mentionAt[k]! >= 0))) {
+        for (let j = k + 1; j < endTok && j <= k + 8; j++) {
+          if (!outside(doc, j) || tokens[j]!.kind === TK.Punct) break;
+          if (EN_AUX.has(tokens[j]!.low)) {
+            start = k;
+            break;
+          }
+        }
+      }
+    }
+    if (start < 0) {
+      // Only the first speech verb of the sentence can open it.
+      break;
+    }
+    const found = make(start, endTok, attrOf(subjectOf(doc, v, f, start, "auto")));
+    if (found) return found;
+    break;
+  }
+
+  // C. Frames: "Interfax zufolge …", "Laut Polizei …", "According to X, …".
+  for (let k = f; k < endTok; k++) {
+    if (!outside(doc, k)) continue;
+    const low = tokens[k]!.low;
+    if (lang === "de" && low === "zufolge") {
+      const m = mentionBefore(doc, k, f);
+      const frameStart = m ? Math.min(m.first, k) : k;
+      let a = f;
+      let b = endTok;
+      if (frameStart - f <= 3) a = k + 1;
+      else b = frameStart;
+      const found = make(a, b, attrOf(m));
+      if (found) return found;
+    }
+    if ((lang === "de" && low === "laut") || (lang === "en" && low === "according" && tokens[k + 1]?.low === "to")) {
+      const m = mentionAfter(doc, lang === "en" ? k + 1 : k, endTok) ?? adHoc(doc, lang === "en" ? k + 2 : k + 1, endTok);
+      if (!m) continue;
+      if (lang === "de" && k !== f) {
+        const found = make(f, endTok, attrOf(m));
+        if (found) return found;
+        continue;
+      }
+      let a: number;
+      let b = endTok;
+      if (k === f) {
+        a = m.last;
+        if (lang === "en") {
+          while (a < endTok && tokens[a]!.text !== ",") a++;
+          a++;
+        }
+      } else {
+        a = f;
+        b = k;
+      }
+      const found = make(a, b, attrOf(m));
+      if (found) return found;
+    }
+  }
+
+  // D. Konjunktiv without a tag: the sentence reports the last speaker's words.
+  if (lang === "de" && (konj1 >= 0 || (konj2 >= 0 && last && s - last.sentence <= 1))) {
+    const kk = konj1 >= 0 ? konj1 : konj2;
+    let a = kk;
+    while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
+    const attr = last && s - last.sentence <= 1 ? last.attr : null;
+    return make(a, endTok, attr);
+  }
+  return null;
+}
+
+/**
+ * A speaker named only by a noun phrase ("the central bank", "Polizei"): the words up to the
+ * next comma or verb-like token, at most five.
+ */
+function adHoc(doc: Doc, a: number, hi: number): Mention | null {
+  const { tokens } = doc;
+  let b = a;
+  while (b < hi && b - a < 5 && tokens[b]!.kind === TK.Word && doc.speech[b] === 0) {
+    const t = tokens[b]!;
+    if (doc.lang === "de" && b > a && !t.cap && !["der", "des", "für", "von"].includes(t.low)) break;
+    b++;
+  }
+  if (b === a) return null;
+  let first = a;
+  while (first < b && ["the", "der", "die", "das", "dem", "den", "des"].includes(tokens[first]!.low)) first++;
+  if (first === b) return null;
+  const surface = doc.text.slice(tokens[first]!.start, tokens[b - 1]!.end);
+  return {
+    first, last: b, start: tokens[first]!.start, end: tokens[b - 1]!.end, kind: "org", gender: "n", plural: false,
+    person: { name: surface, gender: "n", plural: false, org: true, roles: new Set() },
+    surface, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
+  };
+}
+
+function hasQuoteInside(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (doc.markOf[k]) return true;
+  return false;
+}

@@ -1,0 +1,451 @@
+// People (and speaking institutions) in the text, and what each mention refers to.
+//
+// Pass 1 finds names from strong cues only, because in German every noun is capitalized:
+// a known given name ("Rex Tillerson"), a role or title in front ("Kremlsprecher Dmitri
+// Peskow", "Präsident Trump", "Mr. Smith"), a name coordinated with such a name ("die
+// Präsidenten Trump und Putin"), or a capitalized word next to a speech verb ("sagte
+// Trump"). Known speakers (from the database) are names from the start.
+// Pass 2 walks the text in order and records every mention: names and surnames seen in pass
+// 1, pronouns (er/sie, he/she), role nouns ("der Kremlchef", "the president") and speaking
+// institutions ("die Erklärung", "the ministry"). Pronouns and role nouns resolve to the
+// nearest compatible person, preferring salient ones (subjects of speech verbs, first mention
+// of a sentence), searched over a bounded window of recent mentions, so the pass is linear.
+
+import type { Doc, Mention, MentionKind, Person } from "./context";
+import {
+  CAP_STOP, FIRST_NAMES, FIRST_PERSON, HONORIFICS, MONTHS, NAME_PARTICLES, NOUN_SUFFIX_DE, ORG_NOUNS,
+  ORG_SUFFIXES, PLACES, SUBJECT_PRONOUNS, roleOf, type Gender,
+} from "./lexicon";
+import { TK, type Token } from "./text";
+import type { KnownSpeaker } from "./types";
+
+const ARTICLES_DEF = new Set(["der", "die", "das", "den", "dem", "des", "the", "this", "that", "dieser", "diese", "dieses", "diesem", "diesen"]);
+const ARTICLES_INDEF = new Set(["ein", "eine", "einer", "einem", "einen", "eines", "a", "an", "another"]);
+const CONTRACTIONS = new Set(["im", "am", "vom", "zum", "zur", "beim", "ins"]);
+const ADJ_SUFFIX_DE = /(ig|lich|isch|bar|sam|haft|weise|end|los|iv|al|ell|är)$/;
+const HISTORY = 48;
+
+export function normalizeName(s: string): string {
+  return s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[’']s$/, "")
+    .replace(/^(der|die|das|den|dem|des|the)\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function lastWord(low: string): string {
+  const parts = low.split(" ");
+  return parts[parts.length - 1] ?? low;
+}
+
+function firstNameGender(low: string): Gender | undefined {
+  const g = FIRST_NAMES.get(low);
+  if (g) return g;
+  if (low.includes("-")) {
+    const parts = low.split("-");
+    if (parts.every((p) => FIRST_NAMES.has(p))) return FIRST_NAMES.get(parts[0]!);
+  }
+  return undefined;
+}
+
+function isAcronym(t: Token): boolean {
+  return t.text.length >= 2 && t.text.length <= 6 && t.text === t.text.toUpperCase() && /^\p{Lu}+$/u.test(t.text);
+}
+
+interface SeqEntry {
+  seq: string[];
+  person: Person;
+}
+
+class Registry {
+  byFirst = new Map<string, SeqEntry[]>();
+  byName = new Map<string, Person>();
+  roleBinding = new Map<string, Person>();
+  headBinding = new Map<string, Set<Person>>();
+  knownByKey = new Map<string, Person>();
+  knownBySurname = new Map<string, Person[]>();
+
+  addSeq(seq: string[], person: Person) {
+    if (seq.length === 0) return;
+    const list = this.byFirst.get(seq[0]!) ?? [];
+    if (list.some((e) => e.person === person && e.seq.join(" ") === seq.join(" "))) return;
+    list.push({ seq, person });
+    list.sort((a, b) => b.seq.length - a.seq.length);
+    this.byFirst.set(seq[0]!, list);
+  }
+
+  addKnown(k: KnownSpeaker) {
+    const person: Person = { name: k.name, gender: "u", plural: false, org: false, speakerId: k.id, roles: new Set() };
+    for (const raw of [k.name, ...k.aliases]) {
+      const key = normalizeName(raw);
+      if (!key) continue;
+      this.knownByKey.set(key, person);
+      const words = key.split(" ");
+      this.addSeq(words, person);
+      if (words.length > 1) {
+        const sur = lastWord(key);
+        const list = this.knownBySurname.get(sur) ?? [];
+        if (!list.includes(person)) list.push(person);
+        this.knownBySurname.set(sur, list);
+        if (list.length === 1) this.addSeq([sur], person);
+      }
+      const fg = firstNameGender(words[0]!);
+      if (fg && person.gender === "u") person.gender = fg;
+    }
+  }
+
+  /** A name found in the text: merged with a known speaker or an earlier mention of the same person. */
+  register(words: string[], display: string, gender: Gender, org: boolean): Person {
+    const key = normalizeName(display);
+    const sur = words[words.length - 1]!;
+    let person = this.knownByKey.get(key) ?? this.byName.get(key);
+    if (!person) {
+      const ks = this.knownBySurname.get(sur);
+      if (ks && ks.length === 1) person = ks[0];
+    }
+    if (!person) {
+      // "Trump" first, "Donald Trump" later (or the other way round): one person.
+      const existing = this.byFirst.get(sur)?.find((e) => e.seq.length === 1);
+      if (existing && !existing.person.org && words.length > 1 && !existing.person.speakerId && existing.person.name.split(" ").length === 1) {
+        person = existing.person;
+        person.name = display;
+      } else if (existing && words.length === 1) {
+        person = existing.person;
+      }
+    }
+    if (!person) {
+      person = { name: display, gender, plural: false, org, roles: new Set() };
+    }
+    if (person.gender === "u" && gender !== "u") person.gender = gender;
+    this.byName.set(key, person);
+    this.addSeq(words, person);
+    if (words.length > 1 && !org) this.addSeq([sur], person);
+    return person;
+  }
+
+  match(tokens: Token[], i: number): { entry: SeqEntry; len: number } | null {
+    const list = this.byFirst.get(tokens[i]!.low);
+    if (!list) return null;
+    for (const entry of list) {
+      let ok = true;
+      for (let k = 1; k < entry.seq.length; k++) {
+        const t = tokens[i + k];
+        if (!t || t.low !== entry.seq[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { entry, len: entry.seq.length };
+    }
+    return null;
+  }
+}
+
+/** Capitalized tokens that can be part of a name (not function words, months or roles). */
+function nameLike(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  if (!t || t.kind !== TK.Word || !t.cap) return false;
+  if (CAP_STOP.has(t.low) || MONTHS.has(t.low)) return false;
+  if (roleOf(doc.lang, t.low) || HONORIFICS.has(t.low)) return false;
+  return true;
+}
+
+function runEnd(doc: Doc, i: number): number {
+  const { tokens } = doc;
+  let j = i;
+  while (j < tokens.length && j - i < 5) {
+    const t = tokens[j]!;
+    if (j > i && t.breakBefore > 0) break;
+    if (j > i && NAME_PARTICLES.has(t.low) && !t.cap && nameLike(doc, j + 1)) {
+      j++;
+      continue;
+    }
+    // An initial: "Donald J. Trump".
+    if (j > i && t.text.length === 1 && t.cap && tokens[j + 1]?.text === "." && nameLike(doc, j + 2)) {
+      j += 2;
+      continue;
+    }
+    if (!nameLike(doc, j)) break;
+    j++;
+  }
+  return j;
+}
+
+function isSentenceStart(doc: Doc, i: number): boolean {
+  const s = doc.sentences[doc.sentOf[i]!]!;
+  let k = s.first;
+  // Opening quotation marks and dashes at the start do not count.
+  while (k < i && doc.tokens[k]!.kind === TK.Punct) k++;
+  return k === i || doc.tokens[i - 1]?.text === ":" || doc.markOf[i - 1] === 1;
+}
+
+function hasCue(doc: Doc, i: number): { role: Gender | null; roleLow: string | null; plural: boolean } | null {
+  const { tokens } = doc;
+  const prev = tokens[i - 1];
+  if (!prev) return null;
+  const r = prev.kind === TK.Word ? roleOf(doc.lang, prev.low) : null;
+  if (r && (prev.cap || doc.lang === "en")) {
+    const art = tokens[i - 2]?.low;
+    const gender = r.gender !== "u" ? r.gender : art === "die" ? "f" : art === "der" ? "m" : "u";
+    return { role: gender, roleLow: prev.low, plural: r.plural };
+  }
+  const hon = prev.kind === TK.Word ? HONORIFICS.get(prev.low) : undefined;
+  if (hon !== undefined && (doc.lang === "en" || !ARTICLES_DEF.has(tokens[i - 2]?.low ?? "") && !ARTICLES_INDEF.has(tokens[i - 2]?.low ?? ""))) {
+    return { role: hon, roleLow: null, plural: false };
+  }
+  if (prev.text === "." && tokens[i - 2] && HONORIFICS.has(tokens[i - 2]!.low)) {
+    return { role: HONORIFICS.get(tokens[i - 2]!.low)!, roleLow: null, plural: false };
+  }
+  return null;
+}
+
+export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
+  const { tokens, lang } = doc;
+  const reg = new Registry();
+  for (const k of known) reg.addKnown(k);
+
+  // Words also seen in lower case are common words ("positiv"), not names.
+  const lowSeen = new Set<string>();
+  for (const t of tokens) if (t.kind === TK.Word && !t.cap) lowSeen.add(t.low);
+
+  // ---- Pass 1: names from strong cues ----
+  let coordCue = null as { gender: Gender; until: number } | null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== TK.Word || !t.cap) continue;
+    const known = reg.match(tokens, i);
+    if (known && known.entry.person.speakerId) {
+      i += known.len - 1;
+      continue;
+    }
+    if (!nameLike(doc, i)) continue;
+    const j = runEnd(doc, i);
+    const fg = firstNameGender(t.low);
+    const cue = hasCue(doc, i);
+    const coord: { gender: Gender; until: number } | null = coordCue && coordCue.until === i ? coordCue : null;
+    // "sagte Trump" names the speaker; "Falk räumte Fehler ein" does not (the subject came first).
+    const beforeVerb = tokens[i - 2];
+    const speechBefore =
+      doc.speech[i - 1] === 1 &&
+      tokens[i - 1]!.kind === TK.Word &&
+      (!beforeVerb || beforeVerb.kind === TK.Punct || !beforeVerb.cap || CAP_STOP.has(beforeVerb.low));
+    let end = -1;
+    let gender: Gender = "u";
+    if (fg !== undefined) {
+      let k = i + 1;
+      while (k < j && (firstNameGender(tokens[k]!.low) !== undefined || NAME_PARTICLES.has(tokens[k]!.low) || tokens[k]!.text === "." || tokens[k]!.text.length === 1)) k++;
+      if (k < j) end = k + 1;
+      else if (j - i > 1) end = j;
+      else if (cue || coord || speechBefore) end = i + 1;
+      gender = fg;
+    } else {
+      const runLen = j - i;
+      const bad =
+        PLACES.has(t.low) ||
+        isAcronym(t) ||
+        ORG_SUFFIXES.has(t.low) ||
+        (lang === "de" && NOUN_SUFFIX_DE.test(t.low) && !cue);
+      const speechAfter = doc.speech[i + 1] === 1 && runLen === 1 && !isSentenceStartArticle(tokens, i);
+      const speechCue = (speechBefore && !ARTICLES_DEF.has(tokens[i - 2]?.low ?? "")) || speechAfter;
+      const initialOk =
+        !isSentenceStart(doc, i) ||
+        cue !== null ||
+        (!lowSeen.has(t.low) && !ADJ_SUFFIX_DE.test(t.low) && !(lang === "en" && /[^s]s$/.test(t.low)));
+      if (!bad && initialOk && (cue || coord || speechCue)) {
+        end = i + 1;
+        if (runLen > 1) {
+          const second = tokens[i + 1]!;
+          if (lang === "en") end = Math.min(j, i + 3);
+          else if (!NOUN_SUFFIX_DE.test(second.low) && !/(en|ern)$/.test(second.low) && !PLACES.has(second.low)) end = i + 2;
+        }
+        if (cue) gender = cue.role ?? "u";
+        else if (coord) gender = coord.gender;
+      }
+    }
+    if (end < 0) continue;
+    const words = tokens.slice(i, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
+    const display = doc.text.slice(t.start, tokens[end - 1]!.end);
+    const person = reg.register(words, display, gender, false);
+    if (cue?.roleLow && !cue.plural && !coord) {
+      const r = roleOf(lang, cue.roleLow);
+      person.roles.add(cue.roleLow);
+      reg.roleBinding.set(cue.roleLow, person);
+      if (r) {
+        const set = reg.headBinding.get(r.head) ?? new Set();
+        set.add(person);
+        reg.headBinding.set(r.head, set);
+      }
+    }
+    // "die Präsidenten Trump und Putin": the cue carries over a coordination.
+    const after = tokens[end];
+    if ((cue || coord) && after && (after.low === "und" || after.low === "and")) {
+      coordCue = { gender: cue?.role ?? coord?.gender ?? "u", until: end + 1 };
+    }
+    i = end - 1;
+  }
+
+  // ---- Pass 2: mentions in text order ----
+  const mentions: Mention[] = [];
+  const history: number[] = []; // indices of person mentions, most recent last (bounded)
+  let lastSentence = -1;
+  let sentenceHasMention = false;
+
+  const push = (first: number, last: number, kind: MentionKind, gender: Gender, plural: boolean, person: Person | null, spanFirst = first, noHistory = false) => {
+    const s = doc.sentOf[first]!;
+    if (s !== lastSentence) {
+      lastSentence = s;
+      sentenceHasMention = false;
+    }
+    const inQuote = doc.quoteOf[first]! >= 0;
+    const nextTok = tokens[last];
+    const salient =
+      !inQuote &&
+      (doc.speech[spanFirst - 1]! > 0 || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org"));
+    if (!inQuote) sentenceHasMention = true;
+    const m: Mention = {
+      first, last, start: tokens[spanFirst]!.start, end: tokens[last - 1]!.end, kind, gender, plural, person,
+      surface: doc.text.slice(tokens[spanFirst]!.start, tokens[last - 1]!.end), salient, inQuote, sentence: s,
+    };
+    const idx = mentions.length;
+    mentions.push(m);
+    for (let k = first; k < last; k++) doc.mentionAt[k] = idx;
+    if (person && !person.org && !plural && !noHistory) {
+      history.push(idx);
+      if (history.length > HISTORY * 2) history.splice(0, history.length - HISTORY);
+    }
+    return m;
+  };
+
+  const resolve = (gender: Gender, sentence: number, opts: { beforeSentence?: boolean; skipQuoted?: boolean }): Person | null => {
+    let fallback: Person | null = null;
+    for (let h = history.length - 1, seen = 0; h >= 0 && seen < HISTORY; h--, seen++) {
+      const m = mentions[history[h]!]!;
+      if (sentence - m.sentence > 4) break;
+      if (opts.beforeSentence && m.sentence >= sentence) continue;
+      const p = m.person!;
+      const compatible = gender === "u" || p.gender === "u" || p.gender === gender;
+      if (!compatible) continue;
+      if (opts.skipQuoted && m.inQuote) continue;
+      if (m.salient && sentence - m.sentence <= 2) return p;
+      if (!fallback) fallback = p;
+    }
+    return fallback;
+  };
+
+  // "Der Fraktionschef der Bürgerliste, Jonas Albrecht, …": the role is the name that follows.
+  const appositionAfter = (i: number): Person | null => {
+    for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
+      const u = tokens[k]!;
+      if (u.text === ",") {
+        const m = reg.match(tokens, k + 1);
+        return m && tokens[k + 1]!.cap && !m.entry.person.org ? m.entry.person : null;
+      }
+      if (u.kind === TK.Punct || doc.speech[k]) return null;
+    }
+    return null;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== TK.Word) continue;
+    const m = reg.match(tokens, i);
+    if (m && (t.cap || m.entry.person.speakerId)) {
+      // A known single-word alias that is a common noun ("Erklärung") still counts with its article.
+      const person = m.entry.person;
+      let spanFirst = i;
+      if (person.org && i > 0 && (ARTICLES_DEF.has(tokens[i - 1]!.low) || CONTRACTIONS.has(tokens[i - 1]!.low))) spanFirst = i;
+      push(i, i + m.len, person.org ? "org" : "name", person.gender, person.plural, person, spanFirst);
+      i += m.len - 1;
+      continue;
+    }
+    const pron = SUBJECT_PRONOUNS[lang].get(t.low);
+    if (pron && !(lang === "de" && t.text === "Sie" && !isSentenceStart(doc, i))) {
+      if (lang === "de" && t.low === "sie" && pluralVerbNear(tokens, i)) continue;
+      const inQuote = doc.quoteOf[i]! >= 0;
+      const person = inQuote ? null : resolve(pron, doc.sentOf[i]!, {});
+      push(i, i + 1, "pronoun", pron, false, person);
+      continue;
+    }
+    if (FIRST_PERSON.has(t.low) && doc.quoteOf[i]! >= 0 && (lang === "en" ? t.text === "I" : true)) {
+      push(i, i + 1, "first-person", "u", false, null);
+      continue;
+    }
+    const role = (t.cap || lang === "en") ? roleOf(lang, t.low) : null;
+    if (role) {
+      // A role directly followed by a name is that name's title; the name is the mention.
+      // Also across a second title word: "Chief Executive Nadia Ferreira".
+      let titled = false;
+      for (let k = i + 1; k <= i + 2 && k < tokens.length; k++) {
+        if (reg.match(tokens, k) || (tokens[k]!.cap && firstNameGender(tokens[k]!.low))) titled = true;
+        if (!titled && !(tokens[k]!.cap && roleOf(lang, tokens[k]!.low))) break;
+      }
+      if (titled) continue;
+      const det = determinerBefore(tokens, i, lang);
+      const plural = role.plural || (det?.low === "die" && role.gender !== "f") || det?.low === "beide" || (det !== null && ["the", "these", "those"].includes(det.low) && t.low.endsWith("s") && lang === "en");
+      if (plural) continue;
+      let person: Person | null = null;
+      let unnamed: Person | null = null;
+      if (det && ARTICLES_INDEF.has(det.low)) {
+        person = { name: doc.text.slice(tokens[det.index]!.start, t.end), gender: role.gender, plural: false, org: false, roles: new Set([t.low]) };
+      } else if (doc.quoteOf[i]! < 0) {
+        person = appositionAfter(i) ?? reg.roleBinding.get(t.low) ?? null;
+        if (!person) {
+          const heads = reg.headBinding.get(role.head);
+          if (heads && heads.size === 1) person = [...heads][0]!;
+        }
+        if (!person) person = resolve(role.gender, doc.sentOf[i]!, { beforeSentence: true, skipQuoted: true });
+        if (!person) unnamed = { name: t.text, gender: role.gender, plural: false, org: false, roles: new Set([t.low]) };
+      }
+      // Unnamed people ("ein Sprecher", a role with no antecedent) can speak, but are not
+      // antecedents for later pronouns: those usually point back to a named person.
+      const m = push(det ? det.index : i, i + 1, "role", role.gender, false, person ?? unnamed, det ? det.index : i, !!unnamed || (det !== null && ARTICLES_INDEF.has(det.low)));
+      if (det && ARTICLES_INDEF.has(det.low) && !(doc.speech[m.first - 1]! > 0 || doc.speech[m.last]! > 0)) m.salient = false;
+      continue;
+    }
+    if ((t.cap || lang === "en") && ORG_NOUNS.has(t.low)) {
+      const det = determinerBefore(tokens, i, lang);
+      if (!det) continue;
+      let last = i + 1;
+      // "der Agentur Interfax": the institution's name follows its noun.
+      while (last < tokens.length && last - i <= 3 && nameLike(doc, last) && tokens[last]!.spaceBefore && !doc.speech[last]) last++;
+      // The name keeps its adjectives ("the central bank" → "central bank"), not its article.
+      const from = Math.min(i, det.index + 1);
+      const name = doc.text.slice(tokens[from]!.start, tokens[last - 1]!.end);
+      push(from, last, "org", "n", false, { name, gender: "n", plural: false, org: true, roles: new Set() }, from);
+      i = last - 1;
+      continue;
+    }
+    if (t.cap && (isAcronym(t) || PLACES.has(t.low) || ORG_SUFFIXES.has(t.low))) {
+      push(i, i + 1, "org", "n", false, { name: t.text, gender: "n", plural: false, org: true, roles: new Set() });
+    }
+  }
+  doc.mentions = mentions;
+}
+
+function isSentenceStartArticle(tokens: Token[], i: number): boolean {
+  return ARTICLES_DEF.has(tokens[i - 1]?.low ?? "") || ARTICLES_INDEF.has(tokens[i - 1]?.low ?? "");
+}
+
+function pluralVerbNear(tokens: Token[], i: number): boolean {
+  for (const k of [i - 1, i + 1]) {
+    const t = tokens[k];
+    if (t && t.kind === TK.Word && !t.cap && /(ten|en)$/.test(t.low) && !/(ben|hen)$/.test(t.low)) return true;
+  }
+  return false;
+}
+
+/** The article in front of a noun, skipping up to three adjectives: "der syrische Präsident". */
+function determinerBefore(tokens: Token[], i: number, lang: "de" | "en"): { low: string; index: number } | null {
+  for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) return null;
+    if (ARTICLES_DEF.has(t.low) || ARTICLES_INDEF.has(t.low) || CONTRACTIONS.has(t.low) || t.low === "beide" || t.low === "beiden" || t.low === "these" || t.low === "those") {
+      return { low: t.low, index: k };
+    }
+    // Adjectives: lower case in German; in English also capitalized ("the Russian president").
+    if (t.cap && lang === "de") return null;
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+// Which tokens are speech verbs. A German separable verb counts only when its particle closes
+// the clause ("wies ... zurück", "fügte ... hinzu"), and a particle can also rule a verb out
+// ("sagte ... ab" cancels). The clause end is searched forward over a bounded window.
+
+import { SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
+import { TK, type Token } from "./text";
+
+const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "«", "»", "„", "“", "”", "\"", "(", ")", "–", "—"]);
+const PARTICLE_WINDOW = 16;
+
+/** The last word of the clause that starts after token i (bounded), or null. */
+function clauseFinalWord(tokens: Token[], i: number): Token | null {
+  let last: Token | null = null;
+  for (let j = i + 1; j < tokens.length && j <= i + PARTICLE_WINDOW; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TK.Punct && CLAUSE_END.has(t.text)) return last;
+    if (t.breakBefore > 0) return last;
+    if (t.kind === TK.Word) last = t;
+  }
+  return null;
+}
+
+export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
+  const out = new Int8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== TK.Word) continue;
+    const v = speechVerb(lang, t.low);
+    if (v) {
+      if (v.notParticles) {
+        const fin = clauseFinalWord(tokens, i);
+        if (fin && v.notParticles.includes(fin.low)) continue;
+      }
+      if (v.particles) {
+        // English "pointed out": the particle follows the verb (possibly after the subject).
+        const nxt = tokens[i + 1]?.low;
+        const nxt2 = tokens[i + 2]?.low;
+        if (!(nxt && v.particles.includes(nxt)) && !(nxt2 && v.particles.includes(nxt2))) continue;
+      }
+      if (lang === "de" && (t.low === "hieß" || t.low === "heißt")) {
+        // "hieß es" / "es hieß" reports; "er heißt Peter" does not.
+        if (tokens[i + 1]?.low !== "es" && tokens[i - 1]?.low !== "es") continue;
+      }
+      out[i] = v.cognition ? 2 : 1;
+      continue;
+    }
+    if (lang === "de") {
+      const sep = SEPARABLE_FINITE_DE.get(t.low);
+      if (sep) {
+        const fin = clauseFinalWord(tokens, i);
+        if (fin && sep.particles!.includes(fin.low)) out[i] = 1;
+      }
+    }
+  }
+  return out;
+}

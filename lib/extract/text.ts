@@ -1,0 +1,146 @@
+// Characters and tokens. One hand-written pass over the text: no regular expression runs over
+// the whole input, so the cost is linear and there is nothing to backtrack.
+
+export const TK = { Word: 0, Num: 1, Punct: 2 } as const;
+export type TK = (typeof TK)[keyof typeof TK];
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  low: string;
+  kind: TK;
+  /** First character is an upper-case letter. */
+  cap: boolean;
+  /** Whitespace separates this token from the previous one. */
+  spaceBefore: boolean;
+  /** A line break separates this token from the previous one (2 = blank line, a paragraph). */
+  breakBefore: 0 | 1 | 2;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const UPPER = /\p{Lu}/u;
+const SPACE = /\s/u;
+
+export function isLetterCode(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c === 0xad) return true; // soft hyphen inside a word
+  return LETTER.test(ch);
+}
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isSpaceChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c === 32 || c === 10 || c === 9 || c === 13) return true;
+  return c > 127 && SPACE.test(ch);
+}
+
+export function isLetterChar(ch: string | undefined): boolean {
+  return ch !== undefined && isLetterCode(ch.charCodeAt(0), ch);
+}
+
+export function isUpperChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(ch);
+}
+
+function isWordCode(c: number, ch: string): boolean {
+  return isDigitCode(c) || isLetterCode(c, ch);
+}
+
+/** Characters that join two word parts: "US-Wahl", "al-Assad", "don't", "Putin’s". */
+function isJoiner(c: number): boolean {
+  return c === 45 /* - */ || c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 0x2010 || c === 0x2011;
+}
+
+/**
+ * Split the text into words, numbers and single punctuation characters. A number keeps its
+ * thousands and decimal separators ("1.200", "3,5", "2.4"); a word keeps inner hyphens and
+ * apostrophes.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let space = false;
+  let breaks = 0;
+  while (i < n) {
+    const ch = text[i]!;
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      breaks++;
+      space = true;
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || (c > 127 && SPACE.test(ch))) {
+      space = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: TK;
+    if (isDigitCode(c)) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isDigitCode(d)) i++;
+        else if ((d === 46 || d === 44) && i + 1 < n && isDigitCode(text.charCodeAt(i + 1))) i += 2;
+        else break;
+      }
+      kind = TK.Num;
+      // "2016er", "3D", "10km": a number glued to letters is a word.
+      if (i < n && isLetterCode(text.charCodeAt(i), text[i]!)) {
+        kind = TK.Word;
+        while (i < n && isWordCode(text.charCodeAt(i), text[i]!)) i++;
+      }
+    } else if (isLetterCode(c, ch)) {
+      i++;
+      for (;;) {
+        while (i < n && isWordCode(text.charCodeAt(i), text[i]!)) i++;
+        if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1), text[i + 1]!)) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      kind = TK.Word;
+    } else {
+      // One code unit per punctuation token; a surrogate pair stays together.
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      kind = TK.Punct;
+    }
+    const t = text.slice(start, i);
+    tokens.push({
+      start,
+      end: i,
+      text: t,
+      low: t.toLowerCase(),
+      kind,
+      cap: kind === TK.Word && isUpperChar(t[0]),
+      spaceBefore: space,
+      breakBefore: breaks >= 2 ? 2 : breaks === 1 ? 1 : 0,
+    });
+    space = false;
+    breaks = 0;
+  }
+  return tokens;
+}
+
+/** Index of the first token whose start is >= pos (binary search). */
+export function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
