@@ -5,13 +5,28 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadGoldFile } from "../../lib/extract/goldset";
+import { loadGoldDir, loadGoldFile } from "../../lib/extract/goldset";
 import { extractArticle } from "../../lib/extract/index";
 import { checkTargets, scoreDocument, summarize } from "../../lib/extract/score";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const seedGold = path.resolve(repoRoot, "../shared/seed/apec-2017-de.gold.json");
 const seedText = path.resolve(repoRoot, "../shared/seed/apec-2017-de.txt");
+
+describe("development set", () => {
+  it("meets its target (direct quote F1 overlap >= 0.9) in German and in English", () => {
+    const docs = loadGoldDir(path.join(repoRoot, "tests/fixtures/extraction/dev"));
+    expect(docs.length).toBeGreaterThanOrEqual(20);
+    const scores = docs.map((d) => scoreDocument(d.name, d.text, d.gold, extractArticle(d.text)));
+    const summary = summarize(scores);
+    expect(summary.direct.overlap.f1).toBeGreaterThanOrEqual(0.9);
+    for (const t of checkTargets("dev", summary)) expect(t.ok, t.label).toBe(true);
+    for (const language of ["de", "en"]) {
+      const own = summarize(scores.filter((_, i) => docs[i]!.gold.language === language));
+      expect(own.direct.overlap.f1, language).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+});
 
 describe("seed article", () => {
   const seed = loadGoldFile(seedGold);
