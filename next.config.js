@@ -5,6 +5,12 @@ const nextConfig = {
   // instead of bundling them.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
+  experimental: {
+    // Article ingestion (app/admin/articles/new) uploads files of up to 2 MB through a server
+    // action (default limit 1 MB); the domain refuses anything above 2 MB with a clear message,
+    // so the limit leaves room for the form around the file.
+    serverActions: { bodySizeLimit: "3mb" },
+  },
   typedRoutes: false,
   async headers() {
     return [

@@ -11,6 +11,7 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/admin/quotes", label: "Zitate", permission: "desk.view" },
   { href: "/admin/speakers", label: "Sprecher", permission: "desk.view" },
   { href: "/admin/sources", label: "Quellen", permission: "desk.view" },
+  { href: "/admin/articles", label: "Artikel", permission: "desk.view" },
   { href: "/admin/topics", label: "Themen", permission: "taxonomy.manage" },
   { href: "/admin/verdicts", label: "Bewertungsskala", permission: "taxonomy.manage" },
   { href: "/admin/users", label: "Konten", permission: "users.manage" },

@@ -67,6 +67,12 @@ export function defineAction<S extends z.ZodType>(options: {
   run: (actor: SessionUser, input: z.infer<S>) => Promise<{ message: string; id?: string }>;
   /** After success, outside the transaction: revalidatePath, redirect, ... */
   after?: (result: { message: string; id?: string }, input: z.infer<S>) => void | Promise<void>;
+  /**
+   * Names of file inputs (<input type="file">): each is given to the schema as a File (a
+   * browser sends an empty, unnamed File when none was chosen: left out). Files are never
+   * echoed back in the form state.
+   */
+  files?: readonly string[];
 }): FormAction {
   const action: FormAction = async (_previous, formData) => {
     const values = formValues(formData);
@@ -79,7 +85,12 @@ export function defineAction<S extends z.ZodType>(options: {
     if (!can(actor.role, options.permission)) {
       return { status: "error", code: "forbidden", message: "Dafür fehlt Ihnen die Berechtigung.", values, at: Date.now() };
     }
-    const parsed = options.schema.safeParse(formValues(formData));
+    const input: Record<string, unknown> = formValues(formData);
+    for (const name of options.files ?? []) {
+      const file = formData.get(name);
+      if (file instanceof File && (file.size > 0 || file.name !== "")) input[name] = file;
+    }
+    const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       return {
         status: "error",

@@ -57,6 +57,9 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
   "/admin/quotes": "desk.view",
   "/admin/quotes/new": "record.edit",
   "/admin/quotes/[id]": "desk.view",
+  "/admin/articles": "desk.view",
+  "/admin/articles/new": "record.edit",
+  "/admin/articles/[id]": "desk.view",
   "/admin/users": "users.manage",
   "/admin/users/new": "users.manage",
   "/admin/users/[id]": "users.manage",
@@ -105,6 +108,7 @@ beforeAll(async () => {
   params["/admin/sources/[id]"] = (await t.db.source.findFirstOrThrow()).id;
   params["/api/admin/sources/[id]/text"] = params["/admin/sources/[id]"];
   params["/admin/quotes/[id]"] = (await t.db.quote.findFirstOrThrow()).id;
+  params["/admin/articles/[id]"] = (await t.db.article.findFirstOrThrow()).id;
   params["/admin/users/[id]"] = userIds.contributor;
   params["/admin/topics/[id]"] = (await t.db.topic.findFirstOrThrow()).id;
   params["/admin/verdicts/[id]"] = (await t.db.verdictLabel.findFirstOrThrow()).id;

@@ -1,0 +1,1130 @@
+// Articles: pasted or uploaded documents that editors mine for quotes and claims.
+//
+// - Ingestion (ingestArticle): the upload or pasted text is checked and reduced to its text
+//   (lib/ingest: size, binary, UTF-8, HTML → main text). That text is the snapshot every
+//   offset refers to; it never changes afterwards. The extractor runs right away.
+// - Extraction (extractArticle → storeCandidates): the extractor's proposals (lib/extract)
+//   become ArticleCandidate rows. Each has a fingerprint (kind + normalised words); a
+//   re-extraction skips every proposal whose fingerprint, or whose span, is already decided
+//   (accepted or rejected) or edited, and any span a quote or claim of the article's source
+//   already marks. Unedited open proposals are replaced by the new run's.
+// - Review: a candidate is accepted (→ a Quote or a draft Claim), edited (text, speaker, span,
+//   speech kind) or rejected; or all open ones are accepted at once. The first acceptance makes
+//   the article a Source (publisher, date, URL, language from the ingestion; snapshot = the
+//   article's text, with its SHA-256), so the offsets stay valid on the Source.
+// - Speakers: a candidate's speaker is the known speaker the extractor matched (or one whose
+//   name or alias is exactly the mention), else a new speaker, created only when the editor
+//   confirms it.
+//
+// Every write is one transaction through createRecord/updateRecord (lib/editorial/records.ts):
+// the created Speaker, Source, Quote and Claim rows get their own create revisions, and each
+// decision is one revision of the Article, with the changed candidates as its field
+// "candidates" (before/after). Decisions on one article are serialised by a row lock on the
+// article (so two first acceptances cannot make two Sources).
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { db, type Db } from "../db/client";
+import type { ArticleStatus, CandidateKind, CandidateStatus, Prisma, SpeechKind } from "../generated/prisma/client";
+import { can } from "../auth/permissions";
+import { extractArticle as runExtractor, type ExtractionResult, type KnownSpeaker } from "../extract";
+import { detectLanguage, ingestFile, ingestPasted, IngestError, MAX_INGEST_BYTES, type IngestedText } from "../ingest";
+import { slugify, uniqueSlug } from "../slug";
+import { ConflictError, ForbiddenError, NotFoundError, TransitionError, ValidationError, type FieldErrors } from "./errors";
+import { checkbox, id, optionalDate, optionalId, optionalText, optionalUrl, version } from "./fields";
+import { PAGE_SIZE, pageOf } from "./listing";
+import { createRecord, inTransaction, updateRecord, type Tx } from "./records";
+import { sha256 } from "./sources";
+import type { Actor } from "./speakers";
+
+type Client = Db;
+
+// ── Labels ──────────────────────────────────────────────────────────────────────────────────
+
+export const ARTICLE_STATUSES = ["new", "extracted", "reviewed", "archived"] as const satisfies readonly ArticleStatus[];
+export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
+  new: "Neu",
+  extracted: "Vorschläge offen",
+  reviewed: "Geprüft",
+  archived: "Archiviert",
+};
+export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
+  proposed: "offen",
+  accepted: "angenommen",
+  rejected: "abgelehnt",
+};
+export const CANDIDATE_KIND_LABELS: Record<CandidateKind, string> = { quote: "Zitat", claim: "Behauptung" };
+export const SPEECH_LABELS: Record<SpeechKind, string> = { direct: "direkte Rede", indirect: "indirekte Rede" };
+
+/** The longest text of a quote and of a claim (as lib/editorial/quotes.ts and claims.ts allow). */
+const QUOTE_MAX = 10_000;
+const CLAIM_MAX = 2_000;
+
+// ── Input ───────────────────────────────────────────────────────────────────────────────────
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const fileField = z.preprocess(
+  (v) => (v instanceof File && v.size === 0 && v.name === "" ? undefined : v),
+  z.instanceof(File, { error: "Die Datei ist nicht angekommen. Bitte erneut auswählen." }).optional(),
+);
+
+export const ingestArticleInput = z.object({
+  title: optionalText("Titel", 500),
+  // The pasted text; its size is checked in bytes (lib/ingest), this only bounds the form.
+  // Only "" is no text: whitespace alone is an empty article (a clearer message).
+  text: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(MAX_INGEST_BYTES * 2, "Der eingefügte Text ist zu groß (höchstens 2 MB).").optional()),
+  file: fileField,
+  format: z.preprocess(blank, z.enum(["auto", "text", "html"], { error: "Format: automatisch, Text oder HTML." }).default("auto")),
+  publisher: optionalText("Herausgeber", 300),
+  publishedAt: optionalDate("Veröffentlicht am"),
+  url: optionalUrl("Adresse (URL)"),
+  language: z.preprocess(blank, z.enum(["auto", "de", "en"], { error: "Sprache: automatisch, Deutsch oder Englisch." }).default("auto")),
+});
+export type IngestArticleInput = z.output<typeof ingestArticleInput>;
+
+export const articleRefInput = z.object({ id: id("Artikel") });
+export type ArticleRefInput = z.output<typeof articleRefInput>;
+
+const offset = (label: string) =>
+  z.preprocess(blank, z.coerce.number({ error: `${label} muss eine Zahl sein.` }).int(`${label} muss eine ganze Zahl sein.`).min(0, `${label} darf nicht negativ sein.`));
+
+/** Accepting one candidate: the speaker (an existing one, or "" for the mention as a new one). */
+export const acceptCandidateInput = z.object({
+  id: id("Vorschlag"),
+  version,
+  // Quotes: the speaker; claims: the claimant. "" = the candidate's own (matched or new).
+  speakerId: optionalId(),
+  confirmNewSpeaker: checkbox,
+});
+export type AcceptCandidateInput = z.output<typeof acceptCandidateInput>;
+
+export const rejectCandidateInput = z.object({ id: id("Vorschlag"), version });
+export type RejectCandidateInput = z.output<typeof rejectCandidateInput>;
+
+export const editCandidateInput = z.object({
+  id: id("Vorschlag"),
+  version,
+  start: offset("Anfang"),
+  end: offset("Ende"),
+  // Blank: the words at the span.
+  text: z.preprocess(
+    (v) => (typeof v === "string" ? blank(v.replace(/\r\n?/g, "\n").trim()) : v),
+    z.string().max(QUOTE_MAX, `Der Text ist zu lang (höchstens ${QUOTE_MAX.toLocaleString("de-DE")} Zeichen).`).optional(),
+  ),
+  speechKind: z.preprocess(blank, z.enum(["direct", "indirect"], { error: "Art der Rede: direkt oder indirekt." }).optional()),
+  // An existing speaker, or none (then the mention's name, or newSpeakerName, is a new one).
+  speakerId: optionalId(),
+  newSpeakerName: optionalText("Name des neuen Sprechers", 200),
+});
+export type EditCandidateInput = z.output<typeof editCandidateInput>;
+
+export const acceptAllInput = z.object({ id: id("Artikel"), confirmNewSpeakers: checkbox });
+export type AcceptAllInput = z.output<typeof acceptAllInput>;
+
+// ── Helpers ─────────────────────────────────────────────────────────────────────────────────
+
+const short = (s: string, max = 80) => {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+};
+
+const norm = (s: string) => s.normalize("NFC").toLocaleLowerCase("de").replace(/\s+/g, " ").trim();
+
+/**
+ * The fingerprint of a proposal: its kind and its words, lower-cased, without punctuation and
+ * with collapsed whitespace (so a re-run that finds the same words with slightly different
+ * quotation marks or spacing is the same proposal).
+ */
+export function candidateFingerprint(kind: CandidateKind, text: string, start: number, end: number): string {
+  const words = text
+    .normalize("NFC")
+    .toLocaleLowerCase("de")
+    .replace(/[\p{P}\p{S}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return createHash("sha256")
+    .update(`${kind}|${words || `@${start}-${end}`}`, "utf8")
+    .digest("hex")
+    .slice(0, 40);
+}
+
+/** A decimal for the DECIMAL(20, 6) column, or null when the number does not fit. */
+function decimal(value: number | null | undefined): string | null {
+  if (value === null || value === undefined || !Number.isFinite(value) || Math.abs(value) >= 1e14) return null;
+  return value.toFixed(6).replace(/\.?0+$/, "");
+}
+
+/** Locks the article row for the rest of the transaction and reads it. */
+async function lockArticle(tx: Tx, articleId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
+  const article = await tx.article.findUnique({ where: { id: articleId } });
+  if (!article) throw new NotFoundError("Der Artikel");
+  return article;
+}
+
+type ArticleRow = Awaited<ReturnType<typeof lockArticle>>;
+type CandidateRow = Prisma.ArticleCandidateGetPayload<object>;
+
+/** What the article's revision records of a candidate. */
+function summary(c: CandidateRow) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    status: c.status,
+    start: c.start,
+    end: c.end,
+    text: short(c.text, 200),
+    speakerName: c.speakerName,
+    speakerId: c.speakerId,
+    quoteId: c.createdQuoteId,
+    claimId: c.createdClaimId,
+  };
+}
+
+/** The article's status after a change of its candidates. */
+async function statusAfter(tx: Tx, articleId: string, current: ArticleStatus): Promise<ArticleStatus> {
+  if (current === "archived") return current;
+  const open = await tx.articleCandidate.count({ where: { articleId, status: "proposed" } });
+  if (open > 0) return "extracted";
+  const decided = await tx.articleCandidate.count({ where: { articleId, status: { not: "proposed" } } });
+  return decided > 0 ? "reviewed" : "extracted";
+}
+
+/** One revision of the article for a set of candidate changes (and its own changed columns). */
+async function recordDecision(
+  tx: Tx,
+  actor: Actor,
+  article: ArticleRow,
+  before: CandidateRow[],
+  after: CandidateRow[],
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  const status = await statusAfter(tx, article.id, article.status);
+  const update = { ...data, ...(status !== article.status ? { status } : {}) };
+  await updateRecord(tx, "Article", article.id, article.version, actor.id, update, {
+    links: { candidates: { before: before.map(summary), after: after.map(summary) } },
+  });
+}
+
+// ── Speakers ────────────────────────────────────────────────────────────────────────────────
+
+/** Speakers whose name or an alias is exactly `name` (case-insensitive). */
+async function speakersNamed(tx: Tx | Client, name: string): Promise<{ id: string; name: string }[]> {
+  return tx.speaker.findMany({
+    where: {
+      OR: [{ name: { equals: name, mode: "insensitive" } }, { aliases: { some: { alias: { equals: name, mode: "insensitive" } } } }],
+    },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 2,
+  });
+}
+
+/** The known speakers, as the extractor wants them. */
+export async function knownSpeakers(client: Tx | Client = db): Promise<KnownSpeaker[]> {
+  const rows = await client.speaker.findMany({ select: { id: true, name: true, aliases: { select: { alias: true } } }, orderBy: { name: "asc" } });
+  return rows.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases.map((a) => a.alias) }));
+}
+
+interface SpeakerPlan {
+  /** An existing speaker, or null when `newName` is to be created. */
+  id: string | null;
+  newName: string | null;
+  /** The words of the mention in the text, kept as an alias of a new speaker. */
+  mention: string | null;
+}
+
+/**
+ * Who a candidate's speaker (or reporter) is: the chosen speaker, the matched one, the one
+ * whose name or alias is exactly the mention (when only one is), or a new one by the name.
+ */
+async function planSpeaker(tx: Tx, text: string, chosenId: string | null, matchedId: string | null, name: string | null, start: number | null, end: number | null): Promise<SpeakerPlan | null> {
+  const mention = start !== null && end !== null && start >= 0 && end <= text.length && start < end ? text.slice(start, end) : null;
+  if (chosenId) return { id: chosenId, newName: null, mention: null };
+  if (matchedId) return { id: matchedId, newName: null, mention: null };
+  if (!name) return null;
+  const named = await speakersNamed(tx, name);
+  if (named.length === 1) return { id: named[0]!.id, newName: null, mention: null };
+  return { id: null, newName: name, mention: mention && norm(mention) !== norm(name) ? mention.trim() : null };
+}
+
+interface BatchContext {
+  tx: Tx;
+  actor: Actor;
+  article: ArticleRow;
+  /** The article's source (created on the first acceptance). */
+  source: { id: string; text: string } | null;
+  sourceCreated: boolean;
+  /** Speakers created in this transaction, by normalised name (one per name). */
+  created: Map<string, string>;
+}
+
+async function createSpeakerNamed(ctx: BatchContext, name: string, mention: string | null): Promise<string> {
+  const key = norm(name);
+  const known = ctx.created.get(key);
+  if (known) return known;
+  const base = slugify(name);
+  const taken = new Set((await ctx.tx.speaker.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug));
+  const slug = uniqueSlug(base, (s) => taken.has(s));
+  const aliases = mention ? [mention] : [];
+  const row = await createRecord<{ id: string }>(ctx.tx, "Speaker", ctx.actor.id, { name, kind: "person", slug }, {
+    links: { aliases: { before: [], after: aliases }, roles: { before: [], after: [] } },
+  });
+  if (aliases.length) await ctx.tx.speakerAlias.createMany({ data: aliases.map((alias) => ({ speakerId: row.id, alias })) });
+  ctx.created.set(key, row.id);
+  return row.id;
+}
+
+async function resolveSpeaker(ctx: BatchContext, plan: SpeakerPlan): Promise<string> {
+  if (plan.id) {
+    const exists = await ctx.tx.speaker.findUnique({ where: { id: plan.id }, select: { id: true } });
+    if (!exists) throw new ValidationError("Den gewählten Sprecher gibt es nicht (mehr). Bitte neu wählen.", { speakerId: ["Den gewählten Sprecher gibt es nicht (mehr)."] });
+    return plan.id;
+  }
+  return createSpeakerNamed(ctx, plan.newName!, plan.mention);
+}
+
+// ── The source ──────────────────────────────────────────────────────────────────────────────
+
+/** The article's Source: the linked one, or a new one made from the article (first acceptance). */
+async function ensureSource(ctx: BatchContext): Promise<{ id: string; text: string }> {
+  if (ctx.source) return ctx.source;
+  const { article } = ctx;
+  if (article.sourceId) {
+    const source = await ctx.tx.source.findUnique({ where: { id: article.sourceId }, select: { id: true, snapshotText: true } });
+    if (source) {
+      ctx.source = { id: source.id, text: source.snapshotText ?? "" };
+      return ctx.source;
+    }
+  }
+  const now = new Date();
+  const row = await createRecord<{ id: string }>(ctx.tx, "Source", ctx.actor.id, {
+    kind: "news_article",
+    url: article.url,
+    title: article.title ?? `Eingelesener Artikel vom ${article.createdAt.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`,
+    publisher: article.publisher,
+    publishedAt: article.publishedAt,
+    accessedAt: article.createdAt,
+    language: article.language ?? "de",
+    snapshotText: article.text,
+    contentHash: sha256(article.text),
+    snapshotAt: now,
+  });
+  ctx.source = { id: row.id, text: article.text };
+  ctx.sourceCreated = true;
+  return ctx.source;
+}
+
+/** The span must read the same in the source's stored text as in the article. */
+function checkSourceSpan(ctx: BatchContext, source: { text: string }, c: CandidateRow): void {
+  if (source.text.slice(c.start, c.end) !== ctx.article.text.slice(c.start, c.end) || c.end > source.text.length) {
+    throw new ValidationError(
+      `Die Stelle ${c.start}–${c.end} lautet im gespeicherten Text der Quelle anders als im Artikel (der Text der Quelle wurde geändert). Passen Sie die Stelle an oder legen Sie das Zitat von Hand an.`,
+    );
+  }
+}
+
+// ── Accepting ───────────────────────────────────────────────────────────────────────────────
+
+interface Choices {
+  speakerId: string | null;
+  confirmNewSpeaker: boolean;
+}
+
+/** Names of the new speakers accepting `c` would create, given the choices. */
+async function newSpeakersFor(tx: Tx, article: ArticleRow, c: CandidateRow, choices: Choices): Promise<{ speaker: SpeakerPlan | null; reporter: SpeakerPlan | null }> {
+  if (c.kind !== "quote") return { speaker: null, reporter: null };
+  const speaker = await planSpeaker(tx, article.text, choices.speakerId, c.speakerId, c.speakerName, c.speakerStart, c.speakerEnd);
+  const reporter = await planSpeaker(tx, article.text, null, c.reportedById, c.reportedByName, c.reportedByStart, c.reportedByEnd);
+  return { speaker, reporter };
+}
+
+/** The smallest accepted quote of this article whose span contains [start, end) (not equal). */
+async function enclosingQuote(tx: Tx, articleId: string, start: number, end: number, sourceId: string) {
+  const outer = await tx.articleCandidate.findMany({
+    where: { articleId, kind: "quote", status: "accepted", createdQuoteId: { not: null }, start: { lte: start }, end: { gte: end } },
+    select: { start: true, end: true, createdQuoteId: true, createdQuote: { select: { id: true, speakerId: true, appearances: { where: { sourceId }, select: { id: true } } } } },
+  });
+  return outer
+    .filter((o) => (o.start !== start || o.end !== end) && o.createdQuote && o.createdQuote.appearances.length > 0)
+    .sort((a, b) => a.end - a.start - (b.end - b.start))[0]?.createdQuote ?? null;
+}
+
+/** Accepts one candidate in the batch's transaction; returns the candidate as it is now. */
+async function acceptOne(ctx: BatchContext, c: CandidateRow, choices: Choices): Promise<CandidateRow> {
+  const { tx, actor, article } = ctx;
+  const text = c.text.trim();
+  if (c.kind === "quote") {
+    const { speaker, reporter } = await newSpeakersFor(tx, article, c, choices);
+    if (!speaker) {
+      throw new ValidationError("Für dieses Zitat ist kein Sprecher bekannt. Wählen Sie einen Sprecher (oder tragen Sie beim Bearbeiten einen neuen ein).", {
+        speakerId: ["Bitte einen Sprecher wählen."],
+      });
+    }
+    const fresh = [speaker, reporter].filter((p): p is SpeakerPlan => !!p && p.id === null).map((p) => p.newName!);
+    if (fresh.length && !choices.confirmNewSpeaker) {
+      const names = [...new Set(fresh)].map((n) => `„${n}“`).join(" und ");
+      throw new ValidationError(
+        `${names} ${fresh.length === 1 ? "ist" : "sind"} noch nicht als Sprecher angelegt. Bestätigen Sie, dass ${fresh.length === 1 ? "er neu angelegt werden soll" : "sie neu angelegt werden sollen"}, oder wählen Sie einen vorhandenen Sprecher.`,
+        { confirmNewSpeaker: [`Neu anzulegen: ${names}.`] },
+      );
+    }
+    if (!text) throw new ValidationError("Der Zitattext ist leer.", { text: ["Der Zitattext fehlt."] });
+    if (text.length > QUOTE_MAX) throw new ValidationError(`Der Zitattext ist zu lang (höchstens ${QUOTE_MAX.toLocaleString("de-DE")} Zeichen).`);
+    const kind: SpeechKind = c.speechKind ?? "direct";
+    if (kind === "direct" && article.text.slice(c.start, c.end) !== c.text) {
+      throw new ValidationError(
+        `Die Stelle ${c.start}–${c.end} lautet „${short(article.text.slice(c.start, c.end))}“, nicht „${short(c.text)}“. Ein wörtliches Zitat muss genau so im Artikel stehen: bearbeiten Sie den Vorschlag.`,
+      );
+    }
+    const speakerId = await resolveSpeaker(ctx, speaker);
+    let reportedById = reporter ? await resolveSpeaker(ctx, reporter) : null;
+    if (reportedById === speakerId) reportedById = null;
+    const source = await ensureSource(ctx);
+    checkSourceSpan(ctx, source, c);
+    const parent = await enclosingQuote(tx, article.id, c.start, c.end, source.id);
+    const appearances = [{ sourceId: source.id, start: c.start, end: c.end }];
+    const quote = await createRecord<{ id: string }>(
+      tx,
+      "Quote",
+      actor.id,
+      {
+        speakerId,
+        text,
+        language: article.language ?? "de",
+        kind,
+        reportedById,
+        parentId: parent?.id ?? null,
+      },
+      { links: { translations: { before: [], after: [] }, appearances: { before: [], after: appearances } } },
+    );
+    await tx.quoteAppearance.createMany({ data: appearances.map((a) => ({ ...a, quoteId: quote.id })) });
+    return tx.articleCandidate.update({
+      where: { id: c.id },
+      data: { status: "accepted", createdQuoteId: quote.id, speakerId, reportedById, decidedById: actor.id, decidedAt: new Date(), version: { increment: 1 } },
+    });
+  }
+
+  // A claim: a draft with the passage, the quotes of this article it lies in, the quantity.
+  if (!text) throw new ValidationError("Der Text der Behauptung ist leer.", { text: ["Der Text fehlt."] });
+  if (text.length > CLAIM_MAX) {
+    throw new ValidationError(`Der Text der Behauptung ist zu lang (${text.length} Zeichen, höchstens ${CLAIM_MAX.toLocaleString("de-DE")}). Kürzen Sie ihn beim Bearbeiten.`, {
+      text: [`Höchstens ${CLAIM_MAX.toLocaleString("de-DE")} Zeichen.`],
+    });
+  }
+  let claimantId: string | null = null;
+  if (choices.speakerId) {
+    const exists = await tx.speaker.findUnique({ where: { id: choices.speakerId }, select: { id: true } });
+    if (!exists) throw new ValidationError("Den gewählten Urheber gibt es nicht (mehr).", { speakerId: ["Bitte neu wählen."] });
+    claimantId = exists.id;
+  }
+  const source = await ensureSource(ctx);
+  checkSourceSpan(ctx, source, c);
+  const quote = await enclosingQuoteOrSame(tx, article.id, c, source.id);
+  if (!claimantId && quote) claimantId = quote.speakerId;
+  const base = slugify(text);
+  const taken = new Set((await tx.claim.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug));
+  const slug = uniqueSlug(base, (s) => taken.has(s));
+  const quoteIds = quote ? [quote.id] : [];
+  const passages = [{ sourceId: source.id, start: c.start, end: c.end }];
+  const claim = await createRecord<{ id: string }>(
+    tx,
+    "Claim",
+    actor.id,
+    {
+      text,
+      language: article.language ?? "de",
+      claimantId,
+      claimDate: null,
+      quantityValue: c.quantityValue,
+      quantityUnit: c.quantityValue !== null ? c.quantityUnit : null,
+      slug,
+      status: "draft",
+      createdById: actor.id,
+    },
+    { links: { topicIds: { before: [], after: [] }, quoteIds: { before: [], after: quoteIds }, passages: { before: [], after: passages } } },
+  );
+  if (quoteIds.length) await tx.claimQuote.createMany({ data: quoteIds.map((quoteId) => ({ claimId: claim.id, quoteId })) });
+  await tx.claimPassage.createMany({ data: passages.map((p) => ({ claimId: claim.id, ...p })) });
+  return tx.articleCandidate.update({
+    where: { id: c.id },
+    data: { status: "accepted", createdClaimId: claim.id, speakerId: claimantId, decidedById: actor.id, decidedAt: new Date(), version: { increment: 1 } },
+  });
+}
+
+/** An accepted quote of the article whose span contains the claim's (or is the same). */
+async function enclosingQuoteOrSame(tx: Tx, articleId: string, c: CandidateRow, sourceId: string) {
+  const rows = await tx.articleCandidate.findMany({
+    where: { articleId, kind: "quote", status: "accepted", createdQuoteId: { not: null }, start: { lte: c.start }, end: { gte: c.end } },
+    select: { start: true, end: true, createdQuote: { select: { id: true, speakerId: true, appearances: { where: { sourceId }, select: { id: true } } } } },
+  });
+  return rows.filter((r) => r.createdQuote && r.createdQuote.appearances.length > 0).sort((a, b) => a.end - a.start - (b.end - b.start))[0]?.createdQuote ?? null;
+}
+
+function requireEdit(actor: Actor) {
+  if (!can(actor.role, "record.edit")) throw new ForbiddenError();
+}
+
+async function loadCandidate(tx: Tx, candidateId: string): Promise<CandidateRow> {
+  const c = await tx.articleCandidate.findUnique({ where: { id: candidateId } });
+  if (!c) throw new NotFoundError("Der Vorschlag");
+  return c;
+}
+
+async function decidedMessage(tx: Tx, c: CandidateRow): Promise<TransitionError> {
+  const who = c.decidedById ? (await tx.user.findUnique({ where: { id: c.decidedById }, select: { name: true } }))?.name : null;
+  const when = c.decidedAt ? c.decidedAt.toLocaleString("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }) : null;
+  return new TransitionError(
+    `Dieser Vorschlag ist schon ${CANDIDATE_STATUS_LABELS[c.status]}${who ? ` (von ${who}${when ? ` am ${when}` : ""})` : ""}. Laden Sie die Seite neu.`,
+  );
+}
+
+function conflict(c: CandidateRow): ConflictError {
+  return new ConflictError({
+    current: { id: c.id, version: c.version, text: c.text, start: c.start, end: c.end, speakerName: c.speakerName, speakerId: c.speakerId, speechKind: c.speechKind },
+    currentVersion: c.version,
+    changedBy: null,
+    changedAt: c.updatedAt.toISOString(),
+  });
+}
+
+/** Reads the candidate for a decision: it must be open and at the version the form showed. */
+async function openCandidate(tx: Tx, candidateId: string, expectedVersion: number): Promise<{ article: ArticleRow; candidate: CandidateRow }> {
+  const first = await loadCandidate(tx, candidateId);
+  const article = await lockArticle(tx, first.articleId);
+  // Read again under the article's lock: a decision that was waiting for it has landed.
+  const candidate = await loadCandidate(tx, candidateId);
+  if (candidate.status !== "proposed") throw await decidedMessage(tx, candidate);
+  if (candidate.version !== expectedVersion) throw conflict(candidate);
+  return { article, candidate };
+}
+
+export async function acceptCandidate(actor: Actor, input: AcceptCandidateInput, client: Client = db): Promise<{ id: string; articleId: string; quoteId: string | null; claimId: string | null; message: string }> {
+  requireEdit(actor);
+  return inTransaction(async (tx) => {
+    const { article, candidate } = await openCandidate(tx, input.id, input.version);
+    const ctx: BatchContext = { tx, actor, article, source: null, sourceCreated: false, created: new Map() };
+    const after = await acceptOne(ctx, candidate, { speakerId: input.speakerId ?? null, confirmNewSpeaker: input.confirmNewSpeaker });
+    await recordDecision(tx, actor, article, [candidate], [after], ctx.sourceCreated ? { sourceId: ctx.source!.id } : {});
+    const what = after.createdQuoteId ? "Zitat angelegt" : "Behauptung als Entwurf angelegt";
+    const extras = [ctx.sourceCreated ? "Quelle aus dem Artikel angelegt" : null, ctx.created.size ? `${ctx.created.size === 1 ? "neuer Sprecher" : `${ctx.created.size} neue Sprecher`} angelegt` : null].filter(Boolean);
+    return {
+      id: after.id,
+      articleId: article.id,
+      quoteId: after.createdQuoteId,
+      claimId: after.createdClaimId,
+      message: `Angenommen: ${what}${extras.length ? ` (${extras.join(", ")})` : ""}.`,
+    };
+  }, client);
+}
+
+export async function rejectCandidate(actor: Actor, input: RejectCandidateInput, client: Client = db): Promise<{ articleId: string; message: string }> {
+  requireEdit(actor);
+  return inTransaction(async (tx) => {
+    const { article, candidate } = await openCandidate(tx, input.id, input.version);
+    const after = await tx.articleCandidate.update({
+      where: { id: candidate.id },
+      data: { status: "rejected", decidedById: actor.id, decidedAt: new Date(), version: { increment: 1 } },
+    });
+    await recordDecision(tx, actor, article, [candidate], [after]);
+    return { articleId: article.id, message: `Abgelehnt: „${short(candidate.text, 60)}“. Er wird bei einer neuen Extraktion nicht wieder vorgeschlagen.` };
+  }, client);
+}
+
+/** Changes an open candidate: its span, its text, its speaker, its kind of speech. */
+export async function editCandidate(actor: Actor, input: EditCandidateInput, client: Client = db): Promise<{ articleId: string; changed: boolean; message: string }> {
+  requireEdit(actor);
+  return inTransaction(async (tx) => {
+    const { article, candidate } = await openCandidate(tx, input.id, input.version);
+    const errors: FieldErrors = {};
+    const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+    const length = article.text.length;
+    if (!(input.start < input.end && input.end <= length)) {
+      add("end", `Die Stelle ${input.start}–${input.end} liegt nicht im Text (erlaubt: 0 ≤ Anfang < Ende ≤ ${length}).`);
+    }
+    const words = article.text.slice(input.start, input.end);
+    const speechKind = candidate.kind === "quote" ? (input.speechKind ?? candidate.speechKind ?? "direct") : null;
+    const text = input.text ?? words.trim();
+    if (!errors.end && words.trim() !== "" && words !== words.trim()) {
+      add("start", `Die Stelle ${input.start}–${input.end} beginnt oder endet mit Leerraum; markieren Sie nur die Wörter („${short(words.trim(), 60)}“).`);
+    } else if (!errors.end) {
+      if (speechKind === "direct" && text !== words) {
+        add(
+          "text",
+          `Die Stelle ${input.start}–${input.end} lautet „${short(words, 120)}“, nicht „${short(text, 120)}“. Ein wörtliches Zitat muss genau so im Artikel stehen; lassen Sie den Text leer, um ihn aus der Stelle zu übernehmen.`,
+        );
+      }
+      if (text === "") add("text", "An dieser Stelle steht nur Leerraum; bitte eine Stelle mit Text wählen.");
+    }
+    if (candidate.kind === "claim" && text.length > CLAIM_MAX) add("text", `Eine Behauptung hat höchstens ${CLAIM_MAX.toLocaleString("de-DE")} Zeichen.`);
+    let speakerId = candidate.speakerId;
+    let speakerName = candidate.speakerName;
+    let speakerStart = candidate.speakerStart;
+    let speakerEnd = candidate.speakerEnd;
+    if (candidate.kind === "quote") {
+      if (input.newSpeakerName) {
+        speakerId = null;
+        speakerName = input.newSpeakerName;
+        speakerStart = speakerEnd = null;
+      } else if (input.speakerId) {
+        const s = await tx.speaker.findUnique({ where: { id: input.speakerId }, select: { id: true, name: true } });
+        if (!s) add("speakerId", "Den gewählten Sprecher gibt es nicht (mehr).");
+        else if (s.id !== candidate.speakerId) {
+          speakerId = s.id;
+          speakerName = s.name;
+        }
+      } else if (candidate.speakerId) {
+        // "– neu: mention –" chosen while a known speaker was matched: the mention becomes a new speaker.
+        speakerId = null;
+      }
+    }
+    if (Object.keys(errors).length) {
+      const first = Object.values(errors)[0]?.[0];
+      throw new ValidationError(Object.keys(errors).length === 1 && first ? first : "Bitte prüfen Sie die markierten Felder.", errors);
+    }
+    const data = { start: input.start, end: input.end, text, speechKind, speakerId, speakerName, speakerStart, speakerEnd };
+    const changed = (Object.keys(data) as (keyof typeof data)[]).some((k) => data[k] !== candidate[k]);
+    if (!changed) return { articleId: article.id, changed: false, message: "Keine Änderungen – nichts gespeichert." };
+    const after = await tx.articleCandidate.update({ where: { id: candidate.id }, data: { ...data, edited: true, version: { increment: 1 } } });
+    await recordDecision(tx, actor, article, [candidate], [after]);
+    return { articleId: article.id, changed: true, message: "Vorschlag geändert." };
+  }, client);
+}
+
+/**
+ * Accepts every open candidate that can be accepted as it is: quotes first (so that claims and
+ * nested quotes can link to them), in text order. Quotes that need a new speaker are accepted
+ * only with `confirmNewSpeakers` (one new speaker per name); quotes without any speaker and
+ * claims whose text is too long stay open. One transaction, one revision of the article.
+ */
+export async function acceptAllCandidates(actor: Actor, input: AcceptAllInput, client: Client = db): Promise<{ articleId: string; accepted: number; open: number; message: string }> {
+  requireEdit(actor);
+  return inTransaction(async (tx) => {
+    const article = await lockArticle(tx, input.id);
+    const candidates = await tx.articleCandidate.findMany({ where: { articleId: article.id, status: "proposed" } });
+    candidates.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "quote" ? -1 : 1) || a.start - b.start || b.end - a.end);
+    if (candidates.length === 0) throw new TransitionError("Es gibt keine offenen Vorschläge.");
+    const ctx: BatchContext = { tx, actor, article, source: null, sourceCreated: false, created: new Map() };
+    const before: CandidateRow[] = [];
+    const after: CandidateRow[] = [];
+    const skipped = { speaker: 0, newSpeaker: 0, other: 0 };
+    for (const c of candidates) {
+      const choices = { speakerId: null, confirmNewSpeaker: input.confirmNewSpeakers };
+      if (c.kind === "quote") {
+        const { speaker, reporter } = await newSpeakersFor(tx, article, c, choices);
+        if (!speaker) {
+          skipped.speaker++;
+          continue;
+        }
+        if (!input.confirmNewSpeakers && [speaker, reporter].some((p) => p && p.id === null)) {
+          skipped.newSpeaker++;
+          continue;
+        }
+        if ((c.speechKind ?? "direct") === "direct" && article.text.slice(c.start, c.end) !== c.text) {
+          skipped.other++;
+          continue;
+        }
+      } else if (c.text.trim().length > CLAIM_MAX || !c.text.trim()) {
+        skipped.other++;
+        continue;
+      }
+      before.push(c);
+      after.push(await acceptOne(ctx, c, choices));
+    }
+    if (after.length === 0) {
+      throw new ValidationError(
+        skipped.newSpeaker
+          ? "Nichts angenommen: Die offenen Zitate brauchen neue Sprecher. Bestätigen Sie, dass sie angelegt werden sollen, oder wählen Sie bei jedem Zitat einen vorhandenen Sprecher."
+          : "Nichts angenommen: Kein offener Vorschlag lässt sich ohne Bearbeitung annehmen.",
+        skipped.newSpeaker ? { confirmNewSpeakers: ["Bitte bestätigen."] } : {},
+      );
+    }
+    await recordDecision(tx, actor, article, before, after, ctx.sourceCreated ? { sourceId: ctx.source!.id } : {});
+    const open = skipped.speaker + skipped.newSpeaker + skipped.other;
+    const reasons = [
+      skipped.newSpeaker ? `${skipped.newSpeaker} mit neuem Sprecher (nicht bestätigt)` : null,
+      skipped.speaker ? `${skipped.speaker} ohne Sprecher` : null,
+      skipped.other ? `${skipped.other}, die erst bearbeitet werden müssen` : null,
+    ].filter(Boolean);
+    return {
+      articleId: article.id,
+      accepted: after.length,
+      open,
+      message:
+        `${after.length} ${after.length === 1 ? "Vorschlag" : "Vorschläge"} angenommen` +
+        (ctx.created.size ? `, ${ctx.created.size} ${ctx.created.size === 1 ? "neuer Sprecher" : "neue Sprecher"} angelegt` : "") +
+        (open ? `; ${open} offen geblieben (${reasons.join(", ")}).` : "."),
+    };
+  }, client);
+}
+
+// ── Extraction ──────────────────────────────────────────────────────────────────────────────
+
+interface CleanCandidate {
+  kind: CandidateKind;
+  speechKind: SpeechKind | null;
+  start: number;
+  end: number;
+  text: string;
+  speakerName: string | null;
+  speakerStart: number | null;
+  speakerEnd: number | null;
+  speakerId: string | null;
+  reportedByName: string | null;
+  reportedByStart: number | null;
+  reportedByEnd: number | null;
+  reportedById: string | null;
+  quantityValue: string | null;
+  quantityUnit: string | null;
+  fingerprint: string;
+}
+
+const validSpan = (s: { start: unknown; end: unknown }, length: number) =>
+  Number.isInteger(s.start) && Number.isInteger(s.end) && (s.start as number) >= 0 && (s.start as number) < (s.end as number) && (s.end as number) <= length;
+
+/** The span without whitespace at its edges, or null when nothing else is in it. */
+function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return s < e ? { start: s, end: e } : null;
+}
+
+/** The extractor's proposals, checked against the text: bad offsets and unknown ids are dropped. */
+function clean(text: string, result: ExtractionResult, speakerIds: Set<string>): { items: CleanCandidate[]; invalid: number } {
+  const items: CleanCandidate[] = [];
+  let invalid = 0;
+  const mention = (m: { start: number; end: number; name: string; speakerId?: string | null } | null) => {
+    if (!m || typeof m.name !== "string" || !m.name.trim()) return { name: null, start: null, end: null, id: null };
+    const ok = validSpan(m, text.length);
+    return {
+      name: short(m.name, 200),
+      start: ok ? m.start : null,
+      end: ok ? m.end : null,
+      id: m.speakerId && speakerIds.has(m.speakerId) ? m.speakerId : null,
+    };
+  };
+  for (const q of Array.isArray(result.quotes) ? result.quotes : []) {
+    if (!validSpan(q, text.length) || (q.kind !== "direct" && q.kind !== "indirect")) {
+      invalid++;
+      continue;
+    }
+    const span = trimSpan(text, q.start, q.end);
+    if (!span) {
+      invalid++;
+      continue;
+    }
+    const words = text.slice(span.start, span.end);
+    const s = mention(q.speaker);
+    const r = mention(q.reportedBy);
+    items.push({
+      kind: "quote",
+      speechKind: q.kind,
+      ...span,
+      // Offsets are the truth: the text is what stands there.
+      text: words,
+      speakerName: s.name,
+      speakerStart: s.start,
+      speakerEnd: s.end,
+      speakerId: s.id,
+      reportedByName: r.name,
+      reportedByStart: r.start,
+      reportedByEnd: r.end,
+      reportedById: r.id,
+      quantityValue: null,
+      quantityUnit: null,
+      fingerprint: candidateFingerprint("quote", words, span.start, span.end),
+    });
+  }
+  for (const c of Array.isArray(result.claims) ? result.claims : []) {
+    if (!validSpan(c, text.length)) {
+      invalid++;
+      continue;
+    }
+    const span = trimSpan(text, c.start, c.end);
+    if (!span) {
+      invalid++;
+      continue;
+    }
+    const words = (typeof c.text === "string" && c.text.trim() ? c.text : text.slice(span.start, span.end)).trim();
+    const value = c.quantity ? decimal(c.quantity.value) : null;
+    items.push({
+      kind: "claim",
+      speechKind: null,
+      ...span,
+      text: words,
+      speakerName: null,
+      speakerStart: null,
+      speakerEnd: null,
+      speakerId: null,
+      reportedByName: null,
+      reportedByStart: null,
+      reportedByEnd: null,
+      reportedById: null,
+      quantityValue: value,
+      quantityUnit: value !== null && c.quantity?.unit ? short(c.quantity.unit, 50) : null,
+      fingerprint: candidateFingerprint("claim", words, span.start, span.end),
+    });
+  }
+  return { items, invalid };
+}
+
+export interface StoreResult {
+  proposed: number;
+  skipped: number;
+  removed: number;
+  invalid: number;
+  message: string;
+}
+
+/**
+ * Stores an extraction's proposals for the article (one transaction, one revision of the
+ * article): skips what is decided, edited or already marked in the article's source, replaces
+ * the unedited open proposals of an earlier run.
+ */
+export async function storeCandidates(actor: Actor, articleId: string, result: ExtractionResult, client: Client = db): Promise<StoreResult> {
+  requireEdit(actor);
+  return inTransaction((tx) => storeIn(tx, actor, articleId, result), client);
+}
+
+async function storeIn(tx: Tx, actor: Actor, articleId: string, result: ExtractionResult): Promise<StoreResult> {
+  const article = await lockArticle(tx, articleId);
+  const speakerIds = new Set((await tx.speaker.findMany({ select: { id: true } })).map((s) => s.id));
+  const { items, invalid } = clean(article.text, result, speakerIds);
+  const existing = await tx.articleCandidate.findMany({ where: { articleId } });
+  const byFingerprint = new Map(existing.map((c) => [c.fingerprint, c]));
+  // Spans that are taken: decided or edited candidates (as they are now), and the passages
+  // of quotes and claims in the article's source.
+  const taken = new Set(existing.filter((c) => c.status !== "proposed" || c.edited).map((c) => `${c.kind}:${c.start}:${c.end}`));
+  if (article.sourceId) {
+    const appearances = await tx.quoteAppearance.findMany({ where: { sourceId: article.sourceId }, select: { start: true, end: true } });
+    const passages = await tx.claimPassage.findMany({ where: { sourceId: article.sourceId }, select: { start: true, end: true } });
+    for (const a of appearances) taken.add(`quote:${a.start}:${a.end}`);
+    for (const p of passages) taken.add(`claim:${p.start}:${p.end}`);
+  }
+  const keep = new Set<string>();
+  const create: CleanCandidate[] = [];
+  let skipped = 0;
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.fingerprint)) continue;
+    seen.add(item.fingerprint);
+    const old = byFingerprint.get(item.fingerprint);
+    if (old) {
+      if (old.status === "proposed" && !old.edited) keep.add(old.id);
+      else skipped++;
+      continue;
+    }
+    if (taken.has(`${item.kind}:${item.start}:${item.end}`)) {
+      skipped++;
+      continue;
+    }
+    create.push(item);
+  }
+  const stale = existing.filter((c) => c.status === "proposed" && !c.edited && !keep.has(c.id));
+  if (stale.length) await tx.articleCandidate.deleteMany({ where: { id: { in: stale.map((c) => c.id) } } });
+  if (create.length) await tx.articleCandidate.createMany({ data: create.map((c) => ({ ...c, articleId })) });
+  const openBefore = existing.filter((c) => c.status === "proposed").length;
+  const openAfter = openBefore - stale.length + create.length;
+  const status = openAfter > 0 ? "extracted" : existing.some((c) => c.status !== "proposed") ? "reviewed" : "extracted";
+  await updateRecord(tx, "Article", article.id, article.version, actor.id, status !== article.status ? { status } : {}, {
+    links: { openCandidates: { before: openBefore, after: openAfter } },
+  });
+  const proposed = keep.size + create.length;
+  const parts = [
+    proposed === 0 ? "Keine neuen Vorschläge" : `${proposed} ${proposed === 1 ? "Vorschlag" : "Vorschläge"}${create.length !== proposed ? ` (${create.length} neu)` : ""}`,
+    skipped ? `${skipped} schon entschieden oder erfasst` : null,
+    invalid ? `${invalid} ungültige Vorschläge des Extraktors verworfen` : null,
+  ].filter(Boolean);
+  return { proposed, skipped, removed: stale.length, invalid, message: `${parts.join("; ")}.` };
+}
+
+/** Runs the extractor on the article's text and stores its proposals. */
+export async function extractCandidates(actor: Actor, input: ArticleRefInput, client: Client = db): Promise<StoreResult> {
+  requireEdit(actor);
+  const article = await client.article.findUnique({ where: { id: input.id }, select: { id: true, text: true, language: true } });
+  if (!article) throw new NotFoundError("Der Artikel");
+  const result = runExtraction(article.text, article.language, await knownSpeakers(client));
+  return storeCandidates(actor, article.id, result, client);
+}
+
+function runExtraction(text: string, language: string | null, speakers: KnownSpeaker[]): ExtractionResult {
+  try {
+    return runExtractor(text, { language: language === "de" || language === "en" ? language : "auto", knownSpeakers: speakers });
+  } catch (error) {
+    console.error(error);
+    throw new TransitionError("Die automatische Extraktion ist fehlgeschlagen; der Artikel ist unverändert. Versuchen Sie es später erneut oder erfassen Sie Zitate von Hand.");
+  }
+}
+
+// ── Ingestion ───────────────────────────────────────────────────────────────────────────────
+
+/** Reads the upload or the pasted text; refusals name the field. */
+async function readInput(input: IngestArticleInput): Promise<IngestedText> {
+  if (input.file && input.text?.trim() === "") input = { ...input, text: undefined };
+  if (input.file && input.text) {
+    const message = "Bitte entweder Text einfügen oder eine Datei hochladen, nicht beides.";
+    throw new ValidationError(message, { file: [message] });
+  }
+  try {
+    if (input.file) {
+      const file = input.file;
+      // Checked before reading: an oversized upload is never read into memory as a whole.
+      if (file.size > MAX_INGEST_BYTES) throw tooLarge(file);
+      return ingestFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    }
+    if (input.text !== undefined) return ingestPasted(input.text, input.format);
+  } catch (error) {
+    if (error instanceof IngestError) throw new ValidationError(error.message, { [input.file ? "file" : "text"]: [error.message] });
+    throw error;
+  }
+  const message = "Fügen Sie den Text des Artikels ein oder laden Sie eine .txt- oder .html-Datei hoch.";
+  throw new ValidationError(message, { text: [message] });
+}
+
+function tooLarge(file: File): IngestError {
+  const mb = (n: number) => `${(n / 1_000_000).toLocaleString("de-DE", { maximumFractionDigits: 1 })} MB`;
+  return new IngestError(`Die Datei „${file.name}“ ist zu groß (${mb(file.size)}); höchstens ${mb(MAX_INGEST_BYTES)} sind möglich. Kürzen Sie sie auf den Artikel selbst.`);
+}
+
+/**
+ * Stores a pasted or uploaded article and runs the extractor on it, in one transaction. Empty,
+ * binary, oversized or non-UTF-8 input is refused with a message that says which, and nothing
+ * is stored. A failing extractor does not stop the ingestion (the article is kept, without
+ * proposals, and the message says so); otherwise the article and its proposals are stored in
+ * one transaction.
+ */
+export async function ingestArticle(actor: Actor, input: IngestArticleInput, client: Client = db): Promise<{ id: string; message: string; duplicateOf: string | null }> {
+  requireEdit(actor);
+  const ingested = await readInput(input);
+  const language = input.language === "auto" ? (detectLanguage(ingested.text) ?? "de") : input.language;
+  const title = input.title ?? (ingested.title ? short(ingested.title, 500) : null);
+  const speakers = await knownSpeakers(client);
+  let extraction: ExtractionResult | null = null;
+  let extractionFailed = false;
+  try {
+    extraction = runExtraction(ingested.text, language, speakers);
+  } catch {
+    extractionFailed = true;
+  }
+  const contentHash = sha256(ingested.text);
+  const duplicate = await client.article.findFirst({ where: { contentHash }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  // The article and the extractor's proposals in one transaction.
+  const { article, stored } = await inTransaction(async (tx) => {
+    const article = await createRecord<{ id: string }>(tx, "Article", actor.id, {
+      title,
+      format: ingested.format,
+      originalFilename: input.file?.name ?? null,
+      rawContent: ingested.raw,
+      text: ingested.text,
+      language,
+      contentHash,
+      url: input.url ?? null,
+      publisher: input.publisher ?? null,
+      publishedAt: input.publishedAt ?? null,
+      status: "new",
+      createdById: actor.id,
+    });
+    return { article, stored: extraction ? await storeIn(tx, actor, article.id, extraction) : null };
+  }, client);
+  const chars = ingested.text.length.toLocaleString("de-DE");
+  const message =
+    `Artikel eingelesen (${chars} Zeichen${ingested.format === "html" ? ", aus HTML" : ""}, Sprache ${language}). ` +
+    (extractionFailed ? "Die automatische Extraktion ist fehlgeschlagen; starten Sie sie auf dieser Seite erneut." : (stored?.message ?? "")) +
+    (duplicate ? " Hinweis: Derselbe Text wurde schon einmal eingelesen." : "");
+  return { id: article.id, message, duplicateOf: duplicate?.id ?? null };
+}
+
+// ── Reads ───────────────────────────────────────────────────────────────────────────────────
+
+export interface ArticleListParams {
+  q?: string;
+  status?: ArticleStatus;
+  page?: number;
+}
+
+export async function listArticles(params: ArticleListParams, client: Client = db) {
+  const page = params.page ?? 1;
+  const where: Prisma.ArticleWhereInput = {
+    ...(params.status ? { status: params.status } : {}),
+    ...(params.q
+      ? {
+          OR: [
+            { title: { contains: params.q, mode: "insensitive" } },
+            { publisher: { contains: params.q, mode: "insensitive" } },
+            { url: { contains: params.q, mode: "insensitive" } },
+            { originalFilename: { contains: params.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    client.article.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        publisher: true,
+        publishedAt: true,
+        language: true,
+        format: true,
+        status: true,
+        sourceId: true,
+        createdAt: true,
+        createdBy: { select: { name: true } },
+      },
+    }),
+    client.article.count({ where }),
+  ]);
+  const counts = rows.length
+    ? await client.articleCandidate.groupBy({ by: ["articleId", "status"], where: { articleId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    : [];
+  const items = rows.map((r) => {
+    const of = (status: CandidateStatus) => counts.find((c) => c.articleId === r.id && c.status === status)?._count._all ?? 0;
+    return { ...r, candidates: { proposed: of("proposed"), accepted: of("accepted"), rejected: of("rejected") } };
+  });
+  return pageOf(items, total, page);
+}
+
+export interface ReviewCandidate {
+  id: string;
+  version: number;
+  kind: CandidateKind;
+  speechKind: SpeechKind | null;
+  status: CandidateStatus;
+  start: number;
+  end: number;
+  text: string;
+  /** The words at [start, end) now (the text may be edited, for indirect speech and claims). */
+  words: string;
+  speakerName: string | null;
+  speakerMention: string | null;
+  speakerId: string | null;
+  /** An existing speaker for the mention: the matched one, else exactly one of that name or alias. */
+  suggestedSpeakerId: string | null;
+  reportedByName: string | null;
+  reportedById: string | null;
+  /** Names that accepting as proposed would create as new speakers. */
+  newSpeakers: string[];
+  quantityValue: string | null;
+  quantityUnit: string | null;
+  edited: boolean;
+  quoteId: string | null;
+  claimId: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}
+
+export async function getArticleForReview(articleId: string, client: Client = db) {
+  const article = await client.article.findUnique({
+    where: { id: articleId },
+    include: {
+      createdBy: { select: { name: true } },
+      source: { select: { id: true, title: true } },
+      candidates: { orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }], include: { decidedBy: { select: { name: true } } } },
+    },
+  });
+  if (!article) return null;
+  const speakers = await client.speaker.findMany({ select: { id: true, name: true, aliases: { select: { alias: true } } }, orderBy: { name: "asc" } });
+  // Other articles with the same text (ingested twice), oldest first.
+  const sameText = await client.article.findMany({
+    where: { contentHash: article.contentHash, id: { not: article.id } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, createdAt: true },
+    take: 5,
+  });
+  const byName = new Map<string, string[]>();
+  for (const s of speakers) {
+    for (const n of [s.name, ...s.aliases.map((a) => a.alias)]) {
+      const key = n.toLocaleLowerCase("de");
+      const list = byName.get(key) ?? [];
+      if (!list.includes(s.id)) list.push(s.id);
+      byName.set(key, list);
+    }
+  }
+  const speakerIds = new Set(speakers.map((s) => s.id));
+  const suggest = (id: string | null, name: string | null): string | null => {
+    if (id && speakerIds.has(id)) return id;
+    if (!name) return null;
+    const found = byName.get(name.toLocaleLowerCase("de")) ?? [];
+    return found.length === 1 ? found[0]! : null;
+  };
+  const candidates: ReviewCandidate[] = article.candidates.map((c) => {
+    const suggestedSpeakerId = c.kind === "quote" ? suggest(c.speakerId, c.speakerName) : null;
+    const reporter = c.kind === "quote" ? suggest(c.reportedById, c.reportedByName) : null;
+    const newSpeakers = [
+      c.kind === "quote" && !suggestedSpeakerId && c.speakerName ? c.speakerName : null,
+      c.kind === "quote" && !reporter && c.reportedByName ? c.reportedByName : null,
+    ].filter((n): n is string => n !== null);
+    return {
+      id: c.id,
+      version: c.version,
+      kind: c.kind,
+      speechKind: c.speechKind,
+      status: c.status,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      words: article.text.slice(c.start, c.end),
+      speakerName: c.speakerName,
+      speakerMention: c.speakerStart !== null && c.speakerEnd !== null ? article.text.slice(c.speakerStart, c.speakerEnd) : null,
+      speakerId: c.speakerId,
+      suggestedSpeakerId,
+      reportedByName: c.reportedByName,
+      reportedById: reporter,
+      newSpeakers: [...new Set(newSpeakers)],
+      quantityValue: c.quantityValue === null ? null : String(c.quantityValue),
+      quantityUnit: c.quantityUnit,
+      edited: c.edited,
+      quoteId: c.createdQuoteId,
+      claimId: c.createdClaimId,
+      decidedBy: c.decidedBy?.name ?? null,
+      decidedAt: c.decidedAt,
+    };
+  });
+  const { candidates: _rows, rawContent: _raw, ...rest } = article;
+  void _rows;
+  void _raw;
+  return {
+    ...rest,
+    rawLength: article.rawContent.length,
+    sameText,
+    candidates,
+    speakers: speakers.map((s) => ({ value: s.id, label: s.name })),
+    speakerNames: new Map(speakers.map((s) => [s.id, s.name])),
+  };
+}
+
+export type ArticleForReview = NonNullable<Awaited<ReturnType<typeof getArticleForReview>>>;
+
+export interface TextSegment {
+  text: string;
+  /** The candidates covering this segment, innermost (latest start, shortest) first. */
+  candidateIds: string[];
+}
+
+/**
+ * The text cut at every start and end of the given spans, each piece with the spans that cover
+ * it: for highlighting overlapping and nested candidates. O((n + k) log k) for k spans.
+ */
+export function segmentText(text: string, spans: readonly { id: string; start: number; end: number }[]): TextSegment[] {
+  const valid = spans.filter((s) => s.start >= 0 && s.start < s.end && s.end <= text.length);
+  const cuts = [...new Set([0, text.length, ...valid.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  const starting = new Map<number, typeof valid>();
+  for (const s of valid) starting.set(s.start, [...(starting.get(s.start) ?? []), s]);
+  const active: typeof valid = [];
+  const segments: TextSegment[] = [];
+  for (let i = 0; i < cuts.length - 1; i++) {
+    const from = cuts[i]!;
+    const to = cuts[i + 1]!;
+    for (let j = active.length - 1; j >= 0; j--) if (active[j]!.end <= from) active.splice(j, 1);
+    active.push(...(starting.get(from) ?? []));
+    const covering = [...active].sort((a, b) => b.start - a.start || a.end - b.end).map((s) => s.id);
+    segments.push({ text: text.slice(from, to), candidateIds: covering });
+  }
+  return segments;
+}
