@@ -50,9 +50,7 @@ export const settingsSchema = z.object({
   ),
   CLAIMBASE_DEMO: z.preprocess(emptyToUndefined, booleanFlag.default(true)),
   // How long the public page cache before the app (lib/launcher/page-cache.ts) serves a page
-  // without asking Next.js again; 0 (the default for now) turns the cache off. Off by default
-  // until the English pages work behind it: proxy.ts's rewrite of /en/... is taken by Next.js
-  // for a request to another host and fetched over HTTP through the cache again.
+  // without asking Next.js again; 0 turns the cache off. Changes are public at once anyway.
   CLAIMBASE_PAGE_CACHE_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -60,7 +58,7 @@ export const settingsSchema = z.object({
       .int("expected a whole number of seconds")
       .min(0, "expected 0 (off) or more seconds")
       .max(86_400, "expected at most 86400 seconds (a day)")
-      .default(0),
+      .default(60),
   ),
 });
 

@@ -18,7 +18,7 @@ import { startEmbeddedDatabase, DataDirInUseError, type EmbeddedDatabase } from 
 import { applyMigrations } from "../lib/db/migrations";
 import { authSecretFor } from "../lib/launcher/auth-secret";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
-import { PublicPageCache, createFrontServer } from "../lib/launcher/page-cache";
+import { PublicPageCache, UPSTREAM_HOST, createFrontServer } from "../lib/launcher/page-cache";
 import { readPublicGeneration } from "../lib/public/generation";
 import { bootstrap, describeSignIn } from "../lib/seed/bootstrap";
 
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
   // Next.js answers on a loopback port of its own when the page cache stands in front of it.
   const pageCache = !dev && settings.CLAIMBASE_PAGE_CACHE_SECONDS > 0;
   const nextPort = pageCache ? await freePort() : settings.PORT;
-  const nextHost = pageCache ? "127.0.0.1" : settings.HOST;
+  const nextHost = pageCache ? UPSTREAM_HOST : settings.HOST;
   const nextArgs = [...(nextHost ? ["-H", nextHost] : []), "-p", String(nextPort)];
   child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       void stop(code ?? 1);
     }
   });
-  await waitForPort(nextPort, nextHost && nextHost !== "0.0.0.0" && nextHost !== "::" ? nextHost : "127.0.0.1", 120_000);
+  await waitForPort(nextPort, nextHost && nextHost !== "0.0.0.0" && nextHost !== "::" ? nextHost : "localhost", 120_000);
   if (pageCache) {
     const generationDb = createPrismaClient(url, 1);
     const cache = new PublicPageCache({

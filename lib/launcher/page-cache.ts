@@ -69,6 +69,9 @@ const HOP_BY_HOP = new Set([
   "upgrade",
 ]);
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
+/** Where Next.js listens (scripts/start.ts starts it with `-H localhost`). The name, not
+ * 127.0.0.1: Next.js compares a rewrite's host with its own, and spells loopback "localhost". */
+export const UPSTREAM_HOST = "localhost";
 
 function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
   if (!cookieHeader) return undefined;
@@ -241,13 +244,13 @@ export class PublicPageCache {
 
   /** A GET to Next.js with the reader's headers, asking for an uncompressed body. */
   private fetch(req: http.IncomingMessage): Promise<Fetched> {
-    const headers = forwardHeaders(req);
+    const headers = forwardHeaders(req, this.options.upstreamPort);
     delete headers["accept-encoding"];
     delete headers["if-none-match"];
     delete headers["if-modified-since"];
     return new Promise((resolve, reject) => {
       const upstream = http.request(
-        { host: "127.0.0.1", port: this.options.upstreamPort, method: "GET", path: req.url, headers, agent: this.agent },
+        { host: UPSTREAM_HOST, port: this.options.upstreamPort, method: "GET", path: req.url, headers, agent: this.agent },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -291,7 +294,7 @@ export class PublicPageCache {
   /** Everything else: streamed both ways, untouched but for the forwarding headers. */
   private pass(req: http.IncomingMessage, res: http.ServerResponse): void {
     const upstream = http.request(
-      { host: "127.0.0.1", port: this.options.upstreamPort, method: req.method, path: req.url, headers: forwardHeaders(req), agent: this.agent },
+      { host: UPSTREAM_HOST, port: this.options.upstreamPort, method: req.method, path: req.url, headers: forwardHeaders(req, this.options.upstreamPort), agent: this.agent },
       (response) => {
         const headers: http.OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(response.headers)) {
@@ -319,15 +322,22 @@ export class PublicPageCache {
   }
 }
 
-/** The reader's headers for Next.js, with the reader's address in X-Forwarded-For (the sign-in
- * rate limit counts failures per address, lib/auth/rate-limit.ts). */
-function forwardHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
+/** The reader's headers for Next.js:
+ * - the reader's address in X-Forwarded-For (the sign-in rate limit counts failures per
+ *   address, lib/auth/rate-limit.ts);
+ * - the host the reader asked for in X-Forwarded-Host (canonical links, Auth.js and the server
+ *   actions' origin check read it), and Next.js' own address as Host: Next.js takes a rewrite
+ *   of proxy.ts (/en/...) to a URL on another host than its own for an external one and would
+ *   fetch it over HTTP, back through this cache. */
+function forwardHeaders(req: http.IncomingMessage, upstreamPort: number): http.OutgoingHttpHeaders {
   const headers: http.OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
   }
   const address = req.socket.remoteAddress;
   if (address && !headers["x-forwarded-for"]) headers["x-forwarded-for"] = address;
+  if (req.headers.host && !headers["x-forwarded-host"]) headers["x-forwarded-host"] = req.headers.host;
+  headers.host = `${UPSTREAM_HOST}:${upstreamPort}`;
   return headers;
 }
 

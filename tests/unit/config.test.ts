@@ -9,7 +9,7 @@ describe("settings from the environment", () => {
       CLAIMBASE_DATA_DIR: "./.data",
       CLAIMBASE_ADMIN_EMAIL: "admin@claimbase.local",
       CLAIMBASE_DEMO: true,
-      CLAIMBASE_PAGE_CACHE_SECONDS: 0,
+      CLAIMBASE_PAGE_CACHE_SECONDS: 60,
     });
     expect(s.HOST).toBeUndefined();
     expect(s.DATABASE_URL).toBeUndefined();
@@ -25,14 +25,14 @@ describe("settings from the environment", () => {
       CLAIMBASE_ADMIN_EMAIL: "chef@example.org",
       CLAIMBASE_ADMIN_PASSWORD: "a-long-password",
       CLAIMBASE_DEMO: "false",
-      CLAIMBASE_PAGE_CACHE_SECONDS: "60",
+      CLAIMBASE_PAGE_CACHE_SECONDS: "0",
       HOST: "127.0.0.1",
     });
     expect(s).toMatchObject({
       PORT: 8080,
       DATABASE_URL: "postgresql://u:p@db:5432/claimbase",
       CLAIMBASE_DEMO: false,
-      CLAIMBASE_PAGE_CACHE_SECONDS: 60,
+      CLAIMBASE_PAGE_CACHE_SECONDS: 0,
       HOST: "127.0.0.1",
     });
   });

@@ -215,6 +215,10 @@ describe("the page cache", () => {
     expect(posted.headers["set-cookie"]).toEqual(["session=1"]);
     expect(seen[0]).toMatchObject({ method: "POST", url: "/admin/claims/x", body: "hello" });
     expect(seen[0]!.headers["x-forwarded-for"]).toBe("127.0.0.1");
+    // Next.js sees its own address as Host (its rewrites stay internal), the reader's as
+    // X-Forwarded-Host (links, Auth.js, the server actions' origin check).
+    expect(seen[0]!.headers.host).toBe(`localhost:${upstreamPort}`);
+    expect(seen[0]!.headers["x-forwarded-host"]).toBe(`127.0.0.1:${frontPort}`);
     await request("/admin/claims/x");
     await request("/admin/claims/x");
     expect(hits("/admin/claims/x")).toBe(3);
