@@ -10,7 +10,9 @@
 //     (lib/public/generation.ts, from revalidatePublic). The front reads it every
 //     `pollMs` and never serves a page stored under an older generation: after a publication,
 //     correction or retraction the next reader gets a fresh rendering, within about a second,
-//     on every app server that uses the same database.
+//     on every app server that uses the same database. It passes the generation to Next.js
+//     (x-claimbase-generation), which keys its data cache with it: another server's change,
+//     whose tags this server's Next.js never saw, still gets fresh data.
 //   - Otherwise a page is fresh for `ttlMs`; after that it is served once more while one
 //     request refreshes it (stale-while-revalidate), so a busy page never waits for Next.js.
 // What is stored: GET/HEAD of the public pages (lib/i18n isLocalizedPath, and the feed, the
@@ -22,6 +24,7 @@
 import http from "node:http";
 import zlib from "node:zlib";
 import { LOCALE_COOKIE, isLocale, isLocalizedPath, prefersEnglish, splitLocale } from "../i18n";
+import { GENERATION_HEADER } from "../public/generation";
 
 export interface PageCacheOptions {
   /** Where Next.js listens. */
@@ -244,7 +247,7 @@ export class PublicPageCache {
 
   /** A GET to Next.js with the reader's headers, asking for an uncompressed body. */
   private fetch(req: http.IncomingMessage): Promise<Fetched> {
-    const headers = forwardHeaders(req, this.options.upstreamPort);
+    const headers = forwardHeaders(req, this.options.upstreamPort, this.generation);
     delete headers["accept-encoding"];
     delete headers["if-none-match"];
     delete headers["if-modified-since"];
@@ -294,7 +297,7 @@ export class PublicPageCache {
   /** Everything else: streamed both ways, untouched but for the forwarding headers. */
   private pass(req: http.IncomingMessage, res: http.ServerResponse): void {
     const upstream = http.request(
-      { host: UPSTREAM_HOST, port: this.options.upstreamPort, method: req.method, path: req.url, headers: forwardHeaders(req, this.options.upstreamPort), agent: this.agent },
+      { host: UPSTREAM_HOST, port: this.options.upstreamPort, method: req.method, path: req.url, headers: forwardHeaders(req, this.options.upstreamPort, this.generation), agent: this.agent },
       (response) => {
         const headers: http.OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(response.headers)) {
@@ -329,7 +332,7 @@ export class PublicPageCache {
  *   actions' origin check read it), and Next.js' own address as Host: Next.js takes a rewrite
  *   of proxy.ts (/en/...) to a URL on another host than its own for an external one and would
  *   fetch it over HTTP, back through this cache. */
-function forwardHeaders(req: http.IncomingMessage, upstreamPort: number): http.OutgoingHttpHeaders {
+function forwardHeaders(req: http.IncomingMessage, upstreamPort: number, generation: string | null): http.OutgoingHttpHeaders {
   const headers: http.OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
@@ -338,6 +341,10 @@ function forwardHeaders(req: http.IncomingMessage, upstreamPort: number): http.O
   if (address && !headers["x-forwarded-for"]) headers["x-forwarded-for"] = address;
   if (req.headers.host && !headers["x-forwarded-host"]) headers["x-forwarded-host"] = req.headers.host;
   headers.host = `${UPSTREAM_HOST}:${upstreamPort}`;
+  // The generation this cache knows, for the data cache's keys (lib/public/cached.ts); never
+  // one a client sent.
+  delete headers[GENERATION_HEADER];
+  if (generation !== null) headers[GENERATION_HEADER] = generation;
   return headers;
 }
 

@@ -26,6 +26,7 @@
 //   claimants, the speakers of their quotes and their topics cannot be.)
 import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
+import { headers } from "next/headers";
 import * as uncached from "./index";
 import * as search from "./search";
 import type { SearchFilterOptions } from "./search";
@@ -47,6 +48,7 @@ import type {
   PublicVerdictScale,
 } from "./index";
 import { db } from "../db/client";
+import { GENERATION_HEADER } from "./generation";
 
 export { parsePageNumber } from "./index";
 export type * from "./index";
@@ -67,6 +69,16 @@ export const publicTags = {
 // One generation per server process (shared by every copy of this module in the bundles).
 const globalForCache = globalThis as unknown as { claimbasePublicCacheGeneration?: string };
 const GENERATION = (globalForCache.claimbasePublicCacheGeneration ??= randomUUID());
+
+/** The public generation the page cache sent with this request (part of every key). */
+async function publicGenerationOfRequest(): Promise<string> {
+  try {
+    return (await headers()).get(GENERATION_HEADER)?.slice(0, 20) ?? "-";
+  } catch {
+    // Outside a request (tests, scripts): the tags alone.
+    return "-";
+  }
+}
 
 // ---------------------------------------------------------------------------------------
 // JSON in, lib/public's types out.
@@ -169,7 +181,7 @@ async function cached<T, A extends unknown[]>(
   compute: (...args: A) => Promise<T>,
   args: A,
 ): Promise<Wire<T> | T> {
-  const entry = unstable_cache(compute, ["claimbase:public", name, GENERATION], {
+  const entry = unstable_cache(compute, ["claimbase:public", name, GENERATION, await publicGenerationOfRequest()], {
     tags: [publicTags.all, ...tags],
     revalidate: PUBLIC_CACHE_SECONDS,
   });

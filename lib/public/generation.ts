@@ -9,6 +9,11 @@ import type { Db } from "../db/client";
 
 export const PUBLIC_GENERATION_KEY = "public.generation";
 
+/** The request header in which the page cache tells Next.js the generation it knows; the
+ * data cache (lib/public/cached.ts) keys its entries with it, so that a change made through
+ * another app server, whose tags this one never saw, still gets fresh data. */
+export const GENERATION_HEADER = "x-claimbase-generation";
+
 /** Counts one more public change. One statement, so concurrent bumps never lose one. */
 export async function bumpPublicGeneration(client: Db): Promise<void> {
   await client.$executeRaw`

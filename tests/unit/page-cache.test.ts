@@ -219,7 +219,9 @@ describe("the page cache", () => {
     // X-Forwarded-Host (links, Auth.js, the server actions' origin check).
     expect(seen[0]!.headers.host).toBe(`localhost:${upstreamPort}`);
     expect(seen[0]!.headers["x-forwarded-host"]).toBe(`127.0.0.1:${frontPort}`);
-    await request("/admin/claims/x");
+    // The generation it knows goes to Next.js (the data cache's key), never a client's.
+    await request("/admin/claims/x", { headers: { "x-claimbase-generation": "999" } });
+    expect(seen.at(-1)!.headers["x-claimbase-generation"]).toBe("1");
     await request("/admin/claims/x");
     expect(hits("/admin/claims/x")).toBe(3);
   });
