@@ -6,7 +6,9 @@
 import { z } from "zod";
 import { can, type Permission } from "../auth/permissions";
 import { getSessionUser, type SessionUser } from "../auth/session";
-import { DomainError, ValidationError, ConflictError, type FieldErrors } from "../editorial/errors";
+import { DomainError, ValidationError, ConflictError, zodFieldErrors, type FieldErrors } from "../editorial/errors";
+
+export { zodFieldErrors };
 import type { ActionState, FormValues } from "./state";
 
 export interface ActionMeta {
@@ -35,14 +37,6 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
 
 function failure(error: unknown, values: FormValues): ActionState {
   const at = Date.now();

@@ -316,7 +316,7 @@ function comparable(field: string, value: unknown): string | null {
 // ---------------------------------------------------------------------------------------
 // Writes
 
-export async function createClaim(actor: Actor, input: CreateClaimInput, client: Db = db): Promise<{ id: string; slug: string; message: string }> {
+export async function createClaim(actor: Actor, input: CreateClaimInput, client: Db | Tx = db): Promise<{ id: string; slug: string; message: string }> {
   requirePermissionFor(actor, "record.edit");
   const quantity = quantityProblem(input);
   if (quantity) throw new ValidationError("Bitte prüfen Sie die Angaben zur Zahl.", quantity);

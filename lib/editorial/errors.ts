@@ -1,7 +1,27 @@
 // Errors of the domain layer. Each carries a message meant for the person who caused it
 // (German, the newsroom's language for now) and nothing is written when one is thrown: every
 // write runs in a transaction that the error rolls back.
+import type { z } from "zod";
+
 export type FieldErrors = Record<string, string[]>;
+
+/** `value` checked by a zod schema (the one a form's input goes through, so that the rules
+ * live in one place), or a ValidationError naming every problem. */
+export function validated<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(parsed.error.issues.map((i) => i.message).join(" "), zodFieldErrors(parsed.error));
+}
+
+/** A zod error as field errors (the first path segment names the field). */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
 
 export class DomainError extends Error {
   constructor(

@@ -240,7 +240,7 @@ function scalars(input: QuoteInput) {
 
 // ── Writes ──────────────────────────────────────────────────────────────────────────────────
 
-export async function createQuote(actor: Actor, input: QuoteInput, client: Client = db): Promise<{ id: string }> {
+export async function createQuote(actor: Actor, input: QuoteInput, client: Client | Tx = db): Promise<{ id: string }> {
   return inTransaction(async (tx) => {
     const links = await prepare(tx, input, null);
     const row = await createRecord(tx, "Quote", actor.id, scalars(input), {

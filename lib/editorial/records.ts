@@ -3,7 +3,7 @@
 // with a ConflictError when the row has moved on since. Every service in lib/editorial goes
 // through these three functions, so no change escapes the history.
 import type { Prisma } from "../generated/prisma/client";
-import { db } from "../db/client";
+import { db, type Db } from "../db/client";
 import { recordRevision, type EntityType, type ExtraChanges } from "../revisions";
 import { ConflictError, NotFoundError } from "./errors";
 
@@ -50,7 +50,11 @@ function delegate(tx: Tx, type: EntityType): Delegate {
 }
 
 /** Runs `work` in one transaction (the unit of every write that spans records). */
-export function inTransaction<T>(work: (tx: Tx) => Promise<T>, client = db): Promise<T> {
+/** Runs `work` in a transaction: a new one, or the caller's when `client` already is one (so
+ * that a domain function such as createQuote can be one step of a larger write, article
+ * acceptance for instance, with all its rules). */
+export function inTransaction<T>(work: (tx: Tx) => Promise<T>, client: Db | Tx = db): Promise<T> {
+  if (!("$transaction" in client)) return work(client);
   return client.$transaction(work, { timeout: 30_000, maxWait: 10_000 });
 }
 

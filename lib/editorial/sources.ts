@@ -131,7 +131,7 @@ function snapshotData(text: string | null, now: Date) {
 
 // ── Writes ──────────────────────────────────────────────────────────────────────────────────
 
-export async function createSource(actor: Actor, input: SourceInput, client: Client = db): Promise<{ id: string }> {
+export async function createSource(actor: Actor, input: SourceInput, client: Client | Tx = db): Promise<{ id: string }> {
   return inTransaction(async (tx) => {
     const row = await createRecord(tx, "Source", actor.id, {
       kind: input.kind,

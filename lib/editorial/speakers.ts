@@ -205,7 +205,7 @@ function scalars(input: SpeakerInput, slug: string) {
 
 // ── Writes ──────────────────────────────────────────────────────────────────────────────────
 
-export async function createSpeaker(actor: Actor, input: SpeakerInput, client: Client = db): Promise<{ id: string; slug: string }> {
+export async function createSpeaker(actor: Actor, input: SpeakerInput, client: Client | Tx = db): Promise<{ id: string; slug: string }> {
   const roles = checkRoles(input.roles);
   const aliases = sortAliases(input.aliases);
   try {
