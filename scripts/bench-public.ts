@@ -24,7 +24,6 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -36,6 +35,7 @@ import { createPrismaClient, type Db } from "../lib/db/client";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
+import { freePort } from "../lib/launcher/free-port";
 import { getPublicClaim, getPublicSpeaker, listPublishedClaims } from "../lib/public";
 import { bootstrap } from "../lib/seed/bootstrap";
 import { startPostgresCluster } from "../tests/helpers/postgres-cluster";
@@ -147,16 +147,6 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => (FORBIDDEN_PORTS(port) ? freePort().then(resolve, reject) : resolve(port)));
-    });
-  });
-}
 
 function get(port: number, urlPath: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -753,7 +743,7 @@ async function main(): Promise<void> {
   // 3. The app.
   console.log("App");
   const authSecret = randomBytes(32).toString("base64");
-  const appPort = await freePort();
+  const appPort = await freePort(FORBIDDEN_PORTS);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: url,
@@ -799,7 +789,7 @@ async function main(): Promise<void> {
   onCleanup("baseline file", () => fs.rmSync(baselineDir, { recursive: true, force: true }));
   const baselineFile = path.join(baselineDir, "claim.html");
   fs.writeFileSync(baselineFile, sample.body);
-  const baselinePort = await freePort();
+  const baselinePort = await freePort(FORBIDDEN_PORTS);
   const baselineServer = startBaseline(baselineFile, baselinePort);
   onCleanup("baseline server", () => stopChild(baselineServer, "baseline server"));
   await waitForHttp(baselinePort, "/", 10_000, baselineServer, () => "");

@@ -18,6 +18,7 @@ import { startEmbeddedDatabase, DataDirInUseError, type EmbeddedDatabase } from 
 import { applyMigrations } from "../lib/db/migrations";
 import { authSecretFor } from "../lib/launcher/auth-secret";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
+import { freePort } from "../lib/launcher/free-port";
 import { PublicPageCache, UPSTREAM_HOST, createFrontServer } from "../lib/launcher/page-cache";
 import { readPublicGeneration } from "../lib/public/generation";
 import { bootstrap, describeSignIn } from "../lib/seed/bootstrap";
@@ -29,16 +30,6 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function waitForPort(port: number, host: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

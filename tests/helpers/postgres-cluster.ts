@@ -2,9 +2,9 @@
 // integration tests' second engine. As root, the server runs as the `postgres` user.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../../lib/launcher/free-port";
 
 export class PostgresNotInstalledError extends Error {
   constructor() {
@@ -27,16 +27,6 @@ export function findPostgresBin(): string | null {
   return candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) ?? null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startPostgresCluster(): Promise<{ url: string; version: string; stop(): void }> {
   const bin = findPostgresBin();
