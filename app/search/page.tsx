@@ -107,14 +107,31 @@ export default async function SearchPage({ searchParams }: Props) {
           </div>
           <div className="search-form__field">
             <label htmlFor="search-speaker">{t.search.speaker}</label>
-            <select id="search-speaker" name="speaker" defaultValue={query.speaker ?? ""}>
-              <option value="">{t.search.anySpeaker}</option>
+            {/* Any name or alias (the server finds the speaker); the best-known are suggested. */}
+            <input
+              type="text"
+              id="search-speaker"
+              name="speaker"
+              list="search-speakers"
+              defaultValue={result.speaker?.name ?? query.speaker ?? ""}
+              aria-describedby={query.speaker && !result.speaker ? "search-speaker-hint search-speaker-unknown" : "search-speaker-hint"}
+              aria-invalid={query.speaker && !result.speaker ? true : undefined}
+              maxLength={200}
+              autoComplete="off"
+            />
+            <datalist id="search-speakers">
               {options.speakers.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name}
-                </option>
+                <option key={s.slug} value={s.name} />
               ))}
-            </select>
+            </datalist>
+            <p id="search-speaker-hint" className="search-form__hint">
+              {t.search.speakerHint}
+            </p>
+            {query.speaker && !result.speaker ? (
+              <p id="search-speaker-unknown" className="search-form__error" role="status">
+                {t.search.unknownSpeaker(query.speaker)}
+              </p>
+            ) : null}
           </div>
           <div className="search-form__field">
             <label htmlFor="search-topic">{t.search.topic}</label>

@@ -38,7 +38,6 @@ import { NEWSROOM_TIME_ZONE } from "../format";
 import {
   parsePageNumber,
   publicClaimWhere,
-  publicSpeakerWhere,
   type PublicSpeakerRef,
   type PublicVerdict,
 } from "./index";
@@ -54,7 +53,8 @@ export interface SearchInput {
   type?: SearchType | null;
   /** Key of a published verdict. */
   verdict?: string | null;
-  /** Slug of a speaker: the claimant of claims, the speaker of quotes. */
+  /** A speaker, by slug, name or alias (accents and case aside): the claimant of claims, the
+   * speaker of quotes. */
   speaker?: string | null;
   /** Slug of a topic. */
   topic?: string | null;
@@ -138,13 +138,20 @@ export interface SearchResult {
   fallback: boolean;
   /** With `fallback`: the query spelt as the closest words found ("Meinten Sie …"). */
   suggestion: string | null;
+  /** The public speaker the speaker filter names, or null (no filter, or no such speaker). */
+  speaker: { slug: string; name: string } | null;
 }
 
 export interface SearchFilterOptions {
   verdicts: { key: string; nameDe: string; nameEn: string }[];
   topics: { slug: string; nameDe: string; nameEn: string }[];
+  /** Suggestions for the speaker field: the public speakers with the most public claims (the
+   * field takes any name; a list of every speaker would make the page as long as the newsroom). */
   speakers: { slug: string; name: string }[];
 }
+
+/** How many speakers the search form suggests. */
+export const SUGGESTED_SPEAKERS = 50;
 
 // ---------------------------------------------------------------------------------------
 // Input.
@@ -854,11 +861,29 @@ export async function refreshSearchWords(client: Db = db): Promise<void> {
   return state.running;
 }
 
+/** The public speaker a filter value names: its slug, else its name, else an alias (accents and
+ * case aside); of several, the one with the most public claims. */
+async function publicSpeakerNamed(client: Db, value: string): Promise<{ slug: string; name: string } | null> {
+  const same = (column: Prisma.Sql) => sql`lower(claimbase_unaccent(${column})) = lower(claimbase_unaccent(${value}))`;
+  const rows = await client.$queryRaw<{ slug: string; name: string }[]>`
+    SELECT s.slug, s.name
+      FROM "Speaker" s
+     WHERE (s.slug = ${value} OR ${same(sql`s.name`)}
+            OR EXISTS (SELECT 1 FROM "SpeakerAlias" a WHERE a."speakerId" = s.id AND ${same(sql`a.alias`)}))
+       AND ${publicSpeakerSql}
+     ORDER BY (s.slug = ${value}) DESC, (${same(sql`s.name`)}) DESC,
+              (SELECT count(*) FROM "Claim" c WHERE c."claimantId" = s.id AND c."publicState" IS NOT NULL) DESC, s.slug
+     LIMIT 1`;
+  return rows[0] ?? null;
+}
+
 /** Public claims, quotes and speakers matching `input`, 20 a page, best first. */
 export async function searchPublic(input: SearchInput, client: Db = db): Promise<SearchResult> {
   const query = normalizeSearchInput(input);
   const { q, type, page } = query;
-  const filters: Filters = { verdict: query.verdict, speaker: query.speaker, topic: query.topic, from: query.from, to: query.to };
+  const speaker = query.speaker === null ? null : await publicSpeakerNamed(client, query.speaker);
+  // A name that names no public speaker filters everything out.
+  const filters: Filters = { verdict: query.verdict, speaker: speaker?.slug ?? query.speaker, topic: query.topic, from: query.from, to: query.to };
   const hasFilter = Object.values(filters).some((v) => v !== null);
   const empty = (searched: boolean): SearchResult => ({
     query,
@@ -871,6 +896,7 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
     pageCount: 1,
     fallback: false,
     suggestion: null,
+    speaker,
   });
   if (!q && !hasFilter) return empty(false);
 
@@ -908,6 +934,7 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
     pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
     fallback: mode === "fallback",
     suggestion: mode === "fallback" ? suggest(q, rows.flatMap(hitTexts), similar) : null,
+    speaker,
   };
 }
 
@@ -925,15 +952,17 @@ export async function listSearchFilters(client: Db = db): Promise<SearchFilterOp
       select: { slug: true, nameDe: true, nameEn: true },
       orderBy: [{ nameDe: "asc" }, { slug: "asc" }],
     }),
-    client.speaker.findMany({
-      where: publicSpeakerWhere,
-      select: { slug: true, name: true },
-      orderBy: [{ name: "asc" }, { slug: "asc" }],
-    }),
+    // Counted over public claims only: the order must not tell anything about drafts.
+    client.$queryRaw<{ slug: string; name: string }[]>`
+      SELECT s.slug, s.name
+        FROM "Speaker" s JOIN "Claim" c ON c."claimantId" = s.id AND c."publicState" IS NOT NULL
+       GROUP BY s.id
+       ORDER BY count(*) DESC, s.name, s.slug
+       LIMIT ${SUGGESTED_SPEAKERS}`,
   ]);
   return {
     verdicts: verdicts.map((v) => ({ key: v.key, nameDe: v.nameDe, nameEn: v.nameEn })),
     topics: topics.map((t) => ({ slug: t.slug, nameDe: t.nameDe, nameEn: t.nameEn })),
-    speakers: speakers.map((s) => ({ slug: s.slug, name: s.name })),
+    speakers: speakers.map((s) => ({ slug: s.slug, name: s.name })).sort((a, b) => a.name.localeCompare(b.name, "de")),
   };
 }

@@ -281,6 +281,18 @@ describe("lib/public/search", () => {
     expect(putinClaims.items.map(label)).toEqual([
       "claim:Der Kremlchef wies zurück, dass Moskau sich 2016 in die US-Wahl eingemischt und Trump zum Sieg verholfen habe.",
     ]);
+    expect(putinClaims.speaker).toEqual({ slug: "wladimir-putin", name: "Wladimir Putin" });
+    // The field takes a name or an alias as a reader types it.
+    for (const typed of ["Wladimir Putin", "wladimir putin", "Kremlchef", "  putin "]) {
+      const byName = await search({ q: "", speaker: typed, type: "claims" });
+      expect(byName.speaker?.slug, typed).toBe("wladimir-putin");
+      expect(byName.items.map(label), typed).toEqual(putinClaims.items.map(label));
+    }
+    // Nobody public by that name: nothing, and the result says so. A speaker with nothing
+    // public is nobody here either.
+    const nobody = await search({ q: "", speaker: "Niemand Unbekannt" });
+    expect(nobody).toMatchObject({ speaker: null, total: 0 });
+    expect((await search({ q: "", speaker: "Dmitri Peskow" })).speaker).toBeNull();
 
     const topic = await search({ q: "", topic: "terrorismus" });
     expect(topic.items.map(label)).toEqual([
