@@ -132,7 +132,14 @@ async function main(): Promise<void> {
   const pageCache = !dev && settings.CLAIMBASE_PAGE_CACHE_SECONDS > 0;
   const nextPort = pageCache ? await freePort() : settings.PORT;
   const nextHost = pageCache ? UPSTREAM_HOST : settings.HOST;
-  const nextArgs = [...(nextHost ? ["-H", nextHost] : []), "-p", String(nextPort)];
+  const nextArgs = [
+    ...(nextHost ? ["-H", nextHost] : []),
+    "-p",
+    String(nextPort),
+    // The page cache keeps connections to Next.js open; Next.js would close idle ones after 5 s,
+    // sometimes just as the cache sends the next request on one.
+    ...(pageCache ? ["--keepAliveTimeout", "120000"] : []),
+  ];
   child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...env, PORT: String(nextPort) },

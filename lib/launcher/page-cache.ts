@@ -246,7 +246,7 @@ export class PublicPageCache {
   }
 
   /** A GET to Next.js with the reader's headers, asking for an uncompressed body. */
-  private fetch(req: http.IncomingMessage): Promise<Fetched> {
+  private fetch(req: http.IncomingMessage, retried = false): Promise<Fetched> {
     const headers = forwardHeaders(req, this.options.upstreamPort, this.generation);
     delete headers["accept-encoding"];
     delete headers["if-none-match"];
@@ -261,7 +261,11 @@ export class PublicPageCache {
           response.on("error", reject);
         },
       );
-      upstream.on("error", reject);
+      upstream.on("error", (error) => {
+        // A kept-alive connection that Next.js closed just as it was reused: a GET may be sent again.
+        if (!retried && isStaleConnection(upstream, error)) this.fetch(req, true).then(resolve, reject);
+        else reject(error);
+      });
       upstream.end();
     });
   }
@@ -295,20 +299,41 @@ export class PublicPageCache {
   }
 
   /** Everything else: streamed both ways, untouched but for the forwarding headers. */
-  private pass(req: http.IncomingMessage, res: http.ServerResponse): void {
+  private pass(req: http.IncomingMessage, res: http.ServerResponse, retried = false): void {
+    const reading = req.method === "GET" || req.method === "HEAD";
     const upstream = http.request(
-      { host: UPSTREAM_HOST, port: this.options.upstreamPort, method: req.method, path: req.url, headers: forwardHeaders(req, this.options.upstreamPort, this.generation), agent: this.agent },
+      {
+        host: UPSTREAM_HOST,
+        port: this.options.upstreamPort,
+        method: req.method,
+        path: req.url,
+        headers: forwardHeaders(req, this.options.upstreamPort, this.generation),
+        // A write gets a connection of its own: its body cannot be sent twice, so it must not
+        // meet a kept-alive connection that Next.js is just closing.
+        agent: reading ? this.agent : false,
+      },
       (response) => {
         const headers: http.OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(response.headers)) {
           if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
         }
-        res.writeHead(response.statusCode ?? 502, response.statusMessage, headers);
-        response.pipe(res);
+        const answer = () => {
+          res.writeHead(response.statusCode ?? 502, response.statusMessage, headers);
+          response.pipe(res);
+        };
+        // A write may have changed what readers see (a publication counts the public
+        // generation before it answers): read the generation before the writer gets the answer,
+        // so that their next page is not an old one from here.
+        if (reading) answer();
+        else void this.pollGeneration().finally(answer);
       },
     );
-    upstream.on("error", (error) => this.fail(res, error));
-    req.pipe(upstream);
+    upstream.on("error", (error) => {
+      if (reading && !retried && isStaleConnection(upstream, error)) this.pass(req, res, true);
+      else this.fail(res, error);
+    });
+    if (reading) upstream.end();
+    else req.pipe(upstream);
     res.on("close", () => {
       if (!res.writableFinished) upstream.destroy();
     });
@@ -323,6 +348,12 @@ export class PublicPageCache {
     res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
     res.end("The application is not answering. Try again in a moment.\n");
   }
+}
+
+/** A request on a kept-alive connection that the other side had closed (Node's advice: send an
+ * idempotent request again). */
+function isStaleConnection(request: http.ClientRequest, error: Error): boolean {
+  return request.reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET";
 }
 
 /** The reader's headers for Next.js:

@@ -6,13 +6,14 @@
 // in server actions and route handlers alike, and also marks the action's response as
 // revalidated, so the browser's router cache is refreshed too.
 //
-// The data cache's invalidation is local to this server process (Next.js keeps revalidated
-// tags in memory); other app servers on the same database catch up within
-// PUBLIC_CACHE_SECONDS. The page caches in front of the app servers (lib/launcher/page-cache.ts)
-// learn of the change through the public generation in the database, counted once the
-// response has been sent: by then Next.js has applied the tags, so a page cache that fetches
-// the page again gets the new version. The search vocabulary (lib/public/search.ts) is
-// refreshed then too.
+// Tags are local to this server process (Next.js keeps revalidated tags in memory). Every app
+// server learns of the change through the public generation in the database, counted here
+// before the action answers: the page cache in front of each app server
+// (lib/launcher/page-cache.ts) reads it (at once after a write through it, else every second),
+// drops its stored pages, and sends it with each request to Next.js, whose data cache keys its
+// entries with it (lib/public/cached.ts). So the editor who published sees the new version at
+// once, and readers of every app server within a second. The search vocabulary
+// (lib/public/search.ts) is refreshed after the response.
 import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import { db } from "../db/client";
@@ -27,9 +28,14 @@ export type PublicChange = "all" | { claims?: readonly string[]; speakers?: read
 
 const NOW = { expire: 0 } as const;
 
-export function revalidatePublic(change: PublicChange): void {
+export async function revalidatePublic(change: PublicChange): Promise<void> {
   revalidateTags(change);
-  afterResponse(() => bumpPublicGeneration(db));
+  try {
+    await bumpPublicGeneration(db);
+  } catch (error) {
+    // The change is saved; the page caches then catch up within CLAIMBASE_PAGE_CACHE_SECONDS.
+    console.error("Could not count the public change:", error);
+  }
   afterResponse(() => refreshSearchWords(db));
 }
 

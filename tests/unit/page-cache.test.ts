@@ -45,11 +45,11 @@ let cache: PublicPageCache;
 let front: http.Server;
 let frontPort: number;
 
-async function startFront(ttlMs: number): Promise<void> {
+async function startFront(ttlMs: number, pollMs = 25): Promise<void> {
   cache = new PublicPageCache({
     upstreamPort,
     ttlMs,
-    pollMs: 25,
+    pollMs,
     readGeneration: async () => {
       if (generationFails) throw new Error("database down");
       return generation;
@@ -166,6 +166,21 @@ describe("the page cache", () => {
     expect(fresh.headers["x-claimbase-cache"]).toBe("MISS");
     expect(fresh.body.toString()).toContain("version 2");
     expect(hits("/claims/a")).toBe(2);
+  });
+
+  it("reads the generation before answering a write, so the writer's next page is fresh", async () => {
+    await startFront(60_000, 60_000); // no polling during the test
+    await request("/claims/a");
+    version = 2;
+    // A publication counts the generation before its answer.
+    answer = (url) => {
+      if (url.startsWith("/admin")) generation = "2";
+      return { status: 200, body: `<html>page ${url} version ${version}</html>` };
+    };
+    await request("/admin/claims/x", { method: "POST", body: "approve" });
+    const after = await request("/claims/a");
+    expect(after.headers["x-claimbase-cache"]).toBe("MISS");
+    expect(after.body.toString()).toContain("version 2");
   });
 
   it("serves a page past its time once more while it fetches the new one", async () => {

@@ -64,7 +64,7 @@ async function refreshClaim(claimId: string, scope: "claim" | "all" = "claim"): 
   if (claim.claimant) revalidatePath(`/speakers/${claim.claimant.slug}`);
   const speakers = [claim.claimant, ...claim.quotes.flatMap(({ quote }) => [quote.speaker, quote.reportedBy])].flatMap((s) => (s ? [s.slug] : []));
   const topics = claim.topics.map(({ topic }) => topic.slug);
-  revalidatePublic(scope === "all" ? "all" : { claims: [claim.slug], speakers, topics });
+  await revalidatePublic(scope === "all" ? "all" : { claims: [claim.slug], speakers, topics });
 }
 
 async function claimOfEvidence(evidenceId: string): Promise<string | null> {

@@ -28,11 +28,11 @@ export const updateQuoteAction = defineAction({
     const { id, changed } = await updateQuote(actor, input);
     return { message: changed ? "Gespeichert." : "Keine Änderungen – nichts gespeichert.", id };
   },
-  after: (_result, input) => {
+  after: async (_result, input) => {
     revalidatePath("/admin/quotes");
     revalidatePath(`/admin/quotes/${input.id}`);
     // What readers see of it may show on many public pages.
-    revalidatePublic("all");
+    await revalidatePublic("all");
   },
 });
 
@@ -44,9 +44,9 @@ export const deleteQuoteAction = defineAction({
     await deleteQuote(actor, input);
     return { message: "Zitat gelöscht." };
   },
-  after: () => {
+  after: async () => {
     revalidatePath("/admin/quotes");
-    revalidatePublic("all");
+    await revalidatePublic("all");
     redirect("/admin/quotes?geloescht=1");
   },
 });

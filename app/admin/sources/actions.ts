@@ -28,11 +28,11 @@ export const updateSourceAction = defineAction({
     const { id, changed } = await updateSource(actor, input);
     return { message: changed ? "Gespeichert." : "Keine Änderungen – nichts gespeichert.", id };
   },
-  after: (_result, input) => {
+  after: async (_result, input) => {
     revalidatePath("/admin/sources");
     revalidatePath(`/admin/sources/${input.id}`);
     // What readers see of it may show on many public pages.
-    revalidatePublic("all");
+    await revalidatePublic("all");
   },
 });
 
@@ -44,9 +44,9 @@ export const deleteSourceAction = defineAction({
     const { title } = await deleteSource(actor, input);
     return { message: `Quelle „${title}“ gelöscht.` };
   },
-  after: () => {
+  after: async () => {
     revalidatePath("/admin/sources");
-    revalidatePublic("all");
+    await revalidatePublic("all");
     redirect("/admin/sources?geloescht=1");
   },
 });

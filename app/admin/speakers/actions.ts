@@ -36,11 +36,11 @@ export const updateSpeakerAction = defineAction({
     const { id, changed } = await updateSpeaker(actor, input);
     return { message: changed ? "Gespeichert." : "Keine Änderungen – nichts gespeichert.", id };
   },
-  after: (_result, input) => {
+  after: async (_result, input) => {
     revalidatePath("/admin/speakers");
     revalidatePath(`/admin/speakers/${input.id}`);
     // What readers see of it may show on many public pages.
-    revalidatePublic("all");
+    await revalidatePublic("all");
   },
 });
 
@@ -52,9 +52,9 @@ export const deleteSpeakerAction = defineAction({
     const { name } = await deleteSpeaker(actor, input);
     return { message: `Sprecher „${name}“ gelöscht.` };
   },
-  after: () => {
+  after: async () => {
     revalidatePath("/admin/speakers");
-    revalidatePublic("all");
+    await revalidatePublic("all");
     redirect("/admin/speakers?geloescht=1");
   },
 });

@@ -14,9 +14,9 @@ export const createTopicAction = defineAction({
     const topic = await createTopic(actor, input);
     return { id: topic.id, message: `Thema „${topic.nameDe}“ angelegt (Kurzadresse ${topic.slug}).` };
   },
-  after: () => {
+  after: async () => {
     revalidatePath("/admin/topics");
-    revalidatePublic("all");
+    await revalidatePublic("all");
   },
 });
 
@@ -28,10 +28,10 @@ export const updateTopicAction = defineAction({
     const topic = await updateTopic(actor, input);
     return { id: topic.id, message: `Thema „${topic.nameDe}“ gespeichert.` };
   },
-  after: (_result, input) => {
+  after: async (_result, input) => {
     revalidatePath("/admin/topics");
     revalidatePath(`/admin/topics/${input.id}`);
-    revalidatePublic("all");
+    await revalidatePublic("all");
   },
 });
 
@@ -43,9 +43,9 @@ export const deleteTopicAction = defineAction({
     await deleteTopic(actor, input);
     return { message: "Thema gelöscht." };
   },
-  after: () => {
+  after: async () => {
     revalidatePath("/admin/topics");
-    revalidatePublic("all");
+    await revalidatePublic("all");
     redirect("/admin/topics");
   },
 });

@@ -22,9 +22,9 @@ export const createVerdictLabelAction = defineAction({
     const label = await createVerdictLabel(actor, input);
     return { id: label.id, message: `Bewertungsstufe „${label.nameDe}“ angelegt (Position ${label.position}).` };
   },
-  after: () => {
+  after: async () => {
     revalidatePath("/admin/verdicts");
-    revalidatePublic("all");
+    await revalidatePublic("all");
   },
 });
 
@@ -36,10 +36,10 @@ export const updateVerdictLabelAction = defineAction({
     const label = await updateVerdictLabel(actor, input);
     return { id: label.id, message: `Bewertungsstufe „${label.nameDe}“ gespeichert.` };
   },
-  after: (_result, input) => {
+  after: async (_result, input) => {
     revalidatePath("/admin/verdicts");
     revalidatePath(`/admin/verdicts/${input.id}`);
-    revalidatePublic("all");
+    await revalidatePublic("all");
   },
 });
 
@@ -51,9 +51,9 @@ export const deleteVerdictLabelAction = defineAction({
     await deleteVerdictLabel(actor, input);
     return { message: "Bewertungsstufe gelöscht." };
   },
-  after: () => {
+  after: async () => {
     revalidatePath("/admin/verdicts");
-    revalidatePublic("all");
+    await revalidatePublic("all");
     redirect("/admin/verdicts");
   },
 });
