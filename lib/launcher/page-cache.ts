@@ -7,10 +7,11 @@
 //
 // Freshness:
 //   - Every change the public can see bumps the public generation in the database
-//     (lib/public/generation.ts, from revalidatePublic). The front reads it every
-//     `pollMs` and never serves a page stored under an older generation: after a publication,
-//     correction or retraction the next reader gets a fresh rendering, within about a second,
-//     on every app server that uses the same database. It passes the generation to Next.js
+//     (lib/public/generation.ts, from revalidatePublic, before the action answers). The front
+//     reads it before passing on the answer to a write, and every `pollMs`, and never serves a
+//     page stored under an older generation: after a publication, correction or retraction the
+//     next reader gets a fresh rendering, at once here and within about a second on every app
+//     server that uses the same database. It passes the generation to Next.js
 //     (x-claimbase-generation), which keys its data cache with it: another server's change,
 //     whose tags this server's Next.js never saw, still gets fresh data.
 //   - Otherwise a page is fresh for `ttlMs`; after that it is served once more while one
