@@ -329,14 +329,19 @@ export class PublicPageCache {
         else void this.pollGeneration().finally(answer);
       },
     );
+    let readerGone = false;
     upstream.on("error", (error) => {
+      // The reader went away (a prefetch cancelled by a navigation): nothing to answer or report.
+      if (readerGone) return;
       if (reading && !retried && isStaleConnection(upstream, error)) this.pass(req, res, true);
       else this.fail(res, error);
     });
     if (reading) upstream.end();
     else req.pipe(upstream);
     res.on("close", () => {
-      if (!res.writableFinished) upstream.destroy();
+      if (res.writableFinished) return;
+      readerGone = true;
+      upstream.destroy();
     });
   }
 

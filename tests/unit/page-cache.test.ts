@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PublicPageCache, cacheKey, createFrontServer } from "../../lib/launcher/page-cache";
 
 interface Seen {
@@ -254,6 +254,20 @@ describe("the page cache", () => {
     await request("/claims/a");
     await request("/claims/a");
     expect(hits("/claims/a")).toBe(4);
+  });
+
+  it("drops a request quietly when the reader goes away before the answer", async () => {
+    await startFront(60_000);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: "127.0.0.1", port: frontPort, path: "/admin/slow", agent });
+      req.on("error", () => resolve());
+      req.end();
+      setTimeout(() => req.destroy(), 5);
+    });
+    await sleep(60);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
   });
 
   it("answers 502 with a message when Next.js is down", async () => {
