@@ -416,16 +416,10 @@ export async function getPublicClaim(slug: string, client: Db = db): Promise<Pub
   };
 }
 
-/** The public speaker with this slug and (up to `limit` of) its public quotes and claims,
- * or null when there is none or it has no public item. */
-export async function getPublicSpeaker(
-  slug: string,
-  options: { limit?: number } = {},
-  client: Db = db,
-): Promise<PublicSpeaker | null> {
-  if (!plausibleSlug(slug)) return null;
-  const limit = Math.min(Math.max(Math.floor(options.limit ?? 50), 1), 200);
-  const speaker = await client.speaker.findFirst({
+/** A public speaker's profile (name, bio, aliases, roles) and id, or null (shared by the
+ * speaker reads below). */
+async function findPublicSpeakerProfile(client: Db, slug: string) {
+  const row = await client.speaker.findFirst({
     where: { slug, ...publicSpeakerWhere },
     select: {
       id: true,
@@ -441,32 +435,75 @@ export async function getPublicSpeaker(
       },
     },
   });
+  if (!row) return null;
+  return {
+    id: row.id,
+    profile: {
+      slug: row.slug,
+      name: row.name,
+      kind: row.kind,
+      bio: row.bio,
+      wikidataId: row.wikidataId,
+      aliases: row.aliases.map((a) => a.alias),
+      roles: row.roles.map((r) => ({ title: r.title, organization: r.organization, startDate: r.startDate, endDate: r.endDate })),
+    },
+  };
+}
+
+/** The public quotes a speaker said or reported. */
+const speakerQuoteWhere = (speakerId: string) =>
+  ({ ...publicQuoteWhere, OR: [{ speakerId }, { reportedById: speakerId }] }) satisfies Prisma.QuoteWhereInput;
+
+const speakerQuoteSelect = {
+  text: true,
+  language: true,
+  kind: true,
+  saidOn: true,
+  occasion: true,
+  place: true,
+  speaker: { select: speakerRefSelect },
+  reportedBy: { select: speakerRefSelect },
+  claims: {
+    where: { claim: publicClaimWhere },
+    select: { claim: { select: { slug: true, text: true } } },
+    orderBy: { claim: { slug: "asc" } },
+  },
+} satisfies Prisma.QuoteSelect;
+
+function toSpeakerQuote(q: Prisma.QuoteGetPayload<{ select: typeof speakerQuoteSelect }>): PublicSpeakerQuote {
+  return {
+    text: q.text,
+    language: q.language,
+    kind: q.kind,
+    saidOn: q.saidOn,
+    occasion: q.occasion,
+    place: q.place,
+    speaker: toSpeakerRef(q.speaker),
+    reportedBy: q.reportedBy ? toSpeakerRef(q.reportedBy) : null,
+    claims: q.claims.map(({ claim }) => ({ slug: claim.slug, text: claim.text })),
+  };
+}
+
+/** The public speaker with this slug and (up to `limit` of) its public quotes and claims,
+ * or null when there is none or it has no public item. */
+export async function getPublicSpeaker(
+  slug: string,
+  options: { limit?: number } = {},
+  client: Db = db,
+): Promise<PublicSpeaker | null> {
+  if (!plausibleSlug(slug)) return null;
+  const limit = Math.min(Math.max(Math.floor(options.limit ?? 50), 1), 200);
+  const speaker = await findPublicSpeakerProfile(client, slug);
   if (!speaker) return null;
 
-  const quoteWhere = {
-    ...publicQuoteWhere,
-    OR: [{ speakerId: speaker.id }, { reportedById: speaker.id }],
-  } satisfies Prisma.QuoteWhereInput;
+  const quoteWhere = speakerQuoteWhere(speaker.id);
   const claimWhere = { ...publicClaimWhere, claimantId: speaker.id } satisfies Prisma.ClaimWhereInput;
 
   const [quoteTotal, quoteRows, claimTotal, claimRows] = await Promise.all([
     client.quote.count({ where: quoteWhere }),
     client.quote.findMany({
       where: quoteWhere,
-      select: {
-        text: true,
-        language: true,
-        kind: true,
-        saidOn: true,
-        occasion: true,
-        place: true,
-        speaker: { select: speakerRefSelect },
-        reportedBy: { select: speakerRefSelect },
-        claims: {
-          where: { claim: publicClaimWhere },
-          select: { claim: { select: { slug: true, text: true } } },
-        },
-      },
+      select: speakerQuoteSelect,
       orderBy: [{ saidOn: { sort: "desc", nulls: "last" } }, { text: "asc" }],
       take: limit,
     }),
@@ -475,31 +512,10 @@ export async function getPublicSpeaker(
   ]);
 
   return {
-    slug: speaker.slug,
-    name: speaker.name,
-    kind: speaker.kind,
-    bio: speaker.bio,
-    wikidataId: speaker.wikidataId,
-    aliases: speaker.aliases.map((a) => a.alias),
-    roles: speaker.roles.map((r) => ({
-      title: r.title,
-      organization: r.organization,
-      startDate: r.startDate,
-      endDate: r.endDate,
-    })),
+    ...speaker.profile,
     quotes: {
       total: quoteTotal,
-      items: quoteRows.map((q) => ({
-        text: q.text,
-        language: q.language,
-        kind: q.kind,
-        saidOn: q.saidOn,
-        occasion: q.occasion,
-        place: q.place,
-        speaker: toSpeakerRef(q.speaker),
-        reportedBy: q.reportedBy ? toSpeakerRef(q.reportedBy) : null,
-        claims: q.claims.map(({ claim }) => ({ slug: claim.slug, text: claim.text })),
-      })),
+      items: quoteRows.map(toSpeakerQuote),
     },
     claims: { total: claimTotal, items: claimRows.map(toClaimSummary) },
   };
@@ -735,31 +751,13 @@ export async function getPublicSpeakerPage(
   client: Db = db,
 ): Promise<PublicSpeakerPage | null> {
   if (!plausibleSlug(slug)) return null;
-  const speaker = await client.speaker.findFirst({
-    where: { slug, ...publicSpeakerWhere },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      kind: true,
-      bio: true,
-      wikidataId: true,
-      aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
-      roles: {
-        select: { title: true, organization: true, startDate: true, endDate: true },
-        orderBy: [{ startDate: { sort: "desc", nulls: "last" } }, { title: "asc" }],
-      },
-    },
-  });
+  const speaker = await findPublicSpeakerProfile(client, slug);
   if (!speaker) return null;
 
   const claimWindow = pageWindow({ page: options.claimPage, pageSize: options.pageSize });
   const quoteWindow = pageWindow({ page: options.quotePage, pageSize: options.pageSize });
   const claimWhere = { ...publicClaimWhere, claimantId: speaker.id } satisfies Prisma.ClaimWhereInput;
-  const quoteWhere = {
-    ...publicQuoteWhere,
-    OR: [{ speakerId: speaker.id }, { reportedById: speaker.id }],
-  } satisfies Prisma.QuoteWhereInput;
+  const quoteWhere = speakerQuoteWhere(speaker.id);
   // The verdicts that stand: published and corrected claims, not retracted ones.
   const standingWhere = {
     claimantId: speaker.id,
@@ -778,21 +776,7 @@ export async function getPublicSpeakerPage(
     client.quote.count({ where: quoteWhere }),
     client.quote.findMany({
       where: quoteWhere,
-      select: {
-        text: true,
-        language: true,
-        kind: true,
-        saidOn: true,
-        occasion: true,
-        place: true,
-        speaker: { select: speakerRefSelect },
-        reportedBy: { select: speakerRefSelect },
-        claims: {
-          where: { claim: publicClaimWhere },
-          select: { claim: { select: { slug: true, text: true } } },
-          orderBy: { claim: { slug: "asc" } },
-        },
-      },
+      select: speakerQuoteSelect,
       orderBy: [{ saidOn: { sort: "desc", nulls: "last" } }, { text: "asc" }, { id: "asc" }],
       skip: quoteWindow.skip,
       take: quoteWindow.pageSize,
@@ -816,33 +800,10 @@ export async function getPublicSpeakerPage(
   if (unrated > 0) counts.push({ verdict: null, count: unrated });
 
   return {
-    speaker: {
-      slug: speaker.slug,
-      name: speaker.name,
-      kind: speaker.kind,
-      bio: speaker.bio,
-      wikidataId: speaker.wikidataId,
-      aliases: speaker.aliases.map((a) => a.alias),
-      roles: speaker.roles.map((r) => ({
-        title: r.title,
-        organization: r.organization,
-        startDate: r.startDate,
-        endDate: r.endDate,
-      })),
-    },
+    speaker: speaker.profile,
     claims: toPage(claimRows.map(toClaimSummary), claimTotal, claimWindow.page, claimWindow.pageSize),
     quotes: toPage(
-      quoteRows.map((q) => ({
-        text: q.text,
-        language: q.language,
-        kind: q.kind,
-        saidOn: q.saidOn,
-        occasion: q.occasion,
-        place: q.place,
-        speaker: toSpeakerRef(q.speaker),
-        reportedBy: q.reportedBy ? toSpeakerRef(q.reportedBy) : null,
-        claims: q.claims.map(({ claim }) => ({ slug: claim.slug, text: claim.text })),
-      })),
+      quoteRows.map(toSpeakerQuote),
       quoteTotal,
       quoteWindow.page,
       quoteWindow.pageSize,
