@@ -1,18 +1,11 @@
 // Accounts in the browser: the admin creates a reviewer account, finds it in the list, issues a
 // one-time reset code (shown once), and the new user sets a password with it on
 // /reset-password and signs in.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./desk";
 
 const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? "admin@claimbase.local";
 const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test("the admin creates a reviewer, issues a reset code, and the reviewer sets a password and signs in", async ({ page }) => {
   const email = `pruefer-${Date.now()}@example.org`;
@@ -20,6 +13,7 @@ test("the admin creates a reviewer, issues a reset code, and the reviewer sets a
   const newPassword = "paulas-neues-passwort";
 
   await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await expect(page).toHaveURL(/\/admin$/);
 
   // Create the account with a generated password (shown once in the success message).
   await page.goto("/admin/users/new");
@@ -69,6 +63,7 @@ test("the admin creates a reviewer, issues a reset code, and the reviewer sets a
   await expect(page.getByRole("status").filter({ hasText: "neues Passwort ist gesetzt" })).toBeVisible();
 
   await signIn(page, email, newPassword);
+  await expect(page).toHaveURL(/\/admin$/);
   await expect(page.locator("main")).toContainText(`Angemeldet als ${name} (reviewer)`);
 
   // The code was single-use.

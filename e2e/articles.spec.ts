@@ -5,19 +5,10 @@
 //
 // It does not depend on how good the extractor is: it needs two proposals of any kind.
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
+import { EDITOR, signIn } from "./desk";
 
-const PASSWORD = "claimbase-demo";
-const EDITOR = "redaktion@claimbase.local";
 const SEED = path.resolve(import.meta.dirname, "../data/seed/apec-2017-de.txt");
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/admin/);
-}
 
 /** Makes the candidate's accept form acceptable as it is: a speaker chosen, a new one confirmed. */
 async function prepareAccept(candidate: Locator) {

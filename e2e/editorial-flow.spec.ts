@@ -6,39 +6,10 @@
 // public page shows the correction.
 //
 // The claim is new (unique text), so the demo claims the public spec checks stay as they are.
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { EDITOR, REVIEWER, formWith, optionValue, signedIn, statusBadge } from "./desk";
 
-const PASSWORD = "claimbase-demo";
 const CONTRIBUTOR = "mitarbeit@claimbase.local";
-const EDITOR = "redaktion@claimbase.local";
-const REVIEWER = "pruefung@claimbase.local";
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/admin/);
-  return page;
-}
-
-/** The form whose submit button has this name. */
-function formWith(page: Page, button: string): Locator {
-  return page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
-}
-
-/** The value of the option of `select` whose label contains `text`. */
-async function optionValue(select: Locator, text: string | RegExp): Promise<string> {
-  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
-  if (!value) throw new Error(`no option "${String(text)}"`);
-  return value;
-}
-
-function statusBadge(page: Page): Locator {
-  return page.locator(".claim-meta .status-badge");
-}
 
 test("a claim goes from a quote to publication and correction, with four eyes", async ({ browser }) => {
   test.setTimeout(180_000);

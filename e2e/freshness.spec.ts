@@ -5,37 +5,13 @@
 // that any cache is filled with the old version; the correction must then replace it.
 //
 // The claim is new (unique text), so the demo claims the public spec checks stay as they are.
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { EDITOR, REVIEWER, formWith, optionValue, signedIn, statusBadge } from "./desk";
 
-const PASSWORD = "claimbase-demo";
-const EDITOR = "redaktion@claimbase.local";
-const REVIEWER = "pruefung@claimbase.local";
 const FIRST = "irreführend";
 const CORRECTED = "überwiegend falsch";
 /** How long readers may see the old verdict after the approval. */
 const FRESH_WITHIN_MS = 5_000;
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "de-DE" })).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/admin/);
-  return page;
-}
-
-function formWith(page: Page, button: string): Locator {
-  return page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
-}
-
-async function optionValue(select: Locator, text: string | RegExp): Promise<string> {
-  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
-  if (!value) throw new Error(`no option "${String(text)}"`);
-  return value;
-}
-
-const statusBadge = (page: Page) => page.locator(".claim-meta .status-badge");
 
 /** The verdict the public page at `path` shows for the claim: the claim page's verdict box, the
  * embed card's badge, or the badge of the claim's card in a list. */

@@ -16,12 +16,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { EDITOR, signIn } from "./desk";
 import { createPrismaClient, type Db } from "../lib/db/client";
 
 const DATA_DIR = process.env.E2E_DATA_DIR || ".test-data/e2e";
-const PASSWORD = "claimbase-demo";
-const EDITOR = "redaktion@claimbase.local";
 
 // The token in every private value; it must appear in no public response. Planted values read
 // "Leckprobe <RUN> <field>", so a leak names its field. "Leckprobe" is the word the search
@@ -296,14 +295,6 @@ async function fetchAll(request: APIRequestContext, urls: string[], headers: Rec
 
 function rscUrl(url: string): string {
   return `${url}${url.includes("?") ? "&" : "?"}_rsc=1`;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/signin");
-  await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/admin/);
 }
 
 // Not serial: a failing check does not skip the others. After a failure Playwright starts a

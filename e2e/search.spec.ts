@@ -5,32 +5,10 @@
 // Putin is public once a claim of his (or a quote he says) is published. The editorial-flow
 // spec, which runs before this one, publishes such a claim; run alone, this spec publishes one
 // itself through the desk (new, unique text, so the demo claims stay as they are).
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { EDITOR, REVIEWER, formWith, optionValue, signedIn } from "./desk";
 
-const PASSWORD = "claimbase-demo";
-const EDITOR = "redaktion@claimbase.local";
-const REVIEWER = "pruefung@claimbase.local";
 const PUTIN = "/speakers/wladimir-putin";
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "de-DE" })).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/admin/);
-  return page;
-}
-
-function formWith(page: Page, button: string): Locator {
-  return page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
-}
-
-async function optionValue(select: Locator, text: string | RegExp): Promise<string> {
-  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
-  if (!value) throw new Error(`no option "${String(text)}"`);
-  return value;
-}
 
 /** Publishes a claim of Putin's through the desk unless he already has a public page. */
 async function ensurePutinIsPublic(browser: Browser, page: Page): Promise<void> {
