@@ -14,7 +14,13 @@ import net from "node:net";
 import { createRequire } from "node:module";
 import { loadSettings, SettingsError } from "../lib/config";
 import { createPrismaClient } from "../lib/db/client";
-import { startEmbeddedDatabase, DataDirInUseError, type EmbeddedDatabase } from "../lib/db/embedded";
+import {
+  DataDirInUseError,
+  EmbeddedDatabaseError,
+  LegacyPgliteFolderError,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { authSecretFor } from "../lib/launcher/auth-secret";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
@@ -60,6 +66,7 @@ function build(env: NodeJS.ProcessEnv): void {
 }
 
 async function main(): Promise<void> {
+  const launched = Date.now();
   const settings = loadSettings();
   const dataDir = settings.CLAIMBASE_DATA_DIR;
   const authSecret = authSecretFor(dataDir, settings.AUTH_SECRET);
@@ -104,9 +111,13 @@ async function main(): Promise<void> {
     url = settings.DATABASE_URL;
     console.log(`Database: PostgreSQL at ${redact(url)}`);
   } else {
-    embedded = await startEmbeddedDatabase({ dataDir });
+    const started = Date.now();
+    embedded = await startEmbeddedDatabase({ dataDir, log: (line) => console.log(line) });
     url = embedded.url;
-    console.log(`Database: embedded PostgreSQL (PGlite) in ${embedded.dataDir}, on 127.0.0.1:${embedded.port}`);
+    console.log(
+      `Database: embedded PostgreSQL server in ${embedded.dataDir}, on 127.0.0.1:${embedded.port} ` +
+        `(pid ${embedded.pid}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s; URL: npm run --silent db:url)`,
+    );
   }
 
   const applied = await applyMigrations(url);
@@ -123,6 +134,8 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(settings.PORT),
   };
+  // Printed for the start-up measurement (npm run bench:start): everything before Next.js.
+  console.log(`Database, migrations and accounts ready in ${((Date.now() - launched) / 1000).toFixed(1)} s.`);
   if (!dev && !buildIsCurrent()) build(env);
   // Data cache entries of earlier runs are keyed by their process (lib/public/cached.ts) and
   // can never be read again.
@@ -176,7 +189,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SettingsError || error instanceof DataDirInUseError) console.error(error.message);
+  const known = [SettingsError, DataDirInUseError, LegacyPgliteFolderError, EmbeddedDatabaseError];
+  if (known.some((kind) => error instanceof kind)) console.error((error as Error).message);
   else console.error(error);
   process.exit(1);
 });

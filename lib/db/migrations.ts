@@ -9,7 +9,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { MigrationList } from "./schema-engine";
-import { startScratchDatabase } from "./embedded";
 import { NO_FILTERS, openSchemaEngine, schemaTarget } from "./schema-engine";
 
 export const PRISMA_DIR = path.resolve(process.cwd(), "prisma");
@@ -62,12 +61,12 @@ export async function applyMigrations(
   }
 }
 
-/** SQL that turns the schema `from` (or an empty database) into the schema `to`. */
-export async function diffSchemas(from: string | null, to: string): Promise<string> {
-  // A diff of two schema files reads no table, but the engine insists on a connection:
-  // give it a throwaway in-memory database.
-  const scratch = await startScratchDatabase();
-  const { engine, close } = await openSchemaEngine(scratch.url, [["schema.prisma", to]]);
+/**
+ * SQL that turns the schema `from` (or an empty database) into the schema `to`. A diff of two
+ * schema files reads no table, but the engine insists on a connection: any database will do.
+ */
+export async function diffSchemas(from: string | null, to: string, connectionString: string): Promise<string> {
+  const { engine, close } = await openSchemaEngine(connectionString, [["schema.prisma", to]]);
   try {
     const result = await engine.diff({
       from: from === null ? { tag: "empty" } : schemaTarget([["from.prisma", from]]),
@@ -79,7 +78,6 @@ export async function diffSchemas(from: string | null, to: string): Promise<stri
     return result.stdout ?? "";
   } finally {
     await close();
-    await scratch.stop();
   }
 }
 
@@ -105,11 +103,12 @@ export function isEmptyMigration(sql: string): boolean {
  */
 export async function createMigration(
   name: string,
+  connectionString: string,
   options: { migrationsDir?: string; schemaPath?: string; now?: Date } = {},
 ): Promise<{ dir: string; sql: string } | null> {
   const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
   const schema = fs.readFileSync(options.schemaPath ?? SCHEMA_PATH, "utf8");
-  const sql = await diffSchemas(latestSnapshot(migrationsDir), schema);
+  const sql = await diffSchemas(latestSnapshot(migrationsDir), schema, connectionString);
   if (isEmptyMigration(sql)) return null;
   const stamp = (options.now ?? new Date()).toISOString().replace(/\D/g, "").slice(0, 14);
   const dir = path.join(migrationsDir, `${stamp}_${name}`);

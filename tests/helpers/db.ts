@@ -1,43 +1,39 @@
-// A fresh, migrated database for one test file, on the engine this test run is for:
-// - a PostgreSQL server provided by tests/global-setup.ts (CLAIMBASE_TEST_ENGINE=postgres):
-//   a new database in that server;
-// - otherwise an in-memory PGlite served over its socket, as the embedded default is.
+// A fresh, migrated database for one test file, in the server this test run is for
+// (tests/global-setup.ts: the embedded PostgreSQL server, or Debian's with
+// CLAIMBASE_TEST_ENGINE=postgres).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createPrismaClient, type Db } from "../../lib/db/client";
-import { startScratchDatabase } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";
+import type { TestEngine } from "../global-setup";
 
 export interface TestDatabase {
   url: string;
   db: Db;
-  engine: "postgres" | "pglite";
+  engine: TestEngine;
   stop(): Promise<void>;
 }
 
-export async function createEmptyDatabase(): Promise<{ url: string; engine: TestDatabase["engine"]; drop(): Promise<void> }> {
-  const serverUrl = inject("pgUrl");
-  if (!serverUrl) {
-    const scratch = await startScratchDatabase();
-    return { url: scratch.url, engine: "pglite", drop: scratch.stop };
-  }
-  const name = `claimbase_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+async function asAdmin(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: inject("pgUrl") });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function createEmptyDatabase(): Promise<{ url: string; engine: TestEngine; drop(): Promise<void> }> {
+  const name = `claimbase_test_${randomBytes(6).toString("hex")}`;
+  await asAdmin(`CREATE DATABASE "${name}"`);
+  const url = new URL(inject("pgUrl"));
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    engine: "postgres",
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
+    engine: inject("engine"),
+    drop: () => asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
 

@@ -98,7 +98,7 @@ describe("migrations", () => {
   it("leaves the database exactly as schema.prisma describes it (no drift)", async () => {
     // The reference: what Prisma would create from schema.prisma on an empty database.
     const schema = fs.readFileSync(SCHEMA_PATH, "utf8");
-    const sql = await diffSchemas(null, schema);
+    const sql = await diffSchemas(null, schema, fromSchema.url);
     await query(fromSchema.url, `CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent; ${sql}`);
     const [actual, expected] = await Promise.all([describeSchema(migrated.url), describeSchema(fromSchema.url)]);
     expect(actual.length).toBeGreaterThan(100);
@@ -111,7 +111,7 @@ describe("migrations", () => {
   it("has no schema change waiting for a migration", async () => {
     const dirs = listMigrationDirs();
     const snapshot = fs.readFileSync(path.join(MIGRATIONS_DIR, dirs[dirs.length - 1]!, "datamodel.snapshot"), "utf8");
-    const pending = await diffSchemas(snapshot, fs.readFileSync(SCHEMA_PATH, "utf8"));
+    const pending = await diffSchemas(snapshot, fs.readFileSync(SCHEMA_PATH, "utf8"), fromSchema.url);
     expect(pending).toMatch(/empty migration/i);
   });
 
@@ -144,13 +144,13 @@ describe("migrations", () => {
         .replace("model Topic {\n", "model Topic {\n  colour        String?\n");
       fs.writeFileSync(path.join(tmp, "schema.prisma"), changed);
       const options = { migrationsDir: path.join(tmp, "migrations"), schemaPath: path.join(tmp, "schema.prisma") };
-      const created = await createMigration("add_topic_colour", options);
+      const created = await createMigration("add_topic_colour", fromSchema.url, options);
       expect(created?.sql).toContain(`ALTER TABLE "Topic" ADD COLUMN     "colour" TEXT`);
       expect(fs.existsSync(path.join(created!.dir, "datamodel.snapshot"))).toBe(true);
       expect(await applyMigrations(migrated.url, options.migrationsDir)).toEqual([path.basename(created!.dir)]);
       const cols = await query(migrated.url, `SELECT 1 FROM information_schema.columns WHERE table_name='Topic' AND column_name='colour'`);
       expect(cols).toHaveLength(1);
-      expect(await createMigration("again", options)).toBeNull();
+      expect(await createMigration("again", fromSchema.url, options)).toBeNull();
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
