@@ -1,9 +1,14 @@
 // npm run db:migrate | db:migration -- NAME | db:seed | db:url | db:serve | db:backup -- [FILE]
+//         | db:migrate-embedded (a PGlite data folder of an earlier version to the embedded server)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { loadSettings, SettingsError } from "../lib/config";
+import { loadSettings } from "../lib/config";
 import { withDatabase } from "../lib/db/connect";
-import { DataDirInUseError, EmbeddedDatabaseError, findRunningServer, LegacyPgliteFolderError, startEmbeddedDatabase } from "../lib/db/embedded";
+import {
+  embeddedPaths,
+  findRunningServer,
+  startEmbeddedDatabase,
+} from "../lib/db/embedded";
 import { applyMigrations, createMigration } from "../lib/db/migrations";
 
 async function main(command: string | undefined, args: string[]): Promise<number | void> {
@@ -61,8 +66,23 @@ async function main(command: string | undefined, args: string[]): Promise<number
       const file = args[0] ?? `claimbase-${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}.sql`;
       return withDatabase(settings, async (url) => backup(url, file));
     }
+    case "migrate-embedded": {
+      const { upgradeFromPglite } = await import("../lib/db/pglite-upgrade");
+      const report = await upgradeFromPglite(settings.CLAIMBASE_DATA_DIR, (line) => console.log(line));
+      const width = Math.max(...report.tables.map((t) => t.table.length));
+      console.log(`\nRows per table (PGlite → embedded PostgreSQL):`);
+      for (const t of report.tables) console.log(`  ${t.table.padEnd(width)}  ${String(t.before).padStart(8)} → ${t.after}`);
+      if (report.appliedMigrations.length) console.log(`Applied newer migrations: ${report.appliedMigrations.join(", ")}`);
+      console.log(
+        `\nAll ${report.tables.length} tables carried over with the same row counts. npm start now uses the embedded PostgreSQL server.\n` +
+          `The old PGlite folder ${embeddedPaths(settings.CLAIMBASE_DATA_DIR).legacyPglite} is left as it was; delete it when you are satisfied.`,
+      );
+      return;
+    }
     default:
-      throw new Error(`Unknown command ${JSON.stringify(command)}. Use migrate, migration NAME, seed, url, serve or backup [FILE].`);
+      throw new Error(
+        `Unknown command ${JSON.stringify(command)}. Use migrate, migration NAME, seed, url, serve, backup [FILE] or migrate-embedded.`,
+      );
   }
 }
 
@@ -95,8 +115,7 @@ main(process.argv[2], process.argv.slice(3)).then(
   // Exit now rather than wait for idle pool timers of the schema engine's connections.
   (code) => process.exit(code ?? 0),
   (error: unknown) => {
-    const known = error instanceof SettingsError || error instanceof DataDirInUseError || error instanceof LegacyPgliteFolderError || error instanceof EmbeddedDatabaseError;
-    console.error(known || error instanceof Error ? (error as Error).message : error);
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );

@@ -9,8 +9,9 @@
 //   postgres-password    the superuser's password
 //   postgres.log         the server's log
 //   claimbase.lock       the Claimbase process that owns the folder (pid, port)
-//   pgdata/              a database of the previous embedded engine (PGlite), if any: see
-//                        scripts/migrate-embedded.ts
+//   pgdata/              a database of the previous embedded engine (PGlite), if any, and
+//   pglite-upgraded      once it was carried over (npm run db:migrate-embedded,
+//                        lib/db/pglite-upgrade.ts)
 //
 // One process owns a folder: the owner lock is taken with O_EXCL before anything else, and
 // PostgreSQL's postmaster.pid tells whether a server still runs on the cluster. A server that
@@ -64,6 +65,8 @@ export function embeddedPaths(dataDir: string) {
     log: path.join(dir, "postgres.log"),
     lock: path.join(dir, "claimbase.lock"),
     legacyPglite: path.join(dir, "pgdata"),
+    /** Written when the PGlite database was carried over (lib/db/pglite-upgrade.ts). */
+    pgliteUpgraded: path.join(dir, "pglite-upgraded"),
   };
 }
 
@@ -396,6 +399,8 @@ export interface StartOptions {
    * folder whose data matters.
    */
   settings?: string[];
+  /** Start although the folder holds a PGlite database not yet carried over (the upgrade does). */
+  allowPgliteFolder?: boolean;
 }
 
 export async function startEmbeddedDatabase(options: StartOptions): Promise<EmbeddedDatabase> {
@@ -407,7 +412,8 @@ export async function startEmbeddedDatabase(options: StartOptions): Promise<Embe
   const killOnExit = () => child?.kill("SIGINT");
   try {
     const hasCluster = fs.existsSync(path.join(paths.cluster, "PG_VERSION"));
-    if (!hasCluster && fs.existsSync(path.join(paths.legacyPglite, "PG_VERSION"))) throw new LegacyPgliteFolderError(paths.dataDir);
+    const pgliteWaiting = fs.existsSync(path.join(paths.legacyPglite, "PG_VERSION")) && !fs.existsSync(paths.pgliteUpgraded);
+    if (pgliteWaiting && !options.allowPgliteFolder) throw new LegacyPgliteFolderError(paths.dataDir);
     const bin = await postgresBinaries();
     const user = serverUser();
     assertReachable(paths.dataDir, user);
