@@ -1,11 +1,18 @@
 // End-to-end tests of the production build, started by the real launcher (scripts/start.ts)
 // on a fresh data folder, in Debian's Chromium (Playwright's own browser download does not
 // work offline). scripts/test.ts wipes the data folder before a run.
+import { createHash } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3999);
 // E2E_DATA_DIR lets a second run use its own data folder (and so its own embedded database).
-export const E2E_DATA_DIR = process.env.E2E_DATA_DIR || ".test-data/e2e";
+// By default a folder under the system's temporary folder, one per checkout: as root, the
+// embedded server runs as the user postgres, who may not be able to enter the checkout.
+export const E2E_DATA_DIR =
+  process.env.E2E_DATA_DIR ||
+  path.join(os.tmpdir(), `claimbase-e2e-${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8)}`);
 
 export default defineConfig({
   testDir: "e2e",

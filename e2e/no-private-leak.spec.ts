@@ -1,7 +1,7 @@
 // No private field on the public site (issue 4, point 8; domain.md "Public vs. private").
 //
 // The spec plants a unique token in EVERY private field, straight into the running app's
-// database (the embedded PostgreSQL named by the data folder's lock file): a draft claim, a
+// database (the embedded PostgreSQL server of the data folder): a draft claim, a
 // claim in research, a claim in review, the working columns of a published claim, a review
 // comment, a rejected review decision with its rejected verdict, a pending correction, a user,
 // an audit event, a revision, unpublished quotes (one by a public speaker, reported by
@@ -13,14 +13,12 @@
 //
 // Nothing is published: every planted row is non-public by the rule of lib/public. Everything
 // planted is deleted at the end, and the published claim's working columns are restored.
-import fs from "node:fs";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EDITOR, signIn } from "./desk";
 import { createPrismaClient, type Db } from "../lib/db/client";
-
-const DATA_DIR = process.env.E2E_DATA_DIR || ".test-data/e2e";
+import { findRunningServer } from "../lib/db/embedded";
+import { E2E_DATA_DIR } from "../playwright.config";
 
 // The token in every private value; it must appear in no public response. Planted values read
 // "Leckprobe <RUN> <field>", so a leak names its field. "Leckprobe" is the word the search
@@ -43,11 +41,10 @@ interface Planted {
   revisionId: bigint;
 }
 
-function databaseUrl(): string {
-  const lockPath = path.join(DATA_DIR, "claimbase.lock");
-  const lock = JSON.parse(fs.readFileSync(lockPath, "utf8")) as { pid: number; port: number | null };
-  if (!lock.port) throw new Error(`${lockPath} names no port yet`);
-  return `postgresql://postgres:postgres@127.0.0.1:${lock.port}/postgres?sslmode=disable`;
+async function databaseUrl(): Promise<string> {
+  const running = await findRunningServer(E2E_DATA_DIR);
+  if (!running) throw new Error(`No embedded database server runs on ${E2E_DATA_DIR}`);
+  return running.url;
 }
 
 async function plant(db: Db): Promise<Planted> {
@@ -307,7 +304,7 @@ test.describe("no private field on the public site", () => {
 
   test.beforeAll(async ({}, testInfo) => {
     const baseURL = String(testInfo.project.use.baseURL);
-    db = createPrismaClient(databaseUrl(), 2);
+    db = createPrismaClient(await databaseUrl(), 2);
     planted = await plant(db);
 
     const [claims, speakers, topics] = await Promise.all([

@@ -1,10 +1,11 @@
 // npm run bench:public -- [--claims 10000] [--quotes 50000] [--speakers 1000]
-//                         [--duration 10] [--connections 16] [--engine postgres|pglite]
+//                         [--duration 10] [--connections 16] [--engine postgres|embedded]
 //                         [--pagecache 60]   (seconds; 0 = Next.js alone, no page cache)
 //
 // How fast is the public site on a newsroom of realistic size?
 //   1. a throwaway database: a PostgreSQL server (Debian's postgresql package, like the
-//      integration tests) or, with --engine=pglite, the embedded PGlite in a temporary folder;
+//      integration tests) or, with --engine=embedded, the embedded PostgreSQL server (as npm
+//      start runs it, durable settings) on a temporary data folder;
 //      migrations, bootstrap (no demo data);
 //   2. a generated newsroom, written with set-based SQL (INSERT … SELECT generate_series):
 //      speakers with aliases and roles, sources with stored texts, quotes, claims (most of them
@@ -51,7 +52,7 @@ interface Options {
   speakers: number;
   duration: number;
   connections: number;
-  engine: "postgres" | "pglite";
+  engine: "postgres" | "embedded";
   /** Seconds of the public page cache before Next.js (CLAIMBASE_PAGE_CACHE_SECONDS); 0 = off. */
   pagecache: number;
 }
@@ -67,7 +68,7 @@ function parseOptions(argv: string[]): Options {
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new Error(`--${name} needs a value`);
     if (name === "engine") {
-      if (value !== "postgres" && value !== "pglite") throw new Error("--engine is postgres or pglite");
+      if (value !== "postgres" && value !== "embedded") throw new Error("--engine is postgres or embedded");
       options.engine = value;
     } else if (name in numeric) {
       const [min, max] = numeric[name as keyof typeof numeric];
@@ -502,7 +503,7 @@ async function describeDataset(url: string): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Load generation, in a worker thread: the main thread may be serving the database (PGlite).
+// Load generation, in a worker thread, apart from the main thread's own work.
 
 interface LoadResult {
   requests: number;
@@ -708,16 +709,20 @@ async function main(): Promise<void> {
     url = cluster.url;
     engineName = cluster.version;
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-pglite-"));
-    onCleanup("PGlite folder", () => fs.rmSync(dir, { recursive: true, force: true }));
-    const embedded = await timed("start the embedded PGlite", () => startEmbeddedDatabase({ dataDir: dir }));
-    onCleanup("PGlite", () => embedded.stop());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-embedded-"));
+    onCleanup("embedded data folder", () => fs.rmSync(dir, { recursive: true, force: true }));
+    const embedded = await timed("start the embedded PostgreSQL server", () => startEmbeddedDatabase({ dataDir: dir }));
+    onCleanup("embedded PostgreSQL server", () => embedded.stop());
     url = embedded.url;
-    engineName = "PGlite (embedded, in this process)";
+    engineName = "embedded PostgreSQL server";
   }
   await timed("apply migrations", () => applyMigrations(url));
   const prisma: Db = createPrismaClient(url, 4);
   onCleanup("Prisma client", () => prisma.$disconnect());
+  if (options.engine === "embedded") {
+    const [row] = await prisma.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
+    engineName += ` (PostgreSQL ${row?.server_version})`;
+  }
   await timed("bootstrap (admin, verdict scale; no demo)", () =>
     bootstrap(prisma, loadSettings({ CLAIMBASE_DEMO: "false", CLAIMBASE_ADMIN_PASSWORD: randomBytes(12).toString("hex") })),
   );

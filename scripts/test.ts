@@ -1,7 +1,8 @@
 // npm test: every test there is, in order of speed.
 //   1. typecheck (tsc --noEmit over app, lib, scripts and tests)
-//   2. unit + integration tests on the embedded engine (in-memory PGlite)
-//   3. integration tests on a throwaway PostgreSQL server (Debian's postgresql package)
+//   2. unit + integration tests on the embedded PostgreSQL server (a throwaway data folder)
+//   3. integration tests on a throwaway cluster of Debian's PostgreSQL server (postgresql package);
+//      the tests of the embedded server itself (embedded*.test.ts) run in step 2 only
 //   4. end-to-end tests of the production build in Chromium (Playwright)
 // It says exactly what is missing when a tool is not installed. On CI (CI=true) nothing may
 // be skipped.
@@ -9,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { E2E_DATA_DIR } from "../playwright.config";
 import { findPostgresBin } from "../tests/helpers/postgres-cluster";
 
 const require = createRequire(import.meta.url);
@@ -41,10 +43,10 @@ const vitest = binOf("vitest", "vitest.mjs");
 const playwright = binOf("@playwright/test", "cli.js");
 
 step("typecheck", [binOf("typescript", "bin/tsc"), "--noEmit", "-p", "."]);
-step("unit and integration tests (embedded PGlite)", [vitest, "run"]);
+step("unit and integration tests (embedded PostgreSQL)", [vitest, "run"]);
 
 if (findPostgresBin()) {
-  step("integration tests (PostgreSQL server)", [vitest, "run", "tests/integration", "--exclude", "tests/integration/embedded.test.ts"], {
+  step("integration tests (PostgreSQL server)", [vitest, "run", "tests/integration", "--exclude", "tests/integration/embedded*.test.ts"], {
     CLAIMBASE_TEST_ENGINE: "postgres",
   });
 } else {
@@ -53,7 +55,7 @@ if (findPostgresBin()) {
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (fs.existsSync(chromium)) {
-  fs.rmSync(process.env.E2E_DATA_DIR || ".test-data/e2e", { recursive: true, force: true });
+  fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   step("end-to-end tests (production build, Chromium)", [playwright, "test"], { CHROMIUM_PATH: chromium });
 } else {
   missing("end-to-end tests", `Chromium not found at ${chromium}; install with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);
