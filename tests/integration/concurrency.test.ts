@@ -2,9 +2,11 @@
 // same moment. Exactly one wins; the other is refused with a ConflictError that names the
 // winner, nothing of the loser is stored, the version moved by one and the log has exactly one
 // update. Repeated a few times, for claims and for evidence.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../lib/auth/session";
 import { loadSettings } from "../../lib/config";
+import { createPrismaClient } from "../../lib/db/client";
 import { createClaim, updateClaim, updateVerdictFields } from "../../lib/editorial/claims";
 import { ConflictError } from "../../lib/editorial/errors";
 import { addEvidence, updateEvidence } from "../../lib/editorial/evidence";
@@ -102,4 +104,89 @@ describe("two saves of a piece of evidence from the same version", () => {
       expect(updates[0]!.userId).toBe(winner.id);
     });
   }
+});
+
+// The failure that retired PGlite-over-a-socket (issue 9): statements of one connection ran
+// inside another connection's transaction and were rolled back with it, so acknowledged writes
+// vanished. On a real server every acknowledged write must be there.
+describe("acknowledged writes under interleaving transactions", () => {
+  it("keeps every acknowledged insert while another connection keeps rolling back", async () => {
+    const connect = async () => {
+      const c = new pg.Client({ connectionString: t.url });
+      await c.connect();
+      return c;
+    };
+    const setup = await connect();
+    await setup.query("CREATE TABLE interleave (id int PRIMARY KEY, writer text NOT NULL)");
+    const roller = await connect();
+    const writers = await Promise.all([1, 2, 3, 4].map(() => connect()));
+    let writing = true;
+    let rolledBack = 0;
+    const rolling = (async () => {
+      while (writing) {
+        await roller.query("BEGIN");
+        await roller.query("INSERT INTO interleave VALUES ($1, 'roller')", [-1 - rolledBack]);
+        await new Promise((r) => setTimeout(r, 5));
+        await roller.query("ROLLBACK");
+        rolledBack++;
+      }
+    })();
+    const acknowledged: number[] = [];
+    // 1,000 autocommit inserts over four connections, 250 each.
+    await Promise.all(
+      writers.map(async (client, w) => {
+        for (let i = 0; i < 250; i++) {
+          const id = w * 250 + i;
+          await client.query("INSERT INTO interleave VALUES ($1, 'writer')", [id]);
+          acknowledged.push(id);
+        }
+      }),
+    );
+    writing = false;
+    await rolling;
+    const stored = await setup.query<{ id: number }>("SELECT id FROM interleave ORDER BY id");
+    expect(acknowledged).toHaveLength(1000);
+    expect(rolledBack).toBeGreaterThan(0);
+    // Every acknowledged insert and nothing of the rolled-back transactions.
+    expect(stored.rows.map((r) => r.id)).toEqual([...acknowledged].sort((a, b) => a - b));
+    await Promise.all([setup, roller, ...writers].map((c) => c.end()));
+  });
+
+  it("stores 20 concurrent saves of different claims while conflicting saves of one claim are refused", async () => {
+    const desk = createPrismaClient(t.url, 10);
+    try {
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => createClaim(editor, { text: `Parallel ${i}` }, desk)));
+      const contested = await createClaim(editor, { text: "Umstritten" }, desk);
+      const saves = [
+        ...claims.map((c, i) => ({ kind: "own" as const, i, run: () => updateClaim(i % 2 ? editor : reviewer, { claimId: c.id, version: 1, text: `Gespeichert ${i}` }, desk) })),
+        ...Array.from({ length: 10 }, (_, i) => ({
+          kind: "contested" as const,
+          i,
+          run: () => updateClaim(i % 2 ? editor : reviewer, { claimId: contested.id, version: 1, text: `Konkurrenz ${i}` }, desk),
+        })),
+      ];
+      const results = await Promise.allSettled(saves.map((s) => s.run()));
+      const outcome = saves.map((s, n) => ({ ...s, result: results[n]! }));
+
+      // Every save of its own claim was acknowledged and is stored, with one revision each.
+      for (const { i, result } of outcome.filter((o) => o.kind === "own")) {
+        expect(result.status).toBe("fulfilled");
+        const row = await desk.claim.findUniqueOrThrow({ where: { id: claims[i]!.id } });
+        expect(row).toMatchObject({ text: `Gespeichert ${i}`, version: 2 });
+        expect(await desk.revision.count({ where: { entityType: "Claim", entityId: claims[i]!.id, action: "update" } })).toBe(1);
+      }
+      // Exactly one of the conflicting saves won; the others were refused and left nothing.
+      const contestedResults = outcome.filter((o) => o.kind === "contested");
+      const winners = contestedResults.filter((o) => o.result.status === "fulfilled");
+      expect(winners).toHaveLength(1);
+      for (const lost of contestedResults.filter((o) => o.result.status === "rejected")) {
+        expect((lost.result as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      }
+      const row = await desk.claim.findUniqueOrThrow({ where: { id: contested.id } });
+      expect(row).toMatchObject({ text: `Konkurrenz ${winners[0]!.i}`, version: 2 });
+      expect(await desk.revision.count({ where: { entityType: "Claim", entityId: contested.id, action: "update" } })).toBe(1);
+    } finally {
+      await desk.$disconnect();
+    }
+  });
 });
