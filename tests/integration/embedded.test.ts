@@ -156,6 +156,15 @@ describe("the embedded PostgreSQL server", () => {
     }
   });
 
+  it("loses no acknowledged save in the kill -9 drill (two rounds of npm run drill -- kill9)", () => {
+    const drill = spawnSync(process.execPath, ["--import", "tsx", "scripts/drill.ts", "kill9", "--rounds", "2"], { encoding: "utf8", timeout: 120_000 });
+    expect(drill.stderr.replace(/.*DeprecationWarning.*\n|.*trace-deprecation.*\n/g, "")).toBe("");
+    expect(drill.status).toBe(0);
+    const totals = /2 rounds: (\d+) acknowledged saves, (\d+) missing/.exec(drill.stdout);
+    expect(Number(totals?.[1])).toBeGreaterThan(0);
+    expect(Number(totals?.[2])).toBe(0);
+  }, 150_000);
+
   it("refuses a data folder of the previous engine (PGlite) and names the upgrade command", async () => {
     const legacy = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-legacy-"));
     try {
