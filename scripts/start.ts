@@ -153,7 +153,8 @@ async function main(): Promise<void> {
     // sometimes just as the cache sends the next request on one.
     ...(pageCache ? ["--keepAliveTimeout", "120000"] : []),
   ];
-  child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", ...nextArgs], {
+  const nextBin = require.resolve("next/dist/bin/next");
+  child = spawn(process.execPath, ["--require", require.resolve("./exit-with-parent.cjs"), nextBin, dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...env, PORT: String(nextPort) },
   });
