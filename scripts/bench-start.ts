@@ -56,6 +56,7 @@ function describe(label: string, values: number[]): string {
 
 async function main() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-start-"));
+  fs.chmodSync(root, 0o755); // as root, the server's user must pass through it
   try {
     console.log("Warm-up start (builds the app when the sources changed; not counted)…");
     await start(path.join(root, "warm-up"));
