@@ -152,6 +152,16 @@ function serverUser(): ServerUser {
   return { uid: Number(id("-u").stdout.trim()), gid: Number(id("-g").stdout.trim()) };
 }
 
+/** The first of a folder and the folders above it that the server's user cannot enter. */
+function firstClosedFolder(dir: string, user: ServerUser): string | null {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const st = fs.statSync(d);
+    const bit = st.uid === user.uid ? 0o100 : st.gid === user.gid ? 0o010 : 0o001;
+    if (!(st.mode & bit)) return d;
+    if (path.dirname(d) === d) return null;
+  }
+}
+
 /**
  * As root, the server's user must be able to pass through the data folder (made passable here:
  * it holds nothing readable by others) and every folder above it (reported when it cannot).
@@ -160,18 +170,34 @@ function assertReachable(dataDir: string, user: ServerUser): void {
   if (user.uid === undefined) return;
   const own = fs.statSync(dataDir);
   if (!(own.mode & 0o001)) fs.chmodSync(dataDir, (own.mode & 0o777) | 0o711);
-  for (let d = path.dirname(dataDir); ; d = path.dirname(d)) {
-    const st = fs.statSync(d);
-    const bit = st.uid === user.uid ? 0o100 : st.gid === user.gid ? 0o010 : 0o001;
-    if (!(st.mode & bit)) {
-      throw new EmbeddedDatabaseError(
-        `The embedded PostgreSQL server runs as the system user "${SUPERUSER}" (PostgreSQL does not run as root), ` +
-          `and that user cannot enter ${d}, on the way to the data folder ${dataDir}. ` +
-          `Run Claimbase as an ordinary user, or set CLAIMBASE_DATA_DIR to a folder it can reach (for example /var/lib/claimbase).`,
-      );
-    }
-    if (path.dirname(d) === d) return;
+  const closed = firstClosedFolder(dataDir, user);
+  if (closed) {
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL server runs as the system user "${SUPERUSER}" (PostgreSQL does not run as root), ` +
+        `and that user cannot enter ${closed}, on the way to the data folder ${dataDir}. ` +
+        `Run Claimbase as an ordinary user, or set CLAIMBASE_DATA_DIR to a folder it can reach (for example /var/lib/claimbase).`,
+    );
   }
+}
+
+/**
+ * As root, the server's user must also reach the binaries. When the checkout lies in a folder
+ * closed to it (say /root/claimbase), the package's native/ folder is copied once per version
+ * to the system's temporary folder and run from there.
+ */
+function reachableBinaries(bin: Binaries, user: ServerUser): Binaries {
+  if (user.uid === undefined || !firstClosedFolder(path.dirname(bin.postgres), user)) return bin;
+  const native = path.resolve(path.dirname(bin.postgres), "..");
+  const version = JSON.parse(fs.readFileSync(path.join(native, "..", "package.json"), "utf8")).version as string;
+  const copy = path.join(os.tmpdir(), `claimbase-postgres-${process.platform}-${process.arch}-${version}`);
+  if (!fs.existsSync(path.join(copy, "bin", path.basename(bin.postgres)))) {
+    const scratch = `${copy}.${process.pid}`;
+    fs.cpSync(native, scratch, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(scratch, 0o755);
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.renameSync(scratch, copy);
+  }
+  return { initdb: path.join(copy, "bin", path.basename(bin.initdb)), postgres: path.join(copy, "bin", path.basename(bin.postgres)) };
 }
 
 // --- the owner lock ---------------------------------------------------------------------------
@@ -414,8 +440,8 @@ export async function startEmbeddedDatabase(options: StartOptions): Promise<Embe
     const hasCluster = fs.existsSync(path.join(paths.cluster, "PG_VERSION"));
     const pgliteWaiting = fs.existsSync(path.join(paths.legacyPglite, "PG_VERSION")) && !fs.existsSync(paths.pgliteUpgraded);
     if (pgliteWaiting && !options.allowPgliteFolder) throw new LegacyPgliteFolderError(paths.dataDir);
-    const bin = await postgresBinaries();
     const user = serverUser();
+    const bin = reachableBinaries(await postgresBinaries(), user);
     assertReachable(paths.dataDir, user);
     const password = readOrCreatePassword(paths.dataDir);
     if (!hasCluster) {
