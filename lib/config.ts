@@ -35,6 +35,17 @@ export const settingsSchema = z.object({
       .regex(/^postgres(ql)?:\/\/.+/, "expected a postgresql:// connection URL")
       .optional(),
   ),
+  // The address readers reach the public site at: the only source of absolute URLs (canonical,
+  // hreflang, ClaimReview, feed, sitemap, oEmbed). Unset: http://localhost:PORT (see
+  // publicUrlOf). Never taken from a request's Host or X-Forwarded-Host.
+  CLAIMBASE_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((v) => parsePublicUrl(v) !== null, "expected the site's address without a path, like https://faktencheck.example")
+      .transform((v) => parsePublicUrl(v)!)
+      .optional(),
+  ),
   CLAIMBASE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
   AUTH_SECRET: z.preprocess(
     emptyToUndefined,
@@ -63,6 +74,22 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** An http(s) URL with no path, query or credentials, as an origin (`https://host[:port]`); else null. */
+export function parsePublicUrl(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    const bare = url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    return (url.protocol === "http:" || url.protocol === "https:") && bare ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The public site's origin: CLAIMBASE_PUBLIC_URL, else http://localhost:PORT. */
+export function publicUrlOf(settings: Pick<Settings, "CLAIMBASE_PUBLIC_URL" | "PORT">): string {
+  return settings.CLAIMBASE_PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
+}
 
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,16 +1,15 @@
 // Where the public site lives and who publishes it: the absolute URLs of canonical links,
 // ClaimReview, the Atom feed, the sitemap, robots.txt and oEmbed.
 //
-// The origin comes from the setting `organization.url` (Setting table). While that still has
-// the value every new install gets (DEFAULT_SETTINGS, a localhost placeholder), it counts as
-// not configured and the origin is taken from the request: X-Forwarded-Host or Host, with
-// X-Forwarded-Proto (Next.js sets it from the connection when no proxy did). Those headers
-// come from the client or the proxy, so a public site should set `organization.url`.
+// The origin is configuration, never a request header: CLAIMBASE_PUBLIC_URL (lib/config.ts;
+// npm start passes it to Next.js, default http://localhost:PORT). A Host or X-Forwarded-Host
+// sent by a client or a proxy changes no link, so no cache in front can store a page whose
+// links point elsewhere.
 //
-// Only the two `organization.*` settings are read here; they are public by definition (they
-// are the ClaimReview author).
-import { headers } from "next/headers";
+// The organisation (ClaimReview author) comes from the settings `organization.name` and
+// `organization.url`; they are public by definition.
 import { cache } from "react";
+import { parsePublicUrl } from "./config";
 import { db, type Db } from "./db/client";
 import { DEFAULT_SETTINGS } from "./settings";
 
@@ -22,7 +21,7 @@ export interface Organization {
 export interface SiteInfo {
   /** Scheme, host and port, no trailing slash: `https://faktencheck.example`. */
   origin: string;
-  /** The publishing organisation (ClaimReview `author`, feed author, oEmbed provider). */
+  /** The publishing organisation (ClaimReview author, feed author, oEmbed provider). */
   organization: Organization;
 }
 
@@ -39,67 +38,39 @@ export function httpOrigin(value: unknown): string | null {
   }
 }
 
-// A host name (or IPv4, or bracketed IPv6) with an optional port; anything else in a Host
-// header is refused rather than written into links.
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-
-/** The origin the request was made to, from X-Forwarded-Host/Host and X-Forwarded-Proto. */
-export function originFromHeaders(h: Headers): string | null {
-  const first = (name: string) => h.get(name)?.split(",")[0]?.trim() || null;
-  const host = first("x-forwarded-host") ?? first("host");
-  if (!host || !HOST.test(host)) return null;
-  const proto = first("x-forwarded-proto")?.toLowerCase();
-  return `${proto === "https" ? "https" : "http"}://${host.toLowerCase()}`;
+/** The public site's origin in this process (CLAIMBASE_PUBLIC_URL, else http://localhost:PORT). */
+export function siteOrigin(env: Record<string, string | undefined> = process.env): string {
+  return (env.CLAIMBASE_PUBLIC_URL && parsePublicUrl(env.CLAIMBASE_PUBLIC_URL)) || `http://localhost:${env.PORT || 3000}`;
 }
 
-/** The configured origin: `organization.url`, unless it is missing, invalid or still the
- * shipped placeholder. */
-export function configuredOrigin(settingValue: unknown): string | null {
+/** The organisation's own URL: `organization.url` unless missing, invalid or the shipped placeholder. */
+function organizationUrl(settingValue: unknown): string | null {
   const origin = httpOrigin(settingValue);
   if (!origin || origin === httpOrigin(DEFAULT_SETTINGS["organization.url"])) return null;
-  return origin;
+  return String(settingValue).trim();
 }
 
-async function requestHeaders(): Promise<Headers | null> {
-  try {
-    return await headers();
-  } catch {
-    return null; // outside a request (tests, scripts)
-  }
-}
-
-/**
- * The site's origin and organisation. Pass the request's headers from a route handler; pages
- * and metadata functions may leave them out (next/headers gives them).
- */
-export async function getSiteInfo(reqHeaders?: Headers | null, client: Db = db): Promise<SiteInfo> {
+/** The site's origin and organisation. */
+export async function getSiteInfo(client: Db = db): Promise<SiteInfo> {
   const rows = await client.setting.findMany({
     where: { key: { in: [...PUBLIC_SETTING_KEYS] } },
     select: { key: true, value: true },
   });
   const value = (key: (typeof PUBLIC_SETTING_KEYS)[number]) => rows.find((r) => r.key === key)?.value;
-  const configured = configuredOrigin(value("organization.url"));
-  const fromRequest = configured ? null : originFromHeaders(reqHeaders ?? (await requestHeaders()) ?? new Headers());
-  const origin =
-    configured ?? fromRequest ?? httpOrigin(value("organization.url")) ?? httpOrigin(DEFAULT_SETTINGS["organization.url"])!;
+  const origin = siteOrigin();
   const name = value("organization.name");
   return {
     origin,
     organization: {
       name: typeof name === "string" && name.trim() ? name.trim() : DEFAULT_SETTINGS["organization.name"],
       // The organisation's own URL when one is configured, else the site itself.
-      url: configured ? String(value("organization.url")).trim() : origin,
+      url: organizationUrl(value("organization.url")) ?? origin,
     },
   };
 }
 
 /** getSiteInfo, once per page render (generateMetadata and the page share it). */
 export const getPageSiteInfo = cache(() => getSiteInfo());
-
-/** The site's origin, e.g. `https://faktencheck.example`. */
-export async function getSiteOrigin(reqHeaders?: Headers | null, client: Db = db): Promise<string> {
-  return (await getSiteInfo(reqHeaders, client)).origin;
-}
 
 // ---------------------------------------------------------------------------------------
 // Paths of the public pages, and absolute URLs.

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import type http from "node:http";
 import net from "node:net";
 import { createRequire } from "node:module";
-import { loadSettings, SettingsError } from "../lib/config";
+import { loadSettings, publicUrlOf, SettingsError } from "../lib/config";
 import { createPrismaClient } from "../lib/db/client";
 import {
   DataDirInUseError,
@@ -131,6 +131,8 @@ async function main(): Promise<void> {
     DATABASE_URL: url,
     AUTH_SECRET: authSecret,
     AUTH_TRUST_HOST: "true",
+    // The only source of absolute URLs (lib/site.ts); Next.js' own PORT differs behind the page cache.
+    CLAIMBASE_PUBLIC_URL: publicUrlOf(settings),
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(settings.PORT),
   };

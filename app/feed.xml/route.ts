@@ -22,7 +22,7 @@ function entrySummary(claim: PublicClaimSummary, locale: string): string {
 
 export async function GET(request: Request): Promise<Response> {
   const t = getDictionary();
-  const [site, page] = await Promise.all([getSiteInfo(request.headers), listPublishedClaims({ page: 1, pageSize: FEED_SIZE })]);
+  const [site, page] = await Promise.all([getSiteInfo(), listPublishedClaims({ page: 1, pageSize: FEED_SIZE })]);
   const feedUrl = absoluteUrl(site.origin, paths.feed);
   const updatedOf = (c: PublicClaimSummary) => c.publicUpdatedAt ?? c.publishedAt ?? new Date(0);
   const newest = page.items.reduce<Date | null>((max, c) => (!max || updatedOf(c) > max ? updatedOf(c) : max), null);

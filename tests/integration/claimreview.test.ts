@@ -1,6 +1,6 @@
 // ClaimReview JSON-LD for every public demo claim, built the way the claim page builds it
 // (lib/public → lib/site → lib/claimreview), with the required fields checked; and the site
-// origin and organisation from the Setting table.
+// origin from CLAIMBASE_PUBLIC_URL and the organisation from the Setting table.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { bootstrap } from "../../lib/seed/bootstrap";
@@ -12,13 +12,15 @@ import { DEFAULT_SETTINGS } from "../../lib/settings";
 import type { Db } from "../../lib/db/client";
 
 const SECRET = "GEHEIM-CLAIMREVIEW-0815";
-const REQUEST = new Headers({ host: "faktencheck.test:8080", "x-forwarded-proto": "https" });
+const PUBLIC_URL = "https://faktencheck.test:8080";
 
 describe("ClaimReview of the demo claims", () => {
   let t: TestDatabase;
   let db: Db;
 
+  const before = process.env.CLAIMBASE_PUBLIC_URL;
   beforeAll(async () => {
+    process.env.CLAIMBASE_PUBLIC_URL = PUBLIC_URL;
     t = await createTestDatabase();
     db = t.db;
     await bootstrap(db, loadSettings({ CLAIMBASE_ADMIN_PASSWORD: "test-admin-password-123" }));
@@ -31,11 +33,13 @@ describe("ClaimReview of the demo claims", () => {
   });
 
   afterAll(async () => {
+    if (before === undefined) delete process.env.CLAIMBASE_PUBLIC_URL;
+    else process.env.CLAIMBASE_PUBLIC_URL = before;
     await t?.stop();
   });
 
   it("has one for every published demo claim, with the required fields", async () => {
-    const site = await getSiteInfo(REQUEST, db);
+    const site = await getSiteInfo(db);
     const scale = await getPublicRatingScale(db);
     expect(scale).toEqual({ best: 6, worst: 1 });
     const published = await db.claim.findMany({ where: { publicState: { not: null } }, include: { publishedVerdict: true } });
@@ -92,17 +96,17 @@ describe("ClaimReview of the demo claims", () => {
     }
   });
 
-  it("takes the origin from organization.url once it is configured, from the request until then", async () => {
-    expect((await getSiteInfo(REQUEST, db)).origin).toBe("https://faktencheck.test:8080");
-    expect((await getSiteInfo(new Headers({ host: "127.0.0.1:3501" }), db)).origin).toBe("http://127.0.0.1:3501");
-    // A Host header that is not a host name is not written into links.
-    expect((await getSiteInfo(new Headers({ host: 'evil"><script>' }), db)).origin).toBe(DEFAULT_SETTINGS["organization.url"]);
+  it("takes the origin from CLAIMBASE_PUBLIC_URL and the organisation from the settings", async () => {
+    expect((await getSiteInfo(db)).origin).toBe(PUBLIC_URL);
+    // Until organization.url is configured, the organisation's URL is the site itself.
+    expect((await getSiteInfo(db)).organization.url).toBe(PUBLIC_URL);
 
     await db.setting.update({ where: { key: "organization.url" }, data: { value: "https://www.zeitung.example/faktencheck" } });
     await db.setting.update({ where: { key: "organization.name" }, data: { value: "Zeitung Faktencheck" } });
     try {
-      const site = await getSiteInfo(REQUEST, db);
-      expect(site.origin).toBe("https://www.zeitung.example");
+      const site = await getSiteInfo(db);
+      // The organisation's site is not the fact-check site's address.
+      expect(site.origin).toBe(PUBLIC_URL);
       expect(site.organization).toEqual({ name: "Zeitung Faktencheck", url: "https://www.zeitung.example/faktencheck" });
     } finally {
       await db.setting.update({ where: { key: "organization.url" }, data: { value: DEFAULT_SETTINGS["organization.url"] } });

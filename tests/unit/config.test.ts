@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadSettings, SettingsError } from "../../lib/config";
+import { loadSettings, publicUrlOf, SettingsError } from "../../lib/config";
+import { siteOrigin } from "../../lib/site";
 
 describe("settings from the environment", () => {
   it("has working defaults for a fresh install", () => {
@@ -63,5 +64,21 @@ describe("settings from the environment", () => {
 
   it("refuses a port out of range", () => {
     expect(() => loadSettings({ PORT: "70000" })).toThrow(/PORT="70000": expected a port number between 1 and 65535/);
+  });
+
+  it("takes the public URL as an origin, defaults it to localhost and the port, and refuses anything else", () => {
+    expect(publicUrlOf(loadSettings({}))).toBe("http://localhost:3000");
+    expect(publicUrlOf(loadSettings({ PORT: "8080" }))).toBe("http://localhost:8080");
+    expect(publicUrlOf(loadSettings({ CLAIMBASE_PUBLIC_URL: "https://Faktencheck.Example/" }))).toBe("https://faktencheck.example");
+    expect(publicUrlOf(loadSettings({ CLAIMBASE_PUBLIC_URL: "https://faktencheck.example:8443" }))).toBe("https://faktencheck.example:8443");
+    for (const bad of ["faktencheck.example", "ftp://faktencheck.example", "https://faktencheck.example/pruefung", "https://a:b@faktencheck.example", "https://x.example/?q=1"]) {
+      expect(() => loadSettings({ CLAIMBASE_PUBLIC_URL: bad }), bad).toThrow(/CLAIMBASE_PUBLIC_URL=.*expected the site's address without a path/);
+    }
+  });
+
+  it("gives every absolute URL of the app process the configured origin (lib/site)", () => {
+    expect(siteOrigin({ CLAIMBASE_PUBLIC_URL: "https://faktencheck.example" })).toBe("https://faktencheck.example");
+    expect(siteOrigin({ PORT: "3999" })).toBe("http://localhost:3999");
+    expect(siteOrigin({})).toBe("http://localhost:3000");
   });
 });

@@ -5,7 +5,7 @@
 // format=xml (JSON only), 400 without a url.
 import { getDictionary } from "@/lib/i18n";
 import { getPublicClaim } from "@/lib/public/cached";
-import { absoluteUrl, getSiteInfo, originFromHeaders, paths } from "@/lib/site";
+import { absoluteUrl, getSiteInfo, paths } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
 
@@ -62,11 +62,8 @@ export async function GET(request: Request): Promise<Response> {
   const target = params.get("url");
   if (!target) return json({ error: "The url parameter is missing." }, 400);
 
-  const site = await getSiteInfo(request.headers);
-  // The canonical origin, and the one this request came in on (they differ until
-  // organization.url is configured, or behind a second host name).
-  const origins = [site.origin, originFromHeaders(request.headers)].filter((o): o is string => o !== null);
-  const slug = claimSlug(target, origins);
+  const site = await getSiteInfo();
+  const slug = claimSlug(target, [site.origin]);
   const claim = slug === null ? null : await getPublicClaim(slug);
   if (!claim) return json({ error: "No public fact-check at this URL." }, 404);
 
