@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { LanguageLink, LanguageSwitch } from "@/components/LanguageSwitch";
 import { PATH_HEADER, getDictionary, getLocale, languageAlternates, localeHref } from "@/lib/i18n";
-import { getPageSiteInfo } from "@/lib/site";
+import { feedAlternate, getPageSiteInfo } from "@/lib/site";
 import "./globals.css";
 
 /** The page's path without language prefix, as proxy.ts saw it; null outside the bilingual
@@ -22,10 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t.site.tagline,
   };
   // hreflang links to both language versions. A page that sets its own `alternates` (the claim
-  // page's canonical) must repeat `languages` there: metadata merges top-level keys only.
+  // page's canonical) must repeat `languages` and `types` there: metadata merges top-level keys only.
+  // Every public page announces the Atom feed to feed readers.
   if (path !== null) {
-    const { origin } = await getPageSiteInfo();
-    metadata.alternates = { languages: languageAlternates(path, origin) };
+    const site = await getPageSiteInfo();
+    metadata.alternates = { languages: languageAlternates(path, site.origin), types: feedAlternate(site, t.home.title) };
   }
   return metadata;
 }

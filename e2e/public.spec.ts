@@ -132,3 +132,18 @@ test("the page navigation has a skip link and the not-found page is friendly", a
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seite nicht gefunden");
 });
+
+test("every public page announces the Atom feed in its head, the newsroom does not", async ({ request, baseURL }) => {
+  const feed = `${new URL(baseURL!).origin}/feed.xml`;
+  const head = async (path: string) => {
+    const html = await (await request.get(path)).text();
+    return html.slice(0, html.indexOf("</head>"));
+  };
+  const claim = /href="(\/claims\/[^"]+)"/.exec(await (await request.get("/")).text())![1]!;
+  for (const path of ["/", "/en", claim, "/methodology", "/en/topics", "/corrections"]) {
+    expect(await head(path), path).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" href="${feed}"`));
+  }
+  // The link leads to the feed.
+  expect((await request.get("/feed.xml")).headers()["content-type"]).toContain("application/atom+xml");
+  expect(await head("/signin")).not.toContain("application/atom+xml");
+});

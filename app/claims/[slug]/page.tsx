@@ -10,7 +10,7 @@ import { VerdictBadge, verdictExplanation, verdictName } from "@/components/Verd
 import { NEWSROOM_LANGUAGE, getDictionary, getLocale, languageAlternates, localeHref, quoted, type Dictionary } from "@/lib/i18n";
 import { getPublicClaim, type PublicEvidence, type PublicPassage, type PublicQuote } from "@/lib/public/cached";
 import { ClaimReviewJsonLd } from "@/components/ClaimReviewJsonLd";
-import { absoluteUrl, getPageSiteInfo, paths } from "@/lib/site";
+import { absoluteUrl, feedAlternate, getPageSiteInfo, paths } from "@/lib/site";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
       canonical: url,
       languages: languageAlternates(paths.claim(claim.slug), origin),
       types: {
-        "application/atom+xml": [{ url: absoluteUrl(origin, paths.feed), title: `${organization.name}: ${t.home.title}` }],
+        ...feedAlternate({ origin, organization }, t.home.title),
         "application/json+oembed": [
           { url: absoluteUrl(origin, `${paths.oembed}?format=json&url=${encodeURIComponent(url)}`), title: claim.text },
         ],
