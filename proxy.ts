@@ -42,7 +42,17 @@ function isDocumentRequest(request: NextRequest): boolean {
   return dest === null || dest === "document";
 }
 
-export function proxy(request: NextRequest) {
+export function proxy(request: NextRequest): NextResponse {
+  const response = localize(request);
+  // Once a browser saw this over HTTPS, it keeps to HTTPS for the host for a year (browsers
+  // ignore it over plain HTTP). Sent when the public site is https (CLAIMBASE_PUBLIC_URL).
+  if (process.env.CLAIMBASE_PUBLIC_URL?.startsWith("https://")) {
+    response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  return response;
+}
+
+function localize(request: NextRequest): NextResponse {
   const { pathname, search, searchParams } = request.nextUrl;
   const { locale, path } = splitLocale(pathname);
   const headers = new Headers(request.headers);
