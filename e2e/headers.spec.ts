@@ -23,6 +23,19 @@ test("every answer has the security headers; only embed cards may be framed", as
   }
 });
 
+test("the desk, sign-in and anything with a session are never stored by a shared cache", async ({ page, request }) => {
+  for (const path of ["/signin", "/admin", "/admin/claims"]) {
+    const cacheControl = (await request.get(path, { maxRedirects: 0 })).headers()["cache-control"] ?? "";
+    expect(cacheControl, path).toContain("private");
+    expect(cacheControl, path).toContain("no-store");
+  }
+  await signIn(page, EDITOR);
+  for (const path of ["/admin", "/admin/claims", "/"]) {
+    const response = await page.request.get(path);
+    expect(response.headers()["cache-control"] ?? "", path).toMatch(/private.*no-store|no-store.*private/);
+  }
+});
+
 test("the public site and the desk work without a Content-Security-Policy violation", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
