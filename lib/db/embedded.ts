@@ -443,6 +443,12 @@ export async function startEmbeddedDatabase(options: StartOptions): Promise<Embe
     const user = serverUser();
     const bin = reachableBinaries(await postgresBinaries(), user);
     assertReachable(paths.dataDir, user);
+    if (hasCluster && !readPassword(paths.dataDir)) {
+      throw new EmbeddedDatabaseError(
+        `The cluster in ${paths.cluster} exists, but its password file ${paths.password} is missing or empty. ` +
+          `Restore it from a backup of the data folder (the password was generated with the cluster).`,
+      );
+    }
     const password = readOrCreatePassword(paths.dataDir);
     if (!hasCluster) {
       log("Creating the database cluster (initdb, first start only)…");

@@ -111,6 +111,13 @@ describe("the embedded PostgreSQL server", () => {
     expect(none.status).toBe(1);
     expect(none.stderr).toContain("No embedded database server is running");
 
+    // Without its password file the cluster cannot be reached: a clear refusal, nothing started.
+    const password = fs.readFileSync(paths.password, "utf8");
+    fs.rmSync(paths.password);
+    await expect(startEmbeddedDatabase({ dataDir })).rejects.toThrow(/password file .* is missing/);
+    expect(fs.existsSync(paths.lock)).toBe(false);
+    fs.writeFileSync(paths.password, password, { mode: 0o600 });
+
     // Restart: the committed row is still there.
     const again = serve();
     await again.ready;
