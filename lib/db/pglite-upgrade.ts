@@ -65,9 +65,7 @@ export async function upgradeFromPglite(dataDir: string, log: (line: string) => 
     let dump: string;
     const before = new Map<string, number>();
     try {
-      for (const { name } of (await old.query<{ name: string }>(COUNT_TABLES)).rows) {
-        before.set(name, Number((await old.query<{ n: string }>(`SELECT count(*) AS n FROM public.${name}`)).rows[0]!.n));
-      }
+      for (const [table, n] of await countRows((sql) => old.query<Row>(sql))) before.set(table, n);
       log(`Dumping ${before.size} tables with PGlite's pg_dump…`);
       const file = await pgDump({ pg: old, args: ["--no-owner", "--no-privileges"] });
       dump = await file.text();
@@ -142,14 +140,21 @@ async function adminClient(url: string): Promise<pg.Client> {
   return client;
 }
 
+type Row = Record<string, unknown>;
+
+/** The row count of every table of the public schema, through any query function. */
+async function countRows(query: (sql: string) => Promise<{ rows: Row[] }>): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const { name } of (await query(COUNT_TABLES)).rows) {
+    counts.set(String(name), Number((await query(`SELECT count(*) AS n FROM public.${String(name)}`)).rows[0]!.n));
+  }
+  return counts;
+}
+
 async function countTables(url: string): Promise<Map<string, number>> {
   const client = await adminClient(url);
   try {
-    const counts = new Map<string, number>();
-    for (const { name } of (await client.query<{ name: string }>(COUNT_TABLES)).rows) {
-      counts.set(name, Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${name}`)).rows[0]!.n));
-    }
-    return counts;
+    return await countRows((sql) => client.query<Row>(sql));
   } finally {
     await client.end();
   }

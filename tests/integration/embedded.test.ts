@@ -97,6 +97,17 @@ describe("the embedded PostgreSQL server", () => {
     await expect(startEmbeddedDatabase({ dataDir })).rejects.toBeInstanceOf(DataDirInUseError);
     expect(alive(pid)).toBe(true);
 
+    // db:backup dumps the running server with the system's pg_dump, or says how to get one.
+    const file = path.join(dataDir, "backup.sql");
+    const backup = spawnSync(process.execPath, [...script("backup"), file], { env, encoding: "utf8" });
+    if (backup.status === 0) {
+      const dump = fs.readFileSync(file, "utf8");
+      expect(dump).toContain("CREATE TABLE public.t");
+      expect(dump).toContain("erste Zeile");
+    } else {
+      expect(backup.stderr).toContain("pg_dump was not found");
+    }
+
     // Commands use the running instance instead of starting their own.
     expect(await withDatabase({ CLAIMBASE_DATA_DIR: dataDir }, async (u) => values(u))).toEqual(["erste Zeile"]);
 
