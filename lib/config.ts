@@ -1,6 +1,7 @@
 // Settings from the environment, validated once at start. A bad value stops the program
 // with a message naming the variable, what was given and what is expected.
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "./trusted-proxies.cjs";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
@@ -46,6 +47,20 @@ export const settingsSchema = z.object({
       .transform((v) => parsePublicUrl(v)!)
       .optional(),
   ),
+  // The reverse proxies whose X-Forwarded-For/-Host/-Proto are believed: addresses and CIDR
+  // ranges, comma-separated; unset trusts nobody. The rule is lib/trusted-proxies.cjs; the
+  // preload scripts/trusted-proxies.cjs applies it to every request before Next.js sees it.
+  CLAIMBASE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx): TrustedProxies => {
+      try {
+        return parseTrustedProxies(v);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
   CLAIMBASE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
   AUTH_SECRET: z.preprocess(
     emptyToUndefined,
@@ -89,6 +104,14 @@ export function parsePublicUrl(value: string): string | null {
 /** The public site's origin: CLAIMBASE_PUBLIC_URL, else http://localhost:PORT. */
 export function publicUrlOf(settings: Pick<Settings, "CLAIMBASE_PUBLIC_URL" | "PORT">): string {
   return settings.CLAIMBASE_PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
+}
+
+/**
+ * CLAIMBASE_TRUSTED_PROXIES as the Next.js process gets it (normalized, comma-separated, empty
+ * for nobody), for the preload scripts/trusted-proxies.cjs.
+ */
+export function trustedProxiesOf(settings: Pick<Settings, "CLAIMBASE_TRUSTED_PROXIES">): string {
+  return settings.CLAIMBASE_TRUSTED_PROXIES.entries.join(",");
 }
 
 export class SettingsError extends Error {

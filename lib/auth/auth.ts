@@ -6,19 +6,22 @@
 //
 // Environment: AUTH_SECRET (at least 32 characters) signs the session cookie; the launcher
 // sets it. `trustHost` lets Auth.js take the host from the request (self-hosted behind any
-// name or port).
+// name or port): X-Forwarded-Host, else Host. The X-Forwarded-* headers reach Next.js only from
+// a proxy listed in CLAIMBASE_TRUSTED_PROXIES: the preload scripts/trusted-proxies.cjs (npm
+// start) drops a client's own, and Next.js then sets them from the connection and Host.
 //
 // Cookies (checked against @auth/core 's defaultCookies and createActionURL): every Auth.js
 // cookie (session token, CSRF token, callback URL) is httpOnly and SameSite=Lax. `Secure` (and
 // the __Secure-/__Host- name prefixes) follows `useSecureCookies`, which Auth.js derives per
 // request from the URL's protocol; with `trustHost` (and no AUTH_URL) that URL is built from
-// X-Forwarded-Proto / Host (Next.js sets X-Forwarded-Proto itself from the connection when no
-// proxy did). So over HTTPS, directly or behind a TLS proxy that sends X-Forwarded-Proto:
-// https, the cookies are Secure; on plain http://localhost they are not (browsers would drop
-// them). Setting AUTH_URL=https://... fixes the protocol regardless of headers. We therefore
-// do not set useSecureCookies ourselves: a fixed value would either break local http or drop
-// Secure behind a proxy. The cookie attributes are pinned below anyway, so a change of the
-// library defaults cannot silently weaken them.
+// X-Forwarded-Proto / Host (see above: from a trusted proxy, else from the connection). So over
+// HTTPS, directly or behind a trusted TLS proxy that sends X-Forwarded-Proto: https, the cookies
+// are Secure; on plain http://localhost they are not (browsers would drop them), nor behind a
+// TLS proxy missing from CLAIMBASE_TRUSTED_PROXIES (its X-Forwarded-Proto is dropped, and the
+// request looks like plain http). Setting AUTH_URL=https://... fixes the protocol regardless of
+// headers. We therefore do not set useSecureCookies ourselves: a fixed value would either break
+// local http or drop Secure behind a proxy. The cookie attributes are pinned below anyway, so a
+// change of the library defaults cannot silently weaken them.
 //
 // Throttling: see lib/auth/rate-limit.ts. A blocked attempt throws RateLimitedSignin, whose
 // `code` carries the retry time to the sign-in form (app/signin/actions.ts).

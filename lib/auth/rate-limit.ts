@@ -10,12 +10,19 @@
 // Refused attempts are logged as "...blocked" and do not count as failures, so hammering on a
 // blocked account does not prolong the block. Successful sign-ins do not reset the count.
 //
-// Caveats (deliberate): the client address comes from X-Forwarded-For (first entry) or
-// X-Real-IP, which a client can set itself when no proxy overwrites them; the per-address
-// limit then only slows down casual guessing, while the per-e-mail limit always holds. Anyone
-// can lock an account for WINDOW_MS by failing often enough; that is the price of the limit.
+// The client address is X-Forwarded-For, which by then holds exactly one address: the
+// preload scripts/trusted-proxies.cjs (loaded into Next.js by npm start) replaces whatever the
+// client sent with the TCP peer, or, when the peer is a proxy listed in
+// CLAIMBASE_TRUSTED_PROXIES, with the client that proxy reports (lib/trusted-proxies.cjs). So a
+// client cannot pick its address to get round the per-address limit. Anything else there (a
+// list, garbage: a process started without the preload) counts as no address, and only the
+// per-e-mail limit applies. X-Real-IP is not read.
+//
+// Caveat (deliberate): anyone can lock an account for WINDOW_MS by failing often enough; that
+// is the price of the limit.
 import type { Db } from "../db/client";
 import { db } from "../db/client";
+import { normalizeAddress } from "../trusted-proxies.cjs";
 
 /** Failures within the window that block further attempts. */
 export const MAX_FAILURES = 10;
@@ -99,10 +106,10 @@ export function parseRateLimitCode(code: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** The client address of a request: the first X-Forwarded-For entry, else X-Real-IP. */
+/**
+ * The client address of a request: X-Forwarded-For as the preload scripts/trusted-proxies.cjs
+ * left it, one address; null for no header or anything that is not a single address.
+ */
 export function clientIp(headers: Headers | undefined | null): string | null {
-  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers?.get("x-real-ip")?.trim() || null;
-  // An address is short; anything longer is not one (and must not fill the log).
-  return ip ? ip.slice(0, 64) : null;
+  return normalizeAddress(headers?.get("x-forwarded-for") ?? null);
 }
