@@ -194,7 +194,18 @@ function requireNote(input: TransitionInput, what: string): string {
   return input.note.trim();
 }
 
-export async function transitionClaim(actor: SessionUser, input: TransitionInput, client: Db = db): Promise<{ message: string }> {
+/**
+ * Takes one step of the claim's life for `actor`. `client` may be a transaction already open
+ * (the step is then part of the caller's write, as when the demo data is loaded). `now` is the
+ * moment of the step (publishedAt, publicUpdatedAt, a retraction's date): the present, except
+ * for the demo data, which replays its newsroom's history at the dates it happened.
+ */
+export async function transitionClaim(
+  actor: SessionUser,
+  input: TransitionInput,
+  client: Db | Tx = db,
+  options: { now?: Date } = {},
+): Promise<{ message: string }> {
   const byRole = roleRefusal(input.transition, actor.role);
   if (byRole) throw new ForbiddenError(byRole);
   return inTransaction(async (tx) => {
@@ -205,7 +216,7 @@ export async function transitionClaim(actor: SessionUser, input: TransitionInput
     const reason = refusal(input.transition, claim, actor, context);
     if (reason) throw new TransitionError(reason);
     const update = (data: Record<string, unknown>) => updateRecord(tx, "Claim", claim.id, input.version, actor.id, data, { action: "transition" });
-    const now = new Date();
+    const now = options.now ?? new Date();
 
     switch (input.transition) {
       case "start_research":

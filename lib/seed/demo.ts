@@ -9,20 +9,17 @@
 //
 // bootstrap() calls loadDemoData only on an empty newsroom, after the verdict scale and the
 // admin exist. All writes happen in one transaction: a half-loaded demo never remains.
+// Claims move from stage to stage only through the workflow (transitionClaim, with its rules
+// and four eyes); nothing here writes a claim's status or public state itself.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import type {
-  Claim,
-  ClaimStatus,
-  EvidenceStance,
-  Prisma,
-  SourceKind,
-  SpeakerKind,
-} from "../generated/prisma/client";
+import type { ClaimStatus, EvidenceStance, Prisma, SourceKind, SpeakerKind } from "../generated/prisma/client";
 import { hashPassword } from "../auth/password";
+import type { SessionUser } from "../auth/session";
+import { transitionClaim, type Transition } from "../editorial/workflow";
 import { recordRevision } from "../revisions";
 import { slugify, uniqueSlug } from "../slug";
 
@@ -244,6 +241,54 @@ const EVIDENCE_SOURCES = {
       "Zur vollständigen Umsetzung der Resolution gehörten eine Verfassungsreform und freie und faire Wahlen unter Aufsicht der Vereinten Nationen, an denen alle Syrer einschließlich der Diaspora teilnehmen können.",
     ].join("\n\n"),
   },
+  "odni-ica-2017-01-06": {
+    kind: "official_document",
+    title: "Einschätzung der US-Geheimdienste zu russischen Aktivitäten und Absichten bei den jüngsten US-Wahlen (6. Januar 2017)",
+    publisher: "Büro des Direktors der nationalen Nachrichtendienste der USA (ODNI)",
+    url: "https://www.dni.gov/files/documents/ICA_2017_01.pdf",
+    publishedAt: "2017-01-06T12:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "Die US-Geheimdienste CIA, FBI und NSA kommen in ihrer gemeinsamen Einschätzung zu dem Schluss, dass Russlands Präsident Wladimir Putin 2016 eine Einflusskampagne angeordnet hat, die auf die US-Präsidentschaftswahl zielte. Ziel sei gewesen, das Vertrauen der Öffentlichkeit in den demokratischen Prozess der USA zu untergraben, Hillary Clinton herabzusetzen und ihre Wahlchancen zu beschädigen. Putin und die russische Regierung hätten eine klare Präferenz für Donald Trump entwickelt. Diese Einschätzungen treffen die Dienste mit hohem Vertrauen.",
+      "Die Kampagne habe verdeckte Geheimdienstoperationen wie Cyberangriffe mit offenen Aktivitäten verbunden: von Regierungsstellen, staatlich finanzierten Medien wie RT und Sputnik, Mittelsleuten und bezahlten Nutzern sozialer Medien („Trollen“). Der Militärgeheimdienst GRU habe gehackte Daten über die Kunstfigur „Guccifer 2.0“ und die Website DCLeaks.com veröffentlicht und an Wikileaks weitergegeben.",
+      "Welche Wirkung die russischen Aktivitäten auf den Ausgang der Wahl hatten, haben die Dienste nach eigenen Angaben nicht bewertet. Die veröffentlichte Fassung enthält die zugrunde liegenden Erkenntnisse nicht vollständig, um Quellen und Methoden zu schützen.",
+    ].join("\n\n"),
+  },
+  "facebook-2017-09-06": {
+    kind: "other",
+    title: "An Update On Information Operations On Facebook (6. September 2017)",
+    publisher: "Facebook",
+    url: null,
+    publishedAt: "2017-09-06T12:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "Facebook teilte mit, es habe Werbeausgaben von rund 100.000 US-Dollar aus der Zeit von Juni 2015 bis Mai 2017 gefunden, verbunden mit rund 3.000 Anzeigen. Sie gingen auf etwa 470 unechte Konten und Seiten zurück, die miteinander verbunden gewesen und wahrscheinlich von Russland aus betrieben worden seien.",
+      "Die meisten dieser Anzeigen hätten nicht ausdrücklich die Präsidentschaftswahl, die Stimmabgabe oder einen Kandidaten genannt, sondern spaltende gesellschaftliche und politische Botschaften verbreitet.",
+    ].join("\n\n"),
+  },
+  "tillerson-hamburg-2017-07-07": {
+    kind: "transcript",
+    title: "Äußerungen von US-Außenminister Rex Tillerson zum Treffen der Präsidenten Trump und Putin (Hamburg, 7. Juli 2017)",
+    publisher: "US-Außenministerium",
+    url: null,
+    publishedAt: "2017-07-07T18:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "US-Außenminister Rex Tillerson berichtete nach dem Treffen der Präsidenten Trump und Putin am Rande des G20-Gipfels in Hamburg, Trump habe das Gespräch mit den Sorgen der Amerikaner über eine russische Einmischung in die Wahl 2016 eröffnet. Die beiden hätten ausführlich darüber gesprochen, und Trump habe Putin mehr als einmal auf eine russische Beteiligung angesprochen.",
+      "Präsident Putin habe eine solche Beteiligung bestritten, wie er es auch früher getan habe.",
+    ].join("\n\n"),
+  },
+  "lawrow-hamburg-2017-07-07": {
+    kind: "transcript",
+    title: "Pressekonferenz des russischen Außenministers Sergej Lawrow nach dem Treffen der Präsidenten Putin und Trump (Hamburg, 7. Juli 2017)",
+    publisher: "Außenministerium der Russischen Föderation",
+    url: null,
+    publishedAt: "2017-07-07T18:00:00Z",
+    snapshotText: [
+      SUMMARY_NOTE,
+      "Der russische Außenminister Sergej Lawrow sagte nach dem Treffen der Präsidenten am Rande des G20-Gipfels in Hamburg, Trump habe erklärt, er habe Putins klare Aussage gehört, dass dies nicht wahr sei und die russische Führung sich nicht in die Wahl eingemischt habe, und er akzeptiere diese Aussage.",
+    ].join("\n\n"),
+  },
 } satisfies Record<string, EvidenceSourcePlan>;
 
 /** An evidence source, or the seed article itself. */
@@ -255,8 +300,12 @@ type EvidenceSourceKey = keyof typeof EVIDENCE_SOURCES | "article";
 // One claim in each stage of the workflow, so the desk and the public site both have
 // something to show:
 //   c1 published (mostly-true)   c2 in_research (review rejected)   c3 in_research
-//   c4 published (true)          c5 in_review (proposed: true)      c6 draft
+//   c4 published (true)          c5 in_review (proposed: true)      c6 published (mostly-false)
 //   c7 published (true)          c8 draft
+// plus a claim the desk made from Trump's quote q2 (CLAIMS_FROM_QUOTES), published (mostly-true).
+// Readers thus find the quotes of both presidents in context: Trump's q2 on its claim, Putin's
+// q3 and q7 on his denial c6. Every step after the draft goes through the workflow
+// (lib/editorial/workflow.ts): the editor submits, the reviewer approves or rejects.
 
 type VerdictKey = "true" | "mostly-true" | "half-true" | "misleading" | "mostly-false" | "false" | "unverifiable";
 type Stage = Extract<ClaimStatus, "draft" | "in_research" | "in_review" | "published">;
@@ -283,7 +332,7 @@ interface ClaimPlan {
   evidence?: EvidencePlan[];
   /** The decision on the proposed verdict; "approved" publishes the claim. */
   review?: { outcome: "approved" | "rejected"; note: string };
-  /** First publication (approved claims only). */
+  /** First publication (approved claims only): the moment of the approval. */
   publishedAt?: string;
   comments?: { author: DemoRole; body: string }[];
 }
@@ -477,12 +526,63 @@ Geprüft wird, was das Papier enthält – nicht, ob Assad die Resolution tatsä
   },
 
   c6: {
-    stage: "draft",
+    // Putin's denial, with his own words: what he tells Trump (q3, as Trump reports it) and, right
+    // after the denial in the report, his words on the "Russland-Dossier" (q7).
+    stage: "published",
     createdBy: "editor",
-    assignee: "editor",
     topics: ["us-wahl-2016", "usa-russland"],
-    // Putin's denial is reported right before his words on the "Russland-Dossier".
-    relatedQuotes: ["q7"],
+    relatedQuotes: ["q3", "q7"],
+    verdict: {
+      key: "mostly-false",
+      summary:
+        "Die US-Geheimdienste CIA, FBI und NSA kamen im Januar 2017 zu dem Schluss, dass Moskau sich auf Anordnung Putins in die Präsidentschaftswahl 2016 eingemischt hat. Ob das Trump zum Sieg verholfen hat, lässt sich nicht belegen: Die Wirkung auf den Wahlausgang haben die Dienste ausdrücklich nicht bewertet.",
+      analysis: `## Worum es geht
+
+Laut Meldung wies Putin beim Apec-Gipfel zurück, dass Moskau sich 2016 in die US-Wahl eingemischt und Trump zum Sieg verholfen habe. Trump gibt ihn in derselben Meldung mit den Worten „Ich habe das nicht gemacht“ wieder; alles, was mit dem „sogenannten Russland-Dossier“ in den USA verbunden sei, nennt Putin „Ausdruck eines andauernden innenpolitischen Kampfes“. Die Zurückweisung hat zwei Teile: Es habe keine Einmischung gegeben, und Moskau habe Trump nicht zum Sieg verholfen.
+
+## Was die Belege zeigen
+
+Die US-Geheimdienste CIA, FBI und NSA kamen in ihrer gemeinsamen Einschätzung vom 6. Januar 2017 mit hohem Vertrauen zu dem Schluss, dass Putin 2016 eine Einflusskampagne angeordnet hat, die auf die Präsidentschaftswahl zielte: mit Cyberangriffen und der Veröffentlichung gehackter Daten, mit staatlichen Medien wie RT und Sputnik und mit bezahlten „Trollen“ in sozialen Medien. Unabhängig davon teilte Facebook im September 2017 mit, es habe rund 3.000 Anzeigen von etwa 470 unechten Konten und Seiten gefunden, die wahrscheinlich von Russland aus betrieben wurden. Einen Auftraggeber nennt das Unternehmen nicht.
+
+## Was offen bleibt
+
+Die veröffentlichte Fassung der Geheimdienst-Einschätzung legt ihre Erkenntnisse nicht vollständig offen, und sie stammt von Behörden eines der beiden betroffenen Staaten; Moskau bestreitet sie. Ob die Einmischung den Ausgang der Wahl verändert hat, haben die Dienste ausdrücklich nicht bewertet. Der zweite Teil der Zurückweisung lässt sich deshalb weder belegen noch widerlegen.
+
+## Bewertung
+
+Die Kernaussage, es habe keine Einmischung gegeben, widerspricht der übereinstimmenden Einschätzung der drei großen US-Geheimdienste, und sie passt nicht zu dem, was Facebook gefunden hat. Weil sich der Teil über den Wahlausgang nicht prüfen lässt, bewerten wir die Zurückweisung als **überwiegend falsch**.`,
+    },
+    evidence: [
+      {
+        source: "odni-ica-2017-01-06",
+        stance: "refutes",
+        excerpt:
+          "dass Russlands Präsident Wladimir Putin 2016 eine Einflusskampagne angeordnet hat, die auf die US-Präsidentschaftswahl zielte",
+        note: "CIA, FBI und NSA kommen mit hohem Vertrauen zum gegenteiligen Schluss.",
+        addedBy: "editor",
+      },
+      {
+        source: "facebook-2017-09-06",
+        stance: "context",
+        excerpt:
+          "Sie gingen auf etwa 470 unechte Konten und Seiten zurück, die miteinander verbunden gewesen und wahrscheinlich von Russland aus betrieben worden seien.",
+        note: "Eine Einflussnahme aus Russland, unabhängig von den Geheimdiensten festgestellt; einen staatlichen Auftraggeber nennt Facebook nicht.",
+        addedBy: "contributor",
+      },
+      {
+        source: "odni-ica-2017-01-06",
+        stance: "context",
+        excerpt:
+          "Welche Wirkung die russischen Aktivitäten auf den Ausgang der Wahl hatten, haben die Dienste nach eigenen Angaben nicht bewertet.",
+        note: "Ob die Einmischung Trump zum Sieg verholfen hat, beantworten die Belege nicht.",
+        addedBy: "editor",
+      },
+    ],
+    review: {
+      outcome: "approved",
+      note: "Einschätzung der Geheimdienste und Facebook-Mitteilung nachgelesen; die Grenze der Belege (Wahlausgang) ist benannt. Freigegeben.",
+    },
+    publishedAt: "2017-11-16T09:00:00Z",
   },
 
   c7: {
@@ -540,6 +640,75 @@ Die Pflicht zur Registrierung bestand, und sie wurde erfüllt: **richtig**.`,
 };
 
 // ════════════════════════════════════════════════════════════════════════════════════════════
+// DATA: claims the desk made from a direct quote (keyed by the gold annotation's quote ids)
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// The annotation's claims are sentences of the article; none of them is a president's own
+// words. These claims come from a quote the way the desk makes one ("Behauptung aus Zitat
+// anlegen"): the claimant is the quote's speaker, the passage is where the quote appears, the
+// quote is attached, and the text is the checkable statement in neutral words.
+
+interface QuoteClaimPlan extends ClaimPlan {
+  /** The checkable statement in neutral words (the quote itself is attached). */
+  text: string;
+}
+
+const CLAIMS_FROM_QUOTES: Record<string, QuoteClaimPlan> = {
+  q2: {
+    // "Jedes Mal, wenn er mich sieht, sagt er «Ich habe das nicht gemacht» ...": checked is
+    // whether Putin says so, not whether it is true (that is c6).
+    text: "Putin bestreitet bei jeder Begegnung mit Trump, dass Moskau sich in die US-Wahl 2016 eingemischt hat.",
+    stage: "published",
+    createdBy: "editor",
+    topics: ["us-wahl-2016", "usa-russland"],
+    verdict: {
+      key: "mostly-true",
+      summary:
+        "Für das Treffen der Präsidenten in Hamburg im Juli 2017 bestätigen Vertreter beider Regierungen, dass Putin eine Einmischung bestritt, und in Da Nang wies er sie auch öffentlich zurück. Ob er das bei jeder kurzen Begegnung sagte, lässt sich nicht prüfen.",
+      analysis: `## Worum es geht
+
+Laut Meldung sagte Trump über Putin: „Jedes Mal, wenn er mich sieht, sagt er «Ich habe das nicht gemacht»“. Gemeint ist, wie der Satz davor in der Meldung zeigt, die russische Beeinflussung der Präsidentenwahl 2016. Geprüft wird hier, ob Putin das Trump gegenüber tatsächlich sagt – nicht, ob es stimmt. Putins Zurückweisung selbst haben wir gesondert geprüft und als überwiegend falsch bewertet.
+
+## Was die Belege zeigen
+
+Am 7. Juli 2017 trafen sich Trump und Putin am Rande des G20-Gipfels in Hamburg. Danach berichteten die Außenminister beider Länder über das Gespräch: Rex Tillerson sagte, Trump habe Putin mehr als einmal auf eine russische Beteiligung an der Wahl angesprochen, und Putin habe sie bestritten. Sergej Lawrow sagte, Trump habe Putins klare Aussage gehört, die russische Führung habe sich nicht in die Wahl eingemischt. In Da Nang wies Putin eine Einmischung laut der Meldung auch öffentlich zurück.
+
+## Was offen bleibt
+
+Was bei kurzen Begegnungen wie in Da Nang gesprochen wurde, ist nicht dokumentiert; dafür gibt es nur Trumps eigene Darstellung. Ob Putin eine Einmischung wirklich „jedes Mal“ bestritt, lässt sich deshalb nicht prüfen. Ob Trump Putins Aussage akzeptierte, wie Lawrow sagte, ist nicht Gegenstand dieser Prüfung.
+
+## Bewertung
+
+Für das Hamburger Gespräch bestätigen es beide Seiten, und öffentlich bestreitet Putin die Einmischung ohnehin. Das „jedes Mal“ ist nicht überprüfbar. Wir bewerten die Aussage als **überwiegend richtig**.`,
+    },
+    evidence: [
+      {
+        source: "tillerson-hamburg-2017-07-07",
+        stance: "supports",
+        excerpt: "Präsident Putin habe eine solche Beteiligung bestritten, wie er es auch früher getan habe.",
+        note: "Die US-Seite bestätigt, dass Putin in Hamburg eine Einmischung bestritt, als Trump ihn darauf ansprach.",
+        addedBy: "editor",
+      },
+      {
+        source: "lawrow-hamburg-2017-07-07",
+        stance: "supports",
+        excerpt: "Trump habe erklärt, er habe Putins klare Aussage gehört, dass dies nicht wahr sei und die russische Führung sich nicht in die Wahl eingemischt habe",
+        note: "Auch die russische Seite gibt an, Putin habe Trump in Hamburg versichert, Moskau habe sich nicht eingemischt.",
+        addedBy: "contributor",
+      },
+      {
+        source: "article",
+        stance: "context",
+        excerpt: "Der Kremlchef wies zurück, dass Moskau sich 2016 in die US-Wahl eingemischt und Trump zum Sieg verholfen habe.",
+        note: "In Da Nang bestritt Putin die Einmischung auch öffentlich.",
+        addedBy: "contributor",
+      },
+    ],
+    review: { outcome: "approved", note: "Beide Darstellungen des Hamburger Gesprächs nachgelesen; das nicht prüfbare „jedes Mal“ ist benannt. Freigegeben." },
+    publishedAt: "2017-11-16T10:00:00Z",
+  },
+};
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
 // LOADING
 // ════════════════════════════════════════════════════════════════════════════════════════════
 
@@ -585,6 +754,19 @@ const goldSchema = z.object({
 });
 
 type Gold = z.infer<typeof goldSchema>;
+
+/** A claim to load: one of the annotation's, or one made from a quote. */
+interface ClaimSpec {
+  key: string;
+  text: string;
+  span: [number, number];
+  /** Gold speaker id. */
+  claimant: string;
+  quantity: Gold["claims"][number]["quantity"];
+  plan: ClaimPlan;
+  /** Gold quote ids it comes from (besides plan.relatedQuotes). */
+  quotes: string[];
+}
 
 function readSeedFiles(): { text: string; gold: Gold } {
   // The text exactly as read: the gold offsets count JS string units of this string.
@@ -772,29 +954,47 @@ export async function loadDemoData(db: Db): Promise<void> {
       }
 
       // ── Claims ─────────────────────────────────────────────────────────────────────────────
+      // The annotation's claims (sentences of the article), then the claims made from a quote.
+      const specs: ClaimSpec[] = [
+        ...gold.claims.map((c) => ({
+          key: c.id,
+          text: c.text,
+          span: c.span,
+          claimant: c.claimant,
+          quantity: c.quantity,
+          plan: need(CLAIMS[c.id], `the editorial plan for gold claim "${c.id}"`),
+          // The quotes it comes from: the same words in the same place, plus those named.
+          quotes: gold.quotes.filter((q) => q.span[0] === c.span[0] && q.span[1] === c.span[1]).map((q) => q.id),
+        })),
+        ...Object.entries(CLAIMS_FROM_QUOTES).map(([quoteId, plan]) => {
+          const q = need(gold.quotes.find((x) => x.id === quoteId), `gold quote "${quoteId}" (a claim is made from it)`);
+          return { key: quoteId, text: plan.text, span: q.span, claimant: q.speaker, quantity: null, plan, quotes: [q.id] };
+        }),
+      ];
+      const actors = Object.fromEntries(
+        DEMO_USERS.map((u) => [u.role, { id: users[u.role], name: u.name, email: u.email.toLowerCase(), role: u.role }]),
+      ) as Record<DemoRole, SessionUser>;
       const slugs = new Set<string>();
-      for (const c of gold.claims) {
-        const plan = need(CLAIMS[c.id], `the editorial plan for gold claim "${c.id}"`);
+      for (const { key, text: claimText, span: [start, end], claimant, quantity, plan, quotes: ownQuotes } of specs) {
         const author = users[plan.createdBy];
-        const slug = uniqueSlug(slugify(c.text), (s) => slugs.has(s));
+        const slug = uniqueSlug(slugify(claimText), (s) => slugs.has(s));
         slugs.add(slug);
 
-        // Claims that end up published or back in research went through review first: they
-        // are created in review and moved on below, so that the history shows each step.
-        const reviewed = plan.review !== undefined;
+        // Every claim starts as a draft, with the working verdict the editor proposes; the
+        // workflow moves it on below.
         const claim = await tx.claim.create({
           data: {
             slug,
-            text: c.text,
+            text: claimText,
             language: "de",
-            status: reviewed ? "in_review" : plan.stage,
-            claimantId: speakerId(c.claimant),
+            status: "draft",
+            claimantId: speakerId(claimant),
             claimDate: day(QUOTE_CONTEXT.saidOn),
-            quantityValue: c.quantity?.value ?? null,
-            quantityUnit: c.quantity?.unit ?? null,
-            quantitySubject: c.quantity?.subject ?? null,
-            quantityMeasure: c.quantity?.measure ?? null,
-            quantityAsOf: c.quantity?.asOf ?? null,
+            quantityValue: quantity?.value ?? null,
+            quantityUnit: quantity?.unit ?? null,
+            quantitySubject: quantity?.subject ?? null,
+            quantityMeasure: quantity?.measure ?? null,
+            quantityAsOf: quantity?.asOf ?? null,
             verdictId: plan.verdict ? labelId(plan.verdict.key) : null,
             summary: plan.verdict?.summary ?? null,
             analysis: plan.verdict?.analysis ?? null,
@@ -802,15 +1002,13 @@ export async function loadDemoData(db: Db): Promise<void> {
             researchNotes: plan.researchNotes ?? null,
             assigneeId: plan.assignee ? users[plan.assignee] : null,
             createdById: author,
-            passages: { create: { sourceId: articleSource.id, start: c.span[0], end: c.span[1] } },
+            passages: { create: { sourceId: articleSource.id, start, end } },
             topics: { create: plan.topics.map((slug) => ({ topicId: need(topics.get(slug), `topic "${slug}"`) })) },
           },
         });
         await created(tx, "Claim", claim, author);
 
-        // The quotes it comes from: the same words in the same place, plus those named.
-        const sameSpan = gold.quotes.filter((q) => q.span[0] === c.span[0] && q.span[1] === c.span[1]).map((q) => q.id);
-        for (const quoteGoldId of new Set([...sameSpan, ...(plan.relatedQuotes ?? [])])) {
+        for (const quoteGoldId of new Set([...ownQuotes, ...(plan.relatedQuotes ?? [])])) {
           await tx.claimQuote.create({ data: { claimId: claim.id, quoteId: need(quotes.get(quoteGoldId), `quote ${quoteGoldId}`) } });
         }
 
@@ -837,33 +1035,29 @@ export async function loadDemoData(db: Db): Promise<void> {
           await tx.claimComment.create({ data: { claimId: claim.id, authorId: users[comment.author], body: comment.body } });
         }
 
+        // The claim's life, step by step through the workflow, with its rules: a submission needs
+        // a verdict, a summary and evidence; four eyes: the reviewer approves or rejects what the
+        // editor proposed. Only the approval makes the claim public.
+        const step = async (who: DemoRole, transition: Transition, options: { note?: string; now?: Date } = {}) => {
+          const { version } = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } });
+          await transitionClaim(actors[who], { claimId: claim.id, version, transition, note: options.note }, tx, { now: options.now });
+        };
         if (plan.review) {
-          if (!plan.verdict) throw new Error(`Demo data: ${c.id} is reviewed but has no proposed verdict`);
-          // Four eyes: the reviewer approves or rejects what the editor proposed.
-          await tx.reviewDecision.create({
-            data: {
-              claimId: claim.id,
-              reviewerId: reviewer,
-              outcome: plan.review.outcome,
-              verdictId: labelId(plan.verdict.key),
-              summary: plan.verdict.summary,
-              note: plan.review.note,
-            },
-          });
+          if (!plan.verdict) throw new Error(`Demo data: ${key} is reviewed but has no proposed verdict`);
+          await step("editor", "submit");
           if (plan.review.outcome === "approved") {
-            const publishedAt = new Date(need(plan.publishedAt, `publishedAt of approved claim ${c.id}`));
-            await transition(tx, claim, "published", reviewer, {
-              publicState: "published",
-              publishedVerdictId: claim.verdictId,
-              publishedSummary: claim.summary,
-              publishedAnalysis: claim.analysis,
-              publishedAt,
-              publicUpdatedAt: publishedAt,
-            });
+            const publishedAt = new Date(need(plan.publishedAt, `publishedAt of approved claim ${key}`));
+            await step("reviewer", "approve", { note: plan.review.note, now: publishedAt });
           } else {
-            await transition(tx, claim, plan.stage, reviewer, {});
+            await step("reviewer", "reject", { note: plan.review.note });
           }
+        } else if (plan.stage === "in_review") {
+          await step("editor", "submit");
+        } else if (plan.stage === "in_research") {
+          await step(plan.createdBy, "start_research");
         }
+        const { status } = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } });
+        if (status !== plan.stage) throw new Error(`Demo data: ${key} ended up ${status}, not ${plan.stage}`);
       }
     },
     { timeout: 60_000 },
@@ -875,27 +1069,4 @@ type Row = Record<string, unknown> & { id: string };
 /** The "create" revision of a new record. */
 async function created(tx: Tx, entityType: "Speaker" | "Source" | "Quote" | "Claim" | "Evidence" | "Topic" | "Article", row: Row, userId: string) {
   await recordRevision(tx, { entityType, entityId: row.id, action: "create", userId, before: null, after: row });
-}
-
-type PublicFields = Partial<
-  Pick<Claim, "publicState" | "publishedVerdictId" | "publishedSummary" | "publishedAnalysis" | "publishedAt" | "publicUpdatedAt">
->;
-
-/** Moves a claim to another stage and records the step (status and every field it set). */
-async function transition(tx: Tx, claim: Claim, to: ClaimStatus, userId: string, fields: PublicFields): Promise<void> {
-  const updated = await tx.claim.update({
-    where: { id: claim.id },
-    data: { ...fields, status: to, version: { increment: 1 } },
-  });
-  const keys = ["status", ...Object.keys(fields)] as (keyof Claim)[];
-  const pick = (c: Claim) => Object.fromEntries(keys.map((k) => [k, c[k]]));
-  await recordRevision(tx, {
-    entityType: "Claim",
-    entityId: claim.id,
-    action: "transition",
-    userId,
-    before: pick(claim),
-    after: pick(updated),
-    version: updated.version,
-  });
 }

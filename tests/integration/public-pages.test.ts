@@ -110,8 +110,8 @@ describe("lib/public: speaker, topic, methodology and corrections pages", () => 
     expect(slugs).toContain("syrien");
     expect(slugs).not.toContain("leeres-thema");
     expect(slugs).not.toContain("nur-entwurf");
-    // The demo tags "us-wahl-2016" on unpublished claims only.
-    expect(slugs).not.toContain("us-wahl-2016");
+    // The demo publishes Putin's denial (c6) and Trump's claim from his quote, both tagged "us-wahl-2016".
+    expect(slugs).toContain("us-wahl-2016");
     expect(topics.find((x) => x.slug === "testthema")!.claimCount).toBe(5);
     for (const topic of topics) {
       const expected = await db.claim.count({ where: { publicState: { not: null }, topics: { some: { topic: { slug: topic.slug } } } } });

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../lib/seed/demo";
 import { loadSettings } from "../../lib/config";
 import { verifyPassword } from "../../lib/auth/password";
 import type { Db } from "../../lib/db/client";
+import { getPublicClaim, getPublicSpeaker, getPublicSpeakerPage, type PublicClaim } from "../../lib/public";
 
 const settings = loadSettings({ CLAIMBASE_ADMIN_PASSWORD: "test-admin-password-123" });
 
@@ -105,17 +106,22 @@ describe("bootstrap with the demo data", () => {
     for (const s of speakers) expect(s.bio).toBeTruthy();
   });
 
-  it("loads 8 claims in every stage of the workflow", async () => {
-    const claims = await db.claim.findMany({ include: { passages: { include: { source: true } } } });
-    expect(claims).toHaveLength(8);
-    for (const status of ["draft", "in_research", "in_review"] as const) {
+  it("loads the 8 annotated claims and one made from a quote, in every stage of the workflow", async () => {
+    const claims = await db.claim.findMany({
+      include: { passages: { include: { source: true } }, quotes: { include: { quote: true } } },
+    });
+    expect(claims).toHaveLength(9);
+    for (const status of ["draft", "in_research", "in_review", "published"] as const) {
       expect(claims.filter((c) => c.status === status).length).toBeGreaterThanOrEqual(1);
     }
     for (const c of claims) {
+      // The passage reads the claim (a sentence of the article) or the quote it is made from.
       const p = c.passages[0]!;
-      expect(p.source.snapshotText!.slice(p.start, p.end)).toBe(c.text);
+      const words = p.source.snapshotText!.slice(p.start, p.end);
+      expect([c.text, ...c.quotes.map((q) => q.quote.text)]).toContain(words);
       expect(c.claimantId).not.toBeNull();
     }
+    expect(claims.filter((c) => c.passages[0]!.source.snapshotText!.slice(c.passages[0]!.start, c.passages[0]!.end) !== c.text)).toHaveLength(1);
     const c1 = claims.find((c) => c.text.includes("95 Prozent"))!;
     expect(c1.quantityValue?.toString()).toBe("95");
     expect(c1.quantityUnit).toBe("percent");
@@ -148,8 +154,61 @@ describe("bootstrap with the demo data", () => {
         expect(r.reviewerId).toBeTruthy();
         expect(r.reviewerId).not.toBe(c.verdictAuthorId);
       }
-      const transition = await db.revision.findFirst({ where: { entityType: "Claim", entityId: c.id, action: "transition" } });
-      expect(transition?.changes).toMatchObject({ status: { before: "in_review", after: "published" } });
+      // Through the workflow: submitted by the verdict's author, then approved by the reviewer.
+      const steps = await db.revision.findMany({ where: { entityType: "Claim", entityId: c.id, action: "transition" }, orderBy: { id: "asc" } });
+      expect(steps.map((r) => r.changes)).toMatchObject([
+        { status: { before: "draft", after: "in_review" } },
+        { status: { before: "in_review", after: "published" }, publicState: { before: null, after: "published" } },
+      ]);
+      expect(steps[0]!.userId).toBe(c.verdictAuthorId);
+      expect(steps[1]!.userId).toBe(approvals[0]!.reviewerId);
+    }
+  });
+
+  it("publishes claims from quotes of Trump and of Putin: their pages list the quotes, the claim pages show them in context", async () => {
+    const article = await db.article.findFirstOrThrow({ include: { source: true } });
+    const shownBy: Record<string, PublicClaim[]> = {};
+    for (const slug of ["donald-trump", "wladimir-putin"]) {
+      // The speaker's public page lists the quotes ("Zitate (n)", n > 0), among them direct
+      // quotes the speaker said (Trump's page also lists q3, which he reports).
+      const page = await getPublicSpeakerPage(slug, {}, db);
+      expect(page, slug).not.toBeNull();
+      expect(page!.quotes.total, slug).toBeGreaterThanOrEqual(1);
+      const said = page!.quotes.items.filter((q) => q.speaker.slug === slug && q.kind === "direct");
+      expect(said.length, slug).toBeGreaterThanOrEqual(1);
+      expect((await getPublicSpeaker(slug, {}, db))!.quotes.total, slug).toBe(page!.quotes.total);
+      // Each is on a published claim, whose page shows it where it stands in the article.
+      const claimSlugs = [...new Set(said.flatMap((q) => q.claims.map((c) => c.slug)))];
+      expect(claimSlugs.length, slug).toBeGreaterThanOrEqual(1);
+      shownBy[slug] = [];
+      for (const claimSlug of claimSlugs) {
+        const claim = await getPublicClaim(claimSlug, db);
+        expect(claim?.status, claimSlug).toBe("published");
+        const own = claim!.quotes.filter((q) => q.speaker.slug === slug && q.kind === "direct");
+        expect(own.length, claimSlug).toBeGreaterThanOrEqual(1);
+        for (const q of own) {
+          expect(q.appearances.length).toBeGreaterThanOrEqual(1);
+          for (const a of q.appearances) {
+            expect(a.source.title).toBe(article.title);
+            expect(a.context, q.text).not.toBeNull();
+            expect(a.context!.passage).toBe(q.text);
+            expect(a.context!.before.length).toBeGreaterThan(0);
+            expect(article.source!.snapshotText).toContain(`${a.context!.before}${a.context!.passage}${a.context!.after}`);
+          }
+        }
+        shownBy[slug].push(claim!);
+      }
+    }
+    // Among them a claim of each president's own, with a verdict, a summary and evidence.
+    for (const slug of ["donald-trump", "wladimir-putin"]) {
+      const own = shownBy[slug]!.filter((c) => c.claimant?.slug === slug);
+      expect(own.length, slug).toBeGreaterThanOrEqual(1);
+      for (const c of own) {
+        expect(c.verdict).not.toBeNull();
+        expect(c.summary).toBeTruthy();
+        expect(c.analysis).toBeTruthy();
+        expect(c.evidence.length).toBeGreaterThanOrEqual(1);
+      }
     }
   });
 
