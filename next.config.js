@@ -1,4 +1,9 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// Messages and locale of each render (next-intl): i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /**
  * Security headers of every response. The Content-Security-Policy has no 'unsafe-eval' in
@@ -43,8 +48,13 @@ const nextConfig = {
     // action (default limit 1 MB); the domain refuses anything above 2 MB with a clear message,
     // so the limit leaves room for the form around the file.
     serverActions: { bodySizeLimit: "3mb" },
+    // app/global-not-found.tsx answers URLs outside every part of the site (several root layouts).
+    globalNotFound: true,
   },
   typedRoutes: false,
+  // Next.js's cache (prerendered public pages, feeds, data) in memory, with tag expirations
+  // shared by every app server through PostgreSQL (docs/caching.md).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders("'none'") },
@@ -55,4 +65,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,91 +1,91 @@
-// The public site in two languages without moving a page file: German at the root URLs,
-// English under /en. For every public page request this proxy
-//   - rewrites /en and /en/... to the same path without the prefix, and tells the page its
-//     language in the request header x-claimbase-locale (`en`, else `de`) and its path
-//     without prefix in x-claimbase-path (for the language switch and hreflang links);
-//   - sends a reader who arrives at a German URL to the English one when they chose English
-//     before (cookie claimbase-locale, set by /lang) or, without that cookie, when their
-//     browser prefers English over German (Accept-Language). A chosen `de` always wins.
-// The newsroom, sign-in, APIs, embeds, feeds, the sitemap, robots.txt and files are left
-// alone (lib/i18n isLocalizedPath); headers a client sends under our names are dropped.
-import { NextResponse, type NextRequest } from "next/server";
-import {
-  DEFAULT_LOCALE,
-  LOCALE_COOKIE,
-  LOCALE_HEADER,
-  PATH_HEADER,
-  isLocale,
-  isLocalizedPath,
-  localeHref,
-  prefersEnglish,
-  splitLocale,
-  type Locale,
-} from "./lib/i18n";
-import { PAGE_PARAMS } from "./lib/page-params";
+// The request path in front of every page, in one place:
+//   - The public site in two languages: next-intl's middleware maps German URLs (/claims/x) and
+//     English ones (/en/claims/x) onto app/(site)/[locale] (i18n/routing.ts). Page numbers of
+//     public lists (?page=3) become path segments of the route that renders them
+//     (lib/paged-routes.ts), so that every public page but search is prerendered and cached.
+//   - A reader who lands on `/` is sent to `/en` when they chose English before (the cookie
+//     /lang sets) or, without that cookie, when their browser prefers English over German
+//     (Accept-Language). That is the only place a request header picks a language, and it
+//     only redirects; every other URL is in one language for everyone.
+//   - Public pages answer with a Cache-Control a shared cache may use (nginx, a CDN): fresh for
+//     a few seconds, then served stale while it asks again. The app's own cache (Next.js, kept
+//     fresh by tag) answers those questions cheaply, so a publication reaches readers behind a
+//     cache within seconds. The desk, sign-in and API routes keep what they answer themselves
+//     (private, no-store).
+//   - Strict-Transport-Security when the public URL is https.
+// The newsroom, sign-in, APIs, embeds, feeds, the sitemap, robots.txt and files are left alone
+// (lib/i18n isLocalizedPath).
+import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
+import { routing } from "./i18n/routing";
+import { LOCALE_COOKIE, isLocale, isLocalizedPath, localeHref, prefersEnglish, splitLocale } from "./lib/i18n";
+import { internalPath, isInternalPagedPath, publicPath } from "./lib/paged-routes";
+import { PUBLIC_CACHE_CONTROL } from "./lib/cache-control";
 
+const localeRouting = createMiddleware(routing);
 
-function pageParams(search: URLSearchParams): string {
-  const kept = new URLSearchParams();
-  for (const name of PAGE_PARAMS) {
-    const value = search.get(name);
-    if (value !== null && value.length <= 200) kept.set(name, value);
-  }
-  const s = kept.toString();
-  return s ? `?${s}` : "";
-}
-
-/** Only page loads are sent to the other language: a fetch from a page already showing one
- * (a client-side navigation, a prefetch) is answered in the language of its URL. */
-function isDocumentRequest(request: NextRequest): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  const dest = request.headers.get("sec-fetch-dest");
-  return dest === null || dest === "document";
-}
+/** Public answers outside the language routes: embed cards, the feed, the sitemap. */
+const SHARED_UNLOCALIZED = /^\/(?:embed\/|feed\.xml$|sitemap\.xml$|robots\.txt$)/;
 
 export function proxy(request: NextRequest): NextResponse {
-  const response = localize(request);
-  // Once a browser saw this over HTTPS, it keeps to HTTPS for the host for a year (browsers
-  // ignore it over plain HTTP). Sent when the public site is https (CLAIMBASE_PUBLIC_URL).
+  const response = route(request);
   if (process.env.CLAIMBASE_PUBLIC_URL?.startsWith("https://")) {
+    // Once a browser saw this over HTTPS, it keeps to HTTPS for the host for a year.
     response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   return response;
 }
 
-function localize(request: NextRequest): NextResponse {
-  const { pathname, search, searchParams } = request.nextUrl;
+function route(request: NextRequest): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
   const { locale, path } = splitLocale(pathname);
-  const headers = new Headers(request.headers);
-  headers.delete(LOCALE_HEADER);
-  headers.delete(PATH_HEADER);
-
+  const reading = request.method === "GET" || request.method === "HEAD";
   if (!isLocalizedPath(path)) {
-    // /en/admin and the like do not exist: the not-found page answers, in English.
-    if (locale === "en") headers.set(LOCALE_HEADER, "en");
-    return NextResponse.next({ request: { headers } });
+    const response = NextResponse.next();
+    if (reading && SHARED_UNLOCALIZED.test(pathname)) response.headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
+    return response;
   }
 
-  if (locale === DEFAULT_LOCALE && isDocumentRequest(request)) {
+  // The routes of paged lists have one public URL each: /topics/x?page=3, not /topics/x/p/3.
+  if (isInternalPagedPath(path)) {
+    return redirect(request, localeHref(locale, publicPath(path)), 308);
+  }
+
+  if (pathname === "/" && reading) {
     const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
-    const wanted: Locale = isLocale(chosen) ? chosen : prefersEnglish(request.headers.get("accept-language")) ? "en" : "de";
-    if (wanted !== DEFAULT_LOCALE) {
-      const target = request.nextUrl.clone();
-      target.pathname = localeHref(wanted, path);
-      const response = NextResponse.redirect(target, 307);
+    const english = isLocale(chosen) ? chosen === "en" : prefersEnglish(request.headers.get("accept-language"));
+    if (english) {
+      const response = redirect(request, `/en${request.nextUrl.search}`, 307);
       response.headers.set("Cache-Control", "private, no-store");
       response.headers.set("Vary", "Accept-Language, Cookie");
       return response;
     }
   }
 
-  headers.set(LOCALE_HEADER, locale);
-  headers.set(PATH_HEADER, `${path}${pageParams(searchParams)}`);
-  if (locale === DEFAULT_LOCALE) return NextResponse.next({ request: { headers } });
+  const target = internalPath(path, searchParams);
+  const url = request.nextUrl.clone();
+  if (target !== path) {
+    url.pathname = localeHref(locale, target);
+    url.search = "";
+  }
+  let response = localeRouting(target === path ? request : new NextRequest(url, request));
+  // next-intl rewrites German URLs onto /de/…; an English one (/en/…) already names its route
+  // and passes as it came, so the route of its page numbers is ours to rewrite to.
+  if (target !== path && !response.headers.has("x-middleware-rewrite") && !response.headers.has("location")) {
+    response = NextResponse.rewrite(url);
+  }
+  if (reading && response.status === 200) {
+    response.headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
+    // `/` is the one URL whose answer depends on the reader (the redirect above).
+    if (pathname === "/") response.headers.set("Vary", "Accept-Language, Cookie");
+  }
+  return response;
+}
 
-  const rewritten = request.nextUrl.clone();
-  rewritten.pathname = path;
-  rewritten.search = search;
-  return NextResponse.rewrite(rewritten, { request: { headers } });
+/** A redirect to a path on this site. Next.js sends it as a relative Location (it drops the
+ * origin, which is this request's own), so no Host header a client sends ends up in it. */
+function redirect(request: NextRequest, location: string, status: 307 | 308): NextResponse {
+  return NextResponse.redirect(new URL(location, request.url), status);
 }
 
 export const config = {

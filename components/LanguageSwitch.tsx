@@ -1,18 +1,29 @@
 "use client";
 // The link to the same page in the other language, through /lang (which remembers the choice).
-// The server renders it with the path proxy.ts saw; on the client it follows client-side
-// navigation (the root layout that holds it is not rendered again when the page changes).
+// It follows the URL, also after client-side navigation (the layout that holds it is not
+// rendered again when the page changes). Rendered on the server, it knows the route only (the
+// page is prerendered for every reader): the route of a paged list (`/topics/x/p/3`) is turned
+// back into its public URL (lib/paged-routes.ts); in the browser it reads the query string.
 import { usePathname, useSearchParams } from "next/navigation";
 // Types only: lib/i18n holds every string of both languages, which the browser does not need.
 import type { Locale } from "../lib/i18n";
 import { PAGE_PARAMS } from "../lib/page-params";
-
+import { publicPath } from "../lib/paged-routes";
 
 export function languageSwitchHref(to: Locale, path: string): string {
   return `/lang?to=${to}&next=${encodeURIComponent(path)}`;
 }
 
-export function LanguageLink({ to, path, label }: { to: Locale; path: string; label: string }) {
+/** The path without its language prefix (as lib/i18n splitLocale does; the route's /de too). */
+function bare(pathname: string): string {
+  for (const prefix of ["/en", "/de"]) {
+    if (pathname === prefix) return "/";
+    if (pathname.startsWith(`${prefix}/`)) return pathname.slice(prefix.length);
+  }
+  return pathname;
+}
+
+function LanguageLink({ to, path, label }: { to: Locale; path: string; label: string }) {
   return (
     <a href={languageSwitchHref(to, path)} hrefLang={to} lang={to} className="language-switch">
       {label}
@@ -20,21 +31,22 @@ export function LanguageLink({ to, path, label }: { to: Locale; path: string; la
   );
 }
 
-/** Follows the current URL; wrap it in <Suspense> with a LanguageLink as fallback. */
-export function LanguageSwitch({ to, path, label }: { to: Locale; path: string; label: string }) {
-  const pathname = usePathname();
+/** The link as the server renders it: from the route alone. */
+export function LanguageLinkOfRoute({ to, label }: { to: Locale; label: string }) {
+  return <LanguageLink to={to} path={publicPath(bare(usePathname() ?? "/"))} label={label} />;
+}
+
+/** Follows the current URL and its query; wrap it in <Suspense> with a LanguageLinkOfRoute as
+ * fallback (reading the query string is left to the browser on prerendered pages). */
+export function LanguageSwitch({ to, label }: { to: Locale; label: string }) {
+  const pathname = bare(usePathname() ?? "/");
   const searchParams = useSearchParams();
-  let current = path;
-  if (pathname) {
-    const kept = new URLSearchParams();
-    for (const name of PAGE_PARAMS) {
-      const value = searchParams?.get(name);
-      if (value != null) kept.set(name, value);
-    }
-    const query = kept.toString();
-    // The path without its language prefix (as lib/i18n splitLocale does).
-    const bare = pathname === "/en" ? "/" : pathname.startsWith("/en/") ? pathname.slice(3) : pathname;
-    current = `${bare}${query ? `?${query}` : ""}`;
+  const kept = new URLSearchParams();
+  for (const name of PAGE_PARAMS) {
+    const value = searchParams?.get(name);
+    if (value != null) kept.set(name, value);
   }
-  return <LanguageLink to={to} path={current} label={label} />;
+  const query = kept.toString();
+  const path = query ? `${pathname}?${query}` : publicPath(pathname);
+  return <LanguageLink to={to} path={path} label={label} />;
 }

@@ -75,17 +75,6 @@ export const settingsSchema = z.object({
     z.string().min(12, "expected at least 12 characters").optional(),
   ),
   CLAIMBASE_DEMO: z.preprocess(emptyToUndefined, booleanFlag.default(true)),
-  // How long the public page cache before the app (lib/launcher/page-cache.ts) serves a page
-  // without asking Next.js again; 0 turns the cache off. Changes are public at once anyway.
-  CLAIMBASE_PAGE_CACHE_SECONDS: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: "expected a number of seconds" })
-      .int("expected a whole number of seconds")
-      .min(0, "expected 0 (off) or more seconds")
-      .max(86_400, "expected at most 86400 seconds (a day)")
-      .default(60),
-  ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

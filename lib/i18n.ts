@@ -1,7 +1,6 @@
 // Every string the UI shows, in one place. The public site is German at the root URLs and
-// English under /en (proxy.ts rewrites /en/... to the same page and tells it the language in
-// the request header x-claimbase-locale); `en` must have the same keys (the type below
-// enforces it). The newsroom (/admin, /signin) stays German.
+// English under /en (app/(site)/[locale], i18n/routing.ts); `en` must have the same keys (the
+// type below enforces it). The newsroom (/admin, /signin) stays German.
 //
 // Content is never translated: claim texts, quotes and source titles keep their own language
 // (`language` columns), and the newsroom's own texts (summaries, analyses, bios, correction
@@ -18,11 +17,6 @@ export const DEFAULT_LOCALE: Locale = "de";
 /** The language the newsroom writes its own texts in (summaries, analyses, bios, notes). */
 export const NEWSROOM_LANGUAGE = "de";
 
-/** The request header proxy.ts sets on every public page request: `de` or `en`. */
-export const LOCALE_HEADER = "x-claimbase-locale";
-/** The request header proxy.ts sets with the page's path without the language prefix (and
- * its page/q parameters), for the language switch and hreflang links. */
-export const PATH_HEADER = "x-claimbase-path";
 /** The cookie that remembers the reader's choice of language. */
 export const LOCALE_COOKIE = "claimbase-locale";
 
@@ -484,13 +478,13 @@ export function isLocale(value: unknown): value is Locale {
   return value === "de" || value === "en";
 }
 
-/** The language of the page being rendered (server only): the header proxy.ts sets, German
- * when there is none (the newsroom, scripts). */
+/** The language of the page being rendered (server only): the one its [locale] segment set
+ * (i18n/page.ts pageLocale), German elsewhere (the newsroom, sign-in, scripts). */
 export async function getLocale(): Promise<Locale> {
   // Loaded here, not at the top: client components import this module too.
-  const { headers } = await import("next/headers");
+  const { getLocale: localeOfRender } = await import("next-intl/server");
   try {
-    const value = (await headers()).get(LOCALE_HEADER);
+    const value = await localeOfRender();
     return value === "en" ? "en" : DEFAULT_LOCALE;
   } catch {
     return DEFAULT_LOCALE; // outside a request

@@ -4,15 +4,13 @@
 //   3. apply migrations, make sure the admin, verdict scale and (on an empty database) the
 //      demo data exist,
 //   4. build if the sources changed since the last build (production only),
-//   5. run Next.js with DATABASE_URL and AUTH_SECRET set, behind the public page cache
-//      (lib/launcher/page-cache.ts; production only), until Ctrl-C / SIGTERM, then close the
-//      database cleanly.
+//   5. run Next.js with DATABASE_URL and AUTH_SECRET set, until Ctrl-C / SIGTERM, then close
+//      the database cleanly. Nothing stands between readers and Next.js: public pages are
+//      prerendered and cached by Next.js itself (docs/caching.md).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import type http from "node:http";
 import net from "node:net";
 import { createRequire } from "node:module";
-import { loadSettings, publicUrlOf, SettingsError } from "../lib/config";
+import { loadSettings, publicUrlOf, SettingsError, trustedProxiesOf } from "../lib/config";
 import { createPrismaClient } from "../lib/db/client";
 import {
   DataDirInUseError,
@@ -24,9 +22,6 @@ import {
 import { applyMigrations } from "../lib/db/migrations";
 import { authSecretFor } from "../lib/launcher/auth-secret";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
-import { freePort } from "../lib/launcher/free-port";
-import { PublicPageCache, UPSTREAM_HOST, createFrontServer } from "../lib/launcher/page-cache";
-import { readPublicGeneration } from "../lib/public/generation";
 import { bootstrap, describeSignIn } from "../lib/seed/bootstrap";
 
 const require = createRequire(import.meta.url);
@@ -73,16 +68,10 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   let child: ChildProcess | undefined;
-  let front: { server: http.Server; cache: PublicPageCache; db: ReturnType<typeof createPrismaClient> } | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (front) {
-      front.cache.stop();
-      front.server.close();
-      front.server.closeAllConnections();
-    }
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
       await new Promise<void>((resolve) => {
@@ -96,7 +85,6 @@ async function main(): Promise<void> {
         });
       });
     }
-    await front?.db.$disconnect().catch(() => undefined);
     if (embedded) {
       await embedded.stop();
       console.log("Database closed.");
@@ -131,34 +119,25 @@ async function main(): Promise<void> {
     DATABASE_URL: url,
     AUTH_SECRET: authSecret,
     AUTH_TRUST_HOST: "true",
-    // The only source of absolute URLs (lib/site.ts); Next.js' own PORT differs behind the page cache.
+    // The only source of absolute URLs (lib/site.ts).
     CLAIMBASE_PUBLIC_URL: publicUrlOf(settings),
+    // Read by scripts/trusted-proxies.cjs, in one checked form.
+    CLAIMBASE_TRUSTED_PROXIES: trustedProxiesOf(settings),
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(settings.PORT),
   };
   // Printed for the start-up measurement (npm run bench:start): everything before Next.js.
   console.log(`Database, migrations and accounts ready in ${((Date.now() - launched) / 1000).toFixed(1)} s.`);
   if (!dev && !buildIsCurrent()) build(env);
-  // Data cache entries of earlier runs are keyed by their process (lib/public/cached.ts) and
-  // can never be read again.
-  fs.rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
 
-  // Next.js answers on a loopback port of its own when the page cache stands in front of it.
-  const pageCache = !dev && settings.CLAIMBASE_PAGE_CACHE_SECONDS > 0;
-  const nextPort = pageCache ? await freePort() : settings.PORT;
-  const nextHost = pageCache ? UPSTREAM_HOST : settings.HOST;
-  const nextArgs = [
-    ...(nextHost ? ["-H", nextHost] : []),
-    "-p",
-    String(nextPort),
-    // The page cache keeps connections to Next.js open; Next.js would close idle ones after 5 s,
-    // sometimes just as the cache sends the next request on one.
-    ...(pageCache ? ["--keepAliveTimeout", "120000"] : []),
-  ];
+  const nextArgs = [...(settings.HOST ? ["-H", settings.HOST] : []), "-p", String(settings.PORT)];
   const nextBin = require.resolve("next/dist/bin/next");
-  child = spawn(process.execPath, ["--require", require.resolve("./exit-with-parent.cjs"), nextBin, dev ? "dev" : "start", ...nextArgs], {
+  // Preloads: Next.js ends with its launcher; X-Forwarded-* are believed only from the proxies
+  // in CLAIMBASE_TRUSTED_PROXIES (scripts/trusted-proxies.cjs).
+  const preloads = ["./exit-with-parent.cjs", "./trusted-proxies.cjs"].flatMap((file) => ["--require", require.resolve(file)]);
+  child = spawn(process.execPath, [...preloads, nextBin, dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, PORT: String(nextPort) },
+    env,
   });
   child.once("exit", (code) => {
     if (!stopping) {
@@ -166,27 +145,8 @@ async function main(): Promise<void> {
       void stop(code ?? 1);
     }
   });
-  await waitForPort(nextPort, nextHost && nextHost !== "0.0.0.0" && nextHost !== "::" ? nextHost : "localhost", 120_000);
-  if (pageCache) {
-    const generationDb = createPrismaClient(url, 1);
-    const cache = new PublicPageCache({
-      upstreamPort: nextPort,
-      ttlMs: settings.CLAIMBASE_PAGE_CACHE_SECONDS * 1000,
-      readGeneration: () => readPublicGeneration(generationDb),
-    });
-    await cache.start();
-    const server = createFrontServer(cache);
-    front = { server, cache, db: generationDb };
-    const listening = await new Promise<Error | null>((resolve) => {
-      server.once("error", resolve);
-      server.listen(settings.PORT, settings.HOST, () => resolve(null));
-    });
-    if (listening) {
-      console.error(`Cannot listen on port ${settings.PORT}: ${listening.message}. Set PORT to a free port.`);
-      await stop(1);
-      return;
-    }
-  }
+  const host = settings.HOST && settings.HOST !== "0.0.0.0" && settings.HOST !== "::" ? settings.HOST : "localhost";
+  await waitForPort(settings.PORT, host, 120_000);
   const base = `http://localhost:${settings.PORT}`;
   console.log(`\nClaimbase is running at ${base}\n${describeSignIn(report, base)}\nStop with Ctrl-C.\n`);
 }

@@ -4,6 +4,7 @@
 import { verdictLabel } from "@/lib/claimreview";
 import { getDictionary } from "@/lib/i18n";
 import { listPublishedClaims, type PublicClaimSummary } from "@/lib/public/cached";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 import { absoluteUrl, getSiteInfo, paths } from "@/lib/site";
 import { xmlText } from "./xml";
 
@@ -62,7 +63,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(xml, {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=300",
+      "Cache-Control": PUBLIC_CACHE_CONTROL,
       "X-Content-Type-Options": "nosniff",
     },
   });

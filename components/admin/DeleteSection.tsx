@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { ActionForm } from "@/components/admin/ActionForm";
 import type { FormAction } from "@/lib/actions/define";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
-import "@/app/admin/editorial.css";
+import "@/app/(desk)/admin/editorial.css";
 
 export function DeleteSection({
   heading,

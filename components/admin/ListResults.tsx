@@ -8,7 +8,7 @@ import { TableScroll } from "@/components/admin/TableScroll";
 import { countOf, listHref, type Page, type SearchParams } from "@/lib/editorial/listing";
 import { getDictionary } from "@/lib/i18n";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
-import "@/app/admin/editorial.css";
+import "@/app/(desk)/admin/editorial.css";
 
 export function ListResults({
   path,

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
-import "@/app/admin/editorial.css";
+import "@/app/(desk)/admin/editorial.css";
 
 export function PageHeader({ title, newLink, notice }: { title: ReactNode; newLink?: { href: string; label: string }; notice?: ReactNode }) {
   return (

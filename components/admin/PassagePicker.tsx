@@ -14,7 +14,7 @@ import { useEffect, useRef, useState, type RefObject } from "react";
 import { useFieldErrors, useFormState, useSentRows } from "./ActionForm";
 import { GroupErrors } from "./Fields";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
-import "@/app/admin/editorial.css";
+import "@/app/(desk)/admin/editorial.css";
 
 export interface PassageSourceOption {
   value: string;

@@ -8,7 +8,7 @@ import { Moment } from "@/components/admin/Moment";
 import { db } from "@/lib/db/client";
 import type { EntityType } from "@/lib/revisions";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
-import "@/app/admin/editorial.css";
+import "@/app/(desk)/admin/editorial.css";
 
 const ACTIONS: Record<string, string> = {
   create: "Angelegt",

@@ -8,7 +8,7 @@ import { useRef, useState } from "react";
 import { useFieldErrors, useFormState, useSentRows } from "./ActionForm";
 import { GroupErrors } from "./Fields";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
-import "@/app/admin/editorial.css";
+import "@/app/(desk)/admin/editorial.css";
 
 export interface RowColumn {
   /** The form list name, without "[]". */

@@ -7,7 +7,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
-import "@/app/admin/editorial.css";
+import "@/app/(desk)/admin/editorial.css";
 
 interface Item {
   id: string;

@@ -1,32 +1,22 @@
-// The public reads of lib/public, cached across requests in Next.js' data cache
-// (`unstable_cache`, which works with the app's `dynamic = "force-dynamic"` pages and needs no
-// `cacheComponents`), and invalidated by tag from the desk's server actions
-// (lib/public/revalidate.ts). Public pages and routes are to import from here, with the same
-// arguments minus `client` and the same return types; tests, scripts and anything outside a
-// Next.js server import lib/public itself (unstable_cache needs Next's incremental cache).
-// docs/performance.md has the measurements and the reasons.
+// The public reads of lib/public, cached in Next.js's data cache (`unstable_cache`) under tags
+// that say what they show. Public pages call these, never lib/public directly: the tags of the
+// data a page reads become the page's own tags, so revalidating a tag (lib/public/revalidate.ts)
+// drops the data and every prerendered page built from it, on every app server
+// (lib/cache/handler.mjs). Tests, scripts and anything outside a Next.js server import
+// lib/public itself (unstable_cache needs Next's incremental cache). docs/caching.md.
 //
 // - Tags: every entry carries `public` (everything) and what it shows: `claims` for the lists
 //   (claims, corrections, topics, sitemap, search filters), `claim:<slug>`, `speaker:<slug>`,
 //   `topic:<slug>`.
 // - Entries also expire after PUBLIC_CACHE_SECONDS (then served once more while refreshed in
-//   the background): the bound on staleness for changes that did not go through this
-//   server's actions (another app server on the same database, scripts).
-// - The data cache persists entries to `.next/cache/fetch-cache` across restarts, but tags
-//   revalidated in an earlier process are forgotten. Each server process therefore keys its
-//   entries with its own generation, so a restarted server (possibly on another database)
-//   never reads what an earlier one cached. Old files there may be deleted at any time.
+//   the background): the bound on staleness for changes that did not go through the desk's
+//   actions (scripts, an import run against the database).
 // - Entries are stored as JSON: dates come back as strings and are revived here, so callers
 //   get exactly the types of lib/public (tests/integration/public-cache.test.ts checks it).
 // - Misses that could be anything a visitor types (unknown slugs, pages past the end) are
-//   answered but not stored, so that random URLs cannot fill the cache. (The one cost: an
-//   entry that turns into such a miss without a revalidation here, say page 3 of a topic after
-//   claims left the topic through another app server, is served until its tags are
-//   revalidated on this server, not only for 60 s. Public claims are never deleted; their
-//   claimants, the speakers of their quotes and their topics cannot be.)
-import { randomUUID } from "node:crypto";
+//   answered but not stored, so that random URLs cannot fill the cache. Public claims are
+//   never deleted; their claimants, the speakers of their quotes and their topics cannot be.
 import { unstable_cache } from "next/cache";
-import { headers } from "next/headers";
 import * as uncached from "./index";
 import * as search from "./search";
 import type { SearchFilterOptions } from "./search";
@@ -48,7 +38,6 @@ import type {
   PublicVerdictScale,
 } from "./index";
 import { db } from "../db/client";
-import { GENERATION_HEADER } from "./generation";
 
 export { parsePageNumber } from "./index";
 export type * from "./index";
@@ -65,20 +54,6 @@ export const publicTags = {
   speaker: (slug: string) => `speaker:${slug}`,
   topic: (slug: string) => `topic:${slug}`,
 } as const;
-
-// One generation per server process (shared by every copy of this module in the bundles).
-const globalForCache = globalThis as unknown as { claimbasePublicCacheGeneration?: string };
-const GENERATION = (globalForCache.claimbasePublicCacheGeneration ??= randomUUID());
-
-/** The public generation the page cache sent with this request (part of every key). */
-async function publicGenerationOfRequest(): Promise<string> {
-  try {
-    return (await headers()).get(GENERATION_HEADER)?.slice(0, 20) ?? "-";
-  } catch {
-    // Outside a request (tests, scripts): the tags alone.
-    return "-";
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // JSON in, lib/public's types out.
@@ -181,7 +156,7 @@ async function cached<T, A extends unknown[]>(
   compute: (...args: A) => Promise<T>,
   args: A,
 ): Promise<Wire<T> | T> {
-  const entry = unstable_cache(compute, ["claimbase:public", name, GENERATION, await publicGenerationOfRequest()], {
+  const entry = unstable_cache(compute, ["claimbase:public", name], {
     tags: [publicTags.all, ...tags],
     revalidate: PUBLIC_CACHE_SECONDS,
   });

@@ -1,24 +1,19 @@
-// Invalidation of the public data cache (lib/public/cached.ts), called by the desk's server
-// actions (their `after` hooks) when what readers see may have changed.
+// Invalidation of the public cache, called by the desk's server actions (their `after` hooks)
+// when what readers see may have changed.
+//
+// Revalidating a tag drops the data entries of lib/public/cached.ts that carry it and every
+// prerendered page built from them, on this app server at once and on every other one on the
+// same database within milliseconds (lib/cache/handler.mjs: a table and NOTIFY). docs/caching.md.
 //
 // Tags expire at once (`{ expire: 0 }`), not stale-while-revalidate (`"max"`): the next reader
 // of a corrected or retracted claim must get the new version, not one more stale copy. It works
 // in server actions and route handlers alike, and also marks the action's response as
-// revalidated, so the browser's router cache is refreshed too.
-//
-// Tags are local to this server process (Next.js keeps revalidated tags in memory). Every app
-// server learns of the change through the public generation in the database, counted here
-// before the action answers: the page cache in front of each app server
-// (lib/launcher/page-cache.ts) reads it (at once after a write through it, else every second),
-// drops its stored pages, and sends it with each request to Next.js, whose data cache keys its
-// entries with it (lib/public/cached.ts). So the editor who published sees the new version at
-// once, and readers of every app server within a second. The search vocabulary
+// revalidated, so the browser's router cache is refreshed too. The search vocabulary
 // (lib/public/search.ts) is refreshed after the response.
 import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import { db } from "../db/client";
 import { publicTags } from "./cached";
-import { bumpPublicGeneration } from "./generation";
 import { refreshSearchWords } from "./search";
 
 /** What changed: "all" for anything that may show on many pages (a speaker's name, a source,
@@ -30,12 +25,6 @@ const NOW = { expire: 0 } as const;
 
 export async function revalidatePublic(change: PublicChange): Promise<void> {
   revalidateTags(change);
-  try {
-    await bumpPublicGeneration(db);
-  } catch (error) {
-    // The change is saved; the page caches then catch up within CLAIMBASE_PAGE_CACHE_SECONDS.
-    console.error("Could not count the public change:", error);
-  }
   afterResponse(() => refreshSearchWords(db));
 }
 

@@ -176,7 +176,7 @@ describe("server actions", () => {
 });
 
 describe("newsroom pages", () => {
-  const pageFiles = files("app/admin", "page.tsx");
+  const pageFiles = files("app/(desk)/admin", "page.tsx");
 
   it("each has a permission in this matrix", () => {
     const routes = pageFiles.map((f) => route(f, "/admin"));
@@ -184,7 +184,7 @@ describe("newsroom pages", () => {
   });
 
   it("the layout sends anonymous visitors to sign in", async () => {
-    const { default: Layout } = await import("../../app/admin/layout");
+    const { default: Layout } = await import("../../app/(desk)/admin/layout");
     signInAs("anonymous");
     const error = await Promise.resolve(Layout({ children: null })).catch((e: unknown) => e);
     expect(digestOf(error)).toMatch(/^NEXT_REDIRECT.*\/signin/);

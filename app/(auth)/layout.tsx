@@ -1,0 +1,11 @@
+// The root layout of signing in and resetting a password (/signin, /reset-password): the
+// newsroom's frame, without the newsroom's navigation.
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { DeskFrame } from "@/components/DeskFrame";
+
+export const metadata: Metadata = { title: { default: "Claimbase", template: "%s · Claimbase" }, robots: { index: false, follow: false } };
+
+export default function AuthRootLayout({ children }: { children: ReactNode }) {
+  return <DeskFrame>{children}</DeskFrame>;
+}

@@ -1,0 +1,2 @@
+// `/speakers/<slug>?page=N&qpage=M` (lib/paged-routes.ts).
+export { default, generateMetadata, generateStaticParams } from "../../../page";
