@@ -6,18 +6,12 @@
 // minimal in-memory incremental cache (globalThis.__incrementalCache, which `next start`
 // provides): the test sees what is stored and what is not.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { loadSettings } from "../../lib/config";
 import * as direct from "../../lib/public";
 import { listSearchFilters } from "../../lib/public/search";
-
-// The request's headers: the public generation the page cache sends (lib/launcher/page-cache.ts).
-const request = vi.hoisted(() => ({ generation: null as string | null }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(request.generation === null ? {} : { "x-claimbase-generation": request.generation }),
-}));
 
 interface StoredEntry {
   kind: string;
@@ -107,20 +101,6 @@ describe("lib/public/cached: revival", () => {
 });
 
 describe("lib/public/cached: through unstable_cache", () => {
-  it("keys every entry with the public generation the page cache sent", async () => {
-    request.generation = "7";
-    const first = stored.size;
-    await cached.getVerdictScale();
-    expect(stored.size).toBe(first + 1);
-    await cached.getVerdictScale();
-    expect(stored.size).toBe(first + 1);
-    // A change through another app server: this process never saw its tags.
-    request.generation = "8";
-    await cached.getVerdictScale();
-    expect(stored.size).toBe(first + 2);
-    request.generation = null;
-  });
-
   it("answers like lib/public on a miss and on a hit, with dates as Dates", async () => {
     const expected = await direct.listPublishedClaims({ page: 1, pageSize: 20 }, t.db);
     const miss = await cached.listPublishedClaims({ page: 1, pageSize: 20 });

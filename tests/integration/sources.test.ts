@@ -183,7 +183,7 @@ describe("deleting a source", () => {
     const before = await snapshot();
     const error = await deleteSource(editor, { id: s.id, version: s.version }, t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toMatch(/kann nicht gelöscht werden: Darauf verweisen 13 Zitat-Fundstellen, 8 Behauptungs-Textstellen, 1 Beleg, 1 eingelesener Artikel/);
+    expect((error as Error).message).toMatch(/kann nicht gelöscht werden: Darauf verweisen 13 Zitat-Fundstellen, 9 Behauptungs-Textstellen, 2 Belege, 1 eingelesener Artikel/);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -10,7 +10,6 @@ describe("settings from the environment", () => {
       CLAIMBASE_DATA_DIR: "./.data",
       CLAIMBASE_ADMIN_EMAIL: "admin@claimbase.local",
       CLAIMBASE_DEMO: true,
-      CLAIMBASE_PAGE_CACHE_SECONDS: 60,
     });
     expect(s.HOST).toBeUndefined();
     expect(s.DATABASE_URL).toBeUndefined();
@@ -26,14 +25,12 @@ describe("settings from the environment", () => {
       CLAIMBASE_ADMIN_EMAIL: "chef@example.org",
       CLAIMBASE_ADMIN_PASSWORD: "a-long-password",
       CLAIMBASE_DEMO: "false",
-      CLAIMBASE_PAGE_CACHE_SECONDS: "0",
       HOST: "127.0.0.1",
     });
     expect(s).toMatchObject({
       PORT: 8080,
       DATABASE_URL: "postgresql://u:p@db:5432/claimbase",
       CLAIMBASE_DEMO: false,
-      CLAIMBASE_PAGE_CACHE_SECONDS: 0,
       HOST: "127.0.0.1",
     });
   });
@@ -56,9 +53,7 @@ describe("settings from the environment", () => {
     expect(message).not.toContain("tiny");
   });
 
-  it("refuses a page cache time that is not whole seconds and a host with a scheme", () => {
-    expect(() => loadSettings({ CLAIMBASE_PAGE_CACHE_SECONDS: "1.5" })).toThrow(/CLAIMBASE_PAGE_CACHE_SECONDS="1.5": expected a whole number of seconds/);
-    expect(() => loadSettings({ CLAIMBASE_PAGE_CACHE_SECONDS: "-1" })).toThrow(/expected 0 \(off\) or more seconds/);
+  it("refuses a host with a scheme", () => {
     expect(() => loadSettings({ HOST: "http://localhost" })).toThrow(/HOST="http:\/\/localhost": expected a host name or an IP address/);
   });
 
