@@ -58,6 +58,8 @@ export default defineConfig({
       CLAIMBASE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
       CLAIMBASE_DEMO: "true",
       DATABASE_URL: "",
+      // nginx on this machine (e2e/servers.ts) is a proxy the app may believe.
+      CLAIMBASE_TRUSTED_PROXIES: "127.0.0.1,::1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

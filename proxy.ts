@@ -24,6 +24,9 @@ import { PUBLIC_CACHE_CONTROL } from "./lib/cache-control";
 
 const localeRouting = createMiddleware(routing);
 
+/** `/`: for browsers only, never for a shared cache. */
+const HOME_CACHE_CONTROL = "private, max-age=0";
+
 /** Public answers outside the language routes: embed cards, the feed, the sitemap. */
 const SHARED_UNLOCALIZED = /^\/(?:embed\/|feed\.xml$|sitemap\.xml$|robots\.txt$)/;
 
@@ -75,9 +78,10 @@ function route(request: NextRequest): NextResponse {
     response = NextResponse.rewrite(url);
   }
   if (reading && response.status === 200) {
-    response.headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
-    // `/` is the one URL whose answer depends on the reader (the redirect above).
-    if (pathname === "/") response.headers.set("Vary", "Accept-Language, Cookie");
+    // `/` is the one URL whose answer depends on the reader (the redirect above). Next.js
+    // writes its own Vary header over one set here, so shared caches are told not to keep it;
+    // the app answers it from its own cache all the same.
+    response.headers.set("Cache-Control", pathname === "/" ? HOME_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
   }
   return response;
 }
