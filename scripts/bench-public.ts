@@ -1,6 +1,6 @@
 // npm run bench:public -- [--claims 10000] [--quotes 50000] [--speakers 1000]
 //                         [--duration 10] [--connections 16] [--engine postgres|embedded]
-//                         [--pagecache 60]   (seconds; 0 = Next.js alone, no page cache)
+//                         [--front nginx]   (also behind nginx with deploy/nginx.conf)
 //
 // How fast is the public site on a newsroom of realistic size?
 //   1. a throwaway database: a PostgreSQL server (Debian's postgresql package, like the
@@ -12,13 +12,17 @@
 //      public, with verdicts, summaries and analyses of realistic length, in German and
 //      English), topics, evidence, corrections;
 //   3. the production build (built first when the sources changed), run by npm start's
-//      launcher (scripts/start.ts: Next.js behind the public page cache) on a free port
-//      against that database;
+//      launcher (scripts/start.ts: Next.js alone, nothing in between) on a free port against
+//      that database; with --front nginx also the shipped nginx recipe (deploy/nginx.conf) in
+//      front of it; and a second app server on the same database;
 //   4. a baseline: a static HTML file as large as a claim page, served by Node's http module;
 //   5. a load generator (Node's http, keep-alive, N concurrent connections, warm-up, then a
 //      fixed duration per target) for the home page, claim pages, speaker pages, the search
 //      and the baseline; requests/s, p50/p95/p99 latency, ratio to the baseline;
-//   6. the data layer alone (lib/public and searchPublic called directly, one at a time).
+//   6. the data layer alone (lib/public and searchPublic called directly, one at a time);
+//   7. how long a change takes to reach readers of the second app server: a claim's summary
+//      changed in the database and its tag revalidated as a desk action does it (through the
+//      cache handler, lib/cache/handler.mjs), then the second server polled until it shows it.
 // Everything it starts is stopped at the end, on Ctrl-C, on an error and after a time limit.
 // Only loopback addresses are used. Nothing here asserts a time: it measures and prints.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -40,6 +44,7 @@ import { freePort } from "../lib/launcher/free-port";
 import { getPublicClaim, getPublicSpeaker, listPublishedClaims } from "../lib/public";
 import { bootstrap } from "../lib/seed/bootstrap";
 import { startPostgresCluster } from "../tests/helpers/postgres-cluster";
+import { startNginxFront, type NginxFront } from "./nginx-front";
 
 const require = createRequire(import.meta.url);
 
@@ -53,13 +58,13 @@ interface Options {
   duration: number;
   connections: number;
   engine: "postgres" | "embedded";
-  /** Seconds of the public page cache before Next.js (CLAIMBASE_PAGE_CACHE_SECONDS); 0 = off. */
-  pagecache: number;
+  /** Also measure through nginx with the shipped recipe. */
+  front: "next" | "nginx";
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { claims: 10_000, quotes: 50_000, speakers: 1_000, duration: 10, connections: 16, engine: "postgres", pagecache: 60 };
-  const numeric = { claims: [10, 2_000_000], quotes: [10, 10_000_000], speakers: [10, 1_000_000], duration: [1, 600], connections: [1, 512], pagecache: [0, 86_400] } as const;
+  const options: Options = { claims: 10_000, quotes: 50_000, speakers: 1_000, duration: 10, connections: 16, engine: "postgres", front: "next" };
+  const numeric = { claims: [10, 2_000_000], quotes: [10, 10_000_000], speakers: [10, 1_000_000], duration: [1, 600], connections: [1, 512] } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
@@ -70,12 +75,15 @@ function parseOptions(argv: string[]): Options {
     if (name === "engine") {
       if (value !== "postgres" && value !== "embedded") throw new Error("--engine is postgres or embedded");
       options.engine = value;
+    } else if (name === "front") {
+      if (value !== "next" && value !== "nginx") throw new Error("--front is next or nginx");
+      options.front = value;
     } else if (name in numeric) {
       const [min, max] = numeric[name as keyof typeof numeric];
       const n = Number(value);
       if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
       options[name as keyof typeof numeric] = n;
-    } else throw new Error(`Unknown option --${name} (known: --claims, --quotes, --speakers, --duration, --connections, --engine, --pagecache)`);
+    } else throw new Error(`Unknown option --${name} (known: --claims, --quotes, --speakers, --duration, --connections, --engine, --front)`);
   }
   return options;
 }
@@ -640,6 +648,73 @@ function build(env: NodeJS.ProcessEnv): void {
   recordBuild();
 }
 
+/** The app as `npm start` runs it (scripts/start.ts) on a free port, with a data folder of its
+ * own (its lock, its secrets) and the database of `env`; resolves to its port. */
+async function startAppServer(env: NodeJS.ProcessEnv, name: string): Promise<number> {
+  const port = await freePort(FORBIDDEN_PORTS);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-app-"));
+  onCleanup(`${name} folder`, () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  let log = "";
+  const app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+    env: {
+      ...env,
+      PORT: String(port),
+      CLAIMBASE_DATA_DIR: dataDir,
+      CLAIMBASE_DEMO: "false",
+      HOST: "127.0.0.1",
+      CLAIMBASE_TRUSTED_PROXIES: "127.0.0.1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const keepLog = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  app.stdout?.on("data", keepLog);
+  app.stderr?.on("data", keepLog);
+  onCleanup(name, () => stopChild(app, name));
+  await waitForHttp(port, "/", 180_000, app, () => log);
+  return port;
+}
+
+/** How long a change takes to reach readers of another app server: for each claim, its page
+ * is read on `port` (so that server holds it), then its summary changes in the database and its
+ * tags are revalidated as the desk's actions do (lib/public/revalidate.ts, through the cache
+ * handler of this process, which tells every server by NOTIFY), and `port` is read until the
+ * new summary shows. */
+async function measurePropagation(databaseUrl: string, port: number, slugs: string[]): Promise<{ median: number; max: number; rounds: number }> {
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = databaseUrl;
+  const { default: Handler } = await import("../lib/cache/handler.mjs");
+  const handler = new Handler();
+  process.env.DATABASE_URL = previous;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const times: number[] = [];
+  try {
+    for (const slug of slugs) {
+      const path = `/claims/${encodeURIComponent(slug)}`;
+      await get(port, path);
+      const marker = `Geändert ${randomBytes(6).toString("hex")}`;
+      await client.query(`UPDATE "Claim" SET "publishedSummary" = $1 WHERE "slug" = $2`, [marker, slug]);
+      const changed = performance.now();
+      await handler.revalidateTag(["claims", `claim:${slug}`], { expire: 0 });
+      for (;;) {
+        const page = await get(port, path);
+        if (page.body.includes(marker)) break;
+        if (performance.now() - changed > 30_000) throw new Error(`${path} on port ${port} did not show the change within 30 s`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      times.push(performance.now() - changed);
+    }
+  } finally {
+    await client.end();
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  each round (ms): ${times.map((t) => t.toFixed(0)).join(", ")}`);
+  return { median: percentile(times, 0.5), max: times[times.length - 1]!, rounds: times.length };
+}
+
 // ---------------------------------------------------------------------------------------
 // Main.
 
@@ -748,7 +823,6 @@ async function main(): Promise<void> {
   // 3. The app.
   console.log("App");
   const authSecret = randomBytes(32).toString("base64");
-  const appPort = await freePort(FORBIDDEN_PORTS);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: url,
@@ -756,36 +830,19 @@ async function main(): Promise<void> {
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
-    PORT: String(appPort),
     HOSTNAME: "127.0.0.1",
   };
   if (!buildIsCurrent()) await timed("build", async () => build(env));
   else console.log("  the build is current");
   // The app as `npm start` runs it (scripts/start.ts): migrations and bootstrap are already
-  // done, so it goes straight to Next.js and the public page cache before it.
-  const appDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-app-"));
-  onCleanup("app folder", () => fs.rmSync(appDataDir, { recursive: true, force: true }));
-  let appLog = "";
-  const app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
-    env: {
-      ...env,
-      CLAIMBASE_DATA_DIR: appDataDir,
-      CLAIMBASE_DEMO: "false",
-      CLAIMBASE_PAGE_CACHE_SECONDS: String(options.pagecache),
-      HOST: "127.0.0.1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const keepLog = (chunk: Buffer) => {
-    appLog = (appLog + chunk.toString()).slice(-20_000);
-  };
-  app.stdout?.on("data", keepLog);
-  app.stderr?.on("data", keepLog);
-  onCleanup("npm start", () => stopChild(app, "npm start"));
-  await timed(`npm start on port ${appPort} (page cache: ${options.pagecache ? `${options.pagecache} s` : "off"})`, () =>
-    waitForHttp(appPort, "/", 180_000, app, () => appLog),
-  );
+  // done, so it goes straight to Next.js.
+  const appPort = await timed("npm start", () => startAppServer(env, "npm start"));
+  const second = await timed("a second app server on the same database", () => startAppServer(env, "second app server"));
+  let front: NginxFront | null = null;
+  if (options.front === "nginx") {
+    front = await timed("nginx with deploy/nginx.conf in front of the first", () => startNginxFront([appPort]));
+    onCleanup("nginx", () => front?.stop());
+  }
 
   // 4. The baseline: as many bytes as a claim page.
   const sample = await get(appPort, `/claims/${encodeURIComponent(claimSlugs[0]!)}`);
@@ -822,6 +879,16 @@ async function main(): Promise<void> {
     );
     rows.push({ target: "searchPublic direct, no HTTP (30 terms)", result, via: "direct" });
   } else console.log("  (no /search page and no lib/public/search.ts: search not measured)");
+  if (front) {
+    const nginxPort = front.port;
+    const through = async (target: string, paths: string[]) => {
+      const result = await timed(target, () => runLoad(nginxPort, paths, options));
+      rows.push({ target, result, via: "http" });
+    };
+    await through("nginx: claim page (same 100)", claimSlugs.map((s) => `/claims/${encodeURIComponent(s)}`));
+    await through("nginx: speaker page (same 100)", speakerSlugs.map((s) => `/speakers/${encodeURIComponent(s)}`));
+    await through("nginx: search page (30 terms)", searchPaths);
+  }
   const baselineResult = await timed("baseline: static file, node:http", () => runLoad(baselinePort, ["/"], options));
   rows.push({ target: "baseline: static file, node:http", result: baselineResult, via: "http" });
 
@@ -844,6 +911,10 @@ async function main(): Promise<void> {
     ]);
   }
 
+  // 7. A change made through one app server, read on the other.
+  console.log("\nA change on one app server, read on the second one (10 rounds)");
+  const propagation = await measurePropagation(url, second, claimSlugs.slice(0, 10));
+
   // Report.
   console.log(`\n=== Results (${engineName}; ${options.claims} claims, ${options.quotes} quotes, ${options.speakers} speakers) ===\n`);
   printTable(rows, baselineResult);
@@ -865,7 +936,20 @@ async function main(): Promise<void> {
       .slice(0, 6);
     console.log(`Slowest search terms (median ms): ${slowest.map(([t, ms]) => `"${t}" ${ms.toFixed(0)}`).join(", ")}.`);
   }
-  console.log(`Public page cache: ${options.pagecache ? `on (${options.pagecache} s)` : "off (Next.js alone)"}.`);
+  const nginxClaim = rows.find((r) => r.target.startsWith("nginx: claim page"));
+  if (nginxClaim) {
+    const ratio = nginxClaim.result.requests / nginxClaim.result.seconds / (baselineResult.requests / baselineResult.seconds);
+    console.log(`Claim page behind nginx: ${(ratio * 100).toFixed(1)} % of the baseline (target: at least 100 %).`);
+  }
+  const searchRow = rows.find((r) => r.target.startsWith("search page"));
+  if (searchRow) {
+    const sorted = [...searchRow.result.latencies].sort((a, b) => a - b);
+    console.log(`Search page p95 at ${options.connections} connections: ${percentile(sorted, 0.95).toFixed(0)} ms (target: under 150 ms).`);
+  }
+  console.log(
+    `A change visible on the second app server after: median ${propagation.median.toFixed(0)} ms, max ${propagation.max.toFixed(0)} ms ` +
+      `over ${propagation.rounds} rounds (target: within 2 s).`,
+  );
   console.log(`Load average after: ${load()}.`);
   console.log(`Total time: ${seconds(performance.now() - started)}.`);
 }
