@@ -20,6 +20,10 @@ export const NEWSROOM_LANGUAGE = "de";
 /** The cookie that remembers the reader's choice of language. */
 export const LOCALE_COOKIE = "claimbase-locale";
 
+/** The language tag dates and numbers are formatted in (lib/format.ts): German as in
+ * Germany, English as in Britain ("11 November 2017", not the American "November 11, 2017"). */
+export const FORMAT_LOCALE: Record<Locale, string> = { de: "de-DE", en: "en-GB" };
+
 const deNumber = new Intl.NumberFormat("de-DE");
 const enNumber = new Intl.NumberFormat("en-GB");
 
@@ -573,7 +577,8 @@ export function languageAlternates(path: string, origin = ""): Record<string, st
   };
 }
 
-/** How a direct quote is shown: in the page language's quotation marks. */
-export function quoted(text: string, dict: Dictionary): string {
-  return `${dict.quoteOpen}${text}${dict.quoteClose}`;
+/** How a direct quote is shown: in the quotation marks of the page's language, „…“ or “…”
+ * (catalogue namespace `quotation`; `marks` is its translator, from getTranslations). */
+export function quoted(text: string, marks: (key: "open" | "close") => string): string {
+  return `${marks("open")}${text}${marks("close")}`;
 }
