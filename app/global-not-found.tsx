@@ -3,21 +3,21 @@
 // language, with a link home. Needs no layout (next.config.js experimental.globalNotFound).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDictionary } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "Claimbase", robots: { index: false } };
 
-export default function GlobalNotFound() {
-  const t = getDictionary("de");
+export default async function GlobalNotFound() {
+  const t = await getTranslations({ locale: "de", namespace: "notFound" });
   return (
     <html lang="de">
       <body>
         <main id="main" className="container">
-          <h1>{t.notFound.title}</h1>
-          <p>{t.notFound.text}</p>
+          <h1>{t("title")}</h1>
+          <p>{t("text")}</p>
           <p>
-            <Link href="/">{t.notFound.home}</Link>
+            <Link href="/">{t("home")}</Link>
           </p>
         </main>
       </body>

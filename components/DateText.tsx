@@ -1,6 +1,6 @@
-import type { Dictionary } from "../lib/i18n";
+import type { Locale } from "../lib/i18n";
 import { formatDate, isoDate } from "../lib/format";
 
-export function DateText({ date, dict, kind = "moment" }: { date: Date; dict: Dictionary; kind?: "moment" | "calendar" }) {
-  return <time dateTime={isoDate(date, kind)}>{formatDate(date, dict, kind)}</time>;
+export function DateText({ date, locale, kind = "moment" }: { date: Date; locale: Locale; kind?: "moment" | "calendar" }) {
+  return <time dateTime={isoDate(date, kind)}>{formatDate(date, locale, kind)}</time>;
 }

@@ -4,32 +4,31 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
-import { getDictionary } from "@/lib/i18n";
+import { getMessages, getTranslations } from "next-intl/server";
 import "@/app/globals.css";
 
 export async function DeskFrame({ children }: { children: ReactNode }) {
-  const t = getDictionary("de");
+  const t = await getTranslations({ locale: "de" });
   // Client components get only the messages they use (error.tsx).
   const { error } = await getMessages({ locale: "de" });
   return (
     <html lang="de">
       <body>
         <a className="skip-link" href="#main">
-          {t.site.skipToContent}
+          {t("site.skipToContent")}
         </a>
         <header className="site-header">
           <div className="container site-header__inner">
             <Link href="/" className="site-name">
-              {t.site.name}
+              {t("site.name")}
             </Link>
-            <nav aria-label={t.site.mainNav}>
+            <nav aria-label={t("site.mainNav")}>
               <ul className="site-nav">
                 <li>
-                  <Link href="/">{t.nav.claims}</Link>
+                  <Link href="/">{t("nav.claims")}</Link>
                 </li>
                 <li>
-                  <Link href="/admin">{t.nav.admin}</Link>
+                  <Link href="/admin">{t("nav.admin")}</Link>
                 </li>
               </ul>
             </nav>

@@ -5,7 +5,7 @@
 // page is prerendered for every reader): the route of a paged list (`/topics/x/p/3`) is turned
 // back into its public URL (lib/paged-routes.ts); in the browser it reads the query string.
 import { usePathname, useSearchParams } from "next/navigation";
-// Types only: lib/i18n holds every string of both languages, which the browser does not need.
+// Types only: the language helpers in lib/i18n run on the server (proxy.ts, /lang, pages).
 import type { Locale } from "../lib/i18n";
 import { PAGE_PARAMS } from "../lib/page-params";
 import { publicPath } from "../lib/paged-routes";

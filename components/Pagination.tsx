@@ -1,35 +1,37 @@
 import Link from "next/link";
-import type { Dictionary } from "../lib/i18n";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "../lib/i18n";
 
 /** Previous/next links for `?page=N` lists; `href(n)` builds the URL of page n. `label`
  * names the navigation when a page has more than one list. */
-export function Pagination({
+export async function Pagination({
   page,
   pageCount,
   href,
-  dict,
+  locale,
   label,
 }: {
   page: number;
   pageCount: number;
   href: (page: number) => string;
-  dict: Dictionary;
+  locale: Locale;
   label?: string;
 }) {
   if (pageCount <= 1 && page <= 1) return null;
+  const t = await getTranslations({ locale, namespace: "pagination" });
   return (
-    <nav className="pagination" aria-label={label ?? dict.pagination.label}>
+    <nav className="pagination" aria-label={label ?? t("label")}>
       {page > 1 ? (
         <Link href={href(Math.min(page - 1, pageCount))} rel="prev">
-          <span aria-hidden="true">←</span> {dict.pagination.previous}
+          <span aria-hidden="true">←</span> {t("previous")}
         </Link>
       ) : (
         <span />
       )}
-      <span aria-current="page">{dict.pagination.pageOf(page, pageCount)}</span>
+      <span aria-current="page">{t("pageOf", { page, count: pageCount })}</span>
       {page < pageCount ? (
         <Link href={href(page + 1)} rel="next">
-          {dict.pagination.next} <span aria-hidden="true">→</span>
+          {t("next")} <span aria-hidden="true">→</span>
         </Link>
       ) : (
         <span />

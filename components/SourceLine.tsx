@@ -1,15 +1,17 @@
 // A source in one line: title (linked when it has a web address), publisher, author, date.
-import type { Dictionary } from "../lib/i18n";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "../lib/i18n";
 import type { PublicSource } from "../lib/public";
 import { safeHref } from "../lib/markdown";
 import { DateText } from "./DateText";
 
-export function SourceLine({ source, dict }: { source: PublicSource; dict: Dictionary }) {
+export async function SourceLine({ source, locale }: { source: PublicSource; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "claim" });
   const href = source.url ? safeHref(source.url) : null;
   const external = href !== null && /^https?:/i.test(href);
   return (
     <p className="source-line">
-      <span className="visually-hidden">{dict.claim.source}: </span>
+      <span className="visually-hidden">{t("source")}: </span>
       {href && external ? (
         <a href={href} rel="noopener noreferrer nofollow" hrefLang={source.language || undefined} lang={source.language || undefined}>
           {source.title}
@@ -21,7 +23,7 @@ export function SourceLine({ source, dict }: { source: PublicSource; dict: Dicti
       {source.author ? <>, {source.author}</> : null}
       {source.publishedAt ? (
         <>
-          , <DateText date={source.publishedAt} dict={dict} />
+          , <DateText date={source.publishedAt} locale={locale} />
         </>
       ) : null}
     </p>

@@ -1,29 +1,32 @@
 // The verdict as a text label in a badge. The colour only repeats what the words say.
-import type { Dictionary } from "../lib/i18n";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "../lib/i18n";
 import type { PublicVerdict } from "../lib/public";
 
-export function verdictName(verdict: PublicVerdict, dict: Dictionary): string {
-  return dict.locale === "en" ? verdict.nameEn : verdict.nameDe;
+// The newsroom names its verdicts in both languages (records, not catalogue texts).
+export function verdictName(verdict: PublicVerdict, locale: Locale): string {
+  return locale === "en" ? verdict.nameEn : verdict.nameDe;
 }
 
-export function verdictExplanation(verdict: PublicVerdict, dict: Dictionary): string {
-  return dict.locale === "en" ? verdict.explanationEn : verdict.explanationDe;
+export function verdictExplanation(verdict: PublicVerdict, locale: Locale): string {
+  return locale === "en" ? verdict.explanationEn : verdict.explanationDe;
 }
 
-export function VerdictBadge({ verdict, dict }: { verdict: PublicVerdict | null; dict: Dictionary }) {
+export async function VerdictBadge({ verdict, locale }: { verdict: PublicVerdict | null; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "claim" });
   if (!verdict) {
     return (
       <span className="verdict verdict--none">
-        <span className="visually-hidden">{dict.claim.verdict}: </span>
-        {dict.claim.noVerdict}
+        <span className="visually-hidden">{t("verdict")}: </span>
+        {t("noVerdict")}
       </span>
     );
   }
   const key = /^[a-z0-9-]+$/.test(verdict.key) ? verdict.key : "other";
   return (
     <span className={`verdict verdict--${key}`}>
-      <span className="visually-hidden">{dict.claim.verdict}: </span>
-      {verdictName(verdict, dict)}
+      <span className="visually-hidden">{t("verdict")}: </span>
+      {verdictName(verdict, locale)}
     </span>
   );
 }

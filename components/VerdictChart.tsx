@@ -3,31 +3,33 @@
 // its colour only repeat the numbers; screen readers read the table (the bars are hidden).
 // Pure HTML and CSS: no script, no image.
 import type { CSSProperties } from "react";
-import type { Dictionary } from "../lib/i18n";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "../lib/i18n";
 import { formatNumber } from "../lib/format";
 import type { PublicVerdictDistribution } from "../lib/public";
 import { verdictName } from "./VerdictBadge";
 
-export function VerdictChart({
+export async function VerdictChart({
   distribution,
   caption,
-  dict,
+  locale,
 }: {
   distribution: PublicVerdictDistribution;
   caption: string;
-  dict: Dictionary;
+  locale: Locale;
 }) {
+  const t = await getTranslations({ locale });
   const total = distribution.total;
   return (
     <table className="verdict-chart">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{dict.speaker.verdictColumn}</th>
+          <th scope="col">{t("speaker.verdictColumn")}</th>
           <th scope="col" className="number">
-            {dict.speaker.countColumn}
+            {t("speaker.countColumn")}
           </th>
-          <th scope="col">{dict.speaker.barColumn}</th>
+          <th scope="col">{t("speaker.barColumn")}</th>
         </tr>
       </thead>
       <tbody>
@@ -36,8 +38,8 @@ export function VerdictChart({
           const share = total > 0 ? count / total : 0;
           return (
             <tr key={verdict?.key ?? "none"}>
-              <th scope="row">{verdict ? verdictName(verdict, dict) : dict.claim.noVerdict}</th>
-              <td className="number">{formatNumber(count, dict)}</td>
+              <th scope="row">{verdict ? verdictName(verdict, locale) : t("claim.noVerdict")}</th>
+              <td className="number">{formatNumber(count, locale)}</td>
               <td className="verdict-chart__bar-cell">
                 <div className="verdict-chart__bar-wrap">
                   <span className="verdict-chart__track" aria-hidden="true">
@@ -47,7 +49,7 @@ export function VerdictChart({
                     />
                   </span>
                   <span className="verdict-chart__share">
-                    {formatNumber(share, dict, { style: "percent", maximumFractionDigits: 0 })}
+                    {formatNumber(share, locale, { style: "percent", maximumFractionDigits: 0 })}
                   </span>
                 </div>
               </td>

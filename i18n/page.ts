@@ -3,8 +3,8 @@
 // a request header and can be prerendered.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { setRequestLocale } from "next-intl/server";
-import { getDictionary, isLocale, languageAlternates, localeHref, type Locale } from "@/lib/i18n";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { isLocale, languageAlternates, localeHref, type Locale } from "@/lib/i18n";
 import { absoluteUrl, feedAlternate, getPageSiteInfo } from "@/lib/site";
 
 export type LocaleParams = { locale: string };
@@ -31,10 +31,10 @@ export async function publicAlternates(
   path: string,
   types: Record<string, { url: string; title: string }[]> = {},
 ): Promise<NonNullable<Metadata["alternates"]>> {
-  const site = await getPageSiteInfo();
+  const [site, t] = await Promise.all([getPageSiteInfo(), getTranslations({ locale, namespace: "home" })]);
   return {
     canonical: absoluteUrl(site.origin, localeHref(locale, path)),
     languages: languageAlternates(path, site.origin),
-    types: { ...feedAlternate(site, getDictionary(locale).home.title), ...types },
+    types: { ...feedAlternate(site, t("title")), ...types },
   };
 }

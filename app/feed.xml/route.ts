@@ -1,8 +1,9 @@
 // Atom feed (RFC 4287) of the 50 newest public fact-checks: title = the claim, summary = the
 // verdict label and the published summary, a link to the claim page, updated = the last
 // public change. Read through lib/public only.
+import { getTranslations } from "next-intl/server";
 import { verdictLabel } from "@/lib/claimreview";
-import { getDictionary } from "@/lib/i18n";
+import type { Locale } from "@/lib/i18n";
 import { listPublishedClaims, type PublicClaimSummary } from "@/lib/public/cached";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 import { absoluteUrl, getSiteInfo, paths } from "@/lib/site";
@@ -12,18 +13,26 @@ export const dynamic = "force-dynamic";
 
 const FEED_SIZE = 50;
 
-function entrySummary(claim: PublicClaimSummary, locale: string): string {
-  const t = getDictionary();
+/** The feed is German, like the newsroom's summaries in it. */
+const LOCALE: Locale = "de";
+
+type ClaimTexts = Awaited<ReturnType<typeof getTranslations<"claim">>>;
+
+function entrySummary(claim: PublicClaimSummary, t: ClaimTexts): string {
   const parts: string[] = [];
-  if (claim.status === "retracted") parts.push(`${t.claim.retractedNotice}`);
-  if (claim.verdict) parts.push(`${t.claim.verdict}: ${verdictLabel(claim.verdict, locale)}.`);
+  if (claim.status === "retracted") parts.push(t("retractedNotice"));
+  if (claim.verdict) parts.push(`${t("verdict")}: ${verdictLabel(claim.verdict, LOCALE)}.`);
   if (claim.summary) parts.push(claim.summary);
   return parts.join(" ");
 }
 
 export async function GET(request: Request): Promise<Response> {
-  const t = getDictionary();
-  const [site, page] = await Promise.all([getSiteInfo(), listPublishedClaims({ page: 1, pageSize: FEED_SIZE })]);
+  const [site, page, home, claimTexts] = await Promise.all([
+    getSiteInfo(),
+    listPublishedClaims({ page: 1, pageSize: FEED_SIZE }),
+    getTranslations({ locale: LOCALE, namespace: "home" }),
+    getTranslations({ locale: LOCALE, namespace: "claim" }),
+  ]);
   const feedUrl = absoluteUrl(site.origin, paths.feed);
   const updatedOf = (c: PublicClaimSummary) => c.publicUpdatedAt ?? c.publishedAt ?? new Date(0);
   const newest = page.items.reduce<Date | null>((max, c) => (!max || updatedOf(c) > max ? updatedOf(c) : max), null);
@@ -37,7 +46,7 @@ export async function GET(request: Request): Promise<Response> {
       `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
       claim.publishedAt ? `    <published>${claim.publishedAt.toISOString()}</published>` : null,
       `    <updated>${updatedOf(claim).toISOString()}</updated>`,
-      `    <summary type="text">${xmlText(entrySummary(claim, t.locale))}</summary>`,
+      `    <summary type="text">${xmlText(entrySummary(claim, claimTexts))}</summary>`,
       "  </entry>",
     ]
       .filter((line): line is string => line !== null)
@@ -46,10 +55,10 @@ export async function GET(request: Request): Promise<Response> {
 
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(t.locale)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${LOCALE}">`,
     `  <id>${xmlText(feedUrl)}</id>`,
-    `  <title type="text">${xmlText(`${site.organization.name}: ${t.home.title}`)}</title>`,
-    `  <subtitle type="text">${xmlText(t.home.intro)}</subtitle>`,
+    `  <title type="text">${xmlText(`${site.organization.name}: ${home("title")}`)}</title>`,
+    `  <subtitle type="text">${xmlText(home("intro"))}</subtitle>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlText(feedUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlText(absoluteUrl(site.origin, paths.home))}"/>`,
     `  <updated>${(newest ?? new Date()).toISOString()}</updated>`,

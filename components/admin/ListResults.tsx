@@ -6,7 +6,6 @@ import type { ReactNode } from "react";
 import { Pagination } from "@/components/Pagination";
 import { TableScroll } from "@/components/admin/TableScroll";
 import { countOf, listHref, type Page, type SearchParams } from "@/lib/editorial/listing";
-import { getDictionary } from "@/lib/i18n";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
 import "@/app/(desk)/admin/editorial.css";
 
@@ -68,7 +67,7 @@ export function ListResults({
         <div className="table-scroll">{children}</div>
       )}
       {footer}
-      <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} dict={getDictionary()} />
+      <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} locale="de" />
     </>
   );
 }

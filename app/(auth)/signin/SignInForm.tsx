@@ -1,10 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import { getDictionary } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { signInAction, type SignInState } from "./actions";
 
 export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl: string; initialError?: string | null }) {
-  const t = getDictionary();
+  // Only the messages it shows reach the browser (the page passes them, signin/page.tsx).
+  const t = useTranslations("signIn");
   const initialState: SignInState = { error: initialError, email: "", attempt: 0 };
   const [state, formAction, pending] = useActionState(signInAction, initialState);
   const invalid = state.error !== null;
@@ -17,7 +18,7 @@ export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl: 
       ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
-        <label htmlFor="signin-email">{t.signIn.email}</label>
+        <label htmlFor="signin-email">{t("email")}</label>
         <input
           key={`email-${state.attempt}`}
           id="signin-email"
@@ -31,7 +32,7 @@ export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl: 
         />
       </div>
       <div>
-        <label htmlFor="signin-password">{t.signIn.password}</label>
+        <label htmlFor="signin-password">{t("password")}</label>
         <input
           key={`password-${state.attempt}`}
           id="signin-password"
@@ -44,7 +45,7 @@ export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl: 
         />
       </div>
       <button type="submit" className="button" disabled={pending}>
-        {pending ? t.signIn.pending : t.signIn.submit}
+        {pending ? t("pending") : t("submit")}
       </button>
     </form>
   );

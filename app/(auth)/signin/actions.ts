@@ -5,12 +5,12 @@
 // lib/auth/rate-limit.ts) comes back as a CredentialsSignin whose code carries the retry time
 // and is shown as "Zu viele Fehlversuche. Bitte versuchen Sie es um HH:MM Uhr erneut.".
 // On success signIn() redirects.
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { definePublicAction } from "@/lib/actions/define";
 import { signIn } from "@/lib/auth/auth";
 import { authErrorInfo } from "@/lib/auth/auth-errors";
 import { parseRateLimitCode, rateLimitMessage } from "@/lib/auth/rate-limit";
-import { getDictionary } from "@/lib/i18n";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 
 export interface SignInState {
@@ -30,7 +30,7 @@ export const signInAction = definePublicAction(
   "signIn",
   "Die Anmeldung muss ohne Sitzung funktionieren; Auth.js prüft die Zugangsdaten, gedrosselt nach lib/auth/rate-limit.ts.",
   async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
-    const t = getDictionary();
+    const t = await getTranslations({ locale: "de", namespace: "signIn" });
     const rawEmail = formData.get("email");
     const email = typeof rawEmail === "string" ? rawEmail.trim().slice(0, 320) : "";
     const attempt = previous.attempt + 1;
@@ -39,7 +39,7 @@ export const signInAction = definePublicAction(
       password: formData.get("password"),
       callbackUrl: formData.get("callbackUrl") ?? undefined,
     });
-    if (!parsed.success) return { error: t.signIn.invalidInput, email, attempt };
+    if (!parsed.success) return { error: t("invalidInput"), email, attempt };
 
     try {
       await signIn("credentials", {
@@ -53,7 +53,7 @@ export const signInAction = definePublicAction(
         const retryAt = authError.type === "CredentialsSignin" ? parseRateLimitCode(authError.code) : null;
         if (retryAt) return { error: rateLimitMessage(retryAt), email, attempt };
         return {
-          error: authError.type === "CredentialsSignin" ? t.signIn.invalidCredentials : t.signIn.failed,
+          error: authError.type === "CredentialsSignin" ? t("invalidCredentials") : t("failed"),
           email,
           attempt,
         };

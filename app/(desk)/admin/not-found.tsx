@@ -1,15 +1,15 @@
 // A newsroom URL that names nothing (a deleted record, a mistyped address).
 import Link from "next/link";
-import { getDictionary } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
 
-export default function DeskNotFound() {
-  const t = getDictionary("de");
+export default async function DeskNotFound() {
+  const t = await getTranslations({ locale: "de" });
   return (
     <>
-      <h1>{t.notFound.title}</h1>
-      <p>{t.notFound.text}</p>
+      <h1>{t("notFound.title")}</h1>
+      <p>{t("notFound.text")}</p>
       <p>
-        <Link href="/admin">{t.nav.admin}</Link>
+        <Link href="/admin">{t("nav.admin")}</Link>
       </p>
     </>
   );

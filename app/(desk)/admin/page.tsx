@@ -1,54 +1,57 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { countClaimsByStatus } from "@/lib/admin/dashboard";
-import { getDictionary } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: getDictionary().admin.title };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: "de", namespace: "admin" });
+  return { title: t("title") };
+}
 
 export default async function AdminPage() {
   const user = await requireUser("/admin");
-  const t = getDictionary();
+  const t = await getTranslations({ locale: "de" });
   const counts = await countClaimsByStatus();
   const total = counts.reduce((sum, c) => sum + c.count, 0);
 
   return (
     <>
-      <h1>{t.admin.title}</h1>
-      <p>{t.admin.signedInAs(user.name, user.role)}</p>
+      <h1>{t("admin.title")}</h1>
+      <p>{t("admin.signedInAs", { name: user.name, role: user.role })}</p>
 
       <section aria-labelledby="status-heading">
-        <h2 id="status-heading">{t.admin.claimsByStatus}</h2>
+        <h2 id="status-heading">{t("admin.claimsByStatus")}</h2>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t.admin.status}</th>
+              <th scope="col">{t("admin.status")}</th>
               <th scope="col" className="number">
-                {t.admin.count}
+                {t("admin.count")}
               </th>
             </tr>
           </thead>
           <tbody>
             {counts.map((c) => (
               <tr key={c.status}>
-                <th scope="row">{t.status[c.status]}</th>
+                <th scope="row">{t(`status.${c.status}`)}</th>
                 <td className="number">{c.count}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{t.admin.total}</th>
+              <th scope="row">{t("admin.total")}</th>
               <td className="number">{total}</td>
             </tr>
           </tfoot>
         </table>
       </section>
 
-      <ActionForm action={signOutAction} submitLabel={t.admin.signOut} className="signout-form" />
+      <ActionForm action={signOutAction} submitLabel={t("admin.signOut")} className="signout-form" />
     </>
   );
 }

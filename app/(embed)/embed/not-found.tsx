@@ -1,7 +1,7 @@
 // An embed card of a claim that is not public (or does not exist).
-import { getDictionary } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
 
-export default function EmbedNotFound() {
-  const t = getDictionary("de");
-  return <p className="embed-card">{t.notFound.title}</p>;
+export default async function EmbedNotFound() {
+  const t = await getTranslations({ locale: "de", namespace: "notFound" });
+  return <p className="embed-card">{t("title")}</p>;
 }

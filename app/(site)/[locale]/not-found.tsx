@@ -1,17 +1,18 @@
 // A public URL that names nothing, in the language of its URL. Rendered inside the site's
 // layout; [...rest] sends every unknown path here.
 import Link from "next/link";
-import { getDictionary, getLocale, localeHref } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
+import { getLocale, localeHref } from "@/lib/i18n";
 
 export default async function NotFound() {
   const locale = await getLocale();
-  const t = getDictionary(locale);
+  const t = await getTranslations({ locale, namespace: "notFound" });
   return (
     <>
-      <h1>{t.notFound.title}</h1>
-      <p>{t.notFound.text}</p>
+      <h1>{t("title")}</h1>
+      <p>{t("text")}</p>
       <p>
-        <Link href={localeHref(locale, "/")}>{t.notFound.home}</Link>
+        <Link href={localeHref(locale, "/")}>{t("home")}</Link>
       </p>
     </>
   );

@@ -2,8 +2,10 @@ import Link from "next/link";
 import { ClaimCard } from "@/components/ClaimCard";
 import { Pagination } from "@/components/Pagination";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { pageLocale, publicAlternates, type LocaleParams } from "@/i18n/page";
-import { getDictionary, localeHref } from "@/lib/i18n";
+import { localeHref } from "@/lib/i18n";
+import { collator } from "@/lib/format";
 import { pageNumber } from "@/lib/paged-routes";
 import { listPublicTopics, listPublishedClaims } from "@/lib/public/cached";
 
@@ -20,27 +22,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HomePage({ params }: Props) {
   const locale = await pageLocale(params);
-  const t = getDictionary(locale);
+  const t = await getTranslations({ locale });
   const page = pageNumber((await params).page);
   const [result, topics] = await Promise.all([listPublishedClaims({ page, pageSize: PAGE_SIZE }), listPublicTopics()]);
-  const collator = new Intl.Collator(t.dateLocale);
+  const byName = collator(locale);
   const topicName = (topic: { nameDe: string; nameEn: string }) => (locale === "en" ? topic.nameEn : topic.nameDe);
 
   return (
     <>
-      <h1>{t.home.title}</h1>
-      <p className="lead">{t.home.intro}</p>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
       {result.total === 0 ? (
-        <p className="empty">{t.home.empty}</p>
+        <p className="empty">{t("home.empty")}</p>
       ) : result.items.length === 0 ? (
         <p className="empty">
-          {t.home.emptyPage} <Link href={localeHref(locale, "/")}>{t.home.backToFirst}</Link>
+          {t("home.emptyPage")} <Link href={localeHref(locale, "/")}>{t("home.backToFirst")}</Link>
         </p>
       ) : (
         <ul className="claim-list">
           {result.items.map((claim) => (
             <li key={claim.slug}>
-              <ClaimCard claim={claim} dict={t} />
+              <ClaimCard claim={claim} locale={locale} />
             </li>
           ))}
         </ul>
@@ -49,23 +51,23 @@ export default async function HomePage({ params }: Props) {
         page={page}
         pageCount={result.pageCount}
         href={(n) => localeHref(locale, n <= 1 ? "/" : `/?page=${n}`)}
-        dict={t}
+        locale={locale}
       />
       {topics.length ? (
         <section aria-labelledby="topics-heading" className="home-topics">
-          <h2 id="topics-heading">{t.home.topics}</h2>
+          <h2 id="topics-heading">{t("home.topics")}</h2>
           <ul className="topic-links">
             {[...topics]
-              .sort((a, b) => collator.compare(topicName(a), topicName(b)))
+              .sort((a, b) => byName.compare(topicName(a), topicName(b)))
               .map((topic) => (
                 <li key={topic.slug}>
                   <Link href={localeHref(locale, `/topics/${encodeURIComponent(topic.slug)}`)}>{topicName(topic)}</Link>{" "}
-                  <span className="muted">({t.topics.claimCount(topic.claimCount)})</span>
+                  <span className="muted">({t("topics.claimCount", { count: topic.claimCount })})</span>
                 </li>
               ))}
           </ul>
           <p>
-            <Link href={localeHref(locale, "/topics")}>{t.home.allTopics}</Link>
+            <Link href={localeHref(locale, "/topics")}>{t("home.allTopics")}</Link>
           </p>
         </section>
       ) : null}

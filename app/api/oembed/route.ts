@@ -3,7 +3,7 @@
 // (app/embed/claims/[slug]). Public by design (it shows what the claim page shows), read
 // through lib/public: 404 for a URL that is not a public claim page of this site, 501 for
 // format=xml (JSON only), 400 without a url.
-import { getDictionary } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
 import { getPublicClaim } from "@/lib/public/cached";
 import { absoluteUrl, getSiteInfo, paths } from "@/lib/site";
 
@@ -72,9 +72,10 @@ export async function GET(request: Request): Promise<Response> {
   const width = Math.min(WIDTH, maxWidth ?? WIDTH);
   const height = Math.min(width < NARROW ? NARROW_HEIGHT : HEIGHT, maxHeight ?? Infinity);
 
-  const t = getDictionary();
+  // German, like the embed card the iframe shows.
+  const t = await getTranslations({ locale: "de", namespace: "claim" });
   const src = absoluteUrl(site.origin, paths.embed(claim.slug));
-  const title = `${t.claim.verdict}: ${claim.text}`;
+  const title = `${t("verdict")}: ${claim.text}`;
   const html =
     `<iframe src="${attr(src)}" width="${width}" height="${height}" title="${attr(title)}" ` +
     `loading="lazy" style="border:0;max-width:100%" referrerpolicy="strict-origin-when-cross-origin"></iframe>`;

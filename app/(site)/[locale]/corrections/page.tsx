@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DateText } from "@/components/DateText";
 import { Markdown } from "@/components/Markdown";
 import { Pagination } from "@/components/Pagination";
 import { pageLocale, publicAlternates, type LocaleParams } from "@/i18n/page";
-import { NEWSROOM_LANGUAGE, getDictionary, localeHref } from "@/lib/i18n";
+import { NEWSROOM_LANGUAGE, localeHref } from "@/lib/i18n";
 import { pageNumber } from "@/lib/paged-routes";
 import { listPublicCorrections } from "@/lib/public/cached";
 
@@ -15,30 +16,30 @@ type Props = { params: Promise<LocaleParams & { page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
-  const t = getDictionary(locale);
+  const t = await getTranslations({ locale, namespace: "corrections" });
   const page = pageNumber((await params).page);
   return {
-    title: t.corrections.title,
-    description: t.corrections.intro,
+    title: t("title"),
+    description: t("intro"),
     alternates: await publicAlternates(locale, page > 1 ? `/corrections?page=${page}` : "/corrections"),
   };
 }
 
 export default async function CorrectionsPage({ params }: Props) {
   const locale = await pageLocale(params);
-  const t = getDictionary(locale);
+  const t = await getTranslations({ locale, namespace: "corrections" });
   const page = pageNumber((await params).page);
   const result = await listPublicCorrections({ page, pageSize: PAGE_SIZE });
 
   return (
     <>
-      <h1>{t.corrections.title}</h1>
-      <p className="lead">{t.corrections.intro}</p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
       {result.total === 0 ? (
-        <p className="empty">{t.corrections.empty}</p>
+        <p className="empty">{t("empty")}</p>
       ) : result.items.length === 0 ? (
         <p className="empty">
-          {t.corrections.emptyPage} <Link href={localeHref(locale, "/corrections")}>{t.corrections.backToFirst}</Link>
+          {t("emptyPage")} <Link href={localeHref(locale, "/corrections")}>{t("backToFirst")}</Link>
         </p>
       ) : (
         <ul className="item-list correction-list">
@@ -46,14 +47,14 @@ export default async function CorrectionsPage({ params }: Props) {
             <li key={i}>
               <article aria-labelledby={`correction-${i}`}>
                 <h2 id={`correction-${i}`} className="correction-title">
-                  <span className={`correction-kind correction-kind--${c.kind}`}>{t.corrections.kind[c.kind]}</span>{" "}
-                  {t.corrections.of}{" "}
+                  <span className={`correction-kind correction-kind--${c.kind}`}>{t(`kind.${c.kind}`)}</span>{" "}
+                  {t("of")}{" "}
                   <Link href={localeHref(locale, `/claims/${encodeURIComponent(c.claim.slug)}#corrections`)} lang={c.claim.language}>
                     {c.claim.text}
                   </Link>
                 </h2>
                 <p className="source-line">
-                  <DateText date={c.publishedAt} dict={t} />
+                  <DateText date={c.publishedAt} locale={locale} />
                 </p>
                 <Markdown source={c.note} lang={NEWSROOM_LANGUAGE} />
               </article>
@@ -65,7 +66,7 @@ export default async function CorrectionsPage({ params }: Props) {
         page={page}
         pageCount={result.pageCount}
         href={(n) => localeHref(locale, n <= 1 ? "/corrections" : `/corrections?page=${n}`)}
-        dict={t}
+        locale={locale}
       />
     </>
   );

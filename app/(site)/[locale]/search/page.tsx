@@ -3,11 +3,13 @@
 // cached: anyone can type anything.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DateText } from "@/components/DateText";
 import { Pagination } from "@/components/Pagination";
 import { VerdictBadge } from "@/components/VerdictBadge";
 import { pageLocale, publicAlternates, type LocaleParams } from "@/i18n/page";
-import { NEWSROOM_LANGUAGE, getDictionary, localeHref, type Dictionary, type Locale } from "@/lib/i18n";
+import { NEWSROOM_LANGUAGE, localeHref, type Locale } from "@/lib/i18n";
+import { collator } from "@/lib/format";
 import {
   SEARCH_MAX_QUERY_LENGTH,
   SEARCH_TYPES,
@@ -31,11 +33,11 @@ type Props = { params: Promise<LocaleParams>; searchParams: Promise<Record<strin
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
-  const t = getDictionary(locale);
+  const t = await getTranslations({ locale, namespace: "search" });
   const query = normalizeSearchInput(parseSearchParams(await searchParams));
   return {
-    title: query.q ? `${t.search.title}: ${query.q}` : t.search.title,
-    description: t.search.intro,
+    title: query.q ? `${t("title")}: ${query.q}` : t("title"),
+    description: t("intro"),
     // Result pages are endless variations of the same content.
     robots: { index: false, follow: true },
     alternates: await publicAlternates(locale, "/search"),
@@ -60,23 +62,23 @@ function searchHref(locale: Locale, query: SearchQuery, change: Partial<SearchQu
 
 export default async function SearchPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const t = getDictionary(locale);
+  const t = await getTranslations({ locale, namespace: "search" });
   const input = parseSearchParams(await searchParams);
   const [result, options] = await Promise.all([searchPublic(input), listSearchFilters()]);
   const { query } = result;
   const hasFilter = Boolean(query.verdict || query.speaker || query.topic || query.from || query.to);
   const named = (item: { nameDe: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameDe);
-  const collator = new Intl.Collator(t.dateLocale);
-  const topics = [...options.topics].sort((a, b) => collator.compare(named(a), named(b)));
+  const byName = collator(locale);
+  const topics = [...options.topics].sort((a, b) => byName.compare(named(a), named(b)));
 
   return (
     <>
-      <h1>{t.search.title}</h1>
-      <p className="lead">{t.search.intro}</p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
 
       <form method="get" action={localeHref(locale, "/search")} role="search" className="search-form">
         <div className="search-form__query">
-          <label htmlFor="search-q">{t.search.label}</label>
+          <label htmlFor="search-q">{t("label")}</label>
           <div className="search-form__row">
             <input
               type="search"
@@ -88,20 +90,20 @@ export default async function SearchPage({ params, searchParams }: Props) {
               autoComplete="off"
             />
             <button type="submit" className="button">
-              {t.search.submit}
+              {t("submit")}
             </button>
           </div>
           <p id="search-hint" className="search-form__hint">
-            {t.search.hint}
+            {t("hint")}
           </p>
         </div>
         {query.type !== "all" ? <input type="hidden" name="type" value={query.type} /> : null}
         <fieldset className="search-form__filters">
-          <legend>{t.search.filters}</legend>
+          <legend>{t("filters")}</legend>
           <div className="search-form__field">
-            <label htmlFor="search-verdict">{t.search.verdict}</label>
+            <label htmlFor="search-verdict">{t("verdict")}</label>
             <select id="search-verdict" name="verdict" defaultValue={query.verdict ?? ""}>
-              <option value="">{t.search.anyVerdict}</option>
+              <option value="">{t("anyVerdict")}</option>
               {options.verdicts.map((v) => (
                 <option key={v.key} value={v.key}>
                   {named(v)}
@@ -110,7 +112,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             </select>
           </div>
           <div className="search-form__field">
-            <label htmlFor="search-speaker">{t.search.speaker}</label>
+            <label htmlFor="search-speaker">{t("speaker")}</label>
             {/* Any name or alias (the server finds the speaker); the best-known are suggested. */}
             <input
               type="text"
@@ -129,18 +131,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
               ))}
             </datalist>
             <p id="search-speaker-hint" className="search-form__hint">
-              {t.search.speakerHint}
+              {t("speakerHint")}
             </p>
             {query.speaker && !result.speaker ? (
               <p id="search-speaker-unknown" className="search-form__error" role="status">
-                {t.search.unknownSpeaker(query.speaker)}
+                {t("unknownSpeaker", { name: query.speaker })}
               </p>
             ) : null}
           </div>
           <div className="search-form__field">
-            <label htmlFor="search-topic">{t.search.topic}</label>
+            <label htmlFor="search-topic">{t("topic")}</label>
             <select id="search-topic" name="topic" defaultValue={query.topic ?? ""}>
-              <option value="">{t.search.anyTopic}</option>
+              <option value="">{t("anyTopic")}</option>
               {topics.map((topic) => (
                 <option key={topic.slug} value={topic.slug}>
                   {named(topic)}
@@ -149,20 +151,20 @@ export default async function SearchPage({ params, searchParams }: Props) {
             </select>
           </div>
           <div className="search-form__field">
-            <label htmlFor="search-from">{t.search.from}</label>
+            <label htmlFor="search-from">{t("from")}</label>
             <input type="date" id="search-from" name="from" defaultValue={query.from ?? ""} aria-describedby="search-date-hint" />
           </div>
           <div className="search-form__field">
-            <label htmlFor="search-to">{t.search.to}</label>
+            <label htmlFor="search-to">{t("to")}</label>
             <input type="date" id="search-to" name="to" defaultValue={query.to ?? ""} aria-describedby="search-date-hint" />
           </div>
           <p id="search-date-hint" className="search-form__hint">
-            {t.search.dateHint}
+            {t("dateHint")}
           </p>
           {hasFilter ? (
             <p className="search-form__reset">
               <Link href={searchHref(locale, query, { verdict: null, speaker: null, topic: null, from: null, to: null })}>
-                {t.search.reset}
+                {t("reset")}
               </Link>
             </p>
           ) : null}
@@ -170,18 +172,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
       </form>
 
       {!result.searched ? (
-        <p className="empty">{t.search.noQuery}</p>
+        <p className="empty">{t("noQuery")}</p>
       ) : (
         <section aria-labelledby="search-results-heading" className="search-results">
           <h2 id="search-results-heading" className="visually-hidden">
-            {t.search.results}
+            {t("results")}
           </h2>
-          <nav aria-label={t.search.tabs}>
+          <nav aria-label={t("tabs")}>
             <ul className="search-tabs">
               {SEARCH_TYPES.map((type) => (
                 <li key={type}>
                   <Link href={searchHref(locale, query, { type })} aria-current={type === query.type ? "page" : undefined}>
-                    {t.search.types[type]} <span className="search-tabs__count">({result.counts[type]})</span>
+                    {t(`types.${type}`)} <span className="search-tabs__count">({result.counts[type]})</span>
                   </Link>
                 </li>
               ))}
@@ -190,18 +192,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
 
           {result.counts.all === 0 ? (
             <div className="empty">
-              <p>{query.q ? t.search.empty(query.q) : t.search.emptyFilters}</p>
-              <p>{t.search.emptyHint}</p>
+              <p>{query.q ? t("empty", { query: query.q }) : t("emptyFilters")}</p>
+              <p>{t("emptyHint")}</p>
             </div>
           ) : (
             <>
               {result.fallback ? (
                 <p className="search-fallback">
-                  {t.search.fallback(query.q)}
+                  {t("fallback", { query: query.q })}
                   {result.suggestion ? (
                     <>
                       {" "}
-                      {t.search.didYouMean}{" "}
+                      {t("didYouMean")}{" "}
                       <Link href={searchHref(locale, query, { q: result.suggestion })}>
                         <strong>{result.suggestion}</strong>
                       </Link>
@@ -211,19 +213,19 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 </p>
               ) : null}
               <p className="search-count" role="status">
-                {query.q ? t.search.countFor(result.total, query.q) : t.search.count(result.total)}
+                {query.q ? t("countFor", { count: result.total, query: query.q }) : t("count", { count: result.total })}
               </p>
               {result.total === 0 ? (
-                <p className="empty">{t.search.emptyType}</p>
+                <p className="empty">{t("emptyType")}</p>
               ) : result.items.length === 0 ? (
                 <p className="empty">
-                  {t.search.emptyPage} <Link href={searchHref(locale, query)}>{t.search.backToFirst}</Link>
+                  {t("emptyPage")} <Link href={searchHref(locale, query)}>{t("backToFirst")}</Link>
                 </p>
               ) : (
                 <ol className="search-list" start={(result.page - 1) * result.pageSize + 1}>
                   {result.items.map((hit, i) => (
                     <li key={hitKey(hit, i)}>
-                      <Hit hit={hit} dict={t} locale={locale} />
+                      <Hit hit={hit} locale={locale} />
                     </li>
                   ))}
                 </ol>
@@ -232,8 +234,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 page={result.page}
                 pageCount={result.pageCount}
                 href={(n) => searchHref(locale, query, { page: n })}
-                dict={t}
-                label={t.search.pages}
+                locale={locale}
+                label={t("pages")}
               />
             </>
           )}
@@ -247,22 +249,23 @@ function hitKey(hit: SearchHit, i: number): string {
   return hit.type === "quote" ? `quote:${i}` : `${hit.type}:${hit.slug}`;
 }
 
-function Hit({ hit, dict, locale }: { hit: SearchHit; dict: Dictionary; locale: Locale }) {
-  if (hit.type === "claim") return <ClaimResult hit={hit} dict={dict} locale={locale} />;
-  if (hit.type === "quote") return <QuoteResult hit={hit} dict={dict} locale={locale} />;
-  return <SpeakerResult hit={hit} dict={dict} locale={locale} />;
+function Hit({ hit, locale }: { hit: SearchHit; locale: Locale }) {
+  if (hit.type === "claim") return <ClaimResult hit={hit} locale={locale} />;
+  if (hit.type === "quote") return <QuoteResult hit={hit} locale={locale} />;
+  return <SpeakerResult hit={hit} locale={locale} />;
 }
 
 const speakerHref = (locale: Locale, slug: string) => localeHref(locale, `/speakers/${encodeURIComponent(slug)}`);
 const claimHref = (locale: Locale, slug: string) => localeHref(locale, `/claims/${encodeURIComponent(slug)}`);
 
-function ClaimResult({ hit, dict, locale }: { hit: ClaimHit; dict: Dictionary; locale: Locale }) {
+async function ClaimResult({ hit, locale }: { hit: ClaimHit; locale: Locale }) {
+  const t = await getTranslations({ locale });
   return (
     <article className="search-hit search-hit--claim">
       <div className="search-hit__meta">
-        <span className="search-hit__type">{dict.search.typeClaim}</span>
-        <VerdictBadge verdict={hit.verdict} dict={dict} />
-        {hit.status !== "published" ? <span className="status-note">{dict.status[hit.status]}</span> : null}
+        <span className="search-hit__type">{t("search.typeClaim")}</span>
+        <VerdictBadge verdict={hit.verdict} locale={locale} />
+        {hit.status !== "published" ? <span className="status-note">{t(`status.${hit.status}`)}</span> : null}
       </div>
       <h3 className="search-hit__title" lang={hit.language}>
         <Link href={claimHref(locale, hit.slug)}>
@@ -271,7 +274,7 @@ function ClaimResult({ hit, dict, locale }: { hit: ClaimHit; dict: Dictionary; l
       </h3>
       {hit.claimant ? (
         <p className="search-hit__line">
-          {dict.claim.claimant}: <Link href={speakerHref(locale, hit.claimant.slug)}>{hit.claimant.name}</Link>
+          {t("claim.claimant")}: <Link href={speakerHref(locale, hit.claimant.slug)}>{hit.claimant.name}</Link>
         </p>
       ) : null}
       {hit.summary?.length ? (
@@ -281,54 +284,56 @@ function ClaimResult({ hit, dict, locale }: { hit: ClaimHit; dict: Dictionary; l
       ) : null}
       {hit.publishedAt ? (
         <p className="search-hit__line">
-          {dict.claim.publishedAt} <DateText date={hit.publishedAt} dict={dict} />
+          {t("claim.publishedAt")} <DateText date={hit.publishedAt} locale={locale} />
         </p>
       ) : null}
     </article>
   );
 }
 
-function QuoteResult({ hit, dict, locale }: { hit: QuoteHit; dict: Dictionary; locale: Locale }) {
+async function QuoteResult({ hit, locale }: { hit: QuoteHit; locale: Locale }) {
+  const t = await getTranslations({ locale });
   return (
     <article className="search-hit search-hit--quote">
       <div className="search-hit__meta">
-        <span className="search-hit__type">{dict.search.typeQuote}</span>
+        <span className="search-hit__type">{t("search.typeQuote")}</span>
       </div>
       <p className="search-hit__line">
-        <Link href={speakerHref(locale, hit.speaker.slug)}>{hit.speaker.name}</Link> {dict.search.saidBy}
+        <Link href={speakerHref(locale, hit.speaker.slug)}>{hit.speaker.name}</Link> {t("search.saidBy")}
         {hit.reportedBy ? (
           <>
             {" "}
-            ({dict.claim.reportedBy} <Link href={speakerHref(locale, hit.reportedBy.slug)}>{hit.reportedBy.name}</Link>)
+            ({t("claim.reportedBy")} <Link href={speakerHref(locale, hit.reportedBy.slug)}>{hit.reportedBy.name}</Link>)
           </>
         ) : null}
         {hit.saidOn ? (
           <>
-            , <DateText date={hit.saidOn} dict={dict} kind="calendar" />
+            , <DateText date={hit.saidOn} locale={locale} kind="calendar" />
           </>
         ) : null}
         :
       </p>
       <blockquote className="search-hit__quote" lang={hit.language}>
         <p>
-          {dict.quoteOpen}
+          {t("quotation.open")}
           <Highlighted snippet={hit.text} />
-          {dict.quoteClose}
+          {t("quotation.close")}
         </p>
       </blockquote>
       <p className="search-hit__line">
-        {dict.search.quoteFrom}:{" "}
+        {t("search.quoteFrom")}:{" "}
         <Link href={claimHref(locale, hit.claim.slug)}>{hit.claim.text}</Link>
       </p>
     </article>
   );
 }
 
-function SpeakerResult({ hit, dict, locale }: { hit: SpeakerHit; dict: Dictionary; locale: Locale }) {
+async function SpeakerResult({ hit, locale }: { hit: SpeakerHit; locale: Locale }) {
+  const t = await getTranslations({ locale });
   return (
     <article className="search-hit search-hit--speaker">
       <div className="search-hit__meta">
-        <span className="search-hit__type">{dict.speaker.kind[hit.speakerKind]}</span>
+        <span className="search-hit__type">{t(`speaker.kind.${hit.speakerKind}`)}</span>
       </div>
       <h3 className="search-hit__title">
         <Link href={speakerHref(locale, hit.slug)}>
@@ -337,9 +342,9 @@ function SpeakerResult({ hit, dict, locale }: { hit: SpeakerHit; dict: Dictionar
       </h3>
       {hit.alias && !hasHit(hit.name) ? (
         <p className="search-hit__line">
-          {dict.search.alias} {dict.quoteOpen}
+          {t("search.alias")} {t("quotation.open")}
           <Highlighted snippet={hit.alias} />
-          {dict.quoteClose}
+          {t("quotation.close")}
         </p>
       ) : null}
       {hit.bio?.length ? (

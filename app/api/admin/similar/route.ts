@@ -1,10 +1,10 @@
 // Similar existing records while an editor types (components/admin/SimilarRecords.tsx):
 // GET ?kind=speaker|claim&q=...[&exclude=id]. Newsroom only: 401 without a session, 403
 // without desk access, 400 for a bad kind or a query under 3 characters, all as JSON.
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
-import { getDictionary } from "@/lib/i18n";
 import { SIMILAR_MAX_LENGTH, SIMILAR_MIN_LENGTH, similarClaims, similarSpeakers } from "@/lib/editorial/similar";
 
 export const dynamic = "force-dynamic";
@@ -47,13 +47,13 @@ export async function GET(request: Request) {
     });
   }
   const items = await similarClaims(q, { excludeId: exclude });
-  const status = getDictionary().status;
+  const status = await getTranslations({ locale: "de", namespace: "status" });
   return json({
     kind,
     items: items.map((c) => ({
       id: c.id,
       label: c.text,
-      detail: status[c.status],
+      detail: status(c.status),
       status: c.status,
       href: `/admin/claims/${c.id}`,
       score: Math.round(c.score * 100) / 100,

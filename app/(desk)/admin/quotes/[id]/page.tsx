@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DeleteSection } from "@/components/admin/DeleteSection";
 import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
@@ -9,7 +10,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getQuoteForEdit, quoteParentOptions } from "@/lib/editorial/quotes";
 import { sourceOptions } from "@/lib/editorial/sources";
 import { speakerOptions } from "@/lib/editorial/speakers";
-import { getDictionary } from "@/lib/i18n";
+import { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { deleteQuoteAction, updateQuoteAction } from "../actions";
 import { QuoteForm } from "../QuoteForm";
 import "../../editorial.css";
@@ -29,7 +30,8 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
   if (!quote) notFound();
   const [speakers, sources, parents] = await Promise.all([speakerOptions(), sourceOptions(), quoteParentOptions(quote.id, quote.parentId)]);
   const created = (await searchParams).angelegt !== undefined;
-  const status = getDictionary().status;
+  const statusNames = await getTranslations({ locale: "de", namespace: "status" });
+  const status = (s: string) => (Object.hasOwn(ClaimStatus, s) ? statusNames(s as ClaimStatus) : s);
 
   return (
     <>
@@ -58,7 +60,7 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
           <ul>
             {quote.claims.map((c) => (
               <li key={c.id}>
-                Behauptung: <Link href={`/admin/claims/${c.id}`}>{short(c.text)}</Link> ({status[c.status as keyof typeof status] ?? c.status})
+                Behauptung: <Link href={`/admin/claims/${c.id}`}>{short(c.text)}</Link> ({status(c.status)})
               </li>
             ))}
             {quote.nested.map((n) => (

@@ -3,9 +3,9 @@
 // opens in the top window. Not indexed: the claim page is the canonical one.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { VerdictBadge } from "@/components/VerdictBadge";
-import { getDictionary } from "@/lib/i18n";
 import { getPublicClaim } from "@/lib/public/cached";
 import { absoluteUrl, getPageSiteInfo, paths } from "@/lib/site";
 
@@ -15,11 +15,8 @@ export const generateStaticParams = noPagesAtBuildTime;
 
 type Params = { params: Promise<{ slug: string }> };
 
-// The card's own words (to move into lib/i18n with the site's localization).
-const TEXT = {
-  de: { readFactCheck: "Zum Faktencheck" },
-  en: { readFactCheck: "Read the fact-check" },
-};
+/** The card is German, like the newsroom's texts it shows (the layout's lang="de"). */
+const LOCALE = "de";
 
 const loadClaim = cache((slug: string) => getPublicClaim(slug));
 
@@ -35,8 +32,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function EmbedClaimPage({ params }: Params) {
-  const t = getDictionary();
-  const text = t.locale === "en" ? TEXT.en : TEXT.de;
+  const t = await getTranslations({ locale: LOCALE });
   const claim = await loadClaim((await params).slug);
   if (!claim) notFound();
   const { origin, organization } = await getPageSiteInfo();
@@ -45,22 +41,22 @@ export default async function EmbedClaimPage({ params }: Params) {
   return (
     <article className="embed-card">
       <p className="embed-card__meta">
-        <VerdictBadge verdict={claim.verdict} dict={t} />
-        {claim.status !== "published" ? <span className="status-note">{t.status[claim.status]}</span> : null}
+        <VerdictBadge verdict={claim.verdict} locale={LOCALE} />
+        {claim.status !== "published" ? <span className="status-note">{t(`status.${claim.status}`)}</span> : null}
       </p>
       <h1 className="embed-card__claim" lang={claim.language}>
         {claim.text}
       </h1>
       {claim.claimant ? (
         <p className="embed-card__claimant">
-          {t.claim.claimant}: {claim.claimant.name}
+          {t("claim.claimant")}: {claim.claimant.name}
         </p>
       ) : null}
-      {claim.status === "retracted" ? <p className="embed-card__summary">{t.claim.retractedNotice}</p> : null}
+      {claim.status === "retracted" ? <p className="embed-card__summary">{t("claim.retractedNotice")}</p> : null}
       {claim.summary ? <p className="embed-card__summary">{claim.summary}</p> : null}
       <p className="embed-card__footer">
         <a href={url} target="_top">
-          {text.readFactCheck}
+          {t("embed.readFactCheck")}
         </a>
         <span className="muted">{organization.name}</span>
       </p>

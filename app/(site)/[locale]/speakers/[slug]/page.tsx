@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ClaimCard } from "@/components/ClaimCard";
 import { DateText } from "@/components/DateText";
 import { Pagination } from "@/components/Pagination";
 import { VerdictChart } from "@/components/VerdictChart";
 import { noPagesAtBuildTime, pageLocale, publicAlternates, type LocaleParams } from "@/i18n/page";
-import { NEWSROOM_LANGUAGE, getDictionary, localeHref, quoted } from "@/lib/i18n";
+import { NEWSROOM_LANGUAGE, localeHref, quoted } from "@/lib/i18n";
 import { formatNumber } from "@/lib/format";
 import { pageNumber } from "@/lib/paged-routes";
 import { getPublicSpeakerPage } from "@/lib/public/cached";
@@ -53,7 +54,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function SpeakerPage(props: Props) {
   const locale = await pageLocale(props.params);
-  const t = getDictionary(locale);
+  const [t, marks] = await Promise.all([
+    getTranslations({ locale }),
+    getTranslations({ locale, namespace: "quotation" }),
+  ]);
   const { slug, claimPage, quotePage, data } = await load(props);
   if (!data) notFound();
   const { speaker, claims, quotes, verdicts } = data;
@@ -64,20 +68,20 @@ export default async function SpeakerPage(props: Props) {
   return (
     <article className="speaker">
       <h1>{speaker.name}</h1>
-      <p className="muted">{t.speaker.kind[speaker.kind]}</p>
+      <p className="muted">{t(`speaker.kind.${speaker.kind}`)}</p>
       {speaker.bio ? <p lang={NEWSROOM_LANGUAGE}>{speaker.bio}</p> : null}
 
       {speaker.aliases.length || (speaker.wikidataId && /^Q\d+$/.test(speaker.wikidataId)) ? (
         <dl className="facts">
           {speaker.aliases.length ? (
             <>
-              <dt>{t.speaker.aliases}</dt>
+              <dt>{t("speaker.aliases")}</dt>
               <dd>{speaker.aliases.join(", ")}</dd>
             </>
           ) : null}
           {speaker.wikidataId && /^Q\d+$/.test(speaker.wikidataId) ? (
             <>
-              <dt>{t.speaker.wikidata}</dt>
+              <dt>{t("speaker.wikidata")}</dt>
               <dd>
                 <a href={`https://www.wikidata.org/wiki/${speaker.wikidataId}`} rel="noopener noreferrer">
                   {speaker.wikidataId}
@@ -90,7 +94,7 @@ export default async function SpeakerPage(props: Props) {
 
       {speaker.roles.length ? (
         <section aria-labelledby="roles-heading">
-          <h2 id="roles-heading">{t.speaker.roles}</h2>
+          <h2 id="roles-heading">{t("speaker.roles")}</h2>
           <ul>
             {speaker.roles.map((role, i) => (
               <li key={i}>
@@ -104,14 +108,14 @@ export default async function SpeakerPage(props: Props) {
                     (
                     {role.startDate ? (
                       <>
-                        {role.endDate ? null : `${t.speaker.since} `}
-                        <DateText date={role.startDate} dict={t} kind="calendar" />
+                        {role.endDate ? null : `${t("speaker.since")} `}
+                        <DateText date={role.startDate} locale={locale} kind="calendar" />
                       </>
                     ) : null}
                     {role.endDate ? (
                       <>
-                        {role.startDate ? " – " : `${t.speaker.until} `}
-                        <DateText date={role.endDate} dict={t} kind="calendar" />
+                        {role.startDate ? " – " : `${t("speaker.until")} `}
+                        <DateText date={role.endDate} locale={locale} kind="calendar" />
                       </>
                     ) : null}
                     )
@@ -124,30 +128,30 @@ export default async function SpeakerPage(props: Props) {
       ) : null}
 
       <section aria-labelledby="verdicts-heading">
-        <h2 id="verdicts-heading">{t.speaker.verdicts}</h2>
+        <h2 id="verdicts-heading">{t("speaker.verdicts")}</h2>
         {verdicts.total === 0 ? (
-          <p className="muted">{t.speaker.noVerdicts}</p>
+          <p className="muted">{t("speaker.noVerdicts")}</p>
         ) : (
-          <VerdictChart distribution={verdicts} caption={t.speaker.verdictsCaption(speaker.name)} dict={t} />
+          <VerdictChart distribution={verdicts} caption={t("speaker.verdictsCaption", { name: speaker.name })} locale={locale} />
         )}
-        {verdicts.retracted > 0 ? <p className="muted">{t.speaker.retractedNotCounted}</p> : null}
+        {verdicts.retracted > 0 ? <p className="muted">{t("speaker.retractedNotCounted")}</p> : null}
       </section>
 
       <section aria-labelledby="claims">
         <h2 id="claims">
-          {t.speaker.claims} ({formatNumber(claims.total, t)})
+          {t("speaker.claims")} ({formatNumber(claims.total, locale)})
         </h2>
         {claims.total === 0 ? (
-          <p className="muted">{t.speaker.noClaims}</p>
+          <p className="muted">{t("speaker.noClaims")}</p>
         ) : claims.items.length === 0 ? (
           <p className="muted">
-            {t.speaker.emptyPage} <Link href={pageHref(1, quotePage, "claims")}>{t.speaker.backToFirst}</Link>
+            {t("speaker.emptyPage")} <Link href={pageHref(1, quotePage, "claims")}>{t("speaker.backToFirst")}</Link>
           </p>
         ) : (
           <ul className="claim-list">
             {claims.items.map((claim) => (
               <li key={claim.slug}>
-                <ClaimCard claim={claim} dict={t} headingLevel={3} showClaimant={false} />
+                <ClaimCard claim={claim} locale={locale} headingLevel={3} showClaimant={false} />
               </li>
             ))}
           </ul>
@@ -156,20 +160,20 @@ export default async function SpeakerPage(props: Props) {
           page={claimPage}
           pageCount={claims.pageCount}
           href={(n) => pageHref(n, quotePage, "claims")}
-          dict={t}
-          label={t.speaker.claimsPages}
+          locale={locale}
+          label={t("speaker.claimsPages")}
         />
       </section>
 
       <section aria-labelledby="quotes">
         <h2 id="quotes">
-          {t.speaker.quotes} ({formatNumber(quotes.total, t)})
+          {t("speaker.quotes")} ({formatNumber(quotes.total, locale)})
         </h2>
         {quotes.total === 0 ? (
-          <p className="muted">{t.speaker.noQuotes}</p>
+          <p className="muted">{t("speaker.noQuotes")}</p>
         ) : quotes.items.length === 0 ? (
           <p className="muted">
-            {t.speaker.emptyPage} <Link href={pageHref(claimPage, 1, "quotes")}>{t.speaker.backToFirst}</Link>
+            {t("speaker.emptyPage")} <Link href={pageHref(claimPage, 1, "quotes")}>{t("speaker.backToFirst")}</Link>
           </p>
         ) : (
           <ul className="item-list">
@@ -180,11 +184,11 @@ export default async function SpeakerPage(props: Props) {
                     <Link href={localeHref(locale, `/speakers/${encodeURIComponent(quote.speaker.slug)}`)}>
                       {quote.speaker.name}
                     </Link>{" "}
-                    ({t.claim.reportedBy} {speaker.name}):
+                    ({t("claim.reportedBy")} {speaker.name}):
                   </p>
                 ) : quote.reportedBy ? (
                   <p className="quote-text muted">
-                    {t.claim.reportedBy}{" "}
+                    {t("claim.reportedBy")}{" "}
                     <Link href={localeHref(locale, `/speakers/${encodeURIComponent(quote.reportedBy.slug)}`)}>
                       {quote.reportedBy.name}
                     </Link>
@@ -192,13 +196,13 @@ export default async function SpeakerPage(props: Props) {
                   </p>
                 ) : null}
                 <blockquote lang={quote.language}>
-                  <p>{quote.kind === "direct" ? quoted(quote.text, t) : quote.text}</p>
+                  <p>{quote.kind === "direct" ? quoted(quote.text, marks) : quote.text}</p>
                 </blockquote>
                 <p className="source-line">
-                  {t.speechKind[quote.kind]}
+                  {t(`speechKind.${quote.kind}`)}
                   {quote.saidOn ? (
                     <>
-                      , <DateText date={quote.saidOn} dict={t} kind="calendar" />
+                      , <DateText date={quote.saidOn} locale={locale} kind="calendar" />
                     </>
                   ) : null}
                   {quote.occasion ? <span lang={NEWSROOM_LANGUAGE}>, {quote.occasion}</span> : null}
@@ -206,7 +210,7 @@ export default async function SpeakerPage(props: Props) {
                 </p>
                 {quote.claims.length ? (
                   <p className="source-line">
-                    {t.speaker.inClaims}:{" "}
+                    {t("speaker.inClaims")}:{" "}
                     {quote.claims.map((c, j) => (
                       <span key={c.slug}>
                         {j > 0 ? "; " : null}
@@ -223,8 +227,8 @@ export default async function SpeakerPage(props: Props) {
           page={quotePage}
           pageCount={quotes.pageCount}
           href={(n) => pageHref(claimPage, n, "quotes")}
-          dict={t}
-          label={t.speaker.quotesPages}
+          locale={locale}
+          label={t("speaker.quotesPages")}
         />
       </section>
     </article>

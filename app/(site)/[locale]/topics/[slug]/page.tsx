@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ClaimCard } from "@/components/ClaimCard";
 import { Pagination } from "@/components/Pagination";
 import { formatNumber } from "@/lib/format";
 import { TopicDescription, localizedTopic } from "@/components/TopicText";
 import { noPagesAtBuildTime, pageLocale, publicAlternates, type LocaleParams } from "@/i18n/page";
-import { getDictionary, localeHref } from "@/lib/i18n";
+import { localeHref } from "@/lib/i18n";
 import { pageNumber } from "@/lib/paged-routes";
 import { getPublicTopic } from "@/lib/public/cached";
 
@@ -37,7 +38,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function TopicPage(props: Props) {
   const locale = await pageLocale(props.params);
-  const t = getDictionary(locale);
+  const t = await getTranslations({ locale, namespace: "topics" });
   const { slug, page, data } = await load(props);
   if (!data) notFound();
   const topic = localizedTopic(data.topic, locale);
@@ -47,23 +48,23 @@ export default async function TopicPage(props: Props) {
   return (
     <>
       <p className="muted">
-        <Link href={localeHref(locale, "/topics")}>{t.topics.allTopics}</Link>
+        <Link href={localeHref(locale, "/topics")}>{t("allTopics")}</Link>
       </p>
       <h1>{topic.name}</h1>
       <TopicDescription topic={topic} className="lead" />
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">
-          {t.topics.claims} ({formatNumber(claims.total, t)})
+          {t("claims")} ({formatNumber(claims.total, locale)})
         </h2>
         {claims.items.length === 0 ? (
           <p className="empty">
-            {t.topics.emptyPage} <Link href={localeHref(locale, base)}>{t.topics.backToFirst}</Link>
+            {t("emptyPage")} <Link href={localeHref(locale, base)}>{t("backToFirst")}</Link>
           </p>
         ) : (
           <ul className="claim-list">
             {claims.items.map((claim) => (
               <li key={claim.slug}>
-                <ClaimCard claim={claim} dict={t} headingLevel={3} />
+                <ClaimCard claim={claim} locale={locale} headingLevel={3} />
               </li>
             ))}
           </ul>
@@ -72,7 +73,7 @@ export default async function TopicPage(props: Props) {
           page={page}
           pageCount={claims.pageCount}
           href={(n) => localeHref(locale, n <= 1 ? base : `${base}?page=${n}`)}
-          dict={t}
+          locale={locale}
         />
       </section>
     </>
