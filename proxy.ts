@@ -20,7 +20,7 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { LOCALE_COOKIE, isLocale, isLocalizedPath, localeHref, prefersEnglish, splitLocale } from "./lib/i18n";
 import { internalPath, isInternalPagedPath, publicPath } from "./lib/paged-routes";
-import { PUBLIC_CACHE_CONTROL } from "./lib/cache-control";
+import { PUBLIC_CACHE_CONTROL, SESSION_CACHE_CONTROL, hasSessionCookie } from "./lib/cache-control";
 
 const localeRouting = createMiddleware(routing);
 
@@ -39,13 +39,24 @@ export function proxy(request: NextRequest): NextResponse {
   return response;
 }
 
+/** The Cache-Control of a public answer. */
+function publicCacheControl(request: NextRequest, pathname: string): string {
+  // The page is the same for everyone, but a request with a session is the desk's business:
+  // no cache keeps what it gets (a CDN that does not bypass on cookies included).
+  if (hasSessionCookie(request.cookies.getAll().map((c) => c.name))) return SESSION_CACHE_CONTROL;
+  // `/` is the one URL whose answer depends on the reader (the redirect above). Next.js
+  // writes its own Vary header over one set here, so shared caches are told not to keep it;
+  // the app answers it from its own cache all the same.
+  return pathname === "/" ? HOME_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;
+}
+
 function route(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const { locale, path } = splitLocale(pathname);
   const reading = request.method === "GET" || request.method === "HEAD";
   if (!isLocalizedPath(path)) {
     const response = NextResponse.next();
-    if (reading && SHARED_UNLOCALIZED.test(pathname)) response.headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
+    if (reading && SHARED_UNLOCALIZED.test(pathname)) response.headers.set("Cache-Control", publicCacheControl(request, pathname));
     return response;
   }
 
@@ -77,12 +88,7 @@ function route(request: NextRequest): NextResponse {
   if (target !== path && !response.headers.has("x-middleware-rewrite") && !response.headers.has("location")) {
     response = NextResponse.rewrite(url);
   }
-  if (reading && response.status === 200) {
-    // `/` is the one URL whose answer depends on the reader (the redirect above). Next.js
-    // writes its own Vary header over one set here, so shared caches are told not to keep it;
-    // the app answers it from its own cache all the same.
-    response.headers.set("Cache-Control", pathname === "/" ? HOME_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
-  }
+  if (reading && response.status === 200) response.headers.set("Cache-Control", publicCacheControl(request, pathname));
   return response;
 }
 

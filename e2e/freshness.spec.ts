@@ -15,10 +15,12 @@ import type { NginxFront } from "../scripts/nginx-front";
 
 const FIRST = "irreführend";
 const CORRECTED = "überwiegend falsch";
-/** How long readers may see the old verdict after the approval: on the server that approved
- * it (and through nginx, which asks again after 2 s), and on another app server. */
+/** How long readers may get the old verdict after the approval: on the server that approved
+ * it, on another app server, and through nginx (which keeps a page 2 s, then serves it once
+ * more while it asks again). */
 const FRESH_WITHIN_MS = 5_000;
 const OTHER_SERVER_WITHIN_MS = 2_000;
+const NGINX_WITHIN_MS = 5_000;
 
 let second: AppServer;
 let nginx: NginxFront | null = null;
@@ -32,12 +34,23 @@ test.afterAll(async () => {
   await nginx?.stop();
 });
 
+/** When the first read that showed the new version began; fails once reads begun after
+ * `deadline` still show the old one. */
+async function firstFreshRead(isFresh: () => Promise<boolean>, deadline: number): Promise<number> {
+  for (;;) {
+    const began = Date.now();
+    if (await isFresh()) return began;
+    if (began > deadline) return began;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Where readers read: the first app server (relative paths), the second one, nginx. */
 function readersBases(): { name: string; base: string; within: number }[] {
   return [
     { name: "this app server", base: "", within: FRESH_WITHIN_MS },
     { name: "another app server", base: second.url, within: OTHER_SERVER_WITHIN_MS },
-    ...(nginx ? [{ name: "nginx", base: nginx.url, within: FRESH_WITHIN_MS }] : []),
+    ...(nginx ? [{ name: "nginx", base: nginx.url, within: NGINX_WITHIN_MS }] : []),
   ];
 }
 
@@ -142,21 +155,24 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
   await reviewer.getByRole("button", { name: "Freigeben und veröffentlichen" }).click();
   await expect(statusBadge(reviewer)).toHaveText("Korrigiert");
   const approvedAt = Date.now();
-  // The other app server first: it has the tightest bound.
-  for (const { name, base, within } of readersBases().sort((a, b) => a.within - b.within)) {
-    for (const path of pages) {
-      const left = Math.max(within - (Date.now() - approvedAt), 500);
-      await expect
-        .poll(() => shownVerdict(reader, path, claimText, base), { timeout: left, intervals: [100, 250, 500], message: `${name}: ${path} shows the corrected verdict` })
-        .toContain(CORRECTED);
-    }
-    if (correctionsPath) {
-      const left = Math.max(FRESH_WITHIN_MS - (Date.now() - approvedAt), 500);
-      await expect
-        .poll(() => mainText(reader, correctionsPath, base), { timeout: left, message: `${name}: /corrections lists the correction` })
-        .toContain(correctionNote);
-    }
-  }
+  // Each front read at the same time by a reader of its own. What counts is when a front began
+  // to answer the new version: the start of the first read that showed it (a read takes a
+  // while on this machine, and one reader reads one page after the other).
+  await Promise.all(
+    readersBases().map(async ({ name, base, within }) => {
+      const own = await reader.context().newPage();
+      const checks: [string, () => Promise<boolean>][] = pages.map((path) => [
+        path,
+        async () => (await shownVerdict(own, path, claimText, base)).includes(CORRECTED),
+      ]);
+      if (correctionsPath) checks.push([correctionsPath, async () => (await mainText(own, correctionsPath, base)).includes(correctionNote)]);
+      for (const [path, isFresh] of checks) {
+        const freshFrom = await firstFreshRead(isFresh, approvedAt + within);
+        expect(freshFrom - approvedAt, `${name}: ${path} answers the corrected version within ${within} ms`).toBeLessThanOrEqual(within);
+      }
+      await own.close();
+    }),
+  );
   await reader.goto(claimPath!);
   await expect(reader.locator("main")).toContainText(`Die korrigierte Fassung der Bewertung (${stamp}).`);
   await expect(reader.locator("main")).toContainText(correctionNote);

@@ -100,3 +100,17 @@ describe("routing of public URLs", () => {
     expect(cacheControl("/?page=2")).toBe("private, max-age=0");
   });
 });
+
+describe("a request with a session", () => {
+  it("is answered private, no-store on every public URL, whatever the cookie's form", () => {
+    for (const cookie of ["authjs.session-token=x", "__Secure-authjs.session-token=x", "other=1; authjs.session-token.0=x"]) {
+      for (const url of ["/", "/en", "/claims/x", "/embed/claims/x", "/feed.xml"]) {
+        const response = proxy(new NextRequest(`http://localhost:3000${url}`, { headers: { cookie } }));
+        expect(response.headers.get("cache-control"), `${url} ${cookie}`).toBe("private, no-store");
+      }
+    }
+    // Other cookies do not make a session.
+    const plain = proxy(new NextRequest("http://localhost:3000/claims/x", { headers: { cookie: "claimbase-locale=de" } }));
+    expect(plain.headers.get("cache-control")).toMatch(/^public/);
+  });
+});

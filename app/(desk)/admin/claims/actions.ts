@@ -59,9 +59,6 @@ async function refreshClaim(claimId: string, scope: "claim" | "all" = "claim"): 
     },
   });
   if (!claim?.publicState) return;
-  revalidatePath("/");
-  revalidatePath(`/claims/${claim.slug}`);
-  if (claim.claimant) revalidatePath(`/speakers/${claim.claimant.slug}`);
   const speakers = [claim.claimant, ...claim.quotes.flatMap(({ quote }) => [quote.speaker, quote.reportedBy])].flatMap((s) => (s ? [s.slug] : []));
   const topics = claim.topics.map(({ topic }) => topic.slug);
   await revalidatePublic(scope === "all" ? "all" : { claims: [claim.slug], speakers, topics });

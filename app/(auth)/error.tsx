@@ -1,0 +1,3 @@
+"use client";
+// A page here that failed to render (components/ErrorNotice.tsx).
+export { ErrorNotice as default } from "@/components/ErrorNotice";
