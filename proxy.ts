@@ -27,8 +27,8 @@ const localeRouting = createMiddleware(routing);
 /** `/`: for browsers only, never for a shared cache. */
 const HOME_CACHE_CONTROL = "private, max-age=0";
 
-/** Public answers outside the language routes: embed cards, the feed, the sitemap. */
-const SHARED_UNLOCALIZED = /^\/(?:embed\/|feed\.xml$|sitemap\.xml$|robots\.txt$)/;
+/** Public answers outside the language routes: embed cards, robots.txt. */
+const SHARED_UNLOCALIZED = /^\/(?:embed\/|robots\.txt$)/;
 
 export function proxy(request: NextRequest): NextResponse {
   const response = route(request);

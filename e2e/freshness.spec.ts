@@ -16,11 +16,12 @@ import type { NginxFront } from "../scripts/nginx-front";
 const FIRST = "irreführend";
 const CORRECTED = "überwiegend falsch";
 /** How long readers may get the old verdict after the approval: on the server that approved
- * it, on another app server, and through nginx (which keeps a page 2 s, then serves it once
- * more while it asks again). */
+ * it, on another app server, and through nginx: "a few seconds" (it keeps a page 2 s, then
+ * answers it once more while it fetches the new one, and this one reader reads five pages one
+ * after the other on a busy two-core machine). */
 const FRESH_WITHIN_MS = 5_000;
 const OTHER_SERVER_WITHIN_MS = 2_000;
-const NGINX_WITHIN_MS = 5_000;
+const NGINX_WITHIN_MS = 8_000;
 
 let second: AppServer;
 let nginx: NginxFront | null = null;
@@ -34,23 +35,27 @@ test.afterAll(async () => {
   await nginx?.stop();
 });
 
-/** When the first read that showed the new version began; fails once reads begun after
- * `deadline` still show the old one. */
-async function firstFreshRead(isFresh: () => Promise<boolean>, deadline: number): Promise<number> {
+/** Reads until the new version shows. An app server fails when a read that began after
+ * `deadline` still showed the old one (reads take a while on this machine, and one reader reads
+ * one page after the other: a first read that begins late and shows the new version proves
+ * nothing wrong). A shared cache may answer its stored copy once more while it fetches the new
+ * one (stale-while-revalidate): it fails when the new version has not shown by the deadline. */
+async function expectFreshBy(isFresh: () => Promise<boolean>, deadline: number, staleOnce: boolean, message: string): Promise<void> {
   for (;;) {
     const began = Date.now();
-    if (await isFresh()) return began;
-    if (began > deadline) return began;
+    if (await isFresh()) return;
+    const late = staleOnce ? Date.now() : began;
+    if (late > deadline) throw new Error(`${message}: the old version still showed ${late - deadline} ms after the deadline`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** Where readers read: the first app server (relative paths), the second one, nginx. */
-function readersBases(): { name: string; base: string; within: number }[] {
+function readersBases(): { name: string; base: string; within: number; staleOnce: boolean }[] {
   return [
-    { name: "this app server", base: "", within: FRESH_WITHIN_MS },
-    { name: "another app server", base: second.url, within: OTHER_SERVER_WITHIN_MS },
-    ...(nginx ? [{ name: "nginx", base: nginx.url, within: NGINX_WITHIN_MS }] : []),
+    { name: "this app server", base: "", within: FRESH_WITHIN_MS, staleOnce: false },
+    { name: "another app server", base: second.url, within: OTHER_SERVER_WITHIN_MS, staleOnce: false },
+    ...(nginx ? [{ name: "nginx", base: nginx.url, within: NGINX_WITHIN_MS, staleOnce: true }] : []),
   ];
 }
 
@@ -155,21 +160,16 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
   await reviewer.getByRole("button", { name: "Freigeben und veröffentlichen" }).click();
   await expect(statusBadge(reviewer)).toHaveText("Korrigiert");
   const approvedAt = Date.now();
-  // Each front read at the same time by a reader of its own. What counts is when a front began
-  // to answer the new version: the start of the first read that showed it (a read takes a
-  // while on this machine, and one reader reads one page after the other).
+  // Each front read at the same time by a reader of its own, each against its bound.
   await Promise.all(
-    readersBases().map(async ({ name, base, within }) => {
+    readersBases().map(async ({ name, base, within, staleOnce }) => {
       const own = await reader.context().newPage();
       const checks: [string, () => Promise<boolean>][] = pages.map((path) => [
         path,
         async () => (await shownVerdict(own, path, claimText, base)).includes(CORRECTED),
       ]);
       if (correctionsPath) checks.push([correctionsPath, async () => (await mainText(own, correctionsPath, base)).includes(correctionNote)]);
-      for (const [path, isFresh] of checks) {
-        const freshFrom = await firstFreshRead(isFresh, approvedAt + within);
-        expect(freshFrom - approvedAt, `${name}: ${path} answers the corrected version within ${within} ms`).toBeLessThanOrEqual(within);
-      }
+      for (const [path, isFresh] of checks) await expectFreshBy(isFresh, approvedAt + within, staleOnce, `${name}: ${path} within ${within} ms`);
       await own.close();
     }),
   );

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, languageAlternates, localeHref, type Locale } from "@/lib/i18n";
-import { absoluteUrl, feedAlternate, getPageSiteInfo } from "@/lib/site";
+import { absoluteUrl, getPageSiteInfo, paths } from "@/lib/site";
 
 export type LocaleParams = { locale: string };
 
@@ -25,7 +25,8 @@ export function noPagesAtBuildTime(): never[] {
 }
 
 /** `alternates` of a public page's metadata: its canonical URL in this language, hreflang
- * links to both language versions and the Atom feed; `types` adds more alternate formats. */
+ * links to both language versions and the Atom feed in this language (for feed readers);
+ * `types` adds more alternate formats. */
 export async function publicAlternates(
   locale: Locale,
   path: string,
@@ -35,6 +36,9 @@ export async function publicAlternates(
   return {
     canonical: absoluteUrl(site.origin, localeHref(locale, path)),
     languages: languageAlternates(path, site.origin),
-    types: { ...feedAlternate(site, t("title")), ...types },
+    types: {
+      "application/atom+xml": [{ url: absoluteUrl(site.origin, localeHref(locale, paths.feed)), title: `${site.organization.name}: ${t("title")}` }],
+      ...types,
+    },
   };
 }

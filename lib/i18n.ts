@@ -51,7 +51,7 @@ export function splitLocale(path: string): { locale: Locale; path: string } {
 }
 
 // First path segments that are not public pages in two languages: the newsroom, sign-in,
-// APIs, embeds, feeds, the sitemap, robots.txt, the language switch itself.
+// APIs, embeds, other feed and sitemap names, robots.txt, the language switch itself.
 const UNLOCALIZED_SEGMENTS = new Set([
   "admin",
   "api",
@@ -68,10 +68,15 @@ const UNLOCALIZED_SEGMENTS = new Set([
   "robots",
 ]);
 
-/** Whether a path (without language prefix) is a public page that exists in both languages.
- * Paths whose last segment has a dot are files (feed.xml, sitemap.xml, robots.txt, icons). */
+/** Files rendered by the public site's routes (app/(site)/[locale]): the Atom feed (in both
+ * languages) and the sitemap (German URL only). */
+const LOCALIZED_FILES = new Set(["/feed.xml", "/sitemap.xml"]);
+
+/** Whether a path (without language prefix) is served by the public site's routes, which exist
+ * in both languages. Other paths whose last segment has a dot are files (robots.txt, icons). */
 export function isLocalizedPath(path: string): boolean {
   const pathname = path.split(/[?#]/, 1)[0] ?? "/";
+  if (LOCALIZED_FILES.has(pathname)) return true;
   const segments = pathname.split("/").filter(Boolean);
   const first = segments[0];
   if (first !== undefined && (UNLOCALIZED_SEGMENTS.has(first.toLowerCase()) || first.startsWith("."))) return false;

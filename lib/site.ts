@@ -89,11 +89,6 @@ export const paths = {
   oembed: "/api/oembed",
 } as const;
 
-/** The Atom feed as a metadata `alternates.types` entry, for every public page's head. */
-export function feedAlternate(site: SiteInfo, listTitle: string): { "application/atom+xml": { url: string; title: string }[] } {
-  return { "application/atom+xml": [{ url: absoluteUrl(site.origin, paths.feed), title: `${site.organization.name}: ${listTitle}` }] };
-}
-
 /** `origin` + an absolute path. */
 export function absoluteUrl(origin: string, path: string): string {
   return new URL(path, `${origin}/`).toString();

@@ -1,4 +1,4 @@
-// Escaping for the Atom feed (kept out of route.ts, which may only export route fields).
+// Escaping for the Atom feed and the sitemap.
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab, LF, CR; U+FFFE/U+FFFF;
 // unpaired surrogates): removed, since no escape can represent them.
