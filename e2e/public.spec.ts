@@ -133,17 +133,28 @@ test("the page navigation has a skip link and the not-found page is friendly", a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seite nicht gefunden");
 });
 
-test("every public page announces the Atom feed in its head, the newsroom does not", async ({ request, baseURL }) => {
-  const feed = `${new URL(baseURL!).origin}/feed.xml`;
+test("every public page announces the Atom feed of its language in its head, the newsroom does not", async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
   const head = async (path: string) => {
     const html = await (await request.get(path)).text();
     return html.slice(0, html.indexOf("</head>"));
   };
   const claim = /href="(\/claims\/[^"]+)"/.exec(await (await request.get("/")).text())![1]!;
-  for (const path of ["/", "/en", claim, "/methodology", "/en/topics", "/corrections"]) {
+  for (const path of ["/", "/en", claim, `/en${claim}`, "/methodology", "/en/topics", "/corrections"]) {
+    const feed = `${origin}${path.startsWith("/en") ? "/en" : ""}/feed.xml`;
     expect(await head(path), path).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" href="${feed}"`));
   }
-  // The link leads to the feed.
-  expect((await request.get("/feed.xml")).headers()["content-type"]).toContain("application/atom+xml");
+  // The links lead to the feeds: German and English, with links to the pages of that language.
+  const german = await request.get("/feed.xml");
+  expect(german.headers()["content-type"]).toContain("application/atom+xml");
+  expect(await german.text()).toContain(`<link rel="alternate" type="text/html" href="${origin}${claim}"/>`);
+  const english = await request.get("/en/feed.xml");
+  expect(english.headers()["content-type"]).toContain("application/atom+xml");
+  const englishText = await english.text();
+  expect(englishText).toContain('xml:lang="en"');
+  expect(englishText).toContain(`<link rel="alternate" type="text/html" href="${origin}/en${claim}"/>`);
+  // One sitemap for both languages.
+  expect((await request.get("/sitemap.xml")).status()).toBe(200);
+  expect((await request.get("/en/sitemap.xml")).status()).toBe(404);
   expect(await head("/signin")).not.toContain("application/atom+xml");
 });

@@ -51,6 +51,11 @@ describe("routing of public URLs", () => {
     // English URLs name their route already.
     expect(rewriteOf("/en/claims/x")).toBeNull();
     expect(locationOf("/en/claims/x")).toBeNull();
+    // The feed and the sitemap are routes of the public site too.
+    expect(rewriteOf("/feed.xml")).toBe("/de/feed.xml");
+    expect(rewriteOf("/sitemap.xml")).toBe("/de/sitemap.xml");
+    expect(rewriteOf("/en/feed.xml")).toBeNull();
+    expect(rewriteOf("/robots.txt")).toBeNull();
     // /de/… is not a public URL: the German page is at the root.
     expect(locationOf("/de/topics")).toEqual({ status: 307, to: "/topics" });
   });
