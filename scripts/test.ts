@@ -3,7 +3,8 @@
 //   2. unit + integration tests on the embedded PostgreSQL server (a throwaway data folder)
 //   3. integration tests on a throwaway cluster of Debian's PostgreSQL server (postgresql package);
 //      the tests of the embedded server itself (embedded*.test.ts) run in step 2 only
-//   4. end-to-end tests of the production build in Chromium (Playwright)
+//   4. end-to-end tests of the production build in Chromium (Playwright), some through nginx
+//      with the shipped recipe (deploy/nginx.conf)
 // It says exactly what is missing when a tool is not installed. On CI (CI=true) nothing may
 // be skipped.
 import { spawnSync } from "node:child_process";
@@ -12,6 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { E2E_DATA_DIR } from "../playwright.config";
 import { findPostgresBin } from "../tests/helpers/postgres-cluster";
+import { findNginx } from "./nginx-front";
 
 const require = createRequire(import.meta.url);
 const ci = process.env.CI === "true" || process.env.CI === "1";
@@ -54,6 +56,10 @@ if (findPostgresBin()) {
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (fs.existsSync(chromium) && !findNginx()) {
+  // The browser tests run without it here (the parts through nginx are skipped), never on CI.
+  missing("end-to-end tests through nginx (deploy/nginx.conf)", "nginx not found; install with: apt-get update && apt-get install -y nginx (or set NGINX_PATH)");
+}
 if (fs.existsSync(chromium)) {
   fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   step("end-to-end tests (production build, Chromium)", [playwright, "test"], { CHROMIUM_PATH: chromium });
