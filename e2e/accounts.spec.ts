@@ -68,6 +68,7 @@ test("the admin creates a reviewer, issues a reset code, and the reviewer sets a
 
   // The code was single-use.
   await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL(/\/$/);
   await page.goto("/reset-password");
   await page.getByLabel("E-Mail").fill(email);
   await page.getByLabel("Rücksetz-Code").fill(code!);
