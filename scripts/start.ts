@@ -123,6 +123,7 @@ async function main(): Promise<void> {
     CLAIMBASE_PUBLIC_URL: publicUrlOf(settings),
     // Read by scripts/trusted-proxies.cjs, in one checked form.
     CLAIMBASE_TRUSTED_PROXIES: trustedProxiesOf(settings),
+    CLAIMBASE_LISTEN_HOST: settings.HOST ?? "",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(settings.PORT),
   };
@@ -130,11 +131,12 @@ async function main(): Promise<void> {
   console.log(`Database, migrations and accounts ready in ${((Date.now() - launched) / 1000).toFixed(1)} s.`);
   if (!dev && !buildIsCurrent()) build(env);
 
-  const nextArgs = [...(settings.HOST ? ["-H", settings.HOST] : []), "-p", String(settings.PORT)];
+  const nextArgs = ["-p", String(settings.PORT)];
   const nextBin = require.resolve("next/dist/bin/next");
   // Preloads: Next.js ends with its launcher; X-Forwarded-* are believed only from the proxies
-  // in CLAIMBASE_TRUSTED_PROXIES (scripts/trusted-proxies.cjs).
-  const preloads = ["./exit-with-parent.cjs", "./trusted-proxies.cjs"].flatMap((file) => ["--require", require.resolve(file)]);
+  // in CLAIMBASE_TRUSTED_PROXIES (scripts/trusted-proxies.cjs); it listens on HOST
+  // (scripts/listen-host.cjs says why not with -H).
+  const preloads = ["./exit-with-parent.cjs", "./trusted-proxies.cjs", "./listen-host.cjs"].flatMap((file) => ["--require", require.resolve(file)]);
   child = spawn(process.execPath, [...preloads, nextBin, dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
     env,
