@@ -683,11 +683,10 @@ async function startAppServer(env: NodeJS.ProcessEnv, name: string): Promise<num
  * handler of this process, which tells every server by NOTIFY), and `port` is read until the
  * new summary shows. */
 async function measurePropagation(databaseUrl: string, port: number, slugs: string[]): Promise<{ median: number; max: number; rounds: number }> {
-  const previous = process.env.DATABASE_URL;
+  // The handler reads DATABASE_URL when it first publishes; this process has no other use for it.
   process.env.DATABASE_URL = databaseUrl;
   const { default: Handler } = await import("../lib/cache/handler.mjs");
   const handler = new Handler();
-  process.env.DATABASE_URL = previous;
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const times: number[] = [];

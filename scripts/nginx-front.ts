@@ -58,11 +58,15 @@ export async function startNginxFront(appPorts: number[], options: { port?: numb
   fs.writeFileSync(
     path.join(dir, "nginx.conf"),
     [
+      // Debian's /etc/nginx/nginx.conf as installed, but for the folders and the access log.
       `pid ${dir}/nginx.pid;`,
       `error_log ${dir}/error.log warn;`,
-      "worker_processes 1;",
-      "events { worker_connections 1024; }",
+      "worker_processes auto;",
+      "events { worker_connections 768; }",
       "http {",
+      "  sendfile on;",
+      "  tcp_nopush on;",
+      "  types_hash_max_size 2048;",
       "  access_log off;",
       ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((k) => `  ${k}_temp_path ${tmp}/${k};`),
       `  include ${dir}/claimbase.conf;`,
