@@ -2,7 +2,16 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: [
+      { find: "@", replacement: path.resolve(import.meta.dirname) },
+      // Pages and route handlers run here outside Next.js: next-intl's server functions in
+      // their server build (Next.js picks it by the react-server condition), with the request
+      // configuration next-intl's plugin would point them to.
+      { find: /^next-intl\/server$/, replacement: path.resolve(import.meta.dirname, "node_modules/next-intl/dist/esm/production/server.react-server.js") },
+      { find: /^next-intl\/config$/, replacement: path.resolve(import.meta.dirname, "i18n/request.ts") },
+    ],
+  },
   test: {
     // next-intl imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-intl"] } },

@@ -262,11 +262,11 @@ describe("the public site's URLs in German and English", () => {
     });
   });
 
-  it("leaves the newsroom, APIs, feeds and files out of the two languages", () => {
-    for (const path of ["/", "/claims/x", "/speakers/y", "/topics", "/methodology", "/corrections", "/search?q=a", "/administration"]) {
+  it("leaves the newsroom, APIs, embeds and files out of the two languages; the feed and the sitemap are routes of the site", () => {
+    for (const path of ["/", "/claims/x", "/speakers/y", "/topics", "/methodology", "/corrections", "/search?q=a", "/administration", "/feed.xml", "/sitemap.xml"]) {
       expect(isLocalizedPath(path), path).toBe(true);
     }
-    for (const path of ["/admin", "/admin/claims", "/api/oembed", "/signin", "/reset-password", "/embed/claims/x", "/lang", "/feed.xml", "/sitemap.xml", "/robots.txt", "/favicon.ico", "/_next/static/x.js", "/.well-known/security.txt"]) {
+    for (const path of ["/admin", "/admin/claims", "/api/oembed", "/signin", "/reset-password", "/embed/claims/x", "/lang", "/feed", "/rss.xml", "/robots.txt", "/favicon.ico", "/_next/static/x.js", "/.well-known/security.txt"]) {
       expect(isLocalizedPath(path), path).toBe(false);
     }
   });
