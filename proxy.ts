@@ -7,14 +7,15 @@
 //     /lang sets) or, without that cookie, when their browser prefers English over German
 //     (Accept-Language). That is the only place a request header picks a language, and it
 //     only redirects; every other URL is in one language for everyone.
-//   - Public pages answer with a Cache-Control a shared cache may use (nginx, a CDN): fresh for
-//     a few seconds, then served stale while it asks again. The app's own cache (Next.js, kept
-//     fresh by tag) answers those questions cheaply, so a publication reaches readers behind a
-//     cache within seconds. The desk, sign-in and API routes keep what they answer themselves
-//     (private, no-store).
+//   - Public pages, the feed, the sitemap, embeds and robots.txt answer with a Cache-Control a
+//     shared cache may use (nginx, a CDN): fresh for a few seconds, then served stale while it
+//     asks again. The app's own cache (Next.js, kept fresh by tag) answers those questions
+//     cheaply, so a publication reaches readers behind a cache within seconds. A request with
+//     a session gets private, no-store; the desk, sign-in and API routes keep what they answer
+//     themselves (private, no-store).
 //   - Strict-Transport-Security when the public URL is https.
-// The newsroom, sign-in, APIs, embeds, feeds, the sitemap, robots.txt and files are left alone
-// (lib/i18n isLocalizedPath).
+// The newsroom, sign-in, APIs, embeds, robots.txt and files have no language routes (lib/i18n
+// isLocalizedPath). docs/caching.md tells the whole request path.
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
