@@ -39,7 +39,6 @@ import type {
 } from "./index";
 import { db } from "../db/client";
 
-export { parsePageNumber } from "./index";
 export type * from "./index";
 
 /** Seconds after which an entry is refreshed even without a revalidation. */

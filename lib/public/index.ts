@@ -22,6 +22,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { CorrectionKind, PublicState, EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
 import { db, type Db } from "../db/client";
+import { pageNumber } from "../paged-routes";
 import { passageInContext, type PassageInContext } from "../passage";
 
 export type PublicClaimStatus = PublicState;
@@ -268,12 +269,12 @@ function toClaimSummary(row: ClaimSummaryRow): PublicClaimSummary {
   };
 }
 
-/** A positive whole page number from user input (`?page=`); anything else is page 1. */
+/** A positive whole page number from user input (`?page=`, the first of repeated ones);
+ * anything else is page 1. The rule itself is lib/paged-routes' pageNumber, which proxy.ts and
+ * the page routes use. */
 export function parsePageNumber(value: unknown): number {
   const raw = Array.isArray(value) ? value[0] : value;
-  if (typeof raw !== "string" || !/^\d{1,6}$/.test(raw)) return 1;
-  const n = Number(raw);
-  return n >= 1 ? n : 1;
+  return pageNumber(typeof raw === "string" ? raw : null);
 }
 
 // Slugs are short URL segments; anything else cannot name a record.
