@@ -36,8 +36,9 @@ function securityHeaders(frameAncestors) {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Server-only packages with native or wasm parts: load them from node_modules at run time
-  // instead of bundling them.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg"],
+  // instead of bundling them. rate-limiter-flexible too (plain JS): one copy of its classes in
+  // the process, whose `instanceof RateLimiterRes` lib/auth/rate-limit.ts relies on.
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "rate-limiter-flexible"],
   poweredByHeader: false,
   // Metadata (canonical, hreflang, the feed link, ClaimReview's page title) in <head> for every
   // client, not streamed into <body> for those Next.js does not know as bots: feed readers,

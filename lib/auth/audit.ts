@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = {
   "user.password_reset_used": "Passwort mit Rücksetz-Code gesetzt",
   "password_reset.failure": "Passwort-Rücksetzung fehlgeschlagen",
   "password_reset.blocked": "Passwort-Rücksetzung gesperrt (zu viele Fehlversuche)",
+  "password_change.failure": "Passwortänderung: aktuelles Passwort falsch",
+  "password_change.blocked": "Passwortänderung gesperrt (zu viele Fehlversuche)",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,12 +1,13 @@
 // The credentials check of the sign-in (used by lib/auth/auth.ts's Auth.js provider; kept free of
 // next-auth so that tests can call it): e-mail + password against User.passwordHash, with the
-// throttling of lib/auth/rate-limit.ts and an audit event for every outcome.
+// throttling of lib/auth/rate-limit.ts (the attempt is counted before the hash runs) and an
+// audit event for every outcome but the refusals after the first of a window.
 import { z } from "zod";
 import type { Role } from "../generated/prisma/enums";
 import { db as defaultDb, type Db } from "../db/client";
 import { tryWriteAuditEvent } from "./audit";
 import { hashPassword, verifyPassword } from "./password";
-import { checkRateLimit, clientIp } from "./rate-limit";
+import { clientIp, consumeAttempt, refundAttempt } from "./rate-limit";
 
 /** The account or the client address is blocked until `retryAt` (lib/auth/rate-limit.ts). */
 export class SignInBlockedError extends Error {
@@ -65,8 +66,13 @@ function audit(
  */
 export async function authorizeCredentials(credentials: unknown, request?: Request, db: Db = defaultDb): Promise<SignedInUser | null> {
   const ip = clientIp(request?.headers);
+  const blocked = { action: "signin.blocked" as const };
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) {
+    // Costs no hash, but is counted by address all the same: otherwise each such request
+    // would be a free audit row.
+    const attempt = await consumeAttempt("password", { ip }, { client: db, blocked });
+    if (!attempt.allowed) throw new SignInBlockedError(attempt.retryAt);
     const raw = (credentials as { email?: unknown } | null)?.email;
     await audit(db, "signin.failure", {
       email: typeof raw === "string" ? raw.slice(0, 320).toLowerCase() : null,
@@ -76,13 +82,11 @@ export async function authorizeCredentials(credentials: unknown, request?: Reque
     return null;
   }
   const { email, password } = parsed.data;
-  // Before the password is looked at: a blocked account or address is refused even with the
-  // right password (otherwise the block would only slow down the guessing, not stop it).
-  const limit = await checkRateLimit({ email, ip }, { client: db });
-  if (limit.blocked && limit.retryAt) {
-    await audit(db, "signin.blocked", { email, ip, details: { by: limit.by.join("+"), retryAt: limit.retryAt.toISOString() } });
-    throw new SignInBlockedError(limit.retryAt);
-  }
+  // Counted before the password is looked at, so parallel guesses cannot outrun the count; a
+  // blocked account or address is refused even with the right password (otherwise the block
+  // would only slow down the guessing, not stop it).
+  const attempt = await consumeAttempt("password", { email, ip }, { client: db, blocked });
+  if (!attempt.allowed) throw new SignInBlockedError(attempt.retryAt);
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
@@ -97,8 +101,8 @@ export async function authorizeCredentials(credentials: unknown, request?: Reque
     await audit(db, "signin.failure", { userId: user.id, email, ip, reason: valid ? "inactive" : "wrong_password" });
     return null;
   }
+  await refundAttempt("password", { email, ip }, { client: db });
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await audit(db, "signin.success", { userId: user.id, email, ip });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
-

@@ -1,14 +1,34 @@
-// Throttling of password guessing, for the sign-in (lib/auth/auth.ts) and the password reset
-// with a one-time code (/reset-password, lib/editorial/users.ts).
+// Throttling of guesses at a secret: the password (sign-in, lib/auth/credentials.ts, and the
+// change of one's own password, lib/editorial/users.ts), the one-time reset code
+// (/reset-password) and the second factor (kind "totp", for the two-factor sign-in).
 //
-// The failures are the audit log's own rows (AuditEvent "signin.failure" and
-// "password_reset.failure"), counted in a sliding window per typed e-mail address AND per
-// client address: at MAX_FAILURES within WINDOW_MS, further attempts are refused, even with the
-// right password, until enough failures have left the window. With exactly MAX_FAILURES that is
-// WINDOW_MS after the oldest counted failure; with more (parallel attempts) it is WINDOW_MS
-// after the MAX_FAILURES-th most recent one, i.e. the moment the count drops below the limit.
-// Refused attempts are logged as "...blocked" and do not count as failures, so hammering on a
-// blocked account does not prolong the block. Successful sign-ins do not reset the count.
+// How it counts
+// - Every attempt is counted BEFORE the secret is checked (consumeAttempt), in one atomic
+//   statement per key, so N parallel guesses count N, and the attempt beyond MAX_FAILURES is
+//   refused without running the Argon2 hash (which is what makes a guess expensive, for the
+//   guesser and for the server). An attempt whose secret was right gives its point back
+//   (refundAttempt): successes do not count as failures.
+// - Counted per kind of secret, per account (the e-mail typed, lower case) and per client
+//   address, each in a fixed window of WINDOW_MS that starts with its first attempt: at
+//   MAX_FAILURES in the window, further attempts are refused, even with the right secret, until
+//   the window ends. The sign-in and the change of one's own password both guess the account's
+//   password and share the kind "password".
+// - The address is counted first; an attempt refused by its address does not touch the
+//   account's counter (so one address cannot fill the table with typed e-mails), and an attempt
+//   refused by the account gives the address its point back (the owner's colleagues behind the
+//   same address are not blocked by someone hammering one locked account).
+// - Refused attempts are counted in the window (the counter keeps rising past the limit, which
+//   does not prolong the block) but logged once: the first refusal of a key in a window writes
+//   one "...blocked" audit event, the ones after it none. So hammering costs one row update per
+//   attempt and no new rows.
+//
+// The store: rate-limiter-flexible's PostgreSQL store (RateLimiterPostgres) on the app's own pg
+// pool (lib/db/client.ts poolOf), in the table AuthThrottle that a migration creates
+// (`tableCreated: true`: the library creates nothing). Its consume is one
+// INSERT ... ON CONFLICT DO UPDATE ... RETURNING, atomic across requests and app servers; the
+// library also removes rows an hour past their window. A refund that lands after its window
+// ended starts the next window at -1 (one more attempt there): harmless, and not worth a store
+// of our own.
 //
 // The client address is X-Forwarded-For, which by then holds exactly one address: the
 // preload scripts/trusted-proxies.cjs (loaded into Next.js by npm start) replaces whatever the
@@ -16,60 +36,188 @@
 // CLAIMBASE_TRUSTED_PROXIES, with the client that proxy reports (lib/trusted-proxies.cjs). So a
 // client cannot pick its address to get round the per-address limit. Anything else there (a
 // list, garbage: a process started without the preload) counts as no address, and only the
-// per-e-mail limit applies. X-Real-IP is not read.
+// per-account limit applies. X-Real-IP is not read.
 //
-// Caveat (deliberate): anyone can lock an account for WINDOW_MS by failing often enough; that
-// is the price of the limit.
-import type { Db } from "../db/client";
-import { db } from "../db/client";
+// Caveat (deliberate): anyone can lock an account for up to WINDOW_MS by failing often enough;
+// that is the price of the limit.
+import type pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { db as defaultDb, poolOf, type Db } from "../db/client";
 import { normalizeAddress } from "../trusted-proxies.cjs";
+import { tryWriteAuditEvent, type AuditAction } from "./audit";
 
-/** Failures within the window that block further attempts. */
+/** Failed attempts within the window that block further attempts. */
 export const MAX_FAILURES = 10;
-/** The window in which failures are counted, and the length of a block. */
+/** The window in which attempts are counted, and the longest a block lasts. */
 export const WINDOW_MS = 15 * 60 * 1000;
-/** The audit actions counted as failed guesses. */
-export const FAILURE_ACTIONS = ["signin.failure", "password_reset.failure"] as const;
 
-export interface RateLimitStatus {
-  blocked: boolean;
-  /** When an attempt is possible again (set when blocked). */
-  retryAt: Date | null;
-  /** What is blocked: the account's e-mail, the client address, or both. */
-  by: ("email" | "ip")[];
+/** What is being guessed: each kind has its own counters. */
+export type AttemptKind = "password" | "reset_code" | "totp";
+
+export interface AttemptSubject {
+  /** The account guessed at: its e-mail address (as typed; compared in lower case). */
+  email?: string | null;
+  /** The client address (clientIp). */
+  ip?: string | null;
 }
 
-type Reader = Pick<Db, "auditEvent">;
+export type AttemptResult =
+  | { allowed: true }
+  | {
+      allowed: false;
+      /** When an attempt is possible again. */
+      retryAt: Date;
+      /** What is blocked: the account's e-mail, the client address, or both. */
+      by: ("email" | "ip")[];
+    };
 
-/** When `key` is blocked at `now`, the moment it is free again; else null. */
-async function blockedUntil(client: Reader, key: { email: string } | { ip: string }, now: Date): Promise<Date | null> {
-  const recent = await client.auditEvent.findMany({
-    where: { ...key, action: { in: [...FAILURE_ACTIONS] }, createdAt: { gt: new Date(now.getTime() - WINDOW_MS), lte: now } },
-    orderBy: { createdAt: "desc" },
-    take: MAX_FAILURES,
-    select: { createdAt: true },
-  });
-  if (recent.length < MAX_FAILURES) return null;
-  // The MAX_FAILURES-th most recent failure: once it leaves the window, fewer remain.
-  return new Date(recent[MAX_FAILURES - 1]!.createdAt.getTime() + WINDOW_MS);
+export interface AttemptOptions {
+  client?: Db;
+  /**
+   * The audit event for a refusal, written once per blocked key and window: its action
+   * ("signin.blocked", ...) and the account, when known. details: kind, by, retryAt.
+   */
+  blocked?: { action: AuditAction; userId?: string | null };
 }
 
-export async function checkRateLimit(
-  subject: { email?: string | null; ip?: string | null },
-  options: { now?: Date; client?: Reader } = {},
-): Promise<RateLimitStatus> {
-  const now = options.now ?? new Date();
-  const client = options.client ?? db;
-  const email = subject.email?.trim().toLowerCase() || null;
-  const [byEmail, byIp] = await Promise.all([
-    email ? blockedUntil(client, { email }, now) : null,
-    subject.ip ? blockedUntil(client, { ip: subject.ip }, now) : null,
-  ]);
-  const by: RateLimitStatus["by"] = [];
-  if (byEmail) by.push("email");
-  if (byIp) by.push("ip");
-  const times = [byEmail, byIp].filter((d): d is Date => d !== null).map((d) => d.getTime());
-  return { blocked: by.length > 0, retryAt: times.length ? new Date(Math.max(...times)) : null, by };
+const limiters = new WeakMap<pg.Pool, RateLimiterPostgres>();
+
+function limiterFor(client: Db): RateLimiterPostgres {
+  const pool = poolOf(client);
+  let limiter = limiters.get(pool);
+  if (!limiter) {
+    limiter = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: "pool",
+      tableName: "AuthThrottle",
+      tableCreated: true,
+      keyPrefix: "",
+      points: MAX_FAILURES,
+      duration: WINDOW_MS / 1000,
+    });
+    limiters.set(pool, limiter);
+  }
+  return limiter;
+}
+
+interface Keys {
+  email: string | null;
+  ip: string | null;
+}
+
+function keysOf(kind: AttemptKind, subject: AttemptSubject): Keys {
+  const email = subject.email?.trim().toLowerCase().slice(0, 320) || null;
+  const ip = normalizeAddress(subject.ip ?? null);
+  return { email: email && `${kind}:email:${email}`, ip: ip && `${kind}:ip:${ip}` };
+}
+
+interface Taken {
+  refused: boolean;
+  /** The first refusal of this key in its window. */
+  firstRefusal: boolean;
+  retryAt: Date;
+}
+
+/** One point from `key`: refused when that makes more than MAX_FAILURES in the window. */
+async function take(limiter: RateLimiterPostgres, key: string): Promise<Taken> {
+  try {
+    const res = await limiter.consume(key);
+    return { refused: false, firstRefusal: false, retryAt: new Date(Date.now() + res.msBeforeNext) };
+  } catch (error) {
+    // The library rejects with its result when the points are used up, with an Error when the
+    // store failed (which goes on: no answer without a count).
+    if (!(error instanceof RateLimiterRes)) throw error;
+    return { refused: true, firstRefusal: error.consumedPoints === MAX_FAILURES + 1, retryAt: new Date(Date.now() + error.msBeforeNext) };
+  }
+}
+
+/** Until when `key` stays blocked, without counting anything; null when it is not. */
+async function blockedUntil(limiter: RateLimiterPostgres, key: string | null): Promise<Date | null> {
+  if (!key) return null;
+  const res = await limiter.get(key);
+  return res && res.consumedPoints >= MAX_FAILURES ? new Date(Date.now() + res.msBeforeNext) : null;
+}
+
+/**
+ * Counts one attempt at the secret of `kind` for the account and the client address; call it
+ * BEFORE checking the secret, and refundAttempt when the secret was right. Refused (allowed:
+ * false) while either is blocked; then the secret must not be checked at all.
+ */
+export async function consumeAttempt(kind: AttemptKind, subject: AttemptSubject, options: AttemptOptions = {}): Promise<AttemptResult> {
+  const client = options.client ?? defaultDb;
+  const limiter = limiterFor(client);
+  const keys = keysOf(kind, subject);
+  let refusal: { by: ("email" | "ip")[]; retryAt: Date; firstRefusal: boolean } | null = null;
+
+  const ip = keys.ip ? await take(limiter, keys.ip) : null;
+  if (ip?.refused) {
+    // Not counted against the account; but say so when it is blocked too.
+    const emailUntil = await blockedUntil(limiter, keys.email);
+    refusal = {
+      by: emailUntil ? ["email", "ip"] : ["ip"],
+      retryAt: new Date(Math.max(ip.retryAt.getTime(), emailUntil?.getTime() ?? 0)),
+      firstRefusal: ip.firstRefusal,
+    };
+  } else if (keys.email) {
+    const email = await take(limiter, keys.email);
+    if (email.refused) {
+      if (keys.ip) await limiter.reward(keys.ip, 1);
+      refusal = { by: ["email"], retryAt: email.retryAt, firstRefusal: email.firstRefusal };
+    }
+  }
+  if (!refusal) return { allowed: true };
+
+  if (refusal.firstRefusal && options.blocked) {
+    await tryWriteAuditEvent(client, {
+      action: options.blocked.action,
+      userId: options.blocked.userId ?? null,
+      email: subject.email?.trim().toLowerCase().slice(0, 320) || null,
+      ip: normalizeAddress(subject.ip ?? null),
+      details: { kind, by: refusal.by.join("+"), retryAt: refusal.retryAt.toISOString() },
+    });
+  }
+  return { allowed: false, retryAt: refusal.retryAt, by: refusal.by };
+}
+
+/** Gives back the point of an attempt whose secret was right (it was no failure). */
+export async function refundAttempt(kind: AttemptKind, subject: AttemptSubject, options: { client?: Db } = {}): Promise<void> {
+  const limiter = limiterFor(options.client ?? defaultDb);
+  const keys = keysOf(kind, subject);
+  await Promise.all([keys.email, keys.ip].filter((k): k is string => k !== null).map((k) => limiter.reward(k, 1)));
+}
+
+/**
+ * Forgets the counted attempts of `kind` for the account and/or address (for example after an
+ * admin has reset the account's second factor).
+ */
+export async function clearAttempts(kind: AttemptKind, subject: AttemptSubject, options: { client?: Db } = {}): Promise<void> {
+  const limiter = limiterFor(options.client ?? defaultDb);
+  const keys = keysOf(kind, subject);
+  await Promise.all([keys.email, keys.ip].filter((k): k is string => k !== null).map((k) => limiter.delete(k)));
+}
+
+export interface AttemptCount {
+  /** Attempts counted in the current window (refused ones included, refunds subtracted). */
+  attempts: number;
+  /** When the window ends; null when nothing is counted. */
+  windowEndsAt: Date | null;
+}
+
+/** What is counted now for the account and the address, without counting anything. */
+export async function attemptCounts(
+  kind: AttemptKind,
+  subject: AttemptSubject,
+  options: { client?: Db } = {},
+): Promise<{ email: AttemptCount | null; ip: AttemptCount | null }> {
+  const limiter = limiterFor(options.client ?? defaultDb);
+  const keys = keysOf(kind, subject);
+  const read = async (key: string | null): Promise<AttemptCount | null> => {
+    if (!key) return null;
+    const res = await limiter.get(key);
+    return res ? { attempts: res.consumedPoints, windowEndsAt: new Date(Date.now() + res.msBeforeNext) } : { attempts: 0, windowEndsAt: null };
+  };
+  const [email, ip] = await Promise.all([read(keys.email), read(keys.ip)]);
+  return { email, ip };
 }
 
 const BERLIN_TIME = new Intl.DateTimeFormat("de-DE", {

@@ -1,13 +1,27 @@
 // The one Prisma client of the app, over @prisma/adapter-pg. Everything that reads or writes
 // the database imports `db` from here (or makes its own with createPrismaClient in scripts and
 // tests that choose the URL).
+//
+// The client's pg pool is made here and handed to the adapter (which ends it on $disconnect),
+// so that the few things that speak to PostgreSQL through a library of their own (the
+// throttling's rate-limiter-flexible store, lib/auth/rate-limit.ts) use the same connections:
+// poolOf(client).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
 
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection that breaks (server restart) must not crash the process before the
+  // adapter has attached its own listener (it does so at the first Prisma query).
+  pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { claimbaseDb?: PrismaClient };
@@ -22,12 +36,24 @@ function connectionString(): string {
   return url;
 }
 
+function appClient(): PrismaClient {
+  globalForDb.claimbaseDb ??= createPrismaClient(connectionString());
+  return globalForDb.claimbaseDb;
+}
+
 // Created on first use, so that importing this module (for example during `next build`)
 // needs no database. Kept on globalThis so that dev-mode hot reloads reuse one pool.
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    globalForDb.claimbaseDb ??= createPrismaClient(connectionString());
-    const value = Reflect.get(globalForDb.claimbaseDb, property);
-    return typeof value === "function" ? value.bind(globalForDb.claimbaseDb) : value;
+    const client = appClient();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** The pg pool under a client made by createPrismaClient (or under `db`). */
+export function poolOf(client: PrismaClient): pg.Pool {
+  const pool = pools.get(client === db ? appClient() : client);
+  if (!pool) throw new Error("poolOf: not a client made by createPrismaClient");
+  return pool;
+}

@@ -16,7 +16,9 @@
 // - A reset code is random (60 bits), shown once, stored only as its SHA-256, valid 24 hours,
 //   used once; issuing a new code ends the user's earlier unused codes (their expiry is set to
 //   the moment of the new issue). Failed uses are throttled like the sign-in
-//   (lib/auth/rate-limit.ts).
+//   (lib/auth/rate-limit.ts, kind "reset_code").
+// - Changing one's own password needs the current one; the guesses at it are throttled and
+//   audited with the sign-in's (kind "password": the same secret).
 // - Every change of an account is versioned with a revision (entityType "User"); role
 //   changes, (de)activations, creations, password changes and resets also write an AuditEvent
 //   (userId = the account concerned, details.by/byName = who did it).
@@ -33,7 +35,7 @@ import { db, type Db } from "../db/client";
 import { writeAuditEvent, tryWriteAuditEvent } from "../auth/audit";
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { ROLES } from "../auth/permissions";
-import { checkRateLimit, rateLimitMessage } from "../auth/rate-limit";
+import { consumeAttempt, rateLimitMessage, refundAttempt } from "../auth/rate-limit";
 import { recordRevision } from "../revisions";
 import { DomainError, NotFoundError, ValidationError } from "./errors";
 import { checkbox, id, requiredText, version } from "./fields";
@@ -386,21 +388,15 @@ export async function resetPasswordWithCode(
     const message = "Die beiden neuen Passwörter stimmen nicht überein.";
     throw new ValidationError(message, { newPasswordRepeat: [message] });
   }
-  const limit = await checkRateLimit({ email: emailValue, ip }, { now, client });
-  if (limit.blocked && limit.retryAt) {
-    await tryWriteAuditEvent(client, {
-      action: "password_reset.blocked",
-      email: emailValue,
-      ip,
-      details: { by: limit.by.join("+"), retryAt: limit.retryAt.toISOString() },
-    });
-    throw new DomainError("rate_limited", rateLimitMessage(limit.retryAt));
-  }
+  // Counted before the code is looked at (and before the hash below), so parallel guesses
+  // cannot outrun the count.
+  const attempt = await consumeAttempt("reset_code", { email: emailValue, ip }, { client, blocked: { action: "password_reset.blocked" } });
+  if (!attempt.allowed) throw new DomainError("rate_limited", rateLimitMessage(attempt.retryAt));
   // Hashed before the check, so a wrong code takes as long as a right one.
   const passwordHash = await hashPassword(input.newPassword);
   const codeHash = hashResetCode(input.code);
   try {
-    return await inTransaction(async (tx) => {
+    const done = await inTransaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { email: emailValue }, select: { id: true, email: true, active: true, version: true } });
       const row = user ? await tx.passwordResetCode.findUnique({ where: { codeHash } }) : null;
       if (!user || !row || row.userId !== user.id) {
@@ -422,6 +418,8 @@ export async function resetPasswordWithCode(
       await writeAuditEvent(tx, { action: "user.password_reset_used", userId: user.id, email: user.email, ip });
       return { userId: user.id, email: user.email };
     }, client);
+    await refundAttempt("reset_code", { email: emailValue, ip }, { client });
+    return done;
   } catch (error) {
     if (error instanceof ResetRefused) {
       await tryWriteAuditEvent(client, {
@@ -438,27 +436,44 @@ export async function resetPasswordWithCode(
 
 // ── One's own account ─────────────────────────────────────────────────────────────────────────
 
-export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput, client: Db = db): Promise<UserView> {
-  const current = await client.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
+/**
+ * Sets the actor's own password; needs the current one. A wrong current password counts as a
+ * failed guess like a failed sign-in (same counters, lib/auth/rate-limit.ts) and is audited;
+ * while blocked, the current password is not even checked.
+ */
+export async function changeOwnPassword(
+  actor: Actor,
+  input: ChangePasswordInput,
+  client: Db = db,
+  context: { ip?: string | null } = {},
+): Promise<UserView> {
+  const current = await client.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, active: true } });
   if (!current || !current.active) throw new NotFoundError("Das Konto");
-  if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
-    const message = "Das aktuelle Passwort stimmt nicht.";
-    throw new ValidationError(message, { currentPassword: [message] });
-  }
+  // What needs no secret is checked first, so that a typo costs no attempt.
   ensurePasswordLength(input.newPassword, "newPassword");
-  if (input.newPassword === input.currentPassword) {
-    const message = "Das neue Passwort muss sich vom bisherigen unterscheiden.";
-    throw new ValidationError(message, { newPassword: [message] });
-  }
   if (input.newPasswordRepeat !== undefined && input.newPasswordRepeat !== input.newPassword) {
     const message = "Die beiden neuen Passwörter stimmen nicht überein.";
     throw new ValidationError(message, { newPasswordRepeat: [message] });
+  }
+  const ip = context.ip ?? null;
+  const subject = { email: current.email, ip };
+  const attempt = await consumeAttempt("password", subject, { client, blocked: { action: "password_change.blocked", userId: actor.id } });
+  if (!attempt.allowed) throw new DomainError("rate_limited", rateLimitMessage(attempt.retryAt));
+  if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+    await tryWriteAuditEvent(client, { action: "password_change.failure", userId: actor.id, email: current.email, ip, details: { reason: "wrong_password" } });
+    const message = "Das aktuelle Passwort stimmt nicht.";
+    throw new ValidationError(message, { currentPassword: [message] });
+  }
+  await refundAttempt("password", subject, { client });
+  if (input.newPassword === input.currentPassword) {
+    const message = "Das neue Passwort muss sich vom bisherigen unterscheiden.";
+    throw new ValidationError(message, { newPassword: [message] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(async (tx) => {
     const row = await load(tx, "User", actor.id);
     const after = await writeUser(tx, actor.id, row.version ?? 1, actor.id, { passwordHash, passwordChangedAt: new Date() });
-    await writeAuditEvent(tx, { action: "user.password_changed", userId: actor.id, email: after.email, details: by(actor) });
+    await writeAuditEvent(tx, { action: "user.password_changed", userId: actor.id, email: after.email, ip, details: by(actor) });
     return after;
   }, client);
 }
