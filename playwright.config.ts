@@ -14,6 +14,9 @@ export const E2E_DATA_DIR =
   process.env.E2E_DATA_DIR ||
   path.join(os.tmpdir(), `claimbase-e2e-${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8)}`);
 
+/** The password the demo accounts are created with for the browser tests (CLAIMBASE_DEMO_PASSWORD). */
+export const E2E_DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD || "e2e-demo-password";
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -57,6 +60,9 @@ export default defineConfig({
       CLAIMBASE_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "admin@claimbase.local",
       CLAIMBASE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
       CLAIMBASE_DEMO: "true",
+      // The demo accounts' password for the tests to sign in with (e2e/desk.ts); without it each
+      // would get its own generated one, printed once.
+      CLAIMBASE_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       DATABASE_URL: "",
       // nginx on this machine (e2e/servers.ts) is a proxy the app may believe.
       CLAIMBASE_TRUSTED_PROXIES: "127.0.0.1,::1",

@@ -1,9 +1,13 @@
 // What the browser tests of the newsroom share: the demo accounts, signing in, and finding the
 // desk's forms and their choices.
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { E2E_DEMO_PASSWORD } from "../playwright.config";
 
-/** The demo accounts' password (lib/seed/demo.ts). */
-export const DEMO_PASSWORD = "claimbase-demo";
+/**
+ * The demo accounts' password in the browser tests: playwright.config.ts starts the app with
+ * CLAIMBASE_DEMO_PASSWORD set to it (elsewhere each demo account has its own generated one).
+ */
+export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;
 export const EDITOR = "redaktion@claimbase.local";
 export const REVIEWER = "pruefung@claimbase.local";
 

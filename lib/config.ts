@@ -75,6 +75,12 @@ export const settingsSchema = z.object({
     z.string().min(12, "expected at least 12 characters").optional(),
   ),
   CLAIMBASE_DEMO: z.preprocess(emptyToUndefined, booleanFlag.default(true)),
+  // For tests only (the browser tests sign in as the demo accounts): the one password the demo
+  // accounts get when they are created. Unset, each gets its own generated password.
+  CLAIMBASE_DEMO_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(12, "expected at least 12 characters").optional(),
+  ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

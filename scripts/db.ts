@@ -1,4 +1,5 @@
-// npm run db:migrate | db:migration -- NAME | db:seed | db:url | db:serve | db:backup -- [FILE]
+// npm run db:migrate | db:migration -- NAME | db:seed [-- --disable-demo-accounts] | db:url | db:serve
+//         | db:backup -- [FILE]
 //         | db:migrate-embedded (a PGlite data folder of an earlier version to the embedded server)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -30,8 +31,10 @@ async function main(command: string | undefined, args: string[]): Promise<number
       return;
     }
     case "seed": {
+      const unknown = args.filter((a) => a !== "--disable-demo-accounts");
+      if (unknown.length) throw new Error(`Usage: npm run db:seed [-- --disable-demo-accounts]   (unknown: ${unknown.join(" ")})`);
       const { seedDatabase } = await import("../lib/seed/bootstrap");
-      await withDatabase(settings, (url) => seedDatabase(url, settings));
+      await withDatabase(settings, (url) => seedDatabase(url, settings, { disableDemoAccounts: args.includes("--disable-demo-accounts") }));
       return;
     }
     case "url": {

@@ -17,7 +17,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { ClaimStatus, EvidenceStance, Prisma, SourceKind, SpeakerKind } from "../generated/prisma/client";
-import { hashPassword } from "../auth/password";
+import { generatePassword, hashPassword } from "../auth/password";
 import type { SessionUser } from "../auth/session";
 import { transitionClaim, type Transition } from "../editorial/workflow";
 import { recordRevision } from "../revisions";
@@ -29,8 +29,10 @@ type Tx = Prisma.TransactionClient;
 // DATA: accounts
 // ════════════════════════════════════════════════════════════════════════════════════════════
 
-/** Shared by the demo accounts; printed at start (see describeSignIn). Not for production. */
-export const DEMO_PASSWORD = "claimbase-demo";
+// No shared, documented password: each demo account gets its own generated one, printed once
+// at the first start beside the admin's (lib/seed/bootstrap.ts describeSignIn). Together the
+// editor and the reviewer satisfy four eyes, so a known password would let anyone publish.
+// Only CLAIMBASE_DEMO_PASSWORD (set by the browser tests) gives them one chosen password.
 
 export type DemoRole = "editor" | "reviewer" | "contributor";
 
@@ -814,12 +816,29 @@ function nestedParents(quotes: Gold["quotes"]): Map<string, string> {
   return parents;
 }
 
-export async function loadDemoData(db: Db): Promise<void> {
+/** A demo account as created; `password` is set when it was generated now (print it once). */
+export interface DemoAccount {
+  email: string;
+  role: DemoRole;
+  password: string | null;
+}
+
+/**
+ * Loads the demo newsroom. The accounts get `options.password` when given, else each its own
+ * generated password, returned here and stored nowhere but as its hash.
+ */
+export async function loadDemoData(db: Db, options: { password?: string } = {}): Promise<DemoAccount[]> {
   const { text, gold } = readSeedFiles();
   const labels = new Map((await db.verdictLabel.findMany()).map((l) => [l.key, l.id]));
   const labelId = (key: VerdictKey) => need(labels.get(key), `verdict label "${key}" (the scale must exist first)`);
-  // Argon2 is slow on purpose: hash once, outside the transaction.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accounts: DemoAccount[] = DEMO_USERS.map((u) => ({
+    email: u.email.toLowerCase(),
+    role: u.role,
+    password: options.password ? null : generatePassword(),
+  }));
+  // Argon2 is slow on purpose: hash outside the transaction.
+  const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password ?? options.password!)));
+  const passwordHash = Object.fromEntries(accounts.map((a, i) => [a.role, hashes[i]!])) as Record<DemoRole, string>;
   const now = new Date();
 
   await db.$transaction(
@@ -827,7 +846,7 @@ export async function loadDemoData(db: Db): Promise<void> {
       // ── Accounts ───────────────────────────────────────────────────────────────────────────
       const users = {} as Record<DemoRole, string>;
       for (const u of DEMO_USERS) {
-        const row = await tx.user.create({ data: { email: u.email.toLowerCase(), name: u.name, role: u.role, passwordHash } });
+        const row = await tx.user.create({ data: { email: u.email.toLowerCase(), name: u.name, role: u.role, passwordHash: passwordHash[u.role] } });
         users[u.role] = row.id;
       }
       const editor = users.editor;
@@ -1062,6 +1081,7 @@ export async function loadDemoData(db: Db): Promise<void> {
     },
     { timeout: 60_000 },
   );
+  return accounts;
 }
 
 type Row = Record<string, unknown> & { id: string };

@@ -29,7 +29,7 @@ describe("first admin", () => {
     expect(second.generatedPassword).toBeNull();
     expect(await t.db.user.count({ where: { email: "chefin@example.org" } })).toBe(1);
     const banner = describeSignIn(
-      { adminEmail: second.email, generatedAdminPassword: null, adminPasswordFromEnv: false, demoLoaded: false, demoPresent: false },
+      { adminEmail: second.email, generatedAdminPassword: null, adminPasswordFromEnv: false, demoLoaded: false, demoPresent: false, demoAccounts: [], demoPasswordFromEnv: false },
       "http://localhost:3000",
     );
     expect(banner).toContain("http://localhost:3000/signin");

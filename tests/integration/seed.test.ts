@@ -1,16 +1,30 @@
 // The first start of a fresh install: bootstrap() loads the verdict scale, the admin and, in
-// demo mode, the demo newsroom built from the seed article (lib/seed/demo.ts). A second start
-// adds nothing; with CLAIMBASE_DEMO=false only the admin exists.
+// demo mode, the demo newsroom built from the seed article (lib/seed/demo.ts), whose accounts
+// each get their own generated password, printed once (no shared, documented password). A
+// second start adds nothing; demo accounts left on the old shared password get their own; with
+// CLAIMBASE_DEMO=false only the admin exists; the demo accounts can be switched off.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { bootstrap } from "../../lib/seed/bootstrap";
-import { DEMO_PASSWORD, DEMO_USERS } from "../../lib/seed/demo";
+import { bootstrap, describeSignIn, disableDemoAccounts, type BootstrapReport } from "../../lib/seed/bootstrap";
+import { DEMO_USERS } from "../../lib/seed/demo";
 import { loadSettings } from "../../lib/config";
-import { verifyPassword } from "../../lib/auth/password";
+import { authorizeCredentials } from "../../lib/auth/credentials";
+import { hashPassword, verifyPassword } from "../../lib/auth/password";
 import type { Db } from "../../lib/db/client";
 import { getPublicClaim, getPublicSpeaker, getPublicSpeakerPage, type PublicClaim } from "../../lib/public";
 
 const settings = loadSettings({ CLAIMBASE_ADMIN_PASSWORD: "test-admin-password-123" });
+/** The demo accounts' shared password up to issue 11, documented in the README back then. */
+const OLD_SHARED_PASSWORD = "claimbase-demo";
+
+/** The sign-in's credentials check (each call from its own address, so throttling stays out of it). */
+let address = 0;
+const signIn = (db: Db, email: string, password: string) =>
+  authorizeCredentials(
+    { email, password },
+    new Request("http://localhost/api/auth/callback/credentials", { method: "POST", headers: { "x-forwarded-for": `192.0.2.${++address}` } }),
+    db,
+  );
 
 async function counts(db: Db) {
   const [users, speakers, aliases, roles, quotes, appearances, claims, passages, evidence, sources, topics, reviews, comments, articles, revisions, labels] =
@@ -38,24 +52,44 @@ async function counts(db: Db) {
 describe("bootstrap with the demo data", () => {
   let t: TestDatabase;
   let db: Db;
+  let first: BootstrapReport;
 
   beforeAll(async () => {
     t = await createTestDatabase();
     db = t.db;
-    const report = await bootstrap(db, settings);
-    expect(report.demoLoaded).toBe(true);
-    expect(report.demoPresent).toBe(true);
+    first = await bootstrap(db, settings);
+    expect(first.demoLoaded).toBe(true);
+    expect(first.demoPresent).toBe(true);
   });
 
   afterAll(async () => {
     await t?.stop();
   });
 
-  it("creates the three demo desk accounts, who can sign in with the demo password", async () => {
+  it("creates the three demo desk accounts, each with its own generated password, printed once beside the admin's", async () => {
     const users = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
     expect(users.map((u) => u.role).sort()).toEqual(["contributor", "editor", "reviewer"]);
-    const editor = users.find((u) => u.role === "editor");
-    expect(editor && (await verifyPassword(editor.passwordHash, DEMO_PASSWORD))).toBe(true);
+    expect(first.demoAccounts.map((a) => a.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    const passwords = first.demoAccounts.map((a) => a.password!);
+    for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(new Set(passwords).size).toBe(3);
+    expect(passwords).not.toContain(OLD_SHARED_PASSWORD);
+    for (const account of first.demoAccounts) {
+      const user = users.find((u) => u.email === account.email)!;
+      expect(await verifyPassword(user.passwordHash, account.password!)).toBe(true);
+      // Not another account's.
+      for (const other of first.demoAccounts.filter((a) => a !== account)) expect(await verifyPassword(user.passwordHash, other.password!)).toBe(false);
+    }
+    const banner = describeSignIn(first, "http://localhost:3000");
+    for (const account of first.demoAccounts) expect(banner).toMatch(new RegExp(`${account.role}\\s+${account.email.replace(/\./g, "\\.")}\\s+password: ${account.password}`));
+    expect(banner).toContain("CLAIMBASE_DEMO=false");
+  });
+
+  it("lets the demo accounts sign in with their own password, and not with the old shared one", async () => {
+    for (const account of first.demoAccounts) {
+      expect((await signIn(db, account.email, account.password!))?.email).toBe(account.email);
+      expect(await signIn(db, account.email, OLD_SHARED_PASSWORD)).toBeNull();
+    }
   });
 
   it("loads 7 direct and 6 indirect quotes whose text is the snapshot at their offsets", async () => {
@@ -259,12 +293,67 @@ describe("bootstrap with the demo data", () => {
     }
   });
 
-  it("adds nothing on a second start", async () => {
+  it("adds nothing on a second start, and prints no password again", async () => {
     const before = await counts(db);
     const report = await bootstrap(db, settings);
     expect(report.demoLoaded).toBe(false);
     expect(report.demoPresent).toBe(true);
+    expect(report.demoAccounts.map((a) => a.password)).toEqual([null, null, null]);
+    const banner = describeSignIn(report, "http://localhost:3000");
+    for (const account of first.demoAccounts) expect(banner).not.toContain(account.password!);
+    expect(banner).toContain("redaktion@claimbase.local");
     expect(await counts(db)).toEqual(before);
+  });
+
+  it("gives a demo account still on the old shared password (an earlier version's install) its own at the next start", async () => {
+    const editor = await db.user.findUniqueOrThrow({ where: { email: "redaktion@claimbase.local" } });
+    await db.user.update({ where: { id: editor.id }, data: { passwordHash: await hashPassword(OLD_SHARED_PASSWORD), passwordChangedAt: null } });
+    const report = await bootstrap(db, settings);
+    const replaced = report.demoAccounts.find((a) => a.email === editor.email)!;
+    expect(replaced.password).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(report.demoAccounts.filter((a) => a.password !== null)).toHaveLength(1);
+    const after = await db.user.findUniqueOrThrow({ where: { id: editor.id } });
+    expect(await verifyPassword(after.passwordHash, OLD_SHARED_PASSWORD)).toBe(false);
+    expect(await verifyPassword(after.passwordHash, replaced.password!)).toBe(true);
+    // Sessions signed in with the known password end.
+    expect(after.passwordChangedAt).not.toBeNull();
+    expect(describeSignIn(report, "http://localhost:3000")).toContain(replaced.password!);
+    expect(await signIn(db, editor.email, OLD_SHARED_PASSWORD)).toBeNull();
+  });
+});
+
+describe("demo accounts for tests, and switched off", () => {
+  let t: TestDatabase;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("get CLAIMBASE_DEMO_PASSWORD when it is set (the browser tests), and are switched off by db:seed --disable-demo-accounts", async () => {
+    const withPassword = loadSettings({ CLAIMBASE_ADMIN_PASSWORD: "test-admin-password-123", CLAIMBASE_DEMO_PASSWORD: "e2e-demo-password" });
+    const report = await bootstrap(t.db, withPassword);
+    expect(report.demoLoaded).toBe(true);
+    expect(report.demoPasswordFromEnv).toBe(true);
+    expect(report.demoAccounts.map((a) => a.password)).toEqual([null, null, null]);
+    expect(describeSignIn(report, "http://localhost:3000")).toContain("password: the value of CLAIMBASE_DEMO_PASSWORD");
+    for (const u of DEMO_USERS) expect((await signIn(t.db, u.email, "e2e-demo-password"))?.email).toBe(u.email);
+
+    expect((await disableDemoAccounts(t.db, withPassword)).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    const users = await t.db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
+    expect(users.every((u) => !u.active && u.passwordChangedAt !== null)).toBe(true);
+    expect(await t.db.auditEvent.count({ where: { action: "user.deactivated", userId: { in: users.map((u) => u.id) } } })).toBe(3);
+    for (const u of DEMO_USERS) expect(await signIn(t.db, u.email, "e2e-demo-password")).toBeNull();
+    // Their work stays; the banner no longer offers them; a second run finds nothing to do.
+    const again = await bootstrap(t.db, withPassword);
+    expect(again.demoPresent).toBe(false);
+    expect(again.demoAccounts).toEqual([]);
+    expect(describeSignIn(again, "http://localhost:3000")).not.toContain("demo accounts");
+    expect(await t.db.claim.count()).toBeGreaterThan(0);
+    expect(await disableDemoAccounts(t.db, withPassword)).toEqual([]);
   });
 });
 

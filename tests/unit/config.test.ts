@@ -38,7 +38,7 @@ describe("settings from the environment", () => {
   it("names each bad variable, the value and what is expected, and hides secrets", () => {
     let error: unknown;
     try {
-      loadSettings({ PORT: "abc", DATABASE_URL: "mysql://x", CLAIMBASE_DEMO: "maybe", CLAIMBASE_ADMIN_PASSWORD: "short", AUTH_SECRET: "tiny" });
+      loadSettings({ PORT: "abc", DATABASE_URL: "mysql://x", CLAIMBASE_DEMO: "maybe", CLAIMBASE_ADMIN_PASSWORD: "short", AUTH_SECRET: "tiny", CLAIMBASE_DEMO_PASSWORD: "brief" });
     } catch (e) {
       error = e;
     }
@@ -49,6 +49,8 @@ describe("settings from the environment", () => {
     expect(message).toContain('CLAIMBASE_DEMO="maybe"');
     expect(message).toContain("CLAIMBASE_ADMIN_PASSWORD=(hidden): expected at least 12 characters");
     expect(message).toContain("AUTH_SECRET=(hidden)");
+    expect(message).toContain("CLAIMBASE_DEMO_PASSWORD=(hidden): expected at least 12 characters");
+    expect(message).not.toContain("brief");
     expect(message).not.toContain("short");
     expect(message).not.toContain("tiny");
   });
