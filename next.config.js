@@ -1,6 +1,7 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
+import { publicCacheHeaders, publicRewrites } from "./lib/public-routes.mjs";
 
 // Messages and locale of each render (next-intl): i18n/request.ts.
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -56,12 +57,18 @@ const nextConfig = {
   // Next.js's cache (prerendered public pages, feeds, data) in memory, with tag expirations
   // shared by every app server through PostgreSQL (docs/caching.md).
   cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
+  // The public site's URLs are routed here, not in proxy.ts, which costs more per request
+  // than serving a cached page (lib/public-routes.mjs says why).
+  async rewrites() {
+    return { beforeFiles: publicRewrites(), afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders("'none'") },
       // Embed cards (app/embed) are made to be shown in iframes on any site. Listed after the
       // rule above: for the same header, the later rule wins.
       { source: "/embed/:path*", headers: securityHeaders("*") },
+      ...publicCacheHeaders(),
     ];
   },
 };

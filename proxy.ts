@@ -1,44 +1,28 @@
-// The request path in front of every page, in one place:
-//   - The public site in two languages: next-intl's middleware maps German URLs (/claims/x) and
-//     English ones (/en/claims/x) onto app/(site)/[locale] (i18n/routing.ts). Page numbers of
-//     public lists (?page=3) become path segments of the route that renders them
-//     (lib/paged-routes.ts), so that every public page but search is prerendered and cached.
+// The request path in front of the few public URLs that need a decision per request. Every
+// other public URL is routed by Next.js itself, with the rewrite and header rules of
+// next.config.js (lib/public-routes.mjs: German URLs onto app/(site)/[locale] with locale `de`,
+// Cache-Control), because handing a request to a proxy costs more than serving a cached page.
+// Here, only for the URLs of `config.matcher` below:
 //   - A reader who lands on `/` is sent to `/en` when they chose English before (the cookie
 //     /lang sets) or, without that cookie, when their browser prefers English over German
 //     (Accept-Language). That is the only place a request header picks a language, and it
-//     only redirects; every other URL is in one language for everyone.
-//   - Public pages, the feed, the sitemap, embeds and robots.txt answer with a Cache-Control a
-//     shared cache may use (nginx, a CDN): fresh for a few seconds, then served stale while it
-//     asks again. The app's own cache (Next.js, kept fresh by tag) answers those questions
-//     cheaply, so a publication reaches readers behind a cache within seconds. A request with
-//     a session gets private, no-store; the desk, sign-in and API routes keep what they answer
-//     themselves (private, no-store).
-//   - Strict-Transport-Security when the public URL is https.
-// The newsroom, sign-in, APIs, embeds, robots.txt and files have no language routes (lib/i18n
-// isLocalizedPath). docs/caching.md tells the whole request path.
+//     only redirects; every other URL is in one language for everyone. `/` itself answers
+//     with a Cache-Control for browsers only.
+//   - Page numbers of public lists (?page=3) become path segments of the route that renders
+//     them (lib/paged-routes.ts), so that every public page but search is prerendered and
+//     cached; the internal form (/topics/x/p/3) is redirected to the public URL.
+//   - /de/… is not a public URL: next-intl's middleware redirects it to the German root URL.
+// Strict-Transport-Security is set on every answer by a preload (scripts/strict-transport.cjs),
+// because it depends on a setting read at run time. docs/caching.md tells the whole request path.
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { LOCALE_COOKIE, isLocale, isLocalizedPath, localeHref, prefersEnglish, splitLocale } from "./lib/i18n";
 import { internalPath, isInternalPagedPath, publicPath } from "./lib/paged-routes";
-import { PUBLIC_CACHE_CONTROL, SESSION_CACHE_CONTROL, hasSessionCookie } from "./lib/cache-control";
+import { HOME_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, SESSION_CACHE_CONTROL, hasSessionCookie } from "./lib/cache-control";
 
 const localeRouting = createMiddleware(routing);
 
-/** `/`: for browsers only, never for a shared cache. */
-const HOME_CACHE_CONTROL = "private, max-age=0";
-
-/** Public answers outside the language routes: embed cards, robots.txt. */
-const SHARED_UNLOCALIZED = /^\/(?:embed\/|robots\.txt$)/;
-
-export function proxy(request: NextRequest): NextResponse {
-  const response = route(request);
-  if (process.env.CLAIMBASE_PUBLIC_URL?.startsWith("https://")) {
-    // Once a browser saw this over HTTPS, it keeps to HTTPS for the host for a year.
-    response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  }
-  return response;
-}
 
 /** The Cache-Control of a public answer. */
 function publicCacheControl(request: NextRequest, pathname: string): string {
@@ -51,15 +35,12 @@ function publicCacheControl(request: NextRequest, pathname: string): string {
   return pathname === "/" ? HOME_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;
 }
 
-function route(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const { locale, path } = splitLocale(pathname);
   const reading = request.method === "GET" || request.method === "HEAD";
-  if (!isLocalizedPath(path)) {
-    const response = NextResponse.next();
-    if (reading && SHARED_UNLOCALIZED.test(pathname)) response.headers.set("Cache-Control", publicCacheControl(request, pathname));
-    return response;
-  }
+  // Not a page of the public site (a page number on an embed card, say): as it came.
+  if (!isLocalizedPath(path)) return NextResponse.next();
 
   // The routes of paged lists have one public URL each: /topics/x?page=3, not /topics/x/p/3.
   if (isInternalPagedPath(path)) {
@@ -100,6 +81,16 @@ function redirect(request: NextRequest, location: string, status: 307 | 308): Ne
 }
 
 export const config = {
-  // Everything but the framework's own files; the rest is sorted out above.
-  matcher: ["/((?!_next/).*)"],
+  // Only what needs a decision per request (see the top of this file); a literal, because
+  // Next.js reads it at build time.
+  matcher: [
+    "/",
+    "/de",
+    "/de/:path*",
+    // The internal form of paged routes, in both languages: /p/3, /topics/x/p/3, /en/p/3.
+    "/p/:rest*",
+    "/:path+/p/:rest*",
+    { source: "/:path*", has: [{ type: "query", key: "page" }] },
+    { source: "/:path*", has: [{ type: "query", key: "qpage" }] },
+  ],
 };

@@ -50,39 +50,8 @@ export function splitLocale(path: string): { locale: Locale; path: string } {
   return { locale: DEFAULT_LOCALE, path };
 }
 
-// First path segments that are not public pages in two languages: the newsroom, sign-in,
-// APIs, embeds, other feed and sitemap names, robots.txt, the language switch itself.
-const UNLOCALIZED_SEGMENTS = new Set([
-  "admin",
-  "api",
-  "_next",
-  "signin",
-  "reset-password",
-  "embed",
-  "lang",
-  "feed",
-  "feeds",
-  "rss",
-  "atom",
-  "sitemap",
-  "robots",
-]);
-
-/** Files rendered by the public site's routes (app/(site)/[locale]): the Atom feed (in both
- * languages) and the sitemap (German URL only). */
-const LOCALIZED_FILES = new Set(["/feed.xml", "/sitemap.xml"]);
-
-/** Whether a path (without language prefix) is served by the public site's routes, which exist
- * in both languages. Other paths whose last segment has a dot are files (robots.txt, icons). */
-export function isLocalizedPath(path: string): boolean {
-  const pathname = path.split(/[?#]/, 1)[0] ?? "/";
-  if (LOCALIZED_FILES.has(pathname)) return true;
-  const segments = pathname.split("/").filter(Boolean);
-  const first = segments[0];
-  if (first !== undefined && (UNLOCALIZED_SEGMENTS.has(first.toLowerCase()) || first.startsWith("."))) return false;
-  const last = segments[segments.length - 1];
-  return last === undefined || !last.includes(".");
-}
+// Which paths are the public site's (lib/public-routes.mjs: next.config.js routes by them too).
+export { isLocalizedPath } from "./public-routes.mjs";
 
 /** Whether an Accept-Language header ranks English above German (quality, then order). */
 export function prefersEnglish(acceptLanguage: string | null): boolean {

@@ -135,8 +135,9 @@ async function main(): Promise<void> {
   const nextBin = require.resolve("next/dist/bin/next");
   // Preloads: Next.js ends with its launcher; X-Forwarded-* are believed only from the proxies
   // in CLAIMBASE_TRUSTED_PROXIES (scripts/trusted-proxies.cjs); it listens on HOST
-  // (scripts/listen-host.cjs says why not with -H).
-  const preloads = ["./exit-with-parent.cjs", "./trusted-proxies.cjs", "./listen-host.cjs"].flatMap((file) => ["--require", require.resolve(file)]);
+  // (scripts/listen-host.cjs says why not with -H); Strict-Transport-Security when the public
+  // URL is https (scripts/strict-transport.cjs).
+  const preloads = ["./exit-with-parent.cjs", "./trusted-proxies.cjs", "./listen-host.cjs", "./strict-transport.cjs"].flatMap((file) => ["--require", require.resolve(file)]);
   child = spawn(process.execPath, [...preloads, nextBin, dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
     env,
