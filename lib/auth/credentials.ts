@@ -70,7 +70,8 @@ const credentialsSchema = z.object({
     .refine((v) => v.length <= 320),
   // Long enough for any passphrase, short enough that hashing it cannot be abused.
   password: z.string().min(1).max(1024),
-  code: secondFactorCode.optional(),
+  // An empty field is no code (a form that always sends the field).
+  code: z.preprocess((v) => (v === "" ? undefined : v), secondFactorCode.optional()),
 });
 
 const secondStepSchema = z.object({
