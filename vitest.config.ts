@@ -16,6 +16,9 @@ export default defineConfig({
     // next-intl imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-intl"] } },
     include: ["tests/**/*.test.ts"],
+    // What `npm start` sets for the app: the key that derives the server's own keys (TOTP
+    // secrets at rest, the second step of a sign-in; lib/auth/server-key.ts).
+    env: { AUTH_SECRET: "claimbase-test-auth-secret-0123456789abcdef" },
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -5,7 +5,7 @@
 // and check it for anonymous users and every role.
 import { z } from "zod";
 import { can, type Permission } from "../auth/permissions";
-import { getSessionUser, type SessionUser } from "../auth/session";
+import { getSessionAccount, getSessionUser, type SessionUser } from "../auth/session";
 import { DomainError, ValidationError, ConflictError, zodFieldErrors, type FieldErrors } from "../editorial/errors";
 
 export { zodFieldErrors };
@@ -53,6 +53,11 @@ function failure(error: unknown, values: FormValues): ActionState {
   return { status: "error", code: "internal", message: "Ein unerwarteter Fehler ist aufgetreten; nichts wurde gespeichert.", values, at };
 }
 
+async function sessionActor(): Promise<SessionUser | null> {
+  const account = await getSessionAccount();
+  return account && { id: account.id, name: account.name, email: account.email, role: account.role };
+}
+
 export function defineAction<S extends z.ZodType>(options: {
   name: string;
   permission: Permission;
@@ -67,12 +72,17 @@ export function defineAction<S extends z.ZodType>(options: {
    * echoed back in the form state.
    */
   files?: readonly string[];
+  /**
+   * Part of enrolling a second factor (or signing out): allowed to an account that must still
+   * enrol one (lib/auth/session.ts). Every other action refuses it as signed out.
+   */
+  beforeSecondFactor?: boolean;
 }): FormAction {
   const action: FormAction = async (_previous, formData) => {
     const values = formValues(formData);
     // Never echo passwords back into the page.
     for (const key of Object.keys(values)) if (/password|code/i.test(key)) delete values[key];
-    const actor = await getSessionUser();
+    const actor = options.beforeSecondFactor ? await sessionActor() : await getSessionUser();
     if (!actor) {
       return { status: "error", code: "unauthenticated", message: "Bitte melden Sie sich an.", at: Date.now() };
     }

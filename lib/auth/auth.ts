@@ -1,8 +1,11 @@
-// Auth.js (next-auth v5): e-mail + password sign-in against User.passwordHash, JWT sessions.
-// The session carries the user's id, role, name and e-mail and the time of the sign-in
-// (`issuedAt`); pages that need a signed-in user call requireUser() (lib/auth/session.ts),
-// which re-checks the account in the database and treats a session issued before the
-// account's last password change (User.passwordChangedAt) as signed out.
+// Auth.js (next-auth v5): e-mail + password sign-in against User.passwordHash, then the second
+// factor where the account has one (lib/auth/credentials.ts), JWT sessions. The session carries
+// the user's id, role, name and e-mail, the time of the sign-in (`issuedAt`) and the id of its
+// row on the server (`sid`, lib/auth/sessions.ts); pages that need a signed-in user call
+// requireUser() (lib/auth/session.ts), which re-checks the account and the session row in the
+// database: a revoked, idle or too old session, or one issued before the account's last
+// password change (User.passwordChangedAt), counts as signed out. Signing out revokes the row
+// (events.signOut below, and the desk's sign-out action), not just the cookie.
 //
 // Environment: AUTH_SECRET (at least 32 characters) signs the session cookie; the launcher
 // sets it. `trustHost` lets Auth.js take the host from the request (self-hosted behind any
@@ -28,16 +31,23 @@
 import NextAuth, { CredentialsSignin, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "../generated/prisma/enums";
-import { authorizeCredentials, SignInBlockedError } from "./credentials";
+import { db } from "../db/client";
+import { SECOND_FACTOR_EXPIRED, SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "./auth-errors";
+import { authorizeCredentials, SecondFactorExpiredError, SecondFactorRequiredError, SignInBlockedError } from "./credentials";
 import { rateLimitCode } from "./rate-limit";
+import { endSession, MAX_AGE_MS } from "./sessions";
 
 declare module "@auth/core/types" {
   interface User {
     role?: Role;
+    /** The UserSession row started by this sign-in. */
+    sessionId?: string;
   }
   interface Session {
     /** When the user signed in (ms since 1970); see lib/auth/session-validity.ts. */
     issuedAt?: number;
+    /** The UserSession row (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }
 
@@ -46,6 +56,8 @@ declare module "@auth/core/jwt" {
     role?: Role;
     /** Set once, at sign-in; a refresh of the token keeps it. */
     issuedAt?: number;
+    /** The UserSession row, set once at sign-in. */
+    sid?: string;
   }
 }
 
@@ -61,18 +73,38 @@ export class RateLimitedSignin extends CredentialsSignin {
   }
 }
 
+/**
+ * The password was right and the second factor is needed (or the code was wrong). `pending`,
+ * the token for the second step, reaches only the sign-in server action (as a property of the
+ * thrown error); a direct POST gets just the code in the URL.
+ */
+export class SecondFactorSignin extends CredentialsSignin {
+  constructor(readonly pending: string, invalid: boolean) {
+    super();
+    this.code = invalid ? SECOND_FACTOR_INVALID : SECOND_FACTOR_REQUIRED;
+  }
+}
+
+export class SecondFactorExpiredSignin extends CredentialsSignin {
+  code = SECOND_FACTOR_EXPIRED;
+}
+
 async function authorize(credentials: unknown, request: Request | undefined): Promise<User | null> {
   try {
     return await authorizeCredentials(credentials, request);
   } catch (error) {
     if (error instanceof SignInBlockedError) throw new RateLimitedSignin(error.retryAt);
+    if (error instanceof SecondFactorRequiredError) throw new SecondFactorSignin(error.pending, error.invalid);
+    if (error instanceof SecondFactorExpiredError) throw new SecondFactorExpiredSignin();
     throw error;
   }
 }
 
 export const { auth, signIn, signOut, handlers } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt" },
+  // The cookie lives as long as a session may (7 days); the row on the server decides sooner
+  // (idle lifetime, revocation).
+  session: { strategy: "jwt", maxAge: MAX_AGE_MS / 1000 },
   // The library defaults, pinned (see the comment at the top): httpOnly, SameSite=Lax, Secure
   // and the __Secure- prefix over HTTPS.
   cookies: {
@@ -83,7 +115,13 @@ export const { auth, signIn, signOut, handlers } = NextAuth({
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({
-      credentials: { email: { label: "E-Mail", type: "email" }, password: { label: "Passwort", type: "password" } },
+      credentials: {
+        email: { label: "E-Mail", type: "email" },
+        password: { label: "Passwort", type: "password" },
+        // The second factor: a code, with the password or with `pending` (lib/auth/credentials.ts).
+        code: { label: "Code", type: "text" },
+        pending: { type: "hidden" },
+      },
       authorize: (credentials, request) => authorize(credentials, request),
     }),
   ],
@@ -96,6 +134,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth({
         token.name = user.name;
         token.email = user.email;
         token.issuedAt = Date.now();
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -107,7 +146,16 @@ export const { auth, signIn, signOut, handlers } = NextAuth({
         session.user.email = token.email ?? "";
       }
       session.issuedAt = token.issuedAt;
+      session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Every sign-out through Auth.js (the desk's action and a POST to /api/auth/signout) ends
+    // the session on the server too.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      await endSession(db, sid);
     },
   },
   logger: {

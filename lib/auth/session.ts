@@ -6,14 +6,21 @@
 // It also re-reads the account, so a deactivated user or a changed role takes effect at
 // once instead of when the session cookie expires, and a session issued before the account's
 // last password change or reset (User.passwordChangedAt) counts as signed out: changing a
-// password ends every other session (lib/auth/session-validity.ts).
+// password ends every other session (lib/auth/session-validity.ts). The session itself must be
+// live on the server (lib/auth/sessions.ts: not signed out, not idle for 12 hours, not older
+// than 7 days).
+//
+// Where two-factor sign-in is mandatory (lib/auth/two-factor.ts), an admin or editor without a
+// second factor is signed in but may only enrol: getSessionUser() answers null for them (so
+// every action, API route and page that does not know about enrolment refuses them), and
+// requireUser() sends them to "My account" to enrol. The few places made for enrolment ask with
+// `{ beforeSecondFactor: true }` (or getSessionAccount()).
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { can, type Permission } from "./permissions";
 import type { Role } from "../generated/prisma/enums";
-import { db } from "../db/client";
 import { auth } from "./auth";
-import { isSessionCurrent } from "./session-validity";
+import { resolveSession, type SessionAccount } from "./sessions";
 
 export interface SessionUser {
   id: string;
@@ -22,28 +29,42 @@ export interface SessionUser {
   role: Role;
 }
 
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/** Where an account that must enrol a second factor is sent. */
+export const ENROL_PATH = "/admin/account?twoFactor=required";
+
+/** The signed-in account, including one that must still enrol a second factor. */
+export const getSessionAccount = cache(async (): Promise<SessionAccount | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, name: true, email: true, role: true, active: true, passwordChangedAt: true },
-  });
-  if (!user || !user.active) return null;
-  if (!isSessionCurrent(session.issuedAt, user.passwordChangedAt)) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  return resolveSession({ userId: id, sessionId: session.sid, issuedAt: session.issuedAt });
+});
+
+/** The signed-in user who may use the desk (null also while a mandatory enrolment is due). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const account = await getSessionAccount();
+  if (!account || account.mustEnrolSecondFactor) return null;
+  return { id: account.id, name: account.name, email: account.email, role: account.role };
 });
 
 export function signInUrl(callbackUrl: string): string {
   return `/signin?callbackUrl=${encodeURIComponent(callbackUrl).replace(/%2F/g, "/")}`;
 }
 
-/** The signed-in user; redirects to the sign-in page (and back to `callbackUrl`) otherwise. */
-export async function requireUser(callbackUrl = "/admin"): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect(signInUrl(callbackUrl));
-  return user;
+interface GuardOptions {
+  /** The page or action is part of enrolling the second factor: allowed before it is done. */
+  beforeSecondFactor?: boolean;
+}
+
+/**
+ * The signed-in user; redirects to the sign-in page (and back to `callbackUrl`) otherwise, and
+ * to the enrolment when a mandatory second factor is missing.
+ */
+export async function requireUser(callbackUrl = "/admin", options: GuardOptions = {}): Promise<SessionUser> {
+  const account = await getSessionAccount();
+  if (!account) redirect(signInUrl(callbackUrl));
+  if (account.mustEnrolSecondFactor && !options.beforeSecondFactor) redirect(ENROL_PATH);
+  return { id: account.id, name: account.name, email: account.email, role: account.role };
 }
 
 /**
@@ -51,8 +72,8 @@ export async function requireUser(callbackUrl = "/admin"): Promise<SessionUser> 
  * without the permission get the not-found page (a page they may not use does not exist for
  * them).
  */
-export async function requirePermission(permission: Permission, callbackUrl: string): Promise<SessionUser> {
-  const user = await requireUser(callbackUrl);
+export async function requirePermission(permission: Permission, callbackUrl: string, options: GuardOptions = {}): Promise<SessionUser> {
+  const user = await requireUser(callbackUrl, options);
   if (!can(user.role, permission)) notFound();
   return user;
 }

@@ -10,8 +10,9 @@ import type { Permission } from "../../lib/auth/permissions";
 import { can, ROLES } from "../../lib/auth/permissions";
 import type { Role } from "../../lib/generated/prisma/enums";
 
-// The session under test: null for anonymous, else the user's id.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+// The session under test: null for anonymous, else the user's id and a live session row
+// (lib/auth/sessions.ts), as Auth.js' JWT would carry them.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid: string } }));
 vi.mock("../../lib/auth/auth", () => ({
   auth: vi.fn(async () => session.current),
   signIn: vi.fn(async () => undefined),
@@ -125,8 +126,14 @@ afterAll(async () => {
   await t?.stop();
 });
 
-function signInAs(who: Who) {
-  session.current = who === "anonymous" ? null : { user: { id: userIds[who] } };
+/** A fresh session for `who` (an action may end the one before: sign-out). */
+async function signInAs(who: Who) {
+  if (who === "anonymous") {
+    session.current = null;
+    return;
+  }
+  const { startSession } = await import("../../lib/auth/sessions");
+  session.current = { user: { id: userIds[who] }, sid: await startSession(t.db, userIds[who]) };
 }
 
 function digestOf(error: unknown): string {
@@ -153,8 +160,8 @@ describe("server actions", () => {
         const { actionRegistry } = await import("../../lib/actions/define");
         const { IDLE } = await import("../../lib/actions/state");
         const module = (await import(file)) as Record<string, (s: unknown, f: FormData) => Promise<{ status: string; code?: string }>>;
-        signInAs(who);
         for (const [name, action] of Object.entries(module)) {
+          await signInAs(who);
           const meta = actionRegistry.get(action)!;
           if (meta.permission === null) {
             // Public by design (sign-in, reset with a code): it must say why.
@@ -193,7 +200,7 @@ describe("newsroom pages", () => {
 
   it("the layout sends anonymous visitors to sign in", async () => {
     const { default: Layout } = await import("../../app/(desk)/admin/layout");
-    signInAs("anonymous");
+    await signInAs("anonymous");
     const error = await Promise.resolve(Layout({ children: null })).catch((e: unknown) => e);
     expect(digestOf(error)).toMatch(/^NEXT_REDIRECT.*\/signin/);
   });
@@ -205,7 +212,7 @@ describe("newsroom pages", () => {
         const permission = PAGE_PERMISSIONS[r];
         if (!permission) return; // reported by the test above
         const { default: Page } = (await import(file)) as { default: (props: unknown) => unknown };
-        signInAs(who);
+        await signInAs(who);
         const props = {
           params: Promise.resolve(params[r] ? { id: params[r] } : {}),
           searchParams: Promise.resolve({}),
@@ -240,7 +247,7 @@ describe("API routes", () => {
         const permission = API_PERMISSIONS[r];
         if (!permission) return;
         const module = (await import(file)) as Record<string, unknown>;
-        signInAs(who);
+        await signInAs(who);
         for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
           const handler = module[method] as ((req: Request, ctx: unknown) => Promise<Response>) | undefined;
           if (!handler) continue;

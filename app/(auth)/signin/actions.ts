@@ -5,11 +5,17 @@
 // lib/auth/rate-limit.ts) comes back as a CredentialsSignin whose code carries the retry time
 // and is shown as "Zu viele Fehlversuche. Bitte versuchen Sie es um HH:MM Uhr erneut.".
 // On success signIn() redirects.
+//
+// An account with a second factor signs in in two steps (lib/auth/credentials.ts): the right
+// password is answered with `second_factor_required` and a short-lived token, which the form
+// keeps (state.pending) and sends back with the code; no session exists before the code is
+// right. A wrong code keeps the form at the second step; an expired token sends it back to the
+// first.
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { definePublicAction } from "@/lib/actions/define";
 import { signIn } from "@/lib/auth/auth";
-import { authErrorInfo } from "@/lib/auth/auth-errors";
+import { authErrorInfo, SECOND_FACTOR_EXPIRED, SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "@/lib/auth/auth-errors";
 import { parseRateLimitCode, rateLimitMessage } from "@/lib/auth/rate-limit";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 
@@ -18,6 +24,8 @@ export interface SignInState {
   email: string;
   /** Counts attempts, so the form re-mounts its fields with the entered e-mail. */
   attempt: number;
+  /** At the second step: the token of the password step (lib/auth/pending-signin.ts). */
+  pending?: string | null;
 }
 
 const formSchema = z.object({
@@ -26,34 +34,63 @@ const formSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
+const secondStepSchema = z.object({
+  pending: z.string().min(1).max(2048),
+  code: z.string().trim().min(1).max(64),
+  callbackUrl: z.string().optional(),
+});
+
 export const signInAction = definePublicAction(
   "signIn",
-  "Die Anmeldung muss ohne Sitzung funktionieren; Auth.js prüft die Zugangsdaten, gedrosselt nach lib/auth/rate-limit.ts.",
+  "Die Anmeldung muss ohne Sitzung funktionieren; Auth.js prüft die Zugangsdaten und den zweiten Faktor, gedrosselt nach lib/auth/rate-limit.ts.",
   async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
     const t = await getTranslations({ locale: "de", namespace: "signIn" });
     const rawEmail = formData.get("email");
-    const email = typeof rawEmail === "string" ? rawEmail.trim().slice(0, 320) : "";
+    const email = typeof rawEmail === "string" ? rawEmail.trim().slice(0, 320) : previous.email;
     const attempt = previous.attempt + 1;
-    const parsed = formSchema.safeParse({
-      email: rawEmail,
-      password: formData.get("password"),
-      callbackUrl: formData.get("callbackUrl") ?? undefined,
-    });
-    if (!parsed.success) return { error: t("invalidInput"), email, attempt };
+    const rawPending = formData.get("pending");
+    const secondStep = typeof rawPending === "string" && rawPending !== "";
+
+    let credentials: Record<string, string>;
+    let redirectTo: string;
+    if (secondStep) {
+      const parsed = secondStepSchema.safeParse({
+        pending: rawPending,
+        code: formData.get("code"),
+        callbackUrl: formData.get("callbackUrl") ?? undefined,
+      });
+      if (!parsed.success) {
+        // A missing code keeps the step; a token that is no token starts again.
+        const pending = rawPending.length <= 2048 ? rawPending : null;
+        return { error: t(pending ? "codeMissing" : "secondFactorExpired"), email, attempt, pending };
+      }
+      credentials = { pending: parsed.data.pending, code: parsed.data.code };
+      redirectTo = safeCallbackUrl(parsed.data.callbackUrl);
+    } else {
+      const parsed = formSchema.safeParse({
+        email: rawEmail,
+        password: formData.get("password"),
+        callbackUrl: formData.get("callbackUrl") ?? undefined,
+      });
+      if (!parsed.success) return { error: t("invalidInput"), email, attempt };
+      credentials = { email: parsed.data.email, password: parsed.data.password };
+      redirectTo = safeCallbackUrl(parsed.data.callbackUrl);
+    }
 
     try {
-      await signIn("credentials", {
-        email: parsed.data.email,
-        password: parsed.data.password,
-        redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
-      });
+      await signIn("credentials", { ...credentials, redirectTo });
     } catch (error) {
       const authError = authErrorInfo(error);
       if (authError) {
-        const retryAt = authError.type === "CredentialsSignin" ? parseRateLimitCode(authError.code) : null;
+        const credentialsError = authError.type === "CredentialsSignin";
+        const retryAt = credentialsError ? parseRateLimitCode(authError.code) : null;
         if (retryAt) return { error: rateLimitMessage(retryAt), email, attempt };
+        if (credentialsError && authError.pending && (authError.code === SECOND_FACTOR_REQUIRED || authError.code === SECOND_FACTOR_INVALID)) {
+          return { error: authError.code === SECOND_FACTOR_INVALID ? t("codeInvalid") : null, email, attempt, pending: authError.pending };
+        }
+        if (credentialsError && authError.code === SECOND_FACTOR_EXPIRED) return { error: t("secondFactorExpired"), email, attempt };
         return {
-          error: authError.type === "CredentialsSignin" ? t("invalidCredentials") : t("failed"),
+          error: credentialsError ? t("invalidCredentials") : t("failed"),
           email,
           attempt,
         };

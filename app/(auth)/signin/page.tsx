@@ -3,8 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
+import { SECOND_FACTOR_EXPIRED, SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "@/lib/auth/auth-errors";
 import { parseRateLimitCode, rateLimitMessage } from "@/lib/auth/rate-limit";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionAccount } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 import { SignInForm } from "./SignInForm";
 
@@ -22,16 +23,22 @@ export default async function SignInPage({
 }) {
   const [t, { signIn }] = await Promise.all([getTranslations({ locale: "de", namespace: "signIn" }), getMessages({ locale: "de" })]);
   // The form is a client component: it gets only the messages it shows.
-  const { email, password, submit, pending } = signIn;
+  const { email, password, submit, pending, code: codeLabel, codeIntro, codeHint, verify, restart } = signIn;
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   // After /reset-password, and after a sign-in posted straight to Auth.js that was blocked
   // (Auth.js then redirects here with ?error=CredentialsSignin&code=rate_limited:<time>).
   const passwordReset = params.reset === "1";
   const passwordChanged = params.changed === "1";
-  const retryAt = parseRateLimitCode(Array.isArray(params.code) ? params.code[0] : params.code);
-  // Already signed in: go on to where the sign-in was meant to lead.
-  if (await getSessionUser()) redirect(callbackUrl);
+  const code = Array.isArray(params.code) ? params.code[0] : params.code;
+  const retryAt = parseRateLimitCode(code);
+  // A sign-in posted straight to Auth.js for an account with a second factor gets only this
+  // code back (the token of the second step reaches the form's own action only): sign in here.
+  const secondFactor = code === SECOND_FACTOR_REQUIRED || code === SECOND_FACTOR_INVALID || code === SECOND_FACTOR_EXPIRED;
+  const initialError = retryAt ? rateLimitMessage(retryAt) : secondFactor ? t("secondFactorUseForm") : null;
+  // Already signed in: go on to where the sign-in was meant to lead (or to the enrolment of a
+  // mandatory second factor, which the desk's guard redirects to).
+  if (await getSessionAccount()) redirect(callbackUrl);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -46,8 +53,8 @@ export default async function SignInPage({
           Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.
         </p>
       ) : null}
-      <NextIntlClientProvider locale="de" messages={{ signIn: { email, password, submit, pending } }}>
-        <SignInForm callbackUrl={callbackUrl} initialError={retryAt ? rateLimitMessage(retryAt) : null} />
+      <NextIntlClientProvider locale="de" messages={{ signIn: { email, password, submit, pending, code: codeLabel, codeIntro, codeHint, verify, restart } }}>
+        <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
       </NextIntlClientProvider>
       <p>
         <Link href="/reset-password">Passwort mit einem Rücksetz-Code neu setzen</Link>

@@ -1,17 +1,44 @@
 "use server";
 // Signing out, made with defineAction like every action (it checks the session; an anonymous
-// call gets "Bitte melden Sie sich an." instead of a redirect). signOut() ends the session
-// cookie and redirects to the home page by throwing, after the form state is decided.
+// call gets "Bitte melden Sie sich an." instead of a redirect). The session ends on the server
+// (its UserSession row is revoked, lib/auth/sessions.ts), then signOut() clears the cookie and
+// redirects to the home page by throwing, after the form state is decided. "Sign out
+// everywhere" revokes every session of the account, this one included.
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { signOut } from "@/lib/auth/auth";
 import { defineAction } from "@/lib/actions/define";
+import { requestIp } from "@/lib/actions/request-ip";
+import { getSessionAccount } from "@/lib/auth/session";
+import { endSession, signOutEverywhere } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
 
 export const signOutAction = defineAction({
   name: "signOut",
   permission: "account.manage",
   schema: z.object({}),
-  run: async () => ({ message: "Abgemeldet." }),
+  beforeSecondFactor: true,
+  run: async () => {
+    await endSession(db, (await getSessionAccount())?.sessionId);
+    const t = await getTranslations({ locale: "de", namespace: "sessions" });
+    return { message: t("signedOut") };
+  },
   after: async () => {
     await signOut({ redirectTo: "/" });
+  },
+});
+
+export const signOutEverywhereAction = defineAction({
+  name: "signOutEverywhere",
+  permission: "account.manage",
+  schema: z.object({}),
+  beforeSecondFactor: true,
+  run: async (actor) => {
+    await signOutEverywhere(actor, { ip: await requestIp() });
+    const t = await getTranslations({ locale: "de", namespace: "sessions" });
+    return { message: t("signedOutEverywhere") };
+  },
+  after: async () => {
+    await signOut({ redirectTo: "/signin" });
   },
 });

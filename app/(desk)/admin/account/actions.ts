@@ -1,17 +1,27 @@
 "use server";
-// One's own account: changing the password. The change ends every session issued before it
-// (User.passwordChangedAt), this one included; so that the person who just changed it stays
-// signed in here, this browser is signed in again with the new password (a fresh session
-// cookie). The page is then reloaded by a redirect: rendering it in the same request would
-// still see the old, now void cookie and send the user to the sign-in page. A wrong current
-// password counts against the sign-in's limit (lib/auth/rate-limit.ts), by account and address.
-import { headers } from "next/headers";
+// One's own account: changing the password, and the second factor (lib/auth/two-factor.ts).
+//
+// Changing the password ends every session issued before it (User.passwordChangedAt), this one
+// included; so that the person who just changed it stays signed in here, this browser is signed
+// in again with the new password (a fresh session cookie). The page is then reloaded by a
+// redirect: rendering it in the same request would still see the old, now void cookie and send
+// the user to the sign-in page. An account with a second factor cannot be signed in again
+// without a code: it goes to the sign-in page. A wrong current password counts against the
+// sign-in's limit (lib/auth/rate-limit.ts), by account and address.
+//
+// The recovery codes are in the success message only, shown once; those actions do not reload
+// the page (that would replace the form showing them).
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
+import { requestIp } from "@/lib/actions/request-ip";
+import { inWords } from "@/lib/actions/two-factor-errors";
 import { signIn } from "@/lib/auth/auth";
 import { authErrorInfo } from "@/lib/auth/auth-errors";
-import { clientIp } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
+import { codeSchema, confirmEnrolment, disableTwoFactor, renewRecoveryCodes, startEnrolment } from "@/lib/auth/two-factor";
 import { changeOwnPassword, changePasswordSchema } from "@/lib/editorial/users";
 
 const SIGNED_IN_AGAIN = "Ihr Passwort wurde geändert. Alle anderen Sitzungen mit Ihrem Konto sind beendet.";
@@ -21,13 +31,14 @@ export const changePasswordAction = defineAction({
   name: "changePassword",
   permission: "account.manage",
   schema: changePasswordSchema,
+  beforeSecondFactor: true,
   run: async (actor, input) => {
-    await changeOwnPassword(actor, input, db, { ip: clientIp(await headers()) });
+    await changeOwnPassword(actor, input, db, { ip: await requestIp() });
     try {
       await signIn("credentials", { email: actor.email, password: input.newPassword, redirect: false });
     } catch (error) {
-      // For example while the account's sign-in is blocked (too many failures): the change
-      // stands, this session ended with the others.
+      // For example while the account's sign-in is blocked (too many failures), or when it
+      // needs its second factor: the change stands, this session ended with the others.
       if (authErrorInfo(error)) return { message: SIGNED_OUT };
       throw error;
     }
@@ -36,4 +47,56 @@ export const changePasswordAction = defineAction({
   after: (result) => {
     redirect(result.message === SIGNED_IN_AGAIN ? "/admin/account?changed=1" : "/signin?changed=1");
   },
+});
+
+async function recoveryCodesMessage(codes: string[]): Promise<string> {
+  const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
+  return `${t("recoveryCodes")}\n\n${codes.join("\n")}`;
+}
+
+export const startTwoFactorAction = defineAction({
+  name: "startTwoFactor",
+  permission: "account.manage",
+  schema: z.object({}),
+  beforeSecondFactor: true,
+  run: async (actor) => {
+    await inWords(() => startEnrolment(actor));
+    const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
+    return { message: t("started") };
+  },
+  after: () => revalidatePath("/admin/account"),
+});
+
+export const confirmTwoFactorAction = defineAction({
+  name: "confirmTwoFactor",
+  permission: "account.manage",
+  schema: codeSchema,
+  beforeSecondFactor: true,
+  run: async (actor, input) => {
+    const codes = await inWords(() => confirmEnrolment(actor, input));
+    const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
+    return { message: `${t("enabled")} ${await recoveryCodesMessage(codes)}` };
+  },
+});
+
+export const renewRecoveryCodesAction = defineAction({
+  name: "renewRecoveryCodes",
+  permission: "account.manage",
+  schema: codeSchema,
+  run: async (actor, input) => {
+    const codes = await inWords(async () => renewRecoveryCodes(actor, input, { ip: await requestIp() }));
+    return { message: await recoveryCodesMessage(codes) };
+  },
+});
+
+export const disableTwoFactorAction = defineAction({
+  name: "disableTwoFactor",
+  permission: "account.manage",
+  schema: codeSchema,
+  run: async (actor, input) => {
+    await inWords(async () => disableTwoFactor(actor, input, { ip: await requestIp() }));
+    const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
+    return { message: t("disabled") };
+  },
+  after: () => revalidatePath("/admin/account"),
 });

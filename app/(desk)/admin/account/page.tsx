@@ -1,21 +1,43 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { TextField } from "@/components/admin/Fields";
+import { formatMoment } from "@/components/admin/Moment";
 import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
-import { requirePermission } from "@/lib/auth/session";
+import { getSessionAccount, requirePermission } from "@/lib/auth/session";
+import { countLiveSessions } from "@/lib/auth/sessions";
+import { getEnrolment, getTwoFactorStatus, isTwoFactorRequired, SECOND_FACTOR_ROLES } from "@/lib/auth/two-factor";
 import { ROLE_NAMES } from "@/lib/editorial/users";
-import { changePasswordAction } from "./actions";
+import { signOutEverywhereAction } from "../actions";
+import { changePasswordAction, confirmTwoFactorAction, disableTwoFactorAction, renewRecoveryCodesAction, startTwoFactorAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Mein Konto" };
 
+// Open before a mandatory second factor is set up: this is where it is set up
+// (lib/auth/session.ts sends such accounts here).
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("account.manage", "/admin/account");
-  const changed = (await searchParams).changed === "1";
+  const user = await requirePermission("account.manage", "/admin/account", { beforeSecondFactor: true });
+  const params = await searchParams;
+  const changed = params.changed === "1";
+  const [account, status, sessions, t, ts] = await Promise.all([
+    getSessionAccount(),
+    getTwoFactorStatus(user.id),
+    countLiveSessions(user.id),
+    getTranslations({ locale: "de", namespace: "twoFactor" }),
+    getTranslations({ locale: "de", namespace: "sessions" }),
+  ]);
+  const enrolment = status.state === "enrolling" ? await getEnrolment(user) : null;
+  const mandatory = SECOND_FACTOR_ROLES.includes(user.role) && (await isTwoFactorRequired());
   return (
     <>
       <h1>Mein Konto</h1>
+      {account?.mustEnrolSecondFactor ? (
+        <p role="alert" className="form-status form-status--error">
+          {t("requiredNotice")}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>Name</dt>
         <dd>{user.name}</dd>
@@ -37,6 +59,68 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <TextField name="currentPassword" label="Aktuelles Passwort" type="password" autoComplete="current-password" required maxLength={1024} />
           <NewPasswordFields differentFromCurrent />
         </ActionForm>
+      </section>
+
+      <section aria-labelledby="two-factor-heading">
+        <h2 id="two-factor-heading">{t("title")}</h2>
+        {status.state === "off" ? (
+          <>
+            <p>{t("offText")}</p>
+            <ActionForm action={startTwoFactorAction} submitLabel={t("start")} />
+          </>
+        ) : null}
+        {status.state === "enrolling" ? (
+          <>
+            <p>{t("scanText")}</p>
+            {enrolment ? (
+              <>
+                <img src={enrolment.qrCode} alt={t("qrAlt")} width={220} height={220} />
+                <details>
+                  <summary>{t("manualEntry")}</summary>
+                  <p>
+                    <code>{enrolment.secret.replace(/(.{4})(?=.)/g, "$1 ")}</code>
+                  </p>
+                </details>
+              </>
+            ) : null}
+            <ActionForm action={confirmTwoFactorAction} submitLabel={t("confirm")}>
+              <TextField name="code" idPrefix="enrol" label={t("codeLabel")} autoComplete="one-time-code" required maxLength={64} />
+            </ActionForm>
+            <p>
+              <a href="/admin/account">{t("reload")}</a>
+            </p>
+            <ActionForm action={startTwoFactorAction} submitLabel={t("restart")} />
+          </>
+        ) : null}
+        {status.state === "on" && status.confirmedAt ? (
+          <>
+            <p>
+              {t("onText", { date: formatMoment(status.confirmedAt) })} {t("codesLeft", { count: status.recoveryCodesLeft })}
+            </p>
+            <h3>{t("renewTitle")}</h3>
+            <p>{t("renewText")}</p>
+            <ActionForm action={renewRecoveryCodesAction} submitLabel={t("renew")} resetOnSuccess>
+              <TextField name="code" idPrefix="renew" label={t("codeOrRecoveryLabel")} autoComplete="one-time-code" required maxLength={64} />
+            </ActionForm>
+            <h3>{t("disableTitle")}</h3>
+            {mandatory ? (
+              <p>{t("requiredCannotDisable")}</p>
+            ) : (
+              <ActionForm action={disableTwoFactorAction} submitLabel={t("disable")} confirm={t("disableConfirm")}>
+                <TextField name="code" idPrefix="disable" label={t("codeOrRecoveryLabel")} autoComplete="one-time-code" required maxLength={64} />
+              </ActionForm>
+            )}
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{ts("title")}</h2>
+        <p>
+          {ts("text", { count: sessions })} {ts("lifetime")}
+        </p>
+        <p>{ts("signOutEverywhereText")}</p>
+        <ActionForm action={signOutEverywhereAction} submitLabel={ts("signOutEverywhere")} confirm={ts("signOutEverywhereConfirm")} />
       </section>
     </>
   );

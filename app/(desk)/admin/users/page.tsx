@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/admin/ActionForm";
+import { Checkbox } from "@/components/admin/Fields";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { Moment } from "@/components/admin/Moment";
 import { PageHeader } from "@/components/admin/PageHeader";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/permissions";
+import { isTwoFactorRequired } from "@/lib/auth/two-factor";
 import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { listUsers, ROLE_NAMES, USER_SORTS, type UserSort } from "@/lib/editorial/users";
+import { setTwoFactorRequiredAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +35,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const role = optionalChoice(params, "role", ROLES);
   const active = optionalChoice(params, "active", ["active", "inactive"] as const);
   const sort = choice(params, "sort", USER_SORTS);
-  const page = await listUsers({ q, role, active, sort, page: pageParam(params) });
+  const [page, twoFactorRequired, t] = await Promise.all([
+    listUsers({ q, role, active, sort, page: pageParam(params) }),
+    isTwoFactorRequired(),
+    getTranslations({ locale: "de", namespace: "twoFactor" }),
+  ]);
   const filtered = Boolean(q || role || active);
 
   return (
@@ -94,6 +103,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </ListResults>
+
+      <section aria-labelledby="two-factor-required-heading">
+        <h2 id="two-factor-required-heading">{t("requiredTitle")}</h2>
+        <p>{t("requiredText")}</p>
+        <ActionForm action={setTwoFactorRequiredAction} submitLabel={t("requiredSave")}>
+          <Checkbox name="required" label={t("requiredLabel")} defaultChecked={twoFactorRequired} />
+        </ActionForm>
+      </section>
     </>
   );
 }

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Checkbox, Select, TextField } from "@/components/admin/Fields";
-import { Moment } from "@/components/admin/Moment";
+import { formatMoment, Moment } from "@/components/admin/Moment";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/permissions";
+import { getTwoFactorStatus } from "@/lib/auth/two-factor";
 import { getUser, listResetCodes, ROLE_NAMES } from "@/lib/editorial/users";
-import { issueResetCodeAction, updateUserAction } from "../actions";
+import { issueResetCodeAction, resetTwoFactorAction, updateUserAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +20,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePermission("users.manage", `/admin/users/${id}`);
   const user = await getUser(id);
   if (!user) notFound();
-  const codes = await listResetCodes(user.id);
+  const [codes, twoFactor, t] = await Promise.all([
+    listResetCodes(user.id),
+    getTwoFactorStatus(user.id),
+    getTranslations({ locale: "de", namespace: "twoFactor" }),
+  ]);
   const now = new Date();
   const self = actor.id === user.id;
 
@@ -36,6 +42,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt>Letzte Anmeldung</dt>
         <dd>
           <Moment date={user.lastSignInAt} empty="noch nie" />
+        </dd>
+        <dt>{t("title")}</dt>
+        <dd>
+          {twoFactor.state === "on" && twoFactor.confirmedAt
+            ? t("statusOn", { date: formatMoment(twoFactor.confirmedAt) })
+            : twoFactor.state === "enrolling"
+              ? t("statusEnrolling")
+              : t("statusOff")}
         </dd>
         <dt>Angelegt</dt>
         <dd>
@@ -103,6 +117,20 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </table>
         ) : null}
       </section>
+
+      {twoFactor.state !== "off" ? (
+        <section aria-labelledby="two-factor-heading">
+          <h2 id="two-factor-heading">{t("resetTitle")}</h2>
+          {self ? (
+            <p>{t("resetOwn")}</p>
+          ) : (
+            <>
+              <p>{t("resetText")}</p>
+              <ActionForm action={resetTwoFactorAction} submitLabel={t("reset")} hidden={{ id: user.id }} confirm={t("resetConfirm")} />
+            </>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }
