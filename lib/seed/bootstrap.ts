@@ -6,6 +6,7 @@ import { createPrismaClient, type Db } from "../db/client";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
 import { DEFAULT_VERDICT_SCALE } from "../verdicts";
 import { refreshSearchWords } from "../public/search";
+import { freezeMissingPublications } from "../editorial/publication";
 import { DEFAULT_SETTINGS } from "../settings";
 import { loadDemoData, DEMO_PASSWORD, DEMO_USERS } from "./demo";
 
@@ -76,6 +77,9 @@ export async function bootstrap(db: Db, settings: Settings): Promise<BootstrapRe
     await loadDemoData(db);
     demoLoaded = true;
   }
+  // Public claims from before publications existed (an upgrade) get theirs, frozen from what
+  // their pages showed: nothing readers see changes (docs/publication.md).
+  await freezeMissingPublications(db);
   // The search vocabulary follows the public texts after every change through the desk; at
   // start it catches up with anything else (demo data, imports, scripts).
   await refreshSearchWords(db);
