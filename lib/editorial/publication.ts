@@ -23,7 +23,7 @@ import { db, type Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
 import { passageInContext, type PassageInContext } from "../passage";
-import { CONTEXT_RADIUS } from "../public";
+import { CONTEXT_RADIUS, publicClaimWhere } from "../public";
 import { inTransaction, updateRecord, type Tx } from "./records";
 
 // ---------------------------------------------------------------------------------------
@@ -284,10 +284,10 @@ export async function freezePublication(tx: Tx, claimId: string, now: Date): Pro
  * freeze each claim once. Returns how many it froze.
  */
 export async function freezeMissingPublications(client: Db = db): Promise<number> {
-  const missing = await client.claim.findMany({ where: { publicState: { not: null }, publicationId: null }, select: { id: true } });
+  const missing = (await client.claim.findMany({ where: { publicState: { not: null }, publicationId: null }, select: { id: true } })).map((c) => c.id);
   let frozen = 0;
-  for (const { id } of missing) {
-    frozen += await inTransaction(async (tx) => {
+  const freezeOne = (id: string) =>
+    inTransaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${id} FOR UPDATE`;
       const claim = await tx.claim.findUnique({ where: { id }, select: { version: true, publicState: true, publicationId: true } });
       if (!claim || !claim.publicState || claim.publicationId) return 0;
@@ -296,9 +296,16 @@ export async function freezeMissingPublications(client: Db = db): Promise<number
       await updateRecord(tx, "Claim", id, claim.version, null, { publicationId });
       return 1;
     }, client);
-  }
+  // A few at a time: a large newsroom's upgrade (10,000 public claims) then takes a minute or
+  // two once, not several.
+  const workers = Array.from({ length: Math.min(FREEZE_CONCURRENCY, missing.length) }, async () => {
+    for (let id = missing.pop(); id !== undefined; id = missing.pop()) frozen += await freezeOne(id);
+  });
+  await Promise.all(workers);
   return frozen;
 }
+
+const FREEZE_CONCURRENCY = 3;
 
 // ---------------------------------------------------------------------------------------
 // What the next approval would change.
@@ -408,4 +415,30 @@ export async function publicPagesOf(claimId: string, client: Db = db): Promise<P
     client.topic.findMany({ where: { id: { in: [...topicIds] } }, select: { slug: true } }),
   ]);
   return { claims: [claim.slug], speakers: speakers.map((s) => s.slug), topics: topics.map((t) => t.slug) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared records on public pages (the desk's notice on quotes and sources).
+
+/** How many public claims show the quote, as approved or in their working version (which
+ * their next correction publishes). */
+export async function publicClaimsWithQuote(quoteId: string, client: Db = db): Promise<number> {
+  return client.claim.count({
+    where: { ...publicClaimWhere, OR: [{ publishedQuotes: { some: { quoteId } } }, { quotes: { some: { quoteId } } }] },
+  });
+}
+
+/** How many public claims show the source, as approved or in their working version. */
+export async function publicClaimsWithSource(sourceId: string, client: Db = db): Promise<number> {
+  return client.claim.count({
+    where: {
+      ...publicClaimWhere,
+      OR: [
+        { publication: { content: { path: ["sources"], array_contains: [{ id: sourceId }] } } },
+        { passages: { some: { sourceId } } },
+        { evidence: { some: { sourceId } } },
+        { quotes: { some: { quote: { appearances: { some: { sourceId } } } } } },
+      ],
+    },
+  });
 }

@@ -14,7 +14,14 @@ import { loadSettings } from "../../lib/config";
 import { createClaim, updateClaim, updateVerdictFields } from "../../lib/editorial/claims";
 import { DomainError, ForbiddenError, TransitionError, ValidationError } from "../../lib/editorial/errors";
 import { addEvidence, updateEvidence } from "../../lib/editorial/evidence";
-import { approvalDigest, freezeMissingPublications, pendingPublicChanges, type PublicationPart } from "../../lib/editorial/publication";
+import {
+  approvalDigest,
+  freezeMissingPublications,
+  pendingPublicChanges,
+  publicClaimsWithQuote,
+  publicClaimsWithSource,
+  type PublicationPart,
+} from "../../lib/editorial/publication";
 import { createQuote, updateQuote } from "../../lib/editorial/quotes";
 import { createSource, updateSource } from "../../lib/editorial/sources";
 import { createSpeaker, deleteSpeaker, getSpeakerForEdit, updateSpeaker } from "../../lib/editorial/speakers";
@@ -440,6 +447,10 @@ describe("a quote shared by two public claims", () => {
     await transitionClaim(actors.editor, { claimId: second.id, version: await claimVersion(second.id), transition: "submit" }, t.db);
     await transitionClaim(actors.reviewer, { claimId: second.id, version: await claimVersion(second.id), transition: "approve" }, t.db);
 
+    // The desk says where the quote and its source show.
+    expect(await publicClaimsWithQuote(f.quoteId, t.db)).toBe(2);
+    expect(await publicClaimsWithSource(f.sourceId, t.db)).toBe(2);
+
     await updateQuote(actors.contributor, { ...(await quoteForm(f.quoteId)), translations: [{ language: "en", text: `Shared newword${f.tag}` }] }, t.db);
     expect((await pendingPublicChanges(f.claimId, t.db))?.parts).toEqual(["quotes"]);
     expect((await pendingPublicChanges(second.id, t.db))?.parts).toEqual(["quotes"]);
@@ -543,6 +554,19 @@ describe("speakers", () => {
     const { id } = await createSpeaker(actors.contributor, { name: `Unbekannt ${tag(counter++)}`, kind: "person", aliases: [], roles: [] }, t.db);
     await updateSpeaker(actors.contributor, { ...(await speakerForm(id)), bio: "Entwurf.", aliases: ["Noch privat"] }, t.db);
     expect((await getSpeakerForEdit(id, t.db))!.bio).toBe("Entwurf.");
+  });
+
+  it("a source shown only by an approved version still counts as shown on the public claim", async () => {
+    const f = await publishedFixture();
+    const other = await createSource(actors.editor, { kind: "other", title: `Andere Quelle ${f.tag}`, language: "de" }, t.db);
+    expect(await publicClaimsWithSource(other.id, t.db)).toBe(0);
+    // The working claim drops the source entirely (passage and evidence go, the quote moves).
+    await updateClaim(actors.editor, { ...(await claimForm(f.claimId)), passages: [] }, t.db);
+    await updateEvidence(actors.editor, { ...(await evidenceForm(f.evidenceId)), sourceId: other.id, excerpt: "Irgendwas" }, t.db);
+    await updateQuote(actors.editor, { ...(await quoteForm(f.quoteId)), appearances: [] }, t.db);
+    expect(await t.db.claim.count({ where: { id: f.claimId, OR: [{ passages: { some: { sourceId: f.sourceId } } }, { evidence: { some: { sourceId: f.sourceId } } }] } })).toBe(0);
+    expect(await publicClaimsWithSource(f.sourceId, t.db)).toBe(1);
+    expect(await publicClaimsWithSource(other.id, t.db)).toBe(1);
   });
 
   it("a speaker or topic named only by an approved version cannot be deleted", async () => {
