@@ -299,7 +299,10 @@ export async function freezeMissingPublications(client: Db = db): Promise<number
   // A few at a time: a large newsroom's upgrade (10,000 public claims) then takes a minute or
   // two once, not several.
   const workers = Array.from({ length: Math.min(FREEZE_CONCURRENCY, missing.length) }, async () => {
-    for (let id = missing.pop(); id !== undefined; id = missing.pop()) frozen += await freezeOne(id);
+    for (let id = missing.pop(); id !== undefined; id = missing.pop()) {
+      const done = await freezeOne(id);
+      frozen += done;
+    }
   });
   await Promise.all(workers);
   return frozen;

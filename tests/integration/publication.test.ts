@@ -591,17 +591,21 @@ describe("speakers", () => {
 
 describe("claims published before publications existed (upgrade)", () => {
   it("are frozen at the start from what their pages showed, once", async () => {
-    const f = await publishedFixture();
-    const shown: PublicClaim | null = await getPublicClaim(f.slug, t.db);
-    // As an older version left it: public, no publication.
-    await t.db.claim.update({ where: { id: f.claimId }, data: { publicationId: null } });
-    await t.db.claimPublication.deleteMany({ where: { claimId: f.claimId } });
-    await t.db.publishedQuote.deleteMany({ where: { claimId: f.claimId } });
-    await t.db.publishedClaimTopic.deleteMany({ where: { claimId: f.claimId } });
+    const fixtures = [await publishedFixture(), await publishedFixture(), await publishedFixture(), await publishedFixture()];
+    const f = fixtures[0]!;
+    const shown: (PublicClaim | null)[] = [];
+    for (const x of fixtures) shown.push(await getPublicClaim(x.slug, t.db));
+    // As an older version left them: public, no publication.
+    for (const x of fixtures) {
+      await t.db.claim.update({ where: { id: x.claimId }, data: { publicationId: null } });
+      await t.db.claimPublication.deleteMany({ where: { claimId: x.claimId } });
+      await t.db.publishedQuote.deleteMany({ where: { claimId: x.claimId } });
+      await t.db.publishedClaimTopic.deleteMany({ where: { claimId: x.claimId } });
+    }
     // Until it is frozen, nothing unapproved can show: the claim is not public at all.
     expect(await getPublicClaim(f.slug, t.db)).toBeNull();
-    expect(await freezeMissingPublications(t.db)).toBe(1);
-    expect(await getPublicClaim(f.slug, t.db)).toEqual(shown);
+    expect(await freezeMissingPublications(t.db)).toBe(fixtures.length);
+    for (const [i, x] of fixtures.entries()) expect(await getPublicClaim(x.slug, t.db)).toEqual(shown[i]);
     expect(await freezeMissingPublications(t.db)).toBe(0);
     // Recorded in the claim's history as a change by nobody.
     const last = await t.db.revision.findFirstOrThrow({ where: { entityType: "Claim", entityId: f.claimId }, orderBy: { id: "desc" } });
