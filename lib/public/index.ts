@@ -24,8 +24,9 @@
 //   with publishedAt set are public for public claims, as approved.
 // - Users, review decisions, comments, revisions and the audit log are never selected.
 //
-// Every query below names its fields in an explicit `select`, and every function returns
-// plain objects of the types declared here, so a new column never becomes public by
+// Every query below names its fields in an explicit `select` (or SQL column list), and every
+// function returns plain objects of the types declared here, built field by field (the frozen
+// content too: it holds ids that are never shown), so a new column never becomes public by
 // accident. Source texts are not returned whole: only the window around a passage is.
 import { Prisma } from "../generated/prisma/client";
 import type { CorrectionKind, PublicState, EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
@@ -204,18 +205,6 @@ const verdictSelect = {
   ratingValue: true,
 } satisfies Prisma.VerdictLabelSelect;
 
-const speakerRefSelect = { slug: true, name: true, kind: true, wikidataId: true } satisfies Prisma.SpeakerSelect;
-
-const sourceSelect = {
-  kind: true,
-  url: true,
-  title: true,
-  publisher: true,
-  author: true,
-  publishedAt: true,
-  language: true,
-} satisfies Prisma.SourceSelect;
-
 const claimSummarySelect = {
   slug: true,
   text: true,
@@ -236,7 +225,6 @@ const claimOrder = [
 ] satisfies Prisma.ClaimOrderByWithRelationInput[];
 
 type ClaimSummaryRow = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
-type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
 
 function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSelect }> | null): PublicVerdict | null {
   return row
@@ -249,22 +237,6 @@ function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSe
         ratingValue: row.ratingValue,
       }
     : null;
-}
-
-function toSpeakerRef(row: Prisma.SpeakerGetPayload<{ select: typeof speakerRefSelect }>): PublicSpeakerRef {
-  return { slug: row.slug, name: row.name, kind: row.kind, wikidataId: row.wikidataId };
-}
-
-function toSource(row: SourceRow): PublicSource {
-  return {
-    kind: row.kind,
-    url: row.url,
-    title: row.title,
-    publisher: row.publisher,
-    author: row.author,
-    publishedAt: row.publishedAt,
-    language: row.language,
-  };
 }
 
 /** A speaker as approved ({name, kind, wikidataId} of a publication) at its current address. */
