@@ -42,6 +42,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
 import { freePort } from "../lib/launcher/free-port";
 import { getPublicClaim, getPublicSpeaker, listPublishedClaims } from "../lib/public";
+import { freezeMissingPublications } from "../lib/editorial/publication";
 import { bootstrap } from "../lib/seed/bootstrap";
 import { startPostgresCluster } from "../tests/helpers/postgres-cluster";
 import { startNginxFront, type NginxFront } from "./nginx-front";
@@ -805,6 +806,9 @@ async function main(): Promise<void> {
   console.log("\nDataset");
   const generationStarted = performance.now();
   await generateDataset(url, options);
+  // The generated claims are public without an approval: frozen as an upgrade freezes such
+  // claims at the start (docs/publication.md), so the pages read what they would read.
+  await timed("freeze the public claims' approved versions", () => freezeMissingPublications(prisma));
   console.log(`  ${"total".padEnd(52)} ${seconds(performance.now() - generationStarted).padStart(8)}`);
   console.log(`  ${await describeDataset(url)}\n`);
 

@@ -14,7 +14,9 @@
 //   quantity, topics, quotes, passages; evidence in ./evidence.ts): the review is of what was
 //   submitted. Research notes stay editable, they are private.
 // - Once a claim is public, changes to the rest of what readers see (date, quantity, topics,
-//   quotes, passages) are immediately public too, so only desk roles (claim.correct) make them.
+//   quotes, passages) go to its working version: readers keep seeing the approved one
+//   (./publication.ts) until a correction is approved. Only desk roles (claim.correct) make
+//   them: they are the ones who propose that correction.
 // - A retracted claim does not change any more.
 //
 // Every write is one transaction through createRecord/updateRecord/deleteRecord, and one save
@@ -426,7 +428,7 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput, client:
     }
     if (claim.publicState && publicFields.length && !can(actor.role, "claim.correct")) {
       throw new ForbiddenError(
-        `Die Behauptung ist veröffentlicht, Änderungen (${names(publicFields)}) sind sofort öffentlich: das dürfen nur Redaktion und Prüfung.`,
+        `Die Behauptung ist veröffentlicht: Änderungen (${names(publicFields)}) bereiten Redaktion und Prüfung als Korrektur vor.`,
       );
     }
 
@@ -990,6 +992,7 @@ export const CLAIM_FIELD_LABELS: Record<string, string> = {
   publishedAnalysis: "Veröffentlichte Analyse",
   publishedAt: "Erstveröffentlichung",
   publicUpdatedAt: "Öffentlich aktualisiert",
+  publicationId: "Öffentliche Fassung (festgehalten)",
   createdById: "Angelegt von",
   claimId: "Behauptung",
   sourceId: "Quelle",
@@ -1026,6 +1029,7 @@ export const CLAIM_FIELD_ORDER = [
   "publishedAnalysis",
   "publishedAt",
   "publicUpdatedAt",
+  "publicationId",
   "researchNotes",
   "assigneeId",
   "slug",
@@ -1109,6 +1113,9 @@ export function displayValue(field: string, value: unknown, labels: ValueLabels)
         : String(value);
     case "claimDate":
       return typeof value === "string" ? value.slice(0, 10) : String(value);
+    case "publicationId":
+      // An id says nothing to people: that the approved version was frozen anew does.
+      return "neu festgehalten";
     case "publishedAt":
     case "publicUpdatedAt":
       return typeof value === "string"

@@ -5,8 +5,10 @@
 // Rules, in line with the workflow (./workflow.ts, ./claims.ts):
 // - While the claim is in review its evidence does not change: the reviewer approves what
 //   gets published. The claim is taken back from review first.
-// - Evidence of a public claim is public at once (lib/public reads it directly), so only desk
-//   roles (claim.correct) change it; nobody changes the evidence of a retracted claim.
+// - Evidence of a public claim is public as approved (./publication.ts): a change goes to the
+//   working version and reaches readers with the next approved correction. Only desk roles
+//   (claim.correct), who propose corrections, change it; nobody changes the evidence of a
+//   retracted claim.
 // - Offsets, when given, must fit the source's stored text and the excerpt must be exactly
 //   that passage. Without offsets, an excerpt found exactly once in the stored text gets its
 //   offsets filled in.
@@ -79,7 +81,7 @@ export function evidenceLockReason(role: Actor["role"], claim: Pick<ClaimState, 
   }
   if (claim.publicState && !can(role, "claim.correct")) {
     return new ForbiddenError(
-      "Die Behauptung ist veröffentlicht und ihre Belege sind öffentlich: Änderungen daran nehmen Redaktion und Prüfung vor.",
+      "Die Behauptung ist veröffentlicht: Änderungen an ihren Belegen bereiten Redaktion und Prüfung als Korrektur vor.",
     );
   }
   return null;

@@ -3,11 +3,19 @@
 // (SpeakerRole rows). Aliases and roles are link rows: a change to them is recorded as the
 // speaker's fields "aliases" / "roles" (before/after) in the save's one revision and bumps the
 // speaker's version.
+//
+// A public speaker (lib/public publicSpeakerWhere: the claimant of a public claim, or the
+// speaker or reporter of a public quote) shows its record on its public page as it is (name,
+// kind, bio, aliases, roles, Wikidata id): that page is not part of any claim's approval. So
+// once a speaker is public only desk roles change it; contributors keep editing speakers that
+// are not public yet. Claim pages show the claimant's and the quotes' speakers' names as
+// approved (./publication.ts), whatever the record says now.
 import { z } from "zod";
 import { db } from "../db/client";
 import type { Prisma, SpeakerKind } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/session";
-import { can } from "../auth/permissions";
+import { can, type Permission } from "../auth/permissions";
+import { publicSpeakerWhere } from "../public";
 import { slugify, uniqueSlug } from "../slug";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
@@ -203,6 +211,15 @@ function scalars(input: SpeakerInput, slug: string) {
   return { name: input.name, kind: input.kind, slug, wikidataId: input.wikidataId ?? null, bio: input.bio ?? null };
 }
 
+/** Who may change a public speaker's record: the roles that correct what is public (editor,
+ * reviewer, admin; not contributors). */
+export const PUBLIC_SPEAKER_PERMISSION: Permission = "claim.correct";
+
+/** Whether the speaker has a public page (lib/public's rule). */
+export async function isPublicSpeaker(client: Tx | Client, speakerId: string): Promise<boolean> {
+  return (await client.speaker.count({ where: { id: speakerId, ...publicSpeakerWhere } })) > 0;
+}
+
 // ── Writes ──────────────────────────────────────────────────────────────────────────────────
 
 export async function createSpeaker(actor: Actor, input: SpeakerInput, client: Client | Tx = db): Promise<{ id: string; slug: string }> {
@@ -245,6 +262,11 @@ export async function updateSpeaker(actor: Actor, input: SpeakerUpdateInput, cli
       const aliasesChanged = !same(aliasesBefore, aliases);
       const rolesChanged = !same(rolesBefore, roles);
       if (!scalarChanged && !aliasesChanged && !rolesChanged) return { id: current.id, changed: false };
+      if (!can(actor.role, PUBLIC_SPEAKER_PERMISSION) && (await isPublicSpeaker(tx, current.id))) {
+        throw new ForbiddenError(
+          `„${current.name}“ hat eine öffentliche Seite, die Name, Kurzbiografie, Aliasse und Funktionen sofort zeigt: ändern dürfen sie Redaktion, Prüfung und Admin.`,
+        );
+      }
 
       // The conflict guard, the version bump and the one revision of this save (columns and
       // links) go through updateRecord, even when only links changed; the link rows are
@@ -274,16 +296,24 @@ export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, cli
   return inTransaction(async (tx) => {
     const current = await tx.speaker.findUnique({
       where: { id: input.id },
-      include: { aliases: true, roles: true, _count: { select: { quotes: true, quotesReported: true, claims: true } } },
+      include: {
+        aliases: true,
+        roles: true,
+        _count: { select: { quotes: true, quotesReported: true, claims: true, publishedQuotes: true, publishedQuotesReported: true } },
+      },
     });
     if (!current) throw new NotFoundError("Der Sprecher");
     if (current.version !== input.version) throw await conflictFor(tx, "Speaker", asForm(current));
     const { quotes, quotesReported, claims } = current._count;
-    if (quotes + quotesReported + claims > 0) {
+    // Quotes as approved on public claims name the speaker too, even when the working quote
+    // has another speaker now: the public page must keep its link.
+    const published = current._count.publishedQuotes + current._count.publishedQuotesReported;
+    if (quotes + quotesReported + claims + published > 0) {
       const uses = [
         quotes ? plural(quotes, "Zitat", "Zitate") : null,
         quotesReported ? `${plural(quotesReported, "wiedergegebenes Zitat", "wiedergegebene Zitate")}` : null,
         claims ? plural(claims, "Behauptung", "Behauptungen") : null,
+        published ? plural(published, "veröffentlichtes Zitat", "veröffentlichte Zitate") : null,
       ].filter(Boolean);
       throw new ValidationError(
         `„${current.name}“ kann nicht gelöscht werden: Dem Sprecher sind ${uses.join(" und ")} zugeordnet. ` +

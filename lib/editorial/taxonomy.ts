@@ -120,7 +120,11 @@ export async function updateTopic(actor: Actor, input: UpdateTopicInput, client:
 export async function deleteTopic(actor: Actor, input: { id: string; version: number }, client: Db = db): Promise<void> {
   await inTransaction(async (tx) => {
     const topic = (await load(tx, "Topic", input.id)) as unknown as Topic;
-    const used = await tx.claimTopic.count({ where: { topicId: input.id } });
+    // Also the approved versions of public claims (a correction may have taken it off the
+    // working claim while readers still see it there).
+    const used = await tx.claim.count({
+      where: { OR: [{ topics: { some: { topicId: input.id } } }, { publishedTopics: { some: { topicId: input.id } } }] },
+    });
     if (used > 0) {
       throw new TransitionError(
         `Das Thema „${topic.nameDe}“ ist ${used === 1 ? "einer Behauptung" : `${used} Behauptungen`} zugeordnet und kann nicht gelöscht werden. ` +

@@ -6,8 +6,11 @@
 //
 // Four eyes: a verdict goes public only when approved by a reviewer/editor/admin who is not its
 // author (`verdictAuthorId`: whoever last set the working verdict, summary or analysis).
-// After publication the public sees the published* columns; a correction changes the working
-// values, goes through review like the first verdict, and publishes with a dated public note.
+// After publication the public sees the published* columns and the claim's publication: the
+// approval freezes everything else its page shows (./publication.ts; PUBLIC MEANS APPROVED).
+// A correction changes the working values (the verdict, or the claim's records: its quotes,
+// sources, evidence, ...), goes through review like the first verdict, and publishes with a
+// dated public note: the approval freezes the working version anew.
 import { z } from "zod";
 import type { ClaimStatus } from "../generated/prisma/enums";
 import { can, type Permission } from "../auth/permissions";
@@ -15,6 +18,7 @@ import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
 import { ForbiddenError, TransitionError } from "./errors";
 import { id, optionalId, optionalText, version } from "./fields";
+import { approvalDigest, freezePublication, pendingPublicChanges } from "./publication";
 import { inTransaction, updateRecord, type Tx } from "./records";
 
 export const TRANSITIONS = [
@@ -79,6 +83,9 @@ export const transitionSchema = z.object({
   verdictId: optionalId(),
   summary: optionalText("Die Zusammenfassung", 2_000),
   analysis: optionalText("Die Analyse", 100_000),
+  /** Approve only: the digest of what the reviewer saw (./publication.ts approvalDigest). When
+   * given, the approval is refused if what it would publish has changed since. */
+  contentDigest: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[0-9a-f]{64}$/).optional()),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
@@ -240,10 +247,20 @@ export async function transitionClaim(
         return { message: "Abgelehnt: die Behauptung ist zurück in der Recherche, mit Ihrer Notiz." };
       }
       case "approve": {
+        // What the reviewer saw is what goes public: the shared records (quotes, sources,
+        // speakers) may have been edited since the page was loaded.
+        if (input.contentDigest && input.contentDigest !== (await approvalDigest(tx, claim.id))) {
+          throw new TransitionError(
+            "Nicht freigegeben: Seit Sie die Seite geladen haben, hat sich geändert, was veröffentlicht würde (etwa ein Zitat oder eine Quelle). Bitte laden Sie die Seite neu und prüfen Sie erneut.",
+          );
+        }
         const firstPublication = claim.publishedAt === null;
         const correction = firstPublication
           ? null
           : await tx.correction.findFirst({ where: { claimId: claim.id, publishedAt: null, kind: "correction" }, orderBy: { createdAt: "desc" } });
+        // Everything else the page shows, frozen as it is now (the claim is locked, its
+        // evidence with it; the shared records are read in this transaction).
+        const publicationId = await freezePublication(tx, claim.id, now);
         await update({
           status: firstPublication ? "published" : "corrected",
           publicState: firstPublication ? "published" : correction ? "corrected" : claim.publicState,
@@ -252,6 +269,7 @@ export async function transitionClaim(
           publishedAnalysis: claim.analysis,
           publishedAt: claim.publishedAt ?? now,
           publicUpdatedAt: now,
+          publicationId,
         });
         await tx.reviewDecision.create({
           data: { claimId: claim.id, reviewerId: actor.id, outcome: "approved", verdictId: claim.verdictId, summary: claim.summary, note: input.note ?? null },
@@ -266,7 +284,14 @@ export async function transitionClaim(
         const analysis = input.analysis ?? claim.publishedAnalysis;
         if (!verdictId || !summary) throw new TransitionError("Eine Korrektur braucht eine Bewertung und eine Zusammenfassung.");
         if (verdictId === claim.publishedVerdictId && summary === claim.publishedSummary && analysis === claim.publishedAnalysis) {
-          throw new TransitionError("Die vorgeschlagene Fassung unterscheidet sich nicht von der veröffentlichten.");
+          // The verdict stays: the correction is of the rest of the page (quotes, sources,
+          // evidence, ...), changed on the desk since the last approval.
+          const pending = await pendingPublicChanges(claim.id, tx);
+          if (!pending || pending.parts.length === 0) {
+            throw new TransitionError(
+              "Die vorgeschlagene Fassung unterscheidet sich nicht von der veröffentlichten: weder die Bewertung noch Zitate, Quellen, Belege oder Angaben wurden seit der Freigabe geändert.",
+            );
+          }
         }
         if (!(await tx.verdictLabel.findFirst({ where: { id: verdictId, active: true } }))) {
           throw new TransitionError("Diese Bewertungsstufe gibt es nicht (mehr).");

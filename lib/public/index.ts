@@ -1,29 +1,39 @@
 // THE RULE OF WHAT IS PUBLIC. Every page, feed, sitemap, JSON-LD block and API response of
 // the public site reads the database through this module and nowhere else.
 //
-// - A claim is public when its publicState is set (published, corrected or retracted): it
-//   stays public, at its last approved version, while a correction is under review. Of a public claim
-//   only the published columns are read (publishedVerdict, publishedSummary,
-//   publishedAnalysis, publishedAt, publicUpdatedAt), never the working ones (verdictId,
-//   summary, analysis, researchNotes, assignee, verdictAuthor, ...): an unapproved change can
-//   therefore never leak.
-// - A quote is public when it is attached (ClaimQuote) to a public claim.
+// - A claim is public when its publicState is set (published, corrected or retracted) and its
+//   approved version is frozen (publicationId): it stays public, at its last approved version,
+//   while a correction is under review. PUBLIC MEANS APPROVED: of a public claim only what two
+//   people approved is read: the published columns (publishedVerdict, publishedSummary,
+//   publishedAnalysis, publishedAt, publicUpdatedAt) and its publication
+//   (lib/editorial/publication.ts: ClaimPublication, PublishedQuote, PublishedClaimTopic), which
+//   holds its date, its claimant's name, its topics, quotes, passages, sources and evidence as
+//   approved. Never the working columns (verdictId, summary, analysis, researchNotes, assignee,
+//   verdictAuthor, ...) nor the working quotes, sources, evidence or topic links: a desk edit
+//   or an unapproved correction can therefore never show. Text, language, slug and claimant
+//   (the id) of a claim never change after its first publication, so they are read from it.
+// - A quote is public as approved on a public claim (PublishedQuote).
 // - A speaker is public when it has at least one public item: it is the claimant of a public
 //   claim, says a public quote, or reports one (the reporter is named on the public page, so
-//   its page must exist).
-// - A topic is public when it tags at least one public claim; its page lists only those.
+//   its page must exist). Its own profile (name, bio, aliases, roles) is its record, which
+//   only desk roles change once it is public (lib/editorial/speakers.ts); the names on claim
+//   pages are the approved ones.
+// - A topic is public when the approved version of at least one public claim carries it; its
+//   page lists only those. Topic and verdict names are the taxonomy's, read as they are.
 // - Evidence, its sources, the sources of public quotes and passages, and correction notes
-//   with publishedAt set are public for public claims.
+//   with publishedAt set are public for public claims, as approved.
 // - Users, review decisions, comments, revisions and the audit log are never selected.
 //
-// Every query below names its fields in an explicit `select`, and every function returns
-// plain objects of the types declared here, so a new column never becomes public by
+// Every query below names its fields in an explicit `select` (or SQL column list), and every
+// function returns plain objects of the types declared here, built field by field (the frozen
+// content too: it holds ids that are never shown), so a new column never becomes public by
 // accident. Source texts are not returned whole: only the window around a passage is.
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { CorrectionKind, PublicState, EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
 import { db, type Db } from "../db/client";
 import { pageNumber } from "../paged-routes";
-import { passageInContext, type PassageInContext } from "../passage";
+import type { PassageInContext } from "../passage";
+import { readPublishedContent, type FrozenPassage, type FrozenSource, type FrozenSpeaker } from "../editorial/publication";
 
 export type PublicClaimStatus = PublicState;
 
@@ -35,19 +45,32 @@ export const CONTEXT_RADIUS = 240;
 
 export const publicClaimWhere = {
   publicState: { not: null },
+  publicationId: { not: null },
 } satisfies Prisma.ClaimWhereInput;
 
+/** The approved quotes of public claims. */
 export const publicQuoteWhere = {
-  claims: { some: { claim: publicClaimWhere } },
-} satisfies Prisma.QuoteWhereInput;
+  claim: publicClaimWhere,
+} satisfies Prisma.PublishedQuoteWhereInput;
 
 export const publicSpeakerWhere = {
   OR: [
     { claims: { some: publicClaimWhere } },
-    { quotes: { some: publicQuoteWhere } },
-    { quotesReported: { some: publicQuoteWhere } },
+    { publishedQuotes: { some: publicQuoteWhere } },
+    { publishedQuotesReported: { some: publicQuoteWhere } },
   ],
 } satisfies Prisma.SpeakerWhereInput;
+
+export const publicTopicWhere = {
+  publishedClaims: { some: { claim: publicClaimWhere } },
+} satisfies Prisma.TopicWhereInput;
+
+/** The SQL of publicClaimWhere, for lib/public/search and the speaker pages' quotes, on the
+ * claim table under `alias` (a constant of this code, never input). */
+export function publicClaimSql(alias: string): Prisma.Sql {
+  if (!/^[a-z]+$/.test(alias)) throw new Error("publicClaimSql: bad alias");
+  return Prisma.raw(`(${alias}."publicState" IS NOT NULL AND ${alias}."publicationId" IS NOT NULL)`);
+}
 
 const publishedCorrectionWhere = { publishedAt: { not: null } } satisfies Prisma.CorrectionWhereInput;
 
@@ -182,26 +205,14 @@ const verdictSelect = {
   ratingValue: true,
 } satisfies Prisma.VerdictLabelSelect;
 
-const speakerRefSelect = { slug: true, name: true, kind: true, wikidataId: true } satisfies Prisma.SpeakerSelect;
-
-const sourceSelect = {
-  kind: true,
-  url: true,
-  title: true,
-  publisher: true,
-  author: true,
-  publishedAt: true,
-  language: true,
-} satisfies Prisma.SourceSelect;
-
-const sourceWithTextSelect = { ...sourceSelect, snapshotText: true } satisfies Prisma.SourceSelect;
-
 const claimSummarySelect = {
   slug: true,
   text: true,
   language: true,
   publicState: true,
-  claimant: { select: speakerRefSelect },
+  // The claimant's address (the id never changes once public) and its approved name.
+  claimant: { select: { slug: true } },
+  publication: { select: { claimant: true } },
   publishedVerdict: { select: verdictSelect },
   publishedSummary: true,
   publishedAt: true,
@@ -214,8 +225,6 @@ const claimOrder = [
 ] satisfies Prisma.ClaimOrderByWithRelationInput[];
 
 type ClaimSummaryRow = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
-type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
-type SourceWithTextRow = Prisma.SourceGetPayload<{ select: typeof sourceWithTextSelect }>;
 
 function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSelect }> | null): PublicVerdict | null {
   return row
@@ -230,38 +239,41 @@ function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSe
     : null;
 }
 
-function toSpeakerRef(row: Prisma.SpeakerGetPayload<{ select: typeof speakerRefSelect }>): PublicSpeakerRef {
-  return { slug: row.slug, name: row.name, kind: row.kind, wikidataId: row.wikidataId };
+/** A speaker as approved ({name, kind, wikidataId} of a publication) at its current address. */
+function frozenRef(frozen: Pick<FrozenSpeaker, "name" | "kind" | "wikidataId">, slug: string): PublicSpeakerRef {
+  return { slug, name: frozen.name, kind: frozen.kind, wikidataId: frozen.wikidataId };
 }
 
-function toSource(row: SourceRow): PublicSource {
-  return {
-    kind: row.kind,
-    url: row.url,
-    title: row.title,
-    publisher: row.publisher,
-    author: row.author,
-    publishedAt: row.publishedAt,
-    language: row.language,
-  };
+/** The address of a speaker a publication names. Every one exists: a speaker a public page
+ * names cannot be deleted (Claim.claimantId, PublishedQuote's references). */
+function slugOf(slugs: Map<string, string>, id: string): string {
+  const slug = slugs.get(id);
+  if (slug === undefined) throw new Error("lib/public: a speaker of a publication is missing");
+  return slug;
 }
 
-function toPassage(source: SourceWithTextRow, start: number, end: number): PublicPassage {
+function toFrozenSource(s: FrozenSource): PublicSource {
   return {
-    source: toSource(source),
-    context: source.snapshotText === null ? null : passageInContext(source.snapshotText, start, end, CONTEXT_RADIUS),
+    kind: s.kind,
+    url: s.url,
+    title: s.title,
+    publisher: s.publisher,
+    author: s.author,
+    publishedAt: s.publishedAt === null ? null : new Date(s.publishedAt),
+    language: s.language,
   };
 }
 
 function toClaimSummary(row: ClaimSummaryRow): PublicClaimSummary {
-  // The query filtered on publicState; the check keeps the type honest.
-  if (row.publicState === null) throw new Error("lib/public: a non-public claim was read");
+  // The query filtered on publicState and publicationId; the check keeps the type honest.
+  if (row.publicState === null || row.publication === null) throw new Error("lib/public: a non-public claim was read");
+  const claimant = row.publication.claimant as FrozenSpeaker | null;
   return {
     slug: row.slug,
     text: row.text,
     language: row.language,
     status: row.publicState,
-    claimant: row.claimant ? toSpeakerRef(row.claimant) : null,
+    claimant: claimant && row.claimant ? frozenRef(claimant, row.claimant.slug) : null,
     verdict: toVerdict(row.publishedVerdict),
     summary: row.publishedSummary,
     publishedAt: row.publishedAt,
@@ -310,47 +322,24 @@ export async function listPublishedClaims(
   };
 }
 
-/** The public claim with this slug, or null when there is none or it is not public. */
+/** The public claim with this slug, or null when there is none or it is not public. Its
+ * content is its current publication, as approved. */
 export async function getPublicClaim(slug: string, client: Db = db): Promise<PublicClaim | null> {
   if (!plausibleSlug(slug)) return null;
   const row = await client.claim.findFirst({
     where: { slug, ...publicClaimWhere },
     select: {
       ...claimSummarySelect,
-      claimDate: true,
+      claimantId: true,
       publishedAnalysis: true,
-      topics: {
+      publication: { select: { claimant: true, content: true } },
+      // The addresses of the speakers its quotes name.
+      publishedQuotes: {
+        select: { speakerId: true, reportedById: true, speaker: { select: { slug: true } }, reportedBy: { select: { slug: true } } },
+      },
+      publishedTopics: {
         select: { topic: { select: { slug: true, nameDe: true, nameEn: true } } },
         orderBy: { topic: { nameDe: "asc" } },
-      },
-      quotes: {
-        select: {
-          quote: {
-            select: {
-              text: true,
-              language: true,
-              kind: true,
-              saidOn: true,
-              occasion: true,
-              place: true,
-              speaker: { select: speakerRefSelect },
-              reportedBy: { select: speakerRefSelect },
-              translations: { select: { language: true, text: true }, orderBy: { language: "asc" } },
-              appearances: {
-                select: { sourceId: true, start: true, end: true, source: { select: sourceWithTextSelect } },
-                orderBy: [{ start: "asc" }],
-              },
-            },
-          },
-        },
-      },
-      passages: {
-        select: { sourceId: true, start: true, end: true, source: { select: sourceWithTextSelect } },
-        orderBy: [{ start: "asc" }],
-      },
-      evidence: {
-        select: { stance: true, excerpt: true, note: true, source: { select: sourceSelect } },
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       },
       corrections: {
         where: publishedCorrectionWhere,
@@ -365,41 +354,47 @@ export async function getPublicClaim(slug: string, client: Db = db): Promise<Pub
       },
     },
   });
-  if (!row) return null;
+  if (!row || !row.publication) return null;
+  const content = readPublishedContent(row.publication.content);
 
-  const quotes = row.quotes
-    .map(({ quote }) => quote)
-    // Nested and continued quotes read best in the order they appear in the text.
-    .sort((a, b) => (a.appearances[0]?.start ?? Infinity) - (b.appearances[0]?.start ?? Infinity));
-
-  const quotedSpans = new Set(quotes.flatMap((q) => q.appearances.map((a) => `${a.sourceId}:${a.start}:${a.end}`)));
+  const slugs = new Map<string, string>();
+  if (row.claimantId && row.claimant) slugs.set(row.claimantId, row.claimant.slug);
+  for (const q of row.publishedQuotes) {
+    slugs.set(q.speakerId, q.speaker.slug);
+    if (q.reportedById && q.reportedBy) slugs.set(q.reportedById, q.reportedBy.slug);
+  }
+  const sources = new Map(content.sources.map((s) => [s.id, toFrozenSource(s)]));
+  const sourceOf = (id: string): PublicSource => {
+    const source = sources.get(id);
+    if (!source) throw new Error("lib/public: a source of a publication is missing");
+    return source;
+  };
+  const passage = (p: FrozenPassage): PublicPassage => ({ source: sourceOf(p.sourceId), context: p.context });
+  const ref = (s: FrozenSpeaker) => frozenRef(s, slugOf(slugs, s.id));
 
   return {
     ...toClaimSummary(row),
-    claimDate: row.claimDate,
+    claimDate: content.claimDate === null ? null : new Date(content.claimDate),
     analysis: row.publishedAnalysis,
-    topics: row.topics.map(({ topic }) => ({ slug: topic.slug, nameDe: topic.nameDe, nameEn: topic.nameEn })),
-    quotes: quotes.map((q) => ({
+    topics: row.publishedTopics.map(({ topic }) => ({ slug: topic.slug, nameDe: topic.nameDe, nameEn: topic.nameEn })),
+    quotes: content.quotes.map((q) => ({
       text: q.text,
       language: q.language,
       kind: q.kind,
-      saidOn: q.saidOn,
+      saidOn: q.saidOn === null ? null : new Date(q.saidOn),
       occasion: q.occasion,
       place: q.place,
-      speaker: toSpeakerRef(q.speaker),
-      reportedBy: q.reportedBy ? toSpeakerRef(q.reportedBy) : null,
+      speaker: ref(q.speaker),
+      reportedBy: q.reportedBy ? ref(q.reportedBy) : null,
       translations: q.translations.map((t) => ({ language: t.language, text: t.text })),
-      appearances: q.appearances.map((a) => toPassage(a.source, a.start, a.end)),
+      appearances: q.appearances.map(passage),
     })),
-    // A passage that is exactly where one of the quotes appears is shown with the quote.
-    passages: row.passages
-      .filter((p) => !quotedSpans.has(`${p.sourceId}:${p.start}:${p.end}`))
-      .map((p) => toPassage(p.source, p.start, p.end)),
-    evidence: row.evidence.map((e) => ({
+    passages: content.passages.map(passage),
+    evidence: content.evidence.map((e) => ({
       stance: e.stance,
       excerpt: e.excerpt,
       note: e.note,
-      source: toSource(e.source),
+      source: sourceOf(e.sourceId),
     })),
     corrections: row.corrections.flatMap((c) =>
       c.publishedAt
@@ -451,37 +446,66 @@ async function findPublicSpeakerProfile(client: Db, slug: string) {
   };
 }
 
-/** The public quotes a speaker said or reported. */
-const speakerQuoteWhere = (speakerId: string) =>
-  ({ ...publicQuoteWhere, OR: [{ speakerId }, { reportedById: speakerId }] }) satisfies Prisma.QuoteWhereInput;
+interface SpeakerQuoteRow {
+  quoteId: string;
+  text: string;
+  language: string;
+  kind: SpeechKind;
+  saidOn: Date | null;
+  occasion: string | null;
+  place: string | null;
+  speakerRef: FrozenSpeaker;
+  reportedByRef: FrozenSpeaker | null;
+  speakerSlug: string;
+  reporterSlug: string | null;
+}
 
-const speakerQuoteSelect = {
-  text: true,
-  language: true,
-  kind: true,
-  saidOn: true,
-  occasion: true,
-  place: true,
-  speaker: { select: speakerRefSelect },
-  reportedBy: { select: speakerRefSelect },
-  claims: {
-    where: { claim: publicClaimWhere },
-    select: { claim: { select: { slug: true, text: true } } },
-    orderBy: { claim: { slug: "asc" } },
-  },
-} satisfies Prisma.QuoteSelect;
-
-function toSpeakerQuote(q: Prisma.QuoteGetPayload<{ select: typeof speakerQuoteSelect }>): PublicSpeakerQuote {
+/**
+ * The public quotes a speaker said or reported, as approved, newest first: one window of them
+ * and how many there are. A quote on several public claims is listed once, in the version of
+ * the claim approved last, with every public claim it is on.
+ */
+async function speakerQuotes(client: Db, speakerId: string, skip: number, take: number): Promise<{ total: number; items: PublicSpeakerQuote[] }> {
+  const matches = Prisma.sql`
+    FROM "PublishedQuote" pq
+    JOIN "Claim" c ON c.id = pq."claimId" AND ${publicClaimSql("c")}
+   WHERE (pq."speakerId" = ${speakerId} OR pq."reportedById" = ${speakerId})`;
+  const [[count], rows] = await Promise.all([
+    client.$queryRaw<{ total: number }[]>`SELECT count(DISTINCT pq."quoteId")::int AS total ${matches}`,
+    client.$queryRaw<SpeakerQuoteRow[]>`
+      WITH v AS (
+        SELECT DISTINCT ON (pq."quoteId")
+               pq."quoteId", pq.text, pq.language, pq.kind::text AS kind, pq."saidOn", pq.occasion, pq.place,
+               pq."speakerRef", pq."reportedByRef", pq."speakerId", pq."reportedById"
+          ${matches}
+         ORDER BY pq."quoteId", c."publicUpdatedAt" DESC NULLS LAST, c.id
+      )
+      SELECT v."quoteId", v.text, v.language, v.kind, v."saidOn", v.occasion, v.place, v."speakerRef", v."reportedByRef",
+             s.slug AS "speakerSlug", r.slug AS "reporterSlug"
+        FROM v JOIN "Speaker" s ON s.id = v."speakerId" LEFT JOIN "Speaker" r ON r.id = v."reportedById"
+       ORDER BY v."saidOn" DESC NULLS LAST, v.text ASC, v."quoteId" ASC
+       LIMIT ${take} OFFSET ${skip}`,
+  ]);
+  const claims = rows.length
+    ? await client.publishedQuote.findMany({
+        where: { quoteId: { in: rows.map((r) => r.quoteId) }, ...publicQuoteWhere },
+        select: { quoteId: true, claim: { select: { slug: true, text: true } } },
+        orderBy: { claim: { slug: "asc" } },
+      })
+    : [];
   return {
-    text: q.text,
-    language: q.language,
-    kind: q.kind,
-    saidOn: q.saidOn,
-    occasion: q.occasion,
-    place: q.place,
-    speaker: toSpeakerRef(q.speaker),
-    reportedBy: q.reportedBy ? toSpeakerRef(q.reportedBy) : null,
-    claims: q.claims.map(({ claim }) => ({ slug: claim.slug, text: claim.text })),
+    total: count?.total ?? 0,
+    items: rows.map((q) => ({
+      text: q.text,
+      language: q.language,
+      kind: q.kind,
+      saidOn: q.saidOn,
+      occasion: q.occasion,
+      place: q.place,
+      speaker: frozenRef(q.speakerRef, q.speakerSlug),
+      reportedBy: q.reportedByRef && q.reporterSlug !== null ? frozenRef(q.reportedByRef, q.reporterSlug) : null,
+      claims: claims.filter((c) => c.quoteId === q.quoteId).map(({ claim }) => ({ slug: claim.slug, text: claim.text })),
+    })),
   };
 }
 
@@ -497,27 +521,17 @@ export async function getPublicSpeaker(
   const speaker = await findPublicSpeakerProfile(client, slug);
   if (!speaker) return null;
 
-  const quoteWhere = speakerQuoteWhere(speaker.id);
   const claimWhere = { ...publicClaimWhere, claimantId: speaker.id } satisfies Prisma.ClaimWhereInput;
 
-  const [quoteTotal, quoteRows, claimTotal, claimRows] = await Promise.all([
-    client.quote.count({ where: quoteWhere }),
-    client.quote.findMany({
-      where: quoteWhere,
-      select: speakerQuoteSelect,
-      orderBy: [{ saidOn: { sort: "desc", nulls: "last" } }, { text: "asc" }],
-      take: limit,
-    }),
+  const [quotes, claimTotal, claimRows] = await Promise.all([
+    speakerQuotes(client, speaker.id, 0, limit),
     client.claim.count({ where: claimWhere }),
     client.claim.findMany({ where: claimWhere, select: claimSummarySelect, orderBy: claimOrder, take: limit }),
   ]);
 
   return {
     ...speaker.profile,
-    quotes: {
-      total: quoteTotal,
-      items: quoteRows.map(toSpeakerQuote),
-    },
+    quotes,
     claims: { total: claimTotal, items: claimRows.map(toClaimSummary) },
   };
 }
@@ -555,11 +569,7 @@ export async function listPublicSitemap(client: Db = db): Promise<PublicSitemap>
       orderBy: claimOrder,
     }),
     client.speaker.findMany({ where: publicSpeakerWhere, select: { slug: true }, orderBy: { slug: "asc" } }),
-    client.topic.findMany({
-      where: { claims: { some: { claim: publicClaimWhere } } },
-      select: { slug: true },
-      orderBy: { slug: "asc" },
-    }),
+    client.topic.findMany({ where: publicTopicWhere, select: { slug: true }, orderBy: { slug: "asc" } }),
   ]);
   return {
     claims: claims.map((c) => ({ slug: c.slug, lastModified: c.publicUpdatedAt ?? c.publishedAt })),
@@ -630,10 +640,6 @@ export interface PublicCorrectionEntry {
   claim: { slug: string; text: string; language: string };
 }
 
-const publicTopicWhere = {
-  claims: { some: { claim: publicClaimWhere } },
-} satisfies Prisma.TopicWhereInput;
-
 const topicSelect = {
   slug: true,
   nameDe: true,
@@ -666,10 +672,10 @@ function toPage<T>(items: T[], total: number, page: number, pageSize: number): P
 export async function listPublicTopics(client: Db = db): Promise<PublicTopicWithCount[]> {
   const rows = await client.topic.findMany({
     where: publicTopicWhere,
-    select: { ...topicSelect, _count: { select: { claims: { where: { claim: publicClaimWhere } } } } },
+    select: { ...topicSelect, _count: { select: { publishedClaims: { where: { claim: publicClaimWhere } } } } },
     orderBy: [{ nameDe: "asc" }, { slug: "asc" }],
   });
-  return rows.map((row) => ({ ...toTopic(row), claimCount: row._count.claims }));
+  return rows.map((row) => ({ ...toTopic(row), claimCount: row._count.publishedClaims }));
 }
 
 /** The public topic with this slug and one page of its public claims (newest first), or
@@ -683,7 +689,7 @@ export async function getPublicTopic(
   const topic = await client.topic.findFirst({ where: { slug, ...publicTopicWhere }, select: { id: true, ...topicSelect } });
   if (!topic) return null;
   const { page, pageSize, skip } = pageWindow(options);
-  const where = { ...publicClaimWhere, topics: { some: { topicId: topic.id } } } satisfies Prisma.ClaimWhereInput;
+  const where = { ...publicClaimWhere, publishedTopics: { some: { topicId: topic.id } } } satisfies Prisma.ClaimWhereInput;
   const [total, rows] = await Promise.all([
     client.claim.count({ where }),
     client.claim.findMany({ where, select: claimSummarySelect, orderBy: claimOrder, skip, take: pageSize }),
@@ -758,14 +764,14 @@ export async function getPublicSpeakerPage(
   const claimWindow = pageWindow({ page: options.claimPage, pageSize: options.pageSize });
   const quoteWindow = pageWindow({ page: options.quotePage, pageSize: options.pageSize });
   const claimWhere = { ...publicClaimWhere, claimantId: speaker.id } satisfies Prisma.ClaimWhereInput;
-  const quoteWhere = speakerQuoteWhere(speaker.id);
   // The verdicts that stand: published and corrected claims, not retracted ones.
   const standingWhere = {
+    ...publicClaimWhere,
     claimantId: speaker.id,
     publicState: { in: ["published", "corrected"] },
   } satisfies Prisma.ClaimWhereInput;
 
-  const [claimTotal, claimRows, quoteTotal, quoteRows, groups, retracted] = await Promise.all([
+  const [claimTotal, claimRows, quotes, groups, retracted] = await Promise.all([
     client.claim.count({ where: claimWhere }),
     client.claim.findMany({
       where: claimWhere,
@@ -774,16 +780,9 @@ export async function getPublicSpeakerPage(
       skip: claimWindow.skip,
       take: claimWindow.pageSize,
     }),
-    client.quote.count({ where: quoteWhere }),
-    client.quote.findMany({
-      where: quoteWhere,
-      select: speakerQuoteSelect,
-      orderBy: [{ saidOn: { sort: "desc", nulls: "last" } }, { text: "asc" }, { id: "asc" }],
-      skip: quoteWindow.skip,
-      take: quoteWindow.pageSize,
-    }),
+    speakerQuotes(client, speaker.id, quoteWindow.skip, quoteWindow.pageSize),
     client.claim.groupBy({ by: ["publishedVerdictId"], where: standingWhere, _count: { _all: true } }),
-    client.claim.count({ where: { claimantId: speaker.id, publicState: "retracted" } }),
+    client.claim.count({ where: { ...publicClaimWhere, claimantId: speaker.id, publicState: "retracted" } }),
   ]);
 
   const countOf = new Map(groups.map((g) => [g.publishedVerdictId, g._count._all]));
@@ -803,12 +802,7 @@ export async function getPublicSpeakerPage(
   return {
     speaker: speaker.profile,
     claims: toPage(claimRows.map(toClaimSummary), claimTotal, claimWindow.page, claimWindow.pageSize),
-    quotes: toPage(
-      quoteRows.map(toSpeakerQuote),
-      quoteTotal,
-      quoteWindow.page,
-      quoteWindow.pageSize,
-    ),
+    quotes: toPage(quotes.items, quotes.total, quoteWindow.page, quoteWindow.pageSize),
     verdicts: { counts, total: groups.reduce((sum, g) => sum + g._count._all, 0), retracted },
   };
 }

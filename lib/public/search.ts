@@ -1,10 +1,14 @@
-// Public search over claims, quotes and speakers. The rule of lib/public, in SQL:
-// - a claim is public when "publicState" IS NOT NULL, and of it only the public columns are
-//   read or searched: text, publishedSummary, publishedVerdictId, publishedAt (the generated
-//   search* columns hold exactly text and publishedSummary, see the migrations);
-// - a quote is public when it is attached (ClaimQuote) to a public claim;
+// Public search over claims, quotes and speakers. The rule of lib/public, in SQL
+// (publicClaimSql): only what two people approved is read or searched (docs/publication.md):
+// - a claim is public when "publicState" and "publicationId" are set, and of it only the public
+//   columns are read or searched: text, publishedSummary, publishedVerdictId, publishedAt (the
+//   generated search* columns hold exactly text and publishedSummary, see the migrations), its
+//   approved topics (PublishedClaimTopic) and its claimant's approved name (its publication);
+// - a quote is public as approved on a public claim: PublishedQuote, never the working Quote
+//   (its own generated search* columns hold its approved text);
 // - a speaker is public when it is the claimant of a public claim, or says or reports a
-//   public quote.
+//   public quote; speaker hits show its record (name, aliases, bio), which only desk roles
+//   change once it is public.
 //
 // How it searches (see prisma/migrations/*_search_unaccent):
 // - full text, German and English: every item is matched against websearch_to_tsquery() in
@@ -37,7 +41,9 @@ import { db, type Db } from "../db/client";
 import { NEWSROOM_TIME_ZONE } from "../format";
 import {
   parsePageNumber,
+  publicClaimSql,
   publicClaimWhere,
+  publicTopicWhere,
   type PublicSpeakerRef,
   type PublicVerdict,
 } from "./index";
@@ -426,7 +432,7 @@ function claimFilters(f: Filters): Prisma.Sql {
     parts.push(sql`AND EXISTS (SELECT 1 FROM "VerdictLabel" v WHERE v.id = c."publishedVerdictId" AND v.key = ${f.verdict})`);
   }
   if (f.topic !== null) {
-    parts.push(sql`AND EXISTS (SELECT 1 FROM "ClaimTopic" ct JOIN "Topic" t ON t.id = ct."topicId"
+    parts.push(sql`AND EXISTS (SELECT 1 FROM "PublishedClaimTopic" ct JOIN "Topic" t ON t.id = ct."topicId"
                                 WHERE ct."claimId" = c.id AND t.slug = ${f.topic})`);
   }
   return parts.length ? Prisma.join(parts, " ") : none;
@@ -443,7 +449,7 @@ function claimHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null)
     SELECT 'claim'::text AS type, c.id, NULL::text AS "linkId", 0 AS tier, (${score})::float8 AS score,
            (${de}) AS de, c."publishedAt" AS "sortDate"
       FROM "Claim" c
-     WHERE c."publicState" IS NOT NULL AND ${match}
+     WHERE ${publicClaimSql("c")} AND ${match}
        ${claimFilters(f)}
        ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" cs WHERE cs.id = c."claimantId" AND cs.slug = ${f.speaker})` : none}
        ${f.from !== null ? sql`AND c."publishedAt" >= ${dayStart(sql`${f.from}::date`)}` : none}
@@ -452,30 +458,31 @@ function claimHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null)
 
 function quoteHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
   const { match, score, de } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` });
-  // A quote is public through a public claim it is attached to (which must also pass the
-  // claim filters); the newest such claim is the one the hit links to.
+  // A quote is public as approved on a public claim (which must also pass the claim filters):
+  // one hit per quote, the approved version of the newest such claim, which the hit links to.
+  // The hit's id is that PublishedQuote row.
   return sql`
-    (SELECT DISTINCT ON (qt.id)
+    (SELECT DISTINCT ON (qt."quoteId")
             'quote'::text AS type, qt.id, c.id AS "linkId", 0 AS tier, (${score})::float8 AS score,
             (${de}) AS de, qt."saidOn"::timestamp AS "sortDate"
-       FROM "Quote" qt
-       JOIN "ClaimQuote" cq ON cq."quoteId" = qt.id
-       JOIN "Claim" c ON c.id = cq."claimId" AND c."publicState" IS NOT NULL
+       FROM "PublishedQuote" qt
+       JOIN "Claim" c ON c.id = qt."claimId" AND ${publicClaimSql("c")}
       WHERE ${match}
         ${claimFilters(f)}
         ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" qs WHERE qs.id = qt."speakerId" AND qs.slug = ${f.speaker})` : none}
         ${f.from !== null ? sql`AND qt."saidOn" >= ${f.from}::date` : none}
         ${f.to !== null ? sql`AND qt."saidOn" <= ${f.to}::date` : none}
-      ORDER BY qt.id, c."publishedAt" DESC NULLS LAST, c.id)`;
+      ORDER BY qt."quoteId", c."publishedAt" DESC NULLS LAST, c.id)`;
 }
 
-// Three lookups, each by its own index (Claim.claimantId, Quote.speakerId, Quote.reportedById).
+// Three lookups, each by its own index (Claim.claimantId, PublishedQuote.speakerId,
+// PublishedQuote.reportedById): lib/public's publicSpeakerWhere.
 const publicSpeakerSql = sql`(
-  EXISTS (SELECT 1 FROM "Claim" c WHERE c."claimantId" = s.id AND c."publicState" IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM "Quote" qt JOIN "ClaimQuote" cq ON cq."quoteId" = qt.id JOIN "Claim" c ON c.id = cq."claimId"
-              WHERE qt."speakerId" = s.id AND c."publicState" IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM "Quote" qt JOIN "ClaimQuote" cq ON cq."quoteId" = qt.id JOIN "Claim" c ON c.id = cq."claimId"
-              WHERE qt."reportedById" = s.id AND c."publicState" IS NOT NULL))`;
+  EXISTS (SELECT 1 FROM "Claim" c WHERE c."claimantId" = s.id AND ${publicClaimSql("c")})
+  OR EXISTS (SELECT 1 FROM "PublishedQuote" qt JOIN "Claim" c ON c.id = qt."claimId"
+              WHERE qt."speakerId" = s.id AND ${publicClaimSql("c")})
+  OR EXISTS (SELECT 1 FROM "PublishedQuote" qt JOIN "Claim" c ON c.id = qt."claimId"
+              WHERE qt."reportedById" = s.id AND ${publicClaimSql("c")}))`;
 
 /** Name or alias equal to the query, accents and case aside. */
 function exactName(q: string, column: Prisma.Sql): Prisma.Sql {
@@ -667,10 +674,15 @@ async function pageOfHits(
              v.key AS "verdictKey", v."nameDe" AS "verdictNameDe", v."nameEn" AS "verdictNameEn",
              v."explanationDe" AS "verdictExplanationDe", v."explanationEn" AS "verdictExplanationEn",
              v."ratingValue" AS "verdictRatingValue",
-             cs.slug AS "claimantSlug", cs.name AS "claimantName", cs.kind::text AS "claimantKind", cs."wikidataId" AS "claimantWikidataId",
+             -- The claimant's address, and its name as approved.
+             cs.slug AS "claimantSlug", cp.claimant->>'name' AS "claimantName", cp.claimant->>'kind' AS "claimantKind",
+             cp.claimant->>'wikidataId' AS "claimantWikidataId",
              qt.text AS "quoteText", qt.language AS "quoteLanguage", qt."saidOn" AS "quoteSaidOn",
-             qs.slug AS "quoteSpeakerSlug", qs.name AS "quoteSpeakerName", qs.kind::text AS "quoteSpeakerKind", qs."wikidataId" AS "quoteSpeakerWikidataId",
-             qr.slug AS "reporterSlug", qr.name AS "reporterName", qr.kind::text AS "reporterKind", qr."wikidataId" AS "reporterWikidataId",
+             -- The addresses of the quote's speaker and reporter, their names as approved.
+             qs.slug AS "quoteSpeakerSlug", qt."speakerRef"->>'name' AS "quoteSpeakerName", qt."speakerRef"->>'kind' AS "quoteSpeakerKind",
+             qt."speakerRef"->>'wikidataId' AS "quoteSpeakerWikidataId",
+             qr.slug AS "reporterSlug", qt."reportedByRef"->>'name' AS "reporterName", qt."reportedByRef"->>'kind' AS "reporterKind",
+             qt."reportedByRef"->>'wikidataId' AS "reporterWikidataId",
              s.slug AS "speakerSlug", s.name AS "speakerName", s.kind::text AS "speakerKind", s.bio AS "speakerBio",
              CASE WHEN p.type = 'speaker' THEN ${aliasMatch} END AS "speakerAlias"
         FROM p
@@ -678,7 +690,8 @@ async function pageOfHits(
         LEFT JOIN "Claim" c ON c.id = CASE WHEN p.type = 'claim' THEN p.id ELSE p."linkId" END
         LEFT JOIN "VerdictLabel" v ON p.type = 'claim' AND v.id = c."publishedVerdictId"
         LEFT JOIN "Speaker" cs ON p.type = 'claim' AND cs.id = c."claimantId"
-        LEFT JOIN "Quote" qt ON p.type = 'quote' AND qt.id = p.id
+        LEFT JOIN "ClaimPublication" cp ON p.type = 'claim' AND cp.id = c."publicationId"
+        LEFT JOIN "PublishedQuote" qt ON p.type = 'quote' AND qt.id = p.id
         LEFT JOIN "Speaker" qs ON qs.id = qt."speakerId"
         LEFT JOIN "Speaker" qr ON qr.id = qt."reportedById"
         LEFT JOIN "Speaker" s ON p.type = 'speaker' AND s.id = p.id
@@ -872,7 +885,7 @@ async function publicSpeakerNamed(client: Db, value: string): Promise<{ slug: st
             OR EXISTS (SELECT 1 FROM "SpeakerAlias" a WHERE a."speakerId" = s.id AND ${same(sql`a.alias`)}))
        AND ${publicSpeakerSql}
      ORDER BY (s.slug = ${value}) DESC, (${same(sql`s.name`)}) DESC,
-              (SELECT count(*) FROM "Claim" c WHERE c."claimantId" = s.id AND c."publicState" IS NOT NULL) DESC, s.slug
+              (SELECT count(*) FROM "Claim" c WHERE c."claimantId" = s.id AND ${publicClaimSql("c")}) DESC, s.slug
      LIMIT 1`;
   return rows[0] ?? null;
 }
@@ -948,14 +961,14 @@ export async function listSearchFilters(client: Db = db): Promise<SearchFilterOp
       orderBy: [{ position: "asc" }, { key: "asc" }],
     }),
     client.topic.findMany({
-      where: { claims: { some: { claim: publicClaimWhere } } },
+      where: publicTopicWhere,
       select: { slug: true, nameDe: true, nameEn: true },
       orderBy: [{ nameDe: "asc" }, { slug: "asc" }],
     }),
     // Counted over public claims only: the order must not tell anything about drafts.
     client.$queryRaw<{ slug: string; name: string }[]>`
       SELECT s.slug, s.name
-        FROM "Speaker" s JOIN "Claim" c ON c."claimantId" = s.id AND c."publicState" IS NOT NULL
+        FROM "Speaker" s JOIN "Claim" c ON c."claimantId" = s.id AND ${publicClaimSql("c")}
        GROUP BY s.id
        ORDER BY count(*) DESC, s.name, s.slug
        LIMIT ${SUGGESTED_SPEAKERS}`,

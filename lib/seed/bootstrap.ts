@@ -13,6 +13,7 @@ import { createPrismaClient, type Db } from "../db/client";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
 import { DEFAULT_VERDICT_SCALE } from "../verdicts";
 import { refreshSearchWords } from "../public/search";
+import { freezeMissingPublications } from "../editorial/publication";
 import { DEFAULT_SETTINGS } from "../settings";
 import { setUserActive } from "../editorial/users";
 import { loadDemoData, DEMO_USERS, type DemoRole } from "./demo";
@@ -115,6 +116,9 @@ export async function bootstrap(db: Db, settings: Settings): Promise<BootstrapRe
   } else {
     for (const [email, password] of await replaceLegacyDemoPasswords(db)) generated.set(email, password);
   }
+  // Public claims from before publications existed (an upgrade) get theirs, frozen from what
+  // their pages showed: nothing readers see changes (docs/publication.md).
+  await freezeMissingPublications(db);
   // The search vocabulary follows the public texts after every change through the desk; at
   // start it catches up with anything else (demo data, imports, scripts).
   await refreshSearchWords(db);

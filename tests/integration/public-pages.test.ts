@@ -14,6 +14,7 @@ import {
 } from "../../lib/public";
 import type { Db } from "../../lib/db/client";
 import type { PublicState } from "../../lib/generated/prisma/enums";
+import { freezeMissingPublications } from "../../lib/editorial/publication";
 import { isLocalizedPath, languageAlternates, localeHref, prefersEnglish, splitLocale } from "../../lib/i18n";
 
 const SECRET = "GEHEIM-0815";
@@ -97,6 +98,8 @@ describe("lib/public: speaker, topic, methodology and corrections pages", () => 
     await db.correction.create({
       data: { claimId: claimIds.f!, kind: "correction", note: `${SECRET} am Entwurf`, publishedAt: new Date(Date.UTC(2030, 1, 3)) },
     });
+    // The claims were made public around the workflow: frozen as an upgrade freezes them.
+    await freezeMissingPublications(db);
   });
 
   afterAll(async () => {

@@ -8,6 +8,7 @@ import type { ClaimStatus } from "../../lib/generated/prisma/enums";
 import { ConflictError, DomainError, ForbiddenError, TransitionError } from "../../lib/editorial/errors";
 import { TRANSITIONS, transitionClaim, workflowOptions, type Transition } from "../../lib/editorial/workflow";
 import { getPublicClaim } from "../../lib/public";
+import { freezeMissingPublications } from "../../lib/editorial/publication";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -61,7 +62,9 @@ async function claimIn(status: ClaimStatus, options: { verdict?: boolean; eviden
     },
   });
   if (evidence) await t.db.evidence.create({ data: { claimId: claim.id, sourceId, stance: "refutes", excerpt: "Beleg" } });
-  return claim;
+  // Made public around the workflow: frozen as an upgrade freezes such claims (bootstrap).
+  if (published) await freezeMissingPublications(t.db);
+  return t.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
 }
 
 async function snapshot(claimId: string) {

@@ -1,7 +1,9 @@
 "use server";
 // Server actions of the claim desk. Every export is made with defineAction (permission, form
 // schema, domain call); `after` refreshes the pages that show the claim: the desk's, and the
-// public ones when what readers see may have changed.
+// public ones when what readers see changed. That is only ever a workflow step (an approval,
+// which freezes a new public version, or a retraction): edits of a public claim and its
+// evidence change its working version, which readers do not see (docs/publication.md).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
@@ -28,6 +30,7 @@ import {
   updateEvidence,
   updateEvidenceSchema,
 } from "@/lib/editorial/evidence";
+import { publicPagesOf } from "@/lib/editorial/publication";
 import { TRANSITION_PERMISSIONS, transitionClaim, transitionSchema, type Transition } from "@/lib/editorial/workflow";
 import { revalidatePublic } from "@/lib/public/revalidate";
 
@@ -41,28 +44,18 @@ function refreshDesk(claimId: string): void {
 }
 
 /**
- * The desk's pages and, when the claim is (or was just made) public, the public ones and
- * their cached data: the claim, the lists, the pages of its topics, of its claimant and of the
- * speakers and reporters of its quotes (a first publication makes them public). `all` when the edit
- * may have changed other pages too (a new claimant or other quotes: the former ones' pages).
+ * The desk's pages and the public ones a change of the claim's public version shows on, with
+ * their cached data: the claim, the lists, the pages of the speakers and topics of its current
+ * and previous publication (a first publication makes them public; a correction may drop one).
  */
-async function refreshClaim(claimId: string, scope: "claim" | "all" = "claim"): Promise<void> {
+async function refreshPublic(claimId: string): Promise<void> {
   refreshDesk(claimId);
-  const claim = await db.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      slug: true,
-      publicState: true,
-      claimant: { select: { slug: true } },
-      quotes: { select: { quote: { select: { speaker: { select: { slug: true } }, reportedBy: { select: { slug: true } } } } } },
-      topics: { select: { topic: { select: { slug: true } } } },
-    },
-  });
-  if (!claim?.publicState) return;
-  const speakers = [claim.claimant, ...claim.quotes.flatMap(({ quote }) => [quote.speaker, quote.reportedBy])].flatMap((s) => (s ? [s.slug] : []));
-  const topics = claim.topics.map(({ topic }) => topic.slug);
-  await revalidatePublic(scope === "all" ? "all" : { claims: [claim.slug], speakers, topics });
+  const pages = await publicPagesOf(claimId);
+  if (pages) await revalidatePublic(pages);
 }
+
+/** The workflow steps that change what readers see. */
+const PUBLIC_STEPS: ReadonlySet<Transition> = new Set(["approve", "retract"]);
 
 async function claimOfEvidence(evidenceId: string): Promise<string | null> {
   const row = await db.evidence.findUnique({ where: { id: evidenceId }, select: { claimId: true } });
@@ -86,7 +79,7 @@ export const updateClaimAction = defineAction({
   permission: "record.edit",
   schema: updateClaimFormSchema,
   run: (actor, input) => updateClaim(actor, input),
-  after: (_result, input) => refreshClaim(input.claimId, "all"),
+  after: (_result, input) => refreshDesk(input.claimId),
 });
 
 export const updateVerdictAction = defineAction({
@@ -130,7 +123,7 @@ export const addEvidenceAction = defineAction({
   permission: "record.edit",
   schema: addEvidenceSchema,
   run: (actor, input) => addEvidence(actor, input),
-  after: (_result, input) => refreshClaim(input.claimId),
+  after: (_result, input) => refreshDesk(input.claimId),
 });
 
 export const updateEvidenceAction = defineAction({
@@ -140,7 +133,7 @@ export const updateEvidenceAction = defineAction({
   run: (actor, input) => updateEvidence(actor, input),
   after: async (_result, input) => {
     const claimId = await claimOfEvidence(input.evidenceId);
-    if (claimId) await refreshClaim(claimId);
+    if (claimId) refreshDesk(claimId);
   },
 });
 
@@ -152,7 +145,7 @@ export const deleteEvidenceAction = defineAction({
   permission: "record.edit",
   schema: deleteEvidenceInput,
   run: (actor, input) => deleteEvidence(actor, input),
-  after: (_result, input) => refreshClaim(input.claimId),
+  after: (_result, input) => refreshDesk(input.claimId),
 });
 
 // ---------------------------------------------------------------------------------------
@@ -167,7 +160,7 @@ function step(transition: Transition, name: string) {
     permission: TRANSITION_PERMISSIONS[transition],
     schema: stepInput,
     run: (actor, input) => transitionClaim(actor, { ...input, transition }),
-    after: (_result, input) => refreshClaim(input.claimId),
+    after: (_result, input) => (PUBLIC_STEPS.has(transition) ? refreshPublic(input.claimId) : refreshDesk(input.claimId)),
   });
 }
 

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
-import { revalidatePublic } from "@/lib/public/revalidate";
 import { createQuote, deleteQuote, quoteDeleteInput, quoteInput, quoteUpdateInput, updateQuote } from "@/lib/editorial/quotes";
 
 export const createQuoteAction = defineAction({
@@ -31,8 +30,8 @@ export const updateQuoteAction = defineAction({
   after: async (_result, input) => {
     revalidatePath("/admin/quotes");
     revalidatePath(`/admin/quotes/${input.id}`);
-    // What readers see of it may show on many public pages.
-    await revalidatePublic("all");
+    // Nothing public changes: public claims show the version their approval froze
+    // (docs/publication.md); the next approved correction of each revalidates its pages.
   },
 });
 
@@ -46,7 +45,6 @@ export const deleteQuoteAction = defineAction({
   },
   after: async () => {
     revalidatePath("/admin/quotes");
-    await revalidatePublic("all");
     redirect("/admin/quotes?geloescht=1");
   },
 });

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
-import { revalidatePublic } from "@/lib/public/revalidate";
 import { createSource, deleteSource, sourceDeleteInput, sourceInput, sourceUpdateInput, updateSource } from "@/lib/editorial/sources";
 
 export const createSourceAction = defineAction({
@@ -31,8 +30,8 @@ export const updateSourceAction = defineAction({
   after: async (_result, input) => {
     revalidatePath("/admin/sources");
     revalidatePath(`/admin/sources/${input.id}`);
-    // What readers see of it may show on many public pages.
-    await revalidatePublic("all");
+    // Nothing public changes: public claims show the version their approval froze
+    // (docs/publication.md); the next approved correction of each revalidates its pages.
   },
 });
 
@@ -46,7 +45,6 @@ export const deleteSourceAction = defineAction({
   },
   after: async () => {
     revalidatePath("/admin/sources");
-    await revalidatePublic("all");
     redirect("/admin/sources?geloescht=1");
   },
 });

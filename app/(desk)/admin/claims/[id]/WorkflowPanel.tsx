@@ -19,10 +19,11 @@ const HINTS: Partial<Record<Transition, string>> = {
   back_to_draft: "Zurück in den Entwurf, etwa wenn die Behauptung erst umformuliert werden muss.",
   submit: "Eine zweite Person prüft die vorgeschlagene Bewertung, Zusammenfassung und Belege. Bis dahin bleiben sie unverändert.",
   withdraw: "Holt die Behauptung aus der Prüfung zurück in die Recherche, um sie zu ändern.",
-  approve: "Veröffentlicht die vorgeschlagene Bewertung mit Zusammenfassung, Analyse und Belegen.",
+  approve:
+    "Veröffentlicht die vorgeschlagene Bewertung mit Zusammenfassung, Analyse und Belegen, und hält fest, was die öffentliche Seite zeigt: Zitate, Quellen, Belege und Angaben so, wie sie jetzt sind.",
   reject: "Die Behauptung geht mit Ihrer Begründung zurück in die Recherche.",
   propose_correction:
-    "Eine Korrektur ändert Bewertung, Zusammenfassung oder Analyse der veröffentlichten Fassung. Sie braucht eine öffentliche, datierte Notiz und eine neue Freigabe; bis dahin bleibt die bisherige Fassung öffentlich.",
+    "Eine Korrektur ändert Bewertung, Zusammenfassung oder Analyse der veröffentlichten Fassung, oder bringt Änderungen an Zitaten, Quellen, Belegen und Angaben an die Öffentlichkeit. Sie braucht eine öffentliche, datierte Notiz und eine neue Freigabe; bis dahin bleibt die bisherige Fassung öffentlich.",
   retract: "Die öffentliche Seite bleibt mit einem Hinweis auf den Rückzug erhalten. Das lässt sich nicht rückgängig machen.",
 };
 
@@ -33,6 +34,7 @@ export function WorkflowPanel({
   actions,
   verdicts,
   published,
+  contentDigest,
 }: {
   claimId: string;
   version: number;
@@ -40,6 +42,8 @@ export function WorkflowPanel({
   actions: Record<Transition, FormAction>;
   verdicts: Option[];
   published: PublishedValues;
+  /** For the approve form: what the reviewer sees (lib/editorial/publication.ts approvalDigest). */
+  contentDigest?: string;
 }) {
   if (options.length === 0) return <p className="empty-state">In diesem Stand gibt es keinen weiteren Arbeitsschritt.</p>;
   return (
@@ -71,7 +75,7 @@ export function WorkflowPanel({
               action={actions[option.transition]}
               submitLabel={option.label}
               version={version}
-              hidden={{ claimId }}
+              hidden={option.transition === "approve" && contentDigest ? { claimId, contentDigest } : { claimId }}
               className="admin-form workflow-form"
               confirm={option.transition === "retract" ? "Die Behauptung wirklich zurückziehen? Das lässt sich nicht rückgängig machen." : undefined}
             >

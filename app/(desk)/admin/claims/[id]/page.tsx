@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Moment } from "@/components/admin/Moment";
 import { Select, TextArea, TextField } from "@/components/admin/Fields";
@@ -11,7 +12,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
 import { STATUS_LABELS, claimFormOptions, getClaimForEdit, verdictLockReason, type ClaimForEdit, type ClaimFormOptions } from "@/lib/editorial/claims";
 import { evidenceLockReason, STANCE_LABELS, STANCES } from "@/lib/editorial/evidence";
+import { approvalDigest, pendingPublicChanges } from "@/lib/editorial/publication";
 import { workflowOptions, type Transition } from "@/lib/editorial/workflow";
+import { db } from "@/lib/db/client";
 import {
   addCommentAction,
   addEvidenceAction,
@@ -61,7 +64,15 @@ export default async function ClaimPage({ params }: Params) {
   const user = await requirePermission("desk.view", `/admin/claims/${id}`);
   const claim = await getClaimForEdit(id);
   if (!claim) notFound();
-  const [options, steps] = await Promise.all([claimFormOptions(), workflowOptions(user, claim.id)]);
+  const [options, steps, pending, digest, tp] = await Promise.all([
+    claimFormOptions(),
+    workflowOptions(user, claim.id),
+    // What readers do not see yet: desk edits since the last approval (PUBLIC MEANS APPROVED).
+    claim.publicState ? pendingPublicChanges(claim.id) : null,
+    // The approve form names what the reviewer sees, so that the approval publishes exactly that.
+    claim.status === "in_review" ? approvalDigest(db, claim.id) : undefined,
+    getTranslations({ locale: "de", namespace: "publication" }),
+  ]);
 
   const fixed = claim.publishedAt
     ? "Text, Sprache und Urheber bleiben nach der Veröffentlichung unverändert: Leser haben genau diese Aussage geprüft gesehen. Für eine andere Aussage legen Sie eine neue Behauptung an."
@@ -72,8 +83,10 @@ export default async function ClaimPage({ params }: Params) {
       : claim.status === "in_review"
         ? "Während der Prüfung bleibt die Behauptung unverändert (nur die Recherchenotizen lassen sich ergänzen). Ziehen Sie sie aus der Prüfung zurück, um sie zu ändern."
         : claim.publicState && !can(user.role, "claim.correct")
-          ? "Die Behauptung ist veröffentlicht: Änderungen an Datum, Zahl, Themen, Zitaten und Textstellen nehmen Redaktion und Prüfung vor."
-          : null;
+          ? "Die Behauptung ist veröffentlicht: Änderungen an Datum, Zahl, Themen, Zitaten und Textstellen bereiten Redaktion und Prüfung als Korrektur vor."
+          : claim.publicState
+            ? "Die Behauptung ist veröffentlicht: Änderungen hier (und an ihren Zitaten, Quellen und Belegen) werden erst mit einer freigegebenen Korrektur öffentlich."
+            : null;
   const canDelete = can(user.role, "record.delete") && claim.status === "draft" && !claim.publishedAt && !claim.publicState && claim.corrections.length === 0;
 
   return (
@@ -102,6 +115,15 @@ export default async function ClaimPage({ params }: Params) {
           Version {claim.version}, geändert <Moment date={claim.updatedAt} /> – <Link href={`/admin/claims/${claim.id}/history`}>Versionsgeschichte</Link>
         </li>
       </ul>
+
+      {pending && pending.parts.length > 0 ? (
+        <div className="claim-lock" role="status">
+          <strong>{tp("pendingTitle")}</strong>{" "}
+          {tp(claim.status === "in_review" ? "pendingReview" : "pendingText", {
+            parts: pending.parts.map((part) => tp(`parts.${part}`)).join(", "),
+          })}
+        </div>
+      ) : null}
 
       <nav aria-label="Abschnitte dieser Seite">
         <ul className="claim-meta">
@@ -179,6 +201,7 @@ export default async function ClaimPage({ params }: Params) {
           actions={STEP_ACTIONS}
           verdicts={options.verdicts}
           published={{ verdictId: claim.publishedVerdictId, summary: claim.publishedSummary, analysis: claim.publishedAnalysis }}
+          contentDigest={digest}
         />
       </section>
 

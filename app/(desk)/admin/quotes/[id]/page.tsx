@@ -7,6 +7,7 @@ import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { publicClaimsWithQuote } from "@/lib/editorial/publication";
 import { getQuoteForEdit, quoteParentOptions } from "@/lib/editorial/quotes";
 import { sourceOptions } from "@/lib/editorial/sources";
 import { speakerOptions } from "@/lib/editorial/speakers";
@@ -28,7 +29,13 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
   const { id } = await params;
   const quote = await getQuoteForEdit(id);
   if (!quote) notFound();
-  const [speakers, sources, parents] = await Promise.all([speakerOptions(), sourceOptions(), quoteParentOptions(quote.id, quote.parentId)]);
+  const [speakers, sources, parents, publicClaims, tp] = await Promise.all([
+    speakerOptions(),
+    sourceOptions(),
+    quoteParentOptions(quote.id, quote.parentId),
+    publicClaimsWithQuote(quote.id),
+    getTranslations({ locale: "de", namespace: "publication" }),
+  ]);
   const created = (await searchParams).angelegt !== undefined;
   const statusNames = await getTranslations({ locale: "de", namespace: "status" });
   const status = (s: string) => (Object.hasOwn(ClaimStatus, s) ? statusNames(s as ClaimStatus) : s);
@@ -54,6 +61,7 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
         ))}
       </ul>
       {created && <Notice>Das Zitat wurde angelegt.</Notice>}
+      {publicClaims > 0 && <p className="field__hint">{tp("sharedRecord", { count: publicClaims })}</p>}
       {(quote.claims.length > 0 || quote.nested.length > 0) && (
         <section aria-labelledby="links-heading">
           <h2 id="links-heading">Verknüpft</h2>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DeleteSection } from "@/components/admin/DeleteSection";
 import { formatMoment } from "@/components/admin/Moment";
 import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { publicClaimsWithSource } from "@/lib/editorial/publication";
 import { SOURCE_KIND_LABELS, getSourceForEdit } from "@/lib/editorial/sources";
 import { deleteSourceAction, updateSourceAction } from "../actions";
 import { SourceForm } from "../SourceForm";
@@ -24,6 +26,7 @@ export default async function SourceEditPage({ params, searchParams }: Props) {
   const source = await getSourceForEdit(id);
   if (!source) notFound();
   const created = (await searchParams).angelegt !== undefined;
+  const [publicClaims, tp] = await Promise.all([publicClaimsWithSource(source.id), getTranslations({ locale: "de", namespace: "publication" })]);
   const c = source.counts;
   const passages = c.appearances + c.passages + c.evidence;
   const uses = passages + c.articles;
@@ -69,6 +72,7 @@ export default async function SourceEditPage({ params, searchParams }: Props) {
         </p>
       )}
       {created && <Notice>Die Quelle wurde angelegt.</Notice>}
+      {publicClaims > 0 && <p className="field__hint">{tp("sharedRecord", { count: publicClaims })}</p>}
 
       {can(user.role, "record.edit") ? (
         <SourceForm action={updateSourceAction} source={source} passages={passages} submitLabel="Speichern" />

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DeleteSection } from "@/components/admin/DeleteSection";
 import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getSpeakerForEdit } from "@/lib/editorial/speakers";
+import { PUBLIC_SPEAKER_PERMISSION, getSpeakerForEdit, isPublicSpeaker } from "@/lib/editorial/speakers";
+import { db } from "@/lib/db/client";
 import { deleteSpeakerAction, updateSpeakerAction } from "../actions";
 import { SpeakerForm } from "../SpeakerForm";
 import "../../editorial.css";
@@ -23,6 +25,7 @@ export default async function SpeakerEditPage({ params, searchParams }: Props) {
   const speaker = await getSpeakerForEdit(id);
   if (!speaker) notFound();
   const created = (await searchParams).angelegt !== undefined;
+  const [isPublic, tp] = await Promise.all([isPublicSpeaker(db, speaker.id), getTranslations({ locale: "de", namespace: "publication" })]);
   const uses = speaker.counts.quotes + speaker.counts.quotesReported + speaker.counts.claims;
 
   return (
@@ -47,8 +50,9 @@ export default async function SpeakerEditPage({ params, searchParams }: Props) {
         </li>
       </ul>
       {created && <Notice>Der Sprecher wurde angelegt.</Notice>}
+      {isPublic && <p className="field__hint">{tp("publicSpeaker")}</p>}
 
-      {can(user.role, "record.edit") ? (
+      {can(user.role, "record.edit") && (!isPublic || can(user.role, PUBLIC_SPEAKER_PERMISSION)) ? (
         <SpeakerForm action={updateSpeakerAction} speaker={speaker} submitLabel="Speichern" />
       ) : (
         <p>Sie können diesen Sprecher ansehen, aber nicht bearbeiten.</p>
