@@ -8,9 +8,10 @@
 //     (Accept-Language). That is the only place a request header picks a language, and it
 //     only redirects; every other URL is in one language for everyone. `/` itself answers
 //     with a Cache-Control for browsers only.
-//   - Page numbers of public lists (?page=3) become path segments of the route that renders
-//     them (lib/paged-routes.ts), so that every public page but search is prerendered and
-//     cached; the internal form (/topics/x/p/3) is redirected to the public URL.
+//   - Page numbers of public lists (?page=3) and the query string of a search become path
+//     segments of the route that renders them (lib/paged-routes.ts), so that every public page
+//     is prerendered and cached; the internal form (/topics/x/p/3) is redirected to the public
+//     URL.
 //   - /de/… is not a public URL: next-intl's middleware redirects it to the German root URL.
 // Strict-Transport-Security is set on every answer by a preload (scripts/strict-transport.cjs),
 // because it depends on a setting read at run time. docs/caching.md tells the whole request path.
@@ -90,6 +91,11 @@ export const config = {
     // The internal form of paged routes, in both languages: /p/3, /topics/x/p/3, /en/p/3.
     "/p/:rest*",
     "/:path+/p/:rest*",
+    // Searches, and their internal form.
+    "/search",
+    "/en/search",
+    "/search/r/:rest*",
+    "/en/search/r/:rest*",
     { source: "/:path*", has: [{ type: "query", key: "page" }] },
     { source: "/:path*", has: [{ type: "query", key: "qpage" }] },
   ],

@@ -19,7 +19,7 @@
 import { unstable_cache } from "next/cache";
 import * as uncached from "./index";
 import * as search from "./search";
-import type { SearchFilterOptions } from "./search";
+import type { SearchFilterOptions, SearchHit, SearchInput, SearchResult } from "./search";
 import type {
   Page,
   PublicClaim,
@@ -52,6 +52,9 @@ export const publicTags = {
   claim: (slug: string) => `claim:${slug}`,
   speaker: (slug: string) => `speaker:${slug}`,
   topic: (slug: string) => `topic:${slug}`,
+  /** Search results: revalidated with every public change (lib/public/revalidate.ts), since a
+   * result may show any claim, quote or speaker. */
+  search: "search",
 } as const;
 
 // ---------------------------------------------------------------------------------------
@@ -132,6 +135,14 @@ export const revive = {
   corrections: (p: Wire<Page<PublicCorrectionEntry>>): Page<PublicCorrectionEntry> => ({
     ...p,
     items: p.items.map((c) => ({ ...c, publishedAt: date(c.publishedAt) })),
+  }),
+  search: (r: Wire<SearchResult>): SearchResult => ({
+    ...r,
+    items: r.items.map((hit: Wire<SearchHit>): SearchHit => {
+      if (hit.type === "claim") return { ...hit, publishedAt: date(hit.publishedAt) };
+      if (hit.type === "quote") return { ...hit, saidOn: date(hit.saidOn) };
+      return hit;
+    }),
   }),
   sitemap: (m: Wire<PublicSitemap>): PublicSitemap => ({
     ...m,
@@ -303,8 +314,18 @@ export async function listPublicCorrections(options: { page?: number; pageSize?:
   return revive.corrections(page as Wire<Page<PublicCorrectionEntry>>);
 }
 
-/** The choices of the search form's filters (see lib/public/search listSearchFilters). The
- * search itself is not cached: its queries are as many as readers can type. */
+/** A search (see lib/public/search searchPublic). Unlike the other reads, what is stored here
+ * is as varied as what readers type: the cache's size bound (CLAIMBASE_CACHE_MB, least
+ * recently used out first) is what keeps a flood of different searches from growing it; they
+ * can push other entries out, which are then rendered again, as each search is today. Popular
+ * searches are answered from the cache like any page (docs/caching.md). */
+export async function searchPublic(input: SearchInput): Promise<SearchResult> {
+  const query = search.normalizeSearchInput(input);
+  const result = await cached("searchPublic", [publicTags.search], (q: SearchInput) => search.searchPublic(q), [query]);
+  return revive.search(result as Wire<SearchResult>);
+}
+
+/** The choices of the search form's filters (see lib/public/search listSearchFilters). */
 export async function listSearchFilters(): Promise<SearchFilterOptions> {
   return (await cached("listSearchFilters", [publicTags.claimList], () => search.listSearchFilters(), [])) as SearchFilterOptions;
 }

@@ -36,6 +36,8 @@ function revalidateTags(change: PublicChange): void {
   // A claim's verdict, status and summary show in the lists too (home, corrections, topics,
   // sitemap, search filters).
   if (change.claims?.length) revalidateTag(publicTags.claimList, NOW);
+  // Any of them may be among the results of a stored search.
+  revalidateTag(publicTags.search, NOW);
   for (const slug of new Set(change.claims)) revalidateTag(publicTags.claim(slug), NOW);
   for (const slug of new Set(change.speakers)) revalidateTag(publicTags.speaker(slug), NOW);
   for (const slug of new Set(change.topics)) revalidateTag(publicTags.topic(slug), NOW);

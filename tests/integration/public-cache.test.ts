@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { loadSettings } from "../../lib/config";
 import * as direct from "../../lib/public";
-import { listSearchFilters } from "../../lib/public/search";
+import { listSearchFilters, searchPublic } from "../../lib/public/search";
 
 interface StoredEntry {
   kind: string;
@@ -97,6 +97,14 @@ describe("lib/public/cached: revival", () => {
     expect(revive.corrections(roundTrip(corrections))).toEqual(corrections);
     const sitemap = await direct.listPublicSitemap(t.db);
     expect(revive.sitemap(roundTrip(sitemap))).toEqual(sitemap);
+    // Searches with claim hits (publishedAt), quote hits (saidOn) and speaker hits.
+    for (const q of ["Putin", "Trump", "Herrschaftsgebiet"]) {
+      const result = await searchPublic({ q }, t.db);
+      expect(result.items.length).toBeGreaterThan(0);
+      expect(revive.search(roundTrip(result))).toEqual(result);
+    }
+    const kinds = new Set((await searchPublic({ q: "Putin" }, t.db)).items.map((hit) => hit.type));
+    expect(kinds.has("claim") && kinds.has("speaker")).toBe(true);
   });
 });
 
@@ -139,6 +147,12 @@ describe("lib/public/cached: through unstable_cache", () => {
     expect(await cached.getPublicRatingScale()).toEqual(await direct.getPublicRatingScale(t.db));
     expect(await cached.listPublicSitemap()).toEqual(await direct.listPublicSitemap(t.db));
     expect(await cached.listPublicSitemap()).toEqual(await direct.listPublicSitemap(t.db));
+    // A search: the same on a miss and a hit, stored once for the same normalized search.
+    const searched = await searchPublic({ q: "Putin", type: "claims" }, t.db);
+    const storedBefore = stored.size;
+    expect(await cached.searchPublic({ q: "  Putin ", type: "claims" })).toEqual(searched);
+    expect(await cached.searchPublic({ q: "Putin", type: "claims", page: 1 })).toEqual(searched);
+    expect(stored.size).toBe(storedBefore + 1);
 
     // Stored as JSON, with the dates as strings.
     const bodies = [...stored.values()].map((e) => e.data.body);

@@ -61,6 +61,27 @@ describe("routing of public URLs", () => {
     expect(locationOf("/en/p/2")).toEqual({ status: 308, to: "/en?page=2" });
   });
 
+  it("renders a search from a route segment holding its parameters, so that it can be kept like a page", () => {
+    expect(rewriteOf("/search")).toBe("/de/search");
+    expect(rewriteOf("/en/search")).toBe("/en/search");
+    expect(rewriteOf("/search?q=Putin")).toBe("/de/search/r/q%3DPutin");
+    // Only the search's own parameters, in one order: the same search is one route.
+    expect(rewriteOf("/search?page=2&utm_source=x&type=claims&q=Rente%20mit%2067")).toBe(`/de/search/r/${encodeURIComponent("q=Rente+mit+67&type=claims&page=2")}`);
+    expect(rewriteOf("/en/search?type=claims&q=Rente+mit+67&page=2")).toBe(`/en/search/r/${encodeURIComponent("q=Rente+mit+67&type=claims&page=2")}`);
+    // Defaults and empty values search nothing more.
+    expect(rewriteOf("/search?q=&type=all&page=1")).toBe("/de/search");
+    // Whatever is typed stays inside the one segment.
+    const hostile = rewriteOf("/search?q=" + encodeURIComponent("../../admin?x=1#y/z\0"))!;
+    expect(hostile.split("/")).toHaveLength(5);
+    expect(decodeURIComponent(hostile.split("/")[4]!)).toBe(new URLSearchParams({ q: "../../admin?x=1#y/z\0" }).toString());
+    // A very long value is cut where it can no longer change the search (200 characters).
+    expect(rewriteOf("/search?q=" + "a".repeat(50_000))!.length).toBeLessThan(1200);
+    // The route itself is not a second URL of the search.
+    expect(locationOf("/search/r/q%3DPutin")).toEqual({ status: 308, to: "/search?q=Putin" });
+    expect(locationOf("/en/search/r/q%3DPutin%26page%3D2")).toEqual({ status: 308, to: "/en/search?q=Putin&page=2" });
+    expect(locationOf("/search/r/%E0%A4%A")).toEqual({ status: 308, to: "/search" });
+  });
+
   it("sends a reader who lands on / to /en by cookie, then Accept-Language, and nobody anywhere else", () => {
     const english = { "accept-language": "en-US,en;q=0.9,de;q=0.5" };
     expect(routeOf("/", english)).toMatchObject({ redirect: { status: 307, to: "/en" }, cacheControl: "private, no-store" });
