@@ -520,6 +520,10 @@ interface LoadResult {
   seconds: number;
   bytes: number;
   latencies: number[];
+  /** Every answer, warm-up included. */
+  total: number;
+  /** CPU time of the server's processes per answer (warm-up included), when measured. */
+  cpuMsPerAnswer?: number;
 }
 
 const LOAD_WORKER = `
@@ -546,19 +550,45 @@ function once(path) {
   const from = performance.now() + warmupMs;
   const until = from + durationMs;
   const latencies = [];
-  let errors = 0, bytes = 0;
+  let errors = 0, bytes = 0, total = 0;
   await Promise.all(Array.from({ length: connections }, async () => {
     while (performance.now() < until) {
       const r = await once(paths[next++ % paths.length]);
+      total++;
       const done = performance.now();
       if (done < from || done > until) continue;
       if (r.ok) { latencies.push(r.ms); bytes += r.bytes; } else errors++;
     }
   }));
   agent.destroy();
-  parentPort.postMessage({ requests: latencies.length, errors, seconds: durationMs / 1000, bytes, latencies });
+  parentPort.postMessage({ requests: latencies.length, errors, seconds: durationMs / 1000, bytes, latencies, total });
 })();
 `;
+
+/** CPU time (user + system) of a process and all its descendants, in ms (Linux /proc; 0
+ * elsewhere). On a shared machine this counts what the server did, not what it waited for. */
+function processTreeCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    let ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) ms += processTreeCpuMs(Number(child));
+    }
+    return ms;
+  } catch {
+    return 0;
+  }
+}
+
+/** runLoad, and the CPU time the server behind `port` (the process tree of `pid`) spent per answer. */
+async function runLoadCounted(port: number, paths: string[], options: Options, pid: number | undefined): Promise<LoadResult> {
+  const before = pid ? processTreeCpuMs(pid) : 0;
+  const result = await runLoad(port, paths, options);
+  if (pid && result.total > 0) result.cpuMsPerAnswer = (processTreeCpuMs(pid) - before) / result.total;
+  return result;
+}
 
 function runLoad(port: number, paths: string[], options: Options): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -650,8 +680,9 @@ function build(env: NodeJS.ProcessEnv): void {
 }
 
 /** The app as `npm start` runs it (scripts/start.ts) on a free port, with a data folder of its
- * own (its lock, its secrets) and the database of `env`; resolves to its port. */
-async function startAppServer(env: NodeJS.ProcessEnv, name: string): Promise<number> {
+ * own (its lock, its secrets) and the database of `env`; resolves to its port and the launcher's
+ * process id (Next.js runs as its child). */
+async function startAppServer(env: NodeJS.ProcessEnv, name: string): Promise<{ port: number; pid: number | undefined }> {
   const port = await freePort(FORBIDDEN_PORTS);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-app-"));
   onCleanup(`${name} folder`, () => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -675,7 +706,7 @@ async function startAppServer(env: NodeJS.ProcessEnv, name: string): Promise<num
   app.stderr?.on("data", keepLog);
   onCleanup(name, () => stopChild(app, name));
   await waitForHttp(port, "/", 180_000, app, () => log);
-  return port;
+  return { port, pid: app.pid };
 }
 
 /** How long a change takes to reach readers of another app server: for each claim, its page
@@ -726,7 +757,9 @@ interface Row {
 
 function printTable(rows: Row[], baseline: LoadResult | null): void {
   const base = baseline ? baseline.requests / baseline.seconds : NaN;
-  const header = ["target", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "KB/resp", "vs baseline"];
+  // CPU ms per answer: what the server itself spent (the app's processes, or the baseline's),
+  // which a busy shared machine changes far less than requests per second.
+  const header = ["target", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "KB/resp", "vs baseline", "CPU ms/answer"];
   const lines = rows.map(({ target, result }) => {
     const sorted = [...result.latencies].sort((a, b) => a - b);
     const rps = result.requests / result.seconds;
@@ -739,6 +772,7 @@ function printTable(rows: Row[], baseline: LoadResult | null): void {
       String(result.errors),
       result.requests ? (result.bytes / result.requests / 1024).toFixed(1) : "–",
       Number.isFinite(base) ? `${((rps / base) * 100).toFixed(1)} %` : "–",
+      result.cpuMsPerAnswer === undefined ? "–" : result.cpuMsPerAnswer.toFixed(2),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -839,8 +873,8 @@ async function main(): Promise<void> {
   else console.log("  the build is current");
   // The app as `npm start` runs it (scripts/start.ts): migrations and bootstrap are already
   // done, so it goes straight to Next.js.
-  const appPort = await timed("npm start", () => startAppServer(env, "npm start"));
-  const second = await timed("a second app server on the same database", () => startAppServer(env, "second app server"));
+  const { port: appPort, pid: appPid } = await timed("npm start", () => startAppServer(env, "npm start"));
+  const { port: second } = await timed("a second app server on the same database", () => startAppServer(env, "second app server"));
   let front: NginxFront | null = null;
   if (options.front === "nginx") {
     front = await timed("nginx with deploy/nginx.conf in front of the first", () => startNginxFront([appPort]));
@@ -866,7 +900,7 @@ async function main(): Promise<void> {
   );
   const rows: Row[] = [];
   const measure = async (target: string, paths: string[]) => {
-    const result = await timed(target, () => runLoad(appPort, paths, options));
+    const result = await timed(target, () => runLoadCounted(appPort, paths, options, appPid));
     rows.push({ target, result, via: "http" });
   };
   await measure("home page /", ["/"]);
@@ -892,7 +926,7 @@ async function main(): Promise<void> {
     await through("nginx: speaker page (same 100)", speakerSlugs.map((s) => `/speakers/${encodeURIComponent(s)}`));
     await through("nginx: search page (30 terms)", searchPaths);
   }
-  const baselineResult = await timed("baseline: static file, node:http", () => runLoad(baselinePort, ["/"], options));
+  const baselineResult = await timed("baseline: static file, node:http", () => runLoadCounted(baselinePort, ["/"], options, baselineServer.pid));
   rows.push({ target: "baseline: static file, node:http", result: baselineResult, via: "http" });
 
   // 6. The data layer alone, one call at a time.
@@ -929,6 +963,9 @@ async function main(): Promise<void> {
   if (claimRow) {
     const ratio = claimRow.result.requests / claimRow.result.seconds / (baselineResult.requests / baselineResult.seconds);
     console.log(`\nClaim page throughput: ${(ratio * 100).toFixed(1)} % of the baseline (target, Next.js alone: at least 10 %).`);
+    const app = claimRow.result.cpuMsPerAnswer;
+    const base = baselineResult.cpuMsPerAnswer;
+    if (app && base) console.log(`Claim page by CPU time per answer: ${((base / app) * 100).toFixed(1)} % of the baseline (${app.toFixed(2)} ms against ${base.toFixed(2)} ms).`);
   }
   const search = direct.find(([name]) => name.startsWith("searchPublic"));
   if (search) {
