@@ -639,7 +639,7 @@ async function runDirect(call: (i: number) => Promise<unknown>, options: Options
       }
     }),
   );
-  return { requests: latencies.length, errors, seconds: options.duration, bytes: 0, latencies };
+  return { requests: latencies.length, errors, seconds: options.duration, bytes: 0, latencies, total: i };
 }
 
 /** One call at a time: latency of the data layer alone. */
