@@ -19,6 +19,7 @@
 // Every query below names its fields in an explicit `select`, and every function returns
 // plain objects of the types declared here, so a new column never becomes public by
 // accident. Source texts are not returned whole: only the window around a passage is.
+import { hasControlCharacter } from "../input-text";
 import type { Prisma } from "../generated/prisma/client";
 import type { CorrectionKind, PublicState, EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
 import { db, type Db } from "../db/client";
@@ -277,9 +278,10 @@ export function parsePageNumber(value: unknown): number {
   return pageNumber(typeof raw === "string" ? raw : null);
 }
 
-// Slugs are short URL segments; anything else cannot name a record.
-function plausibleSlug(slug: string): boolean {
-  return slug.length > 0 && slug.length <= 200;
+/** Slugs are short URL segments without control characters; anything else cannot name a
+ * record and is not looked up (a NUL would even make PostgreSQL refuse the query). */
+export function plausibleSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= 200 && !hasControlCharacter(slug);
 }
 
 // ---------------------------------------------------------------------------------------
