@@ -1,23 +1,18 @@
-// A small, safe Markdown subset for analyses and notes: paragraphs, headings, bullet and
-// numbered lists, block quotes, *emphasis*, **strong**, `code` and [links](https://...).
+// Markdown for analyses, evidence notes and correction notes, read by the unified ecosystem
+// (react-markdown: remark-parse/micromark, remark-rehype, rehype-sanitize). This file holds
+// only the product's rules; components/Markdown renders with them:
 //
-// It parses into a tree of plain objects and never produces HTML strings: components/Markdown
-// renders the tree with React, which escapes every text. Raw HTML in the input stays text
-// (`<script>` is shown as the characters "<script>"), and only http(s), mailto and
-// site-relative link targets become links; anything else (javascript:, data:, ...) is text.
-
-export type Inline =
-  | { type: "text"; value: string }
-  | { type: "em"; children: Inline[] }
-  | { type: "strong"; children: Inline[] }
-  | { type: "code"; value: string }
-  | { type: "link"; href: string; children: Inline[] };
-
-export type Block =
-  | { type: "paragraph"; children: Inline[] }
-  | { type: "heading"; level: 3 | 4 | 5 | 6; children: Inline[] }
-  | { type: "list"; ordered: boolean; items: Inline[][] }
-  | { type: "blockquote"; children: Inline[] };
+// - What shows: paragraphs, headings, bullet and numbered lists, block quotes, *emphasis*,
+//   **strong**, `code` (and code blocks), line breaks, rules and [links](https://...). Anything
+//   else the Markdown makes (an image becomes its alt text) is unwrapped to its text by the
+//   sanitize schema.
+// - Raw HTML in the input stays text (`<script>` is shown as the characters "<script>"): the
+//   writers are contributors, and nothing they type becomes markup.
+// - Only http(s), mailto, fragment and site-relative link targets become links (safeHref);
+//   anything else (javascript:, data:, //other.host, ...) is the link's text alone.
+// - Headings are shifted so that the highest level used becomes h3: the text sits under the
+//   page's h1 and a section's h2.
+import type { Options as SanitizeSchema } from "rehype-sanitize";
 
 /** The link target when it is safe to link to, otherwise null. */
 export function safeHref(raw: string): string | null {
@@ -39,206 +34,148 @@ export function safeHref(raw: string): string | null {
   return null;
 }
 
-const ESCAPABLE = /[\\`*_[\]()#+\-.!>]/;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-function pushText(out: Inline[], value: string) {
-  if (value === "") return;
-  const last = out[out.length - 1];
-  if (last?.type === "text") last.value += value;
-  else out.push({ type: "text", value });
+/** Whether a (safe) link leaves the site: such links get rel="noopener noreferrer nofollow". */
+export function isExternalHref(href: string): boolean {
+  return /^(https?:|mailto:)/i.test(href);
 }
 
-/** Index of the `]` that closes the `[` at `open`, honouring nesting and escapes. */
-function closingBracket(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === "[") depth++;
-    else if (c === "]" && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Index of the closing `delimiter` for emphasis opened at `from`, or -1. */
-function closingDelimiter(s: string, delimiter: string, from: number): number {
-  let i = from;
-  while (i < s.length) {
-    const j = s.indexOf(delimiter, i);
-    if (j === -1) return -1;
-    const before = s[j - 1] ?? "";
-    const after = s[j + delimiter.length] ?? "";
-    const escaped = before === "\\";
-    const rightFlanking = before !== "" && !/\s/.test(before);
-    // `_` does not close inside a word (snake_case).
-    const wordInside = delimiter[0] === "_" && WORD_CHAR.test(after);
-    // A single `*` must not be the first half of `**`.
-    const doubled = delimiter === "*" && after === "*";
-    if (!escaped && rightFlanking && !wordInside && !doubled && j > from) return j;
-    i = j + delimiter.length;
-  }
-  return -1;
-}
-
-export function parseInline(s: string, depth = 0): Inline[] {
-  const out: Inline[] = [];
-  if (depth > 8) {
-    pushText(out, s);
-    return out;
-  }
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i]!;
-    const next = s[i + 1] ?? "";
-
-    if (c === "\\" && ESCAPABLE.test(next)) {
-      pushText(out, next);
-      i += 2;
-      continue;
-    }
-
-    if (c === "`") {
-      const j = s.indexOf("`", i + 1);
-      if (j > i + 1) {
-        out.push({ type: "code", value: s.slice(i + 1, j) });
-        i = j + 1;
-        continue;
-      }
-    }
-
-    if ((c === "*" || c === "_") && next === c && s[i + 2] !== undefined && !/\s/.test(s[i + 2]!)) {
-      const delimiter = c + c;
-      const j = closingDelimiter(s, delimiter, i + 2);
-      if (j !== -1) {
-        out.push({ type: "strong", children: parseInline(s.slice(i + 2, j), depth + 1) });
-        i = j + 2;
-        continue;
-      }
-    }
-
-    if ((c === "*" || c === "_") && next !== "" && !/\s/.test(next) && next !== c) {
-      const leftOk = c === "*" || !WORD_CHAR.test(s[i - 1] ?? "");
-      const j = leftOk ? closingDelimiter(s, c, i + 1) : -1;
-      if (j !== -1) {
-        out.push({ type: "em", children: parseInline(s.slice(i + 1, j), depth + 1) });
-        i = j + 1;
-        continue;
-      }
-    }
-
-    if (c === "[") {
-      const close = closingBracket(s, i);
-      if (close !== -1 && s[close + 1] === "(") {
-        const end = s.indexOf(")", close + 2);
-        if (end !== -1) {
-          const label = s.slice(i + 1, close);
-          const href = safeHref(s.slice(close + 2, end));
-          const children = parseInline(label, depth + 1);
-          if (href) out.push({ type: "link", href, children });
-          else for (const child of children) child.type === "text" ? pushText(out, child.value) : out.push(child);
-          i = end + 1;
-          continue;
-        }
-      }
-    }
-
-    pushText(out, c);
-    i++;
-  }
-  return out;
-}
-
-const BULLET = /^\s{0,3}[-*+]\s+(.*)$/;
-const NUMBERED = /^\s{0,3}\d{1,9}[.)]\s+(.*)$/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const QUOTE = /^\s{0,3}>\s?(.*)$/;
+export type HeadingLevel = 3 | 4 | 5 | 6;
 
 /**
- * Parses the Markdown subset. Headings are shifted so that the highest level used becomes
- * `topHeadingLevel` (default h3: the text sits under the page's h1 and a section's h2), and
- * the levels below it follow without gaps in the outline's direction.
+ * The elements and attributes that may reach the page. Elements not listed are replaced by
+ * their content; attributes not listed are dropped; hrefs keep only these schemes (safeHref is
+ * applied on top, see components/Markdown).
  */
-export function parseMarkdown(source: string, options: { topHeadingLevel?: 3 | 4 | 5 | 6 } = {}): Block[] {
-  const lines = source.replace(/\r\n?/g, "\n").split("\n");
-  const blocks: Block[] = [];
-  // The number of "#" of each heading, shifted into `level` at the end.
-  const hashes = new Map<Block, number>();
-  let paragraph: string[] = [];
-  let quote: string[] = [];
-  let list: { ordered: boolean; items: string[] } | null = null;
+export const markdownSchema: SanitizeSchema = {
+  tagNames: ["p", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "em", "strong", "code", "pre", "br", "hr", "a", "img"],
+  attributes: { a: ["href"], ol: [["start", /^\d{1,9}$/]], img: ["alt"] },
+  protocols: { href: ["http", "https", "mailto"] },
+  allowComments: false,
+  allowDoctypes: false,
+};
 
-  const flush = () => {
-    if (paragraph.length) blocks.push({ type: "paragraph", children: parseInline(paragraph.join(" ")) });
-    if (quote.length) blocks.push({ type: "blockquote", children: parseInline(quote.join(" ")) });
-    if (list) blocks.push({ type: "list", ordered: list.ordered, items: list.items.map((item) => parseInline(item)) });
-    paragraph = [];
-    quote = [];
-    list = null;
+// Minimal shapes of the syntax trees (mdast and hast) for the two plugins below.
+interface TreeNode {
+  type: string;
+  depth?: number;
+  value?: string;
+  children?: TreeNode[];
+}
+
+/** Every node of a tree, without recursion (deeply nested input must not exhaust the stack). */
+function* walk(root: TreeNode): Generator<TreeNode> {
+  const todo: TreeNode[] = [root];
+  while (todo.length) {
+    const node = todo.pop()!;
+    yield node;
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) todo.push(node.children[i]!);
+  }
+}
+
+/** remark plugin: the smallest heading depth used becomes `top`, the others follow in order. */
+export function remarkShiftHeadings(options: { top?: HeadingLevel } = {}) {
+  const top = options.top ?? 3;
+  return (tree: TreeNode) => {
+    const headings = [...walk(tree)].filter((n) => n.type === "heading" && typeof n.depth === "number");
+    if (!headings.length) return;
+    const min = Math.min(...headings.map((h) => h.depth!));
+    for (const h of headings) h.depth = Math.min(6, top + (h.depth! - min));
   };
+}
 
+/** rehype plugin: raw HTML from the Markdown becomes text (rehype-sanitize would drop it). */
+export function rehypeRawAsText() {
+  return (tree: TreeNode) => {
+    for (const node of walk(tree)) {
+      if (node.type === "raw") node.type = "text";
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// A time budget. micromark (the parser under remark) takes super-linear time on some shapes:
+// a paragraph of many emphasis or bracket delimiters that never match ("*a*a*a…", "[[[…",
+// "[a](" repeated) is quadratic in their number, and so is deep nesting ("> > > …"), which
+// also exhausts the call stack. Notes and analyses are written by contributors and rendered
+// on public pages, so before parsing, each block (lines between blank lines) that has more
+// delimiters or deeper nesting than any real text has is escaped: every ASCII punctuation
+// character gets a backslash, and the block shows as its literal text. That bounds micromark's
+// work per block, and so the whole rendering stays linear in the length of the source.
+
+/** Markdown delimiter characters one block may have before it is shown as literal text. */
+export const MAX_BLOCK_DELIMITERS = 256;
+/** Nesting (block quotes, list levels, indentation) a line may have before its block is literal. */
+export const MAX_BLOCK_NESTING = 12;
+
+const isDelimiter = (c: number) =>
+  c === 0x2a /* * */ ||
+  c === 0x5f /* _ */ ||
+  c === 0x5b /* [ */ ||
+  c === 0x5d /* ] */ ||
+  c === 0x28 /* ( */ ||
+  c === 0x29 /* ) */ ||
+  c === 0x3c /* < */ ||
+  c === 0x3e /* > */ ||
+  c === 0x21 /* ! */ ||
+  c === 0x60 /* ` */ ||
+  c === 0x7e /* ~ */ ||
+  c === 0x23 /* # */ ||
+  c === 0x2d /* - */ ||
+  c === 0x2b /* + */ ||
+  c === 0x3d /* = */ ||
+  c === 0x7c /* | */ ||
+  c === 0x26 /* & */ ||
+  c === 0x5c; /* \ */
+
+/** How deeply a line nests: its indentation (two columns a level) and its leading `>` and
+ * list markers. */
+function lineNesting(line: string): number {
+  let depth = 0;
+  let columns = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === " ") columns++;
+    else if (c === "\t") columns += 4;
+    else if (c === ">") depth++;
+    else if ((c === "-" || c === "*" || c === "+") && (line[i + 1] === " " || line[i + 1] === "\t")) depth++;
+    else if (c >= "0" && c <= "9") {
+      let j = i;
+      while (j < line.length && line[j]! >= "0" && line[j]! <= "9") j++;
+      if ((line[j] === "." || line[j] === ")") && (line[j + 1] === " " || line[j + 1] === "\t")) {
+        depth++;
+        i = j;
+      } else break;
+    } else break;
+  }
+  return depth + Math.floor(columns / 2);
+}
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+/** The source with every block that would cost micromark super-linear time made literal. */
+export function defuseMarkdown(source: string): string {
+  const lines = source.split(/\r\n?|\n/);
+  const out: string[] = [];
+  let block: string[] = [];
+  let delimiters = 0;
+  let nesting = 0;
+  const flush = () => {
+    const literal = delimiters > MAX_BLOCK_DELIMITERS || nesting > MAX_BLOCK_NESTING;
+    for (const line of block) out.push(literal ? line.trimStart().replace(ASCII_PUNCTUATION, "\\$&") : line);
+    block = [];
+    delimiters = 0;
+    nesting = 0;
+  };
   for (const line of lines) {
     if (line.trim() === "") {
       flush();
+      out.push(line);
       continue;
     }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      flush();
-      const block: Block = { type: "heading", level: 3, children: parseInline(heading[2] ?? "") };
-      hashes.set(block, heading[1]!.length);
-      blocks.push(block);
-      continue;
-    }
-    const bullet = BULLET.exec(line);
-    const numbered = bullet ? null : NUMBERED.exec(line);
-    if (bullet || numbered) {
-      const ordered = Boolean(numbered);
-      const text = (bullet ?? numbered)![1] ?? "";
-      if (!list || list.ordered !== ordered) {
-        flush();
-        list = { ordered, items: [] };
-      }
-      list.items.push(text.trim());
-      continue;
-    }
-    const quoted = QUOTE.exec(line);
-    if (quoted) {
-      if (!quote.length) flush();
-      quote.push((quoted[1] ?? "").trim());
-      continue;
-    }
-    // A continuation line: belongs to the open list item, quote or paragraph.
-    const open = list as { ordered: boolean; items: string[] } | null;
-    if (open && open.items.length) {
-      open.items[open.items.length - 1] += ` ${line.trim()}`;
-    } else if (quote.length) {
-      quote.push(line.trim());
-    } else {
-      paragraph.push(line.trim());
-    }
+    block.push(line);
+    for (let i = 0; i < line.length; i++) if (isDelimiter(line.charCodeAt(i))) delimiters++;
+    nesting = Math.max(nesting, lineNesting(line));
   }
   flush();
-
-  // Shift headings: the smallest "#" count used maps to the top level.
-  const top = options.topHeadingLevel ?? 3;
-  if (hashes.size) {
-    const min = Math.min(...hashes.values());
-    for (const [b, n] of hashes) {
-      if (b.type === "heading") b.level = Math.min(6, top + (n - min)) as 3 | 4 | 5 | 6;
-    }
-  }
-  return blocks;
-}
-
-/** Plain text of a Markdown string (for meta descriptions and the like). */
-export function markdownToPlainText(source: string): string {
-  const text = (nodes: Inline[]): string =>
-    nodes.map((n) => (n.type === "text" || n.type === "code" ? n.value : text(n.children))).join("");
-  return parseMarkdown(source)
-    .map((b) => (b.type === "list" ? b.items.map(text).join(" ") : text(b.children)))
-    .join(" ");
+  return out.join("\n");
 }

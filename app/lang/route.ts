@@ -16,10 +16,14 @@ export function GET(request: NextRequest) {
   // Only a path on this site (never another host), without its language prefix.
   const { path } = splitLocale(safeCallbackUrl(params.get("next"), "/"));
   const target = localeHref(to, isLocalizedPath(path) ? path : "/");
+  // A header holds bytes: non-ASCII characters of the path ("/search?q=€") are sent
+  // percent-encoded as UTF-8, as the URL parser writes them (raw, they made the answer a 500).
+  const url = new URL(target, "http://localhost");
+  const location = `${url.pathname}${url.search}${url.hash}`;
 
   const response = new NextResponse(null, {
     status: 303,
-    headers: { Location: target, "Cache-Control": "private, no-store" },
+    headers: { Location: location, "Cache-Control": "private, no-store" },
   });
   response.cookies.set(LOCALE_COOKIE, to, {
     path: "/",

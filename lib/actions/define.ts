@@ -7,6 +7,7 @@ import { z } from "zod";
 import { can, type Permission } from "../auth/permissions";
 import { getSessionAccount, getSessionUser, type SessionUser } from "../auth/session";
 import { DomainError, ValidationError, ConflictError, zodFieldErrors, type FieldErrors } from "../editorial/errors";
+import { nulFieldErrors } from "../editorial/fields";
 
 export { zodFieldErrors };
 import type { ActionState, FormValues } from "./state";
@@ -89,7 +90,16 @@ export function defineAction<S extends z.ZodType>(options: {
     if (!can(actor.role, options.permission)) {
       return { status: "error", code: "forbidden", message: "Dafür fehlt Ihnen die Berechtigung.", values, at: Date.now() };
     }
-    const input: Record<string, unknown> = formValues(formData);
+    const raw = formValues(formData);
+    const input: Record<string, unknown> = raw;
+    const nul = nulFieldErrors(raw);
+    if (nul) {
+      // Echoed without the NULs: the form shows what was sent, minus what cannot be stored.
+      const shown = Object.fromEntries(
+        Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => x.replaceAll("\u0000", "")) : v.replaceAll("\u0000", "")]),
+      );
+      return { status: "error", code: "validation", message: "Bitte prüfen Sie die markierten Felder.", fieldErrors: nul, values: shown, at: Date.now() };
+    }
     for (const name of options.files ?? []) {
       const file = formData.get(name);
       if (file instanceof File && (file.size > 0 || file.name !== "")) input[name] = file;

@@ -1,6 +1,24 @@
 // zod building blocks for editorial forms: the same schema validates the form on the server
 // (defineAction) and documents the fields. Form values arrive as strings; empty means unset.
 import { z } from "zod";
+import { hasNul } from "../input-text";
+
+/** What a field with a NUL character is told: PostgreSQL cannot store U+0000 in text, and no
+ * typed or pasted text has one (a binary file pasted into a field may). */
+export const NUL_MESSAGE = "Das Feld enthält ein Nullzeichen (U+0000); das ist kein Text und kann nicht gespeichert werden.";
+
+/**
+ * The form fields (names as the form sends them, list fields without "[]") whose values have a
+ * NUL, with NUL_MESSAGE each; null when there is none. defineAction refuses such a form before
+ * any schema runs, so no NUL from a form ever reaches the database, whatever the field.
+ */
+export function nulFieldErrors(values: Record<string, string | string[]>): Record<string, string[]> | null {
+  const errors: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if ((Array.isArray(value) ? value : [value]).some(hasNul)) errors[key] = [NUL_MESSAGE];
+  }
+  return Object.keys(errors).length ? errors : null;
+}
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

@@ -52,9 +52,15 @@ export function splitSentences(tokens: Token[], lang: "de" | "en"): Sentence[] {
     // Swallow repeated punctuation and closing marks/brackets glued to it: «Das ist gut.»
     let j = i + 1;
     while (j < n && !tokens[j]!.spaceBefore && tokens[j]!.kind === TK.Punct && (END_PUNCT.has(tokens[j]!.text) || CLOSING.has(tokens[j]!.text))) j++;
-    if (j >= n) continue;
+    // The run [i, j) is glued (no space, so no line break either): every end mark in it would
+    // find the same j and the same next token, so when that rules out a cut, the run is done
+    // (scanning it again from each of its marks was quadratic: "....." of 10,000 took 2 s).
+    if (j >= n) break;
     const next = tokens[j]!;
-    if (!next.spaceBefore || !startsSentence(next)) continue;
+    if (!next.spaceBefore || !startsSentence(next)) {
+      i = j - 1;
+      continue;
+    }
     if (t.text === "." && !notAbbreviation(tokens, i, next, lang)) continue;
     cut(j, next.breakBefore === 2);
     i = j - 1;

@@ -1,19 +1,15 @@
 // From what an editor pasted or uploaded to the article's text: size and type checks on the
 // bytes, strict UTF-8 decoding, HTML reduced to the article's main text. Every refusal is an
 // IngestError with a message that says what is wrong and what to do (German, as the desk).
+import { IngestError } from "./errors";
 import { htmlToText } from "./html";
+
+export { IngestError };
 
 /** The most an upload or a pasted text may have, in bytes (UTF-8). */
 export const MAX_INGEST_BYTES = 2_000_000;
 
 export type IngestFormat = "text" | "html";
-
-export class IngestError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "IngestError";
-  }
-}
 
 export interface IngestedText {
   format: IngestFormat;

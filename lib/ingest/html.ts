@@ -1,5 +1,6 @@
-// HTML → the article's plain text, without dependencies and in linear time (one pass over the
-// markup, one over the pieces it produced). What it keeps and drops:
+// HTML → the article's plain text. htmlparser2 reads the markup (tags, attributes, comments,
+// raw-text elements such as <script>, character references, implied end tags); this file only
+// decides what of it is the article and how its text is laid out:
 //
 // - The article: the content of the <article> element with the most text; without one, the
 //   <main> element; else the <body> (else everything).
@@ -9,14 +10,17 @@
 // - Paragraphs: block elements (p, div, h1–h6, blockquote, li, tr, ...) end a paragraph, kept as
 //   a blank line; <br> is a line break; whitespace elsewhere collapses to one space (inside
 //   <pre> it is kept).
-// - Character references: named (HTML 4 set and common HTML5 names), decimal and hexadecimal;
-//   invalid code points become U+FFFD, 0x80–0x9F are read as Windows-1252 as browsers do. A
-//   no-break space becomes a plain space (quotes and offsets are easier to work with).
+// - Character references are decoded by htmlparser2 (the whole HTML5 set; 0x80–0x9F as
+//   Windows-1252 and invalid code points as U+FFFD, as browsers do). A no-break space becomes a
+//   plain space (quotes and offsets are easier to work with).
 //
-// Not a full HTML5 parser: it does not implement the adoption agency or implied end tags
-// beyond "an end tag closes everything opened after its start tag". For article text that is
-// enough, and it can never take more than linear time on hostile input.
-import { NAMED_ENTITIES } from "./entities";
+// Time: htmlparser2 is linear except for the depth of open elements (an end tag searches its
+// stack of open elements, and a start tag shifts it). Nesting is therefore capped at
+// MAX_HTML_DEPTH (browsers stop nesting at 512 too); deeper markup is refused, so hostile input
+// costs at most a constant factor more than a plain page of the same size. Everything done
+// here is one pass over the parser's events and one over the pieces they produced.
+import { Parser } from "htmlparser2";
+import { IngestError } from "./errors";
 
 export interface HtmlText {
   /** The article's text: paragraphs separated by a blank line, no leading or trailing space. */
@@ -27,7 +31,8 @@ export interface HtmlText {
   container: "article" | "main" | "body" | "document";
 }
 
-const ENTITIES = new Map<string, number>(Object.entries(NAMED_ENTITIES));
+/** The deepest nesting of open elements an uploaded page may have. */
+export const MAX_HTML_DEPTH = 512;
 
 /** Elements dropped with everything inside them. */
 const DROPPED = new Set([
@@ -51,15 +56,21 @@ const DROPPED = new Set([
   "dialog",
   "menu",
   "head",
+  // Raw text (htmlparser2 does not read markup inside them) or fallback content.
+  "script",
+  "style",
+  "noscript",
+  "textarea",
+  "title",
+  "iframe",
+  "xmp",
+  "noembed",
+  "noframes",
+  "plaintext",
 ]);
 
 /** Dropped elements that stand between paragraphs (the others separate words). */
 const BLOCK_DROPPED = new Set(["nav", "header", "footer", "aside", "form", "template", "dialog", "menu", "head"]);
-
-/** Elements whose content is raw text up to their end tag; all of them are dropped (title is read). */
-const RAW_TEXT = new Set(["script", "style", "noscript", "textarea", "title", "iframe", "xmp", "noembed", "noframes", "plaintext"]);
-
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
 
 /** Elements that make a paragraph (blank line before and after). */
 const PARAGRAPH = new Set([
@@ -100,35 +111,6 @@ const LINE = new Set(["br", "li", "tr", "dt", "dd", "option", "thead", "tbody", 
 /** Elements that separate words (a table cell, an image's alt-less gap). */
 const SPACE = new Set(["td", "th", "img", "input", "wbr"]);
 
-const WINDOWS_1252: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x02c6,
-  0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c,
-  0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a,
-  0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
-};
-
-function codePointText(code: number): string {
-  if (code >= 0x80 && code <= 0x9f && WINDOWS_1252[code] !== undefined) return String.fromCodePoint(WINDOWS_1252[code]);
-  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
-  return String.fromCodePoint(code);
-}
-
-const REFERENCE = /&(?:#(\d{1,8});?|#[xX]([0-9a-fA-F]{1,7});?|([A-Za-z][A-Za-z0-9]{1,31});)/g;
-
-/** Decodes character references (named, decimal, hexadecimal). */
-export function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(REFERENCE, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec !== undefined) return codePointText(Number.parseInt(dec, 10));
-    if (hex !== undefined) return codePointText(Number.parseInt(hex, 16));
-    const code = name === undefined ? undefined : ENTITIES.get(name);
-    return code === undefined ? whole : String.fromCodePoint(code);
-  });
-}
-
-const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-const isTagNameEnd = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d || c === 0x2f || c === 0x3e;
-
 // Pieces of output: text, or a break (1 = line, 2 = paragraph).
 type Piece = string | 1 | 2;
 
@@ -139,45 +121,26 @@ interface Range {
   size: number;
 }
 
-/**
- * The index just after the end tag `</name ...>` that closes a raw-text element opened before
- * `from`, or html.length when there is none. Case-insensitive; visits each character once.
- */
-function rawTextEnd(html: string, from: number, name: string): { contentEnd: number; after: number } {
-  let i = from;
-  for (;;) {
-    const lt = html.indexOf("</", i);
-    if (lt < 0) return { contentEnd: html.length, after: html.length };
-    const candidate = html.slice(lt + 2, lt + 2 + name.length);
-    if (candidate.toLowerCase() === name && (lt + 2 + name.length >= html.length || isTagNameEnd(html.charCodeAt(lt + 2 + name.length)))) {
-      const gt = html.indexOf(">", lt + 2 + name.length);
-      return { contentEnd: lt, after: gt < 0 ? html.length : gt + 1 };
-    }
-    i = lt + 2;
-  }
+/** Whitespace runs as one space (a single space, the common case, is not replaced). */
+const collapse = (s: string) => s.replace(/ [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*/g, " ");
+
+// Trimming is done with loops: an anchored regex such as / +$/ backtracks quadratically on a
+// long run of spaces that does not reach the anchor (40,000 spaces inside <pre> took 1.4 s).
+
+function trimSpacesEnd(s: string, chars = " "): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
-/**
- * The end of a tag starting at `from` (just after its name): the index after `>`, skipping
- * quoted attribute values; and whether it ends with `/>`.
- */
-function tagEnd(html: string, from: number): { after: number; selfClosing: boolean } {
-  let quote = 0;
-  for (let i = from; i < html.length; i++) {
-    const c = html.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27) {
-      // A quote opens an attribute value only after `=` (possibly with spaces).
-      let j = i - 1;
-      while (j >= from && (html.charCodeAt(j) === 0x20 || html.charCodeAt(j) === 0x09 || html.charCodeAt(j) === 0x0a)) j--;
-      if (j >= from && html.charCodeAt(j) === 0x3d) quote = c;
-    } else if (c === 0x3e) {
-      return { after: i + 1, selfClosing: html.charCodeAt(i - 1) === 0x2f };
-    }
-  }
-  return { after: html.length, selfClosing: false };
+function trimSpacesStart(s: string): string {
+  let start = 0;
+  while (start < s.length && s.charCodeAt(start) === 0x20) start++;
+  return start === 0 ? s : s.slice(start);
 }
+
+/** Sentinel thrown from a parser callback to stop reading markup nested too deeply. */
+class TooDeep extends Error {}
 
 export function htmlToText(html: string): HtmlText {
   const pieces: Piece[] = [];
@@ -189,15 +152,16 @@ export function htmlToText(html: string): HtmlText {
     if (typeof p === "string") textSize += p.length;
   };
 
-  // Open elements (names), with a count per name so an end tag can tell in O(1) whether its
-  // element is open at all; popping is paid for by the push.
+  // The open elements, as htmlparser2 reports them: every open has its close (implied ones
+  // too, and at the end of the input), always of the innermost element, so a plain stack
+  // mirrors the parser's.
   const stack: { name: string; article?: Range; main?: Range; body?: Range }[] = [];
-  const open = new Map<string, number>();
   let dropped = 0;
   let pre = 0;
-  // The <h1> being read (its raw text and where it starts in the pieces), and those read.
+  // The <h1> being read (its text and where it starts in the pieces), and those read.
   let h1: { at: number; raw: string[] } | null = null;
   const headings: { at: number; text: string }[] = [];
+  let title: string[] | null = null;
   let titleText: string | null = null;
   const articles: Range[] = [];
   let main: Range | null = null;
@@ -205,8 +169,9 @@ export function htmlToText(html: string): HtmlText {
 
   const emitText = (raw: string) => {
     if (h1 !== null) h1.raw.push(raw);
+    if (title !== null) title.push(raw);
     if (dropped > 0 || raw === "") return;
-    let text = decodeEntities(raw).replace(/\u00a0/g, " ");
+    let text = raw.replace(/\u00a0/g, " ");
     if (pre > 0) {
       text = text.replace(/\r\n?/g, "\n");
       // Line breaks inside <pre> are kept as breaks, the rest as it is.
@@ -217,7 +182,7 @@ export function htmlToText(html: string): HtmlText {
       });
       return;
     }
-    text = text.replace(/[ \t\n\r\f]+/g, " ");
+    text = collapse(text);
     if (text) push(text);
   };
 
@@ -228,111 +193,66 @@ export function htmlToText(html: string): HtmlText {
     else if (SPACE.has(name)) push(" ");
   };
 
-  const close = (name: string) => {
-    // Pop everything opened after the element `name` (implied end tags), then the element.
-    while (stack.length) {
-      const top = stack.pop()!;
-      open.set(top.name, (open.get(top.name) ?? 1) - 1);
-      if (top.name === "h1" && h1 !== null) {
-        const text = decodeEntities(h1.raw.join("")).replace(/[\s\u00a0]+/g, " ").trim();
-        if (text) headings.push({ at: h1.at, text });
-        h1 = null;
-      }
-      if (top.name === "pre") pre--;
-      if (DROPPED.has(top.name)) dropped--;
-      emitBreak(top.name);
-      const end = pieces.length;
-      for (const r of [top.article, top.main, top.body]) {
-        if (r) {
-          r.to = end;
-          r.size = textSize - (sizes[r.from] ?? textSize);
+  const oneLine = (parts: string[]) => collapse(parts.join("").replace(/\u00a0/g, " ")).trim();
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        emitBreak(name);
+        const entry: (typeof stack)[number] = { name };
+        if (name === "article") {
+          entry.article = { from: pieces.length, to: -1, size: 0 };
+          articles.push(entry.article);
+        } else if (name === "main" && main === null) {
+          main = entry.main = { from: pieces.length, to: -1, size: 0 };
+        } else if (name === "body" && body === null) {
+          body = entry.body = { from: pieces.length, to: -1, size: 0 };
         }
-      }
-      if (top.name === name) return;
+        if (name === "title" && titleText === null && title === null) title = [];
+        if (DROPPED.has(name)) dropped++;
+        if (name === "pre") pre++;
+        if (name === "h1" && h1 === null) h1 = { at: pieces.length, raw: [] };
+        stack.push(entry);
+        if (stack.length > MAX_HTML_DEPTH) throw new TooDeep();
+      },
+      onclosetag(name) {
+        const top = stack.pop();
+        // htmlparser2 closes the innermost element; anything else would be a bug there.
+        if (top === undefined || top.name !== name) return;
+        if (name === "h1" && h1 !== null) {
+          const text = oneLine(h1.raw);
+          if (text) headings.push({ at: h1.at, text });
+          h1 = null;
+        }
+        if (name === "title" && title !== null) {
+          const text = oneLine(title);
+          titleText = text || null;
+          title = null;
+        }
+        if (name === "pre") pre--;
+        if (DROPPED.has(name)) dropped--;
+        emitBreak(name);
+        for (const r of [top.article, top.main, top.body]) {
+          if (r) {
+            r.to = pieces.length;
+            r.size = textSize - (sizes[r.from] ?? textSize);
+          }
+        }
+      },
+      ontext: emitText,
+    },
+    { decodeEntities: true },
+  );
+  try {
+    parser.end(html);
+  } catch (error) {
+    if (error instanceof TooDeep) {
+      throw new IngestError(
+        `Das HTML ist zu tief verschachtelt (mehr als ${MAX_HTML_DEPTH} Ebenen ineinander); so ist keine Webseite gebaut. Fügen Sie den Artikeltext stattdessen als Text ein.`,
+      );
     }
-  };
-
-  let i = 0;
-  let textStart = 0;
-  const n = html.length;
-  while (i < n) {
-    const lt = html.indexOf("<", i);
-    if (lt < 0) break;
-    const next = html.charCodeAt(lt + 1);
-    // Comments, doctype, CDATA, processing instructions, bogus comments.
-    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
-      emitText(html.slice(textStart, lt));
-      let after: number;
-      if (html.startsWith("<!--", lt)) {
-        const endAt = html.indexOf("-->", lt + 4);
-        after = endAt < 0 ? n : endAt + 3;
-      } else if (html.startsWith("<![CDATA[", lt)) {
-        const endAt = html.indexOf("]]>", lt + 9);
-        after = endAt < 0 ? n : endAt + 3;
-      } else {
-        const endAt = html.indexOf(">", lt + 2);
-        after = endAt < 0 ? n : endAt + 1;
-      }
-      i = textStart = after;
-      continue;
-    }
-    const isEnd = next === 0x2f; /* / */
-    const nameStart = isEnd ? lt + 2 : lt + 1;
-    if (!isAsciiLetter(html.charCodeAt(nameStart))) {
-      // Not a tag: "<" is text ("a < b", "</ >").
-      i = lt + 1;
-      continue;
-    }
-    let nameEnd = nameStart;
-    while (nameEnd < n && !isTagNameEnd(html.charCodeAt(nameEnd))) nameEnd++;
-    const name = html.slice(nameStart, nameEnd).toLowerCase();
-    emitText(html.slice(textStart, lt));
-    const { after, selfClosing } = tagEnd(html, nameEnd);
-    i = textStart = after;
-
-    if (isEnd) {
-      if ((open.get(name) ?? 0) > 0) close(name);
-      else if (name === "br") emitBreak("br"); // </br> is a <br> in browsers
-      else if (name === "p") {
-        // </p> without <p> is an empty paragraph in browsers.
-        emitBreak("p");
-      }
-      continue;
-    }
-
-    if (RAW_TEXT.has(name)) {
-      if (selfClosing) continue;
-      const { contentEnd, after: rawAfter } = rawTextEnd(html, after, name);
-      if (name === "title" && titleText === null) {
-        const t = decodeEntities(html.slice(after, contentEnd)).replace(/[\s\u00a0]+/g, " ").trim();
-        if (t) titleText = t;
-      }
-      // script, style, noscript, ... are dropped; textarea and iframe too (forms, embeds).
-      i = textStart = rawAfter;
-      continue;
-    }
-
-    emitBreak(name);
-    if (VOID.has(name) || selfClosing) continue;
-
-    const entry: (typeof stack)[number] = { name };
-    if (name === "article") {
-      entry.article = { from: pieces.length, to: -1, size: 0 };
-      articles.push(entry.article);
-    } else if (name === "main" && main === null) {
-      main = entry.main = { from: pieces.length, to: -1, size: 0 };
-    } else if (name === "body" && body === null) {
-      body = entry.body = { from: pieces.length, to: -1, size: 0 };
-    }
-    if (DROPPED.has(name)) dropped++;
-    if (name === "pre") pre++;
-    if (name === "h1" && h1 === null) h1 = { at: pieces.length, raw: [] };
-    stack.push(entry);
-    open.set(name, (open.get(name) ?? 0) + 1);
+    throw error;
   }
-  emitText(html.slice(textStart, n));
-  // Whatever is still open ends with the document.
-  while (stack.length) close(stack[stack.length - 1]!.name);
 
   const finish = (r: Range) => (r.to < 0 ? { ...r, to: pieces.length, size: textSize - (sizes[r.from] ?? textSize) } : r);
   const outer = main ? finish(main) : body ? finish(body) : { from: 0, to: pieces.length, size: textSize };
@@ -359,7 +279,8 @@ export function htmlToText(html: string): HtmlText {
   return { text: render(pieces, range.from, range.to), title: heading?.text ?? titleText, container };
 }
 
-/** Joins pieces[from, to): breaks as "\n" or "\n\n", no space at line ends, one space between words. */
+/** Joins pieces[from, to): breaks as "\n" or "\n\n", no space at line ends, one space between
+ * words; no space or break at the start or the end. */
 function render(pieces: readonly Piece[], from: number, to: number): string {
   const out: string[] = [];
   let pending = 0;
@@ -371,10 +292,10 @@ function render(pieces: readonly Piece[], from: number, to: number): string {
       if (p > pending) pending = p;
       continue;
     }
-    const text: string = pending || endsWithSpace ? p.replace(/^ +/, "") : p;
+    const text: string = pending || endsWithSpace ? trimSpacesStart(p) : p;
     if (text === "") continue;
     if (pending && !empty) {
-      if (endsWithSpace) out[out.length - 1] = out[out.length - 1]!.replace(/ +$/, "");
+      if (endsWithSpace) out[out.length - 1] = trimSpacesEnd(out[out.length - 1]!);
       out.push(pending === 2 ? "\n\n" : "\n");
     }
     pending = 0;
@@ -382,5 +303,6 @@ function render(pieces: readonly Piece[], from: number, to: number): string {
     empty = false;
     endsWithSpace = text.endsWith(" ");
   }
-  return out.join("").replace(/[ \n]+$/, "");
+  if (out.length) out[out.length - 1] = trimSpacesEnd(out[out.length - 1]!, " \n");
+  return out.join("");
 }

@@ -178,10 +178,10 @@ async function cached<T, A extends unknown[]>(
   }
 }
 
-/** Slugs of every length lib/public accepts (200) fit a tag (256 characters); longer ones
- * name nothing and are answered by lib/public directly. */
+/** Slugs lib/public accepts (at most 200 characters) fit a tag (256 characters); others
+ * name nothing and are answered by lib/public directly (without a query). */
 function taggable(slug: string): boolean {
-  return slug.length > 0 && slug.length <= 200;
+  return uncached.plausibleSlug(slug);
 }
 
 /** The published claims, newest first, one page (see lib/public listPublishedClaims). */

@@ -28,6 +28,7 @@
 // function returns plain objects of the types declared here, built field by field (the frozen
 // content too: it holds ids that are never shown), so a new column never becomes public by
 // accident. Source texts are not returned whole: only the window around a passage is.
+import { hasControlCharacter } from "../input-text";
 import { Prisma } from "../generated/prisma/client";
 import type { CorrectionKind, PublicState, EvidenceStance, SourceKind, SpeakerKind, SpeechKind } from "../generated/prisma/enums";
 import { db, type Db } from "../db/client";
@@ -289,9 +290,10 @@ export function parsePageNumber(value: unknown): number {
   return pageNumber(typeof raw === "string" ? raw : null);
 }
 
-// Slugs are short URL segments; anything else cannot name a record.
-function plausibleSlug(slug: string): boolean {
-  return slug.length > 0 && slug.length <= 200;
+/** Slugs are short URL segments without control characters; anything else cannot name a
+ * record and is not looked up (a NUL would even make PostgreSQL refuse the query). */
+export function plausibleSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= 200 && !hasControlCharacter(slug);
 }
 
 // ---------------------------------------------------------------------------------------

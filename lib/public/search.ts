@@ -35,6 +35,7 @@
 // Every value is a bound parameter of a tagged template (Prisma.sql); optional clauses are
 // Prisma.sql fragments, never strings built from input.
 import { z } from "zod";
+import { hasControlCharacter } from "../input-text";
 import { Prisma } from "../generated/prisma/client";
 import type { PublicState, SpeakerKind } from "../generated/prisma/enums";
 import { db, type Db } from "../db/client";
@@ -177,7 +178,14 @@ function cleanQuery(value: string): string {
   );
 }
 
-const slugLike = z.string().trim().min(1).max(200);
+// A filter with a control character names nothing (and a NUL would make PostgreSQL refuse the
+// query): it is ignored like any other invalid filter.
+const slugLike = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !hasControlCharacter(s));
 const isoDay = z
   .string()
   .trim()
