@@ -511,6 +511,26 @@ function collectNodes(value: unknown, out: Json[], depth = 0): void {
   }
 }
 
+/** Far deeper than any ClaimReview document (an @graph of reviews, each a few levels deep). */
+const MAX_JSON_DEPTH = 64;
+
+/** Whether the brackets of JSON text (outside its strings) nest deeper than `max`: one pass. */
+function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /**
  * Reads the ClaimReviews in a JSON-LD document (parsed JSON, or its text). Every ClaimReview
  * found is normalised; those missing a required part (claimReviewed, a rating with a label or
@@ -518,6 +538,9 @@ function collectNodes(value: unknown, out: Json[], depth = 0): void {
  */
 export function parseClaimReviewJsonLd(json: unknown): ClaimReviewImportResult {
   if (typeof json === "string") {
+    // JSON.parse takes super-linear time on deeply nested input (2 s for 1.6 MB of brackets);
+    // a ClaimReview document is a few levels deep, so deeper text is refused before parsing.
+    if (jsonDepthExceeds(json, MAX_JSON_DEPTH)) return { ok: false, errors: [`not JSON-LD: nested deeper than ${MAX_JSON_DEPTH} levels`] };
     try {
       json = JSON.parse(json) as unknown;
     } catch (error) {

@@ -176,7 +176,10 @@ describe("the embedded PostgreSQL server", () => {
 
   it("loses no acknowledged save in the kill -9 drill (two rounds of npm run drill -- kill9)", () => {
     const drill = spawnSync(process.execPath, ["--import", "tsx", "scripts/drill.ts", "kill9", "--rounds", "2"], { encoding: "utf8", timeout: 120_000 });
-    expect(drill.stderr.replace(/.*DeprecationWarning.*\n|.*trace-deprecation.*\n/g, "")).toBe("");
+    // The drill kills the server under its writers: their pool reporting the dropped
+    // connections is expected; nothing else may be on stderr.
+    const unexpected = drill.stderr.replace(/.*DeprecationWarning.*\n|.*trace-deprecation.*\n|^PostgreSQL pool: terminating connection due to administrator command\n/gm, "");
+    expect(unexpected).toBe("");
     expect(drill.status).toBe(0);
     const totals = /2 rounds: (\d+) acknowledged saves, (\d+) missing/.exec(drill.stdout);
     expect(Number(totals?.[1])).toBeGreaterThan(0);

@@ -237,6 +237,14 @@ function only(json: unknown): ImportedClaimReview {
 }
 
 describe("parseClaimReviewJsonLd", () => {
+  it("refuses JSON nested deeper than any ClaimReview before parsing it (JSON.parse is super-linear there)", () => {
+    const deep = parseClaimReviewJsonLd("[".repeat(800_000) + "]".repeat(800_000));
+    expect(deep).toEqual({ ok: false, errors: ["not JSON-LD: nested deeper than 64 levels"] });
+    // Brackets inside strings are text, not nesting.
+    const inString = parseClaimReviewJsonLd(JSON.stringify({ "@type": "ClaimReview", claimReviewed: "[".repeat(500), reviewRating: { "@type": "Rating", alternateName: "Falsch" } }));
+    expect(inString.ok).toBe(true);
+  });
+
   it("reads an English fact-checker's review with a text rating and no numbers (Full Fact style)", () => {
     const review = only({
       "@context": "https://schema.org",
