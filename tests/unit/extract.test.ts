@@ -304,6 +304,36 @@ describe("robustness", () => {
       expectOffsets(text, r);
     }
   });
+  // Regression: ’ can open a quote (Swedish ’…’, a mistyped ‘ in English) but had no entry in
+  // the table of closing marks, so such text threw a TypeError and the article could not be
+  // ingested.
+  it("’ as an opening mark is a quote, not a crash", () => {
+    const de = "’Wir werden nicht nachgeben’, sagte Anna Berg am Montag.";
+    const r1 = extractArticle(de, { language: "de" });
+    expect(direct(r1).map((q) => q.text)).toEqual(["Wir werden nicht nachgeben"]);
+    expect(direct(r1)[0]!.speaker?.name).toBe("Anna Berg");
+    expectOffsets(de, r1);
+    const en = "The senator said: ’We will not give in to this pressure’ and left the room.";
+    const r2 = extractArticle(en, { language: "en" });
+    expect(direct(r2).map((q) => q.text)).toEqual(["We will not give in to this pressure"]);
+    expectOffsets(en, r2);
+  });
+  it("every quotation mark, in every flanking context, as opener and closer", () => {
+    const marks = ["\"", "'", "«", "»", "‹", "›", "„", "“", "”", "‚", "‘", "’"];
+    const contexts = (a: string, b: string) => [
+      `${a}Wort${b}`, `${a} Wort ${b}`, `(${a}Wort${b})`, `x${a}y${b}z`, `${a}${b}`, `${a}${a}Wort${b}${b}`,
+      `Er sagte: ${a}Wir kommen.${b} Dann ${b}ging${a} er.`, `${a}a\n\n${a}b${b}`, `${a}’90s${b}`,
+    ];
+    for (const a of marks) {
+      for (const b of marks) {
+        for (const text of contexts(a, b)) {
+          for (const language of ["de", "en"] as const) {
+            expectOffsets(text, extractArticle(text, { language }));
+          }
+        }
+      }
+    }
+  });
   it("offsets are JavaScript string offsets even with astral characters", () => {
     const text = "😀😀 «Wir schaffen das, ganz sicher», sagte Angela Merkel. Sie nannte 95 Prozent.";
     const r = extractArticle(text, { language: "de" });
