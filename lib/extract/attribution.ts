@@ -11,6 +11,7 @@
 
 import type { Doc, Mention, Person } from "./context";
 import { CAP_STOP, KONJ1, KONJ2, roleOf } from "./lexicon";
+import { nounPhraseDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt } from "./text";
 import type { QuoteCandidate, SpeakerMention } from "./types";
 
@@ -178,6 +179,87 @@ function attrOf(m: Mention | null): Attr | null {
   return m ? { mention: m, person: m.person } : null;
 }
 
+const PHRASE_ARTICLES = new Set(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines", "the", "a", "an"]);
+
+/** Head nouns of a source phrase whose speaker is its genitive: "Angaben der Polizei" → Polizei. */
+const SOURCE_HEADS_DE = new Set([
+  "angaben", "angabe", "informationen", "information", "erkenntnissen", "erkenntnisse", "berichten", "bericht", "berichte",
+  "aussagen", "aussage", "worten", "ansicht", "auffassung", "meinung", "einschätzung", "einschätzungen", "darstellung",
+  "schätzungen", "schätzung", "sicht", "überzeugung", "mitteilung", "stellungnahme", "erklärung", "meldung", "meldungen",
+  "ermittlungen", "recherchen", "daten", "zahlen", "untersuchungen", "ergebnissen", "vorwürfen", "äußerungen", "willen",
+]);
+
+/**
+ * A speaker named by a phrase that is no known person: "die Hausverwaltung", "Die Entführer",
+ * "Angaben der Polizei". Its mention is the whole phrase; its name drops the article, and for a
+ * source phrase ("nach Angaben der Polizei") it is the genitive ("Polizei").
+ */
+function phraseSpeaker(doc: Doc, np: Phrase): Mention {
+  const { tokens, text } = doc;
+  let a = np.first;
+  let b = np.last;
+  while (b > a + 1 && tokens[b - 1]!.kind === TK.Punct && tokens[b - 1]!.text !== ")" && !"“”\"«»".includes(tokens[b - 1]!.text)) b--;
+  const surface = text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+  let n = a;
+  if (PHRASE_ARTICLES.has(tokens[n]!.low)) n++;
+  // "Angaben der Polizei", "ersten Angaben": the source, not the report.
+  let h = n;
+  while (h < b && tokens[h]!.kind === TK.Word && !tokens[h]!.cap) h++;
+  if (h < b && SOURCE_HEADS_DE.has(tokens[h]!.low) && h + 1 < b && ["der", "des", "von", "vom"].includes(tokens[h + 1]!.low)) n = h + 2;
+  if (n >= b) n = a;
+  const name = text.slice(tokens[n]!.start, tokens[b - 1]!.end);
+  return {
+    first: a, last: b, start: tokens[a]!.start, end: tokens[b - 1]!.end, kind: "org", gender: "n", plural: false,
+    person: { name, gender: "n", plural: false, org: true, roles: new Set() },
+    surface, salient: false, inQuote: doc.quoteOf[a]! >= 0, sentence: doc.sentOf[a]!,
+  };
+}
+
+/** The mention that stands for a subject phrase: a name in it, else its role or pronoun, else an organisation in it, else the phrase itself. */
+function phraseMention(doc: Doc, np: Phrase): Mention | null {
+  let best: Mention | null = null;
+  let rank = 9;
+  for (let k = np.first; k < np.last; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    if (m.kind === "first-person") return null;
+    const r = m.kind === "name" ? 0 : m.kind === "role" || m.kind === "pronoun" ? 1 : 2;
+    if (r < rank) {
+      best = m;
+      rank = r;
+    }
+  }
+  return best ?? phraseSpeaker(doc, np);
+}
+
+/** The speaker of the speech verb at v: in German the subject phrase by word order, else the nearest mention around the verb. */
+function verbSpeaker(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
+  if (doc.lang === "de") {
+    const np = subjectPhraseDe(doc, v, lo, hi);
+    if (np && (prefer !== "after" || np.first > v)) return phraseMention(doc, np);
+  }
+  return subjectOf(doc, v, lo, hi, prefer);
+}
+
+/** A source phrase after a word ("laut Polizei", "so der Minister", "nach Angaben der Polizei"). */
+function phraseAfter(doc: Doc, k: number, hi: number): Mention | null {
+  if (doc.lang !== "de") return mentionAfter(doc, k, hi);
+  const np = nounPhraseDe(doc, k + 1, hi);
+  return np ? phraseMention(doc, np) : mentionAfter(doc, k, hi);
+}
+
+/** A source phrase that ends right before token `end` ("Ermittlungen der Polizei zufolge"). */
+function phraseBefore(doc: Doc, end: number, lo: number): Mention | null {
+  if (doc.lang !== "de") return mentionBefore(doc, end, lo);
+  let best = -1;
+  for (let s = end - 1; s >= lo && s >= end - 20; s--) {
+    const np = nounPhraseDe(doc, s, end);
+    if (np && np.last === end) best = s;
+  }
+  return best >= 0 ? phraseMention(doc, { first: best, last: end }) : mentionBefore(doc, end, lo);
+}
+
 /** The speech tag right after a closing mark: "», sagte Trump", "," he said", "», so Peskow". */
 function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; lo: number; hi: number } | null {
   const { tokens, speech, lang } = doc;
@@ -187,9 +269,9 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
   const t = tokens[k]!;
   if (doc.markOf[k]) return null;
   const end = Math.min(hi, k + 12);
-  if (speech[k] === 1 || speech[k] === 2) return { attr: attrOf(subjectOf(doc, k, k, end, "after")), lo: k, hi: end };
+  if (speech[k] === 1 || speech[k] === 2) return { attr: attrOf(verbSpeaker(doc, k, k, end, "after")), lo: k, hi: end };
   if (lang === "de" && t.low === "so" && tokens[closeTok + 1]?.text === ",") {
-    const m = mentionAfter(doc, k, end);
+    const m = phraseAfter(doc, k, end);
     if (m) return { attr: attrOf(m), lo: k, hi: end };
   }
   if (t.low === "according" && tokens[k + 1]?.low === "to") {
@@ -225,7 +307,7 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
   const from = lastTok.text === ":" || lastTok.text === "," ? hi - 1 : hi;
   for (let k = from - 1; k >= lo && k >= from - 12; k--) {
     if (speech[k] === 1 || (speech[k] === 2 && lastTok.text === ":")) {
-      return { attr: attrOf(subjectOf(doc, k, lo, hi, "auto")), lo: Math.max(lo, k - 8), hi };
+      return { attr: attrOf(verbSpeaker(doc, k, lo, hi, "auto")), lo: Math.max(lo, k - 8), hi };
     }
     const t = tokens[k]!;
     if (t.kind === TK.Punct && SENT_PUNCT.has(t.text)) break;
@@ -310,7 +392,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     for (let k = sent.first; k < sent.last; k++) {
       if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
       if (doc.speech[k]! > 0) {
-        const m = subjectOf(doc, k, sent.first, sent.last, "auto");
+        const m = verbSpeaker(doc, k, sent.first, sent.last, "auto");
         if (m) verbAttr = attrOf(m);
       }
     }
@@ -497,16 +579,16 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     // apposition, not reported content.
     if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name") continue;
     if (speech[k]! > 0) {
-      const subj = lang === "de" ? mentionAfter(doc, k, l) : subjectOf(doc, k, k, l, "after");
+      const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
       isTag = true;
       attr = attrOf(subj);
     } else if (tokens[k]!.low === "according" && tokens[k + 1]?.low === "to") {
       isTag = true;
       attr = attrOf(mentionAfter(doc, k + 1, l));
-    } else if (lang === "de" && tokens[k]!.low === "so" && mentionAfter(doc, k, l)) {
+    } else if (lang === "de" && tokens[k]!.low === "so" && phraseAfter(doc, k, l)) {
       isTag = true;
-      attr = attrOf(mentionAfter(doc, k, l));
+      attr = attrOf(phraseAfter(doc, k, l));
     } else if (lang === "en") {
       const mi = doc.mentionAt[k]! >= 0 ? doc.mentionAt[k]! : doc.mentionAt[k + 1]!;
       if (mi >= 0) {
@@ -566,17 +648,29 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // Only the first speech verb of the sentence can open it.
       break;
     }
-    const found = make(start, endTok, attrOf(subjectOf(doc, v, f, start, "auto")));
+    const found = make(start, endTok, attrOf(verbSpeaker(doc, v, f, start, "auto")));
     if (found) return found;
     break;
   }
 
-  // C. Frames: "Interfax zufolge …", "Laut Polizei …", "According to X, …".
+  // C. Frames: "Interfax zufolge …", "Laut Polizei …", "Nach Angaben der Polizei …", "Seiner
+  // Meinung nach …", "According to X, …".
+  if (lang === "de") {
+    const frame = frameDe(doc, f, endTok);
+    if (frame) {
+      let a = f;
+      let b = endTok;
+      if (frame.first - f <= 1) a = frame.last; // at the start: the rest of the sentence
+      else if (frame.last >= endTok) b = frame.first; // at the end: what comes before
+      const found = make(a, b, attrOf(frame.mention));
+      if (found) return found;
+    }
+  }
   for (let k = f; k < endTok; k++) {
     if (!outside(doc, k)) continue;
     const low = tokens[k]!.low;
     if (lang === "de" && low === "zufolge") {
-      const m = mentionBefore(doc, k, f);
+      const m = phraseBefore(doc, k, f);
       const frameStart = m ? Math.min(m.first, k) : k;
       let a = f;
       let b = endTok;
@@ -586,7 +680,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (found) return found;
     }
     if ((lang === "de" && low === "laut") || (lang === "en" && low === "according" && tokens[k + 1]?.low === "to")) {
-      const m = mentionAfter(doc, lang === "en" ? k + 1 : k, endTok) ?? adHoc(doc, lang === "en" ? k + 2 : k + 1, endTok);
+      const m = lang === "de" ? phraseAfter(doc, k, endTok) : mentionAfter(doc, k + 1, endTok) ?? adHoc(doc, k + 2, endTok);
       if (!m) continue;
       if (lang === "de" && k !== f) {
         const found = make(f, endTok, attrOf(m));
@@ -617,6 +711,58 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
     const attr = last && s - last.sentence <= 1 ? last.attr : null;
     return make(a, endTok, attr);
+  }
+  return null;
+}
+
+/** Nouns that make "nach …" a source ("nach Angaben der Polizei", "nach Polizeiangaben", "Seiner Meinung nach"). */
+const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung)$/;
+
+function frameHead(doc: Doc, np: Phrase): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Word && t.cap) return FRAME_HEADS_DE.test(t.low);
+  }
+  return false;
+}
+
+/**
+ * A German attribution phrase in the sentence [f, end): "laut X", "gemäß X", "nach Angaben X",
+ * "X zufolge", "Seiner Meinung nach". Returns the phrase's token range (with the comma that
+ * separates it) and the speaker mention.
+ */
+function frameDe(doc: Doc, f: number, end: number): { first: number; last: number; mention: Mention | null } | null {
+  const { tokens } = doc;
+  for (let k = f; k < end; k++) {
+    if (!outside(doc, k)) continue;
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) continue;
+    const low = t.low;
+    if (low === "laut" || low === "gemäß" || low === "nach") {
+      const np = nounPhraseDe(doc, k + 1, end);
+      if (!np) continue;
+      if (low === "nach" && !frameHead(doc, np)) continue;
+      let last = np.last;
+      if (tokens[last]?.text === ",") last++;
+      let first = k;
+      if (tokens[k - 1]?.text === "," && k - 1 >= f) first = k - 1;
+      return { first, last, mention: phraseMention(doc, np) };
+    }
+    if (low === "zufolge" || (low === "nach" && k > f)) {
+      let best = -1;
+      for (let s = k - 1; s >= f && s >= k - 16; s--) {
+        const np = nounPhraseDe(doc, s, k);
+        if (np && np.last === k) best = s;
+      }
+      if (best < 0) continue;
+      const np = { first: best, last: k };
+      if (low === "nach" && !frameHead(doc, np)) continue;
+      let first = best;
+      if (tokens[best - 1]?.text === "," && best - 1 >= f) first = best - 1;
+      let last = k + 1;
+      if (tokens[last]?.text === ",") last++;
+      return { first, last, mention: phraseMention(doc, np) };
+    }
   }
   return null;
 }
