@@ -10,9 +10,10 @@
 // the whole step is linear in the length of the text.
 
 import type { Doc, Mention, Person } from "./context";
+import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { nounPhraseDe, subjectPhraseDe, type Phrase } from "./np";
-import { TK, tokenAt } from "./text";
+import { TK, tokenAt, type Token } from "./text";
 import type { QuoteCandidate, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -38,8 +39,115 @@ const CONJ_THAT = new Set(["dass", "daß", "ob", "that", "whether"]);
 const EN_AUX = new Set(["would", "will", "was", "were", "is", "are", "has", "had", "have", "could", "can", "should", "must", "may", "might", "did", "does", "do", "wo", "won't", "wasn't", "isn't", "weren't", "hasn't", "hadn't"]);
 const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "there", "our", "no", "some", "all", "most", "many", "any"]);
 
+// ---------------------------------------------------------------------------------------------
+// Quote or name? Words between quotation marks are a quote when someone said them, and a name
+// or title when they name a newspaper, a book, a programme or a law. A tag ("…“, sagte X"), a
+// colon or a sentence inside the marks make a quote; a title noun in front ("die Zeitung „…“",
+// "unter dem Motto „…“"), an acronym after it ("„…“ (CEP)") or foreign function words make a
+// name; between the two, short words are a quote when they read like someone's wording (a
+// lower-case adjective or verb: „gravierende rechtliche Bedenken“, „fahrlässig“) or follow a
+// naming verb ("nannte das Angebot „ein Almosen“", "kritisierte den Entwurf als „Kahlschlag
+// mit Ansage“"), and a name when they are Capitalized Words only ("die „Süddeutsche Zeitung“").
+
+/** Nouns that introduce a name or title in quotation marks (matched as the end of a compound: "Fachzeitschrift", "Krimiserie"). */
+const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans)$/;
+const TITLE_NOUN_EN = new Set(["newspaper", "magazine", "book", "film", "movie", "song", "album", "programme", "program", "show", "series", "campaign", "report", "study", "act", "bill", "law", "plan", "project", "initiative", "app", "titled", "entitled", "headline", "slogan", "motto", "named", "dubbed", "nicknamed"]);
+const FUNCTION_WORDS = new Set(
+  `und oder der die das des dem den ein eine einer einem einen eines für von vom im in am an auf zum zur mit bei über unter nach aus zu gegen
+ohne um vor a an the of and or for to at on in by de la le les du des et el los las y del da do di il mit`.split(/\s+/),
+);
+/** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Great Gatsby", "Le Grand Macabre"). */
+const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do"]);
+/** Verbs that name or characterise something: their quoted complement is someone's wording. */
+const NAMING_VERBS = new Set(
+  `nannte nannten nennt nennen genannt bezeichnete bezeichneten bezeichnet bezeichnen sprach sprachen spricht sprechen gesprochen
+warf warfen wirft vorgeworfen kritisierte kritisierten kritisiert lobte lobten lobt wertete werteten wertet beschrieb beschrieben beschreibt
+called calling calls call described describes describing termed dubbed labeled labelled branded`.split(/\s+/),
+);
+const INDEF_DE = new Set(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"]);
+const DEF_DE = new Set(["der", "die", "das", "den", "dem", "des", "im", "am", "vom", "zum", "zur", "beim", "ins", "the"]);
+
+function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
+  const { tokens, text, lang } = doc;
+  const first = tokenAt(tokens, s.start);
+  const last = tokenAt(tokens, s.end);
+  const openTok = tokenAt(tokens, s.open);
+  const closeTok = s.closed ? tokenAt(tokens, s.close) : last;
+  let words = 0;
+  let lowerContent = 0;
+  let capContent = 0;
+  let foreign = 0;
+  let digits = false;
+  for (let k = first; k < last && words < 40; k++) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Num) {
+      words++;
+      digits = true;
+      continue;
+    }
+    if (t.kind !== TK.Word) continue;
+    words++;
+    if (/\d/.test(t.text)) digits = true;
+    if (lang === "de" && FOREIGN_FUNCTION_DE.has(t.low) && (!t.cap || t.low === "the" || t.low === "a")) foreign++;
+    if (FUNCTION_WORDS.has(t.low)) continue;
+    if (t.cap) capContent++;
+    else lowerContent++;
+  }
+  if (words === 0) return false;
+  const inner = text.slice(s.start, s.end);
+  const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
+  const prev = tokens[openTok - 1];
+  const prev2 = tokens[openTok - 2];
+  const next = tokens[closeTok + 1];
+  const colonBefore = prev?.text === ":";
+  // A title noun right before the mark, or before an article: "die Zeitung „…“", "dem Motto „…“".
+  const titleNoun = (t: Token | undefined) =>
+    t !== undefined && t.kind === TK.Word && (lang === "de" ? t.cap && TITLE_NOUN_DE.test(t.low) : TITLE_NOUN_EN.has(t.low));
+  const titleBefore = titleNoun(prev) || (prev !== undefined && DEF_DE.has(prev.low) && titleNoun(prev2));
+  const acronymAfter = next?.text === "(" && tokens[closeTok + 2] !== undefined && /^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9.-]{1,9}$/.test(tokens[closeTok + 2]!.text) && tokens[closeTok + 3]?.text === ")";
+  const inParens = prev?.text === "(";
+  const sent = doc.sentences[doc.sentOf[openTok]!]!;
+  let speechIn = false;
+  let naming = false;
+  let namingNear = false; // "warf Lindholm »…« vor", "nannte ihn „…“"
+  for (let k = sent.first; k < sent.last; k++) {
+    if (k >= openTok && k <= closeTok) continue;
+    if (doc.speech[k]) speechIn = true;
+    if (tokens[k]!.kind === TK.Word && NAMING_VERBS.has(tokens[k]!.low)) {
+      naming = true;
+      if (k < openTok && openTok - k <= 4) namingNear = true;
+    }
+  }
+  // A web address or file name: "amazon.de", "news.bbc.co.uk".
+  if (words <= 2 && /^[^\s]+\.[a-z]{2,4}$/i.test(inner)) return false;
+  if (tagged || colonBefore) return !titleBefore || endsSentence;
+  if (titleBefore || acronymAfter || inParens) return false;
+  if (lang === "de" && foreign > 0 && !endsSentence) return false;
+  if (lang === "en") {
+    // English writes everything in lower case: Title Case is a title, a naming verb or a
+    // speech verb around a short lower-case quote makes it someone's wording.
+    const title = words >= 2 && words <= 8 && capContent >= 1 && lowerContent === 0 && !endsSentence;
+    if (title) return false;
+    if (words >= 4 || endsSentence) return true;
+    return (naming || speechIn) && lowerContent >= 1 && !digits;
+  }
+  if (endsSentence && (lowerContent >= 1 || words >= 3)) return true;
+  if (lowerContent === 0) {
+    // Capitalized words only: a name ("die „Süddeutsche Zeitung“", „Condor“), unless a naming
+    // verb or speech verb gives it as a characterisation: "sprach von einer „Zeitungsente“",
+    // "als „Wortbruch“", "nannte das Angebot „ein Almosen“".
+    if (digits || (prev !== undefined && DEF_DE.has(prev.low))) return false;
+    const opensWithArticle = INDEF_DE.has(tokens[first]?.low ?? "");
+    const characterised = prev !== undefined && (["als", "von", "wie", "für"].includes(prev.low) || INDEF_DE.has(prev.low));
+    return words <= 6 && (naming || speechIn) && (characterised || opensWithArticle || namingNear);
+  }
+  if (words >= 2) return !digits || lowerContent >= 2;
+  // One lower-case word: „fahrlässig“, „aggressiv“ in a sentence that reports someone.
+  return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
+}
+
 export function acceptQuotes(doc: Doc): number[] {
-  const { tokens, spans, text } = doc;
+  const { tokens, spans } = doc;
   const accepted: number[] = [];
   const ok = new Uint8Array(spans.length);
   for (let q = 0; q < spans.length; q++) {
@@ -48,25 +156,9 @@ export function acceptQuotes(doc: Doc): number[] {
       // Inside a rejected (scare) quote: judge it on its own, as top level.
       s.parent = -1;
     }
-    const first = tokenAt(tokens, s.start);
-    const last = tokenAt(tokens, s.end);
-    let words = 0;
-    let lower = 0;
-    for (let k = first; k < last && words < 12; k++) {
-      const t = tokens[k]!;
-      if (t.kind === TK.Word || t.kind === TK.Num) {
-        words++;
-        if (!t.cap) lower++;
-      }
-    }
-    const endsSentence = /[.!?…]$/.test(text.slice(s.start, s.end));
     const openTok = tokenAt(tokens, s.open);
     const closeTok = s.closed ? tokenAt(tokens, s.close) : -1;
-    const tagged = hasAdjacentTag(doc, openTok, closeTok);
-    // English titles ("The Art of the Deal") are Title Case and untagged.
-    const title = doc.lang === "en" && words >= 2 && words <= 8 && lower <= 2 && !endsSentence && !tagged;
-    if (title) continue;
-    if (words >= 4 || endsSentence || (words >= 1 && tagged)) {
+    if (isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok))) {
       ok[q] = 1;
       accepted.push(q);
     }

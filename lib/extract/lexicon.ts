@@ -58,6 +58,7 @@ for (const stem of [
   "befürcht", "vermut", "erwart", "beschwör", "bezeichn", "präzisier", "reagier", "appellier",
   "postulier", "signalisier", "informier", "protestier", "polemisier", "warn", "beharr", "unterstell",
   "prophezei", "spekulier", "erwähn", "zweifel", "folger", "begründ", "beanstand", "verteidig", "relativier", "verweis",
+  "äußer", "bekund", "beschuldig",
 ]) {
   const et = /[dt]$|chn$|gn$/.test(stem);
   addForms(SPEECH_DE, weakDe(stem, { ge: false, et }), { lemma: stem + "en" });
@@ -70,6 +71,7 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["unterstreichen", ["unterstrich", "unterstrichen", "unterstreicht"]],
   ["bestreiten", ["bestritt", "bestritten", "bestreitet"]],
   ["heißen", ["hieß", "heißt"]],
+  ["lauten", ["lautete", "lauteten", "lautet"]],
   ["denken", ["dachte", "dachten", "denkt"], { cognition: true }],
   ["finden", ["fand", "fanden", "findet"], { cognition: true }],
   ["sehen", ["sah", "sahen", "sieht"], { cognition: true }],

@@ -43,7 +43,7 @@ zuletzt erst bisher bislang demnach dagegen hingegen jedoch indes indessen nachd
 derzeit damals einst nämlich ebenso sogar vor allem besonders gerade kurz später bald also somit folglich
 gemäß entgegen trotz wegen angesichts aufgrund infolge mittels seitens`.split(/\s+/),
 );
-const PRONOUN_DE = new Set(["er", "sie", "es", "man", "wir", "ich", "ihr", "dieser", "diese", "jener", "jene", "beide", "alle", "dieses"]);
+const PRONOUN_DE = new Set(["er", "sie", "es", "man", "wir", "ich", "ihr", "dieser", "diese", "jener", "jene", "beide", "alle", "dieses", "letztere", "letzterer", "ersterer", "erstere"]);
 /** Subordinating conjunctions after which the subject comes first ("Wie die Polizei mitteilte"). */
 const SUBORD_DE = new Set(["wie", "als", "dass", "daß", "nachdem", "weil", "da", "ob", "wenn", "obwohl", "während", "worauf", "nachdem", "sodass", "wobei"]);
 /** Adverbs that may stand between the verb and its subject ("sagte jedoch der Minister"). */
@@ -140,6 +140,13 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
       adjs++;
     }
     const nounStart = j;
+    // A name in quotation marks as the noun: die „Computerwoche“, der „Spiegel“.
+    const m = tokens[j];
+    if (m && m.kind === TK.Punct && "„“\"«»".includes(m.text) && isNounDe(tokens[j + 1])) {
+      let e = j + 1;
+      while (e < limit && e - j < 8 && tokens[e]!.kind !== TK.Punct) e++;
+      if (tokens[e] && "“”\"«»".includes(tokens[e]!.text)) return e + 1;
+    }
     while (j < limit && j - nounStart < 6) {
       const u = tokens[j]!;
       if (isNounDe(u)) {
@@ -299,19 +306,29 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     const beforeComma = tokens[c - 2];
     const quoteBefore = beforeComma !== undefined && (doc.markOf[c - 2] === 1 || "“”\"«»‹›‘’'".includes(beforeComma.text));
     if (!quoteBefore) {
-      // "Hubert Primus, der bei … verantwortlich ist, wies …", "Ein Sprecher, Lars Beringer,
-      // sagte …": the subject opens the sentence, before a relative clause or apposition.
+      // "Ein Sprecher der Polizei, Lars Beringer, sagte …", "…, die Sprecherin der Fraktion,
+      // Sandra Boser (GRÜNE), erklärte:": a phrase with its apposition right before the verb.
+      // "Hubert Primus, der bei … verantwortlich ist, wies …": the subject opens the sentence,
+      // before a relative clause.
+      let commas = 0;
       let s0 = c - 1;
-      while (s0 > lo && f - s0 < 40) {
-        const t = tokens[s0 - 1]!;
+      let opening: Phrase | null = null;
+      for (let k = c - 2; k >= lo && f - k < 40 && commas < 4; k--) {
+        const t = tokens[k]!;
+        const atStart = k === lo || isBoundary(tokens[k - 1], doc, k - 1);
+        if (atStart) {
+          const np = nounPhraseDe(doc, k, f);
+          if (np && isSubjectPhrase(doc, np) && np.last >= f - 1) return np;
+          if (np && isSubjectPhrase(doc, np)) opening = np;
+        }
         if (t.kind === TK.Punct && t.text !== "," && t.text !== "(" && t.text !== ")" && t.text !== "-" && t.text !== "–") break;
-        s0--;
+        if (t.text === ",") commas++;
+        s0 = k;
       }
-      const np = nounPhraseDe(doc, s0, f);
-      if (np && isSubjectPhrase(doc, np)) {
-        const after = tokens[np.last];
-        if (np.last >= f - 1) return np;
-        if (after?.text === "," && (RELATIVE_DE.has(tokens[np.last + 1]?.low ?? "") || isNounDe(tokens[np.last + 1]))) return np;
+      void s0;
+      if (opening) {
+        const after = tokens[opening.last];
+        if (after?.text === "," && RELATIVE_DE.has(tokens[opening.last + 1]?.low ?? "")) return opening;
       }
     }
     return phraseAfterVerb(doc, f, hi);
@@ -327,6 +344,11 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     }
     let start = c;
     if (word(first) && FOCUS_DE.has(first.low) && c + 1 < f) first = tokens[++start]!; // "Auch Putin sah …"
+    // "In dem Antrag heißt es: …", "In der Erklärung hieß es, …": the source is in the first constituent.
+    const vt = tokens[v]!.low;
+    if ((vt === "heißt" || vt === "hieß") && tokens[f + 1]?.low === "es" && word(first) && ["in", "im", "laut", "auf"].includes(first.low)) {
+      return nounPhraseDe(doc, start + 1, f);
+    }
     const np = nounPhraseDe(doc, start, f);
     // The first constituent is one phrase: when it starts as a noun phrase in the nominative,
     // it is the subject, even with a tail the chunker does not follow ("Die US-Botschaft in Riad").
