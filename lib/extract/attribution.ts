@@ -11,8 +11,8 @@
 
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
-import { CAP_STOP, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { nounPhraseDe, subjectPhraseDe, type Phrase } from "./np";
+import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
+import { nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import type { QuoteCandidate, SpeakerMention } from "./types";
 
@@ -50,7 +50,7 @@ const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "t
 // mit Ansage“"), and a name when they are Capitalized Words only ("die „Süddeutsche Zeitung“").
 
 /** Nouns that introduce a name or title in quotation marks (matched as the end of a compound: "Fachzeitschrift", "Krimiserie"). */
-const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans)$/;
+const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans)$/;
 const TITLE_NOUN_EN = new Set(["newspaper", "magazine", "book", "film", "movie", "song", "album", "programme", "program", "show", "series", "campaign", "report", "study", "act", "bill", "law", "plan", "project", "initiative", "app", "titled", "entitled", "headline", "slogan", "motto", "named", "dubbed", "nicknamed"]);
 const FUNCTION_WORDS = new Set(
   `und oder der die das des dem den ein eine einer einem einen eines für von vom im in am an auf zum zur mit bei über unter nach aus zu gegen
@@ -699,7 +699,14 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   }
 
   // B. Head tag: "Der Kremlchef wies zurück, dass …" / "He said (that) …".
-  for (let v = f; v < endTok; v++) {
+  if (lang === "de") {
+    const head = headClauseDe(doc, f, endTok, hasKonj);
+    if (head) {
+      const found = make(head.start, head.end, head.attr);
+      if (found) return found;
+    }
+  }
+  for (let v = f; v < endTok && lang === "en"; v++) {
     if (!outside(doc, v) || speech[v]! === 0) continue;
     let start = -1;
     for (let k = v + 1; k < endTok && k <= v + 10; k++) {
@@ -801,8 +808,88 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     const kk = konj1 >= 0 ? konj1 : konj2;
     let a = kk;
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
-    const attr = last && s - last.sentence <= 1 ? last.attr : null;
+    // The speaker of the report it continues, else the subject of the sentence before ("Der
+    // Iran streitet dies ab. Sein Programm diene …"): reported speech needs no speech verb.
+    let attr = last && s - last.sentence <= 1 ? last.attr : null;
+    if (!attr && s > 0 && doc.sentOf[f - 1] === s - 1) {
+      const np = sentenceSubjectDe(doc, s - 1);
+      if (np) attr = attrOf(phraseMention(doc, np));
+    }
     return make(a, endTok, attr);
+  }
+  return null;
+}
+
+/** A "zu"-infinitive: "zu bringen", "vorzugehen", "zurückzutreten", "herbeizuführen". */
+function isZuInfinitive(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.kind !== TK.Word || t.cap) return false;
+  if (tokens[k - 1]?.low === "zu" && /(en|ern|eln)$/.test(t.low)) return true;
+  return /^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|weiter|zu|zurück|zusammen|dar|heraus|herbei|hervor|vorbei|durch|um|wieder|los|statt|teil|bekannt|kennen|bereit|fort|gegenüber|entgegen|nieder|hinzu|vorher)zu\p{Ll}{2,}(en|ern|eln)$/u.test(t.low);
+}
+
+/**
+ * The clause after the token `a` when it is a "zu"-infinitive clause that ends at the next comma
+ * or at the sentence end ("…, auf das Amt zu verzichten"): the token after its last infinitive.
+ */
+function zuClauseEnd(doc: Doc, a: number, end: number): number {
+  const { tokens } = doc;
+  let k = a;
+  while (k < end && tokens[k]!.text !== "," && (outside(doc, k) || tokens[k]!.kind !== TK.Punct)) k++;
+  return k - 1 > a && isZuInfinitive(tokens, k - 1) ? k : -1;
+}
+
+const WIE_DE = new Set(["wie"]);
+
+/**
+ * German head tags: a speech verb, then the reported clause — "Die Polizei teilte mit, dass …",
+ * "Er sagte, die Lage sei ernst", "Die Regierung kündigte an, … zu prüfen", "meldete der
+ * Sender, Radio Vatikan, dass …" — or "Wie die Polizei mitteilte, ist …" (the rest of the
+ * sentence, in any mood). The first speech verb that opens a clause wins.
+ */
+function headClauseDe(
+  doc: Doc, f: number, endTok: number, hasKonj: (a: number, b: number) => boolean,
+): { start: number; end: number; attr: Attr | null } | null {
+  const { tokens, speech } = doc;
+  for (let v = f, tried = 0; v < endTok && tried < 3; v++) {
+    if (!outside(doc, v) || speech[v]! === 0) continue;
+    tried++;
+    // "Der Hersteller habe zugesichert, … zu": the tag itself is reported speech (Konjunktiv), so
+    // the sentence continues an earlier speaker's words; rule D gives it that speaker.
+    if (hasKonj(f, v)) return null;
+    // "Wie die Polizei mitteilte, ist alles ruhig": the rest of the sentence.
+    let w = v - 1;
+    while (w > f && v - w < 14 && tokens[w]!.kind !== TK.Punct) w--;
+    if (w >= f && (w === f || tokens[w]!.kind === TK.Punct) && tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1] && WIE_DE.has(tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1]!.low)) {
+      let c = v + 1;
+      while (c < endTok && c <= v + 3 && tokens[c]!.text !== ",") c++;
+      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto")) };
+    }
+    for (let k = v + 1; k < endTok && k <= v + 24; k++) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto")) };
+      if (t.text === ",") {
+        const n = tokens[k + 1];
+        if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto")) };
+        // An apposition inside the tag: "meldete der Radiosender, Radio Vatikan, dass …".
+        if (n && n.cap && n.kind === TK.Word) {
+          let j = k + 1;
+          while (j < endTok && j - k <= 5 && tokens[j]!.kind === TK.Word && tokens[j]!.cap) j++;
+          if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto")) };
+        }
+        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto")) };
+        // A "zu"-infinitive is the verb's own complement when the verb (or its particle, or a
+        // "dazu"/"bereit") closes the clause before it: "kündigte an, … zu prüfen", not
+        // "bekräftigten ihre Entschlossenheit, … zu vertreiben".
+        const p = tokens[k - 1]!;
+        const verbCloses = k - 1 === v || speech[k - 1]! > 0 || DE_PARTICLES.has(p.low) || ["dazu", "darauf", "daran", "bereit", "es", "auf"].includes(p.low);
+        const zu = verbCloses ? zuClauseEnd(doc, k + 1, endTok) : -1;
+        if (zu > 0) return { start: k + 1, end: zu, attr: attrOf(verbSpeaker(doc, v, f, k, "auto")) };
+        break;
+      }
+      if (!outside(doc, k)) break;
+      if (t.kind === TK.Punct && !"„“”\"«»()".includes(t.text)) break;
+    }
   }
   return null;
 }

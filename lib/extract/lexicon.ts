@@ -74,7 +74,10 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["lauten", ["lautete", "lauteten", "lautet"]],
   ["denken", ["dachte", "dachten", "denkt"], { cognition: true }],
   ["finden", ["fand", "fanden", "findet"], { cognition: true }],
-  ["sehen", ["sah", "sahen", "sieht"], { cognition: true }],
+  // "sieht … vor" (provides for), "sieht … aus" (looks), "sah … zu" (watched): not a view.
+  ["sehen", ["sah", "sahen", "sieht"], { cognition: true, notParticles: ["vor", "aus", "zu", "nach", "fern", "ab", "fest", "ein"] }],
+  // "nannte die Ergebnisse „nicht akzeptabel“": naming, which attributes a characterisation.
+  ["nennen", ["nannte", "nannten", "nennt", "genannt"], { cognition: true }],
   ["halten", ["hielt", "hielten", "hält"], { cognition: true, notParticles: ["ab", "an", "fest", "stand", "durch", "auf", "ein"] }],
   ["wissen", ["weiß", "wusste", "wussten"], { cognition: true }],
   ["verlangen", ["verlangte"]],
@@ -157,7 +160,7 @@ for (const [base, past, third] of [
 ] as [string, string?, string?][]) {
   addForms(SPEECH_EN, weakEn(base, past, third), { lemma: base, particles: base === "point" ? ["out"] : undefined });
 }
-for (const [base, past, third] of [["believe"], ["think", "thought"], ["feel", "felt"], ["know", "knew"], ["expect"], ["fear"], ["hope"], ["doubt"]] as [string, string?, string?][]) {
+for (const [base, past, third] of [["believe"], ["think", "thought"], ["feel", "felt"], ["know", "knew"], ["expect"], ["fear"], ["hope"], ["doubt"], ["call"]] as [string, string?, string?][]) {
   addForms(SPEECH_EN, weakEn(base, past, third), { lemma: base, cognition: true });
 }
 // "point" and "speak"/"post" are too general alone; "point" needs "out", the others need a quote.
@@ -168,7 +171,8 @@ SPEECH_EN.delete("post");
 SPEECH_EN.delete("posts");
 // Base forms double as nouns and imperatives ("the state", "report", "note"): only the
 // inflected forms (and the frequent unambiguous bases) count in English.
-for (const base of ["state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke"]) SPEECH_EN.delete(base);
+SPEECH_EN.set("calling", { lemma: "call", cognition: true });
+for (const base of ["call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke"]) SPEECH_EN.delete(base);
 
 export function speechVerb(lang: "de" | "en", low: string): SpeechVerb | undefined {
   return lang === "de" ? SPEECH_DE.get(low) : SPEECH_EN.get(low);

@@ -356,3 +356,39 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
   }
   return phraseAfterVerb(doc, f, hi);
 }
+
+const PREPOSITIONS_DE = new Set(
+  `in im am an auf aus bei beim mit nach seit von vom zu zum zur für gegen ohne um durch über unter vor hinter neben zwischen
+wegen trotz während laut gemäß bis ab ins ans aufs innerhalb außerhalb angesichts aufgrund dank`.split(/\s+/),
+);
+
+/**
+ * The subject of a sentence's main clause (German): its first constituent when that is a noun
+ * phrase followed by the verb ("Der Iran streitet dies ab."), else the phrase after the verb
+ * ("Am 15. Mai hat die Wahlkommission …"). For a report that continues in the next sentence
+ * without a speech verb of its own.
+ */
+export function sentenceSubjectDe(doc: Doc, s: number): Phrase | null {
+  const { tokens } = doc;
+  const sent = doc.sentences[s];
+  if (!sent) return null;
+  let k = sent.first;
+  while (k < sent.last && tokens[k]!.kind === TK.Punct) k++;
+  if (k >= sent.last) return null;
+  let start = k;
+  if (word(tokens[k]) && FOCUS_DE.has(tokens[k]!.low)) start++;
+  const np = nounPhraseDe(doc, start, sent.last);
+  const after = np ? tokens[np.last] : undefined;
+  if (np && isSubjectPhrase(doc, np) && word(after) && !after.cap) return np;
+  for (let j = k + 1; j < sent.last && j < k + 14; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TK.Punct) {
+      if (t.text === "," || t.text === ":" || t.text === ";") return null;
+      continue;
+    }
+    if (t.kind !== TK.Word || t.cap) continue;
+    if (DET_DE.has(t.low) || PREPOSITIONS_DE.has(t.low) || SUBORD_DE.has(t.low) || isAdjDe(t)) continue;
+    return phraseAfterVerb(doc, j, sent.last);
+  }
+  return null;
+}
