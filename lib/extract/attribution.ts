@@ -120,6 +120,8 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   }
   // A web address or file name: "amazon.de", "news.bbc.co.uk".
   if (words <= 2 && /^[^\s]+\.[a-z]{2,4}$/i.test(inner)) return false;
+  // "sagte der „Berliner Zeitung“": a name after an article is no quote, whatever verb is near.
+  if (lang === "de" && lowerContent === 0 && !endsSentence && prev !== undefined && DEF_DE.has(prev.low)) return false;
   if (tagged || colonBefore) return !titleBefore || endsSentence;
   if (titleBefore || acronymAfter || inParens) return false;
   if (lang === "de" && foreign > 0 && !endsSentence) return false;
@@ -397,7 +399,7 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
   if (hi <= lo) return null;
   const lastTok = tokens[hi - 1]!;
   const from = lastTok.text === ":" || lastTok.text === "," ? hi - 1 : hi;
-  for (let k = from - 1; k >= lo && k >= from - 12; k--) {
+  for (let k = from - 1; k >= lo && k >= from - 24; k--) {
     if (speech[k] === 1 || (speech[k] === 2 && lastTok.text === ":")) {
       return { attr: attrOf(verbSpeaker(doc, k, lo, hi, "auto")), lo: Math.max(lo, k - 8), hi };
     }
@@ -406,8 +408,9 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
     if (t.kind === TK.Punct && doc.markOf[k]) break;
   }
   if (lastTok.text === ":") {
+    // "Erkki Tuomioja, Präsident des Rats: „…“": a name or role that opens the clause.
     const m = mentionBefore(doc, hi - 1, lo);
-    if (m && m.last === hi - 1) return { attr: attrOf(m), lo: m.first, hi };
+    if (m && m.last === hi - 1 && (m.first === lo || tokens[m.first - 1]!.kind === TK.Punct || m.kind === "name")) return { attr: attrOf(m), lo: m.first, hi };
   }
   return null;
 }
@@ -670,6 +673,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     // "Der Fraktionschef, Jonas Albrecht, sprach von …": a name before the comma is an
     // apposition, not reported content.
     if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name") continue;
+    // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
+    // tag, not the content.
+    if (lang === "de" && hasSpeechVerb(doc, f, c)) break;
     if (speech[k]! > 0) {
       const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
@@ -718,7 +724,6 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       }
       if (t.text === ",") {
         if (tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
-        else if (lang === "de" && hasKonj(k + 1, endTok)) start = k + 1;
         else if (lang === "en" && tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
         break;
       }
@@ -919,13 +924,14 @@ function frameDe(doc: Doc, f: number, end: number): { first: number; last: numbe
     const low = t.low;
     if (low === "laut" || low === "gemäß" || low === "nach") {
       const np = nounPhraseDe(doc, k + 1, end);
-      if (!np) continue;
-      if (low === "nach" && !frameHead(doc, np)) continue;
-      let last = np.last;
-      if (tokens[last]?.text === ",") last++;
-      let first = k;
-      if (tokens[k - 1]?.text === "," && k - 1 >= f) first = k - 1;
-      return { first, last, mention: phraseMention(doc, np) };
+      if (np && (low !== "nach" || frameHead(doc, np))) {
+        let last = np.last;
+        if (tokens[last]?.text === ",") last++;
+        let first = k;
+        if (tokens[k - 1]?.text === "," && k - 1 >= f) first = k - 1;
+        return { first, last, mention: phraseMention(doc, np) };
+      }
+      if (low !== "nach") continue;
     }
     if (low === "zufolge" || (low === "nach" && k > f)) {
       let best = -1;
@@ -968,6 +974,11 @@ function adHoc(doc: Doc, a: number, hi: number): Mention | null {
     person: { name: surface, gender: "n", plural: false, org: true, roles: new Set() },
     surface, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
   };
+}
+
+function hasSpeechVerb(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (doc.speech[k]! > 0 && outside(doc, k)) return true;
+  return false;
 }
 
 function hasQuoteInside(doc: Doc, a: number, b: number): boolean {

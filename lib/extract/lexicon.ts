@@ -127,6 +127,8 @@ const SEPARABLE_DE: [string, string[], string[]][] = [
   ["zusichern", ["sicherte", "sicherten", "sichert"], ["zu"]],
   ["entgegenhalten", ["hielt", "hielten", "hält"], ["entgegen"]],
   ["zurückweisen", ["wies"], ["zurück"]],
+  // "Die Polizei geht davon aus, dass …": an assumption reported like a view.
+  ["ausgehen", ["geht", "ging", "gehen", "gingen"], ["aus"]],
 ];
 
 /** Finite forms that are a speech verb only with one of the given particles. */

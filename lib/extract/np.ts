@@ -41,7 +41,7 @@ ausdrücklich dennoch ebenfalls gleichzeitig zugleich später früher zuvor dana
 stattdessen immerhin jedenfalls offenbar offensichtlich angeblich tatsächlich wirklich weiter weiterhin zunächst
 zuletzt erst bisher bislang demnach dagegen hingegen jedoch indes indessen nachdem während obwohl falls sofern
 derzeit damals einst nämlich ebenso sogar vor allem besonders gerade kurz später bald also somit folglich
-gemäß entgegen trotz wegen angesichts aufgrund infolge mittels seitens`.split(/\s+/),
+gemäß entgegen trotz wegen angesichts aufgrund infolge mittels seitens gegenüber`.split(/\s+/),
 );
 const PRONOUN_DE = new Set(["er", "sie", "es", "man", "wir", "ich", "ihr", "dieser", "diese", "jener", "jene", "beide", "alle", "dieses", "letztere", "letzterer", "ersterer", "erstere"]);
 /** Subordinating conjunctions after which the subject comes first ("Wie die Polizei mitteilte"). */
@@ -99,9 +99,11 @@ function sentenceInitialNonNoun(doc: Doc, k: number): boolean {
   if (first !== k) return false;
   // Also a lone adjective or adverb before the verb, which news rarely writes in lower case
   // elsewhere: "Positiv kommentierte er …", "Ausdrücklich erwähnte das Papier …".
+  // "Relativierend fügt Gall hinzu", "Passend zu …": a present participle used as an adverb.
+  if (/[^e]end$/.test(t.low) && t.low.length > 6) return true;
   return seenLower(doc).has(t.low) || (ADVERBIAL_END_DE.test(t.low) && !isNounDe(doc.tokens[k + 1]) && doc.tokens[k + 1]?.kind === TK.Word && !doc.tokens[k + 1]!.cap);
 }
-const ADVERBIAL_END_DE = /(iv|lich|isch|bar|sam|haft|weise|los|mals|wärts)$/;
+const ADVERBIAL_END_DE = /(iv|lich|isch|bar|sam|haft|weise|los|mals|wärts|gemäß)$/;
 
 /** A word that can be a given name before a particle ("Ursula" von der Leyen), not a role noun. */
 function firstNameLike(t: Token): boolean {
@@ -251,6 +253,15 @@ montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend januar feb
 november dezember anfang ende mitte uhr stunde stunden minuten`.split(/\s+/));
 const RELATIVE_DE = new Set(["der", "die", "das", "welcher", "welche", "welches", "dessen", "deren", "dem", "den", "denen"]);
 
+/** The phrase contains a person's name (a mention of kind "name"). */
+function hasName(doc: Doc, np: Phrase): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0 && doc.mentions[mi]!.kind === "name") return true;
+  }
+  return false;
+}
+
 function isSubjectPhrase(doc: Doc, np: Phrase): boolean {
   const { tokens } = doc;
   const first = tokens[np.first]!;
@@ -301,7 +312,19 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
   const f = finiteOf(doc, v, lo);
   // The clause start: back to a boundary (bounded).
   let c = f;
-  while (c > lo && f - c < 30 && !isBoundary(tokens[c - 1], doc, c - 1)) c--;
+  for (;;) {
+    while (c > lo && f - c < 30 && !isBoundary(tokens[c - 1], doc, c - 1)) c--;
+    // A parenthesis inside the first constituent: "Houcine Abassi, … (UGIT) sagte".
+    if (c > lo && tokens[c - 1]!.text === ")") {
+      let o = c - 2;
+      while (o > lo && c - o < 12 && tokens[o]!.text !== "(") o--;
+      if (tokens[o]?.text === "(" && o > lo) {
+        c = o;
+        continue;
+      }
+    }
+    break;
+  }
   if (c === f && c > lo && tokens[c - 1]!.text === ",") {
     const beforeComma = tokens[c - 2];
     const quoteBefore = beforeComma !== undefined && (doc.markOf[c - 2] === 1 || "“”\"«»‹›‘’'".includes(beforeComma.text));
@@ -350,6 +373,10 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
       return nounPhraseDe(doc, start + 1, f);
     }
     const np = nounPhraseDe(doc, start, f);
+    // A personal pronoun right after the verb is the subject, and the first constituent its
+    // object: "Deren Haltung bezeichnete er als …", "Aktuell lässt sie … erklären".
+    const pron = tokens[f + 1];
+    if (word(pron) && ["er", "sie", "wir", "ich", "man"].includes(pron.low) && !(np && hasName(doc, np))) return { first: f + 1, last: f + 2 };
     // The first constituent is one phrase: when it starts as a noun phrase in the nominative,
     // it is the subject, even with a tail the chunker does not follow ("Die US-Botschaft in Riad").
     if (np && np.first === start && isSubjectPhrase(doc, np)) return np;
@@ -359,7 +386,7 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
 
 const PREPOSITIONS_DE = new Set(
   `in im am an auf aus bei beim mit nach seit von vom zu zum zur für gegen ohne um durch über unter vor hinter neben zwischen
-wegen trotz während laut gemäß bis ab ins ans aufs innerhalb außerhalb angesichts aufgrund dank`.split(/\s+/),
+wegen trotz während laut gemäß bis ab ins ans aufs innerhalb außerhalb angesichts aufgrund dank gegenüber`.split(/\s+/),
 );
 
 /**

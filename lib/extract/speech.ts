@@ -8,6 +8,22 @@ import { TK, type Token } from "./text";
 const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "«", "»", "„", "“", "”", "\"", "(", ")", "–", "—"]);
 const PARTICLE_WINDOW = 16;
 
+/** Finite verbs that report a view with a fixed phrase after them. */
+const VIEW_HEAD_DE = new Set(["ist", "sind", "war", "waren", "kam", "kamen", "kommt", "kommen", "zeigte", "zeigten", "zeigt", "zeigen", "äußerte", "äußerten"]);
+const VIEW_NOUN_DE = new Set(["meinung", "ansicht", "auffassung", "überzeugung", "einschätzung", "schluss", "ergebnis", "erkenntnis"]);
+const VIEW_ADJ_DE = new Set(["besorgt", "zuversichtlich", "optimistisch", "pessimistisch", "überzeugt", "enttäuscht", "erleichtert", "erfreut", "zufrieden", "skeptisch", "empört", "beunruhigt", "sicher", "bestürzt", "verwundert", "überrascht"]);
+
+/** "ist der Meinung", "kam zu dem Schluss", "zeigte sich besorgt", within a few tokens. */
+function viewPhrase(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TK.Punct) return false;
+    if (t.cap && VIEW_NOUN_DE.has(t.low)) return true;
+    if (!t.cap && VIEW_ADJ_DE.has(t.low) && /^(zeig|äußer)/.test(tokens[i]!.low)) return true;
+  }
+  return false;
+}
+
 /** The last word of the clause that starts after token i (bounded), or null. */
 function clauseFinalWord(tokens: Token[], i: number): Token | null {
   let last: Token | null = null;
@@ -42,6 +58,11 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
         if (tokens[i + 1]?.low !== "es" && tokens[i - 1]?.low !== "es") continue;
       }
       out[i] = v.cognition ? 2 : 1;
+      continue;
+    }
+    if (lang === "de" && VIEW_HEAD_DE.has(t.low) && viewPhrase(tokens, i)) {
+      // "ist der Meinung, dass …", "kam zu dem Schluss, dass …", "zeigte sich besorgt, dass …".
+      out[i] = 2;
       continue;
     }
     if (lang === "de") {
