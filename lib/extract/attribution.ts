@@ -492,6 +492,8 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       }
     }
     const ind = detectIndirect(doc, s, last);
+    // One item per reported sentence, also when several continue one report (the corpus of
+    // German news annotates such a run as one passage; docs/extraction.md).
     if (ind) indirect.push(ind);
     // Quotes that start in this sentence.
     while (qi < topInfos.length && sentOf[topInfos[qi]!.openTok]! < s) qi++;
@@ -808,9 +810,20 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     }
   }
 
-  // D. Konjunktiv without a tag: the sentence reports the last speaker's words.
-  if (lang === "de" && (konj1 >= 0 || (konj2 >= 0 && last && s - last.sentence <= 1))) {
-    const kk = konj1 >= 0 ? konj1 : konj2;
+  // D. Konjunktiv without a tag: the sentence reports the last speaker's words. So does
+  // reportative "soll" right after a report ("Er soll … geholfen haben").
+  let sollK = -1;
+  if (lang === "de" && konj1 < 0 && konj2 < 0 && last && s - last.sentence <= 1) {
+    for (let k = f; k < endTok; k++) {
+      const t = tokens[k]!;
+      if (outside(doc, k) && t.kind === TK.Word && !t.cap && (t.low === "soll" || t.low === "sollen")) {
+        sollK = k;
+        break;
+      }
+    }
+  }
+  if (lang === "de" && (konj1 >= 0 || sollK >= 0 || (konj2 >= 0 && last && s - last.sentence <= 1))) {
+    const kk = konj1 >= 0 ? konj1 : konj2 >= 0 ? konj2 : sollK;
     let a = kk;
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
     // The speaker of the report it continues, else the subject of the sentence before ("Der
