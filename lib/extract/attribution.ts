@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { clauseSubjectDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import type { QuoteCandidate, SpeakerMention } from "./types";
 
@@ -411,6 +411,14 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
     // "Erkki Tuomioja, Präsident des Rats: „…“": a name or role that opens the clause.
     const m = mentionBefore(doc, hi - 1, lo);
     if (m && m.last === hi - 1 && (m.first === lo || tokens[m.first - 1]!.kind === TK.Punct || m.kind === "name")) return { attr: attrOf(m), lo: m.first, hi };
+    // Any clause before a colon introduces the quote, whatever its verb: "Pötsch beschrieb die
+    // Bedeutung mit den Worten: „…“", "Hier sparte der Bundespräsident nicht mit Kritik: „…“".
+    if (doc.lang === "de") {
+      let c = hi - 1;
+      while (c > lo && hi - c < 30 && !(tokens[c - 1]!.kind === TK.Punct && (SENT_PUNCT.has(tokens[c - 1]!.text) || tokens[c - 1]!.text === ":" || doc.markOf[c - 1]))) c--;
+      const np = clauseSubjectDe(doc, c, hi - 1);
+      if (np) return { attr: attrOf(phraseMention(doc, np)), lo: c, hi };
+    }
   }
   return null;
 }
@@ -504,6 +512,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
         q.attr =
           verbAttr ??
           ind?.attr ??
+          frameAttr(doc, s) ??
           (last && s - last.sentence <= 1 ? last.attr : null) ??
           nearestPerson(doc, q.openTok);
       }
@@ -910,6 +919,14 @@ function headClauseDe(
     }
   }
   return null;
+}
+
+/** The source of a German attribution phrase in sentence s ("Nach den Worten von X fehle es „…“"). */
+function frameAttr(doc: Doc, s: number): Attr | null {
+  if (doc.lang !== "de") return null;
+  const sent = doc.sentences[s]!;
+  const frame = frameDe(doc, sent.first, sent.last);
+  return frame ? attrOf(frame.mention) : null;
 }
 
 /** Nouns that make "nach …" a source ("nach Angaben der Polizei", "nach Polizeiangaben", "Seiner Meinung nach"). */

@@ -237,9 +237,9 @@ function finiteOf(doc: Doc, v: number, lo: number): number {
   const t = tokens[v]!;
   const participle = /^ge/.test(t.low) || /(iert|t|en)$/.test(t.low);
   if (!participle) return v;
-  for (let k = v - 1; k >= lo && k >= v - 14; k--) {
+  for (let k = v - 1; k >= lo && k >= v - 20; k--) {
     const u = tokens[k]!;
-    if (u.kind === TK.Punct && u.text !== "-" && !(u.text === "(" || u.text === ")")) break;
+    if (u.kind === TK.Punct && !"-()„“”\"«»‚‘’".includes(u.text)) break;
     if (word(u) && !u.cap && AUX_DE.has(u.low)) return k;
   }
   return v;
@@ -252,6 +252,21 @@ const TIME_NOUNS_DE = new Set(`abend abends morgen mittag nachmittag vormittag n
 montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend januar februar märz april mai juni juli august september oktober
 november dezember anfang ende mitte uhr stunde stunden minuten`.split(/\s+/));
 const RELATIVE_DE = new Set(["der", "die", "das", "welcher", "welche", "welches", "dessen", "deren", "dem", "den", "denen"]);
+
+/** The head of the phrase (its first noun or pronoun) is a person: a name, role or pronoun mention. */
+function headIsPerson(doc: Doc, np: Phrase): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== TK.Word) continue;
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0) {
+      const kind = doc.mentions[mi]!.kind;
+      return kind === "name" || kind === "role" || kind === "pronoun";
+    }
+    if (t.cap && !DET_DE.has(t.low)) return false;
+  }
+  return false;
+}
 
 /** The phrase contains a person's name (a mention of kind "name"). */
 function hasName(doc: Doc, np: Phrase): boolean {
@@ -280,7 +295,7 @@ function phraseAfterVerb(doc: Doc, f: number, hi: number): Phrase | null {
   for (let tries = 0; tries < 3 && k < hi; tries++) {
     for (let skipped = 0; k < hi && skipped < 4; skipped++) {
       const t = tokens[k]!;
-      if (t.kind === TK.Word && !t.cap && MIDFIELD_SKIP_DE.has(t.low)) k++;
+      if (t.kind === TK.Word && !t.cap && (MIDFIELD_SKIP_DE.has(t.low) || t.low === "sich")) k++;
       else if (t.kind === TK.Word && (t.low === "heute" || t.low === "gestern" || t.low === "morgen") && TIME_NOUNS_DE.has(tokens[k + 1]?.low ?? "")) k += 2;
       else break;
     }
@@ -379,7 +394,16 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     if (word(pron) && ["er", "sie", "wir", "ich", "man"].includes(pron.low) && !(np && hasName(doc, np))) return { first: f + 1, last: f + 2 };
     // The first constituent is one phrase: when it starts as a noun phrase in the nominative,
     // it is the subject, even with a tail the chunker does not follow ("Die US-Botschaft in Riad").
-    if (np && np.first === start && isSubjectPhrase(doc, np)) return np;
+    // But a thing in front and a person after the verb: the thing is the object ("Die
+    // Äußerungen Hassemers bezeichnete Wiefelspütz als …", "Die Anwendung … stellte der
+    // SPD-Vorsitzende in Frage").
+    if (np && np.first === start && isSubjectPhrase(doc, np)) {
+      if (!headIsPerson(doc, np)) {
+        const after = phraseAfterVerb(doc, f, hi);
+        if (after && headIsPerson(doc, after)) return after;
+      }
+      return np;
+    }
   }
   return phraseAfterVerb(doc, f, hi);
 }
@@ -396,9 +420,14 @@ wegen trotz während laut gemäß bis ab ins ans aufs innerhalb außerhalb anges
  * without a speech verb of its own.
  */
 export function sentenceSubjectDe(doc: Doc, s: number): Phrase | null {
-  const { tokens } = doc;
   const sent = doc.sentences[s];
-  if (!sent) return null;
+  return sent ? clauseSubjectDe(doc, sent.first, sent.last) : null;
+}
+
+/** The subject of the main clause in the tokens [a, b) (see sentenceSubjectDe). */
+export function clauseSubjectDe(doc: Doc, a: number, b: number): Phrase | null {
+  const { tokens } = doc;
+  const sent = { first: a, last: b };
   let k = sent.first;
   while (k < sent.last && tokens[k]!.kind === TK.Punct) k++;
   if (k >= sent.last) return null;
