@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { clauseSubjectDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import type { QuoteCandidate, SpeakerMention } from "./types";
 
@@ -330,6 +330,7 @@ function phraseMention(doc: Doc, np: Phrase): Mention | null {
 /** The speaker of the speech verb at v: in German the subject phrase by word order, else the nearest mention around the verb. */
 function verbSpeaker(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
   if (doc.lang === "de") {
+    if (impersonalDe(doc, v, lo, hi)) return null;
     const np = subjectPhraseDe(doc, v, lo, hi);
     if (np && (prefer !== "after" || np.first > v)) return phraseMention(doc, np);
   }

@@ -448,3 +448,29 @@ export function clauseSubjectDe(doc: Doc, a: number, b: number): Phrase | null {
   }
   return null;
 }
+
+const PASSIVE_AUX_DE = new Set(["wird", "wurde", "werden", "wurden", "worden"]);
+
+/**
+ * A report without a speaker by its construction: "heißt es" with no source after it, or a
+ * passive without an agent ("Es wird vermutet, dass …", "Kritisiert wird, dass …", "Ihm wird
+ * vorgeworfen, …").
+ */
+export function impersonalDe(doc: Doc, v: number, lo: number, hi: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[v]!;
+  if ((t.low === "heißt" || t.low === "hieß") && (tokens[v + 1]?.low === "es" || tokens[v - 1]?.low === "es")) {
+    return subjectPhraseDe(doc, v, lo, hi) === null;
+  }
+  if (!/^ge|iert$|t$|en$/.test(t.low) || t.cap) return false;
+  // A passive auxiliary in the clause, and no "von"/"durch" agent near the participle.
+  let aux = false;
+  for (let k = v - 1; k >= lo && k >= v - 12; k--) {
+    const u = tokens[k]!;
+    if (u.kind === TK.Punct && !"„“”\"«»".includes(u.text)) break;
+    if (word(u) && PASSIVE_AUX_DE.has(u.low)) aux = true;
+    if (word(u) && (u.low === "von" || u.low === "vom" || u.low === "durch" || u.low === "seitens")) return false;
+  }
+  if (tokens[v + 1] && word(tokens[v + 1]) && PASSIVE_AUX_DE.has(tokens[v + 1]!.low)) aux = true;
+  return aux;
+}
