@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { anaphoricTagDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import type { QuoteCandidate, SpeakerMention } from "./types";
 
@@ -64,6 +64,8 @@ const NAMING_VERBS = new Set(
 warf warfen wirft vorgeworfen kritisierte kritisierten kritisiert lobte lobten lobt wertete werteten wertet beschrieb beschrieben beschreibt
 called calling calls call described describes describing termed dubbed labeled labelled branded`.split(/\s+/),
 );
+/** Naming verbs that characterise something ("called the layoffs „…“") but report no clause. */
+const NAMING_ONLY = new Set(["called", "calls", "call", "calling", "nannte", "nannten", "nennt", "genannt"]);
 const INDEF_DE = new Set(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"]);
 const DEF_DE = new Set(["der", "die", "das", "den", "dem", "des", "im", "am", "vom", "zum", "zur", "beim", "ins", "the"]);
 
@@ -500,7 +502,15 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
         if (m) verbAttr = attrOf(m);
       }
     }
-    const ind = detectIndirect(doc, s, last);
+    // "Velmer streicht 2.400 Stellen. Das teilte das Unternehmen mit.": the next sentence
+    // attributes this one.
+    let nextTag: Attr | null = null;
+    if (doc.lang === "de" && s + 1 < sentences.length) {
+      const v = anaphoricTagDe(doc, s + 1);
+      if (v >= 0) nextTag = attrOf(verbSpeaker(doc, v, sentences[s + 1]!.first, sentences[s + 1]!.last, "auto"));
+    }
+    let ind = detectIndirect(doc, s, last);
+    if (!ind && nextTag) ind = wholeSentence(doc, s, nextTag);
     // One item per reported sentence, also when several continue one report (the corpus of
     // German news annotates such a run as one passage; docs/extraction.md).
     if (ind) indirect.push(ind);
@@ -514,6 +524,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
           verbAttr ??
           ind?.attr ??
           frameAttr(doc, s) ??
+          nextTag ??
           (last && s - last.sentence <= 1 ? last.attr : null) ??
           nearestPerson(doc, q.openTok);
       }
@@ -688,7 +699,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
     // tag, not the content.
     if (lang === "de" && hasSpeechVerb(doc, f, c)) break;
-    if (speech[k]! > 0) {
+    if (speech[k]! > 0 && !NAMING_ONLY.has(tokens[k]!.low)) {
       const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
       isTag = true;
@@ -704,7 +715,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (mi >= 0) {
         const m = doc.mentions[mi]!;
         const v = m.last;
-        if (v < l && speech[v]! > 0) {
+        if (v < l && speech[v]! > 0 && !NAMING_ONLY.has(tokens[v]!.low)) {
           isTag = true;
           attr = attrOf(m);
         }
@@ -920,6 +931,21 @@ function headClauseDe(
     }
   }
   return null;
+}
+
+/** Sentence s as reported speech (without its final punctuation and without direct quotes in it). */
+function wholeSentence(doc: Doc, s: number, attr: Attr): IndirectFound | null {
+  const { tokens } = doc;
+  const sent = doc.sentences[s]!;
+  let a = sent.first;
+  let b = sent.last;
+  while (a < b && tokens[a]!.kind === TK.Punct) a++;
+  while (b > a && tokens[b - 1]!.kind === TK.Punct) b--;
+  for (let k = a; k < b; k++) if (!outside(doc, k)) return null;
+  let words = 0;
+  for (let k = a; k < b; k++) if (tokens[k]!.kind === TK.Word) words++;
+  if (words < 4) return null;
+  return { start: tokens[a]!.start, end: tokens[b - 1]!.end, attr };
 }
 
 /** The source of a German attribution phrase in sentence s ("Nach den Worten von X fehle es „…“"). */

@@ -48,6 +48,9 @@ for (const stem of ["sag", "mein", "mahn", "warn", "forder", "klag", "frag", "tw
     cognition: ["glaub", "hoff", "schätz"].includes(stem) || undefined,
   });
 }
+// "meine", "meinen" are far more often possessives ("auf meine Kappe") than the verb.
+SPEECH_DE.delete("meine");
+SPEECH_DE.delete("meinen");
 addForms(SPEECH_DE, weakDe("antwort", { et: true }), { lemma: "antworten" });
 addForms(SPEECH_DE, weakDe("berichte".slice(0, -1), { ge: false, et: true }), { lemma: "berichten" });
 // Weak verbs without ge- (inseparable prefix or -ieren).

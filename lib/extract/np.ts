@@ -225,7 +225,8 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
 function isBoundary(t: Token | undefined, doc: Doc, k: number): boolean {
   if (!t) return true;
   if (t.kind !== TK.Punct) return false;
-  return CLAUSE_PUNCT.has(t.text) || t.text === "," || t.text === "–" || t.text === "—" || "„“”\"«»‹›‚‘’'".includes(t.text) || doc.markOf[k] === 1;
+  // Quotation marks end a clause only around a quote, not around a name ("die Zeitung „Yemen Observer“ berichtet").
+  return CLAUSE_PUNCT.has(t.text) || t.text === "," || t.text === "–" || t.text === "—" || doc.markOf[k] === 1;
 }
 
 /**
@@ -473,4 +474,30 @@ export function impersonalDe(doc: Doc, v: number, lo: number, hi: number): boole
   }
   if (tokens[v + 1] && word(tokens[v + 1]) && PASSIVE_AUX_DE.has(tokens[v + 1]!.low)) aux = true;
   return aux;
+}
+
+/**
+ * A sentence that attributes the one before it: "Das teilte das Unternehmen mit.", "Dies gab der
+ * Minister bekannt.", "Das musste Steinbrück einräumen." Returns the speech verb's token, or -1.
+ */
+export function anaphoricTagDe(doc: Doc, s: number): number {
+  const { tokens } = doc;
+  const sent = doc.sentences[s];
+  if (!sent) return -1;
+  let k = sent.first;
+  while (k < sent.last && tokens[k]!.kind === TK.Punct) k++;
+  const t = tokens[k];
+  if (!word(t) || !["das", "dies", "dieses", "diese"].includes(t.low) || isNounDe(tokens[k + 1])) return -1;
+  for (let j = k + 1; j < sent.last && j <= k + 4; j++) {
+    if (doc.speech[j]) return j;
+    if (tokens[j]!.kind === TK.Punct) return -1;
+  }
+  // "Das musste Steinbrück … einräumen": a modal, then the speech verb at the clause end.
+  if (word(tokens[k + 1]) && AUX_DE.has(tokens[k + 1]!.low)) {
+    for (let j = k + 2; j < sent.last && j <= k + 16; j++) {
+      if (doc.speech[j]) return j;
+      if (tokens[j]!.kind === TK.Punct && tokens[j]!.text !== "-") return -1;
+    }
+  }
+  return -1;
 }
