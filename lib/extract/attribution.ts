@@ -525,6 +525,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
           ind?.attr ??
           frameAttr(doc, s) ??
           nextTag ??
+          subjectOutside(doc, s) ??
           (last && s - last.sentence <= 1 ? last.attr : null) ??
           nearestPerson(doc, q.openTok);
       }
@@ -946,6 +947,23 @@ function wholeSentence(doc: Doc, s: number, attr: Attr): IndirectFound | null {
   for (let k = a; k < b; k++) if (tokens[k]!.kind === TK.Word) words++;
   if (words < 4) return null;
   return { start: tokens[a]!.start, end: tokens[b - 1]!.end, attr };
+}
+
+/**
+ * The subject of a sentence that carries a quote without any speech verb: "Meteorologen
+ * rechnen jedoch mit „sehr ergiebigen Niederschlägen“", "Das Auswärtige Amt empfiehlt einen
+ * „konsequenten Mückenschutz“". Only a subject outside the quotation marks counts.
+ */
+function subjectOutside(doc: Doc, s: number): Attr | null {
+  if (doc.lang !== "de") return null;
+  const sent = doc.sentences[s]!;
+  let words = 0;
+  for (let k = sent.first; k < sent.last; k++) if (outside(doc, k) && doc.tokens[k]!.kind === TK.Word) words++;
+  if (words < 3) return null;
+  const np = sentenceSubjectDe(doc, s);
+  if (!np) return null;
+  for (let k = np.first; k < np.last; k++) if (!outside(doc, k)) return null;
+  return attrOf(phraseMention(doc, np));
 }
 
 /** The source of a German attribution phrase in sentence s ("Nach den Worten von X fehle es „…“"). */
