@@ -79,7 +79,7 @@ function isNounDe(t: Token | undefined): boolean {
 
 /** Lower-case words of a document: a capitalized word also seen in lower case is no noun at the start of a sentence ("Positiv kommentierte er"). */
 const lowerSeen = new WeakMap<Doc, Set<string>>();
-function seenLower(doc: Doc): Set<string> {
+export function seenLower(doc: Doc): Set<string> {
   let set = lowerSeen.get(doc);
   if (!set) {
     set = new Set();

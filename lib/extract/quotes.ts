@@ -51,7 +51,13 @@ const OPEN_CONTEXT = "([{–—-/:;,+";
 const CLOSE_CONTEXT = ".,;:!?)]}–—-/…";
 
 function isMark(ch: string | undefined): ch is Mark {
-  return ch !== undefined && ch.length === 1 && MARKS.includes(ch);
+  return ch !== undefined && ch.length === 1 && isMarkCode(ch.charCodeAt(0));
+}
+
+/** The same test on a code unit, without making a string (the scan runs over every character). */
+function isMarkCode(c: number): boolean {
+  if (c < 0x80) return c === 34 || c === 39;
+  return c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e && c !== 0x201b && c !== 0x201f) || c === 0x2039 || c === 0x203a;
 }
 
 interface Opener {
@@ -102,7 +108,6 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   };
 
   for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
     const c = text.charCodeAt(i);
     if (c === 10) {
       newlines++;
@@ -114,8 +119,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       continue;
     }
     if (c === 32 || c === 9 || c === 13) continue;
-    if (!isMark(ch)) {
-      if (!isSpaceChar(ch)) {
+    if (!isMarkCode(c)) {
+      if (c < 0x80 || !isSpaceChar(text[i])) {
         lastNonSpace = i;
         newlines = 0;
         lineStart = false;
@@ -123,6 +128,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       }
       continue;
     }
+    const ch = text[i] as Mark;
     const prev = i > 0 ? text[i - 1] : undefined;
     const next = i + 1 < n ? text[i + 1] : undefined;
     const prevSpace = prev === undefined || isSpaceChar(prev);
