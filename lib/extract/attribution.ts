@@ -14,11 +14,14 @@ import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
-import type { QuoteCandidate, SpeakerMention } from "./types";
+import { particleOf } from "./speech";
+import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
   mention: Mention;
   person: Person | null;
+  /** The token of the cue that attributes the words (speech verb, "laut", "zufolge", …), if any. */
+  cue?: number;
 }
 
 interface QInfo {
@@ -271,8 +274,14 @@ function subjectOf(doc: Doc, v: number, lo: number, hi: number, prefer: "after" 
   return b ?? a;
 }
 
-function attrOf(m: Mention | null): Attr | null {
-  return m ? { mention: m, person: m.person } : null;
+function attrOf(m: Mention | null, cue?: number): Attr | null {
+  if (!m) return null;
+  return cue === undefined ? { mention: m, person: m.person } : { mention: m, person: m.person, cue };
+}
+
+/** The same speaker without a cue: words that continue an earlier report have no cue of their own. */
+function carried(a: Attr | null): Attr | null {
+  return a && a.cue !== undefined ? { mention: a.mention, person: a.person } : a;
 }
 
 const PHRASE_ARTICLES = new Set(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines", "the", "a", "an"]);
@@ -366,21 +375,21 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
   const t = tokens[k]!;
   if (doc.markOf[k]) return null;
   const end = Math.min(hi, k + 12);
-  if (speech[k] === 1 || speech[k] === 2) return { attr: attrOf(verbSpeaker(doc, k, k, end, "after")), lo: k, hi: end };
+  if (speech[k] === 1 || speech[k] === 2) return { attr: attrOf(verbSpeaker(doc, k, k, end, "after"), k), lo: k, hi: end };
   if (lang === "de" && t.low === "so" && tokens[closeTok + 1]?.text === ",") {
     const m = phraseAfter(doc, k, end);
-    if (m) return { attr: attrOf(m), lo: k, hi: end };
+    if (m) return { attr: attrOf(m, k), lo: k, hi: end };
   }
   if (t.low === "according" && tokens[k + 1]?.low === "to") {
     const m = mentionAfter(doc, k + 1, end);
-    if (m) return { attr: attrOf(m), lo: k, hi: end };
+    if (m) return { attr: attrOf(m, k), lo: k, hi: end };
   }
   // "…," he said / the minister told reporters / Smith, the minister, said
   for (let d = 0, commas = 0; d < 8 && k + d < end; d++) {
     const u = tokens[k + d]!;
     if (speech[k + d] === 1 || speech[k + d] === 2) {
       const m = mentionBefore(doc, k + d, k);
-      if (m) return { attr: attrOf(m), lo: k, hi: end };
+      if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };
       break;
     }
     if (u.kind === TK.Punct) {
@@ -389,7 +398,7 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
     }
     if (lang === "de" && u.low === "zufolge") {
       const m = mentionBefore(doc, k + d, k);
-      if (m) return { attr: attrOf(m), lo: k, hi: end };
+      if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };
     }
   }
   return null;
@@ -404,7 +413,7 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
   const from = lastTok.text === ":" || lastTok.text === "," ? hi - 1 : hi;
   for (let k = from - 1; k >= lo && k >= from - 24; k--) {
     if (speech[k] === 1 || (speech[k] === 2 && lastTok.text === ":")) {
-      return { attr: attrOf(verbSpeaker(doc, k, lo, hi, "auto")), lo: Math.max(lo, k - 8), hi };
+      return { attr: attrOf(verbSpeaker(doc, k, lo, hi, "auto"), k), lo: Math.max(lo, k - 8), hi };
     }
     const t = tokens[k]!;
     if (t.kind === TK.Punct && SENT_PUNCT.has(t.text)) break;
@@ -499,7 +508,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
       if (doc.speech[k]! > 0) {
         const m = verbSpeaker(doc, k, sent.first, sent.last, "auto");
-        if (m) verbAttr = attrOf(m);
+        if (m) verbAttr = attrOf(m, k);
       }
     }
     // "Velmer streicht 2.400 Stellen. Das teilte das Unternehmen mit.": the next sentence
@@ -507,7 +516,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     let nextTag: Attr | null = null;
     if (doc.lang === "de" && s + 1 < sentences.length) {
       const v = anaphoricTagDe(doc, s + 1);
-      if (v >= 0) nextTag = attrOf(verbSpeaker(doc, v, sentences[s + 1]!.first, sentences[s + 1]!.last, "auto"));
+      if (v >= 0) nextTag = attrOf(verbSpeaker(doc, v, sentences[s + 1]!.first, sentences[s + 1]!.last, "auto"), v);
     }
     let ind = detectIndirect(doc, s, last);
     if (!ind && nextTag) ind = wholeSentence(doc, s, nextTag);
@@ -526,7 +535,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
           frameAttr(doc, s) ??
           nextTag ??
           subjectOutside(doc, s) ??
-          (last && s - last.sentence <= 1 ? last.attr : null) ??
+          carried(last && s - last.sentence <= 1 ? last.attr : null) ??
           nearestPerson(doc, q.openTok);
       }
       if (q.attr) quoteAttr = q.attr;
@@ -567,6 +576,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       end,
       speaker: speakerOf(q.attr),
       reportedBy: q.parent ? speakerOf(q.parent.attr) : null,
+      cue: cueOf(doc, q.attr),
     };
   });
   return { quotes, indirect };
@@ -611,9 +621,22 @@ function nearestPerson(doc: Doc, tok: number): Attr | null {
 
 export function speakerOf(a: Attr | null): SpeakerMention | null {
   if (!a) return null;
-  const out: SpeakerMention = { name: a.person ? a.person.name : a.mention.surface, start: a.mention.start, end: a.mention.end };
+  const out: SpeakerMention = { name: a.person ? a.person.name : a.mention.surface, text: a.mention.surface, start: a.mention.start, end: a.mention.end };
   if (a.person?.speakerId) out.speakerId = a.person.speakerId;
   return out;
+}
+
+/** The cue's spans: the speech verb with its separated particle ("wies … zurück"), "according to", "laut", "zufolge". */
+export function cueOf(doc: Doc, a: Attr | null): Span[] {
+  if (!a || a.cue === undefined) return [];
+  const { tokens } = doc;
+  const k = a.cue;
+  const t = tokens[k]!;
+  if (t.low === "according" && tokens[k + 1]?.low === "to") return [{ start: t.start, end: tokens[k + 1]!.end }];
+  const spans: Span[] = [{ start: t.start, end: t.end }];
+  const p = doc.speech[k] ? particleOf(tokens, k, doc.lang) : -1;
+  if (p > k) spans.push({ start: tokens[p]!.start, end: tokens[p]!.end });
+  return spans;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -704,13 +727,13 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
       isTag = true;
-      attr = attrOf(subj);
+      attr = attrOf(subj, k);
     } else if (tokens[k]!.low === "according" && tokens[k + 1]?.low === "to") {
       isTag = true;
-      attr = attrOf(mentionAfter(doc, k + 1, l));
+      attr = attrOf(mentionAfter(doc, k + 1, l), k);
     } else if (lang === "de" && tokens[k]!.low === "so" && phraseAfter(doc, k, l)) {
       isTag = true;
-      attr = attrOf(phraseAfter(doc, k, l));
+      attr = attrOf(phraseAfter(doc, k, l), k);
     } else if (lang === "en") {
       const mi = doc.mentionAt[k]! >= 0 ? doc.mentionAt[k]! : doc.mentionAt[k + 1]!;
       if (mi >= 0) {
@@ -718,7 +741,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
         const v = m.last;
         if (v < l && speech[v]! > 0 && !NAMING_ONLY.has(tokens[v]!.low)) {
           isTag = true;
-          attr = attrOf(m);
+          attr = attrOf(m, v);
         }
       }
     }
@@ -776,7 +799,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // Only the first speech verb of the sentence can open it.
       break;
     }
-    const found = make(start, endTok, attrOf(verbSpeaker(doc, v, f, start, "auto")));
+    const found = make(start, endTok, attrOf(verbSpeaker(doc, v, f, start, "auto"), v));
     if (found) return found;
     break;
   }
@@ -790,7 +813,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       let b = endTok;
       if (frame.first - f <= 1) a = frame.last; // at the start: the rest of the sentence
       else if (frame.last >= endTok) b = frame.first; // at the end: what comes before
-      const found = make(a, b, attrOf(frame.mention));
+      const found = make(a, b, frame.mention ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : null);
       if (found) return found;
     }
   }
@@ -804,14 +827,14 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       let b = endTok;
       if (frameStart - f <= 3) a = k + 1;
       else b = frameStart;
-      const found = make(a, b, attrOf(m));
+      const found = make(a, b, attrOf(m, k));
       if (found) return found;
     }
     if ((lang === "de" && low === "laut") || (lang === "en" && low === "according" && tokens[k + 1]?.low === "to")) {
       const m = lang === "de" ? phraseAfter(doc, k, endTok) : mentionAfter(doc, k + 1, endTok) ?? adHoc(doc, k + 2, endTok);
       if (!m) continue;
       if (lang === "de" && k !== f) {
-        const found = make(f, endTok, attrOf(m));
+        const found = make(f, endTok, attrOf(m, k));
         if (found) return found;
         continue;
       }
@@ -827,7 +850,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
         a = f;
         b = k;
       }
-      const found = make(a, b, attrOf(m));
+      const found = make(a, b, attrOf(m, k));
       if (found) return found;
     }
   }
@@ -850,7 +873,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
     // The speaker of the report it continues, else the subject of the sentence before ("Der
     // Iran streitet dies ab. Sein Programm diene …"): reported speech needs no speech verb.
-    let attr = last && s - last.sentence <= 1 ? last.attr : null;
+    let attr = carried(last && s - last.sentence <= 1 ? last.attr : null);
     if (!attr && s > 0 && doc.sentOf[f - 1] === s - 1) {
       const np = sentenceSubjectDe(doc, s - 1);
       if (np) attr = attrOf(phraseMention(doc, np));
@@ -903,28 +926,28 @@ function headClauseDe(
     if (w >= f && (w === f || tokens[w]!.kind === TK.Punct) && tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1] && WIE_DE.has(tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1]!.low)) {
       let c = v + 1;
       while (c < endTok && c <= v + 3 && tokens[c]!.text !== ",") c++;
-      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto")) };
+      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto"), v) };
     }
     for (let k = v + 1; k < endTok && k <= v + 24; k++) {
       const t = tokens[k]!;
-      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto")) };
+      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
       if (t.text === ",") {
         const n = tokens[k + 1];
-        if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto")) };
+        if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
         // An apposition inside the tag: "meldete der Radiosender, Radio Vatikan, dass …".
         if (n && n.cap && n.kind === TK.Word) {
           let j = k + 1;
           while (j < endTok && j - k <= 5 && tokens[j]!.kind === TK.Word && tokens[j]!.cap) j++;
-          if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto")) };
+          if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto"), v) };
         }
-        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto")) };
+        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
         // A "zu"-infinitive is the verb's own complement when the verb (or its particle, or a
         // "dazu"/"bereit") closes the clause before it: "kündigte an, … zu prüfen", not
         // "bekräftigten ihre Entschlossenheit, … zu vertreiben".
         const p = tokens[k - 1]!;
         const verbCloses = k - 1 === v || speech[k - 1]! > 0 || DE_PARTICLES.has(p.low) || ["dazu", "darauf", "daran", "bereit", "es", "auf"].includes(p.low);
         const zu = verbCloses ? zuClauseEnd(doc, k + 1, endTok) : -1;
-        if (zu > 0) return { start: k + 1, end: zu, attr: attrOf(verbSpeaker(doc, v, f, k, "auto")) };
+        if (zu > 0) return { start: k + 1, end: zu, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
         break;
       }
       if (!outside(doc, k)) break;
@@ -971,7 +994,7 @@ function frameAttr(doc: Doc, s: number): Attr | null {
   if (doc.lang !== "de") return null;
   const sent = doc.sentences[s]!;
   const frame = frameDe(doc, sent.first, sent.last);
-  return frame ? attrOf(frame.mention) : null;
+  return frame ? attrOf(frame.mention, frame.cue) : null;
 }
 
 /** Nouns that make "nach …" a source ("nach Angaben der Polizei", "nach Polizeiangaben", "Seiner Meinung nach"). */
@@ -990,7 +1013,7 @@ function frameHead(doc: Doc, np: Phrase): boolean {
  * "X zufolge", "Seiner Meinung nach". Returns the phrase's token range (with the comma that
  * separates it) and the speaker mention.
  */
-function frameDe(doc: Doc, f: number, end: number): { first: number; last: number; mention: Mention | null } | null {
+function frameDe(doc: Doc, f: number, end: number): { first: number; last: number; mention: Mention | null; cue: number } | null {
   const { tokens } = doc;
   for (let k = f; k < end; k++) {
     if (!outside(doc, k)) continue;
@@ -1004,7 +1027,7 @@ function frameDe(doc: Doc, f: number, end: number): { first: number; last: numbe
         if (tokens[last]?.text === ",") last++;
         let first = k;
         if (tokens[k - 1]?.text === "," && k - 1 >= f) first = k - 1;
-        return { first, last, mention: phraseMention(doc, np) };
+        return { first, last, mention: phraseMention(doc, np), cue: k };
       }
       if (low !== "nach") continue;
     }
@@ -1021,7 +1044,7 @@ function frameDe(doc: Doc, f: number, end: number): { first: number; last: numbe
       if (tokens[best - 1]?.text === "," && best - 1 >= f) first = best - 1;
       let last = k + 1;
       if (tokens[last]?.text === ",") last++;
-      return { first, last, mention: phraseMention(doc, np) };
+      return { first, last, mention: phraseMention(doc, np), cue: k };
     }
   }
   return null;

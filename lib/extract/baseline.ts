@@ -15,6 +15,7 @@ export function quotationMarkBaseline(text: string, language: ExtractLanguage): 
     end: s.end,
     speaker: null,
     reportedBy: null,
+    cue: [],
   }));
   return { language, quotes, claims: [] };
 }

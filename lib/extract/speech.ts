@@ -75,3 +75,25 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
   }
   return out;
 }
+
+/**
+ * The separated particle of the speech verb at token i ("wies … zurück", "teilte … mit",
+ * "pointed out"), or -1.
+ */
+export function particleOf(tokens: Token[], i: number, lang: "de" | "en"): number {
+  const t = tokens[i]!;
+  if (lang === "en") {
+    const v = speechVerb(lang, t.low);
+    if (!v?.particles) return -1;
+    for (const j of [i + 1, i + 2]) if (tokens[j] && v.particles.includes(tokens[j]!.low)) return j;
+    return -1;
+  }
+  const sep = SEPARABLE_FINITE_DE.get(t.low);
+  if (!sep) return -1;
+  for (let j = i + 1; j < tokens.length && j <= i + PARTICLE_WINDOW; j++) {
+    const u = tokens[j]!;
+    if ((u.kind === TK.Punct && CLAUSE_END.has(u.text)) || u.breakBefore > 0) break;
+    if (u.kind === TK.Word && sep.particles!.includes(u.low) && (tokens[j + 1] === undefined || tokens[j + 1]!.kind === TK.Punct)) return j;
+  }
+  return -1;
+}

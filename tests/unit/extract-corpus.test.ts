@@ -64,20 +64,20 @@ describe("scoring speakers given as mentions", () => {
   const gold: [number, number][] = [at("Die Bürgermeisterin Eva Hahn")];
   it("a predicted mention that overlaps the gold mention is right", () => {
     const [s, e] = at("Eva Hahn");
-    expect(mentionMatches({ name: "Eva Hahn", start: s, end: e }, gold, TEXT)).toBe(true);
+    expect(mentionMatches({ name: "Eva Hahn", text: "Eva Hahn", start: s, end: e }, gold, TEXT)).toBe(true);
   });
   it("a mention elsewhere is right by name (full name or surname), a pronoun elsewhere is not", () => {
     const [s, e] = at("sie. ");
-    const elsewhere = { start: s, end: e - 2 };
+    const elsewhere = { start: s, end: e - 2, text: "sie" };
     expect(mentionMatches({ name: "Eva Hahn", ...elsewhere }, gold, TEXT)).toBe(true);
     expect(mentionMatches({ name: "Hahn", ...elsewhere }, gold, TEXT)).toBe(true);
     expect(mentionMatches({ name: "Eva Berg", ...elsewhere }, gold, TEXT)).toBe(false);
     // Gold "sie" at one place, a predicted "sie" at another: the same word, maybe not the same person.
-    expect(mentionMatches({ name: "sie", start: 0, end: 3 }, [[s, e - 2]], TEXT)).toBe(false);
+    expect(mentionMatches({ name: "sie", text: "Die", start: 0, end: 3 }, [[s, e - 2]], TEXT)).toBe(false);
   });
   it("no gold speaker is right only when none is predicted", () => {
     expect(mentionMatches(null, [], TEXT)).toBe(true);
-    expect(mentionMatches({ name: "Eva Hahn", start: 0, end: 3 }, [], TEXT)).toBe(false);
+    expect(mentionMatches({ name: "Eva Hahn", text: "Die", start: 0, end: 3 }, [], TEXT)).toBe(false);
   });
 });
 
@@ -88,11 +88,11 @@ describe("scores, confusion and baseline on a corpus document", () => {
     language: "de",
     claims: [],
     quotes: [
-      { kind: "direct", ...span("Wir prüfen jede Woche"), speaker: { name: "Eva Hahn", start: at("sie. ")[0], end: at("sie. ")[0] + 3 }, reportedBy: null },
+      { kind: "direct", ...span("Wir prüfen jede Woche"), speaker: { name: "Eva Hahn", text: "sie", start: at("sie. ")[0], end: at("sie. ")[0] + 3 }, reportedBy: null, cue: [] },
       // The Konjunktiv continuation proposed as direct speech: a confusion, not a miss.
-      { kind: "direct", ...span("Der Verkehr werde umgeleitet"), speaker: null, reportedBy: null },
+      { kind: "direct", ...span("Der Verkehr werde umgeleitet"), speaker: null, reportedBy: null, cue: [] },
       // On the Reported speech act.
-      { kind: "indirect", ...span("Der Rat beriet über den Haushalt"), speaker: null, reportedBy: null },
+      { kind: "indirect", ...span("Der Rat beriet über den Haushalt"), speaker: null, reportedBy: null, cue: [] },
     ],
   };
   const score = scoreDocument(entry!.name, entry!.text, entry!.gold, result);

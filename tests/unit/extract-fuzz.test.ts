@@ -48,8 +48,10 @@ function expectWellFormed(input: string, r: ExtractionResult): void {
     for (const m of [q.speaker, q.reportedBy]) {
       if (!m) continue;
       expect(0 <= m.start && m.start < m.end && m.end <= input.length, `speaker [${m.start}, ${m.end})`).toBe(true);
+      expect(input.slice(m.start, m.end)).toBe(m.text);
       expect(m.name.length).toBeGreaterThan(0);
     }
+    for (const c of q.cue) expect(0 <= c.start && c.start < c.end && c.end <= input.length, `cue [${c.start}, ${c.end})`).toBe(true);
   }
   for (const c of r.claims) {
     expect(0 <= c.start && c.start < c.end && c.end <= input.length, `claim [${c.start}, ${c.end})`).toBe(true);
