@@ -876,8 +876,10 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     let attr = carried(last && s - last.sentence <= 1 ? last.attr : null);
     if (!attr && s > 0 && doc.sentOf[f - 1] === s - 1) {
       const np = sentenceSubjectDe(doc, s - 1);
-      if (np) attr = attrOf(phraseMention(doc, np));
+      if (np && plausibleSpeaker(doc, np)) attr = attrOf(phraseMention(doc, np));
     }
+    // A report a little further back ("Spiegel Online berichtet … . Es habe … . Auch seien …").
+    if (!attr && last && s - last.sentence <= 3) attr = carried(last.attr);
     return make(a, endTok, attr);
   }
   return null;
@@ -970,6 +972,24 @@ function wholeSentence(doc: Doc, s: number, attr: Attr): IndirectFound | null {
   for (let k = a; k < b; k++) if (tokens[k]!.kind === TK.Word) words++;
   if (words < 4) return null;
   return { start: tokens[a]!.start, end: tokens[b - 1]!.end, attr };
+}
+
+/** Heads of phrases that name a source that can speak: institutions, media, documents, experts. */
+const SOURCE_NOUN_DE = /(bericht|berichts|studie|zeitung|magazin|agentur|sender|polizei|regierung|ministerium|behörde|behörden|gericht|verband|partei|organisation|kommission|institut|amt|rat|konzern|unternehmen|firma|gewerkschaft|staatsanwaltschaft|feuerwehr|armee|militär|experten|expertin|forscher|wissenschaftler|wissenschafter|ermittler|analyse|erklärung|mitteilung|stellungnahme|online|news|team|verwaltung|fraktion|koalition|opposition|botschaft|vereinigung|initiative|stiftung|bündnis|kampagne|ärzte|anwälte|richter|sprecher|sprecherin|vertreter|vertreterin|angaben|umfrage|meldung|agenturen|medien)$/;
+
+/** A phrase that can be the source of reported words: a person (name, role, pronoun), an organisation, or a source noun. */
+function plausibleSpeaker(doc: Doc, np: Phrase): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0 && doc.mentions[mi]!.kind !== "first-person") return true;
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Word && t.cap) {
+      // A name of several capitalized words ("Spiegel Online") can be a source; a single noun only when it names one.
+      const multi = k + 1 < np.last && doc.tokens[k + 1]!.kind === TK.Word && doc.tokens[k + 1]!.cap;
+      return multi || SOURCE_NOUN_DE.test(t.low);
+    }
+  }
+  return false;
 }
 
 /**
