@@ -381,6 +381,9 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
       const np = nounPhraseDe(doc, c + 1, f);
       return np && isSubjectPhrase(doc, np) ? np : null;
     }
+    // "Dies bestätigte der Parteivorsitzende …", "Das teilte die Polizei mit": a demonstrative
+    // alone before the verb is its object.
+    if (f - c === 1 && word(first) && ["das", "dies", "dieses", "diese", "was", "solches"].includes(first.low)) return phraseAfterVerb(doc, f, hi);
     let start = c;
     if (word(first) && FOCUS_DE.has(first.low) && c + 1 < f) first = tokens[++start]!; // "Auch Putin sah …"
     // "In dem Antrag heißt es: …", "In der Erklärung hieß es, …": the source is in the first constituent.
