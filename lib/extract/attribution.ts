@@ -681,11 +681,21 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return false;
   };
   const make = (a: number, b: number, attr: Attr | null): IndirectFound | null => {
-    // Stop before a direct quote ("Moskau sei aber bereit, «…»"): the quote is its own item.
+    // Stop before a direct quote that ends the clause ("Moskau sei aber bereit, «…»"): the
+    // quote is its own item. A quote inside the clause ("dass an einer „grünen Zapfsäule“
+    // Kraftstoffe angeboten werden sollten") stays in it, and is its own item as well.
     for (let k = a; k < b; k++) {
       if (doc.markOf[k] && k > a) {
-        b = k;
-        break;
+        let close = k + 1;
+        while (close < b && !doc.markOf[close]) close++;
+        let rest = close + 1;
+        while (rest < b && tokens[rest]!.kind === TK.Punct) rest++;
+        if (close >= b || rest >= b) {
+          b = k;
+          break;
+        }
+        k = close;
+        continue;
       }
       if (!outside(doc, k) && k === a) return null;
     }
