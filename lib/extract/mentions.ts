@@ -52,7 +52,12 @@ function firstNameGender(low: string): Gender | undefined {
 }
 
 function isAcronym(t: Token): boolean {
-  return t.text.length >= 2 && t.text.length <= 6 && t.text === t.text.toUpperCase() && /^\p{Lu}+$/u.test(t.text);
+  const n = t.text.length;
+  if (n < 2 || n > 6) return false;
+  // A cheap look at the second letter first: most capitalized words go on in lower case.
+  const c = t.text.charCodeAt(1);
+  if (c >= 97 && c <= 122) return false;
+  return /^\p{Lu}+$/u.test(t.text);
 }
 
 interface SeqEntry {
