@@ -38,6 +38,29 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
+/**
+ * A file input with no file chosen still arrives as a part: the browser sends an empty part with
+ * an empty filename, and on the way to the action it becomes an empty File named "" (the form
+ * posted without JavaScript), "undefined" (React's reply decoder passes the missing filename to
+ * `new File`), "blob" (a Blob appended without a name), or an empty string field. None of them is
+ * an upload; an empty file the editor did choose keeps its real name and is judged as a file.
+ */
+const NO_FILE_NAMES = new Set(["", "undefined", "blob"]);
+
+export function isChosenFile(value: FormDataEntryValue | null): value is File {
+  return value instanceof File && !(value.size === 0 && NO_FILE_NAMES.has(value.name));
+}
+
+/** The values given to an action's schema: the form's text fields, and each file input as a File when one was chosen. */
+export function actionInput(formData: FormData, files: readonly string[]): Record<string, unknown> {
+  const input: Record<string, unknown> = formValues(formData);
+  for (const name of files) {
+    delete input[name];
+    const file = formData.get(name);
+    if (isChosenFile(file)) input[name] = file;
+  }
+  return input;
+}
 
 function failure(error: unknown, values: FormValues): ActionState {
   const at = Date.now();
@@ -90,9 +113,7 @@ export function defineAction<S extends z.ZodType>(options: {
     if (!can(actor.role, options.permission)) {
       return { status: "error", code: "forbidden", message: "Dafür fehlt Ihnen die Berechtigung.", values, at: Date.now() };
     }
-    const raw = formValues(formData);
-    const input: Record<string, unknown> = raw;
-    const nul = nulFieldErrors(raw);
+    const nul = nulFieldErrors(formValues(formData));
     if (nul) {
       // Echoed without the NULs: the form shows what was sent, minus what cannot be stored.
       const shown = Object.fromEntries(
@@ -100,10 +121,7 @@ export function defineAction<S extends z.ZodType>(options: {
       );
       return { status: "error", code: "validation", message: "Bitte prüfen Sie die markierten Felder.", fieldErrors: nul, values: shown, at: Date.now() };
     }
-    for (const name of options.files ?? []) {
-      const file = formData.get(name);
-      if (file instanceof File && (file.size > 0 || file.name !== "")) input[name] = file;
-    }
+    const input = actionInput(formData, options.files ?? []);
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       return {

@@ -10,13 +10,18 @@
 // the whole step is linear in the length of the text.
 
 import type { Doc, Mention, Person } from "./context";
-import { CAP_STOP, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { TK, tokenAt } from "./text";
-import type { QuoteCandidate, SpeakerMention } from "./types";
+import type { QuoteSpan } from "./quotes";
+import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
+import { anaphoricTagDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { TK, tokenAt, type Token } from "./text";
+import { particleOf } from "./speech";
+import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
   mention: Mention;
   person: Person | null;
+  /** The token of the cue that attributes the words (speech verb, "laut", "zufolge", …), if any. */
+  cue?: number;
 }
 
 interface QInfo {
@@ -37,8 +42,119 @@ const CONJ_THAT = new Set(["dass", "daß", "ob", "that", "whether"]);
 const EN_AUX = new Set(["would", "will", "was", "were", "is", "are", "has", "had", "have", "could", "can", "should", "must", "may", "might", "did", "does", "do", "wo", "won't", "wasn't", "isn't", "weren't", "hasn't", "hadn't"]);
 const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "there", "our", "no", "some", "all", "most", "many", "any"]);
 
+// ---------------------------------------------------------------------------------------------
+// Quote or name? Words between quotation marks are a quote when someone said them, and a name
+// or title when they name a newspaper, a book, a programme or a law. A tag ("…“, sagte X"), a
+// colon or a sentence inside the marks make a quote; a title noun in front ("die Zeitung „…“",
+// "unter dem Motto „…“"), an acronym after it ("„…“ (CEP)") or foreign function words make a
+// name; between the two, short words are a quote when they read like someone's wording (a
+// lower-case adjective or verb: „gravierende rechtliche Bedenken“, „fahrlässig“) or follow a
+// naming verb ("nannte das Angebot „ein Almosen“", "kritisierte den Entwurf als „Kahlschlag
+// mit Ansage“"), and a name when they are Capitalized Words only ("die „Süddeutsche Zeitung“").
+
+/** Nouns that introduce a name or title in quotation marks (matched as the end of a compound: "Fachzeitschrift", "Krimiserie"). */
+const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans)$/;
+const TITLE_NOUN_EN = new Set(["newspaper", "magazine", "book", "film", "movie", "song", "album", "programme", "program", "show", "series", "campaign", "report", "study", "act", "bill", "law", "plan", "project", "initiative", "app", "titled", "entitled", "headline", "slogan", "motto", "named", "dubbed", "nicknamed"]);
+const FUNCTION_WORDS = new Set(
+  `und oder der die das des dem den ein eine einer einem einen eines für von vom im in am an auf zum zur mit bei über unter nach aus zu gegen
+ohne um vor a an the of and or for to at on in by de la le les du des et el los las y del da do di il mit`.split(/\s+/),
+);
+/** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Great Gatsby", "Le Grand Macabre"). */
+const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do"]);
+/** Verbs that name or characterise something: their quoted complement is someone's wording. */
+const NAMING_VERBS = new Set(
+  `nannte nannten nennt nennen genannt bezeichnete bezeichneten bezeichnet bezeichnen sprach sprachen spricht sprechen gesprochen
+warf warfen wirft vorgeworfen kritisierte kritisierten kritisiert lobte lobten lobt wertete werteten wertet beschrieb beschrieben beschreibt
+called calling calls call described describes describing termed dubbed labeled labelled branded`.split(/\s+/),
+);
+/** Naming verbs that characterise something ("called the layoffs „…“") but report no clause. */
+const NAMING_ONLY = new Set(["called", "calls", "call", "calling", "nannte", "nannten", "nennt", "genannt"]);
+const INDEF_DE = new Set(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"]);
+const DEF_DE = new Set(["der", "die", "das", "den", "dem", "des", "im", "am", "vom", "zum", "zur", "beim", "ins", "the"]);
+
+function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
+  const { tokens, text, lang } = doc;
+  const first = tokenAt(tokens, s.start);
+  const last = tokenAt(tokens, s.end);
+  const openTok = tokenAt(tokens, s.open);
+  const closeTok = s.closed ? tokenAt(tokens, s.close) : last;
+  let words = 0;
+  let lowerContent = 0;
+  let capContent = 0;
+  let foreign = 0;
+  let digits = false;
+  for (let k = first; k < last && words < 40; k++) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Num) {
+      words++;
+      digits = true;
+      continue;
+    }
+    if (t.kind !== TK.Word) continue;
+    words++;
+    if (/\d/.test(t.text)) digits = true;
+    if (lang === "de" && FOREIGN_FUNCTION_DE.has(t.low) && (!t.cap || t.low === "the" || t.low === "a")) foreign++;
+    if (FUNCTION_WORDS.has(t.low)) continue;
+    if (t.cap) capContent++;
+    else lowerContent++;
+  }
+  if (words === 0) return false;
+  const inner = text.slice(s.start, s.end);
+  const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
+  const prev = tokens[openTok - 1];
+  const prev2 = tokens[openTok - 2];
+  const next = tokens[closeTok + 1];
+  const colonBefore = prev?.text === ":";
+  // A title noun right before the mark, or before an article: "die Zeitung „…“", "dem Motto „…“".
+  const titleNoun = (t: Token | undefined) =>
+    t !== undefined && t.kind === TK.Word && (lang === "de" ? t.cap && TITLE_NOUN_DE.test(t.low) : TITLE_NOUN_EN.has(t.low));
+  const titleBefore = titleNoun(prev) || (prev !== undefined && DEF_DE.has(prev.low) && titleNoun(prev2));
+  const acronymAfter = next?.text === "(" && tokens[closeTok + 2] !== undefined && /^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9.-]{1,9}$/.test(tokens[closeTok + 2]!.text) && tokens[closeTok + 3]?.text === ")";
+  const inParens = prev?.text === "(";
+  const sent = doc.sentences[doc.sentOf[openTok]!]!;
+  let speechIn = false;
+  let naming = false;
+  let namingNear = false; // "warf Lindholm »…« vor", "nannte ihn „…“"
+  for (let k = sent.first; k < sent.last; k++) {
+    if (k >= openTok && k <= closeTok) continue;
+    if (doc.speech[k]) speechIn = true;
+    if (tokens[k]!.kind === TK.Word && NAMING_VERBS.has(tokens[k]!.low)) {
+      naming = true;
+      if (k < openTok && openTok - k <= 4) namingNear = true;
+    }
+  }
+  // A web address or file name: "amazon.de", "news.bbc.co.uk".
+  if (words <= 2 && /^[^\s]+\.[a-z]{2,4}$/i.test(inner)) return false;
+  // "sagte der „Berliner Zeitung“": a name after an article is no quote, whatever verb is near.
+  if (lang === "de" && lowerContent === 0 && !endsSentence && prev !== undefined && DEF_DE.has(prev.low)) return false;
+  if (tagged || colonBefore) return !titleBefore || endsSentence;
+  if (titleBefore || acronymAfter || inParens) return false;
+  if (lang === "de" && foreign > 0 && !endsSentence) return false;
+  if (lang === "en") {
+    // English writes everything in lower case: Title Case is a title, a naming verb or a
+    // speech verb around a short lower-case quote makes it someone's wording.
+    const title = words >= 2 && words <= 8 && capContent >= 1 && lowerContent === 0 && !endsSentence;
+    if (title) return false;
+    if (words >= 4 || endsSentence) return true;
+    return (naming || speechIn) && lowerContent >= 1 && !digits;
+  }
+  if (endsSentence && (lowerContent >= 1 || words >= 3)) return true;
+  if (lowerContent === 0) {
+    // Capitalized words only: a name ("die „Süddeutsche Zeitung“", „Condor“), unless a naming
+    // verb or speech verb gives it as a characterisation: "sprach von einer „Zeitungsente“",
+    // "als „Wortbruch“", "nannte das Angebot „ein Almosen“".
+    if (digits || (prev !== undefined && DEF_DE.has(prev.low))) return false;
+    const opensWithArticle = INDEF_DE.has(tokens[first]?.low ?? "");
+    const characterised = prev !== undefined && (["als", "von", "wie", "für"].includes(prev.low) || INDEF_DE.has(prev.low));
+    return words <= 6 && (naming || speechIn) && (characterised || opensWithArticle || namingNear);
+  }
+  if (words >= 2) return !digits || lowerContent >= 2;
+  // One lower-case word: „fahrlässig“, „aggressiv“ in a sentence that reports someone.
+  return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
+}
+
 export function acceptQuotes(doc: Doc): number[] {
-  const { tokens, spans, text } = doc;
+  const { tokens, spans } = doc;
   const accepted: number[] = [];
   const ok = new Uint8Array(spans.length);
   for (let q = 0; q < spans.length; q++) {
@@ -47,25 +163,9 @@ export function acceptQuotes(doc: Doc): number[] {
       // Inside a rejected (scare) quote: judge it on its own, as top level.
       s.parent = -1;
     }
-    const first = tokenAt(tokens, s.start);
-    const last = tokenAt(tokens, s.end);
-    let words = 0;
-    let lower = 0;
-    for (let k = first; k < last && words < 12; k++) {
-      const t = tokens[k]!;
-      if (t.kind === TK.Word || t.kind === TK.Num) {
-        words++;
-        if (!t.cap) lower++;
-      }
-    }
-    const endsSentence = /[.!?…]$/.test(text.slice(s.start, s.end));
     const openTok = tokenAt(tokens, s.open);
     const closeTok = s.closed ? tokenAt(tokens, s.close) : -1;
-    const tagged = hasAdjacentTag(doc, openTok, closeTok);
-    // English titles ("The Art of the Deal") are Title Case and untagged.
-    const title = doc.lang === "en" && words >= 2 && words <= 8 && lower <= 2 && !endsSentence && !tagged;
-    if (title) continue;
-    if (words >= 4 || endsSentence || (words >= 1 && tagged)) {
+    if (isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok))) {
       ok[q] = 1;
       accepted.push(q);
     }
@@ -174,8 +274,96 @@ function subjectOf(doc: Doc, v: number, lo: number, hi: number, prefer: "after" 
   return b ?? a;
 }
 
-function attrOf(m: Mention | null): Attr | null {
-  return m ? { mention: m, person: m.person } : null;
+function attrOf(m: Mention | null, cue?: number): Attr | null {
+  if (!m) return null;
+  return cue === undefined ? { mention: m, person: m.person } : { mention: m, person: m.person, cue };
+}
+
+/** The same speaker without a cue: words that continue an earlier report have no cue of their own. */
+function carried(a: Attr | null): Attr | null {
+  return a && a.cue !== undefined ? { mention: a.mention, person: a.person } : a;
+}
+
+const PHRASE_ARTICLES = new Set(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines", "the", "a", "an"]);
+
+/** Head nouns of a source phrase whose speaker is its genitive: "Angaben der Polizei" → Polizei. */
+const SOURCE_HEADS_DE = new Set([
+  "angaben", "angabe", "informationen", "information", "erkenntnissen", "erkenntnisse", "berichten", "bericht", "berichte",
+  "aussagen", "aussage", "worten", "ansicht", "auffassung", "meinung", "einschätzung", "einschätzungen", "darstellung",
+  "schätzungen", "schätzung", "sicht", "überzeugung", "mitteilung", "stellungnahme", "erklärung", "meldung", "meldungen",
+  "ermittlungen", "recherchen", "daten", "zahlen", "untersuchungen", "ergebnissen", "vorwürfen", "äußerungen", "willen",
+]);
+
+/**
+ * A speaker named by a phrase that is no known person: "die Hausverwaltung", "Die Entführer",
+ * "Angaben der Polizei". Its mention is the whole phrase; its name drops the article, and for a
+ * source phrase ("nach Angaben der Polizei") it is the genitive ("Polizei").
+ */
+function phraseSpeaker(doc: Doc, np: Phrase): Mention {
+  const { tokens, text } = doc;
+  let a = np.first;
+  let b = np.last;
+  while (b > a + 1 && tokens[b - 1]!.kind === TK.Punct && tokens[b - 1]!.text !== ")" && !"“”\"«»".includes(tokens[b - 1]!.text)) b--;
+  const surface = text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+  let n = a;
+  if (PHRASE_ARTICLES.has(tokens[n]!.low)) n++;
+  // "Angaben der Polizei", "ersten Angaben": the source, not the report.
+  let h = n;
+  while (h < b && tokens[h]!.kind === TK.Word && !tokens[h]!.cap) h++;
+  if (h < b && SOURCE_HEADS_DE.has(tokens[h]!.low) && h + 1 < b && ["der", "des", "von", "vom"].includes(tokens[h + 1]!.low)) n = h + 2;
+  if (n >= b) n = a;
+  const name = text.slice(tokens[n]!.start, tokens[b - 1]!.end);
+  return {
+    first: a, last: b, start: tokens[a]!.start, end: tokens[b - 1]!.end, kind: "org", gender: "n", plural: false,
+    person: { name, gender: "n", plural: false, org: true, roles: new Set() },
+    surface, salient: false, inQuote: doc.quoteOf[a]! >= 0, sentence: doc.sentOf[a]!,
+  };
+}
+
+/** The mention that stands for a subject phrase: a name in it, else its role or pronoun, else an organisation in it, else the phrase itself. */
+function phraseMention(doc: Doc, np: Phrase): Mention | null {
+  let best: Mention | null = null;
+  let rank = 9;
+  for (let k = np.first; k < np.last; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    if (m.kind === "first-person") return null;
+    const r = m.kind === "name" ? 0 : m.kind === "role" || m.kind === "pronoun" ? 1 : 2;
+    if (r < rank) {
+      best = m;
+      rank = r;
+    }
+  }
+  return best ?? phraseSpeaker(doc, np);
+}
+
+/** The speaker of the speech verb at v: in German the subject phrase by word order, else the nearest mention around the verb. */
+function verbSpeaker(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
+  if (doc.lang === "de") {
+    if (impersonalDe(doc, v, lo, hi)) return null;
+    const np = subjectPhraseDe(doc, v, lo, hi);
+    if (np && (prefer !== "after" || np.first > v)) return phraseMention(doc, np);
+  }
+  return subjectOf(doc, v, lo, hi, prefer);
+}
+
+/** A source phrase after a word ("laut Polizei", "so der Minister", "nach Angaben der Polizei"). */
+function phraseAfter(doc: Doc, k: number, hi: number): Mention | null {
+  if (doc.lang !== "de") return mentionAfter(doc, k, hi);
+  const np = nounPhraseDe(doc, k + 1, hi);
+  return np ? phraseMention(doc, np) : mentionAfter(doc, k, hi);
+}
+
+/** A source phrase that ends right before token `end` ("Ermittlungen der Polizei zufolge"). */
+function phraseBefore(doc: Doc, end: number, lo: number): Mention | null {
+  if (doc.lang !== "de") return mentionBefore(doc, end, lo);
+  let best = -1;
+  for (let s = end - 1; s >= lo && s >= end - 20; s--) {
+    const np = nounPhraseDe(doc, s, end);
+    if (np && np.last === end) best = s;
+  }
+  return best >= 0 ? phraseMention(doc, { first: best, last: end }) : mentionBefore(doc, end, lo);
 }
 
 /** The speech tag right after a closing mark: "», sagte Trump", "," he said", "», so Peskow". */
@@ -187,21 +375,21 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
   const t = tokens[k]!;
   if (doc.markOf[k]) return null;
   const end = Math.min(hi, k + 12);
-  if (speech[k] === 1 || speech[k] === 2) return { attr: attrOf(subjectOf(doc, k, k, end, "after")), lo: k, hi: end };
+  if (speech[k] === 1 || speech[k] === 2) return { attr: attrOf(verbSpeaker(doc, k, k, end, "after"), k), lo: k, hi: end };
   if (lang === "de" && t.low === "so" && tokens[closeTok + 1]?.text === ",") {
-    const m = mentionAfter(doc, k, end);
-    if (m) return { attr: attrOf(m), lo: k, hi: end };
+    const m = phraseAfter(doc, k, end);
+    if (m) return { attr: attrOf(m, k), lo: k, hi: end };
   }
   if (t.low === "according" && tokens[k + 1]?.low === "to") {
     const m = mentionAfter(doc, k + 1, end);
-    if (m) return { attr: attrOf(m), lo: k, hi: end };
+    if (m) return { attr: attrOf(m, k), lo: k, hi: end };
   }
   // "…," he said / the minister told reporters / Smith, the minister, said
   for (let d = 0, commas = 0; d < 8 && k + d < end; d++) {
     const u = tokens[k + d]!;
     if (speech[k + d] === 1 || speech[k + d] === 2) {
       const m = mentionBefore(doc, k + d, k);
-      if (m) return { attr: attrOf(m), lo: k, hi: end };
+      if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };
       break;
     }
     if (u.kind === TK.Punct) {
@@ -210,7 +398,7 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
     }
     if (lang === "de" && u.low === "zufolge") {
       const m = mentionBefore(doc, k + d, k);
-      if (m) return { attr: attrOf(m), lo: k, hi: end };
+      if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };
     }
   }
   return null;
@@ -223,17 +411,26 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
   if (hi <= lo) return null;
   const lastTok = tokens[hi - 1]!;
   const from = lastTok.text === ":" || lastTok.text === "," ? hi - 1 : hi;
-  for (let k = from - 1; k >= lo && k >= from - 12; k--) {
+  for (let k = from - 1; k >= lo && k >= from - 24; k--) {
     if (speech[k] === 1 || (speech[k] === 2 && lastTok.text === ":")) {
-      return { attr: attrOf(subjectOf(doc, k, lo, hi, "auto")), lo: Math.max(lo, k - 8), hi };
+      return { attr: attrOf(verbSpeaker(doc, k, lo, hi, "auto"), k), lo: Math.max(lo, k - 8), hi };
     }
     const t = tokens[k]!;
     if (t.kind === TK.Punct && SENT_PUNCT.has(t.text)) break;
     if (t.kind === TK.Punct && doc.markOf[k]) break;
   }
   if (lastTok.text === ":") {
+    // "Erkki Tuomioja, Präsident des Rats: „…“": a name or role that opens the clause.
     const m = mentionBefore(doc, hi - 1, lo);
-    if (m && m.last === hi - 1) return { attr: attrOf(m), lo: m.first, hi };
+    if (m && m.last === hi - 1 && (m.first === lo || tokens[m.first - 1]!.kind === TK.Punct || m.kind === "name")) return { attr: attrOf(m), lo: m.first, hi };
+    // Any clause before a colon introduces the quote, whatever its verb: "Pötsch beschrieb die
+    // Bedeutung mit den Worten: „…“", "Hier sparte der Bundespräsident nicht mit Kritik: „…“".
+    if (doc.lang === "de") {
+      let c = hi - 1;
+      while (c > lo && hi - c < 30 && !(tokens[c - 1]!.kind === TK.Punct && (SENT_PUNCT.has(tokens[c - 1]!.text) || tokens[c - 1]!.text === ":" || doc.markOf[c - 1]))) c--;
+      const np = clauseSubjectDe(doc, c, hi - 1);
+      if (np) return { attr: attrOf(phraseMention(doc, np)), lo: c, hi };
+    }
   }
   return null;
 }
@@ -310,11 +507,21 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     for (let k = sent.first; k < sent.last; k++) {
       if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
       if (doc.speech[k]! > 0) {
-        const m = subjectOf(doc, k, sent.first, sent.last, "auto");
-        if (m) verbAttr = attrOf(m);
+        const m = verbSpeaker(doc, k, sent.first, sent.last, "auto");
+        if (m) verbAttr = attrOf(m, k);
       }
     }
-    const ind = detectIndirect(doc, s, last);
+    // "Velmer streicht 2.400 Stellen. Das teilte das Unternehmen mit.": the next sentence
+    // attributes this one.
+    let nextTag: Attr | null = null;
+    if (doc.lang === "de" && s + 1 < sentences.length) {
+      const v = anaphoricTagDe(doc, s + 1);
+      if (v >= 0) nextTag = attrOf(verbSpeaker(doc, v, sentences[s + 1]!.first, sentences[s + 1]!.last, "auto"), v);
+    }
+    let ind = detectIndirect(doc, s, last);
+    if (!ind && nextTag) ind = wholeSentence(doc, s, nextTag);
+    // One item per reported sentence, also when several continue one report (the corpus of
+    // German news annotates such a run as one passage; docs/extraction.md).
     if (ind) indirect.push(ind);
     // Quotes that start in this sentence.
     while (qi < topInfos.length && sentOf[topInfos[qi]!.openTok]! < s) qi++;
@@ -325,7 +532,10 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
         q.attr =
           verbAttr ??
           ind?.attr ??
-          (last && s - last.sentence <= 1 ? last.attr : null) ??
+          frameAttr(doc, s) ??
+          nextTag ??
+          subjectOutside(doc, s) ??
+          carried(last && s - last.sentence <= 1 ? last.attr : null) ??
           nearestPerson(doc, q.openTok);
       }
       if (q.attr) quoteAttr = q.attr;
@@ -366,6 +576,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       end,
       speaker: speakerOf(q.attr),
       reportedBy: q.parent ? speakerOf(q.parent.attr) : null,
+      cue: cueOf(doc, q.attr),
     };
   });
   return { quotes, indirect };
@@ -410,9 +621,22 @@ function nearestPerson(doc: Doc, tok: number): Attr | null {
 
 export function speakerOf(a: Attr | null): SpeakerMention | null {
   if (!a) return null;
-  const out: SpeakerMention = { name: a.person ? a.person.name : a.mention.surface, start: a.mention.start, end: a.mention.end };
+  const out: SpeakerMention = { name: a.person ? a.person.name : a.mention.surface, text: a.mention.surface, start: a.mention.start, end: a.mention.end };
   if (a.person?.speakerId) out.speakerId = a.person.speakerId;
   return out;
+}
+
+/** The cue's spans: the speech verb with its separated particle ("wies … zurück"), "according to", "laut", "zufolge". */
+export function cueOf(doc: Doc, a: Attr | null): Span[] {
+  if (!a || a.cue === undefined) return [];
+  const { tokens } = doc;
+  const k = a.cue;
+  const t = tokens[k]!;
+  if (t.low === "according" && tokens[k + 1]?.low === "to") return [{ start: t.start, end: tokens[k + 1]!.end }];
+  const spans: Span[] = [{ start: t.start, end: t.end }];
+  const p = doc.speech[k] ? particleOf(tokens, k, doc.lang) : -1;
+  if (p > k) spans.push({ start: tokens[p]!.start, end: tokens[p]!.end });
+  return spans;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,11 +681,21 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return false;
   };
   const make = (a: number, b: number, attr: Attr | null): IndirectFound | null => {
-    // Stop before a direct quote ("Moskau sei aber bereit, «…»"): the quote is its own item.
+    // Stop before a direct quote that ends the clause ("Moskau sei aber bereit, «…»"): the
+    // quote is its own item. A quote inside the clause ("dass an einer „grünen Zapfsäule“
+    // Kraftstoffe angeboten werden sollten") stays in it, and is its own item as well.
     for (let k = a; k < b; k++) {
       if (doc.markOf[k] && k > a) {
-        b = k;
-        break;
+        let close = k + 1;
+        while (close < b && !doc.markOf[close]) close++;
+        let rest = close + 1;
+        while (rest < b && tokens[rest]!.kind === TK.Punct) rest++;
+        if (close >= b || rest >= b) {
+          b = k;
+          break;
+        }
+        k = close;
+        continue;
       }
       if (!outside(doc, k) && k === a) return null;
     }
@@ -496,25 +730,28 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     // "Der Fraktionschef, Jonas Albrecht, sprach von …": a name before the comma is an
     // apposition, not reported content.
     if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name") continue;
-    if (speech[k]! > 0) {
-      const subj = lang === "de" ? mentionAfter(doc, k, l) : subjectOf(doc, k, k, l, "after");
+    // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
+    // tag, not the content.
+    if (lang === "de" && hasSpeechVerb(doc, f, c)) break;
+    if (speech[k]! > 0 && !NAMING_ONLY.has(tokens[k]!.low)) {
+      const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
       isTag = true;
-      attr = attrOf(subj);
+      attr = attrOf(subj, k);
     } else if (tokens[k]!.low === "according" && tokens[k + 1]?.low === "to") {
       isTag = true;
-      attr = attrOf(mentionAfter(doc, k + 1, l));
-    } else if (lang === "de" && tokens[k]!.low === "so" && mentionAfter(doc, k, l)) {
+      attr = attrOf(mentionAfter(doc, k + 1, l), k);
+    } else if (lang === "de" && tokens[k]!.low === "so" && phraseAfter(doc, k, l)) {
       isTag = true;
-      attr = attrOf(mentionAfter(doc, k, l));
+      attr = attrOf(phraseAfter(doc, k, l), k);
     } else if (lang === "en") {
       const mi = doc.mentionAt[k]! >= 0 ? doc.mentionAt[k]! : doc.mentionAt[k + 1]!;
       if (mi >= 0) {
         const m = doc.mentions[mi]!;
         const v = m.last;
-        if (v < l && speech[v]! > 0) {
+        if (v < l && speech[v]! > 0 && !NAMING_ONLY.has(tokens[v]!.low)) {
           isTag = true;
-          attr = attrOf(m);
+          attr = attrOf(m, v);
         }
       }
     }
@@ -525,7 +762,14 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   }
 
   // B. Head tag: "Der Kremlchef wies zurück, dass …" / "He said (that) …".
-  for (let v = f; v < endTok; v++) {
+  if (lang === "de") {
+    const head = headClauseDe(doc, f, endTok, hasKonj);
+    if (head) {
+      const found = make(head.start, head.end, head.attr);
+      if (found) return found;
+    }
+  }
+  for (let v = f; v < endTok && lang === "en"; v++) {
     if (!outside(doc, v) || speech[v]! === 0) continue;
     let start = -1;
     for (let k = v + 1; k < endTok && k <= v + 10; k++) {
@@ -537,7 +781,6 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       }
       if (t.text === ",") {
         if (tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
-        else if (lang === "de" && hasKonj(k + 1, endTok)) start = k + 1;
         else if (lang === "en" && tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
         break;
       }
@@ -566,30 +809,42 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // Only the first speech verb of the sentence can open it.
       break;
     }
-    const found = make(start, endTok, attrOf(subjectOf(doc, v, f, start, "auto")));
+    const found = make(start, endTok, attrOf(verbSpeaker(doc, v, f, start, "auto"), v));
     if (found) return found;
     break;
   }
 
-  // C. Frames: "Interfax zufolge …", "Laut Polizei …", "According to X, …".
+  // C. Frames: "Interfax zufolge …", "Laut Polizei …", "Nach Angaben der Polizei …", "Seiner
+  // Meinung nach …", "According to X, …".
+  if (lang === "de") {
+    const frame = frameDe(doc, f, endTok);
+    if (frame) {
+      let a = f;
+      let b = endTok;
+      if (frame.first - f <= 1) a = frame.last; // at the start: the rest of the sentence
+      else if (frame.last >= endTok) b = frame.first; // at the end: what comes before
+      const found = make(a, b, frame.mention ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : null);
+      if (found) return found;
+    }
+  }
   for (let k = f; k < endTok; k++) {
     if (!outside(doc, k)) continue;
     const low = tokens[k]!.low;
     if (lang === "de" && low === "zufolge") {
-      const m = mentionBefore(doc, k, f);
+      const m = phraseBefore(doc, k, f);
       const frameStart = m ? Math.min(m.first, k) : k;
       let a = f;
       let b = endTok;
       if (frameStart - f <= 3) a = k + 1;
       else b = frameStart;
-      const found = make(a, b, attrOf(m));
+      const found = make(a, b, attrOf(m, k));
       if (found) return found;
     }
     if ((lang === "de" && low === "laut") || (lang === "en" && low === "according" && tokens[k + 1]?.low === "to")) {
-      const m = mentionAfter(doc, lang === "en" ? k + 1 : k, endTok) ?? adHoc(doc, lang === "en" ? k + 2 : k + 1, endTok);
+      const m = lang === "de" ? phraseAfter(doc, k, endTok) : mentionAfter(doc, k + 1, endTok) ?? adHoc(doc, k + 2, endTok);
       if (!m) continue;
       if (lang === "de" && k !== f) {
-        const found = make(f, endTok, attrOf(m));
+        const found = make(f, endTok, attrOf(m, k));
         if (found) return found;
         continue;
       }
@@ -605,18 +860,222 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
         a = f;
         b = k;
       }
-      const found = make(a, b, attrOf(m));
+      const found = make(a, b, attrOf(m, k));
       if (found) return found;
     }
   }
 
-  // D. Konjunktiv without a tag: the sentence reports the last speaker's words.
-  if (lang === "de" && (konj1 >= 0 || (konj2 >= 0 && last && s - last.sentence <= 1))) {
-    const kk = konj1 >= 0 ? konj1 : konj2;
+  // D. Konjunktiv without a tag: the sentence reports the last speaker's words. So does
+  // reportative "soll" right after a report ("Er soll … geholfen haben").
+  let sollK = -1;
+  if (lang === "de" && konj1 < 0 && konj2 < 0 && last && s - last.sentence <= 1) {
+    for (let k = f; k < endTok; k++) {
+      const t = tokens[k]!;
+      if (outside(doc, k) && t.kind === TK.Word && !t.cap && (t.low === "soll" || t.low === "sollen")) {
+        sollK = k;
+        break;
+      }
+    }
+  }
+  if (lang === "de" && (konj1 >= 0 || sollK >= 0 || (konj2 >= 0 && last && s - last.sentence <= 1))) {
+    const kk = konj1 >= 0 ? konj1 : konj2 >= 0 ? konj2 : sollK;
     let a = kk;
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
-    const attr = last && s - last.sentence <= 1 ? last.attr : null;
+    // The speaker of the report it continues, else the subject of the sentence before ("Der
+    // Iran streitet dies ab. Sein Programm diene …"): reported speech needs no speech verb.
+    let attr = carried(last && s - last.sentence <= 1 ? last.attr : null);
+    if (!attr && s > 0 && doc.sentOf[f - 1] === s - 1) {
+      const np = sentenceSubjectDe(doc, s - 1);
+      if (np && plausibleSpeaker(doc, np)) attr = attrOf(phraseMention(doc, np));
+    }
+    // A report a little further back ("Spiegel Online berichtet … . Es habe … . Auch seien …").
+    if (!attr && last && s - last.sentence <= 3) attr = carried(last.attr);
     return make(a, endTok, attr);
+  }
+  return null;
+}
+
+/** A "zu"-infinitive: "zu bringen", "vorzugehen", "zurückzutreten", "herbeizuführen". */
+function isZuInfinitive(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.kind !== TK.Word || t.cap) return false;
+  if (tokens[k - 1]?.low === "zu" && /(en|ern|eln)$/.test(t.low)) return true;
+  return /^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|weiter|zu|zurück|zusammen|dar|heraus|herbei|hervor|vorbei|durch|um|wieder|los|statt|teil|bekannt|kennen|bereit|fort|gegenüber|entgegen|nieder|hinzu|vorher)zu\p{Ll}{2,}(en|ern|eln)$/u.test(t.low);
+}
+
+/**
+ * The clause after the token `a` when it is a "zu"-infinitive clause that ends at the next comma
+ * or at the sentence end ("…, auf das Amt zu verzichten"): the token after its last infinitive.
+ */
+function zuClauseEnd(doc: Doc, a: number, end: number): number {
+  const { tokens } = doc;
+  let k = a;
+  while (k < end && tokens[k]!.text !== "," && (outside(doc, k) || tokens[k]!.kind !== TK.Punct)) k++;
+  return k - 1 > a && isZuInfinitive(tokens, k - 1) ? k : -1;
+}
+
+const WIE_DE = new Set(["wie"]);
+
+/**
+ * German head tags: a speech verb, then the reported clause — "Die Polizei teilte mit, dass …",
+ * "Er sagte, die Lage sei ernst", "Die Regierung kündigte an, … zu prüfen", "meldete der
+ * Sender, Radio Vatikan, dass …" — or "Wie die Polizei mitteilte, ist …" (the rest of the
+ * sentence, in any mood). The first speech verb that opens a clause wins.
+ */
+function headClauseDe(
+  doc: Doc, f: number, endTok: number, hasKonj: (a: number, b: number) => boolean,
+): { start: number; end: number; attr: Attr | null } | null {
+  const { tokens, speech } = doc;
+  for (let v = f, tried = 0; v < endTok && tried < 3; v++) {
+    if (!outside(doc, v) || speech[v]! === 0) continue;
+    tried++;
+    // "Der Hersteller habe zugesichert, … zu": the tag itself is reported speech (Konjunktiv), so
+    // the sentence continues an earlier speaker's words; rule D gives it that speaker.
+    if (hasKonj(f, v)) return null;
+    // "Wie die Polizei mitteilte, ist alles ruhig": the rest of the sentence.
+    let w = v - 1;
+    while (w > f && v - w < 14 && tokens[w]!.kind !== TK.Punct) w--;
+    if (w >= f && (w === f || tokens[w]!.kind === TK.Punct) && tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1] && WIE_DE.has(tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1]!.low)) {
+      let c = v + 1;
+      while (c < endTok && c <= v + 3 && tokens[c]!.text !== ",") c++;
+      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto"), v) };
+    }
+    for (let k = v + 1; k < endTok && k <= v + 24; k++) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+      if (t.text === ",") {
+        const n = tokens[k + 1];
+        if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        // An apposition inside the tag: "meldete der Radiosender, Radio Vatikan, dass …".
+        if (n && n.cap && n.kind === TK.Word) {
+          let j = k + 1;
+          while (j < endTok && j - k <= 5 && tokens[j]!.kind === TK.Word && tokens[j]!.cap) j++;
+          if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto"), v) };
+        }
+        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        // A "zu"-infinitive is the verb's own complement when the verb (or its particle, or a
+        // "dazu"/"bereit") closes the clause before it: "kündigte an, … zu prüfen", not
+        // "bekräftigten ihre Entschlossenheit, … zu vertreiben".
+        const p = tokens[k - 1]!;
+        const verbCloses = k - 1 === v || speech[k - 1]! > 0 || DE_PARTICLES.has(p.low) || ["dazu", "darauf", "daran", "bereit", "es", "auf"].includes(p.low);
+        const zu = verbCloses ? zuClauseEnd(doc, k + 1, endTok) : -1;
+        if (zu > 0) return { start: k + 1, end: zu, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        break;
+      }
+      if (!outside(doc, k)) break;
+      if (t.kind === TK.Punct && !"„“”\"«»()".includes(t.text)) break;
+    }
+  }
+  return null;
+}
+
+/** Sentence s as reported speech (without its final punctuation and without direct quotes in it). */
+function wholeSentence(doc: Doc, s: number, attr: Attr): IndirectFound | null {
+  const { tokens } = doc;
+  const sent = doc.sentences[s]!;
+  let a = sent.first;
+  let b = sent.last;
+  while (a < b && tokens[a]!.kind === TK.Punct) a++;
+  while (b > a && tokens[b - 1]!.kind === TK.Punct) b--;
+  for (let k = a; k < b; k++) if (!outside(doc, k)) return null;
+  let words = 0;
+  for (let k = a; k < b; k++) if (tokens[k]!.kind === TK.Word) words++;
+  if (words < 4) return null;
+  return { start: tokens[a]!.start, end: tokens[b - 1]!.end, attr };
+}
+
+/** Heads of phrases that name a source that can speak: institutions, media, documents, experts. */
+const SOURCE_NOUN_DE = /(bericht|berichts|studie|zeitung|magazin|agentur|sender|polizei|regierung|ministerium|behörde|behörden|gericht|verband|partei|organisation|kommission|institut|amt|rat|konzern|unternehmen|firma|gewerkschaft|staatsanwaltschaft|feuerwehr|armee|militär|experten|expertin|forscher|wissenschaftler|wissenschafter|ermittler|analyse|erklärung|mitteilung|stellungnahme|online|news|team|verwaltung|fraktion|koalition|opposition|botschaft|vereinigung|initiative|stiftung|bündnis|kampagne|ärzte|anwälte|richter|sprecher|sprecherin|vertreter|vertreterin|angaben|umfrage|meldung|agenturen|medien)$/;
+
+/** A phrase that can be the source of reported words: a person (name, role, pronoun), an organisation, or a source noun. */
+function plausibleSpeaker(doc: Doc, np: Phrase): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0 && doc.mentions[mi]!.kind !== "first-person") return true;
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Word && t.cap) {
+      // A name of several capitalized words ("Spiegel Online") can be a source; a single noun only when it names one.
+      const multi = k + 1 < np.last && doc.tokens[k + 1]!.kind === TK.Word && doc.tokens[k + 1]!.cap;
+      return multi || SOURCE_NOUN_DE.test(t.low);
+    }
+  }
+  return false;
+}
+
+/**
+ * The subject of a sentence that carries a quote without any speech verb: "Meteorologen
+ * rechnen jedoch mit „sehr ergiebigen Niederschlägen“", "Das Auswärtige Amt empfiehlt einen
+ * „konsequenten Mückenschutz“". Only a subject outside the quotation marks counts.
+ */
+function subjectOutside(doc: Doc, s: number): Attr | null {
+  if (doc.lang !== "de") return null;
+  const sent = doc.sentences[s]!;
+  let words = 0;
+  for (let k = sent.first; k < sent.last; k++) if (outside(doc, k) && doc.tokens[k]!.kind === TK.Word) words++;
+  if (words < 3) return null;
+  const np = sentenceSubjectDe(doc, s);
+  if (!np) return null;
+  for (let k = np.first; k < np.last; k++) if (!outside(doc, k)) return null;
+  return attrOf(phraseMention(doc, np));
+}
+
+/** The source of a German attribution phrase in sentence s ("Nach den Worten von X fehle es „…“"). */
+function frameAttr(doc: Doc, s: number): Attr | null {
+  if (doc.lang !== "de") return null;
+  const sent = doc.sentences[s]!;
+  const frame = frameDe(doc, sent.first, sent.last);
+  return frame ? attrOf(frame.mention, frame.cue) : null;
+}
+
+/** Nouns that make "nach …" a source ("nach Angaben der Polizei", "nach Polizeiangaben", "Seiner Meinung nach"). */
+const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung)$/;
+
+function frameHead(doc: Doc, np: Phrase): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Word && t.cap) return FRAME_HEADS_DE.test(t.low);
+  }
+  return false;
+}
+
+/**
+ * A German attribution phrase in the sentence [f, end): "laut X", "gemäß X", "nach Angaben X",
+ * "X zufolge", "Seiner Meinung nach". Returns the phrase's token range (with the comma that
+ * separates it) and the speaker mention.
+ */
+function frameDe(doc: Doc, f: number, end: number): { first: number; last: number; mention: Mention | null; cue: number } | null {
+  const { tokens } = doc;
+  for (let k = f; k < end; k++) {
+    if (!outside(doc, k)) continue;
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) continue;
+    const low = t.low;
+    if (low === "laut" || low === "gemäß" || low === "nach") {
+      const np = nounPhraseDe(doc, k + 1, end);
+      if (np && (low !== "nach" || frameHead(doc, np))) {
+        let last = np.last;
+        if (tokens[last]?.text === ",") last++;
+        let first = k;
+        if (tokens[k - 1]?.text === "," && k - 1 >= f) first = k - 1;
+        return { first, last, mention: phraseMention(doc, np), cue: k };
+      }
+      if (low !== "nach") continue;
+    }
+    if (low === "zufolge" || (low === "nach" && k > f)) {
+      let best = -1;
+      for (let s = k - 1; s >= f && s >= k - 16; s--) {
+        const np = nounPhraseDe(doc, s, k);
+        if (np && np.last === k) best = s;
+      }
+      if (best < 0) continue;
+      const np = { first: best, last: k };
+      if (low === "nach" && !frameHead(doc, np)) continue;
+      let first = best;
+      if (tokens[best - 1]?.text === "," && best - 1 >= f) first = best - 1;
+      let last = k + 1;
+      if (tokens[last]?.text === ",") last++;
+      return { first, last, mention: phraseMention(doc, np), cue: k };
+    }
   }
   return null;
 }
@@ -643,6 +1102,11 @@ function adHoc(doc: Doc, a: number, hi: number): Mention | null {
     person: { name: surface, gender: "n", plural: false, org: true, roles: new Set() },
     surface, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
   };
+}
+
+function hasSpeechVerb(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (doc.speech[k]! > 0 && outside(doc, k)) return true;
+  return false;
 }
 
 function hasQuoteInside(doc: Doc, a: number, b: number): boolean {

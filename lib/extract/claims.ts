@@ -44,7 +44,7 @@ export function findClaims(doc: Doc): ClaimCandidate[] {
       else if (TIME_NOUNS.has(low) && ["seit", "since", "for", "vor", "ago", "over"].includes(tokens[k - 1]?.low ?? "")) cue = true;
       else if ((low === "so" || low === "as") && wieWithin(doc, k)) cue = true;
       else if ((low === "als" || low === "than") && k > sent.first && /er$/.test(tokens[k - 1]!.low) && !tokens[k - 1]!.cap) cue = true;
-      else if (lang === "de" && !t.cap && SUPERLATIVE_DE.test(low) && !NOT_SUPERLATIVE_DE.test(low)) cue = true;
+      else if (lang === "de" && !t.cap && maybeSuperlative(low) && SUPERLATIVE_DE.test(low) && !NOT_SUPERLATIVE_DE.test(low)) cue = true;
       else if (lang === "en" && !t.cap && low.length > 4 && low.endsWith("est") && !NOT_SUPERLATIVE_EN.has(low)) cue = true;
       else if (lang === "de" && KONJ_PERFECT_AUX.has(low) && !t.cap && reportedPastEvent(doc, k, sent.first, sent.last)) cue = true;
     }
@@ -57,6 +57,15 @@ export function findClaims(doc: Doc): ClaimCandidate[] {
     out.push({ text: text.slice(start, end), start, end, quantity });
   }
   return out;
+}
+
+/** A cheap test before the superlative pattern: the word ends in -ste, -sten, -ster, -stes, -stem. */
+function maybeSuperlative(low: string): boolean {
+  const n = low.length;
+  if (n < 5) return false;
+  const e = low.charCodeAt(n - 1);
+  const at = e === 101 /* e */ ? n - 3 : n - 4;
+  return low.charCodeAt(at) === 115 /* s */ && low.charCodeAt(at + 1) === 116 /* t */ && low.charCodeAt(at + 2) === 101 /* e */;
 }
 
 /** "so gespannt wie", "as large as": an equative comparison within a few words. */

@@ -48,6 +48,9 @@ for (const stem of ["sag", "mein", "mahn", "warn", "forder", "klag", "frag", "tw
     cognition: ["glaub", "hoff", "schätz"].includes(stem) || undefined,
   });
 }
+// "meine", "meinen" are far more often possessives ("auf meine Kappe") than the verb.
+SPEECH_DE.delete("meine");
+SPEECH_DE.delete("meinen");
 addForms(SPEECH_DE, weakDe("antwort", { et: true }), { lemma: "antworten" });
 addForms(SPEECH_DE, weakDe("berichte".slice(0, -1), { ge: false, et: true }), { lemma: "berichten" });
 // Weak verbs without ge- (inseparable prefix or -ieren).
@@ -58,6 +61,7 @@ for (const stem of [
   "befürcht", "vermut", "erwart", "beschwör", "bezeichn", "präzisier", "reagier", "appellier",
   "postulier", "signalisier", "informier", "protestier", "polemisier", "warn", "beharr", "unterstell",
   "prophezei", "spekulier", "erwähn", "zweifel", "folger", "begründ", "beanstand", "verteidig", "relativier", "verweis",
+  "äußer", "bekund", "beschuldig",
 ]) {
   const et = /[dt]$|chn$|gn$/.test(stem);
   addForms(SPEECH_DE, weakDe(stem, { ge: false, et }), { lemma: stem + "en" });
@@ -70,9 +74,13 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["unterstreichen", ["unterstrich", "unterstrichen", "unterstreicht"]],
   ["bestreiten", ["bestritt", "bestritten", "bestreitet"]],
   ["heißen", ["hieß", "heißt"]],
+  ["lauten", ["lautete", "lauteten", "lautet"]],
   ["denken", ["dachte", "dachten", "denkt"], { cognition: true }],
   ["finden", ["fand", "fanden", "findet"], { cognition: true }],
-  ["sehen", ["sah", "sahen", "sieht"], { cognition: true }],
+  // "sieht … vor" (provides for), "sieht … aus" (looks), "sah … zu" (watched): not a view.
+  ["sehen", ["sah", "sahen", "sieht"], { cognition: true, notParticles: ["vor", "aus", "zu", "nach", "fern", "ab", "fest", "ein"] }],
+  // "nannte die Ergebnisse „nicht akzeptabel“": naming, which attributes a characterisation.
+  ["nennen", ["nannte", "nannten", "nennt", "genannt"], { cognition: true }],
   ["halten", ["hielt", "hielten", "hält"], { cognition: true, notParticles: ["ab", "an", "fest", "stand", "durch", "auf", "ein"] }],
   ["wissen", ["weiß", "wusste", "wussten"], { cognition: true }],
   ["verlangen", ["verlangte"]],
@@ -122,6 +130,8 @@ const SEPARABLE_DE: [string, string[], string[]][] = [
   ["zusichern", ["sicherte", "sicherten", "sichert"], ["zu"]],
   ["entgegenhalten", ["hielt", "hielten", "hält"], ["entgegen"]],
   ["zurückweisen", ["wies"], ["zurück"]],
+  // "Die Polizei geht davon aus, dass …": an assumption reported like a view.
+  ["ausgehen", ["geht", "ging", "gehen", "gingen"], ["aus"]],
 ];
 
 /** Finite forms that are a speech verb only with one of the given particles. */
@@ -155,7 +165,7 @@ for (const [base, past, third] of [
 ] as [string, string?, string?][]) {
   addForms(SPEECH_EN, weakEn(base, past, third), { lemma: base, particles: base === "point" ? ["out"] : undefined });
 }
-for (const [base, past, third] of [["believe"], ["think", "thought"], ["feel", "felt"], ["know", "knew"], ["expect"], ["fear"], ["hope"], ["doubt"]] as [string, string?, string?][]) {
+for (const [base, past, third] of [["believe"], ["think", "thought"], ["feel", "felt"], ["know", "knew"], ["expect"], ["fear"], ["hope"], ["doubt"], ["call"]] as [string, string?, string?][]) {
   addForms(SPEECH_EN, weakEn(base, past, third), { lemma: base, cognition: true });
 }
 // "point" and "speak"/"post" are too general alone; "point" needs "out", the others need a quote.
@@ -166,7 +176,8 @@ SPEECH_EN.delete("post");
 SPEECH_EN.delete("posts");
 // Base forms double as nouns and imperatives ("the state", "report", "note"): only the
 // inflected forms (and the frequent unambiguous bases) count in English.
-for (const base of ["state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke"]) SPEECH_EN.delete(base);
+SPEECH_EN.set("calling", { lemma: "call", cognition: true });
+for (const base of ["call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke"]) SPEECH_EN.delete(base);
 
 export function speechVerb(lang: "de" | "en", low: string): SpeechVerb | undefined {
   return lang === "de" ? SPEECH_DE.get(low) : SPEECH_EN.get(low);

@@ -16,6 +16,7 @@ import {
   CAP_STOP, FIRST_NAMES, FIRST_PERSON, HONORIFICS, MONTHS, NAME_PARTICLES, NOUN_SUFFIX_DE, ORG_NOUNS,
   ORG_SUFFIXES, PLACES, SUBJECT_PRONOUNS, roleOf, type Gender,
 } from "./lexicon";
+import { seenLower } from "./np";
 import { TK, type Token } from "./text";
 import type { KnownSpeaker } from "./types";
 
@@ -51,7 +52,12 @@ function firstNameGender(low: string): Gender | undefined {
 }
 
 function isAcronym(t: Token): boolean {
-  return t.text.length >= 2 && t.text.length <= 6 && t.text === t.text.toUpperCase() && /^\p{Lu}+$/u.test(t.text);
+  const n = t.text.length;
+  if (n < 2 || n > 6) return false;
+  // A cheap look at the second letter first: most capitalized words go on in lower case.
+  const c = t.text.charCodeAt(1);
+  if (c >= 97 && c <= 122) return false;
+  return /^\p{Lu}+$/u.test(t.text);
 }
 
 interface SeqEntry {
@@ -207,8 +213,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
   for (const k of known) reg.addKnown(k);
 
   // Words also seen in lower case are common words ("positiv"), not names.
-  const lowSeen = new Set<string>();
-  for (const t of tokens) if (t.kind === TK.Word && !t.cap) lowSeen.add(t.low);
+  const lowSeen = seenLower(doc);
 
   // ---- Pass 1: names from strong cues ----
   let coordCue = null as { gender: Gender; until: number } | null;

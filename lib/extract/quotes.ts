@@ -24,9 +24,15 @@ export interface QuoteSpan {
 }
 
 const MARKS = "\"'«»‹›„“”‚‘’";
+type Mark = "\"" | "'" | "«" | "»" | "‹" | "›" | "„" | "“" | "”" | "‚" | "‘" | "’";
 
-/** For each opener, the characters that may close it. */
-const CLOSERS: Record<string, string> = {
+/**
+ * For each mark, the characters that may close it when it opened a quote. Every mark has an
+ * entry (the type makes the compiler check it): any mark can open in some context — ’ opens
+ * Swedish and Finnish quotes (’…’) and turns up as a mistyped ‘ in English — and a mark
+ * without an entry once made the extractor throw on such text.
+ */
+const CLOSERS: Record<Mark, string> = {
   "„": "“”\"",
   "“": "”\"“",
   "\"": "\"”“",
@@ -37,19 +43,26 @@ const CLOSERS: Record<string, string> = {
   "›": "‹",
   "‚": "‘’'",
   "‘": "’'",
+  "’": "’'",
   "'": "'’",
 };
 
 const OPEN_CONTEXT = "([{–—-/:;,+";
 const CLOSE_CONTEXT = ".,;:!?)]}–—-/…";
 
-function isMark(ch: string | undefined): boolean {
-  return ch !== undefined && MARKS.includes(ch);
+function isMark(ch: string | undefined): ch is Mark {
+  return ch !== undefined && ch.length === 1 && isMarkCode(ch.charCodeAt(0));
+}
+
+/** The same test on a code unit, without making a string (the scan runs over every character). */
+function isMarkCode(c: number): boolean {
+  if (c < 0x80) return c === 34 || c === 39;
+  return c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e && c !== 0x201b && c !== 0x201f) || c === 0x2039 || c === 0x203a;
 }
 
 interface Opener {
   pos: number;
-  ch: string;
+  ch: Mark;
   /** Index of the opener below this one when it was pushed (for nesting). */
   below: number;
   id: number;
@@ -72,7 +85,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
 
   const canClose = (ch: string): boolean => {
     for (let k = stack.length - 1, d = 0; k >= 0 && d < STACK_LOOKDOWN; k--, d++) {
-      if (CLOSERS[stack[k]!.ch]!.includes(ch)) return true;
+      if (CLOSERS[stack[k]!.ch].includes(ch)) return true;
     }
     return false;
   };
@@ -80,7 +93,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const close = (ch: string, pos: number): boolean => {
     for (let k = stack.length - 1, d = 0; k >= 0 && d < STACK_LOOKDOWN; k--, d++) {
       const o = stack[k]!;
-      if (!CLOSERS[o.ch]!.includes(ch)) continue;
+      if (!CLOSERS[o.ch].includes(ch)) continue;
       stack.length = k;
       const parent = stack.length > 0 ? stack[stack.length - 1]!.id : -1;
       found.push({ open: o.pos, close: pos, closed: true, openerId: o.id, parentOpenerId: parent });
@@ -89,13 +102,12 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     return false;
   };
 
-  const push = (ch: string, pos: number) => {
+  const push = (ch: Mark, pos: number) => {
     if (stack.length >= STACK_MAX) stack = stack.slice(stack.length - STACK_MAX + 1);
     stack.push({ pos, ch, below: stack.length > 0 ? stack[stack.length - 1]!.id : -1, id: nextId++ });
   };
 
   for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
     const c = text.charCodeAt(i);
     if (c === 10) {
       newlines++;
@@ -107,8 +119,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       continue;
     }
     if (c === 32 || c === 9 || c === 13) continue;
-    if (!MARKS.includes(ch)) {
-      if (!isSpaceChar(ch)) {
+    if (!isMarkCode(c)) {
+      if (c < 0x80 || !isSpaceChar(text[i])) {
         lastNonSpace = i;
         newlines = 0;
         lineStart = false;
@@ -116,6 +128,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       }
       continue;
     }
+    const ch = text[i] as Mark;
     const prev = i > 0 ? text[i - 1] : undefined;
     const next = i + 1 < n ? text[i + 1] : undefined;
     const prevSpace = prev === undefined || isSpaceChar(prev);
@@ -149,6 +162,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         break;
       case "’":
         if (isLetterChar(prev) && isLetterChar(next)) break; // apostrophe: don’t
+        if (prevSpace && /\d/.test(next ?? "")) break; // elision: ’90s
         if (right && canClose(ch)) close(ch, i);
         else if (left && !isLetterChar(prev)) push(ch, i);
         break;

@@ -8,6 +8,22 @@ import { TK, type Token } from "./text";
 const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "«", "»", "„", "“", "”", "\"", "(", ")", "–", "—"]);
 const PARTICLE_WINDOW = 16;
 
+/** Finite verbs that report a view with a fixed phrase after them. */
+const VIEW_HEAD_DE = new Set(["ist", "sind", "war", "waren", "kam", "kamen", "kommt", "kommen", "zeigte", "zeigten", "zeigt", "zeigen", "äußerte", "äußerten"]);
+const VIEW_NOUN_DE = new Set(["meinung", "ansicht", "auffassung", "überzeugung", "einschätzung", "schluss", "ergebnis", "erkenntnis"]);
+const VIEW_ADJ_DE = new Set(["besorgt", "zuversichtlich", "optimistisch", "pessimistisch", "überzeugt", "enttäuscht", "erleichtert", "erfreut", "zufrieden", "skeptisch", "empört", "beunruhigt", "sicher", "bestürzt", "verwundert", "überrascht"]);
+
+/** "ist der Meinung", "kam zu dem Schluss", "zeigte sich besorgt", within a few tokens. */
+function viewPhrase(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TK.Punct) return false;
+    if (t.cap && VIEW_NOUN_DE.has(t.low)) return true;
+    if (!t.cap && VIEW_ADJ_DE.has(t.low) && /^(zeig|äußer)/.test(tokens[i]!.low)) return true;
+  }
+  return false;
+}
+
 /** The last word of the clause that starts after token i (bounded), or null. */
 function clauseFinalWord(tokens: Token[], i: number): Token | null {
   let last: Token | null = null;
@@ -44,6 +60,11 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
       out[i] = v.cognition ? 2 : 1;
       continue;
     }
+    if (lang === "de" && VIEW_HEAD_DE.has(t.low) && viewPhrase(tokens, i)) {
+      // "ist der Meinung, dass …", "kam zu dem Schluss, dass …", "zeigte sich besorgt, dass …".
+      out[i] = 2;
+      continue;
+    }
     if (lang === "de") {
       const sep = SEPARABLE_FINITE_DE.get(t.low);
       if (sep) {
@@ -53,4 +74,26 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     }
   }
   return out;
+}
+
+/**
+ * The separated particle of the speech verb at token i ("wies … zurück", "teilte … mit",
+ * "pointed out"), or -1.
+ */
+export function particleOf(tokens: Token[], i: number, lang: "de" | "en"): number {
+  const t = tokens[i]!;
+  if (lang === "en") {
+    const v = speechVerb(lang, t.low);
+    if (!v?.particles) return -1;
+    for (const j of [i + 1, i + 2]) if (tokens[j] && v.particles.includes(tokens[j]!.low)) return j;
+    return -1;
+  }
+  const sep = SEPARABLE_FINITE_DE.get(t.low);
+  if (!sep) return -1;
+  for (let j = i + 1; j < tokens.length && j <= i + PARTICLE_WINDOW; j++) {
+    const u = tokens[j]!;
+    if ((u.kind === TK.Punct && CLAUSE_END.has(u.text)) || u.breakBefore > 0) break;
+    if (u.kind === TK.Word && sep.particles!.includes(u.low) && (tokens[j + 1] === undefined || tokens[j + 1]!.kind === TK.Punct)) return j;
+  }
+  return -1;
 }

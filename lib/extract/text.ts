@@ -54,6 +54,13 @@ function isWordCode(c: number, ch: string): boolean {
   return isDigitCode(c) || isLetterCode(c, ch);
 }
 
+/** isWordCode at text[i], making the one-character string only outside ASCII. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return isWordCode(c, text[i]!);
+}
+
 /** Characters that join two word parts: "US-Wahl", "al-Assad", "don't", "Putin’s". */
 function isJoiner(c: number): boolean {
   return c === 45 /* - */ || c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 0x2010 || c === 0x2011;
@@ -98,13 +105,13 @@ export function tokenize(text: string): Token[] {
       // "2016er", "3D", "10km": a number glued to letters is a word.
       if (i < n && isLetterCode(text.charCodeAt(i), text[i]!)) {
         kind = TK.Word;
-        while (i < n && isWordCode(text.charCodeAt(i), text[i]!)) i++;
+        while (i < n && isWordAt(text, i)) i++;
       }
     } else if (isLetterCode(c, ch)) {
       i++;
       for (;;) {
-        while (i < n && isWordCode(text.charCodeAt(i), text[i]!)) i++;
-        if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1), text[i + 1]!)) {
+        while (i < n && isWordAt(text, i)) i++;
+        if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordAt(text, i + 1)) {
           i++;
           continue;
         }
@@ -121,7 +128,7 @@ export function tokenize(text: string): Token[] {
       start,
       end: i,
       text: t,
-      low: t.toLowerCase(),
+      low: hasUpperOrNonAscii(text, start, i) ? t.toLowerCase() : t,
       kind,
       cap: kind === TK.Word && isUpperChar(t[0]),
       spaceBefore: space,
@@ -131,6 +138,15 @@ export function tokenize(text: string): Token[] {
     breaks = 0;
   }
   return tokens;
+}
+
+/** Whether lower-casing can change [a, b): most tokens are lower-case ASCII and keep their string. */
+function hasUpperOrNonAscii(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) return true;
+  }
+  return false;
 }
 
 /** Index of the first token whose start is >= pos (binary search). */

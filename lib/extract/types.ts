@@ -9,10 +9,17 @@ export interface Span {
   end: number;
 }
 
-/** A mention of a person in the text, resolved to the full name where one is known. */
+/**
+ * Who said it: the mention that attributes the words (the name, role noun, pronoun or source
+ * next to the cue: "er", "der Kremlchef", "Angaben der Polizei"; `start`/`end` are its span and
+ * `text` its words), and the person or organisation it refers to where the extractor could
+ * resolve it (`name`, and `speakerId` when it is a known speaker).
+ */
 export interface SpeakerMention extends Span {
   /** The resolved full name ("Wladimir Putin"), or the mention itself when nothing better is known. */
   name: string;
+  /** The words of the mention: text.slice(start, end) ("er"). */
+  text: string;
   /** The id of the matching known speaker (from ExtractOptions.knownSpeakers), if any. */
   speakerId?: string | null;
 }
@@ -24,6 +31,12 @@ export interface QuoteCandidate extends Span {
   speaker: SpeakerMention | null;
   /** Who reports the quote when it is nested in another speaker's words. */
   reportedBy: SpeakerMention | null;
+  /**
+   * The cue that attributes the words: the speech verb (with its separated particle, "wies …
+   * zurück"), or "laut", "zufolge", "nach", "according to". Empty when the speaker comes from
+   * the context (a quote or reported sentence that continues an earlier one).
+   */
+  cue: Span[];
 }
 
 export interface Quantity {

@@ -84,8 +84,9 @@ function quote(words: string, kind: "direct" | "indirect", speaker: { mention: s
     kind,
     ...at(text, words),
     text: words,
-    speaker: speaker ? { ...at(text, speaker.mention), name: speaker.name, speakerId: speaker.id ?? null } : null,
+    speaker: speaker ? { ...at(text, speaker.mention), text: speaker.mention, name: speaker.name, speakerId: speaker.id ?? null } : null,
     reportedBy: null,
+    cue: [],
   };
 }
 
@@ -364,7 +365,7 @@ describe("rejecting, accepting all, re-extracting", () => {
     const stored = await storeCandidates(
       editor,
       demo.id,
-      { language: "de", quotes: [{ kind: "direct", start: appearance.start, end: appearance.end, text: words, speaker: null, reportedBy: null }], claims: [] },
+      { language: "de", quotes: [{ kind: "direct", start: appearance.start, end: appearance.end, text: words, speaker: null, reportedBy: null, cue: [] }], claims: [] },
       t.db,
     );
     expect(stored).toMatchObject({ proposed: 0, skipped: 1 });
@@ -378,8 +379,8 @@ describe("rejecting, accepting all, re-extracting", () => {
       {
         language: "de",
         quotes: [
-          { kind: "direct", start: -1, end: 4, text: "x", speaker: null, reportedBy: null },
-          { kind: "direct", start: 10, end: TEXT.length + 5, text: "x", speaker: null, reportedBy: null },
+          { kind: "direct", start: -1, end: 4, text: "x", speaker: null, reportedBy: null, cue: [] },
+          { kind: "direct", start: 10, end: TEXT.length + 5, text: "x", speaker: null, reportedBy: null, cue: [] },
           { ...quote("Die Gespräche waren konstruktiv.", "direct", { mention: "Dmitri Peskow", name: "Dmitri Peskow", id: "no-such-speaker" }) },
         ],
         claims: [{ start: 3, end: 3, text: "", quantity: null }],

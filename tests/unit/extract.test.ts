@@ -93,9 +93,17 @@ describe("quote structure", () => {
     expect(q.map((x) => x.speaker?.name)).toEqual(["Linda Grant", "Linda Grant"]);
     expectOffsets(text, r);
   });
-  it("short scare quotes without a speech verb are not quotes", () => {
-    const text = "Die Partei nennt das Papier ein «Manifest». Der sogenannte «Deal» wurde am Montag vorgestellt.";
+  it("short scare quotes and names without a speech or naming verb are not quotes", () => {
+    const text = "Der sogenannte «Deal» wurde am Montag vorgestellt. Das «Manifest» liegt seit Mai vor. Die Zeitung «Tagesbote» berichtete.";
     expect(direct(extractArticle(text, { language: "de" }))).toHaveLength(0);
+  });
+  it("a short quote after a naming verb is the namer's wording (issue 12: partial quotes)", () => {
+    const text = "Die Partei nennt das Papier ein «Manifest». Die Ministerin kritisierte den Plan als «reines Wunschdenken».";
+    const q = direct(extractArticle(text, { language: "de" }));
+    expect(q.map((x) => [x.text, x.speaker?.name])).toEqual([
+      ["Manifest", "Partei"],
+      ["reines Wunschdenken", "Ministerin"],
+    ]);
   });
   it("runs over paragraphs when the next paragraph reopens the quote", () => {
     const text = "Anna Berg sagte: «Wir haben viel erreicht.\n\n«Aber es reicht nicht.»";
@@ -181,6 +189,39 @@ describe("speakers", () => {
     const text = "\"We have no plans to raise taxes,\" Sunak said.";
     const r = extractArticle(text, { language: "en", knownSpeakers: [{ id: "s1", name: "Rishi Sunak", aliases: [] }] });
     expect(direct(r)[0]!.speaker).toMatchObject({ name: "Rishi Sunak", speakerId: "s1" });
+  });
+});
+
+describe("speaker mentions and cues (what the review screen shows)", () => {
+  const text =
+    "Kremlsprecher Dmitri Peskow traf am Montag Journalisten. Er wies zurück, dass Moskau Truppen verlegt habe. " +
+    "Die Gespräche seien konstruktiv gewesen. «Wir bleiben im Dialog», sagte der Kremlsprecher. Laut Polizei blieb es ruhig.";
+  const r = extractArticle(text, { language: "de" });
+  const at = (words: string) => quoteWith(r, words);
+  const cues = (q: QuoteCandidate) => q.cue.map((c) => text.slice(c.start, c.end));
+
+  it("the mention next to the cue and the person it refers to: „Er“ → Dmitri Peskow", () => {
+    const q = at("Moskau Truppen verlegt habe");
+    expect(q.speaker).toMatchObject({ text: "Er", name: "Dmitri Peskow" });
+    expect(at("Wir bleiben im Dialog").speaker).toMatchObject({ text: "der Kremlsprecher", name: "Dmitri Peskow" });
+    for (const x of r.quotes) if (x.speaker) expect(text.slice(x.speaker.start, x.speaker.end)).toBe(x.speaker.text);
+  });
+
+  it("cue spans: the speech verb with its separated particle, a frame word; none for a continuation", () => {
+    expect(cues(at("Moskau Truppen verlegt habe"))).toEqual(["wies", "zurück"]);
+    expect(cues(at("Wir bleiben im Dialog"))).toEqual(["sagte"]);
+    expect(cues(at("blieb es ruhig"))).toEqual(["Laut"]);
+    const continued = at("Die Gespräche seien konstruktiv gewesen");
+    expect(continued.speaker?.name).toBe("Dmitri Peskow");
+    expect(continued.cue).toEqual([]);
+  });
+
+  it("English: pointed out, according to", () => {
+    const en = "Mayor Linda Grant pointed out that the budget was balanced. The deficit fell, according to the city council.";
+    const re = extractArticle(en, { language: "en" });
+    const c = (q: QuoteCandidate) => q.cue.map((x) => en.slice(x.start, x.end));
+    expect(c(re.quotes.find((q) => q.text.startsWith("the budget"))!)).toEqual(["pointed", "out"]);
+    expect(c(re.quotes.find((q) => q.text.startsWith("The deficit"))!)).toEqual(["according to"]);
   });
 });
 
@@ -302,6 +343,36 @@ describe("robustness", () => {
       const r = extractArticle(text);
       expect(r.quotes).toEqual(expect.any(Array));
       expectOffsets(text, r);
+    }
+  });
+  // Regression: ’ can open a quote (Swedish ’…’, a mistyped ‘ in English) but had no entry in
+  // the table of closing marks, so such text threw a TypeError and the article could not be
+  // ingested.
+  it("’ as an opening mark is a quote, not a crash", () => {
+    const de = "’Wir werden nicht nachgeben’, sagte Anna Berg am Montag.";
+    const r1 = extractArticle(de, { language: "de" });
+    expect(direct(r1).map((q) => q.text)).toEqual(["Wir werden nicht nachgeben"]);
+    expect(direct(r1)[0]!.speaker?.name).toBe("Anna Berg");
+    expectOffsets(de, r1);
+    const en = "The senator said: ’We will not give in to this pressure’ and left the room.";
+    const r2 = extractArticle(en, { language: "en" });
+    expect(direct(r2).map((q) => q.text)).toEqual(["We will not give in to this pressure"]);
+    expectOffsets(en, r2);
+  });
+  it("every quotation mark, in every flanking context, as opener and closer", () => {
+    const marks = ["\"", "'", "«", "»", "‹", "›", "„", "“", "”", "‚", "‘", "’"];
+    const contexts = (a: string, b: string) => [
+      `${a}Wort${b}`, `${a} Wort ${b}`, `(${a}Wort${b})`, `x${a}y${b}z`, `${a}${b}`, `${a}${a}Wort${b}${b}`,
+      `Er sagte: ${a}Wir kommen.${b} Dann ${b}ging${a} er.`, `${a}a\n\n${a}b${b}`, `${a}’90s${b}`,
+    ];
+    for (const a of marks) {
+      for (const b of marks) {
+        for (const text of contexts(a, b)) {
+          for (const language of ["de", "en"] as const) {
+            expectOffsets(text, extractArticle(text, { language }));
+          }
+        }
+      }
     }
   });
   it("offsets are JavaScript string offsets even with astral characters", () => {

@@ -212,6 +212,8 @@ function CandidateItem({ c, n, article, editable }: { c: ReviewCandidate; n: num
       {c.kind === "quote" && (
         <p className="candidate__speaker">
           Sprecher:{" "}
+          {/* The mention that attributes the words, then whom it refers to: „er“ → Wladimir Putin. */}
+          {c.speakerMention && c.speakerMention !== (speaker ?? c.speakerName) ? <span className="candidate__mention">„{c.speakerMention}“ → </span> : null}
           {speaker ? (
             <strong>{speaker}</strong>
           ) : c.speakerName ? (
@@ -221,7 +223,6 @@ function CandidateItem({ c, n, article, editable }: { c: ReviewCandidate; n: num
           ) : (
             <em>unbekannt</em>
           )}
-          {c.speakerMention && c.speakerMention !== (speaker ?? c.speakerName) ? <span className="muted"> – im Text: „{c.speakerMention}“</span> : null}
           {c.reportedByName && (
             <>
               {" · "}wiedergegeben von {c.reportedById ? article.speakerNames.get(c.reportedById) : `${c.reportedByName} (neu)`}

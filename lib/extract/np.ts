@@ -1,0 +1,506 @@
+// Noun phrases and the subject of a speech verb, for German (and, more simply, English).
+//
+// The speaker of reported words is the subject of the verb that reports them, whatever it is: a
+// person ("Kremlsprecher Dmitri Peskow"), a pronoun ("er"), a role ("der Sprecher der Polizei"),
+// an institution ("die Hausverwaltung"), a document ("der Bericht"), a group ("die Demonstranten")
+// or a source ("die Zeitung „Yemen Observer“"). German word order tells where the subject is:
+// in a main clause the finite verb is the second constituent, so the subject is either the
+// whole first constituent ("Die Hausverwaltung versicherte, …") or, when something else comes
+// first (an adverb, a prepositional phrase, a quote), the first noun phrase after the verb
+// ("„…“, sagte der 81-Jährige", "Am Montag erklärte die Polizei, …"); in a subordinate clause
+// it follows the conjunction ("Wie die Polizei mitteilte, …").
+//
+// Every function here looks at a bounded number of tokens (a noun phrase is at most 24 tokens),
+// so a call costs O(1) and the extractor stays linear.
+
+import type { Doc } from "./context";
+import { TK, type Token } from "./text";
+
+const DET_DE = new Set(
+  `der die das den dem des ein eine einer einem einen eines dieser diese dieses diesem diesen jener jene jenes
+sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres unser unsere unserer unseren deren dessen
+kein keine keiner keinem keinen beide beiden mehrere einige einigen viele vielen alle allen andere anderen weitere
+weiteren zwei drei vier fünf sechs sieben acht neun zehn zwölf etliche zahlreiche zahlreichen manche sämtliche`.split(/\s+/),
+);
+/** Lower-case words that end like an adjective but are not one. */
+const NOT_ADJ_DE = new Set(
+  `aber oder über unter wieder immer sehr hier jeder jede jedes wegen gegen seine seiner seinem seinen ihre ihrer
+ihrem ihren eine einer einem einen eines keine keiner keinem keinen diese dieser diesem diesen dieses nie eher
+ebenfalls bereits habe hatte hatten haben hätte hätten werde werden wurde wurden würde würden sagte sagten
+erklärte erklärten teilte teilten gabe gaben sowie sondern ohne ende gerne gern lange alle allen bitte erst
+heute gestern morgen selbe dabei daher sodass worden gewesen`.split(/\s+/),
+);
+const ADJ_END_DE = /(e|en|er|es|em|ste|sten)$/;
+/** Capitalized words that start a clause but are not nouns (adverbs, prepositions, conjunctions). */
+const CAP_NOT_NOUN_DE = new Set(
+  `auch aber doch dann dazu zudem allerdings beim im am vor nach mit in auf für bei zum zur von vom wie als wenn
+dass ob nun jetzt heute gestern morgen so noch schon nur und oder sondern denn weil da dort hier hierzu damit
+dabei daher deshalb trotzdem außerdem zwar bereits inzwischen mittlerweile seit bis gegen ohne unter über neben
+zwischen durch um laut zufolge kein keine was wer wo warum wieso weshalb welche welcher welches ja nein nicht
+ausdrücklich dennoch ebenfalls gleichzeitig zugleich später früher zuvor danach anschließend insgesamt vielmehr
+stattdessen immerhin jedenfalls offenbar offensichtlich angeblich tatsächlich wirklich weiter weiterhin zunächst
+zuletzt erst bisher bislang demnach dagegen hingegen jedoch indes indessen nachdem während obwohl falls sofern
+derzeit damals einst nämlich ebenso sogar vor allem besonders gerade kurz später bald also somit folglich
+gemäß entgegen trotz wegen angesichts aufgrund infolge mittels seitens gegenüber`.split(/\s+/),
+);
+const PRONOUN_DE = new Set(["er", "sie", "es", "man", "wir", "ich", "ihr", "dieser", "diese", "jener", "jene", "beide", "alle", "dieses", "letztere", "letzterer", "ersterer", "erstere"]);
+/** Subordinating conjunctions after which the subject comes first ("Wie die Polizei mitteilte"). */
+const SUBORD_DE = new Set(["wie", "als", "dass", "daß", "nachdem", "weil", "da", "ob", "wenn", "obwohl", "während", "worauf", "nachdem", "sodass", "wobei"]);
+/** Adverbs that may stand between the verb and its subject ("sagte jedoch der Minister"). */
+const MIDFIELD_SKIP_DE = new Set(
+  `auch aber doch dann jedoch zudem außerdem ebenfalls weiter weiterhin noch schon bereits nun dabei dazu damals
+jetzt heute gestern zuvor erneut allerdings inzwischen später hingegen dagegen indes ausdrücklich gegenüber
+daraufhin zufolge einmal sogar gar abschließend bislang bisher offenbar offiziell ferner ihrerseits seinerseits`.split(/\s+/),
+);
+/** Finite auxiliaries and modals: with a participle or infinitive at the end, they hold the second place. */
+const AUX_DE = new Set(
+  `hat haben hatte hatten habe hätte hätten ist sind war waren sei seien wäre wären wird werden wurde wurden würde
+würden soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten muss müssen musste
+mussten darf dürfen durfte durften möchte möchten mag`.split(/\s+/),
+);
+/** Focus particles that open the first constituent together with a noun phrase. */
+const FOCUS_DE = new Set(["auch", "selbst", "sogar", "nur", "gerade", "besonders", "ebenso", "allein"]);
+const NAME_PARTICLES_DE = new Set(["von", "van", "de", "zu", "ter", "ten", "da", "di", "del"]);
+const CLAUSE_PUNCT = new Set([".", "!", "?", ";", ":", "(", ")", "…"]);
+
+export interface Phrase {
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+}
+
+function word(t: Token | undefined): t is Token {
+  return t !== undefined && t.kind === TK.Word;
+}
+
+function isNounDe(t: Token | undefined): boolean {
+  return word(t) && t.cap && !CAP_NOT_NOUN_DE.has(t.low) && !DET_DE.has(t.low);
+}
+
+/** Lower-case words of a document: a capitalized word also seen in lower case is no noun at the start of a sentence ("Positiv kommentierte er"). */
+const lowerSeen = new WeakMap<Doc, Set<string>>();
+export function seenLower(doc: Doc): Set<string> {
+  let set = lowerSeen.get(doc);
+  if (!set) {
+    set = new Set();
+    for (const t of doc.tokens) if (t.kind === TK.Word && !t.cap) set.add(t.low);
+    lowerSeen.set(doc, set);
+  }
+  return set;
+}
+
+/** A capitalized word at the start of a sentence that is really an adverb or adjective. */
+function sentenceInitialNonNoun(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  if (!word(t) || !t.cap || DET_DE.has(t.low) || PRONOUN_DE.has(t.low)) return false;
+  const s = doc.sentences[doc.sentOf[k]!]!;
+  let first = s.first;
+  while (first < k && doc.tokens[first]!.kind === TK.Punct) first++;
+  if (first !== k) return false;
+  // Also a lone adjective or adverb before the verb, which news rarely writes in lower case
+  // elsewhere: "Positiv kommentierte er …", "Ausdrücklich erwähnte das Papier …".
+  // "Relativierend fügt Gall hinzu", "Passend zu …": a present participle used as an adverb.
+  if (/[^e]end$/.test(t.low) && t.low.length > 6) return true;
+  return seenLower(doc).has(t.low) || (ADVERBIAL_END_DE.test(t.low) && !isNounDe(doc.tokens[k + 1]) && doc.tokens[k + 1]?.kind === TK.Word && !doc.tokens[k + 1]!.cap);
+}
+const ADVERBIAL_END_DE = /(iv|lich|isch|bar|sam|haft|weise|los|mals|wärts|gemäß)$/;
+
+/** A word that can be a given name before a particle ("Ursula" von der Leyen), not a role noun. */
+function firstNameLike(t: Token): boolean {
+  return t.cap && t.text.length >= 2 && !/(er|in|ent|ist|or|eur|ant)$/.test(t.low);
+}
+
+function isAdjDe(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === TK.Num) return true; // "die 81-Jährige", "37 Prozent"
+  return word(t) && !t.cap && ADJ_END_DE.test(t.low) && !NOT_ADJ_DE.has(t.low) && !DET_DE.has(t.low) && !PRONOUN_DE.has(t.low) && t.low.length > 2;
+}
+
+/**
+ * The German noun phrase that starts at token `a`, or null: [determiner] [adjectives] nouns or a
+ * name, then genitives ("der Sprecher der Polizei"), "von/für" phrases ("Bürgermeister von New
+ * Orleans"), a parenthesis ("(SPD)"), a title in quotation marks ("die Zeitung „Yemen Observer“")
+ * and an apposition (", Lars Beringer,"). A personal or demonstrative pronoun is a phrase of one.
+ */
+export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
+  const { tokens } = doc;
+  const limit = Math.min(hi, a + 24);
+  let k = a;
+  const t = tokens[a];
+  if (!t || a >= limit) return null;
+  if (word(t) && PRONOUN_DE.has(t.low) && !isNounDe(tokens[a + 1]) && !isAdjDe(tokens[a + 1])) {
+    // "sagte dieser", "erklärte er"; "die" before a noun is an article, below.
+    return { first: a, last: a + 1 };
+  }
+  const head = (from: number): number => {
+    let j = from;
+    // "der", "die beiden", "der drei", "seine 12".
+    for (let d = 0; d < 2 && j < limit && ((word(tokens[j]) && DET_DE.has(tokens[j]!.low)) || tokens[j]!.kind === TK.Num); d++) j++;
+    let adjs = 0;
+    while (j < limit && adjs < 4 && isAdjDe(tokens[j])) {
+      j++;
+      adjs++;
+    }
+    const nounStart = j;
+    // A name in quotation marks as the noun: die „Computerwoche“, der „Spiegel“.
+    const m = tokens[j];
+    if (m && m.kind === TK.Punct && "„“\"«»".includes(m.text) && isNounDe(tokens[j + 1])) {
+      let e = j + 1;
+      while (e < limit && e - j < 8 && tokens[e]!.kind !== TK.Punct) e++;
+      if (tokens[e] && "“”\"«»".includes(tokens[e]!.text)) return e + 1;
+    }
+    while (j < limit && j - nounStart < 6) {
+      const u = tokens[j]!;
+      if (isNounDe(u)) {
+        j++;
+        continue;
+      }
+      // "Ursula von der Leyen", "Ban Ki-moon", "Joachim zu Guttenberg": particles inside a name.
+      if (j > nounStart && word(u) && NAME_PARTICLES_DE.has(u.low)) {
+        let p = j + 1;
+        if (word(tokens[p]) && (tokens[p]!.low === "der" || tokens[p]!.low === "den")) p++;
+        if (isNounDe(tokens[p]) && firstNameLike(tokens[j - 1]!)) {
+          j = p;
+          continue;
+        }
+      }
+      break;
+    }
+    return j > nounStart ? j : -1;
+  };
+  if (sentenceInitialNonNoun(doc, a)) return null;
+  k = head(a);
+  if (k < 0) return null;
+  // Tails, each bounded by the phrase limit.
+  for (let guard = 0; guard < 6 && k < limit; guard++) {
+    const u = tokens[k]!;
+    if (word(u) && (u.low === "der" || u.low === "des") && !u.cap) {
+      const e = head(k);
+      if (e > 0) {
+        k = e;
+        continue;
+      }
+    }
+    if (word(u) && (u.low === "von" || u.low === "vom" || u.low === "für") && !u.cap) {
+      const e = head(k + 1);
+      if (e > 0) {
+        k = e;
+        continue;
+      }
+    }
+    if (u.text === "(") {
+      let j = k + 1;
+      while (j < limit && j - k < 8 && tokens[j]!.text !== ")" && !doc.speech[j]) j++;
+      if (tokens[j]?.text === ")") {
+        k = j + 1;
+        continue;
+      }
+      break;
+    }
+    // A title in quotation marks right after its noun: die Zeitung „Yemen Observer“.
+    if (u.kind === TK.Punct && u.spaceBefore && "„“\"«»".includes(u.text) && word(tokens[k + 1]) && tokens[k + 1]!.cap) {
+      let j = k + 1;
+      while (j < limit && j - k < 8 && tokens[j]!.kind !== TK.Punct) j++;
+      if (tokens[j] && "“”\"«»".includes(tokens[j]!.text)) {
+        k = j + 1;
+        continue;
+      }
+      break;
+    }
+    // Apposition with a name: ", Lars Beringer," / ", Elmar Gesse."
+    if (u.text === "," && isNounDe(tokens[k + 1])) {
+      let j = k + 1;
+      while (j < limit && j - k <= 4 && isNounDe(tokens[j])) j++;
+      const after = tokens[j];
+      if (j - k >= 2 && (!after || after.text === "," || after.text === "." || after.text === "(" || doc.speech[j])) {
+        k = j;
+        continue;
+      }
+    }
+    break;
+  }
+  return { first: a, last: k };
+}
+
+function isBoundary(t: Token | undefined, doc: Doc, k: number): boolean {
+  if (!t) return true;
+  if (t.kind !== TK.Punct) return false;
+  // Quotation marks end a clause only around a quote, not around a name ("die Zeitung „Yemen Observer“ berichtet").
+  return CLAUSE_PUNCT.has(t.text) || t.text === "," || t.text === "–" || t.text === "—" || doc.markOf[k] === 1;
+}
+
+/**
+ * The finite verb a speech verb belongs to: the verb itself, or the auxiliary before a
+ * participle or infinitive at the clause end ("hat … gesagt", "will … mitteilen").
+ */
+function finiteOf(doc: Doc, v: number, lo: number): number {
+  const { tokens } = doc;
+  const t = tokens[v]!;
+  const participle = /^ge/.test(t.low) || /(iert|t|en)$/.test(t.low);
+  if (!participle) return v;
+  for (let k = v - 1; k >= lo && k >= v - 20; k--) {
+    const u = tokens[k]!;
+    if (u.kind === TK.Punct && !"-()„“”\"«»‚‘’".includes(u.text)) break;
+    if (word(u) && !u.cap && AUX_DE.has(u.low)) return k;
+  }
+  return v;
+}
+
+/** Determiners of a dative or accusative phrase: such a phrase is an object, not the subject. */
+const OBLIQUE_DE = new Set(["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren", "unserem", "unseren", "keinem", "keinen", "ihm", "ihnen", "mir", "uns"]);
+/** Nouns of time: "Letzte Woche sagte er", "sagte heute Abend": not speakers. */
+const TIME_NOUNS_DE = new Set(`abend abends morgen mittag nachmittag vormittag nacht woche wochenende tag tage jahr jahres monat monats zeit mal
+montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend januar februar märz april mai juni juli august september oktober
+november dezember anfang ende mitte uhr stunde stunden minuten`.split(/\s+/));
+const RELATIVE_DE = new Set(["der", "die", "das", "welcher", "welche", "welches", "dessen", "deren", "dem", "den", "denen"]);
+
+/** The head of the phrase (its first noun or pronoun) is a person: a name, role or pronoun mention. */
+function headIsPerson(doc: Doc, np: Phrase): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== TK.Word) continue;
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0) {
+      const kind = doc.mentions[mi]!.kind;
+      return kind === "name" || kind === "role" || kind === "pronoun";
+    }
+    if (t.cap && !DET_DE.has(t.low)) return false;
+  }
+  return false;
+}
+
+/** The phrase contains a person's name (a mention of kind "name"). */
+function hasName(doc: Doc, np: Phrase): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0 && doc.mentions[mi]!.kind === "name") return true;
+  }
+  return false;
+}
+
+function isSubjectPhrase(doc: Doc, np: Phrase): boolean {
+  const { tokens } = doc;
+  const first = tokens[np.first]!;
+  if (OBLIQUE_DE.has(first.low)) return false;
+  for (let k = np.first; k < np.last; k++) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Word && t.cap) return !TIME_NOUNS_DE.has(t.low);
+  }
+  return true;
+}
+
+/** The phrase right after the verb (or after adverbs and an object in the dative): "sagte jedoch der Minister", "teilte dem Sender der Sprecher mit". */
+function phraseAfterVerb(doc: Doc, f: number, hi: number): Phrase | null {
+  const { tokens } = doc;
+  let k = f + 1;
+  for (let tries = 0; tries < 3 && k < hi; tries++) {
+    for (let skipped = 0; k < hi && skipped < 4; skipped++) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Word && !t.cap && (MIDFIELD_SKIP_DE.has(t.low) || t.low === "sich")) k++;
+      else if (t.kind === TK.Word && (t.low === "heute" || t.low === "gestern" || t.low === "morgen") && TIME_NOUNS_DE.has(tokens[k + 1]?.low ?? "")) k += 2;
+      else break;
+    }
+    if (k >= hi) return null;
+    const np = nounPhraseDe(doc, k, hi);
+    if (!np) return null;
+    if (tokens[np.first]!.low === "es" && np.last === np.first + 1) {
+      // "hieß es in der Erklärung", "heißt es in einer Mitteilung der Gewerkschaft": the source
+      // is the phrase after "in"/"laut"/"bei"; a bare "es" names nobody.
+      for (let j = np.last; j < hi && j <= np.last + 4; j++) {
+        const u = tokens[j]!;
+        if (word(u) && ["in", "im", "laut", "bei", "beim", "aus", "von", "vom", "seitens"].includes(u.low)) return nounPhraseDe(doc, j + 1, hi);
+        if (!word(u) || !MIDFIELD_SKIP_DE.has(u.low)) break;
+      }
+      return null;
+    }
+    if (isSubjectPhrase(doc, np)) return np;
+    k = np.last; // an object or a time: the subject may follow
+  }
+  return null;
+}
+
+/**
+ * The subject of the (German) speech verb at token v, within [lo, hi): a noun phrase or a
+ * pronoun, or null when none is found.
+ */
+export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Phrase | null {
+  const { tokens } = doc;
+  const f = finiteOf(doc, v, lo);
+  // The clause start: back to a boundary (bounded).
+  let c = f;
+  for (;;) {
+    while (c > lo && f - c < 30 && !isBoundary(tokens[c - 1], doc, c - 1)) c--;
+    // A parenthesis inside the first constituent: "Houcine Abassi, … (UGIT) sagte".
+    if (c > lo && tokens[c - 1]!.text === ")") {
+      let o = c - 2;
+      while (o > lo && c - o < 12 && tokens[o]!.text !== "(") o--;
+      if (tokens[o]?.text === "(" && o > lo) {
+        c = o;
+        continue;
+      }
+    }
+    break;
+  }
+  if (c === f && c > lo && tokens[c - 1]!.text === ",") {
+    const beforeComma = tokens[c - 2];
+    const quoteBefore = beforeComma !== undefined && (doc.markOf[c - 2] === 1 || "“”\"«»‹›‘’'".includes(beforeComma.text));
+    if (!quoteBefore) {
+      // "Ein Sprecher der Polizei, Lars Beringer, sagte …", "…, die Sprecherin der Fraktion,
+      // Sandra Boser (GRÜNE), erklärte:": a phrase with its apposition right before the verb.
+      // "Hubert Primus, der bei … verantwortlich ist, wies …": the subject opens the sentence,
+      // before a relative clause.
+      let commas = 0;
+      let s0 = c - 1;
+      let opening: Phrase | null = null;
+      for (let k = c - 2; k >= lo && f - k < 40 && commas < 4; k--) {
+        const t = tokens[k]!;
+        const atStart = k === lo || isBoundary(tokens[k - 1], doc, k - 1);
+        if (atStart) {
+          const np = nounPhraseDe(doc, k, f);
+          if (np && isSubjectPhrase(doc, np) && np.last >= f - 1) return np;
+          if (np && isSubjectPhrase(doc, np)) opening = np;
+        }
+        if (t.kind === TK.Punct && t.text !== "," && t.text !== "(" && t.text !== ")" && t.text !== "-" && t.text !== "–") break;
+        if (t.text === ",") commas++;
+        s0 = k;
+      }
+      void s0;
+      if (opening) {
+        const after = tokens[opening.last];
+        if (after?.text === "," && RELATIVE_DE.has(tokens[opening.last + 1]?.low ?? "")) return opening;
+      }
+    }
+    return phraseAfterVerb(doc, f, hi);
+  }
+  if (c < f) {
+    let first = tokens[c]!;
+    const next = tokens[f + 1];
+    const verbFinal = !next || (next.kind === TK.Punct && next.text !== "(" && !"„“\"«»".includes(next.text)) || (tokens[v + 1]?.kind === TK.Punct && v > f) || (AUX_DE.has(tokens[v + 1]?.low ?? "") && tokens[v + 2]?.kind === TK.Punct);
+    if (word(first) && SUBORD_DE.has(first.low) && verbFinal) {
+      // Verb-final clause: the subject follows the conjunction.
+      const np = nounPhraseDe(doc, c + 1, f);
+      return np && isSubjectPhrase(doc, np) ? np : null;
+    }
+    // "Dies bestätigte der Parteivorsitzende …", "Das teilte die Polizei mit": a demonstrative
+    // alone before the verb is its object.
+    if (f - c === 1 && word(first) && ["das", "dies", "dieses", "diese", "was", "solches"].includes(first.low)) return phraseAfterVerb(doc, f, hi);
+    let start = c;
+    if (word(first) && FOCUS_DE.has(first.low) && c + 1 < f) first = tokens[++start]!; // "Auch Putin sah …"
+    // "In dem Antrag heißt es: …", "In der Erklärung hieß es, …": the source is in the first constituent.
+    const vt = tokens[v]!.low;
+    if ((vt === "heißt" || vt === "hieß") && tokens[f + 1]?.low === "es" && word(first) && ["in", "im", "laut", "auf"].includes(first.low)) {
+      return nounPhraseDe(doc, start + 1, f);
+    }
+    const np = nounPhraseDe(doc, start, f);
+    // A personal pronoun right after the verb is the subject, and the first constituent its
+    // object: "Deren Haltung bezeichnete er als …", "Aktuell lässt sie … erklären".
+    const pron = tokens[f + 1];
+    if (word(pron) && ["er", "sie", "wir", "ich", "man"].includes(pron.low) && !(np && hasName(doc, np))) return { first: f + 1, last: f + 2 };
+    // The first constituent is one phrase: when it starts as a noun phrase in the nominative,
+    // it is the subject, even with a tail the chunker does not follow ("Die US-Botschaft in Riad").
+    // But a thing in front and a person after the verb: the thing is the object ("Die
+    // Äußerungen Hassemers bezeichnete Wiefelspütz als …", "Die Anwendung … stellte der
+    // SPD-Vorsitzende in Frage").
+    if (np && np.first === start && isSubjectPhrase(doc, np)) {
+      if (!headIsPerson(doc, np)) {
+        const after = phraseAfterVerb(doc, f, hi);
+        if (after && headIsPerson(doc, after)) return after;
+      }
+      return np;
+    }
+  }
+  return phraseAfterVerb(doc, f, hi);
+}
+
+const PREPOSITIONS_DE = new Set(
+  `in im am an auf aus bei beim mit nach seit von vom zu zum zur für gegen ohne um durch über unter vor hinter neben zwischen
+wegen trotz während laut gemäß bis ab ins ans aufs innerhalb außerhalb angesichts aufgrund dank gegenüber`.split(/\s+/),
+);
+
+/**
+ * The subject of a sentence's main clause (German): its first constituent when that is a noun
+ * phrase followed by the verb ("Der Iran streitet dies ab."), else the phrase after the verb
+ * ("Am 15. Mai hat die Wahlkommission …"). For a report that continues in the next sentence
+ * without a speech verb of its own.
+ */
+export function sentenceSubjectDe(doc: Doc, s: number): Phrase | null {
+  const sent = doc.sentences[s];
+  return sent ? clauseSubjectDe(doc, sent.first, sent.last) : null;
+}
+
+/** The subject of the main clause in the tokens [a, b) (see sentenceSubjectDe). */
+export function clauseSubjectDe(doc: Doc, a: number, b: number): Phrase | null {
+  const { tokens } = doc;
+  const sent = { first: a, last: b };
+  let k = sent.first;
+  while (k < sent.last && tokens[k]!.kind === TK.Punct) k++;
+  if (k >= sent.last) return null;
+  let start = k;
+  if (word(tokens[k]) && FOCUS_DE.has(tokens[k]!.low)) start++;
+  const np = nounPhraseDe(doc, start, sent.last);
+  const after = np ? tokens[np.last] : undefined;
+  if (np && isSubjectPhrase(doc, np) && word(after) && !after.cap) return np;
+  for (let j = k + 1; j < sent.last && j < k + 14; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TK.Punct) {
+      if (t.text === "," || t.text === ":" || t.text === ";") return null;
+      continue;
+    }
+    if (t.kind !== TK.Word || t.cap) continue;
+    if (DET_DE.has(t.low) || PREPOSITIONS_DE.has(t.low) || SUBORD_DE.has(t.low) || isAdjDe(t)) continue;
+    return phraseAfterVerb(doc, j, sent.last);
+  }
+  return null;
+}
+
+const PASSIVE_AUX_DE = new Set(["wird", "wurde", "werden", "wurden", "worden"]);
+
+/**
+ * A report without a speaker by its construction: "heißt es" with no source after it, or a
+ * passive without an agent ("Es wird vermutet, dass …", "Kritisiert wird, dass …", "Ihm wird
+ * vorgeworfen, …").
+ */
+export function impersonalDe(doc: Doc, v: number, lo: number, hi: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[v]!;
+  if ((t.low === "heißt" || t.low === "hieß") && (tokens[v + 1]?.low === "es" || tokens[v - 1]?.low === "es")) {
+    return subjectPhraseDe(doc, v, lo, hi) === null;
+  }
+  if (!/^ge|iert$|t$|en$/.test(t.low) || t.cap) return false;
+  // A passive auxiliary in the clause, and no "von"/"durch" agent near the participle.
+  let aux = false;
+  for (let k = v - 1; k >= lo && k >= v - 12; k--) {
+    const u = tokens[k]!;
+    if (u.kind === TK.Punct && !"„“”\"«»".includes(u.text)) break;
+    if (word(u) && PASSIVE_AUX_DE.has(u.low)) aux = true;
+    if (word(u) && (u.low === "von" || u.low === "vom" || u.low === "durch" || u.low === "seitens")) return false;
+  }
+  if (tokens[v + 1] && word(tokens[v + 1]) && PASSIVE_AUX_DE.has(tokens[v + 1]!.low)) aux = true;
+  return aux;
+}
+
+/**
+ * A sentence that attributes the one before it: "Das teilte das Unternehmen mit.", "Dies gab der
+ * Minister bekannt.", "Das musste Steinbrück einräumen." Returns the speech verb's token, or -1.
+ */
+export function anaphoricTagDe(doc: Doc, s: number): number {
+  const { tokens } = doc;
+  const sent = doc.sentences[s];
+  if (!sent) return -1;
+  let k = sent.first;
+  while (k < sent.last && tokens[k]!.kind === TK.Punct) k++;
+  const t = tokens[k];
+  if (!word(t) || !["das", "dies", "dieses", "diese"].includes(t.low) || isNounDe(tokens[k + 1])) return -1;
+  for (let j = k + 1; j < sent.last && j <= k + 4; j++) {
+    if (doc.speech[j]) return j;
+    if (tokens[j]!.kind === TK.Punct) return -1;
+  }
+  // "Das musste Steinbrück … einräumen": a modal, then the speech verb at the clause end.
+  if (word(tokens[k + 1]) && AUX_DE.has(tokens[k + 1]!.low)) {
+    for (let j = k + 2; j < sent.last && j <= k + 16; j++) {
+      if (doc.speech[j]) return j;
+      if (tokens[j]!.kind === TK.Punct && tokens[j]!.text !== "-") return -1;
+    }
+  }
+  return -1;
+}
