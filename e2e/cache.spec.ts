@@ -56,11 +56,13 @@ test("the newsroom and sign-in are rendered for each request and never stored", 
 test("a search is rendered once and then answered from the cache, whatever order its parameters came in", async ({ request }) => {
   const first = await request.get("/search?q=Putin&type=claims");
   expect(first.status()).toBe(200);
+  // From the cache: fresh (HIT), or older than a minute and refreshed behind it (STALE).
+  const fromCache = ["HIT", "STALE"];
   const again = await request.get("/search?type=claims&utm_source=x&q=Putin");
-  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(fromCache).toContain(again.headers()["x-nextjs-cache"]);
   expect(await again.text()).toBe(await first.text());
   expect((await request.get("/en/search?q=Putin", { maxRedirects: 0 })).status()).toBe(200);
-  expect((await request.get("/en/search?q=Putin")).headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(fromCache).toContain((await request.get("/en/search?q=Putin")).headers()["x-nextjs-cache"]);
 });
 
 test("a forged Host or X-Forwarded-Host reaches no link, neither in its answer nor in what is stored for others", async ({ request, baseURL }) => {

@@ -13,7 +13,18 @@ export const generateStaticParams = noPagesAtBuildTime;
 
 async function inputOf(params: Props["params"]) {
   const { query } = await params;
-  return parseSearchParams(Object.fromEntries(new URLSearchParams(query)));
+  return parseSearchParams(Object.fromEntries(new URLSearchParams(searchOfSegment(query))));
+}
+
+/** The query string in the segment. Next.js hands the page the segment still percent-encoded
+ * (generateMetadata gets it decoded): encoded, a query string has no "=" (it is %3D). */
+function searchOfSegment(segment: string): string {
+  if (segment.includes("=")) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
