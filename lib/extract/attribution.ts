@@ -69,6 +69,18 @@ called calling calls call described describes describing termed dubbed labeled l
 );
 /** Naming verbs that characterise something ("called the layoffs „…“") but report no clause. */
 const NAMING_ONLY = new Set(["called", "calls", "call", "calling", "nannte", "nannten", "nennt", "genannt"]);
+/** A Konjunktiv outside the quote near it: the sentence is reported speech. */
+function reportedSentence(doc: Doc, first: number, last: number, openTok: number, closeTok: number): boolean {
+  const from = Math.max(first, openTok - QUOTE_CONTEXT);
+  const to = Math.min(last, closeTok + QUOTE_CONTEXT);
+  for (let k = from; k < to; k++) {
+    if (k >= openTok && k <= closeTok) continue;
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Word && !t.cap && (KONJ1.has(t.low) || KONJ2.has(t.low))) return true;
+  }
+  return false;
+}
+
 /** Tokens before and after a quote that are searched for a speech or naming verb. */
 const QUOTE_CONTEXT = 40;
 const INDEF_DE = new Set(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"]);
@@ -154,6 +166,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     const characterised = prev !== undefined && (["als", "von", "wie", "für"].includes(prev.low) || INDEF_DE.has(prev.low));
     return words <= 6 && (naming || speechIn) && (characterised || opensWithArticle || namingNear);
   }
+  // A few words after an article, with nothing around that reports anyone, are a scare quote
+  // or a term ("der „gemeinsame Boden“"), not someone's words.
+  if (words <= 3 && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   if (words >= 2) return !digits || lowerContent >= 2;
   // One lower-case word: „fahrlässig“, „aggressiv“ in a sentence that reports someone.
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
