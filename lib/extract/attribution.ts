@@ -793,7 +793,11 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   if (lang === "de") {
     const head = headClauseDe(doc, f, endTok, hasKonj);
     if (head) {
-      const found = make(head.start, head.end, head.attr);
+      // "Heute bestätigte X laut Nachrichtenagentur Reuters, dass …": the source phrase in the
+      // tag is where the words come from.
+      const frame = frameDe(doc, f, head.start);
+      const attr = frame?.mention && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
+      const found = make(head.start, head.end, attr);
       if (found) return found;
     }
   }
