@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { anaphoricTagDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
@@ -364,6 +364,8 @@ function verbSpeaker(doc: Doc, v: number, lo: number, hi: number, prefer: "after
   if (doc.lang === "de") {
     if (impersonalDe(doc, v, lo, hi)) return null;
     const np = subjectPhraseDe(doc, v, lo, hi);
+    const cited = citedPhraseDe(doc, v, lo, hi, np);
+    if (cited) return phraseMention(doc, cited);
     if (np && (prefer !== "after" || np.first > v)) return phraseMention(doc, np);
   }
   return subjectOf(doc, v, lo, hi, prefer);
