@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { anaphoricTagDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
@@ -69,6 +69,20 @@ called calling calls call described describes describing termed dubbed labeled l
 );
 /** Naming verbs that characterise something ("called the layoffs „…“") but report no clause. */
 const NAMING_ONLY = new Set(["called", "calls", "call", "calling", "nannte", "nannten", "nennt", "genannt"]);
+/** A Konjunktiv outside the quote near it: the sentence is reported speech. */
+function reportedSentence(doc: Doc, first: number, last: number, openTok: number, closeTok: number): boolean {
+  const from = Math.max(first, openTok - QUOTE_CONTEXT);
+  const to = Math.min(last, closeTok + QUOTE_CONTEXT);
+  for (let k = from; k < to; k++) {
+    if (k >= openTok && k <= closeTok) continue;
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Word && !t.cap && (KONJ1.has(t.low) || KONJ2.has(t.low))) return true;
+  }
+  return false;
+}
+
+/** Tokens before and after a quote that are searched for a speech or naming verb. */
+const QUOTE_CONTEXT = 40;
 const INDEF_DE = new Set(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"]);
 const DEF_DE = new Set(["der", "die", "das", "den", "dem", "des", "im", "am", "vom", "zum", "zur", "beim", "ins", "the"]);
 
@@ -115,7 +129,11 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   let speechIn = false;
   let naming = false;
   let namingNear = false; // "warf Lindholm »…« vor", "nannte ihn „…“"
-  for (let k = sent.first; k < sent.last; k++) {
+  // Within the sentence, and within a window around the quote: a sentence of unbounded length
+  // (no punctuation) must not make each of its quotes cost its whole length.
+  const from = Math.max(sent.first, openTok - QUOTE_CONTEXT);
+  const to = Math.min(sent.last, closeTok + QUOTE_CONTEXT);
+  for (let k = from; k < to; k++) {
     if (k >= openTok && k <= closeTok) continue;
     if (doc.speech[k]) speechIn = true;
     if (tokens[k]!.kind === TK.Word && NAMING_VERBS.has(tokens[k]!.low)) {
@@ -148,6 +166,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     const characterised = prev !== undefined && (["als", "von", "wie", "für"].includes(prev.low) || INDEF_DE.has(prev.low));
     return words <= 6 && (naming || speechIn) && (characterised || opensWithArticle || namingNear);
   }
+  // A few words after an article, with nothing around that reports anyone, are a scare quote
+  // or a term ("der „gemeinsame Boden“"), not someone's words.
+  if (words <= 3 && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   if (words >= 2) return !digits || lowerContent >= 2;
   // One lower-case word: „fahrlässig“, „aggressiv“ in a sentence that reports someone.
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
@@ -343,6 +364,8 @@ function verbSpeaker(doc: Doc, v: number, lo: number, hi: number, prefer: "after
   if (doc.lang === "de") {
     if (impersonalDe(doc, v, lo, hi)) return null;
     const np = subjectPhraseDe(doc, v, lo, hi);
+    const cited = citedPhraseDe(doc, v, lo, hi, np);
+    if (cited) return phraseMention(doc, cited);
     if (np && (prefer !== "after" || np.first > v)) return phraseMention(doc, np);
   }
   return subjectOf(doc, v, lo, hi, prefer);
@@ -721,6 +744,13 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   };
 
   // A. Tail tag: "…, sagte Peskow." / "…, he said." / "…, according to X."
+  let firstSpeech = endTok;
+  for (let k = f; k < endTok; k++) {
+    if (speech[k]! > 0 && outside(doc, k)) {
+      firstSpeech = k;
+      break;
+    }
+  }
   for (let c = f + 2; c < endTok; c++) {
     if (tokens[c]!.text !== "," || !outside(doc, c)) continue;
     const k = c + 1;
@@ -732,7 +762,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name") continue;
     // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
     // tag, not the content.
-    if (lang === "de" && hasSpeechVerb(doc, f, c)) break;
+    if (lang === "de" && firstSpeech < c) break;
     if (speech[k]! > 0 && !NAMING_ONLY.has(tokens[k]!.low)) {
       const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
@@ -765,7 +795,11 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   if (lang === "de") {
     const head = headClauseDe(doc, f, endTok, hasKonj);
     if (head) {
-      const found = make(head.start, head.end, head.attr);
+      // "Heute bestätigte X laut Nachrichtenagentur Reuters, dass …": the source phrase in the
+      // tag is where the words come from.
+      const frame = frameDe(doc, f, head.start);
+      const attr = frame?.mention && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
+      const found = make(head.start, head.end, attr);
       if (found) return found;
     }
   }
@@ -1009,6 +1043,24 @@ function plausibleSpeaker(doc: Doc, np: Phrase): boolean {
  */
 function subjectOutside(doc: Doc, s: number): Attr | null {
   if (doc.lang !== "de") return null;
+  return perSentence(subjectCache, doc, s, () => subjectOutsideOnce(doc, s));
+}
+
+/** Results per sentence, computed once: several quotes in one long sentence must not each rescan it. */
+const subjectCache = new WeakMap<Doc, Map<number, Attr | null>>();
+const frameCache = new WeakMap<Doc, Map<number, Attr | null>>();
+function perSentence(cache: WeakMap<Doc, Map<number, Attr | null>>, doc: Doc, s: number, make: () => Attr | null): Attr | null {
+  let m = cache.get(doc);
+  if (!m) cache.set(doc, (m = new Map()));
+  let v = m.get(s);
+  if (v === undefined) {
+    v = make();
+    m.set(s, v);
+  }
+  return v;
+}
+
+function subjectOutsideOnce(doc: Doc, s: number): Attr | null {
   const sent = doc.sentences[s]!;
   let words = 0;
   for (let k = sent.first; k < sent.last; k++) if (outside(doc, k) && doc.tokens[k]!.kind === TK.Word) words++;
@@ -1022,6 +1074,10 @@ function subjectOutside(doc: Doc, s: number): Attr | null {
 /** The source of a German attribution phrase in sentence s ("Nach den Worten von X fehle es „…“"). */
 function frameAttr(doc: Doc, s: number): Attr | null {
   if (doc.lang !== "de") return null;
+  return perSentence(frameCache, doc, s, () => frameAttrOnce(doc, s));
+}
+
+function frameAttrOnce(doc: Doc, s: number): Attr | null {
   const sent = doc.sentences[s]!;
   const frame = frameDe(doc, sent.first, sent.last);
   return frame ? attrOf(frame.mention, frame.cue) : null;
@@ -1102,11 +1158,6 @@ function adHoc(doc: Doc, a: number, hi: number): Mention | null {
     person: { name: surface, gender: "n", plural: false, org: true, roles: new Set() },
     surface, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
   };
-}
-
-function hasSpeechVerb(doc: Doc, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (doc.speech[k]! > 0 && outside(doc, k)) return true;
-  return false;
 }
 
 function hasQuoteInside(doc: Doc, a: number, b: number): boolean {

@@ -246,6 +246,9 @@ function finiteOf(doc: Doc, v: number, lo: number): number {
   return v;
 }
 
+/** Speech verbs whose object is often a person: a pronoun after them is the object, not the subject. */
+const OBJECT_VERBS_DE = new Set(["nannte", "nannten", "nennt", "bezeichnete", "bezeichneten", "bezeichnet", "zitierte", "zitierten", "zitiert", "fragte", "fragten", "fragt", "warnte", "warnten", "warnt", "lobte", "lobten", "lobt", "kritisierte", "kritisierten", "kritisiert"]);
+
 /** Determiners of a dative or accusative phrase: such a phrase is an object, not the subject. */
 const OBLIQUE_DE = new Set(["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren", "unserem", "unseren", "keinem", "keinen", "ihm", "ihnen", "mir", "uns"]);
 /** Nouns of time: "Letzte Woche sagte er", "sagte heute Abend": not speakers. */
@@ -395,7 +398,9 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     // A personal pronoun right after the verb is the subject, and the first constituent its
     // object: "Deren Haltung bezeichnete er als …", "Aktuell lässt sie … erklären".
     const pron = tokens[f + 1];
-    if (word(pron) && ["er", "sie", "wir", "ich", "man"].includes(pron.low) && !(np && hasName(doc, np))) return { first: f + 1, last: f + 2 };
+    // (Not after a verb that takes a person as its object: "Der Geschäftsführer nannte sie „fahrlässig“".)
+    const takesObject = OBJECT_VERBS_DE.has(tokens[v]!.low) || OBJECT_VERBS_DE.has(tokens[f]!.low);
+    if (word(pron) && ["er", "sie", "wir", "ich", "man"].includes(pron.low) && !(np && hasName(doc, np)) && !takesObject) return { first: f + 1, last: f + 2 };
     // The first constituent is one phrase: when it starts as a noun phrase in the nominative,
     // it is the subject, even with a tail the chunker does not follow ("Die US-Botschaft in Riad").
     // But a thing in front and a person after the verb: the thing is the object ("Die
@@ -503,4 +508,20 @@ export function anaphoricTagDe(doc: Doc, s: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * "zitiert die „Computerwoche“ Lynch", "Ein Fernsehsender zitierte Papandreou mit den Worten":
+ * the person quoted is the object of "zitieren", not its subject. Returns that phrase, or null.
+ */
+export function citedPhraseDe(doc: Doc, v: number, lo: number, hi: number, subject: Phrase | null): Phrase | null {
+  const { tokens } = doc;
+  const t = tokens[v]!;
+  if (!/^zitiert(e|en)?$/.test(t.low)) return null;
+  // A passive ("wird … zitiert") keeps its subject: the one quoted.
+  for (let k = v - 1; k >= lo && k >= v - 12; k--) if (word(tokens[k]) && PASSIVE_AUX_DE.has(tokens[k]!.low)) return null;
+  let k = subject && subject.first > v ? subject.last : v + 1;
+  while (k < hi && word(tokens[k]) && !tokens[k]!.cap && MIDFIELD_SKIP_DE.has(tokens[k]!.low)) k++;
+  const np = nounPhraseDe(doc, k, hi);
+  return np && !OBLIQUE_DE.has(tokens[np.first]!.low) ? np : null;
 }
