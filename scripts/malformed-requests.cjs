@@ -2,7 +2,9 @@
 // no URL can be made gets a 400 here, before Next.js, which builds URLs from the request's host
 // and path without catching the failure and answers 500 (found by the fuzz drill, npm run
 // drill -- fuzz):
-// - a path with a malformed percent-encoding (`/claims/%E0%A4%A`, `/p/%`): any route;
+// - a path with a malformed percent-encoding (`/claims/%E0%A4%A`, `/p/%`): any route; and a
+//   path that decodes to a control character (`/admin/claims/%00`), which names nothing and
+//   a NUL of which PostgreSQL refuses;
 // - a Host that no URL can hold (`example.org:99999`, `[::1`, `a@b`), the same for
 //   X-Forwarded-Host, and an X-Forwarded-Proto other than http or https: every page that asks
 //   for the session (Auth.js builds its URL from them).
@@ -17,7 +19,12 @@ const https = require("node:https");
 
 const PATCHED = Symbol.for("claimbase.malformedRequests.patched");
 
-/** @param {string} url the request target */
+/**
+ * Whether the path cannot be percent-decoded, or decodes to a control character (a NUL
+ * reached PostgreSQL from an [id] segment, which refuses it in text: a 500). No route's path
+ * has one.
+ * @param {string} url the request target
+ */
 function pathIsMalformed(url) {
   let path = url;
   // absolute-form ("GET http://host/path HTTP/1.1"): the path only
@@ -26,8 +33,8 @@ function pathIsMalformed(url) {
   const end = path.search(/[?#]/);
   if (end !== -1) path = path.slice(0, end);
   try {
-    decodeURIComponent(path);
-    return false;
+    // eslint-disable-next-line no-control-regex
+    return /[\u0000-\u001f\u007f]/.test(decodeURIComponent(path));
   } catch {
     return true;
   }
@@ -46,7 +53,7 @@ function isHost(value) {
 
 /** @param {import("node:http").IncomingMessage} req */
 function problem(req) {
-  if (typeof req.url === "string" && pathIsMalformed(req.url)) return "malformed percent-encoding in the path";
+  if (typeof req.url === "string" && pathIsMalformed(req.url)) return "the path is not percent-encoded text";
   const headers = req.headers;
   if (typeof headers.host === "string" && headers.host !== "" && !isHost(headers.host)) return "Host is no host";
   const forwardedHost = headers["x-forwarded-host"];

@@ -1,6 +1,7 @@
 // The preload scripts/malformed-requests.cjs, as npm start loads it (before
 // scripts/trusted-proxies.cjs), into a plain HTTP server in a child process: a request of which
-// no URL can be made (a malformed percent-encoding in the path, a Host or, from a trusted proxy,
+// no URL can be made (a malformed percent-encoding in the path or one that decodes to a control
+// character, a Host or, from a trusted proxy,
 // X-Forwarded-Host/-Proto that no URL can hold) gets a 400 and never reaches the server, which
 // in Next.js answered them with a 500 (found by the fuzz drill). Everything else passes.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -54,6 +55,8 @@ function send(port: number, target: string, headers: string[]): Promise<{ status
 describe("the rules", () => {
   it("a path is malformed when it cannot be percent-decoded", () => {
     for (const bad of ["/claims/%E0%A4%A", "/p/%", "/a%FF%FE", "/%C0%AF", "/x%ED%A0%80", "/%G0", "http://h/%"]) expect(pathIsMalformed(bad), bad).toBe(true);
+    // ... or decodes to a control character
+    for (const bad of ["/admin/claims/%00", "/topics/a%00b", "/x%0Ay", "/x%7F"]) expect(pathIsMalformed(bad), bad).toBe(true);
     for (const good of ["/", "/claims/a%20b", "/speakers/m%C3%BCller", "/p/2?q=%FF", "/a%2Fb", "/search?q=%", "http://h/ok?x=%"]) expect(pathIsMalformed(good), good).toBe(false);
   });
 
@@ -71,7 +74,7 @@ describe("a server started with the preloads", () => {
   });
 
   it("answers 400 to a path with a malformed percent-encoding", async () => {
-    for (const target of ["/claims/%E0%A4%A", "/p/%", "/embed/claims/%C0%AF%E0%80%AF"]) {
+    for (const target of ["/claims/%E0%A4%A", "/p/%", "/embed/claims/%C0%AF%E0%80%AF", "/admin/claims/%00", "/api/admin/sources/a%00b/text"]) {
       const answer = await send(direct, target, ["Host: app.example"]);
       expect(answer.status, target).toBe(400);
       expect(answer.body).not.toContain("reached");
