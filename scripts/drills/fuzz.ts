@@ -17,19 +17,26 @@
 //     fields (forms.ts). A valid form (real ids and versions from the database, a valid
 //     value of each field's kind) is spoiled one field at a time with hostile values
 //     (hostile.ts: NUL and control characters, 100 KB strings, invalid UTF-8, huge numbers,
-//     ...), a field left out, sent twice, sent as a file; then whole forms: empty, all fields
-//     hostile, unknown and 5,000 fields, and arguments that are no form at all;
+//     issue 11's Markdown that stalled the renderer, ...), a field left out, sent twice, sent
+//     as a file; then whole forms: sent twice at once, empty, all fields hostile, unknown and
+//     5,000 fields, and arguments that are no form at all;
+//   - a read-back: every page again after the actions (the desk pages of the records changed
+//     last, the public pages of those that are public): what was stored must not break them;
 //   - the protocol: wrong Next-Action ids, bad Content-Types, bodies over the limit, cut off,
 //     or not matching their Content-Length, cross-origin posts, broken framing (raw sockets).
-// Actions that end a session or lock an account (password, second factor, accounts, sign-in,
-// sign-out) come last. The values for each slot rotate through the list from a seeded offset:
+// Deletions come after everyone's edits; actions that end a session or may lock an account
+// (sign-out, password, second factor, sign-in, reset) come last. The values for each slot rotate through the list from a seeded offset:
 // the same --seed sends the same requests. --values is how many values each slot gets per
 // person (more: a longer, more thorough run); --skip leaves out values by name; --keep 1 keeps
 // the data folder with the app's log (its path is printed).
 // Prints the status counts per route and action, and every failure with the request that
-// caused it: a 5xx, a request that got no answer (timeout; a stalled server ends the run), or
-// an action that answered "internal" (an unexpected error caught in the action: a 5xx in
-// disguise). Exit code 1 on any failure.
+// caused it: a 5xx, a request that got no answer (timeout; a stalled server ends the run), an
+// action that answered "internal" (an unexpected error caught in the action: a 5xx in
+// disguise), or a server error inside an answer whose status says otherwise (an error row in
+// an RSC payload, a failed Suspense boundary). Not failures: oEmbed's 501 for a format it does
+// not serve (the specification's answer), and a connection closed on a request over Node's
+// 16 KiB header limit. Failures that Next.js produces before any code of the app runs (the
+// server action protocol) are listed apart, by cause. Exit code 1 on any failure.
 import fs from "node:fs";
 import path from "node:path";
 import type { Role } from "../../lib/generated/prisma/enums";
