@@ -134,10 +134,15 @@ async function main(): Promise<void> {
   const nextArgs = ["-p", String(settings.PORT)];
   const nextBin = require.resolve("next/dist/bin/next");
   // Preloads: Next.js ends with its launcher; X-Forwarded-* are believed only from the proxies
-  // in CLAIMBASE_TRUSTED_PROXIES (scripts/trusted-proxies.cjs); it listens on HOST
+  // in CLAIMBASE_TRUSTED_PROXIES (scripts/trusted-proxies.cjs); a request no URL can be made of
+  // gets a 400 (scripts/malformed-requests.cjs; before trusted-proxies.cjs in this list, so
+  // that it checks the request after the cleaning); it listens on HOST
   // (scripts/listen-host.cjs says why not with -H); Strict-Transport-Security when the public
   // URL is https (scripts/strict-transport.cjs).
-  const preloads = ["./exit-with-parent.cjs", "./trusted-proxies.cjs", "./listen-host.cjs", "./strict-transport.cjs"].flatMap((file) => ["--require", require.resolve(file)]);
+  const preloads = ["./exit-with-parent.cjs", "./malformed-requests.cjs", "./trusted-proxies.cjs", "./listen-host.cjs", "./strict-transport.cjs"].flatMap((file) => [
+    "--require",
+    require.resolve(file),
+  ]);
   child = spawn(process.execPath, [...preloads, nextBin, dev ? "dev" : "start", ...nextArgs], {
     stdio: ["ignore", "inherit", "inherit"],
     env,

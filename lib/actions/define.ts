@@ -2,7 +2,8 @@
 // action checks who is calling (on the server, whatever the UI showed), validates the form
 // with the action's zod schema, runs the domain function, and turns domain errors into a
 // form state. The registry lets tests/integration/authorization.test.ts find every action
-// and check it for anonymous users and every role.
+// and check it for anonymous users and every role, and the fuzz drill (scripts/drills/fuzz.ts)
+// send each one hostile values for the fields of its schema.
 import { z } from "zod";
 import { can, type Permission } from "../auth/permissions";
 import { getSessionAccount, getSessionUser, type SessionUser } from "../auth/session";
@@ -17,25 +18,35 @@ export interface ActionMeta {
   /** null: public by design (see `publicReason`). */
   permission: Permission | null;
   publicReason?: string;
+  /** The form's schema: the fields the action reads (the fuzz drill sends them hostile values). */
+  schema?: z.ZodType;
+  /** Names of file inputs (see defineAction's `files`). */
+  files?: readonly string[];
 }
 
 export const actionRegistry = new Map<unknown, ActionMeta>();
 
 export type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** FormData as plain values: repeated names and names ending in [] become arrays. */
+/**
+ * FormData as plain values: repeated names and names ending in [] become arrays. Collected in a
+ * Map, so that a field named like a property every object has ("constructor", "toString",
+ * "__proto__", sent by hand) is a field like any other: read from a plain object, it found the
+ * inherited function and returned it in the form state, which then could not be sent (a 500).
+ */
 export function formValues(formData: FormData): FormValues {
-  const values: FormValues = {};
+  const values = new Map<string, string | string[]>();
   for (const [rawKey, rawValue] of formData.entries()) {
     if (typeof rawValue !== "string" || rawKey.startsWith("$ACTION")) continue;
     const isList = rawKey.endsWith("[]");
     const key = isList ? rawKey.slice(0, -2) : rawKey;
-    const existing = values[key];
+    const existing = values.get(key);
     if (isList || existing !== undefined) {
-      values[key] = [...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]), rawValue];
-    } else values[key] = rawValue;
+      values.set(key, [...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]), rawValue]);
+    } else values.set(key, rawValue);
   }
-  return values;
+  // Object.fromEntries defines own properties ("__proto__" included), never the prototype.
+  return Object.fromEntries(values);
 }
 
 /**
@@ -77,6 +88,16 @@ function failure(error: unknown, values: FormValues): ActionState {
   return { status: "error", code: "internal", message: "Ein unerwarteter Fehler ist aufgetreten; nichts wurde gespeichert.", values, at };
 }
 
+/**
+ * The answer to a call whose form is no form. A server action's arguments are whatever the
+ * client sent (React decodes any serializable value: a string, a number, an object), so a
+ * hand-made request may pass anything where the browser passes FormData: bad input, refused
+ * like any other, never an error of the server (the fuzz drill sends such calls).
+ */
+export function notAForm(): ActionState {
+  return { status: "error", code: "validation", message: "Die Anfrage enthält kein Formular.", at: Date.now() };
+}
+
 async function sessionActor(): Promise<SessionUser | null> {
   const account = await getSessionAccount();
   return account && { id: account.id, name: account.name, email: account.email, role: account.role };
@@ -103,6 +124,7 @@ export function defineAction<S extends z.ZodType>(options: {
   beforeSecondFactor?: boolean;
 }): FormAction {
   const action: FormAction = async (_previous, formData) => {
+    if (!(formData instanceof FormData)) return notAForm();
     const values = formValues(formData);
     // Never echo passwords back into the page.
     for (const key of Object.keys(values)) if (/password|code/i.test(key)) delete values[key];
@@ -142,15 +164,16 @@ export function defineAction<S extends z.ZodType>(options: {
     await options.after?.(result, parsed.data);
     return { status: "ok", message: result.message, id: result.id, at: Date.now() };
   };
-  actionRegistry.set(action, { name: options.name, permission: options.permission });
+  actionRegistry.set(action, { name: options.name, permission: options.permission, schema: options.schema, files: options.files });
   return action;
 }
 
 /**
  * Registers an action that must work without a session (sign-in, password reset with a code),
- * with the reason. It does its own input validation and rate limiting.
+ * with the reason. It does its own input validation and rate limiting; `schema` names the
+ * form's fields (what it validates them with).
  */
-export function definePublicAction<F extends (...args: never[]) => Promise<unknown>>(name: string, publicReason: string, action: F): F {
-  actionRegistry.set(action, { name, permission: null, publicReason });
+export function definePublicAction<F extends (...args: never[]) => Promise<unknown>>(name: string, publicReason: string, action: F, schema?: z.ZodType): F {
+  actionRegistry.set(action, { name, permission: null, publicReason, schema });
   return action;
 }

@@ -12,7 +12,13 @@ import { PrismaClient } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// One map for the process, like the app's client below (globalThis): Next.js bundles this
+// module into several chunks (route handlers, server actions, pages), each copy with its own
+// module scope, and the app's client is made by whichever copy comes first. A map per copy made
+// poolOf(db) fail in every other copy (the sign-in answered "Configuration" in the production
+// build).
+const globalForPools = globalThis as unknown as { claimbasePools?: WeakMap<PrismaClient, pg.Pool> };
+const pools = (globalForPools.claimbasePools ??= new WeakMap<PrismaClient, pg.Pool>());
 
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });

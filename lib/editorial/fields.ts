@@ -67,10 +67,12 @@ export const language = z.preprocess(
   z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "Sprache: ein Sprachkürzel wie de oder en.").default("de"),
 );
 
-/** A list field (name[] in the form), blanks dropped. */
+/** A list field (name[] in the form), blanks and repeats dropped: every list is a set (ids of
+ * topics or quotes, aliases), and a repeated id reached the database as a second link row (a
+ * unique violation, answered "internal"; found by the fuzz drill). */
 export const list = <T extends z.ZodType>(item: T) =>
   z.preprocess(
-    (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => typeof x !== "string" || x.trim() !== "")),
+    (v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).filter((x) => typeof x !== "string" || x.trim() !== ""))]),
     z.array(item),
   );
 

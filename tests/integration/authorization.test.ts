@@ -188,6 +188,68 @@ describe("server actions", () => {
   }
 });
 
+// A server action's arguments are whatever a client sent: React decodes any serializable value,
+// so a hand-made request can pass a string or an object where the browser passes the form.
+// That is bad input (refused), not an error of the server: thrown, it was a 500 (the fuzz drill,
+// npm run drill -- fuzz, found it for every action).
+describe("server actions given arguments that are no form", () => {
+  const NOT_FORMS: [string, unknown][] = [
+    ["a string", "text"],
+    ["a number", 12],
+    ["null", null],
+    ["an object", { id: "x", email: "a@b.de" }],
+    ["an array", ["a", "b"]],
+  ];
+  for (const file of files("app", "actions.ts")) {
+    for (const who of ["anonymous", "editor"] as const) {
+      it(`${path.relative(ROOT, file)} as ${who}`, async () => {
+        const { actionRegistry } = await import("../../lib/actions/define");
+        const module = (await import(file)) as Record<string, (s: unknown, f: unknown) => Promise<Record<string, unknown>>>;
+        for (const [name, action] of Object.entries(module)) {
+          const meta = actionRegistry.get(action)!;
+          for (const [what, value] of NOT_FORMS) {
+            await signInAs(who);
+            const label = `${name} with ${what} as ${who}`;
+            const state = await action(meta.name === "signIn" ? { error: null, email: "", attempt: 0 } : { status: "idle" }, value);
+            if (meta.name === "signIn") expect(state.error, label).toEqual(expect.any(String));
+            else expect(state, label).toMatchObject({ status: "error", code: "validation" });
+          }
+        }
+      });
+    }
+  }
+
+  it("takes fields named like Object's own properties as plain fields", async () => {
+    // "constructor" was read from the prototype and echoed back as a function, which the
+    // answer could not carry (a 500); "__proto__" replaced the values' prototype.
+    const { formValues } = await import("../../lib/actions/define");
+    const { addCommentAction } = await import("../../app/(desk)/admin/claims/actions");
+    const form = new FormData();
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) form.append(name, `${name}!`);
+    form.append("constructor", "again");
+    const values = formValues(form);
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(values))).toEqual(values);
+    expect(values.constructor).toEqual(["constructor!", "again"]);
+    expect(Object.getOwnPropertyDescriptor(values, "__proto__")?.value).toBe("__proto__!");
+    await signInAs("editor");
+    const state = (await addCommentAction({ status: "idle" }, form)) as { status: string; values?: Record<string, unknown> };
+    expect(state.status).toBe("error");
+    expect(Object.values(state.values ?? {}).flat().every((v) => typeof v === "string")).toBe(true);
+  });
+
+  it("the sign-in refuses a previous state that is not its own", async () => {
+    const { signInAction } = await import("../../app/(auth)/signin/actions");
+    const form = new FormData();
+    form.set("email", "a@b.de");
+    form.set("password", "x");
+    for (const previous of [null, "text", { attempt: "x", email: { a: 1 } }]) {
+      const state = await signInAction(previous as never, form);
+      expect(state).toMatchObject({ error: expect.any(String), attempt: 1 });
+    }
+  });
+});
+
 describe("newsroom pages", () => {
   // Every page but the catch-all that answers unknown /admin paths with the not-found page
   // (behind the layout's session check, tested below).

@@ -6,7 +6,7 @@
 // the passwords.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { definePublicAction, zodFieldErrors } from "@/lib/actions/define";
+import { definePublicAction, notAForm, zodFieldErrors } from "@/lib/actions/define";
 import type { ActionState } from "@/lib/actions/state";
 import { clientIp } from "@/lib/auth/rate-limit";
 import { DomainError, ValidationError } from "@/lib/editorial/errors";
@@ -16,6 +16,7 @@ export const resetPasswordAction = definePublicAction(
   "resetPassword",
   "Wer sein Passwort nicht kennt, kann sich nicht anmelden: Der Einmal-Code ist der Nachweis; gedrosselt wie die Anmeldung.",
   async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+    if (!(formData instanceof FormData)) return notAForm();
     const rawEmail = formData.get("email");
     const values = { email: typeof rawEmail === "string" ? rawEmail.slice(0, 320) : "" };
     const at = Date.now();
@@ -42,4 +43,5 @@ export const resetPasswordAction = definePublicAction(
     }
     redirect("/signin?reset=1");
   },
+  resetWithCodeSchema,
 );

@@ -28,6 +28,12 @@ export interface SignInState {
   pending?: string | null;
 }
 
+function isSignInState(value: unknown): value is SignInState {
+  if (value === null || typeof value !== "object") return false;
+  const state = value as Record<string, unknown>;
+  return typeof state.email === "string" && Number.isSafeInteger(state.attempt);
+}
+
 const formSchema = z.object({
   email: z.string().trim().max(320).pipe(z.email()),
   password: z.string().min(1).max(1024),
@@ -45,6 +51,9 @@ export const signInAction = definePublicAction(
   "Die Anmeldung muss ohne Sitzung funktionieren; Auth.js prüft die Zugangsdaten und den zweiten Faktor, gedrosselt nach lib/auth/rate-limit.ts.",
   async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
     const t = await getTranslations({ locale: "de", namespace: "signIn" });
+    // The arguments are whatever the client sent (lib/actions/define.ts notAForm): a call that
+    // is not the form's own is bad input.
+    if (!(formData instanceof FormData) || !isSignInState(previous)) return { error: t("invalidInput"), email: "", attempt: 1 };
     const rawEmail = formData.get("email");
     const email = typeof rawEmail === "string" ? rawEmail.trim().slice(0, 320) : previous.email;
     const attempt = previous.attempt + 1;
@@ -100,4 +109,6 @@ export const signInAction = definePublicAction(
     }
     return { error: null, email, attempt };
   },
+  // The fields of both steps.
+  z.object({ ...formSchema.shape, ...secondStepSchema.shape }),
 );

@@ -1,0 +1,124 @@
+// What every drill shares about its own life: whatever it starts registers how to stop it, and
+// it is stopped at the end, on Ctrl-C / SIGTERM, on an error and after a time limit.
+import type { ChildProcess } from "node:child_process";
+
+const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
+let cleaningUp: Promise<void> | null = null;
+
+export function onCleanup(name: string, run: () => Promise<void> | void): void {
+  cleanups.push({ name, run });
+}
+
+const reports: (() => string)[] = [];
+
+/** Something worth printing when the drill fails with an error (the app's last lines). */
+export function onFailureReport(report: () => string): void {
+  reports.push(report);
+}
+
+export function failureReports(): string[] {
+  return reports.map((r) => r()).filter(Boolean);
+}
+
+/** Whether the drill is stopping (after Ctrl-C, the time limit or the end): errors of the steps
+ * still running are no news then. */
+export function stopping(): boolean {
+  return cleaningUp !== null;
+}
+
+/** Stops everything registered, the last started first. */
+export function cleanUp(): Promise<void> {
+  cleaningUp ??= (async () => {
+    for (const { name, run } of cleanups.splice(0).reverse()) {
+      try {
+        await run();
+      } catch (error) {
+        console.error(`Stopping ${name} failed:`, error);
+      }
+    }
+  })();
+  return cleaningUp;
+}
+
+/**
+ * Stops the drill on Ctrl-C / SIGTERM (exit 130) and after `limitMs` (exit 2), after cleaning
+ * up what it started.
+ */
+export function guard(label: string, limitMs: number): void {
+  const limit = setTimeout(() => {
+    console.error(`\nThe ${label} drill took longer than ${Math.round(limitMs / 60_000)} min: stopping.`);
+    void cleanUp().then(() => process.exit(2));
+  }, limitMs);
+  limit.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping what the drill started…`);
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
+}
+
+/** Stops a child started with `detached: true` (its own process group) and its children:
+ * SIGTERM, then SIGKILL after 10 s. */
+export function stopChild(child: ChildProcess, name: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
+    const pid = child.pid;
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => {
+      console.error(`${name} did not stop within 10 s; killing it.`);
+      kill("SIGKILL");
+    }, 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    kill("SIGTERM");
+  });
+}
+
+/** `--name value` / `--name=value` options: a whole number within bounds, one of a list, or any text. */
+export type OptionSpec = Record<
+  string,
+  { default: number; min: number; max: number } | { default: string; choices: readonly string[] } | { default: string; free: true }
+>;
+
+export function parseOptions<S extends OptionSpec>(
+  argv: string[],
+  spec: S,
+): { [K in keyof S]: S[K]["default"] extends number ? number : string } {
+  const options: Record<string, number | string> = Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, v.default]));
+  for (let i = 0; i < argv.length; i++) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]!);
+    if (!match) throw new Error(`Unknown argument: ${argv[i]}`);
+    const name = match[1]!;
+    const rule = spec[name];
+    if (!rule) throw new Error(`Unknown option --${name} (known: ${Object.keys(spec).map((k) => `--${k}`).join(", ")})`);
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`--${name} needs a value`);
+    if ("free" in rule) options[name] = value;
+    else if ("choices" in rule) {
+      if (!rule.choices.includes(value)) throw new Error(`--${name} is one of: ${rule.choices.join(", ")}`);
+      options[name] = value;
+    } else {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < rule.min || n > rule.max) throw new Error(`--${name} must be a whole number from ${rule.min} to ${rule.max}`);
+      options[name] = n;
+    }
+  }
+  return options as { [K in keyof S]: S[K]["default"] extends number ? number : string };
+}
+
+/** Nearest-rank percentile of sorted numbers. */
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+export const mib = (bytes: number | null) => (bytes === null ? "?" : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
