@@ -48,9 +48,9 @@ const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "t
 // colon or a sentence inside the marks make a quote; a title noun in front ("die Zeitung „…“",
 // "unter dem Motto „…“"), an acronym after it ("„…“ (CEP)") or foreign function words make a
 // name; between the two, short words are a quote when they read like someone's wording (a
-// lower-case adjective or verb: „gravierende rechtliche Bedenken“, „fahrlässig“) or follow a
+// lower-case adjective or verb: „grobe handwerkliche Fehler“, „leichtsinnig“) or follow a
 // naming verb ("nannte das Angebot „ein Almosen“", "kritisierte den Entwurf als „Kahlschlag
-// mit Ansage“"), and a name when they are Capitalized Words only ("die „Süddeutsche Zeitung“").
+// mit Ansage“"), and a name when they are Capitalized Words only ("die „Nordheimer Rundschau“").
 
 /** Nouns that introduce a name or title in quotation marks (matched as the end of a compound: "Fachzeitschrift", "Krimiserie"). */
 const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans)$/;
@@ -59,7 +59,7 @@ const FUNCTION_WORDS = new Set(
   `und oder der die das des dem den ein eine einer einem einen eines für von vom im in am an auf zum zur mit bei über unter nach aus zu gegen
 ohne um vor a an the of and or for to at on in by de la le les du des et el los las y del da do di il mit`.split(/\s+/),
 );
-/** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Great Gatsby", "Le Grand Macabre"). */
+/** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Silent Harbour", "Le Petit Chemin"). */
 const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do"]);
 /** Verbs that name or characterise something: their quoted complement is someone's wording. */
 const NAMING_VERBS = new Set(
@@ -141,9 +141,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
       if (k < openTok && openTok - k <= 4) namingNear = true;
     }
   }
-  // A web address or file name: "amazon.de", "news.bbc.co.uk".
+  // A web address or file name: "example.org", "news.example.com".
   if (words <= 2 && /^[^\s]+\.[a-z]{2,4}$/i.test(inner)) return false;
-  // "sagte der „Berliner Zeitung“": a name after an article is no quote, whatever verb is near.
+  // "sagte der „Nordheimer Rundschau“": a name after an article is no quote, whatever verb is near.
   if (lang === "de" && lowerContent === 0 && !endsSentence && prev !== undefined && DEF_DE.has(prev.low)) return false;
   if (tagged || colonBefore) return !titleBefore || endsSentence;
   if (titleBefore || acronymAfter || inParens) return false;
@@ -158,9 +158,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   }
   if (endsSentence && (lowerContent >= 1 || words >= 3)) return true;
   if (lowerContent === 0) {
-    // Capitalized words only: a name ("die „Süddeutsche Zeitung“", „Condor“), unless a naming
-    // verb or speech verb gives it as a characterisation: "sprach von einer „Zeitungsente“",
-    // "als „Wortbruch“", "nannte das Angebot „ein Almosen“".
+    // Capitalized words only: a name ("die „Nordheimer Rundschau“", „Falke“), unless a naming
+    // verb or speech verb gives it as a characterisation: "sprach von einer „Luftnummer“",
+    // "als „Vertrauensbruch“", "nannte das Angebot „ein Almosen“".
     if (digits || (prev !== undefined && DEF_DE.has(prev.low))) return false;
     const opensWithArticle = INDEF_DE.has(tokens[first]?.low ?? "");
     const characterised = prev !== undefined && (["als", "von", "wie", "für"].includes(prev.low) || INDEF_DE.has(prev.low));
@@ -170,7 +170,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // or a term ("der „gemeinsame Boden“"), not someone's words.
   if (words <= 3 && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   if (words >= 2) return !digits || lowerContent >= 2;
-  // One lower-case word: „fahrlässig“, „aggressiv“ in a sentence that reports someone.
+  // One lower-case word: „leichtsinnig“, „überzogen“ in a sentence that reports someone.
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
 }
 
@@ -316,7 +316,7 @@ const SOURCE_HEADS_DE = new Set([
 ]);
 
 /**
- * A speaker named by a phrase that is no known person: "die Hausverwaltung", "Die Entführer",
+ * A speaker named by a phrase that is no known person: "die Stadtverwaltung", "Die Anwohner",
  * "Angaben der Polizei". Its mention is the whole phrase; its name drops the article, and for a
  * source phrase ("nach Angaben der Polizei") it is the genitive ("Polizei").
  */
@@ -443,11 +443,11 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
     if (t.kind === TK.Punct && doc.markOf[k]) break;
   }
   if (lastTok.text === ":") {
-    // "Erkki Tuomioja, Präsident des Rats: „…“": a name or role that opens the clause.
+    // "Anna Berg, Präsidentin des Verbands: „…“": a name or role that opens the clause.
     const m = mentionBefore(doc, hi - 1, lo);
     if (m && m.last === hi - 1 && (m.first === lo || tokens[m.first - 1]!.kind === TK.Punct || m.kind === "name")) return { attr: attrOf(m), lo: m.first, hi };
-    // Any clause before a colon introduces the quote, whatever its verb: "Pötsch beschrieb die
-    // Bedeutung mit den Worten: „…“", "Hier sparte der Bundespräsident nicht mit Kritik: „…“".
+    // Any clause before a colon introduces the quote, whatever its verb: "Keßler beschrieb die
+    // Lage mit den Worten: „…“", "Hier sparte die Ministerin nicht mit Kritik: „…“".
     if (doc.lang === "de") {
       let c = hi - 1;
       while (c > lo && hi - c < 30 && !(tokens[c - 1]!.kind === TK.Punct && (SENT_PUNCT.has(tokens[c - 1]!.text) || tokens[c - 1]!.text === ":" || doc.markOf[c - 1]))) c--;
@@ -705,7 +705,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   };
   const make = (a: number, b: number, attr: Attr | null): IndirectFound | null => {
     // Stop before a direct quote that ends the clause ("Moskau sei aber bereit, «…»"): the
-    // quote is its own item. A quote inside the clause ("dass an einer „grünen Zapfsäule“
+    // quote is its own item. A quote inside the clause ("dass an jeder „grünen Ladesäule“
     // Kraftstoffe angeboten werden sollten") stays in it, and is its own item as well.
     for (let k = a; k < b; k++) {
       if (doc.markOf[k] && k > a) {
@@ -795,7 +795,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   if (lang === "de") {
     const head = headClauseDe(doc, f, endTok, hasKonj);
     if (head) {
-      // "Heute bestätigte X laut Nachrichtenagentur Reuters, dass …": the source phrase in the
+      // "Heute bestätigte X laut der Agentur, dass …": the source phrase in the
       // tag is where the words come from.
       const frame = frameDe(doc, f, head.start);
       const attr = frame?.mention && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
@@ -916,13 +916,13 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     let a = kk;
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
     // The speaker of the report it continues, else the subject of the sentence before ("Der
-    // Iran streitet dies ab. Sein Programm diene …"): reported speech needs no speech verb.
+    // Firma bestreitet das. Ihr Produkt sei sicher …"): reported speech needs no speech verb.
     let attr = carried(last && s - last.sentence <= 1 ? last.attr : null);
     if (!attr && s > 0 && doc.sentOf[f - 1] === s - 1) {
       const np = sentenceSubjectDe(doc, s - 1);
       if (np && plausibleSpeaker(doc, np)) attr = attrOf(phraseMention(doc, np));
     }
-    // A report a little further back ("Spiegel Online berichtet … . Es habe … . Auch seien …").
+    // A report a little further back ("Der Sender berichtet … . Es habe … . Auch seien …").
     if (!attr && last && s - last.sentence <= 3) attr = carried(last.attr);
     return make(a, endTok, attr);
   }
@@ -953,7 +953,7 @@ const WIE_DE = new Set(["wie"]);
 /**
  * German head tags: a speech verb, then the reported clause — "Die Polizei teilte mit, dass …",
  * "Er sagte, die Lage sei ernst", "Die Regierung kündigte an, … zu prüfen", "meldete der
- * Sender, Radio Vatikan, dass …" — or "Wie die Polizei mitteilte, ist …" (the rest of the
+ * Sender, Radio Nordheim, dass …" — or "Wie die Polizei mitteilte, ist …" (the rest of the
  * sentence, in any mood). The first speech verb that opens a clause wins.
  */
 function headClauseDe(
@@ -980,7 +980,7 @@ function headClauseDe(
       if (t.text === ",") {
         const n = tokens[k + 1];
         if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
-        // An apposition inside the tag: "meldete der Radiosender, Radio Vatikan, dass …".
+        // An apposition inside the tag: "meldete der Sender, Radio Nordheim, dass …".
         if (n && n.cap && n.kind === TK.Word) {
           let j = k + 1;
           while (j < endTok && j - k <= 5 && tokens[j]!.kind === TK.Word && tokens[j]!.cap) j++;
@@ -1028,7 +1028,7 @@ function plausibleSpeaker(doc: Doc, np: Phrase): boolean {
     if (mi >= 0 && doc.mentions[mi]!.kind !== "first-person") return true;
     const t = doc.tokens[k]!;
     if (t.kind === TK.Word && t.cap) {
-      // A name of several capitalized words ("Spiegel Online") can be a source; a single noun only when it names one.
+      // A name of several capitalized words ("Radio Nordheim") can be a source; a single noun only when it names one.
       const multi = k + 1 < np.last && doc.tokens[k + 1]!.kind === TK.Word && doc.tokens[k + 1]!.cap;
       return multi || SOURCE_NOUN_DE.test(t.low);
     }
@@ -1038,8 +1038,8 @@ function plausibleSpeaker(doc: Doc, np: Phrase): boolean {
 
 /**
  * The subject of a sentence that carries a quote without any speech verb: "Meteorologen
- * rechnen jedoch mit „sehr ergiebigen Niederschlägen“", "Das Auswärtige Amt empfiehlt einen
- * „konsequenten Mückenschutz“". Only a subject outside the quotation marks counts.
+ * rechnen jedoch mit „kräftigen Schauern“", "Das Ministerium empfiehlt einen
+ * „vorsichtigen Umgang“". Only a subject outside the quotation marks counts.
  */
 function subjectOutside(doc: Doc, s: number): Attr | null {
   if (doc.lang !== "de") return null;

@@ -2,12 +2,12 @@
 //
 // The speaker of reported words is the subject of the verb that reports them, whatever it is: a
 // person ("Kremlsprecher Dmitri Peskow"), a pronoun ("er"), a role ("der Sprecher der Polizei"),
-// an institution ("die Hausverwaltung"), a document ("der Bericht"), a group ("die Demonstranten")
-// or a source ("die Zeitung „Yemen Observer“"). German word order tells where the subject is:
+// an institution ("die Stadtverwaltung"), a document ("der Bericht"), a group ("die Demonstranten")
+// or a source ("die Zeitung „Nordheimer Rundschau“"). German word order tells where the subject is:
 // in a main clause the finite verb is the second constituent, so the subject is either the
-// whole first constituent ("Die Hausverwaltung versicherte, …") or, when something else comes
+// whole first constituent ("Die Stadtverwaltung versicherte, …") or, when something else comes
 // first (an adverb, a prepositional phrase, a quote), the first noun phrase after the verb
-// ("„…“, sagte der 81-Jährige", "Am Montag erklärte die Polizei, …"); in a subordinate clause
+// ("„…“, sagte der 62-Jährige", "Am Montag erklärte die Polizei, …"); in a subordinate clause
 // it follows the conjunction ("Wie die Polizei mitteilte, …").
 //
 // Every function here looks at a bounded number of tokens (a noun phrase is at most 24 tokens),
@@ -99,7 +99,7 @@ function sentenceInitialNonNoun(doc: Doc, k: number): boolean {
   if (first !== k) return false;
   // Also a lone adjective or adverb before the verb, which news rarely writes in lower case
   // elsewhere: "Positiv kommentierte er …", "Ausdrücklich erwähnte das Papier …".
-  // "Relativierend fügt Gall hinzu", "Passend zu …": a present participle used as an adverb.
+  // "Ergänzend fügte Keßler hinzu", "Passend zu …": a present participle used as an adverb.
   if (/[^e]end$/.test(t.low) && t.low.length > 6) return true;
   return seenLower(doc).has(t.low) || (ADVERBIAL_END_DE.test(t.low) && !isNounDe(doc.tokens[k + 1]) && doc.tokens[k + 1]?.kind === TK.Word && !doc.tokens[k + 1]!.cap);
 }
@@ -112,15 +112,15 @@ function firstNameLike(t: Token): boolean {
 
 function isAdjDe(t: Token | undefined): boolean {
   if (!t) return false;
-  if (t.kind === TK.Num) return true; // "die 81-Jährige", "37 Prozent"
+  if (t.kind === TK.Num) return true; // "die 62-Jährige", "40 Prozent"
   return word(t) && !t.cap && ADJ_END_DE.test(t.low) && !NOT_ADJ_DE.has(t.low) && !DET_DE.has(t.low) && !PRONOUN_DE.has(t.low) && t.low.length > 2;
 }
 
 /**
  * The German noun phrase that starts at token `a`, or null: [determiner] [adjectives] nouns or a
  * name, then genitives ("der Sprecher der Polizei"), "von/für" phrases ("Bürgermeister von New
- * Orleans"), a parenthesis ("(SPD)"), a title in quotation marks ("die Zeitung „Yemen Observer“")
- * and an apposition (", Lars Beringer,"). A personal or demonstrative pronoun is a phrase of one.
+ * Lindenau"), a parenthesis ("(SPD)"), a title in quotation marks ("die Zeitung „Nordheimer Rundschau“")
+ * and an apposition (", Jan Ebert,"). A personal or demonstrative pronoun is a phrase of one.
  */
 export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
   const { tokens } = doc;
@@ -142,7 +142,7 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
       adjs++;
     }
     const nounStart = j;
-    // A name in quotation marks as the noun: die „Computerwoche“, der „Spiegel“.
+    // A name in quotation marks as the noun: die „Rundschau“, der „Bote“.
     const m = tokens[j];
     if (m && m.kind === TK.Punct && "„“\"«»".includes(m.text) && isNounDe(tokens[j + 1])) {
       let e = j + 1;
@@ -155,7 +155,7 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
         j++;
         continue;
       }
-      // "Ursula von der Leyen", "Ban Ki-moon", "Joachim zu Guttenberg": particles inside a name.
+      // "Ursula von der Leyen", "Karl zu Lindenau": particles inside a name.
       if (j > nounStart && word(u) && NAME_PARTICLES_DE.has(u.low)) {
         let p = j + 1;
         if (word(tokens[p]) && (tokens[p]!.low === "der" || tokens[p]!.low === "den")) p++;
@@ -197,7 +197,7 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
       }
       break;
     }
-    // A title in quotation marks right after its noun: die Zeitung „Yemen Observer“.
+    // A title in quotation marks right after its noun: die Zeitung „Nordheimer Rundschau“.
     if (u.kind === TK.Punct && u.spaceBefore && "„“\"«»".includes(u.text) && word(tokens[k + 1]) && tokens[k + 1]!.cap) {
       let j = k + 1;
       while (j < limit && j - k < 8 && tokens[j]!.kind !== TK.Punct) j++;
@@ -207,7 +207,7 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
       }
       break;
     }
-    // Apposition with a name: ", Lars Beringer," / ", Elmar Gesse."
+    // Apposition with a name: ", Jan Ebert," / ", Mia Krug."
     if (u.text === "," && isNounDe(tokens[k + 1])) {
       let j = k + 1;
       while (j < limit && j - k <= 4 && isNounDe(tokens[j])) j++;
@@ -225,7 +225,7 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
 function isBoundary(t: Token | undefined, doc: Doc, k: number): boolean {
   if (!t) return true;
   if (t.kind !== TK.Punct) return false;
-  // Quotation marks end a clause only around a quote, not around a name ("die Zeitung „Yemen Observer“ berichtet").
+  // Quotation marks end a clause only around a quote, not around a name ("die Zeitung „Nordheimer Rundschau“ berichtet").
   return CLAUSE_PUNCT.has(t.text) || t.text === "," || t.text === "–" || t.text === "—" || doc.markOf[k] === 1;
 }
 
@@ -333,7 +333,7 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
   let c = f;
   for (;;) {
     while (c > lo && f - c < 30 && !isBoundary(tokens[c - 1], doc, c - 1)) c--;
-    // A parenthesis inside the first constituent: "Houcine Abassi, … (UGIT) sagte".
+    // A parenthesis inside the first constituent: "Jonas Albrecht, … (SPD) sagte".
     if (c > lo && tokens[c - 1]!.text === ")") {
       let o = c - 2;
       while (o > lo && c - o < 12 && tokens[o]!.text !== "(") o--;
@@ -348,9 +348,9 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     const beforeComma = tokens[c - 2];
     const quoteBefore = beforeComma !== undefined && (doc.markOf[c - 2] === 1 || "“”\"«»‹›‘’'".includes(beforeComma.text));
     if (!quoteBefore) {
-      // "Ein Sprecher der Polizei, Lars Beringer, sagte …", "…, die Sprecherin der Fraktion,
-      // Sandra Boser (GRÜNE), erklärte:": a phrase with its apposition right before the verb.
-      // "Hubert Primus, der bei … verantwortlich ist, wies …": the subject opens the sentence,
+      // "Ein Sprecher der Polizei, Jan Ebert, sagte …", "…, die Sprecherin der Fraktion,
+      // Mia Krug (SPD), erklärte:": a phrase with its apposition right before the verb.
+      // "Eva Roth, die bei … zuständig ist, wies …": the subject opens the sentence,
       // before a relative clause.
       let commas = 0;
       let s0 = c - 1;
@@ -384,28 +384,28 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
       const np = nounPhraseDe(doc, c + 1, f);
       return np && isSubjectPhrase(doc, np) ? np : null;
     }
-    // "Dies bestätigte der Parteivorsitzende …", "Das teilte die Polizei mit": a demonstrative
+    // "Dies bestätigte die Parteichefin …", "Das teilte die Polizei mit": a demonstrative
     // alone before the verb is its object.
     if (f - c === 1 && word(first) && ["das", "dies", "dieses", "diese", "was", "solches"].includes(first.low)) return phraseAfterVerb(doc, f, hi);
     let start = c;
     if (word(first) && FOCUS_DE.has(first.low) && c + 1 < f) first = tokens[++start]!; // "Auch Putin sah …"
-    // "In dem Antrag heißt es: …", "In der Erklärung hieß es, …": the source is in the first constituent.
+    // "In dem Bericht heißt es: …", "In der Erklärung hieß es, …": the source is in the first constituent.
     const vt = tokens[v]!.low;
     if ((vt === "heißt" || vt === "hieß") && tokens[f + 1]?.low === "es" && word(first) && ["in", "im", "laut", "auf"].includes(first.low)) {
       return nounPhraseDe(doc, start + 1, f);
     }
     const np = nounPhraseDe(doc, start, f);
     // A personal pronoun right after the verb is the subject, and the first constituent its
-    // object: "Deren Haltung bezeichnete er als …", "Aktuell lässt sie … erklären".
+    // object: "Den Plan bezeichnete er als …", "Nun ließ sie … erklären".
     const pron = tokens[f + 1];
-    // (Not after a verb that takes a person as its object: "Der Geschäftsführer nannte sie „fahrlässig“".)
+    // (Not after a verb that takes a person as its object: "Der Verband nannte sie „leichtsinnig“".)
     const takesObject = OBJECT_VERBS_DE.has(tokens[v]!.low) || OBJECT_VERBS_DE.has(tokens[f]!.low);
     if (word(pron) && ["er", "sie", "wir", "ich", "man"].includes(pron.low) && !(np && hasName(doc, np)) && !takesObject) return { first: f + 1, last: f + 2 };
     // The first constituent is one phrase: when it starts as a noun phrase in the nominative,
-    // it is the subject, even with a tail the chunker does not follow ("Die US-Botschaft in Riad").
+    // it is the subject, even with a tail the chunker does not follow ("Die Botschaft in Lindenau").
     // But a thing in front and a person after the verb: the thing is the object ("Die
-    // Äußerungen Hassemers bezeichnete Wiefelspütz als …", "Die Anwendung … stellte der
-    // SPD-Vorsitzende in Frage").
+    // Pläne der Ministerin bezeichnete Albrecht als …", "Den Entwurf stellte der
+    // Fraktionschef in Frage").
     if (np && np.first === start && isSubjectPhrase(doc, np)) {
       if (!headIsPerson(doc, np)) {
         const after = phraseAfterVerb(doc, f, hi);
@@ -424,8 +424,8 @@ wegen trotz während laut gemäß bis ab ins ans aufs innerhalb außerhalb anges
 
 /**
  * The subject of a sentence's main clause (German): its first constituent when that is a noun
- * phrase followed by the verb ("Der Iran streitet dies ab."), else the phrase after the verb
- * ("Am 15. Mai hat die Wahlkommission …"). For a report that continues in the next sentence
+ * phrase followed by the verb ("Die Firma bestreitet das."), else the phrase after the verb
+ * ("Am Montag hat die Kommission …"). For a report that continues in the next sentence
  * without a speech verb of its own.
  */
 export function sentenceSubjectDe(doc: Doc, s: number): Phrase | null {
@@ -486,7 +486,7 @@ export function impersonalDe(doc: Doc, v: number, lo: number, hi: number): boole
 
 /**
  * A sentence that attributes the one before it: "Das teilte das Unternehmen mit.", "Dies gab der
- * Minister bekannt.", "Das musste Steinbrück einräumen." Returns the speech verb's token, or -1.
+ * Minister bekannt.", "Das musste der Minister einräumen." Returns the speech verb's token, or -1.
  */
 export function anaphoricTagDe(doc: Doc, s: number): number {
   const { tokens } = doc;
@@ -500,7 +500,7 @@ export function anaphoricTagDe(doc: Doc, s: number): number {
     if (doc.speech[j]) return j;
     if (tokens[j]!.kind === TK.Punct) return -1;
   }
-  // "Das musste Steinbrück … einräumen": a modal, then the speech verb at the clause end.
+  // "Das musste der Minister … einräumen": a modal, then the speech verb at the clause end.
   if (word(tokens[k + 1]) && AUX_DE.has(tokens[k + 1]!.low)) {
     for (let j = k + 2; j < sent.last && j <= k + 16; j++) {
       if (doc.speech[j]) return j;
@@ -511,7 +511,7 @@ export function anaphoricTagDe(doc: Doc, s: number): number {
 }
 
 /**
- * "zitiert die „Computerwoche“ Lynch", "Ein Fernsehsender zitierte Papandreou mit den Worten":
+ * "zitiert die „Rundschau“ Keßler", "Ein Sender zitierte die Ministerin mit den Worten":
  * the person quoted is the object of "zitieren", not its subject. Returns that phrase, or null.
  */
 export function citedPhraseDe(doc: Doc, v: number, lo: number, hi: number, subject: Phrase | null): Phrase | null {
