@@ -23,16 +23,27 @@ import { parseClaimReviewJsonLd } from "../../lib/claimreview";
 // ---------------------------------------------------------------------------------------
 // Measuring.
 
-/** Median milliseconds of `runs` calls. */
-function median(f: () => unknown, runs = 3): number {
+/**
+ * Milliseconds one call of `f` takes: the median of five samples, each repeating the call until
+ * it has run for at least 10 ms. A single fast call is below the timer's resolution and a
+ * garbage collection can land on any one call; repeating and taking the median keeps both out
+ * of the ratios below.
+ */
+function timePerCall(f: () => unknown, samples = 5, minMs = 10): number {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < samples; i++) {
+    let calls = 0;
     const t = performance.now();
-    f();
-    times.push(performance.now() - t);
+    let elapsed = 0;
+    do {
+      f();
+      calls++;
+      elapsed = performance.now() - t;
+    } while (elapsed < minMs);
+    times.push(elapsed / calls);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]!;
+  return times[Math.floor(samples / 2)]!;
 }
 
 /** `unit` repeated to `size` characters, between `prefix` and `suffix`. */
@@ -40,9 +51,6 @@ function fill(size: number, unit: string, prefix = "", suffix = ""): string {
   const body = Math.max(0, Math.floor(size) - prefix.length - suffix.length);
   return prefix + unit.repeat(Math.ceil(body / unit.length)).slice(0, body) + suffix;
 }
-
-/** Never below a millisecond: the ratios of very fast calls are noise. */
-const ms = (x: number) => Math.max(x, 1);
 
 /**
  * Time ratios of an adversarial shape at `size`: against the benign input of the same size,
@@ -55,11 +63,9 @@ function budget(run: (input: string) => unknown, shape: (size: number) => string
   const small = shape(size / 4);
   run(small); // warms the code up
   const tBenign = benignTime(run, benign, size);
-  const tBig = median(() => run(big));
-  const tSmall = median(() => {
-    for (let i = 0; i < 4; i++) run(small);
-  });
-  return { vsBenign: ms(tBig) / ms(tBenign), growth: ms(tBig) / ms(tSmall) };
+  const tBig = timePerCall(() => run(big));
+  const tSmall = timePerCall(() => run(small));
+  return { vsBenign: tBig / tBenign, growth: tBig / (4 * tSmall) };
 }
 
 /** The benign time of a parser at a size, measured once for all its shapes. */
@@ -70,7 +76,7 @@ function benignTime(run: (input: string) => unknown, benign: (size: number) => s
   if (time === undefined) {
     const plain = benign(size);
     run(plain);
-    time = median(() => run(plain));
+    time = timePerCall(() => run(plain));
     benignTimes.set(key, time);
   }
   return time;
