@@ -46,104 +46,30 @@ import { freezeMissingPublications } from "../lib/editorial/publication";
 import { bootstrap } from "../lib/seed/bootstrap";
 import { startPostgresCluster } from "../tests/helpers/postgres-cluster";
 import { startNginxFront, type NginxFront } from "./nginx-front";
+import { cleanUp, guard, onCleanup, parseOptions, percentile, stopChild, stopping, type OptionValues } from "./lifecycle";
 
 const require = createRequire(import.meta.url);
 
 // ---------------------------------------------------------------------------------------
 // Options.
 
-interface Options {
-  claims: number;
-  quotes: number;
-  speakers: number;
-  duration: number;
-  connections: number;
-  engine: "postgres" | "embedded";
+const OPTIONS = {
+  claims: { default: 10_000, min: 10, max: 2_000_000 },
+  quotes: { default: 50_000, min: 10, max: 10_000_000 },
+  speakers: { default: 1_000, min: 10, max: 1_000_000 },
+  duration: { default: 10, min: 1, max: 600 },
+  connections: { default: 16, min: 1, max: 512 },
+  engine: { default: "postgres", choices: ["postgres", "embedded"] },
   /** Also measure through nginx with the shipped recipe. */
-  front: "next" | "nginx";
-}
+  front: { default: "next", choices: ["next", "nginx"] },
+} as const;
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = { claims: 10_000, quotes: 50_000, speakers: 1_000, duration: 10, connections: 16, engine: "postgres", front: "next" };
-  const numeric = { claims: [10, 2_000_000], quotes: [10, 10_000_000], speakers: [10, 1_000_000], duration: [1, 600], connections: [1, 512] } as const;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument: ${arg}`);
-    const name = match[1]!;
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new Error(`--${name} needs a value`);
-    if (name === "engine") {
-      if (value !== "postgres" && value !== "embedded") throw new Error("--engine is postgres or embedded");
-      options.engine = value;
-    } else if (name === "front") {
-      if (value !== "next" && value !== "nginx") throw new Error("--front is next or nginx");
-      options.front = value;
-    } else if (name in numeric) {
-      const [min, max] = numeric[name as keyof typeof numeric];
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
-      options[name as keyof typeof numeric] = n;
-    } else throw new Error(`Unknown option --${name} (known: --claims, --quotes, --speakers, --duration, --connections, --engine, --front)`);
-  }
-  return options;
-}
+type Options = OptionValues<typeof OPTIONS>;
 
 const WARMUP_SECONDS = 2;
 /** Everything, the build included, must be done by then; then it stops what it started. */
 const TIME_LIMIT_MS = 60 * 60_000;
 const FORBIDDEN_PORTS = (port: number) => (port >= 3000 && port <= 3100) || (port >= 3996 && port <= 3999);
-
-// ---------------------------------------------------------------------------------------
-// Cleanup: everything started registers how to stop it.
-
-const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
-let cleaningUp: Promise<void> | null = null;
-
-function onCleanup(name: string, run: () => Promise<void> | void): void {
-  cleanups.push({ name, run });
-}
-
-/** Load generators running now: stopped first, so that the servers can drain. */
-const workers = new Set<Worker>();
-
-function cleanUp(): Promise<void> {
-  cleaningUp ??= (async () => {
-    await Promise.all([...workers].map((w) => w.terminate()));
-    for (const { name, run } of cleanups.reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        console.error(`Cleanup of ${name} failed:`, error);
-      }
-    }
-  })();
-  return cleaningUp;
-}
-
-/** Stops a child started with `detached: true` (its own process group), and its children. */
-function stopChild(child: ChildProcess, name: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
-    const pid = child.pid;
-    const kill = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-pid, signal);
-      } catch {
-        // already gone
-      }
-    };
-    const timer = setTimeout(() => {
-      console.error(`${name} did not stop within 10 s; killing it.`);
-      kill("SIGKILL");
-    }, 10_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    kill("SIGTERM");
-  });
-}
 
 // ---------------------------------------------------------------------------------------
 // Small helpers.
@@ -153,10 +79,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await fn();
-  if (!cleaningUp) console.log(`  ${label.padEnd(52)} ${seconds(performance.now() - started).padStart(8)}`);
+  if (!stopping()) console.log(`  ${label.padEnd(52)} ${seconds(performance.now() - started).padStart(8)}`);
   return result;
 }
-
 
 function get(port: number, urlPath: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -184,11 +109,6 @@ async function waitForHttp(port: number, urlPath: string, timeoutMs: number, chi
     if (Date.now() > deadline) throw new Error(`No answer on 127.0.0.1:${port}${urlPath} within ${seconds(timeoutMs)}:\n${log()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
 function shuffle<T>(items: T[]): T[] {
@@ -606,8 +526,8 @@ function runLoad(port: number, paths: string[], options: Options, onPrimed?: () 
       eval: true,
       workerData: { port, paths, connections: options.connections, warmupMs: WARMUP_SECONDS * 1000, durationMs: options.duration * 1000 },
     });
-    workers.add(worker);
-    worker.once("exit", () => workers.delete(worker));
+    // Stopped before the servers (the last registered first), so that they can drain.
+    onCleanup("load generator", () => worker.terminate().then(() => undefined));
     // The first pass over the paths renders them: minutes for many slow pages on a busy machine.
     const timer = setTimeout(() => void worker.terminate(), (WARMUP_SECONDS + options.duration + 300) * 1000);
     worker.on("message", (result: LoadResult | { primed: true }) => {
@@ -798,19 +718,9 @@ function printTable(rows: Row[], baseline: LoadResult | null): void {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2), OPTIONS);
   const started = performance.now();
-  const limit = setTimeout(() => {
-    console.error(`\nThe benchmark took longer than ${seconds(TIME_LIMIT_MS)}: stopping.`);
-    void cleanUp().then(() => process.exit(2));
-  }, TIME_LIMIT_MS);
-  limit.unref();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      console.error(`\n${signal}: stopping what the benchmark started…`);
-      void cleanUp().then(() => process.exit(130));
-    });
-  }
+  guard("the benchmark", TIME_LIMIT_MS);
 
   console.log(
     `Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
@@ -1015,7 +925,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     () => cleanUp().then(() => process.exit(0)),
     (error: unknown) => {
       // After Ctrl-C the servers are going away under the running step: that is no news.
-      if (cleaningUp) return;
+      if (stopping()) return;
       console.error(error instanceof Error ? error.message : error);
       return cleanUp().then(() => process.exit(1));
     },

@@ -36,7 +36,7 @@ main().then(
   async (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     // Whatever a drill started is stopped before the exit.
-    const { cleanUp, failureReports } = await import("./drills/lifecycle");
+    const { cleanUp, failureReports } = await import("./lifecycle");
     for (const report of failureReports()) console.error(`\n${report}`);
     await cleanUp();
     process.exit(1);

@@ -45,7 +45,7 @@ import { Client, CookieJar, actionBody, actionOutcome, browserHeaders, pageRoute
 import { loadActions, type AppAction, type Field } from "./forms";
 import { HOSTILE, type Hostile } from "./hostile";
 import { startInstance, type Instance } from "./instance";
-import { cleanUp, guard, parseOptions, stopping } from "./lifecycle";
+import { cleanUp, guard, parseOptions, stopping } from "../lifecycle";
 import { describeMachine, loadAverage, seeded } from "./machine";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -805,7 +805,7 @@ export async function run(argv: string[]): Promise<number> {
     skip: { default: "", free: true },
     keep: { default: 0, min: 0, max: 1 },
   });
-  guard("fuzz", 90 * 60_000);
+  guard("the fuzz drill", 90 * 60_000);
   const skip = new Set(String(options.skip).split(",").map((s) => s.trim()).filter(Boolean));
   const unknown = [...skip].filter((s) => !HOSTILE.some((h) => h.name === s));
   if (unknown.length) throw new Error(`--skip: no value named ${unknown.join(", ")} (names: ${HOSTILE.map((h) => h.name).join(", ")})`);

@@ -26,7 +26,7 @@ import { buildIsCurrent, recordBuild } from "../../lib/launcher/build";
 import { freePort } from "../../lib/launcher/free-port";
 import { DEMO_USERS } from "../../lib/seed/demo";
 import { bootstrap } from "../../lib/seed/bootstrap";
-import { onCleanup, onFailureReport, stopChild } from "./lifecycle";
+import { onCleanup, onFailureReport, stopChild } from "../lifecycle";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -19,22 +19,12 @@ import { findRunningServer } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";
 import { createClaim, updateClaim } from "../../lib/editorial/claims";
 import { bootstrap } from "../../lib/seed/bootstrap";
+import { parseOptions } from "../lifecycle";
 
-interface Options {
-  rounds: number;
-  writers: number;
-}
-
-function parseOptions(argv: string[]): Options {
-  const options: Options = { rounds: 20, writers: 4 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i]!.replace(/^--/, "");
-    const value = Number(argv[i + 1]);
-    if (!(name in options) || !Number.isInteger(value) || value < 1) throw new Error(`Bad option ${argv[i]} ${argv[i + 1] ?? ""}`);
-    options[name as keyof Options] = value;
-  }
-  return options;
-}
+const OPTIONS = {
+  rounds: { default: 20, min: 1, max: 10_000 },
+  writers: { default: 4, min: 1, max: 64 },
+} as const;
 
 /** `npm run db:serve` on the folder, in its own process group; resolves when it is ready. */
 function serve(dataDir: string): Promise<ChildProcess> {
@@ -68,7 +58,7 @@ interface Acknowledged {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const options = parseOptions(argv);
+  const options = parseOptions(argv, OPTIONS);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-drill-"));
   const settings = loadSettings({ CLAIMBASE_DEMO: "false", CLAIMBASE_ADMIN_PASSWORD: "drill-admin-password" });
   let child: ChildProcess | undefined;

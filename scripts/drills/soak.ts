@@ -17,7 +17,7 @@
 import path from "node:path";
 import { Client, CookieJar, actionOutcome, browserHeaders, callAction, pageRoute, readActionManifest, signIn, type ActionRef, type Answer, type FormEntry } from "./client";
 import { startInstance, type Instance } from "./instance";
-import { cleanUp, guard, mib, parseOptions, percentile, stopping } from "./lifecycle";
+import { cleanUp, guard, mib, parseOptions, percentile, stopping } from "../lifecycle";
 import { describeMachine, loadAverage, pick, seeded } from "./machine";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -133,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
     seed: { default: 1, min: 0, max: 2 ** 31 - 1 },
   });
   // The build (when needed) and the start come on top of the soak itself.
-  guard("soak", (options.minutes + 45) * 60_000);
+  guard("the soak drill", (options.minutes + 45) * 60_000);
   const random = seeded(options.seed);
   console.log(`Soak drill: ${options.minutes} min at ${options.rate} requests/s (seed ${options.seed}), engine ${options.engine}`);
   console.log(`Machine: ${describeMachine()}`);

@@ -1,5 +1,6 @@
-// What every drill shares about its own life: whatever it starts registers how to stop it, and
-// it is stopped at the end, on Ctrl-C / SIGTERM, on an error and after a time limit.
+// What the drills and the benchmarks share about their own life: whatever they start registers
+// how to stop it, and it is stopped at the end, on Ctrl-C / SIGTERM, on an error and after a
+// time limit. And their options and figures.
 import type { ChildProcess } from "node:child_process";
 
 const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
@@ -20,7 +21,7 @@ export function failureReports(): string[] {
   return reports.map((r) => r()).filter(Boolean);
 }
 
-/** Whether the drill is stopping (after Ctrl-C, the time limit or the end): errors of the steps
+/** Whether the run is stopping (after Ctrl-C, the time limit or the end): errors of the steps
  * still running are no news then. */
 export function stopping(): boolean {
   return cleaningUp !== null;
@@ -41,18 +42,18 @@ export function cleanUp(): Promise<void> {
 }
 
 /**
- * Stops the drill on Ctrl-C / SIGTERM (exit 130) and after `limitMs` (exit 2), after cleaning
- * up what it started.
+ * Stops the run (`what`: "the soak drill", "the benchmark") on Ctrl-C / SIGTERM (exit 130) and
+ * after `limitMs` (exit 2), after cleaning up what it started.
  */
-export function guard(label: string, limitMs: number): void {
+export function guard(what: string, limitMs: number): void {
   const limit = setTimeout(() => {
-    console.error(`\nThe ${label} drill took longer than ${Math.round(limitMs / 60_000)} min: stopping.`);
+    console.error(`\n${what[0]!.toUpperCase()}${what.slice(1)} took longer than ${Math.round(limitMs / 60_000)} min: stopping.`);
     void cleanUp().then(() => process.exit(2));
   }, limitMs);
   limit.unref();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      console.error(`\n${signal}: stopping what the drill started…`);
+      console.error(`\n${signal}: stopping what ${what} started…`);
       void cleanUp().then(() => process.exit(130));
     });
   }
@@ -89,10 +90,12 @@ export type OptionSpec = Record<
   { default: number; min: number; max: number } | { default: string; choices: readonly string[] } | { default: string; free: true }
 >;
 
-export function parseOptions<S extends OptionSpec>(
-  argv: string[],
-  spec: S,
-): { [K in keyof S]: S[K]["default"] extends number ? number : string } {
+/** The values of options: numbers, one of the choices, or text. */
+export type OptionValues<S extends OptionSpec> = {
+  [K in keyof S]: S[K] extends { choices: readonly (infer C)[] } ? C : S[K]["default"] extends number ? number : string;
+};
+
+export function parseOptions<S extends OptionSpec>(argv: string[], spec: S): OptionValues<S> {
   const options: Record<string, number | string> = Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, v.default]));
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]!);
@@ -112,7 +115,7 @@ export function parseOptions<S extends OptionSpec>(
       options[name] = n;
     }
   }
-  return options as { [K in keyof S]: S[K]["default"] extends number ? number : string };
+  return options as OptionValues<S>;
 }
 
 /** Nearest-rank percentile of sorted numbers. */
