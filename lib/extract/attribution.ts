@@ -53,7 +53,7 @@ const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "t
 // mit Ansage“"), and a name when they are Capitalized Words only ("die „Nordheimer Rundschau“").
 
 /** Nouns that introduce a name or title in quotation marks (matched as the end of a compound: "Fachzeitschrift", "Krimiserie"). */
-const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans)$/;
+const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans|bezeichnung|codename|codenamen|spitzname|spitznamen|kurzname|beiname|schlagwort|stichwort)$/;
 const TITLE_NOUN_EN = new Set(["newspaper", "magazine", "book", "film", "movie", "song", "album", "programme", "program", "show", "series", "campaign", "report", "study", "act", "bill", "law", "plan", "project", "initiative", "app", "titled", "entitled", "headline", "slogan", "motto", "named", "dubbed", "nicknamed"]);
 const FUNCTION_WORDS = new Set(
   `und oder der die das des dem den ein eine einer einem einen eines für von vom im in am an auf zum zur mit bei über unter nach aus zu gegen
@@ -67,6 +67,15 @@ const NAMING_VERBS = new Set(
 warf warfen wirft vorgeworfen kritisierte kritisierten kritisiert lobte lobten lobt wertete werteten wertet beschrieb beschrieben beschreibt
 called calling calls call described describes describing termed dubbed labeled labelled branded`.split(/\s+/),
 );
+/**
+ * Words before a colon that give another name, not someone's words: "(kurz: „…“)", "(etwa:
+ * „…“)", "auf Deutsch: „…“", "übersetzt: „…“".
+ */
+const RENAMING_DE = new Set(["kurz", "etwa", "deutsch", "englisch", "engl", "dt", "übersetzt", "wörtlich", "abgekürzt", "alias", "sprich", "english", "short"]);
+/** "so genannte „…“", "sogenannten „…“": a term the writer distances himself from, not a quote. */
+const SO_CALLED_DE = /^(so)?genannte[nmrs]?$/;
+/** Latin endings of the second word of a species name or a Latin term ("Klebsiella pneumoniae", "Homo sapiens"). */
+const LATIN_END = /(us|um|ae|is|ii|orum|arum|ensis|oides|ium|ica|ina|ata|ana|ans|ens)$/;
 /** Naming verbs that characterise something ("called the layoffs „…“") but report no clause. */
 const NAMING_ONLY = new Set(["called", "calls", "call", "calling", "nannte", "nannten", "nennt", "genannt"]);
 /** A Konjunktiv outside the quote near it: the sentence is reported speech. */
@@ -114,6 +123,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   }
   if (words === 0) return false;
   const inner = text.slice(s.start, s.end);
+  if (lang === "de" && isNameOrTerm(doc, first, last, openTok, closeTok, words, lowerContent, inner)) return false;
   const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
   const prev = tokens[openTok - 1];
   const prev2 = tokens[openTok - 2];
@@ -172,6 +182,77 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   if (words >= 2) return !digits || lowerContent >= 2;
   // One lower-case word: „leichtsinnig“, „überzogen“ in a sentence that reports someone.
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
+}
+
+/**
+ * Words in quotation marks that name something or mark a term, whatever verb is near (German):
+ * - a species name or a Latin term: „Felis silvestris“, „Homo sapiens“;
+ * - another name after a colon: „(kurz: „KfW“)“, „auf Deutsch: „Fest der Lichter“)“, and any
+ *   Capitalized Words after a colon that do not end a sentence (a title, a name: "Das Album
+ *   erschien im Mai: „Graue Tage“");
+ * - a term someone coined or a name given: "der so genannte „Rettungsschirm“", "genannt
+ *   „Rotkehlchen“", "auch „Kleiner Bär“ genannt", "das nennt man eine „Hausse“", "der als
+ *   „Nordwind“ bezeichnet wird" (a passive without an agent: nobody said it);
+ * - a name that speaks: "Wie „Abendpost Online“ berichtet", "„Radio Nordheim“ meldete",
+ *   "schrieb „Die Woche“ in einem Kommentar" — the words name the speaker, they are not said.
+ */
+function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, closeTok: number, words: number, lowerContent: number, inner: string): boolean {
+  const { tokens } = doc;
+  const prev = tokens[openTok - 1];
+  const prev2 = tokens[openTok - 2];
+  const next = tokens[closeTok + 1];
+  const next2 = tokens[closeTok + 2];
+  const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
+  if (endsSentence) return false;
+  // Species names and Latin terms: a capitalized word, then one or two lower-case Latin words.
+  if (words >= 2 && words <= 3 && tokens[first]!.cap) {
+    let latin = true;
+    let n = 0;
+    for (let k = first + 1; k < last; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== TK.Word) continue;
+      n++;
+      if (t.cap || t.low.length < 5 || !LATIN_END.test(t.low) || FUNCTION_WORDS.has(t.low)) latin = false;
+    }
+    if (latin && n === words - 1) return true;
+  }
+  if (prev?.text === ":") {
+    if (prev2 && prev2.kind === TK.Word && (RENAMING_DE.has(prev2.low) || (prev2.cap && TITLE_NOUN_DE.test(prev2.low)))) return true;
+    if (lowerContent === 0) return true;
+  }
+  if (prev && prev.kind === TK.Word && SO_CALLED_DE.test(prev.low)) return true;
+  if (prev2 && prev2.kind === TK.Word && SO_CALLED_DE.test(prev2.low) && prev && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low))) return true;
+  if (prev && prev.low === "genannt" && tokens[openTok - 2]?.text === ",") return true;
+  if (next && next.low === "genannt" && !isPersonObject(doc, openTok)) return true;
+  if (prev && (INDEF_DE.has(prev.low) || DEF_DE.has(prev.low)) && prev2 && prev2.low === "man" && /^nenn|^nann/.test(tokens[openTok - 3]?.low ?? "")) return true;
+  if (prev && prev.low === "als" && next && next.low === "bezeichnet" && next2 && ["wird", "werden", "wurde", "wurden"].includes(next2.low) && !agentBefore(doc, openTok)) return true;
+  // A name before or after a speech verb, in the subject's place: „…“ berichtet / berichtet „…“ in …
+  if (words <= 5 && !/[,;:]/.test(inner)) {
+    const nameLike = lowerContent === 0 && words >= 2;
+    const v = closeTok + 1;
+    // In the subject's place: at the clause start, after "wie" or an article ("als „…“ bezeichnet" is a characterisation).
+    const article = prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low));
+    const clauseStart = prev === undefined || (prev.kind === TK.Punct && prev.text !== ":");
+    if (next && doc.speech[v] && (prev?.low === "wie" || ((article || clauseStart) && nameLike))) return true;
+    if (nameLike && prev && doc.speech[openTok - 1] && next && next.kind === TK.Word && !next.cap && !NAMING_VERBS.has(prev.low)) return true;
+  }
+  return false;
+}
+
+/** "nennt ihn „Kleiner Bär“", "wurde sie „die Eiserne“ genannt": a person is named, by someone. */
+function isPersonObject(doc: Doc, openTok: number): boolean {
+  const p = doc.tokens[openTok - 1];
+  return p !== undefined && ["ihn", "sie", "ihm", "ihr", "er"].includes(p.low);
+}
+
+/** A "von"/"durch" agent before the quote in its clause: "von Kritikern als „…“ bezeichnet". */
+function agentBefore(doc: Doc, openTok: number): boolean {
+  for (let k = openTok - 1; k >= 0 && openTok - k <= 8; k--) {
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Punct && t.text !== "(") return false;
+    if (t.low === "von" || t.low === "vom" || t.low === "durch" || t.low === "seitens") return true;
+  }
+  return false;
 }
 
 export function acceptQuotes(doc: Doc): number[] {

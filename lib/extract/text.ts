@@ -119,8 +119,9 @@ export function tokenize(text: string): Token[] {
       }
       kind = TK.Word;
     } else {
-      // One code unit per punctuation token; a surrogate pair stays together.
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      // One code unit per punctuation token; a surrogate pair stays together, and so does a
+      // doubled apostrophe (''), which quotes.ts reads as one quotation mark.
+      i += (c >= 0xd800 && c <= 0xdbff && i + 1 < n) || (c === 39 && text.charCodeAt(i + 1) === 39) ? 2 : 1;
       kind = TK.Punct;
     }
     const t = text.slice(start, i);
