@@ -16,6 +16,8 @@ import path from "node:path";
 import { defaultCorpusDir, isCorpusSplit, loadCorpusSplit, type CorpusEntry } from "../lib/extract/corpus";
 import { extractArticle } from "../lib/extract/index";
 import { matchSpans, mentionMatches, type GoldQuote } from "../lib/extract/score";
+import { splitSentences } from "../lib/extract/sentences";
+import { tokenAt, tokenize } from "../lib/extract/text";
 import type { QuoteCandidate } from "../lib/extract/types";
 
 const args = process.argv.slice(2);
@@ -112,25 +114,44 @@ function classifySpurious(e: CorpusEntry, p: QuoteCandidate): string {
   return "with cue";
 }
 
-function classifySpeaker(e: CorpusEntry, g: GoldQuote, p: QuoteCandidate): string {
+/** Sentence index of a character offset, by the extractor's own sentence splitter. */
+function sentenceIndex(text: string): (pos: number) => number {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(tokens, "de");
+  const starts = sentences.map((s) => tokens[s.first]?.start ?? text.length);
+  return (pos: number) => {
+    void tokenAt;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+function classifySpeaker(e: CorpusEntry, g: GoldQuote, p: QuoteCandidate, sentOf: (pos: number) => number): string {
   const { text } = e;
   const spans = g.speakerSpans ?? [];
   if (spans.length === 0) return "gold has no speaker";
   if (!p.speaker) return "none predicted";
   const gs = spans[0]!;
   const gw = text.slice(gs[0], gs[1]);
-  const [pa, pb] = paragraphOf(text, g.span[0]);
-  const sameParagraph = gs[0] >= pa && gs[1] <= pb;
   const inside = gs[0] >= g.span[0] && gs[1] <= g.span[1];
   if (inside) return "gold speaker inside the quote";
-  if (PRONOUN.test(gw.trim())) return p.speaker.text === p.speaker.name ? "gold pronoun, predicted other mention" : "gold pronoun, predicted resolved mention elsewhere";
-  if (!sameParagraph) return "gold speaker in another paragraph";
-  if (p.cue.length === 0) return "predicted from context (no cue)";
-  return "other mention in the paragraph";
+  const qs = sentOf(g.span[0]);
+  const gsent = sentOf(gs[0]);
+  const psent = sentOf(p.speaker.start);
+  const where = (s: number) => (s === qs ? "same sentence" : s < qs ? `${Math.min(qs - s, 3)}${qs - s >= 3 ? "+" : ""} before` : "after");
+  const pron = PRONOUN.test(gw.trim()) ? "pronoun " : "";
+  return `gold ${pron}${where(gsent)}, got ${where(psent)}${p.cue.length === 0 ? " (no cue)" : ""}`;
 }
 
 const errs: Err[] = [];
 for (const e of entries) {
+  const sentOf = sentenceIndex(e.text);
   const result = extractArticle(e.text, { language: "de" });
   for (const kind of ["direct", "indirect"] as const) {
     const g = e.gold.quotes.filter((q) => q.kind === kind);
@@ -147,7 +168,7 @@ for (const e of entries) {
       if (!mentionMatches(pq.speaker, gq.speakerSpans ?? [], e.text)) {
         const gold = (gq.speakerSpans ?? []).map(([a, b]) => `"${e.text.slice(a, b)}"@${a}`).join(" + ") || "(none)";
         const got = pq.speaker ? `"${pq.speaker.text}"@${pq.speaker.start} → ${pq.speaker.name}${pq.cue.length ? "" : " (no cue)"}` : "(none)";
-        errs.push({ what: "speaker", kind, cls: classifySpeaker(e, gq, pq), doc: e.name, text: gq.text ?? "", start: gq.span[0], end: gq.span[1], detail: `${gq.type}; gold ${gold}, got ${got}` });
+        errs.push({ what: "speaker", kind, cls: classifySpeaker(e, gq, pq, sentOf), doc: e.name, text: gq.text ?? "", start: gq.span[0], end: gq.span[1], detail: `${gq.type}; gold ${gold}, got ${got}` });
       }
     });
     p.forEach((pq, pi) => {

@@ -1049,7 +1049,8 @@ function headClauseDe(
     if (hasKonj(f, v)) return null;
     // "Wie die Polizei mitteilte, ist alles ruhig": the rest of the sentence.
     let w = v - 1;
-    while (w > f && v - w < 14 && tokens[w]!.kind !== TK.Punct) w--;
+    // (Quotation marks around a name are part of the clause: "Wie „Abendpost Online“ berichtet".)
+    while (w > f && v - w < 14 && (tokens[w]!.kind !== TK.Punct || (!doc.markOf[w] && "„“”\"«»".includes(tokens[w]!.text)))) w--;
     if (w >= f && (w === f || tokens[w]!.kind === TK.Punct) && tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1] && WIE_DE.has(tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1]!.low)) {
       let c = v + 1;
       while (c < endTok && c <= v + 3 && tokens[c]!.text !== ",") c++;
