@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, nounPhraseDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
@@ -444,12 +444,31 @@ function phraseMention(doc: Doc, np: Phrase): Mention | null {
 function verbSpeaker(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
   if (doc.lang === "de") {
     if (impersonalDe(doc, v, lo, hi)) return null;
+    const rel = relativeSubjectDe(doc, v, lo);
+    if (rel >= 0) return anaphor(doc, rel, phraseBefore(doc, rel - 1, Math.max(lo, doc.sentences[doc.sentOf[rel]!]!.first)));
+  }
+  if (doc.lang === "de") {
     const np = subjectPhraseDe(doc, v, lo, hi);
     const cited = citedPhraseDe(doc, v, lo, hi, np);
     if (cited) return phraseMention(doc, cited);
     if (np && (prefer !== "after" || np.first > v)) return phraseMention(doc, np);
   }
   return subjectOf(doc, v, lo, hi, prefer);
+}
+
+/**
+ * A word that stands for a speaker named before it: a relative pronoun ("ein Zeuge, der
+ * behauptet, …"), "wonach" ("Berichte, wonach …"), "demnach" (by that report). The mention is
+ * the word itself, as the text has it; the person is the one it refers to (the desk shows
+ * „der“ → Zeuge), or nobody when that is unknown.
+ */
+function anaphor(doc: Doc, k: number, ref: Mention | null): Mention {
+  const t = doc.tokens[k]!;
+  return {
+    first: k, last: k + 1, start: t.start, end: t.end, kind: "pronoun", gender: ref?.gender ?? "u", plural: ref?.plural ?? false,
+    person: ref ? ref.person ?? { name: ref.surface, gender: "u", plural: false, org: true, roles: new Set() } : null,
+    surface: t.text, salient: false, inQuote: doc.quoteOf[k]! >= 0, sentence: doc.sentOf[k]!,
+  };
 }
 
 /** A source phrase after a word ("laut Polizei", "so der Minister", "nach Angaben der Polizei"). */
@@ -872,6 +891,18 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     if (found) return found;
   }
 
+  // B0. "Berichte, wonach …", "die Darstellung, wonach …": the clause after "wonach" is what the
+  // phrase before it says; "wonach" is the mention, and refers to that phrase.
+  if (lang === "de") {
+    for (let k = f + 2; k < endTok; k++) {
+      if (tokens[k]!.low !== "wonach" || tokens[k - 1]!.text !== "," || !outside(doc, k)) continue;
+      const ref = phraseBefore(doc, k - 1, f);
+      const found = make(k + 1, endTok, { mention: anaphor(doc, k, ref), person: ref?.person ?? null, cue: k });
+      if (found) return found;
+      break;
+    }
+  }
+
   // B. Head tag: "Der Kremlchef wies zurück, dass …" / "He said (that) …".
   if (lang === "de") {
     const head = headClauseDe(doc, f, endTok, hasKonj);
@@ -932,6 +963,22 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   // C. Frames: "Interfax zufolge …", "Laut Polizei …", "Nach Angaben der Polizei …", "Seiner
   // Meinung nach …", "According to X, …".
   if (lang === "de") {
+    // "Demnach soll …", "Danach habe …": by the report just mentioned. The word is the mention;
+    // it refers to the last speaker, else to the subject of the sentence before.
+    let k0 = f;
+    while (k0 < endTok && tokens[k0]!.kind === TK.Punct) k0++;
+    const lead = tokens[k0]!.low;
+    if ((lead === "demnach" || lead === "danach") && (konj1 >= 0 || konj2 >= 0 || soll(doc, k0, endTok) || lead === "demnach")) {
+      let ref: Attr | null = carried(last && s - last.sentence <= 2 ? last.attr : null);
+      if (!ref && s > 0) {
+        const np = sentenceSubjectDe(doc, s - 1);
+        if (np && plausibleSpeaker(doc, np)) ref = attrOf(phraseMention(doc, np));
+      }
+      const m = anaphor(doc, k0, ref?.mention ?? null);
+      if (ref?.person) m.person = ref.person;
+      const found = make(k0 + 1, endTok, { mention: m, person: m.person, cue: k0 });
+      if (found) return found;
+    }
     const frame = frameDe(doc, f, endTok);
     if (frame) {
       let a = f;
@@ -1010,6 +1057,15 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   return null;
 }
 
+/** Reportative "soll"/"sollen" outside quotes in [a, b). */
+function soll(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const t = doc.tokens[k]!;
+    if (outside(doc, k) && t.kind === TK.Word && !t.cap && (t.low === "soll" || t.low === "sollen")) return true;
+  }
+  return false;
+}
+
 /** A "zu"-infinitive: "zu bringen", "vorzugehen", "zurückzutreten", "herbeizuführen". */
 function isZuInfinitive(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -1062,6 +1118,9 @@ function headClauseDe(
       if (t.text === ",") {
         const n = tokens[k + 1];
         if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        // "sprach mit einer Anwohnerin, die berichtet, …": a relative clause with a speech verb
+        // of its own is not this verb's content; that verb opens the report.
+        if (n && ["der", "die", "das", "welcher", "welche", "welches"].includes(n.low) && !n.cap && relativeSpeechAhead(doc, k + 1, endTok)) break;
         // An apposition inside the tag: "meldete der Sender, Radio Nordheim, dass …".
         if (n && n.cap && n.kind === TK.Word) {
           let j = k + 1;
@@ -1083,6 +1142,15 @@ function headClauseDe(
     }
   }
   return null;
+}
+
+/** A speech verb closes the relative clause that starts at r ("die berichtet,"). */
+function relativeSpeechAhead(doc: Doc, r: number, end: number): boolean {
+  for (let k = r + 1; k < end && k <= r + 14; k++) {
+    if (doc.tokens[k]!.kind === TK.Punct) return false;
+    if (doc.speech[k] && relativeSubjectDe(doc, k, r - 1) === r) return true;
+  }
+  return false;
 }
 
 /** Sentence s as reported speech (without its final punctuation and without direct quotes in it). */

@@ -151,12 +151,22 @@ const SEPARABLE_DE: [string, string[], string[]][] = [
   ["ausgehen", ["geht", "ging", "gehen", "gingen"], ["aus"]],
 ];
 
+/** Separable verbs with the particle joined ("ausgeht", "angaben"): verbs only when written in lower case. */
+export const JOINED_DE = new Set<string>();
+
 /** Finite forms that are a speech verb only with one of the given particles. */
 export const SEPARABLE_FINITE_DE = new Map<string, SpeechVerb>();
 for (const [lemma, forms, particles] of SEPARABLE_DE) {
   for (const f of forms) {
     const prev = SEPARABLE_FINITE_DE.get(f);
     SEPARABLE_FINITE_DE.set(f, { lemma, particles: [...new Set([...(prev?.particles ?? []), ...particles])] });
+    // In a subordinate clause the particle is joined to the verb at the end: "…, der davon
+    // ausgeht, dass", "wie die Polizei mitteilte".
+    // Only in lower case: "Angaben" is a noun, "angaben" a verb.
+    for (const p of particles) {
+      if (!SPEECH_DE.has(p + f)) JOINED_DE.add(p + f);
+      addForms(SPEECH_DE, [p + f], { lemma });
+    }
   }
 }
 

@@ -525,3 +525,32 @@ export function citedPhraseDe(doc: Doc, v: number, lo: number, hi: number, subje
   const np = nounPhraseDe(doc, k, hi);
   return np && !OBLIQUE_DE.has(tokens[np.first]!.low) ? np : null;
 }
+
+/** Relative pronouns that can be a clause's subject (nominative). */
+const RELATIVE_NOM_DE = new Set(["der", "die", "das", "welcher", "welche", "welches"]);
+
+/**
+ * "ein Zeuge, der behauptet, …", "eine Studie, die davon ausgeht, dass …": when the speech verb
+ * at v closes a relative clause whose pronoun is its subject, that pronoun's token; else -1.
+ * Not when another subject follows the pronoun ("die Erklärung, die der Minister abgab") or the
+ * verb is not at the end of the clause (then the clause is no relative clause).
+ */
+export function relativeSubjectDe(doc: Doc, v: number, lo: number): number {
+  const { tokens } = doc;
+  let c = v - 1;
+  while (c >= lo && v - c <= 14 && tokens[c]!.kind !== TK.Punct) c--;
+  if (c < lo || c < 1 || tokens[c]!.text !== ",") return -1;
+  const r = c + 1;
+  const rel = tokens[r];
+  if (!word(rel) || rel.cap || !RELATIVE_NOM_DE.has(rel.low) || r >= v) return -1;
+  const after = tokens[r + 1];
+  if (r + 1 < v && (DET_DE.has(after!.low) || PRONOUN_DE.has(after!.low) || isNounDe(after))) return -1;
+  // Verb-final: the speech verb (or its auxiliary, or a particle) ends the clause.
+  const end = tokens[v + 1];
+  const aux = end !== undefined && word(end) && AUX_DE.has(end.low);
+  const close = (t: Token | undefined) => t === undefined || t.kind === TK.Punct;
+  if (!close(end) && !(aux && close(tokens[v + 2]))) return -1;
+  // The antecedent ends at the comma: a noun phrase, not a clause.
+  const ante = tokens[c - 1]!;
+  return ante.kind === TK.Word && (ante.cap || ante.kind === TK.Word) ? r : -1;
+}

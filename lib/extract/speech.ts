@@ -2,7 +2,7 @@
 // the clause ("wies ... zurück", "fügte ... hinzu"), and a particle can also rule a verb out
 // ("sagte ... ab" cancels). The clause end is searched forward over a bounded window.
 
-import { SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
+import { JOINED_DE, SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
 import { TK, type Token } from "./text";
 
 const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "«", "»", "„", "“", "”", "\"", "(", ")", "–", "—"]);
@@ -42,7 +42,7 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     const t = tokens[i]!;
     if (t.kind !== TK.Word) continue;
     const v = speechVerb(lang, t.low);
-    if (v) {
+    if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {
         const fin = clauseFinalWord(tokens, i);
         if (fin && v.notParticles.includes(fin.low)) continue;

@@ -55,3 +55,58 @@ describe("quote or name: words in quotation marks that name something", () => {
     expect(directTexts("Von einer „gezielten Kampagne“ sprach der Abgeordnete am Montag.")).toEqual(["gezielten Kampagne"]);
   });
 });
+
+function indirectWith(r: ExtractionResult, words: string): QuoteCandidate {
+  const q = r.quotes.find((x) => x.kind === "indirect" && x.text.includes(words));
+  if (!q) throw new Error(`no indirect speech with "${words}" in ${JSON.stringify(r.quotes.map((x) => x.text))}`);
+  return q;
+}
+
+describe("speakers named by a word that refers back (mention and the person it refers to)", () => {
+  it("a relative pronoun as the subject of the speech verb: the mention is the pronoun, the person its antecedent", () => {
+    const text = "Der Sender sprach mit einer Anwohnerin, die berichtet, das Wasser sei über Nacht gestiegen.";
+    const r = extractArticle(text, { language: "de" });
+    const q = indirectWith(r, "das Wasser sei über Nacht gestiegen");
+    expect(q.speaker?.text).toBe("die");
+    expect(q.speaker?.name).toContain("Anwohnerin");
+    expect(text.slice(q.speaker!.start, q.speaker!.end)).toBe("die");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["berichtet"]);
+  });
+
+  it("no relative subject when another subject follows the pronoun", () => {
+    const text = "Die Erklärung, die der Bürgermeister verlas, nannte keine Zahlen. Er sagte, die Kosten seien noch offen.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "die Kosten seien noch offen");
+    expect(q.speaker?.text).toBe("Er");
+  });
+
+  it("joined separable verbs in a subordinate clause are speech verbs, capitalized nouns of the same letters are not", () => {
+    const text = "Es gibt eine Studie, die davon ausgeht, dass der Pegel weiter steigt. Nach Angaben der Stadt ist die Brücke gesperrt.";
+    const r = extractArticle(text, { language: "de" });
+    expect(indirectWith(r, "der Pegel weiter steigt").cue.map((c) => text.slice(c.start, c.end))).toEqual(["ausgeht"]);
+    const frame = indirectWith(r, "ist die Brücke gesperrt");
+    expect(frame.speaker?.name).toBe("Stadt");
+    expect(frame.cue.map((c) => text.slice(c.start, c.end))).toEqual(["Nach"]);
+  });
+
+  it("„wonach“ introduces what the phrase before it says", () => {
+    const text = "Die Gemeinde dementierte am Montag Gerüchte über das Freibad, wonach es im Sommer geschlossen bleibe.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "es im Sommer geschlossen bleibe");
+    expect(q.text).toBe("es im Sommer geschlossen bleibe");
+    expect(q.speaker?.text).toBe("wonach");
+    expect(q.speaker?.name).toBe("Freibad");
+  });
+
+  it("„Demnach“ and reportative „Danach“ continue the report before, and name its speaker", () => {
+    const text = "Die Polizei nahm am Abend einen Mann fest. Demnach soll er mehrere Scheiben eingeworfen haben.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "soll er mehrere Scheiben eingeworfen haben");
+    expect(q.speaker?.text).toBe("Demnach");
+    expect(q.speaker?.name).toBe("Polizei");
+    const t2 = "Die Feuerwehr teilte mit, der Brand sei gelöscht. Danach habe ein defektes Kabel das Feuer ausgelöst.";
+    const q2 = indirectWith(extractArticle(t2, { language: "de" }), "ein defektes Kabel das Feuer ausgelöst");
+    expect(q2.speaker?.text).toBe("Danach");
+    expect(q2.speaker?.name).toBe("Feuerwehr");
+    // Temporal "Danach" in the indicative is no report.
+    const t3 = "Die Feuerwehr löschte den Brand. Danach fuhren die Wagen zurück zur Wache.";
+    expect(extractArticle(t3, { language: "de" }).quotes.filter((x) => x.kind === "indirect")).toEqual([]);
+  });
+});
