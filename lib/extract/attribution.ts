@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, nounPhraseDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
@@ -910,7 +910,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // "Heute bestätigte X laut der Agentur, dass …": the source phrase in the
       // tag is where the words come from.
       const frame = frameDe(doc, f, head.start);
-      const attr = frame?.mention && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
+      // (Only a frame in the verb's own clause: "Laut X ist …, obwohl Y behauptet, …" is Y's.)
+      const own = frame !== null && !commaBetween(doc, frame.last, head.attr?.cue ?? head.start);
+      const attr = frame?.mention && own && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
       const found = make(head.start, head.end, attr);
       if (found) return found;
     }
@@ -1055,6 +1057,12 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return make(a, endTok, attr);
   }
   return null;
+}
+
+/** A comma outside quotes in [a, b). */
+function commaBetween(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (doc.tokens[k]!.text === "," && outside(doc, k)) return true;
+  return false;
 }
 
 /** Reportative "soll"/"sollen" outside quotes in [a, b). */
@@ -1239,7 +1247,8 @@ const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|be
 function frameHead(doc: Doc, np: Phrase): boolean {
   for (let k = np.first; k < np.last; k++) {
     const t = doc.tokens[k]!;
-    if (t.kind === TK.Word && t.cap) return FRAME_HEADS_DE.test(t.low);
+    // The head noun, after a capitalized determiner at the sentence start ("Seiner Meinung nach").
+    if (t.kind === TK.Word && t.cap && !isDeterminerDe(t.low)) return FRAME_HEADS_DE.test(t.low);
   }
   return false;
 }

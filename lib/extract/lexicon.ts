@@ -115,6 +115,18 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["vorwerfen", ["vorgeworfen", "vorwarf", "vorwirft"]],
   ["bekanntgeben", ["bekanntgegeben", "bekanntgab"]],
   ["zusichern", ["zugesichert", "zusicherte"]],
+  ["aussagen", ["ausgesagt"]],
+  ["klarmachen", ["klargemacht"]],
+  ["einschränken", ["eingeschränkt"]],
+  ["anführen", ["angeführt"]],
+  ["abstreiten", ["abgestritten"]],
+  ["nahelegen", ["nahegelegt"]],
+  ["aufrufen", ["aufgerufen"]],
+  ["auffordern", ["aufgefordert"]],
+  ["vorschlagen", ["vorgeschlagen"]],
+  ["aussprechen", ["ausgesprochen"]],
+  ["andeuten", ["angedeutet"]],
+  ["ausgehen", ["ausgegangen"]],
 ];
 for (const [lemma, forms, extra] of STRONG_DE) addForms(SPEECH_DE, forms, { lemma, ...extra });
 

@@ -22,6 +22,10 @@ sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres unser un
 kein keine keiner keinem keinen beide beiden mehrere einige einigen viele vielen alle allen andere anderen weitere
 weiteren zwei drei vier fünf sechs sieben acht neun zehn zwölf etliche zahlreiche zahlreichen manche sämtliche`.split(/\s+/),
 );
+export function isDeterminerDe(low: string): boolean {
+  return DET_DE.has(low);
+}
+
 /** Lower-case words that end like an adjective but are not one. */
 const NOT_ADJ_DE = new Set(
   `aber oder über unter wieder immer sehr hier jeder jede jedes wegen gegen seine seiner seinem seinen ihre ihrer
@@ -406,6 +410,13 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     // But a thing in front and a person after the verb: the thing is the object ("Die
     // Pläne der Ministerin bezeichnete Albrecht als …", "Den Entwurf stellte der
     // Fraktionschef in Frage").
+    // A name the chunker cannot read, written in lower case after its article: "Die taz
+    // vermutet", "Das heise-Magazin meldet" — the whole first constituent is the subject.
+    if (!np && word(first) && ["der", "die", "das", "ein", "eine"].includes(first.low) && f - start >= 2 && f - start <= 4) {
+      let words = true;
+      for (let k = start + 1; k < f; k++) if (!word(tokens[k]) || PREPOSITIONS_DE.has(tokens[k]!.low) || SUBORD_DE.has(tokens[k]!.low)) words = false;
+      if (words) return { first: start, last: f };
+    }
     if (np && np.first === start && isSubjectPhrase(doc, np)) {
       if (!headIsPerson(doc, np)) {
         const after = phraseAfterVerb(doc, f, hi);
