@@ -132,7 +132,7 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
   let k = a;
   const t = tokens[a];
   if (!t || a >= limit) return null;
-  if (word(t) && PRONOUN_DE.has(t.low) && !isNounDe(tokens[a + 1]) && !isAdjDe(tokens[a + 1])) {
+  if (word(t) && PRONOUN_DE.has(t.low) && !isNounDe(tokens[a + 1]) && !(isAdjDe(tokens[a + 1]) && (isNounDe(tokens[a + 2]) || isAdjDe(tokens[a + 2])))) {
     // "sagte dieser", "erklärte er"; "die" before a noun is an article, below.
     return { first: a, last: a + 1 };
   }
@@ -229,8 +229,15 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
 function isBoundary(t: Token | undefined, doc: Doc, k: number): boolean {
   if (!t) return true;
   if (t.kind !== TK.Punct) return false;
+  // A period inside a sentence closes an ordinal or an abbreviation ("am 25. Mai", "Dr."), not a clause.
+  if (t.text === "." && innerPeriod(doc, k)) return false;
   // Quotation marks end a clause only around a quote, not around a name ("die Zeitung „Nordheimer Rundschau“ berichtet").
   return CLAUSE_PUNCT.has(t.text) || t.text === "," || t.text === "–" || t.text === "—" || doc.markOf[k] === 1;
+}
+
+/** A period that does not end its sentence (an ordinal, an abbreviation). */
+function innerPeriod(doc: Doc, k: number): boolean {
+  return k + 1 < doc.tokens.length && doc.sentOf[k + 1] === doc.sentOf[k];
 }
 
 /**
@@ -244,7 +251,7 @@ function finiteOf(doc: Doc, v: number, lo: number): number {
   if (!participle) return v;
   for (let k = v - 1; k >= lo && k >= v - 20; k--) {
     const u = tokens[k]!;
-    if (u.kind === TK.Punct && !"-()„“”\"«»‚‘’".includes(u.text)) break;
+    if (u.kind === TK.Punct && !"-()„“”\"«»‚‘’".includes(u.text) && !(u.text === "." && innerPeriod(doc, k))) break;
     if (word(u) && !u.cap && AUX_DE.has(u.low)) return k;
   }
   return v;
@@ -373,8 +380,11 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
       }
       void s0;
       if (opening) {
+        // "Eva Roth, die …, wies": before a relative clause; "Tony Berg, ein Sprecher des
+        // Amts in Kellbach, sagte": before an apposition the chunker reads only in part.
         const after = tokens[opening.last];
-        if (after?.text === "," && RELATIVE_DE.has(tokens[opening.last + 1]?.low ?? "")) return opening;
+        const n = tokens[opening.last + 1];
+        if (after?.text === "," && n && (RELATIVE_DE.has(n.low) || (["ein", "eine", "der", "die"].includes(n.low) && hasName(doc, opening)))) return opening;
       }
     }
     return phraseAfterVerb(doc, f, hi);
@@ -392,7 +402,9 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     // alone before the verb is its object.
     if (f - c === 1 && word(first) && ["das", "dies", "dieses", "diese", "was", "solches"].includes(first.low)) return phraseAfterVerb(doc, f, hi);
     let start = c;
-    if (word(first) && FOCUS_DE.has(first.low) && c + 1 < f) first = tokens[++start]!; // "Auch Putin sah …"
+    // "Aber Zeitungen berichteten": a conjunction before the first constituent.
+    if (word(first) && ["aber", "und", "oder", "denn", "doch", "sondern"].includes(first.low) && c + 1 < f) first = tokens[++start]!;
+    if (word(first) && FOCUS_DE.has(first.low) && start + 1 < f) first = tokens[++start]!; // "Auch Putin sah …"
     // "In dem Bericht heißt es: …", "In der Erklärung hieß es, …": the source is in the first constituent.
     const vt = tokens[v]!.low;
     if ((vt === "heißt" || vt === "hieß") && tokens[f + 1]?.low === "es" && word(first) && ["in", "im", "laut", "auf"].includes(first.low)) {
