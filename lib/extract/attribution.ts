@@ -145,7 +145,8 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   const to = Math.min(sent.last, closeTok + QUOTE_CONTEXT);
   for (let k = from; k < to; k++) {
     if (k >= openTok && k <= closeTok) continue;
-    if (doc.speech[k]) speechIn = true;
+    // A source frame reports someone too, when it is near the quote ("laut Polizei", "Für den Minister ist …").
+    if (doc.speech[k] || (lang === "de" && frameCue(tokens, k) && sameClause(tokens, k, k < openTok ? openTok : closeTok))) speechIn = true;
     if (tokens[k]!.kind === TK.Word && NAMING_VERBS.has(tokens[k]!.low)) {
       naming = true;
       if (k < openTok && openTok - k <= 4) namingNear = true;
@@ -253,6 +254,33 @@ function agentBefore(doc: Doc, openTok: number): boolean {
     if (t.low === "von" || t.low === "vom" || t.low === "durch" || t.low === "seitens") return true;
   }
   return false;
+}
+
+/** Tokens a and b are at most 20 apart with no comma, semicolon or sentence end between them. */
+function sameClause(tokens: Token[], a: number, b: number): boolean {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  if (hi - lo > 20) return false;
+  for (let k = lo + 1; k < hi; k++) if (tokens[k]!.kind === TK.Punct && ",;.!?:".includes(tokens[k]!.text)) return false;
+  return true;
+}
+
+/** A German source frame at token k: "laut", "zufolge", "gemäß", "nach Angaben", "Seiner Meinung nach". */
+function frameCue(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.kind !== TK.Word) return false;
+  if (t.low === "laut" || t.low === "zufolge" || t.low === "gemäß") return true;
+  if (t.low === "für" && (k === 0 || tokens[k - 1]!.kind === TK.Punct)) {
+    for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
+      if (tokens[j]!.kind === TK.Punct) return false;
+      if (SEIN_DE.has(tokens[j]!.low)) return j > k + 1 && tokens[k + 1]!.kind === TK.Word;
+    }
+    return false;
+  }
+  if (t.low !== "nach") return false;
+  const next = tokens[k + 1];
+  const head = next && DEF_DE.has(next.low) ? tokens[k + 2] : next;
+  return (head?.cap === true && FRAME_HEADS_DE.test(head.low)) || (tokens[k - 1]?.cap === true && FRAME_HEADS_DE.test(tokens[k - 1]!.low));
 }
 
 export function acceptQuotes(doc: Doc): number[] {
@@ -987,7 +1015,8 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       let b = endTok;
       if (frame.first - f <= 1) a = frame.last; // at the start: the rest of the sentence
       else if (frame.last >= endTok) b = frame.first; // at the end: what comes before
-      const found = make(a, b, frame.mention ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : null);
+      // ("Für X ist …" gives a quote in it a speaker, but states a view, not reported speech.)
+      const found = tokens[frame.cue]!.low === "für" ? null : make(a, b, frame.mention ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : null);
       if (found) return found;
     }
   }
@@ -1045,9 +1074,10 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     const kk = konj1 >= 0 ? konj1 : konj2 >= 0 ? konj2 : sollK;
     let a = kk;
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
-    // The speaker of the report it continues, else the subject of the sentence before ("Der
+    // A source frame in the sentence ("Nach Auffassung der Partei sei es „…“"), else the
+    // speaker of the report it continues, else the subject of the sentence before ("Der
     // Firma bestreitet das. Ihr Produkt sei sicher …"): reported speech needs no speech verb.
-    let attr = carried(last && s - last.sentence <= 1 ? last.attr : null);
+    let attr = frameAttr(doc, s) ?? carried(last && s - last.sentence <= 1 ? last.attr : null);
     if (!attr && s > 0 && doc.sentOf[f - 1] === s - 1) {
       const np = sentenceSubjectDe(doc, s - 1);
       if (np && plausibleSpeaker(doc, np)) attr = attrOf(phraseMention(doc, np));
@@ -1241,8 +1271,11 @@ function frameAttrOnce(doc: Doc, s: number): Attr | null {
   return frame ? attrOf(frame.mention, frame.cue) : null;
 }
 
+/** Finite forms of "sein": "Für X ist …" states X's view. */
+const SEIN_DE = new Set(["ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären"]);
+
 /** Nouns that make "nach …" a source ("nach Angaben der Polizei", "nach Polizeiangaben", "Seiner Meinung nach"). */
-const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung)$/;
+const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung|idee|ideen|bewertung|ankündigung|vorstellung|vorstellungen|berechnungen|kenntnis|kenntnissen|auskunft|schilderung|schilderungen|zeugen|wahrnehmung|lesart|willen|plänen|forderung|vorschlag)$/;
 
 function frameHead(doc: Doc, np: Phrase): boolean {
   for (let k = np.first; k < np.last; k++) {
@@ -1265,6 +1298,13 @@ function frameDe(doc: Doc, f: number, end: number): { first: number; last: numbe
     const t = tokens[k]!;
     if (t.kind !== TK.Word) continue;
     const low = t.low;
+    // "Für den Minister ist die Lage „ernst“": a view, at the start of the clause.
+    if (low === "für" && (k === f || tokens[k - 1]!.kind === TK.Punct)) {
+      const np = nounPhraseDe(doc, k + 1, end);
+      const verb = np ? tokens[np.last] : undefined;
+      if (np && verb && SEIN_DE.has(verb.low) && plausibleSpeaker(doc, np)) return { first: k, last: np.last, mention: phraseMention(doc, np), cue: k };
+      continue;
+    }
     if (low === "laut" || low === "gemäß" || low === "nach") {
       const np = nounPhraseDe(doc, k + 1, end);
       if (np && (low !== "nach" || frameHead(doc, np))) {

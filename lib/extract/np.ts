@@ -283,6 +283,16 @@ function headIsPerson(doc: Doc, np: Phrase): boolean {
   return false;
 }
 
+/** One or two capitalized words without an article: a name the mention finder does not know ("Hartmann"). */
+function bareName(doc: Doc, np: Phrase): boolean {
+  if (np.last - np.first > 2) return false;
+  for (let k = np.first; k < np.last; k++) {
+    const t = doc.tokens[k]!;
+    if (!word(t) || !t.cap || DET_DE.has(t.low) || TIME_NOUNS_DE.has(t.low)) return false;
+  }
+  return true;
+}
+
 /** The phrase contains a person's name (a mention of kind "name"). */
 function hasName(doc: Doc, np: Phrase): boolean {
   for (let k = np.first; k < np.last; k++) {
@@ -467,7 +477,15 @@ export function clauseSubjectDe(doc: Doc, a: number, b: number): Phrase | null {
   if (word(tokens[k]) && FOCUS_DE.has(tokens[k]!.low)) start++;
   const np = nounPhraseDe(doc, start, sent.last);
   const after = np ? tokens[np.last] : undefined;
-  if (np && isSubjectPhrase(doc, np) && word(after) && !after.cap) return np;
+  if (np && isSubjectPhrase(doc, np) && word(after) && !after.cap) {
+    // A thing in front and a person after the verb: the thing is the object ("Jede Schuld
+    // wies der Minister von sich").
+    if (!headIsPerson(doc, np)) {
+      const other = phraseAfterVerb(doc, np.last, sent.last);
+      if (other && (headIsPerson(doc, other) || bareName(doc, other))) return other;
+    }
+    return np;
+  }
   for (let j = k + 1; j < sent.last && j < k + 14; j++) {
     const t = tokens[j]!;
     if (t.kind === TK.Punct) {

@@ -110,3 +110,54 @@ describe("speakers named by a word that refers back (mention and the person it r
     expect(extractArticle(t3, { language: "de" }).quotes.filter((x) => x.kind === "indirect")).toEqual([]);
   });
 });
+
+describe("subjects and frames the rules now read", () => {
+  it("a source frame gives the speaker of a Konjunktiv sentence and its quote, before the speaker of the sentence before", () => {
+    const text = "Die Opposition hatte Aufklärung gefordert. Nach Auffassung der Stadträtin Mara Lenz sei es „völlig unverständlich, wie das passieren konnte“.";
+    const r = extractArticle(text, { language: "de" });
+    const q = direct(r)[0]!;
+    expect(q.text).toBe("völlig unverständlich, wie das passieren konnte");
+    expect(q.speaker?.name).toContain("Mara Lenz");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["Nach"]);
+  });
+
+  it("„Für X ist …“ states X's view: a short quote in it is X's wording, and no indirect speech of its own", () => {
+    const text = "Für den Verkehrsminister Paul Adler ist der Zustand der Brücken „besorgniserregend“.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r).map((q) => [q.text, q.speaker?.name])).toEqual([["besorgniserregend", "Paul Adler"]]);
+    expect(r.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+    // Without anyone's view, the same adjective in marks is a scare quote.
+    expect(directTexts("Der Zustand der Brücken ist „besorgniserregend“.")).toEqual([]);
+  });
+
+  it("a period inside a sentence (an ordinal) is no clause boundary for the subject", () => {
+    const text = "Die Regierung von Nordland hat am 25. November angekündigt, eine Kommission einzusetzen.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "eine Kommission einzusetzen");
+    expect(q.speaker?.name).toMatch(/^Regierung/);
+  });
+
+  it("a conjunction before the first constituent, and a name with an apposition before the verb", () => {
+    const t1 = "Die Behörde schweigt. Aber Zeitungen berichteten, es sei gegen den Arzt ermittelt worden.";
+    expect(indirectWith(extractArticle(t1, { language: "de" }), "gegen den Arzt ermittelt").speaker?.name).toBe("Zeitungen");
+    const t2 = "Tom Ried, ein Sprecher des Wetterdienstes in Kellbach, wies darauf hin, dass sich der Sturm abgeschwächt habe.";
+    expect(indirectWith(extractArticle(t2, { language: "de" }), "der Sturm abgeschwächt habe").speaker?.name).toBe("Tom Ried");
+  });
+
+  it("a demonstrative pronoun before a verb in -e is the subject, not an article", () => {
+    const text = "Der Mann wurde von seinem Nachbarn belastet. Dieser behaupte, er habe ihn mit einer Axt gesehen.";
+    expect(indirectWith(extractArticle(text, { language: "de" }), "er habe ihn mit einer Axt gesehen").speaker?.text).toBe("Dieser");
+  });
+
+  it("a lower-case name after its article is the subject; a period inside a name stays in the word", () => {
+    const t1 = "Die taz vermutet, dass der Zugriff längst üblich ist.";
+    expect(indirectWith(extractArticle(t1, { language: "de" }), "der Zugriff längst üblich ist").speaker?.text).toBe("Die taz");
+    const t2 = "Die Gewerkschaft ver.di teilte mit, dass auch die Häfen bestreikt würden. Die Stadt kellbach.de meldete das am Abend.";
+    const r2 = extractArticle(t2, { language: "de" });
+    expect(indirectWith(r2, "auch die Häfen bestreikt würden").speaker?.name).toContain("Gewerkschaft");
+  });
+
+  it("a thing before the verb and a name after it: the name is the subject of the clause before a colon", () => {
+    const text = "Jede Verantwortung für die Affäre weist Hartmann von sich: „Damit habe ich nichts zu tun.“";
+    expect(direct(extractArticle(text, { language: "de" }))[0]!.speaker?.name).toBe("Hartmann");
+  });
+});
