@@ -53,14 +53,14 @@ const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "t
 // mit Ansage“"), and a name when they are Capitalized Words only ("die „Nordheimer Rundschau“").
 
 /** Nouns that introduce a name or title in quotation marks (matched as the end of a compound: "Fachzeitschrift", "Krimiserie"). */
-const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans|bezeichnung|codename|codenamen|spitzname|spitznamen|kurzname|beiname|schlagwort|stichwort)$/;
+const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans|bezeichnung|codename|codenamen|spitzname|spitznamen|kurzname|beiname|schlagwort|stichwort|yacht|jacht|fähre|boot|zug|stamm|stammes|modelle|gesellschaft|thema|themas|prädikat|status|aktionstag|aktionstages|player|gerät|gerätes|fahrzeug|marke|typ|sorte|kampagne)(e?s)?$/;
 const TITLE_NOUN_EN = new Set(["newspaper", "magazine", "book", "film", "movie", "song", "album", "programme", "program", "show", "series", "campaign", "report", "study", "act", "bill", "law", "plan", "project", "initiative", "app", "titled", "entitled", "headline", "slogan", "motto", "named", "dubbed", "nicknamed"]);
 const FUNCTION_WORDS = new Set(
   `und oder der die das des dem den ein eine einer einem einen eines für von vom im in am an auf zum zur mit bei über unter nach aus zu gegen
 ohne um vor a an the of and or for to at on in by de la le les du des et el los las y del da do di il mit`.split(/\s+/),
 );
 /** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Silent Harbour", "Le Petit Chemin"). */
-const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do"]);
+const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do", "cum", "sine", "sub", "quo", "vel", "ex"]);
 /** Verbs that name or characterise something: their quoted complement is someone's wording. */
 const NAMING_VERBS = new Set(
   `nannte nannten nennt nennen genannt bezeichnete bezeichneten bezeichnet bezeichnen sprach sprachen spricht sprechen gesprochen
@@ -221,6 +221,10 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
     if (prev2 && prev2.kind === TK.Word && (RENAMING_DE.has(prev2.low) || (prev2.cap && TITLE_NOUN_DE.test(prev2.low)))) return true;
     if (lowerContent === 0) return true;
   }
+  // "(deutsch „…“)", "bedeutet etwa „…“", "etwa „acht bis zehn Stunden“": a translation or an estimate.
+  if (prev && prev.kind === TK.Word && !prev.cap && RENAMING_DE.has(prev.low) && prev.low !== "wörtlich") return true;
+  // "laut „Abendpost“", "laut einem Bericht von „Radio Nord“": the source's name.
+  if (lowerContent === 0 && prev && (prev.low === "laut" || prev.low === "gemäß" || (prev.low === "von" && prev2?.cap === true && (FRAME_HEADS_DE.test(prev2.low) || TITLE_NOUN_DE.test(prev2.low))))) return true;
   if (prev && prev.kind === TK.Word && SO_CALLED_DE.test(prev.low)) return true;
   if (prev2 && prev2.kind === TK.Word && SO_CALLED_DE.test(prev2.low) && prev && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low))) return true;
   if (prev && prev.low === "genannt" && tokens[openTok - 2]?.text === ",") return true;
@@ -234,7 +238,7 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
     // In the subject's place: at the clause start, after "wie" or an article ("als „…“ bezeichnet" is a characterisation).
     const article = prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low));
     const clauseStart = prev === undefined || (prev.kind === TK.Punct && prev.text !== ":");
-    if (next && doc.speech[v] && (prev?.low === "wie" || ((article || clauseStart) && nameLike))) return true;
+    if (next && doc.speech[v] && (prev?.low === "wie" || (article && prev2?.low === "wie") || ((article || clauseStart) && nameLike))) return true;
     if (nameLike && prev && doc.speech[openTok - 1] && next && next.kind === TK.Word && !next.cap && !NAMING_VERBS.has(prev.low)) return true;
   }
   return false;
@@ -295,12 +299,25 @@ export function acceptQuotes(doc: Doc): number[] {
     }
     const openTok = tokenAt(tokens, s.open);
     const closeTok = s.closed ? tokenAt(tokens, s.close) : -1;
-    if (isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok))) {
+    // English: marks inside someone's words quote what someone else said or wrote ("“She
+    // called it ‘a disgrace,’ and I agree,” he said"): a quote, unless a title noun names it.
+    // (German news puts terms and names in inner marks as often as words; there the inner
+    // quote is judged like any other.)
+    const nested = doc.lang === "en" && s.parent >= 0 && !titleBeforeMark(doc, openTok);
+    if (nested || isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok))) {
       ok[q] = 1;
       accepted.push(q);
     }
   }
   return accepted;
+}
+
+/** A title noun right before the opening mark, or before an article before it ("der Film „…“"). */
+function titleBeforeMark(doc: Doc, openTok: number): boolean {
+  const { tokens, lang } = doc;
+  const noun = (t: Token | undefined) => t !== undefined && t.kind === TK.Word && (lang === "de" ? t.cap && TITLE_NOUN_DE.test(t.low) : TITLE_NOUN_EN.has(t.low));
+  const prev = tokens[openTok - 1];
+  return noun(prev) || (prev !== undefined && DEF_DE.has(prev.low) && noun(tokens[openTok - 2]));
 }
 
 function hasAdjacentTag(doc: Doc, openTok: number, closeTok: number): boolean {
