@@ -5,7 +5,8 @@
 import { JOINED_DE, SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
 import { TK, type Token } from "./text";
 
-const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "«", "»", "„", "“", "”", "\"", "(", ")", "–", "—"]);
+// Quotation marks do not end the clause: "wies die Pläne als „Unfug“ zurück" keeps its particle.
+const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "(", ")", "–", "—"]);
 const PARTICLE_WINDOW = 16;
 
 /** Finite verbs that report a view with a fixed phrase after them. */
