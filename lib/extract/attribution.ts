@@ -90,6 +90,18 @@ function reportedSentence(doc: Doc, first: number, last: number, openTok: number
   return false;
 }
 
+/** A Konjunktiv I verb outside the quote, in the same clause (see reportedSentence). */
+function konj1Near(doc: Doc, first: number, last: number, openTok: number, closeTok: number): boolean {
+  const from = Math.max(first, openTok - 12);
+  const to = Math.min(last, closeTok + 12);
+  for (let k = from; k < to; k++) {
+    if (k >= openTok && k <= closeTok) continue;
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Word && !t.cap && KONJ1.has(t.low) && sameClause(doc.tokens, k, k < openTok ? openTok : closeTok)) return true;
+  }
+  return false;
+}
+
 /** Tokens before and after a quote that are searched for a speech or naming verb. */
 const QUOTE_CONTEXT = 40;
 const INDEF_DE = new Set(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"]);
@@ -152,6 +164,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
       if (k < openTok && openTok - k <= 4) namingNear = true;
     }
   }
+  // A sentence in Konjunktiv I reports someone: a short quote in it is that person's wording
+  // ("Der Plan bestehe aus „harten“ und „weichen“ Maßnahmen").
+  if (lang === "de" && !speechIn && konj1Near(doc, sent.first, sent.last, openTok, closeTok)) speechIn = true;
   // A web address or file name: "example.org", "news.example.com".
   if (words <= 2 && /^[^\s]+\.[a-z]{2,4}$/i.test(inner)) return false;
   // "sagte der „Nordheimer Rundschau“": a name after an article is no quote, whatever verb is near.
