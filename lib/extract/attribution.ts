@@ -194,7 +194,10 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   }
   // A few words after an article, with nothing around that reports anyone, are a scare quote
   // or a term ("der „gemeinsame Boden“"), not someone's words.
-  if (words <= 3 && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
+  // So is a name that opens with a capitalized noun ("die „Woche des offenen Buches“", "des
+  // „Preises für gute Nachbarschaft“") when nothing reports anyone.
+  const titleLike = tokens[first]!.cap && !FUNCTION_WORDS.has(tokens[first]!.low) && words <= 6;
+  if ((words <= 3 || titleLike) && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   if (words >= 2) return !digits || lowerContent >= 2;
   // One lower-case word: „leichtsinnig“, „überzogen“ in a sentence that reports someone.
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
