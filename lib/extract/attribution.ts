@@ -322,12 +322,51 @@ export function acceptQuotes(doc: Doc): number[] {
     // (German news puts terms and names in inner marks as often as words; there the inner
     // quote is judged like any other.)
     const nested = doc.lang === "en" && s.parent >= 0 && !titleBeforeMark(doc, openTok);
-    if (nested || isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok))) {
+    // Coordinated with the quote before ("„Nackt im Wind“ oder „Allein im Wald“", "als
+    // „laut“ und „rücksichtslos“"): the same kind of thing, a name with a name, words with words.
+    const coord = coordinatedWith(doc, q, openTok);
+    const yes = coord >= 0 ? ok[coord] === 1 : nested || isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok));
+    if (yes) {
       ok[q] = 1;
       accepted.push(q);
     }
   }
   return accepted;
+}
+
+/** Whether a quote has a lower-case word that is not a function word. */
+function lowerWords(doc: Doc, s: QuoteSpan): boolean {
+  const { tokens } = doc;
+  for (let k = tokenAt(tokens, s.start), n = 0; k < tokens.length && tokens[k]!.start < s.end && n < 40; k++, n++) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Word && !t.cap && !FUNCTION_WORDS.has(t.low)) return true;
+  }
+  return false;
+}
+
+/**
+ * The index of the quote right before span q when only "und", "oder", "sowie", "bzw." or a comma
+ * stand between the two and neither ends a sentence; else -1.
+ */
+function coordinatedWith(doc: Doc, q: number, openTok: number): number {
+  const { spans, tokens, text } = doc;
+  if (q === 0) return -1;
+  const p = spans[q - 1]!;
+  const s = spans[q]!;
+  if (!p.closed || p.close >= s.open || p.parent !== s.parent) return -1;
+  const ends = (a: number, b: number) => /[.!?…]$/.test(text.slice(a, b));
+  if (ends(p.start, p.end) || ends(s.start, s.end)) return -1;
+  // Of the same shape: both in lower-case words ("„laut“ und „rücksichtslos“") or both in
+  // capitalized words only ("„Nordwind“ oder „Südwind“").
+  if (lowerWords(doc, p) !== lowerWords(doc, s)) return -1;
+  const closeTok = tokenAt(tokens, p.close);
+  const between = openTok - closeTok - 1;
+  if (between < 1 || between > 2) return -1;
+  for (let k = closeTok + 1; k < openTok; k++) {
+    const t = tokens[k]!;
+    if (!(t.text === "," || ["und", "oder", "sowie", "bzw"].includes(t.low))) return -1;
+  }
+  return q - 1;
 }
 
 /** A title noun right before the opening mark, or before an article before it ("der Film „…“"). */
