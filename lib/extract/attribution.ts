@@ -223,6 +223,9 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   const next2 = tokens[closeTok + 2];
   const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
   if (endsSentence) return false;
+  // Part of a compound ("die „Bio“-Kennzeichnung", "„Plan B“-Debatte") or after "namens": a term or a name.
+  if (next?.text === "-" && next.start === tokens[closeTok]!.end && tokens[closeTok + 2]?.kind === TK.Word && tokens[closeTok + 2]!.start === next.end) return true;
+  if (prev?.low === "namens") return true;
   // Species names and Latin terms: a capitalized word, then one or two lower-case Latin words.
   if (words >= 2 && words <= 3 && tokens[first]!.cap) {
     let latin = true;

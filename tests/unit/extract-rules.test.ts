@@ -161,3 +161,45 @@ describe("subjects and frames the rules now read", () => {
     expect(direct(extractArticle(text, { language: "de" }))[0]!.speaker?.name).toBe("Hartmann");
   });
 });
+
+describe("quote or name: more names and terms, and wording in reported sentences", () => {
+  it("title nouns in the genitive and more of them: a magazine's, a yacht's, a topic's name", () => {
+    expect(directTexts("Laut einem Test des Magazins „Rad und Weg“ sind viele Helme zu schwer, sagte der Händler.")).toEqual([]);
+    expect(directTexts("Die Yacht „Stella Maris“ lief am Morgen aus, teilte die Reederei mit.")).toEqual([]);
+    expect(directTexts("Die Fachleute trafen sich, um über das Thema „Lärm“ zu sprechen.")).toEqual([]);
+  });
+
+  it("a translation or an estimate after deutsch/etwa, a source after laut, a compound part, a name after namens", () => {
+    expect(directTexts("Er rief „Nunca más“ (deutsch „Nie wieder“), berichtete die Zeitung.")).toEqual(["Nunca más"]);
+    expect(directTexts("Der Pegel stieg etwa „zwei Meter höher“ als erwartet, sagte der Sprecher.")).toEqual([]);
+    expect(directTexts("Laut „Nordkurier“ ist die Straße wieder frei.")).toEqual([]);
+    expect(directTexts("Die „Eins zu Eins“-Regel gelte weiter, sagte die Ministerin.")).toEqual([]);
+    expect(directTexts("Ein Hund namens „Bello“ habe den Einbrecher gestellt, sagte die Polizei.")).toEqual([]);
+  });
+
+  it("coordinated quotes of the same shape get the same decision", () => {
+    // Someone's wording, both: the first follows "als" and a speech verb.
+    expect(directTexts("Die Ministerin bezeichnete die Pläne als „unausgegoren“ und „teuer“.")).toEqual(["unausgegoren", "teuer"]);
+    // Names, both.
+    expect(directTexts("Sie spielte in „Nordwind“ oder „Südwind“ mit.")).toEqual([]);
+  });
+
+  it("a Konjunktiv I verb in the clause makes a short quote someone's wording", () => {
+    expect(directTexts("Der Vorstand hat getagt. Der Plan bestehe aus „harten“ und „weichen“ Maßnahmen.")).toEqual(["harten", "weichen"]);
+    // In the indicative, the same words are the writer's scare quotes.
+    expect(directTexts("Der Plan besteht aus „harten“ und „weichen“ Maßnahmen.")).toEqual([]);
+  });
+
+  it("a source frame in the clause makes a short quote someone's wording", () => {
+    const text = "Laut Polizei war die Lage „angespannt“.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r).map((q) => [q.text, q.speaker?.name])).toEqual([["angespannt", "Polizei"]]);
+  });
+
+  it("a separable verb keeps its particle across a quote: „wies … als „…“ zurück“", () => {
+    const text = "Die Ministerin wies die Kritik am Montag als „Unsinn“ zurück.";
+    const q = direct(extractArticle(text, { language: "de" }))[0]!;
+    expect(q.text).toBe("Unsinn");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["wies", "zurück"]);
+  });
+});
