@@ -997,12 +997,15 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   }
 
   // B0. "Berichte, wonach …", "die Darstellung, wonach …": the clause after "wonach" is what the
-  // phrase before it says; "wonach" is the mention, and refers to that phrase.
+  // noun phrase before it says, and that phrase names the source ("wonach" is the cue). After a
+  // clause that ends in a verb, "wonach" means "after which" and reports nothing.
   if (lang === "de") {
     for (let k = f + 2; k < endTok; k++) {
       if (tokens[k]!.low !== "wonach" || tokens[k - 1]!.text !== "," || !outside(doc, k)) continue;
+      const before = tokens[k - 2]!;
+      if (before.kind === TK.Word && !before.cap && !doc.markOf[k - 2]) break;
       const ref = phraseBefore(doc, k - 1, f);
-      const found = make(k + 1, endTok, { mention: anaphor(doc, k, ref), person: ref?.person ?? null, cue: k });
+      const found = make(k + 1, endTok, ref ? { mention: ref, person: ref.person, cue: k } : { mention: anaphor(doc, k, null), person: null, cue: k });
       if (found) return found;
       break;
     }

@@ -88,12 +88,15 @@ describe("speakers named by a word that refers back (mention and the person it r
     expect(frame.cue.map((c) => text.slice(c.start, c.end))).toEqual(["Nach"]);
   });
 
-  it("„wonach“ introduces what the phrase before it says", () => {
-    const text = "Die Gemeinde dementierte am Montag Gerüchte über das Freibad, wonach es im Sommer geschlossen bleibe.";
-    const q = indirectWith(extractArticle(text, { language: "de" }), "es im Sommer geschlossen bleibe");
-    expect(q.text).toBe("es im Sommer geschlossen bleibe");
-    expect(q.speaker?.text).toBe("wonach");
-    expect(q.speaker?.name).toBe("Freibad");
+  it("„wonach“ introduces what the noun phrase before it says; that phrase is the source, „wonach“ the cue", () => {
+    const text = "Die Gemeinde dementierte am Montag einen Bericht der Lokalzeitung, wonach das Freibad im Sommer geschlossen bleibe.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "das Freibad im Sommer geschlossen bleibe");
+    expect(q.text).toBe("das Freibad im Sommer geschlossen bleibe");
+    expect(q.speaker?.text).toContain("Bericht");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["wonach"]);
+    // After a clause that ends in a verb, "wonach" means "after which".
+    const t2 = "Der Rat beschloss, den Platz zu sperren, wonach er im Herbst neu gepflastert werden solle.";
+    expect(extractArticle(t2, { language: "de" }).quotes.some((x) => x.cue.some((c) => t2.slice(c.start, c.end) === "wonach"))).toBe(false);
   });
 
   it("„Demnach“ and reportative „Danach“ continue the report before, and name its speaker", () => {
