@@ -107,7 +107,7 @@ function sentenceInitialNonNoun(doc: Doc, k: number): boolean {
   if (/[^e]end$/.test(t.low) && t.low.length > 6) return true;
   return seenLower(doc).has(t.low) || (ADVERBIAL_END_DE.test(t.low) && !isNounDe(doc.tokens[k + 1]) && doc.tokens[k + 1]?.kind === TK.Word && !doc.tokens[k + 1]!.cap);
 }
-const ADVERBIAL_END_DE = /(iv|lich|isch|bar|sam|haft|weise|los|mals|wärts|gemäß)$/;
+const ADVERBIAL_END_DE = /(iv|lich|isch|bar|sam|haft|weise|los|mals|wärts|gemäß|iell|uell|lang)$/;
 
 /** A word that can be a given name before a particle ("Ursula" von der Leyen), not a role noun. */
 function firstNameLike(t: Token): boolean {
@@ -138,11 +138,13 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
   }
   const head = (from: number): number => {
     let j = from;
+    // "der 81-jährige Besitzer", "die 3-köpfige Familie": a number joined to an adjective.
+    const numAdj = (i: number) => tokens[i]?.kind === TK.Num && tokens[i + 1]?.text === "-" && tokens[i + 1]!.start === tokens[i]!.end && word(tokens[i + 2]) && tokens[i + 2]!.start === tokens[i + 1]!.end && !tokens[i + 2]!.cap;
     // "der", "die beiden", "der drei", "seine 12".
-    for (let d = 0; d < 2 && j < limit && ((word(tokens[j]) && DET_DE.has(tokens[j]!.low)) || tokens[j]!.kind === TK.Num); d++) j++;
+    for (let d = 0; d < 2 && j < limit && !numAdj(j) && ((word(tokens[j]) && DET_DE.has(tokens[j]!.low)) || tokens[j]!.kind === TK.Num); d++) j++;
     let adjs = 0;
-    while (j < limit && adjs < 4 && isAdjDe(tokens[j])) {
-      j++;
+    while (j < limit && adjs < 4 && (isAdjDe(tokens[j]) || numAdj(j))) {
+      j += numAdj(j) ? 3 : 1;
       adjs++;
     }
     const nounStart = j;
