@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
@@ -551,6 +551,9 @@ function verbSpeaker(doc: Doc, v: number, lo: number, hi: number, prefer: "after
     if (impersonalDe(doc, v, lo, hi)) return null;
     const rel = relativeSubjectDe(doc, v, lo);
     if (rel >= 0) return anaphor(doc, rel, phraseBefore(doc, rel - 1, Math.max(lo, doc.sentences[doc.sentOf[rel]!]!.first)));
+    // A passive with its agent: "Die Stadt wurde vom Verband aufgefordert, …" — the agent speaks.
+    const agent = passiveAgentDe(doc, v, lo);
+    if (agent) return phraseMention(doc, agent);
   }
   if (doc.lang === "de") {
     const np = subjectPhraseDe(doc, v, lo, hi);

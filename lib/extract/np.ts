@@ -597,3 +597,31 @@ export function relativeSubjectDe(doc: Doc, v: number, lo: number): number {
   const ante = tokens[c - 1]!;
   return ante.kind === TK.Word && (ante.cap || ante.kind === TK.Word) ? r : -1;
 }
+
+/**
+ * The agent of a passive speech verb: "Es wurde von der Opposition kritisiert, dass …", "Die
+ * Stadt wurde vom Verband aufgefordert, …", "Von Seiten der Kommission war vorgeworfen worden,
+ * …". Returns the phrase after "von"/"vom"/"seitens"/"von Seiten", or null when the verb at v
+ * is not a passive participle with such an agent in its clause. Not for "zitiert": the one a
+ * passive "wird … zitiert" names is the one quoted (citedPhraseDe).
+ */
+export function passiveAgentDe(doc: Doc, v: number, lo: number): Phrase | null {
+  const { tokens } = doc;
+  const t = tokens[v]!;
+  if (t.cap || !/^ge|iert$|t$|en$/.test(t.low) || /^zitiert/.test(t.low)) return null;
+  let aux = tokens[v + 1] !== undefined && word(tokens[v + 1]) && PASSIVE_AUX_DE.has(tokens[v + 1]!.low);
+  let agent: Phrase | null = null;
+  for (let k = v - 1; k >= lo && k >= v - 14; k--) {
+    const u = tokens[k]!;
+    if (u.kind === TK.Punct && !"„“”\"«»".includes(u.text)) break;
+    if (word(u) && PASSIVE_AUX_DE.has(u.low)) aux = true;
+    if (word(u) && (u.low === "von" || u.low === "vom" || u.low === "seitens")) {
+      let a = k + 1;
+      // "von Seiten der Kommission"
+      if (word(tokens[a]) && tokens[a]!.low === "seiten" && tokens[a + 1] && DET_DE.has(tokens[a + 1]!.low)) a++;
+      const np = nounPhraseDe(doc, a, v);
+      if (np) agent = np;
+    }
+  }
+  return aux ? agent : null;
+}

@@ -206,3 +206,19 @@ describe("quote or name: more names and terms, and wording in reported sentences
     expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["wies", "zurück"]);
   });
 });
+
+describe("passive speech verbs with an agent", () => {
+  it("the agent after von/vom speaks; a passive without one names nobody", () => {
+    const t1 = "Zudem wurde die Stadt vom Mieterverein aufgefordert, die Gebühren zu senken.";
+    const q1 = indirectWith(extractArticle(t1, { language: "de" }), "die Gebühren zu senken");
+    expect(q1.speaker?.name).toBe("Mieterverein");
+    expect(q1.cue.map((c) => t1.slice(c.start, c.end))).toEqual(["aufgefordert"]);
+    const t2 = "Es wurde vermutet, dass die Brücke marode sei.";
+    expect(indirectWith(extractArticle(t2, { language: "de" }), "die Brücke marode sei").speaker).toBeNull();
+  });
+
+  it("„wird … zitiert“ keeps the one quoted as the speaker, not the medium after von", () => {
+    const text = "Der Trainer wird von der Zeitung mit den Worten zitiert, er habe nichts gewusst.";
+    expect(indirectWith(extractArticle(text, { language: "de" }), "er habe nichts gewusst").speaker?.name).toBe("Trainer");
+  });
+});
