@@ -1160,7 +1160,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     // A source frame in the sentence ("Nach Auffassung der Partei sei es „…“"), else the
     // speaker of the report it continues, else the subject of the sentence before ("Der
     // Firma bestreitet das. Ihr Produkt sei sicher …"): reported speech needs no speech verb.
-    let attr = frameAttr(doc, s) ?? carried(last && s - last.sentence <= 1 ? last.attr : null);
+    // A main clause before the reported one names its source when its subject can speak ("Die
+    // Staatsanwaltschaft hegt den Verdacht, der Mann könnte …"), whatever its verb.
+    let attr = frameAttr(doc, s) ?? (a > f + 1 ? mainClauseSpeaker(doc, f, a - 1) : null) ?? carried(last && s - last.sentence <= 1 ? last.attr : null);
     if (!attr && s > 0 && doc.sentOf[f - 1] === s - 1) {
       const np = sentenceSubjectDe(doc, s - 1);
       if (np && plausibleSpeaker(doc, np)) attr = attrOf(phraseMention(doc, np));
@@ -1170,6 +1172,14 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return make(a, endTok, attr);
   }
   return null;
+}
+
+/** The subject of the clause [a, b) when it is a plausible speaker and outside quotes. */
+function mainClauseSpeaker(doc: Doc, a: number, b: number): Attr | null {
+  const np = clauseSubjectDe(doc, a, b);
+  if (!np || !plausibleSpeaker(doc, np)) return null;
+  for (let k = np.first; k < np.last; k++) if (!outside(doc, k)) return null;
+  return attrOf(phraseMention(doc, np));
 }
 
 /** A comma outside quotes in [a, b). */

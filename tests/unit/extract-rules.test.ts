@@ -222,3 +222,18 @@ describe("passive speech verbs with an agent", () => {
     expect(indirectWith(extractArticle(text, { language: "de" }), "er habe nichts gewusst").speaker?.name).toBe("Trainer");
   });
 });
+
+describe("Konjunktiv chains", () => {
+  it("a main clause before the reported one names its source, whatever its verb", () => {
+    const text = "Der Sender berichtete über den Streik. Die Gewerkschaft hegt den Verdacht, der Vorstand könnte die Löhne kürzen.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "der Vorstand könnte die Löhne kürzen");
+    expect(q.speaker?.name).toBe("Gewerkschaft");
+  });
+
+  it("without a speaking subject of its own, a Konjunktiv sentence continues the report before it", () => {
+    const text = "Die Polizei teilte mit, der Fahrer sei geflohen. Er habe den Wagen am Ufer stehen lassen.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "Er habe den Wagen am Ufer stehen lassen");
+    expect(q.speaker?.name).toBe("Polizei");
+    expect(q.cue).toEqual([]);
+  });
+});
