@@ -141,7 +141,8 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
     // "der 81-jährige Besitzer", "die 3-köpfige Familie": a number joined to an adjective.
     const numAdj = (i: number) => tokens[i]?.kind === TK.Num && tokens[i + 1]?.text === "-" && tokens[i + 1]!.start === tokens[i]!.end && word(tokens[i + 2]) && tokens[i + 2]!.start === tokens[i + 1]!.end && !tokens[i + 2]!.cap;
     // "der", "die beiden", "der drei", "seine 12".
-    for (let d = 0; d < 2 && j < limit && !numAdj(j) && ((word(tokens[j]) && DET_DE.has(tokens[j]!.low)) || tokens[j]!.kind === TK.Num); d++) j++;
+    const numNoun = (i: number) => tokens[i]?.kind === TK.Num && tokens[i + 1]?.text === "-" && tokens[i + 1]!.start === tokens[i]!.end && tokens[i + 2]?.cap === true;
+    for (let d = 0; d < 2 && j < limit && !numAdj(j) && !numNoun(j) && ((word(tokens[j]) && DET_DE.has(tokens[j]!.low)) || tokens[j]!.kind === TK.Num); d++) j++;
     let adjs = 0;
     while (j < limit && adjs < 4 && (isAdjDe(tokens[j]) || numAdj(j))) {
       j += numAdj(j) ? 3 : 1;
@@ -159,6 +160,11 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
       const u = tokens[j]!;
       if (isNounDe(u)) {
         j++;
+        continue;
+      }
+      // "der 81-Jährige": a number joined to a noun.
+      if (u.kind === TK.Num && tokens[j + 1]?.text === "-" && tokens[j + 1]!.start === u.end && isNounDe(tokens[j + 2]) && tokens[j + 2]!.start === tokens[j + 1]!.end) {
+        j += 3;
         continue;
       }
       // "Ursula von der Leyen", "Karl zu Lindenau": particles inside a name.

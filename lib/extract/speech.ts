@@ -25,6 +25,14 @@ function viewPhrase(tokens: Token[], i: number): boolean {
   return false;
 }
 
+const V1_SUBJECT_DE = new Set(["er", "sie", "es", "man", "wir", "ich", "der", "die", "das", "ein", "eine", "dieser", "diese"]);
+
+/** A capitalized word followed by a pronoun or an article: a verb in first position. */
+function verbFirst(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return n !== undefined && n.kind === TK.Word && !n.cap && V1_SUBJECT_DE.has(n.low);
+}
+
 /** The last word of the clause that starts after token i (bounded), or null. */
 function clauseFinalWord(tokens: Token[], i: number): Token | null {
   let last: Token | null = null;
@@ -42,6 +50,9 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== TK.Word) continue;
+    // A capitalized German word is a noun ("Urteile", "Fragen", "Berichte") unless it opens a
+    // clause with the verb first and its subject after it ("Sagte er", "Fragt man").
+    if (lang === "de" && t.cap && !verbFirst(tokens, i)) continue;
     const v = speechVerb(lang, t.low);
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {

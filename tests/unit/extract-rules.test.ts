@@ -237,3 +237,19 @@ describe("Konjunktiv chains", () => {
     expect(q.cue).toEqual([]);
   });
 });
+
+describe("capitalized verb forms are nouns", () => {
+  it("a capitalized word that looks like a speech verb is a noun unless its subject follows it", () => {
+    const text = "Frühere Urteile seien mit dem Recht nicht vereinbar, sagte Richterin Ida Brandt am Montag.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "Frühere Urteile seien");
+    expect(q.speaker?.name).toBe("Ida Brandt");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["sagte"]);
+  });
+
+  it("a site's name after its noun is part of the subject, not a quote", () => {
+    const text = "Am Abend meldete die Nachrichtensite „Nordblick“, die Fähre habe wieder abgelegt.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r)).toEqual([]);
+    expect(indirectWith(r, "die Fähre habe wieder abgelegt").speaker?.text).toContain("Nordblick");
+  });
+});
