@@ -144,7 +144,8 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // A title noun right before the mark, or before an article: "die Zeitung „…“", "dem Motto „…“".
   const titleNoun = (t: Token | undefined) =>
     t !== undefined && t.kind === TK.Word && (lang === "de" ? t.cap && TITLE_NOUN_DE.test(t.low) : TITLE_NOUN_EN.has(t.low));
-  const titleBefore = titleNoun(prev) || (prev !== undefined && DEF_DE.has(prev.low) && titleNoun(prev2));
+  // (A title noun before an article: "der Film „…“", "den Status eines „…“"; not "bietet das Buch eine „…“".)
+  const titleBefore = titleNoun(prev) || (prev !== undefined && (DEF_DE.has(prev.low) || prev.low === "eines" || prev.low === "einer") && titleNoun(prev2));
   const acronymAfter = next?.text === "(" && tokens[closeTok + 2] !== undefined && /^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9.-]{1,9}$/.test(tokens[closeTok + 2]!.text) && tokens[closeTok + 3]?.text === ")";
   const inParens = prev?.text === "(";
   const sent = doc.sentences[doc.sentOf[openTok]!]!;
@@ -171,6 +172,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   if (words <= 2 && /^[^\s]+\.[a-z]{2,4}$/i.test(inner)) return false;
   // "sagte der „Nordheimer Rundschau“": a name after an article is no quote, whatever verb is near.
   if (lang === "de" && lowerContent === 0 && !endsSentence && prev !== undefined && DEF_DE.has(prev.low)) return false;
+  // A few words of another language that end no sentence are a name or a term, tag or not
+  // ("wie man sagt, „in dubio pro reo“").
+  if (lang === "de" && foreign > 0 && !endsSentence && words <= 4) return false;
   if (tagged || colonBefore) return !titleBefore || endsSentence;
   if (titleBefore || acronymAfter || inParens) return false;
   if (lang === "de" && foreign > 0 && !endsSentence) return false;
@@ -251,16 +255,44 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   if (prev && prev.low === "genannt" && tokens[openTok - 2]?.text === ",") return true;
   if (next && next.low === "genannt" && !isPersonObject(doc, openTok)) return true;
   if (prev && (INDEF_DE.has(prev.low) || DEF_DE.has(prev.low)) && prev2 && prev2.low === "man" && /^nenn|^nann/.test(tokens[openTok - 3]?.low ?? "")) return true;
+  // "galt als „…“", "gilt als „…“", "hielt man für einen „…“": a reputation, nobody's words.
+  if (prev?.low === "als") {
+    // (A few adverbs may stand between: "galt schon damals als „…“".)
+    for (let k = openTok - 2; k >= 0 && openTok - k <= 5; k--) {
+      const t = tokens[k]!;
+      if (t.kind !== TK.Word || t.cap) break;
+      if (["gilt", "galt", "gelten", "galten", "gelte"].includes(t.low)) return true;
+    }
+  }
+  if (prev && INDEF_DE.has(prev.low) && prev2?.low === "für") {
+    let man = false;
+    let halten = false;
+    for (let k = openTok - 3; k >= 0 && openTok - k <= 7; k--) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct) break;
+      if (t.low === "man") man = true;
+      if (["hielt", "hält", "halten", "hielten"].includes(t.low)) halten = true;
+    }
+    if (man && halten) return true;
+  }
   if (prev && prev.low === "als" && next && next.low === "bezeichnet" && next2 && ["wird", "werden", "wurde", "wurden"].includes(next2.low) && !agentBefore(doc, openTok)) return true;
   // A name before or after a speech verb, in the subject's place: „…“ berichtet / berichtet „…“ in …
   if (words <= 5 && !/[,;:]/.test(inner)) {
-    const nameLike = lowerContent === 0 && words >= 2;
+    // Capitalized words, or one word with a digit or a capital inside ("Nutzer42", "PhotoBox").
+    const one = tokens[first]!;
+    const nameLike = lowerContent === 0 && (words >= 2 || (one.kind === TK.Word && (/\d/.test(one.text) || /\p{Ll}\p{Lu}/u.test(one.text))));
     const v = closeTok + 1;
     // In the subject's place: at the clause start, after "wie" or an article ("als „…“ bezeichnet" is a characterisation).
     const article = prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low));
     const clauseStart = prev === undefined || (prev.kind === TK.Punct && prev.text !== ":");
     if (next && doc.speech[v] && (prev?.low === "wie" || (article && prev2?.low === "wie") || ((article || clauseStart) && nameLike))) return true;
     if (nameLike && prev && doc.speech[openTok - 1] && next && next.kind === TK.Word && !next.cap && !NAMING_VERBS.has(prev.low)) return true;
+    // "erklärte der neue „Hohe Rat“, …": after the verb, an article (and adjectives), then the name.
+    if (nameLike && (article || isLowerAdj(prev)) && words >= 2) {
+      let k = openTok - 1;
+      while (k > 0 && openTok - k <= 3 && !doc.speech[k] && (isLowerAdj(tokens[k]) || DEF_DE.has(tokens[k]!.low) || INDEF_DE.has(tokens[k]!.low))) k--;
+      if (doc.speech[k] && !NAMING_VERBS.has(tokens[k]!.low) && (DEF_DE.has(tokens[k + 1]!.low) || INDEF_DE.has(tokens[k + 1]!.low))) return true;
+    }
   }
   return false;
 }
@@ -335,6 +367,11 @@ export function acceptQuotes(doc: Doc): number[] {
     }
   }
   return accepted;
+}
+
+/** A lower-case adjective ("neue", "sogenannten"). */
+function isLowerAdj(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TK.Word && !t.cap && /(e|en|er|es|em)$/.test(t.low) && !FUNCTION_WORDS.has(t.low);
 }
 
 /** Whether a quote has a lower-case word that is not a function word. */
@@ -531,9 +568,14 @@ function phraseSpeaker(doc: Doc, np: Phrase): Mention {
 function phraseMention(doc: Doc, np: Phrase): Mention | null {
   let best: Mention | null = null;
   let rank = 9;
+  let inMarks = false;
   for (let k = np.first; k < np.last; k++) {
+    // Words inside quotation marks in the phrase are a name ("der „Hohe Rat der Stadt“"): a
+    // mention in it is part of that name, not the speaker.
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Punct && "„“”\"«»".includes(t.text)) inMarks = !inMarks;
     const mi = doc.mentionAt[k]!;
-    if (mi < 0) continue;
+    if (mi < 0 || inMarks) continue;
     const m = doc.mentions[mi]!;
     if (m.kind === "first-person") return null;
     const r = m.kind === "name" ? 0 : m.kind === "role" || m.kind === "pronoun" ? 1 : 2;
@@ -1368,7 +1410,7 @@ function frameAttrOnce(doc: Doc, s: number): Attr | null {
 const SEIN_DE = new Set(["ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären"]);
 
 /** Nouns that make "nach …" a source ("nach Angaben der Polizei", "nach Polizeiangaben", "Seiner Meinung nach"). */
-const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung|idee|ideen|bewertung|ankündigung|vorstellung|vorstellungen|berechnungen|kenntnis|kenntnissen|auskunft|schilderung|schilderungen|zeugen|wahrnehmung|lesart|willen|plänen|forderung|vorschlag)$/;
+const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung|idee|ideen|bewertung|ankündigung|vorstellung|vorstellungen|berechnungen|kenntnis|kenntnissen|auskunft|schilderung|schilderungen|zeugen|wahrnehmung|lesart|willen|plänen|forderung|vorschlag|artikel|artikels|beitrag|beitrags|interview|interviews)$/;
 
 function frameHead(doc: Doc, np: Phrase): boolean {
   for (let k = np.first; k < np.last; k++) {

@@ -253,3 +253,36 @@ describe("capitalized verb forms are nouns", () => {
     expect(indirectWith(r, "die Fähre habe wieder abgelegt").speaker?.text).toContain("Nordblick");
   });
 });
+
+describe("quote or name: reputations, foreign terms, names in the subject's place", () => {
+  it("„gilt als …“ and „hielt man für …“ give a reputation, nobody's words", () => {
+    expect(directTexts("Der Abgeordnete galt lange als „graue Eminenz“ der Fraktion.")).toEqual([]);
+    expect(directTexts("Den Fund hielt man zunächst für einen „Meteoriten“.")).toEqual([]);
+  });
+
+  it("a few foreign words that end no sentence are a term even after a speech verb", () => {
+    expect(directTexts("Er lebte, wie man sagt, „sine cura“ und ohne Sorgen.")).toEqual([]);
+    // A foreign sentence after a speech verb is said.
+    expect(directTexts("Sie sagte: „We will come back.“")).toEqual(["We will come back."]);
+  });
+
+  it("a name with a digit or an inner capital opening a clause before a speech verb names the speaker", () => {
+    const text = "„Nutzer42“ erwähnte auch, dass er weitere Dateien veröffentlichen werde.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r)).toEqual([]);
+    expect(indirectWith(r, "er weitere Dateien veröffentlichen werde").speaker?.text).toContain("Nutzer42");
+  });
+
+  it("a name after a speech verb and its article is the subject: „erklärte der neue „Hohe Rat“ …“", () => {
+    const text = "Am Abend erklärte der neue „Hohe Rat der Stadt“, die Lage sei ruhig.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r)).toEqual([]);
+    expect(indirectWith(r, "die Lage sei ruhig").speaker?.text).toContain("Hohe Rat");
+  });
+
+  it("a title noun before an indefinite article in the genitive names what follows", () => {
+    expect(directTexts("Das Land erhielt den Status eines „Beobachters“, teilte die Kommission mit.")).toEqual([]);
+    // An accusative object after the subject is no title: „bietet das Buch eine „…““.
+    expect(directTexts("Laut Verlag bietet das Buch eine „kluge Betrachtung der Lage“.")).toEqual(["kluge Betrachtung der Lage"]);
+  });
+});
