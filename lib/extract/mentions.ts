@@ -132,7 +132,10 @@ class Registry {
   }
 
   match(tokens: Token[], i: number): { entry: SeqEntry; len: number } | null {
-    const list = this.byFirst.get(tokens[i]!.low);
+    // (i may be past the last token: "…, Sprecherin," at the end of a text.)
+    const first = tokens[i];
+    if (!first) return null;
+    const list = this.byFirst.get(first.low);
     if (!list) return null;
     for (const entry of list) {
       let ok = true;

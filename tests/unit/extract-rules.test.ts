@@ -286,3 +286,10 @@ describe("quote or name: reputations, foreign terms, names in the subject's plac
     expect(directTexts("Laut Verlag bietet das Buch eine „kluge Betrachtung der Lage“.")).toEqual(["kluge Betrachtung der Lage"]);
   });
 });
+
+describe("robustness", () => {
+  it("a role noun and a comma at the very end of the text (found by the fuzz test)", () => {
+    expect(() => extractArticle("Sprecherin,", { language: "de" })).not.toThrow();
+    expect(() => extractArticle("Die Ministerin sagte, die Sprecherin,", { language: "de" })).not.toThrow();
+  });
+});
