@@ -120,6 +120,68 @@ function isAdjDe(t: Token | undefined): boolean {
   return word(t) && !t.cap && ADJ_END_DE.test(t.low) && !NOT_ADJ_DE.has(t.low) && !DET_DE.has(t.low) && !PRONOUN_DE.has(t.low) && t.low.length > 2;
 }
 
+/** "der 81-jährige Besitzer", "die 3-köpfige Familie": a number joined to an adjective. */
+function numAdj(tokens: Token[], i: number): boolean {
+  const n = tokens[i];
+  const d = tokens[i + 1];
+  const w = tokens[i + 2];
+  return n !== undefined && n.kind === TK.Num && d !== undefined && d.text === "-" && d.start === n.end && word(w) && w.start === d.end && !w.cap;
+}
+
+/** "der 81-Jährige": a number joined to a noun. */
+function numNoun(tokens: Token[], i: number): boolean {
+  const n = tokens[i];
+  const d = tokens[i + 1];
+  return n !== undefined && n.kind === TK.Num && d !== undefined && d.text === "-" && d.start === n.end && tokens[i + 2]?.cap === true;
+}
+
+/**
+ * The head of a German noun phrase from token `from` (determiners, adjectives, then nouns or a
+ * name): the token after it, or -1. A module function, not a closure: noun phrases are read
+ * for every speech verb, quote and frame, and a closure per call was garbage to collect.
+ */
+function headDe(tokens: Token[], from: number, limit: number): number {
+  let j = from;
+  // "der", "die beiden", "der drei", "seine 12".
+  for (let d = 0; d < 2 && j < limit && !numAdj(tokens, j) && !numNoun(tokens, j) && ((word(tokens[j]) && DET_DE.has(tokens[j]!.low)) || tokens[j]!.kind === TK.Num); d++) j++;
+  let adjs = 0;
+  while (j < limit && adjs < 4 && (isAdjDe(tokens[j]) || numAdj(tokens, j))) {
+    j += numAdj(tokens, j) ? 3 : 1;
+    adjs++;
+  }
+  const nounStart = j;
+  // A name in quotation marks as the noun: die „Rundschau“, der „Bote“.
+  const m = tokens[j];
+  if (m && m.kind === TK.Punct && "„“\"«»".includes(m.text) && isNounDe(tokens[j + 1])) {
+    let e = j + 1;
+    while (e < limit && e - j < 8 && tokens[e]!.kind !== TK.Punct) e++;
+    if (tokens[e] && "“”\"«»".includes(tokens[e]!.text)) return e + 1;
+  }
+  while (j < limit && j - nounStart < 6) {
+    const u = tokens[j]!;
+    if (isNounDe(u)) {
+      j++;
+      continue;
+    }
+    // "der 81-Jährige": a number joined to a noun.
+    if (u.kind === TK.Num && tokens[j + 1]?.text === "-" && tokens[j + 1]!.start === u.end && isNounDe(tokens[j + 2]) && tokens[j + 2]!.start === tokens[j + 1]!.end) {
+      j += 3;
+      continue;
+    }
+    // "Ursula von der Leyen", "Karl zu Lindenau": particles inside a name.
+    if (j > nounStart && word(u) && NAME_PARTICLES_DE.has(u.low)) {
+      let p = j + 1;
+      if (word(tokens[p]) && (tokens[p]!.low === "der" || tokens[p]!.low === "den")) p++;
+      if (isNounDe(tokens[p]) && firstNameLike(tokens[j - 1]!)) {
+        j = p;
+        continue;
+      }
+    }
+    break;
+  }
+  return j > nounStart ? j : -1;
+}
+
 /**
  * The German noun phrase that starts at token `a`, or null: [determiner] [adjectives] nouns or a
  * name, then genitives ("der Sprecher der Polizei"), "von/für" phrases ("Bürgermeister von New
@@ -136,65 +198,21 @@ export function nounPhraseDe(doc: Doc, a: number, hi: number): Phrase | null {
     // "sagte dieser", "erklärte er"; "die" before a noun is an article, below.
     return { first: a, last: a + 1 };
   }
-  const head = (from: number): number => {
-    let j = from;
-    // "der 81-jährige Besitzer", "die 3-köpfige Familie": a number joined to an adjective.
-    const numAdj = (i: number) => tokens[i]?.kind === TK.Num && tokens[i + 1]?.text === "-" && tokens[i + 1]!.start === tokens[i]!.end && word(tokens[i + 2]) && tokens[i + 2]!.start === tokens[i + 1]!.end && !tokens[i + 2]!.cap;
-    // "der", "die beiden", "der drei", "seine 12".
-    const numNoun = (i: number) => tokens[i]?.kind === TK.Num && tokens[i + 1]?.text === "-" && tokens[i + 1]!.start === tokens[i]!.end && tokens[i + 2]?.cap === true;
-    for (let d = 0; d < 2 && j < limit && !numAdj(j) && !numNoun(j) && ((word(tokens[j]) && DET_DE.has(tokens[j]!.low)) || tokens[j]!.kind === TK.Num); d++) j++;
-    let adjs = 0;
-    while (j < limit && adjs < 4 && (isAdjDe(tokens[j]) || numAdj(j))) {
-      j += numAdj(j) ? 3 : 1;
-      adjs++;
-    }
-    const nounStart = j;
-    // A name in quotation marks as the noun: die „Rundschau“, der „Bote“.
-    const m = tokens[j];
-    if (m && m.kind === TK.Punct && "„“\"«»".includes(m.text) && isNounDe(tokens[j + 1])) {
-      let e = j + 1;
-      while (e < limit && e - j < 8 && tokens[e]!.kind !== TK.Punct) e++;
-      if (tokens[e] && "“”\"«»".includes(tokens[e]!.text)) return e + 1;
-    }
-    while (j < limit && j - nounStart < 6) {
-      const u = tokens[j]!;
-      if (isNounDe(u)) {
-        j++;
-        continue;
-      }
-      // "der 81-Jährige": a number joined to a noun.
-      if (u.kind === TK.Num && tokens[j + 1]?.text === "-" && tokens[j + 1]!.start === u.end && isNounDe(tokens[j + 2]) && tokens[j + 2]!.start === tokens[j + 1]!.end) {
-        j += 3;
-        continue;
-      }
-      // "Ursula von der Leyen", "Karl zu Lindenau": particles inside a name.
-      if (j > nounStart && word(u) && NAME_PARTICLES_DE.has(u.low)) {
-        let p = j + 1;
-        if (word(tokens[p]) && (tokens[p]!.low === "der" || tokens[p]!.low === "den")) p++;
-        if (isNounDe(tokens[p]) && firstNameLike(tokens[j - 1]!)) {
-          j = p;
-          continue;
-        }
-      }
-      break;
-    }
-    return j > nounStart ? j : -1;
-  };
   if (sentenceInitialNonNoun(doc, a)) return null;
-  k = head(a);
+  k = headDe(tokens, a, limit);
   if (k < 0) return null;
   // Tails, each bounded by the phrase limit.
   for (let guard = 0; guard < 6 && k < limit; guard++) {
     const u = tokens[k]!;
     if (word(u) && (u.low === "der" || u.low === "des") && !u.cap) {
-      const e = head(k);
+      const e = headDe(tokens, k, limit);
       if (e > 0) {
         k = e;
         continue;
       }
     }
     if (word(u) && (u.low === "von" || u.low === "vom" || u.low === "für") && !u.cap) {
-      const e = head(k + 1);
+      const e = headDe(tokens, k + 1, limit);
       if (e > 0) {
         k = e;
         continue;
