@@ -1,5 +1,5 @@
-// npm run errors:extract -- [--split train|dev] [--kind direct|indirect] [--what missed|spurious|speaker]
-//                          [--class NAME] [--context N] [--limit N] [--corpus DIR]
+// node --import tsx scripts/extract-errors.ts [--split train|dev] [--kind direct|indirect]
+//   [--what missed|spurious|speaker] [--class NAME] [--summary] [--context N] [--limit N] [--corpus DIR]
 //
 // The extractor's errors on the German news corpus (../shared/corpora/de-wikinews-quotes, read
 // at run time and never copied into the repository), grouped by error class, to find what to
@@ -11,13 +11,15 @@
 //   speaker    a matched quote whose predicted speaker is not the gold speaker
 //
 // The classes are coarse, rule-of-thumb descriptions of where an error sits (a short quote, a
-// headline, a pronoun speaker in an earlier sentence, …); they describe, they decide nothing.
+// headline, where the gold speaker stands relative to the quote and where the predicted one, and
+// whether the prediction had a cue of its own, …); they describe, they decide nothing.
+// Nothing it prints is stored: the corpus's licence lets no text or list derived from it ship.
 import path from "node:path";
 import { defaultCorpusDir, isCorpusSplit, loadCorpusSplit, type CorpusEntry } from "../lib/extract/corpus";
 import { extractArticle } from "../lib/extract/index";
 import { matchSpans, mentionMatches, type GoldQuote } from "../lib/extract/score";
 import { splitSentences } from "../lib/extract/sentences";
-import { tokenAt, tokenize } from "../lib/extract/text";
+import { tokenize } from "../lib/extract/text";
 import type { QuoteCandidate } from "../lib/extract/types";
 
 const args = process.argv.slice(2);
@@ -120,7 +122,6 @@ function sentenceIndex(text: string): (pos: number) => number {
   const sentences = splitSentences(tokens, "de");
   const starts = sentences.map((s) => tokens[s.first]?.start ?? text.length);
   return (pos: number) => {
-    void tokenAt;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
