@@ -293,3 +293,13 @@ describe("robustness", () => {
     expect(() => extractArticle("Die Ministerin sagte, die Sprecherin,", { language: "de" })).not.toThrow();
   });
 });
+
+describe("pronoun antecedents", () => {
+  it("a name after a speech verb is not taken for its subject when a name stands before the verb", () => {
+    const text = "Die Abgeordnete Mara Lenz warf Paul Adler »Schönfärberei« vor. Die Stadt brauche jetzt einen Neustart, sagte sie.";
+    const r = extractArticle(text, { language: "de", knownSpeakers: [{ id: "p1", name: "Paul Adler", aliases: [] }, { id: "m1", name: "Mara Lenz", aliases: [] }] });
+    const q = indirectWith(r, "Die Stadt brauche jetzt einen Neustart");
+    expect(q.speaker?.text).toBe("sie");
+    expect(q.speaker?.speakerId).toBe("m1");
+  });
+});
