@@ -714,6 +714,8 @@ export interface IndirectFound {
   start: number;
   end: number;
   attr: Attr | null;
+  /** The cue's token when no speaker was found for it ("Es wurde vermutet, dass …"). */
+  cue?: number;
 }
 
 interface Report {
@@ -901,9 +903,13 @@ export function speakerOf(a: Attr | null): SpeakerMention | null {
 
 /** The cue's spans: the speech verb with its separated particle ("wies … zurück"), "according to", "laut", "zufolge". */
 export function cueOf(doc: Doc, a: Attr | null): Span[] {
-  if (!a || a.cue === undefined) return [];
+  return a ? cueAt(doc, a.cue) : [];
+}
+
+/** The spans of the cue at token k (see cueOf); none when k is undefined. */
+export function cueAt(doc: Doc, k: number | undefined): Span[] {
+  if (k === undefined) return [];
   const { tokens } = doc;
-  const k = a.cue;
   const t = tokens[k]!;
   if (t.low === "according" && tokens[k + 1]?.low === "to") return [{ start: t.start, end: tokens[k + 1]!.end }];
   const spans: Span[] = [{ start: t.start, end: t.end }];
@@ -1064,9 +1070,11 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // tag is where the words come from.
       const frame = frameDe(doc, f, head.start);
       // (Only a frame in the verb's own clause: "Laut X ist …, obwohl Y behauptet, …" is Y's.)
-      const own = frame !== null && !commaBetween(doc, frame.last, head.attr?.cue ?? head.start);
+      const own = frame !== null && !commaBetween(doc, frame.last, head.cue);
       const attr = frame?.mention && own && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
       const found = make(head.start, head.end, attr);
+      // The speech verb is the cue even when it names nobody (an agentless passive, "heißt es").
+      if (found && !attr) found.cue = head.cue;
       if (found) return found;
     }
   }
@@ -1268,7 +1276,7 @@ const WIE_DE = new Set(["wie"]);
  */
 function headClauseDe(
   doc: Doc, f: number, endTok: number, hasKonj: (a: number, b: number) => boolean,
-): { start: number; end: number; attr: Attr | null } | null {
+): { start: number; end: number; attr: Attr | null; cue: number } | null {
   const { tokens, speech } = doc;
   for (let v = f, tried = 0; v < endTok && tried < 3; v++) {
     if (!outside(doc, v) || speech[v]! === 0) continue;
@@ -1283,14 +1291,14 @@ function headClauseDe(
     if (w >= f && (w === f || tokens[w]!.kind === TK.Punct) && tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1] && WIE_DE.has(tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1]!.low)) {
       let c = v + 1;
       while (c < endTok && c <= v + 3 && tokens[c]!.text !== ",") c++;
-      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto"), v) };
+      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto"), v), cue: v };
     }
     for (let k = v + 1; k < endTok && k <= v + 24; k++) {
       const t = tokens[k]!;
-      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
       if (t.text === ",") {
         const n = tokens[k + 1];
-        if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
         // "sprach mit einer Anwohnerin, die berichtet, …": a relative clause with a speech verb
         // of its own is not this verb's content; that verb opens the report.
         if (n && ["der", "die", "das", "welcher", "welche", "welches"].includes(n.low) && !n.cap && relativeSpeechAhead(doc, k + 1, endTok)) break;
@@ -1298,16 +1306,16 @@ function headClauseDe(
         if (n && n.cap && n.kind === TK.Word) {
           let j = k + 1;
           while (j < endTok && j - k <= 5 && tokens[j]!.kind === TK.Word && tokens[j]!.cap) j++;
-          if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto"), v) };
+          if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto"), v), cue: v };
         }
-        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
         // A "zu"-infinitive is the verb's own complement when the verb (or its particle, or a
         // "dazu"/"bereit") closes the clause before it: "kündigte an, … zu prüfen", not
         // "bekräftigten ihre Entschlossenheit, … zu vertreiben".
         const p = tokens[k - 1]!;
         const verbCloses = k - 1 === v || speech[k - 1]! > 0 || DE_PARTICLES.has(p.low) || ["dazu", "darauf", "daran", "bereit", "es", "auf"].includes(p.low);
         const zu = verbCloses ? zuClauseEnd(doc, k + 1, endTok) : -1;
-        if (zu > 0) return { start: k + 1, end: zu, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        if (zu > 0) return { start: k + 1, end: zu, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
         break;
       }
       if (!outside(doc, k)) break;
