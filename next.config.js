@@ -1,6 +1,7 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/action-limits.mjs";
 import { publicCacheHeaders, publicRewrites } from "./lib/public-routes.mjs";
 
 // Messages and locale of each render (next-intl): i18n/request.ts.
@@ -46,10 +47,12 @@ const nextConfig = {
   // link previews and smaller search engines read only the head.
   htmlLimitedBots: /.*/,
   experimental: {
-    // Article ingestion (app/admin/articles/new) uploads files of up to 2 MB through a server
-    // action (default limit 1 MB); the domain refuses anything above 2 MB with a clear message,
-    // so the limit leaves room for the form around the file.
-    serverActions: { bodySizeLimit: "3mb" },
+    // Article ingestion uploads files of up to 2 MB through a server action (the default
+    // limit is 1 MB): lib/action-limits.mjs.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    // proxy.ts reads the body of form posts (lib/server-action-gate.ts) from a copy Next.js
+    // keeps up to this size; one byte more than the limit tells a body over it from one at it.
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES + 1,
     // app/global-not-found.tsx answers URLs outside every part of the site (several root layouts).
     globalNotFound: true,
   },

@@ -13,6 +13,8 @@
 //     is prerendered and cached; the internal form (/topics/x/p/3) is redirected to the public
 //     URL.
 //   - /de/… is not a public URL: next-intl's middleware redirects it to the German root URL.
+//   - Form posts (server actions) pass a gate first (lib/server-action-gate.ts): what Next.js
+//     could not decode gets a 4xx that says why, instead of Next.js's 500.
 // Strict-Transport-Security is set on every answer by a preload (scripts/strict-transport.cjs),
 // because it depends on a setting read at run time. docs/caching.md tells the whole request path.
 import createMiddleware from "next-intl/middleware";
@@ -20,6 +22,7 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
 import { LOCALE_COOKIE, isLocale, isLocalizedPath, localeHref, prefersEnglish, splitLocale } from "./lib/i18n";
 import { internalPath, isInternalPagedPath, publicPath } from "./lib/paged-routes";
+import { isActionRequest, refuseActionRequest } from "./lib/server-action-gate";
 import { HOME_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, SESSION_CACHE_CONTROL, hasSessionCookie } from "./lib/cache-control";
 
 const localeRouting = createMiddleware(routing);
@@ -36,7 +39,26 @@ function publicCacheControl(request: NextRequest, pathname: string): string {
   return pathname === "/" ? HOME_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
+  if (isActionRequest(request.method, request.headers)) return gateAction(request);
+  return route(request);
+}
+
+async function gateAction(request: NextRequest): Promise<NextResponse> {
+  const refusal = await refuseActionRequest({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    headers: request.headers,
+    body: new Uint8Array(await request.arrayBuffer()),
+  });
+  if (!refusal) return route(request);
+  return new NextResponse(`${refusal.reason}\n`, {
+    status: refusal.status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+function route(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const { locale, path } = splitLocale(pathname);
   const reading = request.method === "GET" || request.method === "HEAD";
@@ -98,5 +120,8 @@ export const config = {
     "/en/search/r/:rest*",
     { source: "/:path*", has: [{ type: "query", key: "page" }] },
     { source: "/:path*", has: [{ type: "query", key: "qpage" }] },
+    // Form posts, everywhere but the API routes (which read their own bodies).
+    { source: "/((?!api/).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!api/).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
   ],
 };

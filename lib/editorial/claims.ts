@@ -30,11 +30,10 @@ import { ClaimStatus as ClaimStatuses } from "../generated/prisma/enums";
 import { can, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
-import { slugify, uniqueSlug } from "../slug";
 import { ForbiddenError, NotFoundError, TransitionError, ValidationError, type FieldErrors } from "./errors";
 import { id, language, list, optionalDate, optionalId, optionalInt, optionalText, requiredText, version } from "./fields";
 import { choice, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, type Page, type SearchParams } from "./listing";
-import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type LinkChanges, type Tx } from "./records";
+import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type LinkChanges, type Tx } from "./records";
 
 // ---------------------------------------------------------------------------------------
 // Shared helpers (also used by ./evidence.ts)
@@ -274,19 +273,6 @@ function quantityProblem(input: CreateClaimInput): FieldErrors | null {
   return null;
 }
 
-async function freeSlug(tx: Tx, text: string, exceptId?: string): Promise<string> {
-  const base = slugify(text);
-  const taken = new Set(
-    (
-      await tx.claim.findMany({
-        where: { slug: { startsWith: base }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-        select: { slug: true },
-      })
-    ).map((c) => c.slug),
-  );
-  return uniqueSlug(base, (s) => taken.has(s));
-}
-
 /** The claim's own columns from a form (everything except links and the verdict). */
 function scalarData(input: CreateClaimInput) {
   return {
@@ -325,7 +311,7 @@ export async function createClaim(actor: Actor, input: CreateClaimInput, client:
 
   return inTransaction(async (tx) => {
     const { passages } = await checkReferences(tx, input);
-    const slug = await freeSlug(tx, input.text);
+    const slug = await freeSlug(tx, "claim", input.text);
     const topicIds = sortedIds(input.topicIds ?? []);
     const quoteIds = sortedIds(input.quoteIds ?? []);
     const claim = await createRecord<{ id: string; slug: string }>(
@@ -432,7 +418,7 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput, client:
       );
     }
 
-    const slug = changedScalars.includes("text") && !claim.publishedAt ? await freeSlug(tx, data.text, claim.id) : undefined;
+    const slug = changedScalars.includes("text") && !claim.publishedAt ? await freeSlug(tx, "claim", data.text, claim.id) : undefined;
     const update: Record<string, unknown> = {};
     for (const k of changedScalars) update[k] = data[k];
     if (slug && slug !== claim.slug) update.slug = slug;

@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { db, type Db } from "../db/client";
 import { recordRevision, type EntityType, type ExtraChanges } from "../revisions";
 import { ConflictError, NotFoundError } from "./errors";
+import { slugify, uniqueSlug } from "../slug";
 
 export type Tx = Prisma.TransactionClient;
 type Row = Record<string, unknown> & { id: string; version?: number };
@@ -56,6 +57,23 @@ function delegate(tx: Tx, type: EntityType): Delegate {
 export function inTransaction<T>(work: (tx: Tx) => Promise<T>, client: Db | Tx = db): Promise<T> {
   if (!("$transaction" in client)) return work(client);
   return client.$transaction(work, { timeout: 30_000, maxWait: 10_000 });
+}
+
+/**
+ * The slug for `text` that no other claim (or speaker) has: the text's slug, or it with the
+ * smallest free number. Two saves that want the same slug at the same moment (a form sent
+ * twice, "accept all" run twice) take turns on a transaction lock for that slug, so the second
+ * reads the first's slug once it is committed and takes the next number, instead of failing on
+ * the unique index.
+ */
+export async function freeSlug(tx: Tx, table: "claim" | "speaker", text: string, exceptId?: string | null): Promise<string> {
+  const base = slugify(text);
+  await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`${table}-slug:${base}`}))) AS locked`;
+  const where = { slug: { startsWith: base }, ...(exceptId ? { id: { not: exceptId } } : {}) };
+  const select = { slug: true } as const;
+  const rows = table === "claim" ? await tx.claim.findMany({ where, select }) : await tx.speaker.findMany({ where, select });
+  const taken = new Set(rows.map((r) => r.slug));
+  return uniqueSlug(base, (s) => taken.has(s));
 }
 
 /** Reads a row in the transaction, or throws NotFoundError. */

@@ -16,10 +16,9 @@ import type { Prisma, SpeakerKind } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/permissions";
 import { publicSpeakerWhere } from "../public";
-import { slugify, uniqueSlug } from "../slug";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
-import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
+import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type Tx } from "./records";
 import { PAGE_SIZE, pageOf, type Page } from "./listing";
 
 type Client = typeof db;
@@ -151,13 +150,7 @@ async function resolveSlug(tx: Tx, wanted: string | undefined, name: string, sel
     }
     return wanted;
   }
-  const base = slugify(name);
-  const taken = new Set(
-    (await tx.speaker.findMany({ where: { slug: { startsWith: base }, ...(selfId ? { id: { not: selfId } } : {}) }, select: { slug: true } })).map(
-      (s) => s.slug,
-    ),
-  );
-  return uniqueSlug(base, (s) => taken.has(s));
+  return freeSlug(tx, "speaker", name, selfId);
 }
 
 async function checkWikidata(tx: Tx, wikidataId: string | undefined, selfId: string | null): Promise<void> {

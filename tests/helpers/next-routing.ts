@@ -3,7 +3,7 @@
 // the header rules of next.config.js, then proxy.ts when its matcher takes the request, then the
 // beforeFiles rewrites. No build and no server needed; the e2e tests check the built server.
 import { createRequire } from "node:module";
-import { NextRequest } from "next/server";
+import { NextRequest, type NextResponse } from "next/server";
 import { config as proxyConfig, proxy } from "../../proxy";
 import { publicCacheHeaders, publicRewrites } from "../../lib/public-routes.mjs";
 
@@ -35,6 +35,21 @@ export interface Routed {
   cacheControl: string | null;
 }
 
+/** proxy.ts's answer to a request that is no form post (those go through an asynchronous gate,
+ * tests/unit/server-action-gate.test.ts). */
+export function proxyAnswer(request: NextRequest): NextResponse {
+  const response = proxy(request);
+  if (response instanceof Promise) throw new Error("a form post: proxy.ts answers it asynchronously");
+  return response;
+}
+
+/** Whether proxy.ts's matcher takes the request. */
+export function proxyRuns(url: string, headers: Record<string, string> = {}): boolean {
+  const parsed = new URL(url, "http://localhost:3000");
+  const req = { headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) };
+  return proxyTakes(parsed.pathname, req, Object.fromEntries(parsed.searchParams));
+}
+
 export function routeOf(url: string, headers: Record<string, string> = {}, method = "GET"): Routed {
   const parsed = new URL(url, "http://localhost:3000");
   const query = Object.fromEntries(parsed.searchParams);
@@ -46,7 +61,7 @@ export function routeOf(url: string, headers: Record<string, string> = {}, metho
   }
 
   if (proxyTakes(parsed.pathname, req, query)) {
-    const response = proxy(new NextRequest(parsed, { headers, method }));
+    const response = proxyAnswer(new NextRequest(parsed, { headers, method }));
     cacheControl = response.headers.get("cache-control") ?? cacheControl;
     const location = response.headers.get("location");
     if (location) {

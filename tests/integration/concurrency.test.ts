@@ -8,6 +8,7 @@ import type { SessionUser } from "../../lib/auth/session";
 import { loadSettings } from "../../lib/config";
 import { createPrismaClient } from "../../lib/db/client";
 import { createClaim, updateClaim, updateVerdictFields } from "../../lib/editorial/claims";
+import { createSpeaker } from "../../lib/editorial/speakers";
 import { ConflictError } from "../../lib/editorial/errors";
 import { addEvidence, updateEvidence } from "../../lib/editorial/evidence";
 import { bootstrap } from "../../lib/seed/bootstrap";
@@ -185,6 +186,26 @@ describe("acknowledged writes under interleaving transactions", () => {
       const row = await desk.claim.findUniqueOrThrow({ where: { id: contested.id } });
       expect(row).toMatchObject({ text: `Konkurrenz ${winners[0]!.i}`, version: 2 });
       expect(await desk.revision.count({ where: { entityType: "Claim", entityId: contested.id, action: "update" } })).toBe(1);
+    } finally {
+      await desk.$disconnect();
+    }
+  });
+});
+
+describe("records created at the same moment with the same text", () => {
+  // Found by the fuzz drill: the form sent twice at once. Both slugs were read as free before
+  // either was stored, and the second insert failed on the unique slug ("internal").
+  it("each get their own slug, none fails", async () => {
+    const desk = createPrismaClient(t.url, 10);
+    try {
+      const claims = await Promise.all(Array.from({ length: 6 }, () => createClaim(editor, { text: "Zweimal abgeschickt" }, desk)));
+      expect(claims.map((c) => c.slug).sort()).toEqual(["zweimal-abgeschickt", ...[2, 3, 4, 5, 6].map((n) => `zweimal-abgeschickt-${n}`)].sort());
+
+      const speakers = await Promise.all(
+        Array.from({ length: 4 }, () => createSpeaker(editor, { name: "Gleicher Name", kind: "person", aliases: [], roles: [] }, desk)),
+      );
+      expect(new Set(speakers.map((s) => s.slug)).size).toBe(4);
+      expect(speakers.map((s) => s.slug)).toContain("gleicher-name");
     } finally {
       await desk.$disconnect();
     }

@@ -1,6 +1,9 @@
 // Consistency of the extractor's development set (tests/fixtures/extraction/dev, built by
-// tests/fixtures/extraction/build-dev.py) and of the seed annotation it follows
-// (../shared/seed/apec-2017-de.gold.json). The conventions are in tests/fixtures/extraction/README.md.
+// tests/fixtures/extraction/build-dev.py), of the English real-news evaluation set
+// (tests/fixtures/extraction/en-real, built by build-en-real.py from English Wikinews articles)
+// and of the seed annotation they follow (../shared/seed/apec-2017-de.gold.json). The conventions
+// are in tests/fixtures/extraction/README.md; the real-news set's sources and licence in
+// tests/fixtures/extraction/en-real/README.md.
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
@@ -32,8 +35,21 @@ interface GoldClaim {
   note: string | null;
 }
 
+interface GoldSource {
+  url: string;
+  title: string;
+  date: string;
+  publisher: string;
+  author: string;
+  licence: string;
+  licenceUrl: string;
+  attribution: string;
+  changes: string[];
+}
+
 interface Gold {
   document: string;
+  source?: GoldSource;
   language: "de" | "en";
   dateline: string;
   about: string;
@@ -44,18 +60,23 @@ interface Gold {
 
 const root = path.resolve(import.meta.dirname, "../..");
 const devDir = path.join(root, "tests/fixtures/extraction/dev");
+const enRealDir = path.join(root, "tests/fixtures/extraction/en-real");
 // The seed lives in ../shared/seed beside the repository; data/seed holds the copy the app loads
 // (identical), used when the repository is checked out on its own.
 const seedDir = [path.resolve(root, "../shared/seed"), path.join(root, "data/seed")].find((d) =>
   fs.existsSync(path.join(d, "apec-2017-de.gold.json")),
 );
 
-const goldFiles: string[] = [
-  ...fs
-    .readdirSync(devDir)
+const goldFilesIn = (dir: string): string[] =>
+  fs
+    .readdirSync(dir)
     .filter((f) => f.endsWith(".gold.json"))
     .sort()
-    .map((f) => path.join(devDir, f)),
+    .map((f) => path.join(dir, f));
+
+const goldFiles: string[] = [
+  ...goldFilesIn(devDir),
+  ...goldFilesIn(enRealDir),
   ...(seedDir ? [path.join(seedDir, "apec-2017-de.gold.json")] : []),
 ];
 
@@ -84,10 +105,12 @@ describe("extraction development set", () => {
   });
 
   it("has a gold file for every text and a text for every gold file", () => {
-    const files = fs.readdirSync(devDir);
-    const texts = files.filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, ""));
-    const golds = files.filter((f) => f.endsWith(".gold.json")).map((f) => f.replace(/\.gold\.json$/, ""));
-    expect(texts.sort()).toEqual(golds.sort());
+    for (const dir of [devDir, enRealDir]) {
+      const files = fs.readdirSync(dir);
+      const texts = files.filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, ""));
+      const golds = files.filter((f) => f.endsWith(".gold.json")).map((f) => f.replace(/\.gold\.json$/, ""));
+      expect(texts.sort(), dir).toEqual(golds.sort());
+    }
   });
 
   for (const file of goldFiles) {
@@ -152,4 +175,78 @@ describe("extraction development set", () => {
       });
     });
   }
+});
+
+// The English real-news set may only hold texts whose licence lets the repository keep them:
+// English Wikinews (CC BY 2.5) or US federal government texts (public domain). Every file says
+// where it comes from and under which licence, and the README lists every source (the
+// attribution CC BY asks for).
+describe("English real-news evaluation set (en-real)", () => {
+  const files = goldFilesIn(enRealDir);
+  const golds = files.map((f) => load(f));
+  const readme = fs.readFileSync(path.join(enRealDir, "README.md"), "utf8");
+  const licences: Record<string, RegExp> = {
+    "CC BY 2.5": /^https:\/\/en\.wikinews\.org\/wiki\/\S+$/,
+    "public domain (US federal government work)": /^https:\/\/([a-z0-9-]+\.)*[a-z0-9-]+\.gov\/\S*$/,
+  };
+
+  it("has at least 40 articles and 300 annotated quotations", () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    const quotations = golds.reduce((n, { gold }) => n + gold.quotes.length, 0);
+    expect(quotations).toBeGreaterThanOrEqual(300);
+    // Both kinds are present in quantity, so both figures of eval:extract mean something.
+    const direct = golds.reduce((n, { gold }) => n + gold.quotes.filter((q) => q.kind === "direct").length, 0);
+    expect(direct).toBeGreaterThanOrEqual(100);
+    expect(quotations - direct).toBeGreaterThanOrEqual(100);
+  });
+
+  it("gives every article a source URL, title, date, attribution and an allowed licence", () => {
+    for (const [i, { gold }] of golds.entries()) {
+      const name = path.basename(files[i]!);
+      const s = gold.source;
+      expect(s, `${name} has a source block`).toBeDefined();
+      if (!s) continue;
+      expect(Object.keys(licences), `${name} licence`).toContain(s.licence);
+      expect(s.url, `${name} url fits its licence`).toMatch(licences[s.licence]!);
+      expect(s.licenceUrl || s.licence.startsWith("public domain"), `${name} licenceUrl`).toBeTruthy();
+      expect(s.title.length, `${name} title`).toBeGreaterThan(0);
+      expect(s.date, `${name} date`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(s.author.length, `${name} author`).toBeGreaterThan(0);
+      expect(s.attribution, `${name} attribution names the URL`).toContain(s.url);
+      expect(Array.isArray(s.changes), `${name} changes`).toBe(true);
+      expect(gold.language, `${name} language`).toBe("en");
+    }
+  });
+
+  it("uses every source once and lists every source in its README", () => {
+    const urls = golds.map(({ gold }) => gold.source?.url ?? "");
+    expect(new Set(urls).size).toBe(urls.length);
+    for (const url of urls) expect(readme, `README lists ${url}`).toContain(url);
+    expect(readme).toContain("CC BY 2.5");
+    expect(readme).toContain("https://creativecommons.org/licenses/by/2.5/");
+  });
+
+  it("keeps the texts in the normalised form the offsets rely on", () => {
+    for (const [i, { text }] of golds.entries()) {
+      const name = path.basename(files[i]!);
+      const t = text ?? "";
+      expect(t.normalize("NFC") === t, `${name} is NFC`).toBe(true);
+      expect(/[\uD800-\uDFFF]/.test(t), `${name} has only BMP characters`).toBe(false);
+      expect(t.includes("  "), `${name} has no double spaces`).toBe(false);
+      expect(t, `${name} has no outer whitespace`).toBe(t.trim());
+      expect(t.includes("[["), `${name} has no markup left`).toBe(false);
+    }
+  });
+
+  it("closes every direct quote with a quotation mark", () => {
+    const closers = "“”»«›‹‘’\"'";
+    for (const [i, { gold, text }] of golds.entries()) {
+      const t = text ?? "";
+      for (const q of gold.quotes.filter((x) => x.kind === "direct")) {
+        const after = t.slice(q.span[1], q.span[1] + 2);
+        const closed = closers.includes(after[0] ?? "") || (after[0] === "," && closers.includes(after[1] ?? ""));
+        expect(closed, `${path.basename(files[i]!)} ${q.id} is followed by a closing mark`).toBe(true);
+      }
+    }
+  });
 });

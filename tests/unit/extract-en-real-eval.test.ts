@@ -1,0 +1,40 @@
+// `npm run eval:extract` scores the English real-news set (tests/fixtures/extraction/en-real):
+// the set is loaded, scored with the English targets of issue 12, and printed with the plain
+// quotation-mark baseline beside it. Runs the script as the CLI does.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/eval-extract.ts", ...args], { cwd: repoRoot, encoding: "utf8", timeout: 120_000 });
+
+describe("eval:extract --set en-real", () => {
+  const r = run(["--set", "en-real", "--print"]);
+
+  it("scores all 41 English articles without a crash", () => {
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/== en-real \(English Wikinews[^\n]*: 41 document\(s\) \(41 en\), 0 crash\(es\)/);
+    // Only the chosen set is scored.
+    expect(r.stdout).not.toMatch(/== dev|== seed|== de-wikinews/);
+  });
+
+  it("prints direct, indirect and combined figures and the quotation-mark baseline", () => {
+    expect(r.stdout).toMatch(/^ {2}direct {4}gold {2}173 /m);
+    expect(r.stdout).toMatch(/^ {2}indirect {2}gold {2}198 /m);
+    expect(r.stdout).toMatch(/^ {2}combined {2}gold {2}371 /m);
+    expect(r.stdout).toMatch(/^ {2}baseline {2}every span between quotation marks as a direct quote: pred +\d+ /m);
+  });
+
+  it("checks the English targets of issue 12", () => {
+    expect(r.stdout).toMatch(/target +direct quote F1 \(overlap\) +[\d.]+% >= +95\.0%/);
+    expect(r.stdout).toMatch(/target +speaker accuracy \(all found quotes\) +[\d.]+% >= +88\.0%/);
+    expect(r.stdout).toMatch(/target +direct quote F1 \(overlap\) >= baseline/);
+  });
+
+  it("names en-real among the sets it accepts", () => {
+    const bad = run(["--set", "english"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/seed, dev, en-real, wikinews/);
+  });
+});
