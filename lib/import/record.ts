@@ -20,6 +20,9 @@ export interface ImportRecord {
   url: string | null;
   claimText: string;
   claimantName: string | null;
+  /** What the claimant is, when the file says (ClaimReview: Person or Organization): the kind
+   * of a speaker created for it. */
+  claimantKind: "person" | "organization" | null;
   /** When the claim was made: YYYY-MM-DD. */
   claimDate: string | null;
   /** When the fact-check was published: YYYY-MM-DD or an ISO 8601 UTC timestamp. */
@@ -181,6 +184,7 @@ const FIELD_NAMES: Record<keyof ImportRecord, string> = {
   url: "url",
   claimText: "claim",
   claimantName: "claimant",
+  claimantKind: "claimant_type",
   claimDate: "claim_date",
   reviewDate: "review_date",
   publisherName: "publisher",
@@ -206,6 +210,7 @@ const rawSchema = z.object({
   url: anyText,
   claimText: anyText,
   claimantName: anyText,
+  claimantKind: anyText,
   claimDate: anyText,
   reviewDate: anyText,
   publisherName: anyText,
@@ -293,6 +298,7 @@ export function normaliseRecord(raw: RawRecord, options: NormaliseOptions): Norm
       url,
       claimText: texts.claimText,
       claimantName: texts.claimantName,
+      claimantKind: claimantKindOf(r.claimantKind),
       claimDate: dates.claimDate,
       reviewDate: dates.reviewDate,
       publisherName,
@@ -306,6 +312,15 @@ export function normaliseRecord(raw: RawRecord, options: NormaliseOptions): Norm
       analysis: texts.analysis,
     },
   };
+}
+
+/** "Person" → person; "Organization" and its kinds (GovernmentOrganization, NewsMediaOrganization,
+ * "Organisation") → organization; anything else → null. */
+function claimantKindOf(value: string | null | undefined): ImportRecord["claimantKind"] {
+  const s = cleanLine(value)?.toLowerCase().replace(/^(?:https?:\/\/schema\.org\/|schema:)/, "");
+  if (!s) return null;
+  if (s === "person") return "person";
+  return /organi[sz]ation$/.test(s) ? "organization" : null;
 }
 
 /** Tracking parameters that do not make another page. */

@@ -151,6 +151,22 @@ export interface PublicClaimSummary {
   publicUpdatedAt: Date | null;
 }
 
+/** Another organisation's fact-check of the claim ("also checked by"), linked by an editor: its
+ * published data as they published it (lib/external-checks). Never one of our verdicts. */
+export interface PublicExternalCheck {
+  publisherName: string;
+  publisherSite: string | null;
+  /** Their page: an http(s) URL (the import accepts nothing else). */
+  url: string | null;
+  title: string | null;
+  textualRating: string | null;
+  ratingValue: number | null;
+  bestRating: number | null;
+  worstRating: number | null;
+  reviewDate: Date | null;
+  language: string | null;
+}
+
 export interface PublicClaim extends PublicClaimSummary {
   claimDate: Date | null;
   analysis: string | null;
@@ -159,6 +175,7 @@ export interface PublicClaim extends PublicClaimSummary {
   passages: PublicPassage[];
   evidence: PublicEvidence[];
   corrections: PublicCorrection[];
+  alsoCheckedBy: PublicExternalCheck[];
 }
 
 export interface Page<T> {
@@ -354,6 +371,25 @@ export async function getPublicClaim(slug: string, client: Db = db): Promise<Pub
         },
         orderBy: { publishedAt: "asc" },
       },
+      externalChecks: {
+        select: {
+          externalCheck: {
+            select: {
+              publisherName: true,
+              publisherSite: true,
+              url: true,
+              title: true,
+              textualRating: true,
+              ratingValue: true,
+              bestRating: true,
+              worstRating: true,
+              reviewDate: true,
+              language: true,
+            },
+          },
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!row || !row.publication) return null;
@@ -411,6 +447,18 @@ export async function getPublicClaim(slug: string, client: Db = db): Promise<Pub
           ]
         : [],
     ),
+    alsoCheckedBy: row.externalChecks.map(({ externalCheck: e }) => ({
+      publisherName: e.publisherName,
+      publisherSite: e.publisherSite,
+      url: e.url && /^https?:\/\//i.test(e.url) ? e.url : null,
+      title: e.title,
+      textualRating: e.textualRating,
+      ratingValue: e.ratingValue,
+      bestRating: e.bestRating,
+      worstRating: e.worstRating,
+      reviewDate: e.reviewDate,
+      language: e.language,
+    })),
   };
 }
 

@@ -152,3 +152,11 @@ ALTER TABLE "ImportBatch" ADD CONSTRAINT "ImportBatch_confirmedById_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "ImportRow" ADD CONSTRAINT "ImportRow_batchId_fkey" FOREIGN KEY ("batchId") REFERENCES "ImportBatch"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- hand-written
+-- The import matches a claimant's name to a speaker's name or alias exactly, ignoring case and
+-- accents (lib/import/stage.ts matchSpeakers): "Wladimir Putin" = "wladimir putin",
+-- "Emmanuel Macron" = "Emmanuel Macrón". schema.prisma cannot declare indexes on expressions
+-- (tests/integration/migrations.test.ts, HAND_WRITTEN_INDEXES).
+CREATE INDEX "Speaker_name_folded_idx" ON "Speaker" (lower(claimbase_unaccent("name")));
+CREATE INDEX "SpeakerAlias_alias_folded_idx" ON "SpeakerAlias" (lower(claimbase_unaccent("alias")));
