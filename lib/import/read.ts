@@ -471,13 +471,14 @@ async function* readCsv(text: AsyncIterable<string>, meta: ReadMeta): AsyncGener
   let previousEmpty = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; empty_lines: number } }>) {
-      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
       // Records that could not be parsed are told of ahead of the good ones (the parser reads
-      // ahead): each is reported in its place.
-      while (skipped.length && skipped[0]!.line < line) {
+      // ahead): each is reported in its place, and the lines it took are counted.
+      while (skipped.length && skipped[0]!.line < info.lines) {
         const s = skipped.shift()!;
+        previousEnd = Math.max(previousEnd, s.line);
         yield { line: s.line, issue: { code: "csv_record", params: { message: s.message } } };
       }
+      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
       previousEnd = info.lines;
       previousEmpty = info.empty_lines;
       const raw: RawRecord = {};
