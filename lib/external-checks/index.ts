@@ -15,7 +15,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
 import { db, type Db } from "../db/client";
 import { ForbiddenError, NotFoundError, TransitionError, ValidationError } from "../editorial/errors";
-import { id, optionalId, version, checkbox } from "../editorial/fields";
+import { id, optionalId, version } from "../editorial/fields";
 import { conflictFor, inTransaction, updateRecord, type Tx } from "../editorial/records";
 import { createSpeaker } from "../editorial/speakers";
 import { recordRevision } from "../revisions";
@@ -201,12 +201,12 @@ export const setSpeakerInput = z.object({
   version,
   speakerId: optionalId(),
   /** Make the claimant's name a new speaker (only on this confirmation). */
-  createFromClaimant: checkbox,
+  createFromClaimant: z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean()),
 });
 
 export async function setExternalCheckSpeaker(
   actor: ExternalActor,
-  rawInput: z.input<typeof setSpeakerInput>,
+  rawInput: { externalCheckId: string; version: number | string; speakerId?: string; createFromClaimant?: string | boolean },
   client: Db = db,
 ): Promise<{ message: string; speakerId: string | null }> {
   requireLink(actor);

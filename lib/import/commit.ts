@@ -21,7 +21,7 @@ import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
 import { db, type Db } from "../db/client";
-import { checkbox, id, list, version } from "../editorial/fields";
+import { id, list, version } from "../editorial/fields";
 import { ForbiddenError, NotFoundError, TransitionError } from "../editorial/errors";
 import { createRecord, updateRecord, type Tx } from "../editorial/records";
 import { createSpeaker } from "../editorial/speakers";
@@ -32,15 +32,24 @@ import { importMessage } from "./messages";
 import type { ImportRecord } from "./record";
 import { CHUNK, STALE_MS, countRows, externalColumns, matchSpeakers, type ImportActor } from "./stage";
 
+/** A checkbox as a form sends it ("on"), or a boolean from code. */
+const flag = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
 export const confirmImportInput = z.object({
   batchId: id("Der Import"),
   version,
-  allOrNothing: checkbox,
+  allOrNothing: flag,
   /** none: unmatched claimants stay names; all: each becomes a speaker; listed: those in speakerNames. */
   createSpeakers: z.enum(["none", "all", "listed"], { error: "Bitte wählen Sie, welche Sprecher angelegt werden." }).default("none"),
   speakerNames: list(z.string().max(300)).pipe(z.array(z.string()).max(1_000, "Höchstens 1.000 Namen.")),
 });
-export type ConfirmImportInput = z.input<typeof confirmImportInput>;
+export interface ConfirmImportInput {
+  batchId: string;
+  version: number | string;
+  allOrNothing?: boolean | string;
+  createSpeakers?: "none" | "all" | "listed";
+  speakerNames?: string[];
+}
 
 export const cancelImportInput = z.object({ batchId: id("Der Import"), version });
 
@@ -197,7 +206,7 @@ export async function confirmImport(
 }
 
 /** Discards a previewed import: nothing was written, the preview goes. */
-export async function cancelImport(actor: ImportActor, input: z.input<typeof cancelImportInput>, client: Db = db): Promise<void> {
+export async function cancelImport(actor: ImportActor, input: { batchId: string; version: number | string }, client: Db = db): Promise<void> {
   if (!can(actor.role, "import.run")) throw new ForbiddenError();
   const { batchId, version: v } = cancelImportInput.parse(input);
   const done = await client.importBatch.updateMany({

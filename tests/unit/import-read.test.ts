@@ -206,7 +206,7 @@ describe("the streaming JSON splitter", () => {
   it("reports an item over the size limit without holding it", async () => {
     const doc = `[{"a":"${"x".repeat(5000)}"},{"b":1}]`;
     const out = [];
-    for await (const x of splitJson([doc], { splitKeys: new Set(), maxItemChars: 100, maxDepth: 10, maxEnvelopeChars: 100 })) out.push(x);
+    for await (const x of splitJson((async function* () { yield doc; })(), { splitKeys: new Set(), maxItemChars: 100, maxDepth: 10, maxEnvelopeChars: 100 })) out.push(x);
     expect(out[0]).toMatchObject({ error: { code: "item_too_large" } });
     expect(out[1]).toMatchObject({ value: { b: 1 } });
   });

@@ -10,8 +10,9 @@ import { SourceLine } from "@/components/SourceLine";
 import { VerdictBadge, verdictExplanation, verdictName } from "@/components/VerdictBadge";
 import { noPagesAtBuildTime, pageLocale, publicAlternates, type LocaleParams } from "@/i18n/page";
 import { FORMAT_LOCALE, NEWSROOM_LANGUAGE, localeHref, quoted, type Locale } from "@/lib/i18n";
-import { getPublicClaim, type PublicEvidence, type PublicExternalCheck, type PublicPassage, type PublicQuote } from "@/lib/public/cached";
+import { getPublicClaim, type PublicEvidence, type PublicPassage, type PublicQuote } from "@/lib/public/cached";
 import { ClaimReviewJsonLd } from "@/components/ClaimReviewJsonLd";
+import { ExternalCheckList } from "@/components/ExternalCheckList";
 import { absoluteUrl, getPageSiteInfo, paths } from "@/lib/site";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 
@@ -119,46 +120,6 @@ function EvidenceItem({ evidence, locale }: { evidence: PublicEvidence; locale: 
       </blockquote>
       {evidence.note ? <Markdown source={evidence.note} lang={NEWSROOM_LANGUAGE} /> : null}
       <SourceLine source={evidence.source} locale={locale} />
-    </li>
-  );
-}
-
-/** Another newsroom's fact-check ("also checked by"): their words, escaped like any text, and a
- * link only to their http(s) page (lib/public checks it again). */
-async function ExternalCheckItem({ check, locale }: { check: PublicExternalCheck; locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "claim" });
-  const numeric =
-    check.ratingValue !== null && check.bestRating !== null
-      ? t("externalRatingValue", { value: String(check.ratingValue), best: String(check.bestRating) })
-      : check.ratingValue !== null
-        ? String(check.ratingValue)
-        : null;
-  const rating = [check.textualRating, numeric].filter(Boolean).join(" · ");
-  return (
-    <li>
-      <p>
-        <strong>
-          {check.url ? (
-            <a href={check.url} rel="nofollow noopener noreferrer external" aria-label={t("externalOpen", { publisher: check.publisherName })}>
-              {check.publisherName}
-            </a>
-          ) : (
-            check.publisherName
-          )}
-        </strong>
-        {check.publisherSite && check.publisherSite !== check.publisherName ? <span className="muted"> ({check.publisherSite})</span> : null}
-        {check.reviewDate ? (
-          <span className="muted">
-            , {t("externalReviewedOn")} <DateText date={check.reviewDate} locale={locale} />
-          </span>
-        ) : null}
-      </p>
-      {check.title ? <p lang={check.language ?? undefined}>{check.title}</p> : null}
-      {rating ? (
-        <p>
-          {t("externalRating")}: <span lang={check.language ?? undefined}>{rating}</span>
-        </p>
-      ) : null}
     </li>
   );
 }
@@ -311,17 +272,18 @@ export default async function ClaimPage({ params }: Params) {
         ))}
       </section>
 
-      {claim.alsoCheckedBy.length ? (
-        <section aria-labelledby="also-checked-heading">
-          <h2 id="also-checked-heading">{t("claim.alsoCheckedBy")}</h2>
-          <p className="muted">{t("claim.alsoCheckedByNote")}</p>
-          <ul className="item-list">
-            {claim.alsoCheckedBy.map((check, i) => (
-              <ExternalCheckItem key={i} check={check} locale={locale} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ExternalCheckList
+        checks={claim.alsoCheckedBy}
+        locale={locale}
+        labels={{
+          heading: t("claim.alsoCheckedBy"),
+          note: t("claim.alsoCheckedByNote"),
+          rating: t("claim.externalRating"),
+          reviewedOn: t("claim.externalReviewedOn"),
+          open: (publisher) => t("claim.externalOpen", { publisher }),
+          ratingValue: (value, best) => t("claim.externalRatingValue", { value, best }),
+        }}
+      />
 
       {claim.corrections.length ? (
         <section id="corrections" aria-labelledby="corrections-heading">
