@@ -76,6 +76,10 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
   "/admin/topics/[id]": "taxonomy.manage",
   "/admin/verdicts": "taxonomy.manage",
   "/admin/verdicts/[id]": "taxonomy.manage",
+  "/admin/import": "import.run",
+  "/admin/import/[id]": "import.run",
+  "/admin/external-checks": "desk.view",
+  "/admin/external-checks/[id]": "desk.view",
 };
 
 // API routes that are public by design, with the reason.
@@ -87,6 +91,9 @@ const PUBLIC_API: Record<string, string> = {
 const API_PERMISSIONS: Record<string, Permission> = {
   "/api/admin/similar": "desk.view",
   "/api/admin/sources/[id]/text": "desk.view",
+  "/api/admin/import": "import.run",
+  "/api/admin/import/[id]": "import.run",
+  "/api/admin/import/template": "import.run",
 };
 
 let t: Awaited<ReturnType<typeof import("../helpers/db").createTestDatabase>>;
@@ -119,6 +126,22 @@ beforeAll(async () => {
   params["/admin/users/[id]"] = userIds.contributor;
   params["/admin/topics/[id]"] = (await t.db.topic.findFirstOrThrow()).id;
   params["/admin/verdicts/[id]"] = (await t.db.verdictLabel.findFirstOrThrow()).id;
+  // An import with its preview and an external fact-check (issue 14).
+  const { importFile } = await import("../../lib/import");
+  const batch = await importFile(
+    { id: userIds.editor, role: "editor" },
+    { kind: "external", filename: "checks.csv" },
+    (async function* () {
+      yield "url,claim,claimant,publisher,rating\nhttps://checks.example/1,Eine Aussage,Wladimir Putin,Beispiel-Prüfstelle,falsch\n";
+    })(),
+    {},
+    t.db,
+  );
+  params["/admin/import/[id]"] = batch.id;
+  params["/api/admin/import/[id]"] = batch.id;
+  const { confirmImport } = await import("../../lib/import");
+  await confirmImport({ id: userIds.editor, role: "editor" }, { batchId: batch.id, version: 1 }, t.db);
+  params["/admin/external-checks/[id]"] = (await t.db.externalFactCheck.findFirstOrThrow()).id;
 });
 afterAll(async () => {
   const { db } = await import("../../lib/db/client");

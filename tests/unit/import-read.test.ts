@@ -211,3 +211,15 @@ describe("the streaming JSON splitter", () => {
     expect(out[1]).toMatchObject({ value: { b: 1 } });
   });
 });
+
+describe("the CSV template", () => {
+  it("is docs/import-template.csv, and both its rows import", async () => {
+    const { CSV_TEMPLATE } = await import("../../lib/import/template");
+    expect(fs.readFileSync(path.resolve(import.meta.dirname, "../../docs/import-template.csv"), "utf8")).toBe(CSV_TEMPLATE);
+    const { rows, meta } = await read(`\ufeff${CSV_TEMPLATE}`);
+    expect(meta.notes).toEqual([]);
+    expect(rows.map((r) => r.reason ?? "ok")).toEqual(["ok", "ok"]);
+    expect(rows[0]!.record).toMatchObject({ claimantKind: "person", summary: "Die Erhöhung beträgt 4,57 Prozent.", bestRating: 6 });
+    expect(rows[1]!.record).toMatchObject({ claimantKind: "organization", claimDate: "2024-03-04", publisherSite: "checks.example.org" });
+  });
+});
