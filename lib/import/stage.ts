@@ -5,6 +5,7 @@
 // (./commit.ts). Both steps stream: rows are handled 500 at a time, so memory stays bounded
 // whatever the file's size, and the batch's `processed` counter is the progress bar (desk and
 // command alike).
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 import type { ImportKind, ImportRowAction, Role } from "../generated/prisma/enums";
 import { can } from "../auth/permissions";
@@ -419,22 +420,33 @@ class Classifier {
       }
     }
 
-    await this.client.importRow.createMany({
-      data: staged.map((s) => ({
-        batchId: this.batchId,
-        position: s.position,
-        line: s.line,
-        action: s.action,
-        reason: s.reason,
-        params: (s.notes?.length ? { ...(s.params ?? {}), notes: s.notes.join(" · ").slice(0, 2_000) } : s.params) ?? undefined,
-        key: s.key,
-        data: (s.data ?? undefined) as unknown as Prisma.InputJsonValue | undefined,
-        claimant: s.claimant,
-        speakerId: s.speakerId,
-        targetId: s.targetId,
-      })),
-    });
+    await insertRows(this.client, this.batchId, staged);
   }
+}
+
+/**
+ * The staged rows in one statement (arrays of columns, unnest): Prisma's createMany of 500 rows
+ * with JSON took over a second; this takes a few milliseconds. Every value is a bound parameter.
+ */
+async function insertRows(client: Db, batchId: string, staged: StagedRow[]): Promise<void> {
+  const col = <T>(f: (s: StagedRow) => T) => staged.map(f);
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  await client.$executeRaw`
+    INSERT INTO "ImportRow" (id, "batchId", position, line, action, reason, params, key, data, claimant, "speakerId", "targetId")
+    SELECT v.id, ${batchId}, v.position, v.line, v.action::"ImportRowAction", v.reason, v.params::jsonb, v.key, v.data::jsonb, v.claimant, v.speaker, v.target
+      FROM unnest(
+        ${col(() => randomUUID())}::text[],
+        ${col((s) => s.position)}::int[],
+        ${col((s) => s.line)}::int[],
+        ${col((s) => s.action)}::text[],
+        ${col((s) => s.reason)}::text[],
+        ${col((s) => json(s.notes?.length ? { ...(s.params ?? {}), notes: s.notes.join(" · ").slice(0, 2_000) } : s.params))}::text[],
+        ${col((s) => s.key)}::text[],
+        ${col((s) => json(s.data))}::text[],
+        ${col((s) => s.claimant)}::text[],
+        ${col((s) => s.speakerId)}::text[],
+        ${col((s) => s.targetId)}::text[]
+      ) AS v(id, position, line, action, reason, params, key, data, claimant, speaker, target)`;
 }
 
 // ---------------------------------------------------------------------------------------
