@@ -1,0 +1,40 @@
+// On the desk's claim page: the other newsrooms' fact-checks linked to the claim ("also
+// checked by", public once the claim is) and, for a claim from a back-catalogue import, where
+// it came from. A server component of its own, so that the claim page needs one line for it.
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { externalChecksOfClaim } from "@/lib/external-checks";
+
+export async function ClaimExternalChecks({ claimId }: { claimId: string }) {
+  const [links, claim] = await Promise.all([
+    externalChecksOfClaim(claimId),
+    db.claim.findUnique({ where: { id: claimId }, select: { importBatch: { select: { id: true, filename: true } } } }),
+  ]);
+  return (
+    <section className="claim-section" aria-labelledby="extern">
+      <h2 id="extern">Auch geprüft von</h2>
+      {claim?.importBatch ? (
+        <p className="notice">
+          Aus dem Archiv importiert (<Link href={`/admin/import/${claim.importBatch.id}`}>{claim.importBatch.filename ?? "Import"}</Link>), mit
+          dem ursprünglichen Veröffentlichungsdatum.
+        </p>
+      ) : null}
+      {links.length === 0 ? (
+        <p className="muted">
+          Kein externer Faktencheck verknüpft. Verknüpfen lässt er sich auf seiner Seite unter{" "}
+          <Link href="/admin/external-checks">Externe Faktenchecks</Link>.
+        </p>
+      ) : (
+        <ul className="item-list">
+          {links.map(({ externalCheck: e }) => (
+            <li key={e.id}>
+              <Link href={`/admin/external-checks/${e.id}`}>{e.publisherName}</Link>:{" "}
+              {[e.textualRating, e.ratingValue !== null ? `${e.ratingValue}${e.bestRating !== null ? `/${e.bestRating}` : ""}` : null].filter(Boolean).join(" · ") || "–"}
+              <span className="muted"> – „{e.claimText.length > 120 ? `${e.claimText.slice(0, 120)} …` : e.claimText}“</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
