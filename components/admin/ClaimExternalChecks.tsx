@@ -2,20 +2,16 @@
 // checked by", public once the claim is) and, for a claim from a back-catalogue import, where
 // it came from. A server component of its own, so that the claim page needs one line for it.
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { externalChecksOfClaim } from "@/lib/external-checks";
+import { externalChecksOfClaim, importOfClaim } from "@/lib/external-checks";
 
 export async function ClaimExternalChecks({ claimId }: { claimId: string }) {
-  const [links, claim] = await Promise.all([
-    externalChecksOfClaim(claimId),
-    db.claim.findUnique({ where: { id: claimId }, select: { importBatch: { select: { id: true, filename: true } } } }),
-  ]);
+  const [links, origin] = await Promise.all([externalChecksOfClaim(claimId), importOfClaim(claimId)]);
   return (
     <section className="claim-section" aria-labelledby="extern">
       <h2 id="extern">Auch geprüft von</h2>
-      {claim?.importBatch ? (
+      {origin ? (
         <p className="notice">
-          Aus dem Archiv importiert (<Link href={`/admin/import/${claim.importBatch.id}`}>{claim.importBatch.filename ?? "Import"}</Link>), mit
+          Aus dem Archiv importiert (<Link href={`/admin/import/${origin.id}`}>{origin.filename ?? "Import"}</Link>), mit
           dem ursprünglichen Veröffentlichungsdatum.
         </p>
       ) : null}

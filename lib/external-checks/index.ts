@@ -109,6 +109,12 @@ export async function externalChecksOfClaim(claimId: string, client: Db = db) {
   });
 }
 
+/** The import a claim came from (our back catalogue), or null. */
+export async function importOfClaim(claimId: string, client: Db = db): Promise<{ id: string; filename: string | null } | null> {
+  const claim = await client.claim.findUnique({ where: { id: claimId }, select: { importBatch: { select: { id: true, filename: true } } } });
+  return claim?.importBatch ?? null;
+}
+
 // ---------------------------------------------------------------------------------------
 // Links to claims
 

@@ -20,6 +20,11 @@ export async function POST(request: Request) {
   const user = await getSessionUser();
   if (!user) return json({ error: "Bitte melden Sie sich an." }, 401);
   if (!can(user.role, "import.run")) return json({ error: "Dafür fehlt Ihnen die Berechtigung." }, 403);
+  // JSON only: a form of another site cannot send it without the browser asking this one first
+  // (CORS preflight), so no other site can start imports with an editor's session.
+  if (!/^application\/json(?:;|$)/i.test(request.headers.get("content-type") ?? "")) {
+    return json({ error: "Erwartet wird Content-Type: application/json." }, 415);
+  }
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > 10_000) return json({ error: "Die Anfrage ist zu groß." }, 413);
   let body: unknown;
