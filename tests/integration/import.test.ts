@@ -319,6 +319,37 @@ describe("our own verdicts (a back catalogue)", () => {
     expect(again.summary.counts).toMatchObject({ create: 0, unchanged: 2 });
   });
 
+  it("reads our own ClaimReview DataFeed (a Claimbase export): the rating maps to our scale by label or by number", async () => {
+    const review = (n: number, rating: Record<string, unknown>) => ({
+      "@type": "ClaimReview",
+      url: `https://alt.faktencheck.example/feed/${n}`,
+      claimReviewed: `Aussage aus dem Feed ${n}.`,
+      datePublished: "2016-03-01T09:00:00Z",
+      author: { "@type": "Organization", name: "Alter Faktencheck" },
+      reviewRating: { "@type": "Rating", ratingExplanation: "Begründung.", ...rating },
+      itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: "Wladimir Putin" }, datePublished: "2016-02-20" },
+    });
+    const feed = {
+      "@context": "https://schema.org",
+      "@type": "DataFeed",
+      dataFeedElement: [
+        { "@type": "DataFeedItem", item: [review(1, { alternateName: "mostly false" })] },
+        // No label, a number on our scale (6 = richtig).
+        { "@type": "DataFeedItem", item: [review(2, { ratingValue: 6, bestRating: 6, worstRating: 1 })] },
+        // A number on another scale does not map.
+        { "@type": "DataFeedItem", item: [review(3, { ratingValue: 4, bestRating: 5, worstRating: 1 })] },
+      ],
+    };
+    const summary = await importFile(actors.editor, { kind: "own" }, text(JSON.stringify(feed)), {}, db);
+    expect(summary.counts).toMatchObject({ create: 2, invalid: 1 });
+    await confirmImport(secondAdmin, { batchId: summary.id, version: 1 }, db);
+    const claims = await db.claim.findMany({ where: { importBatchId: summary.id }, include: { publishedVerdict: true, claimant: true }, orderBy: { text: "asc" } });
+    expect(claims.map((c) => [c.publishedVerdict?.key, c.claimant?.name, c.publishedAt?.toISOString()])).toEqual([
+      ["mostly-false", "Wladimir Putin", "2016-03-01T09:00:00.000Z"],
+      ["true", "Wladimir Putin", "2016-03-01T09:00:00.000Z"],
+    ]);
+  });
+
   it("a row the database refuses at writing is reported and the rest goes in; all-or-nothing then writes nothing", async () => {
     const csv = (n: number) =>
       `url,claim,review_date,verdict,summary\nhttps://alt.faktencheck.example/w/${n}a,Aussage ${n}a,2014-01-01,richtig,Stimmt.\nhttps://alt.faktencheck.example/w/${n}b,Aussage ${n}b,2014-01-02,irreführend,Führt in die Irre.\n`;
