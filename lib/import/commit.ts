@@ -210,8 +210,13 @@ export async function confirmImport(
 export async function cancelImport(actor: ImportActor, input: { batchId: string; version: number | string }, client: Db = db): Promise<void> {
   if (!can(actor.role, "import.run")) throw new ForbiddenError();
   const { batchId, version: v } = cancelImportInput.parse(input);
+  // A preview, a failed batch, or one whose reading was interrupted (its process stopped).
   const done = await client.importBatch.updateMany({
-    where: { id: batchId, version: v, status: { in: ["previewed", "failed"] } },
+    where: {
+      id: batchId,
+      version: v,
+      OR: [{ status: { in: ["previewed", "failed"] } }, { status: "reading", heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } }],
+    },
     data: { status: "cancelled", finishedAt: new Date(), version: { increment: 1 } },
   });
   if (done.count === 0) throw new TransitionError("Nur ein Import, der noch nicht geschrieben wird, kann verworfen werden. Bitte laden Sie die Seite neu.");

@@ -172,6 +172,41 @@ describe("writing, idempotency, bad rows", () => {
   });
 });
 
+describe("interrupted imports", () => {
+  it("a write whose process stopped is refused while it may still run, and resumes once stalled, writing each row once", async () => {
+    const summary = await importFile(
+      actors.editor,
+      { kind: "external" },
+      text("url,claim,publisher,rating\nhttps://r.example/1,Eins,P,falsch\nhttps://r.example/2,Zwei,P,falsch\nhttps://r.example/3,Drei,P,falsch\n"),
+      {},
+      db,
+    );
+    // As if a process had confirmed it and written the first row, then stopped.
+    const first = await db.importRow.findFirstOrThrow({ where: { batchId: summary.id, position: 0 } });
+    const made = await db.externalFactCheck.create({
+      data: { key: first.key!, url: "https://r.example/1", publisherName: "P", claimText: "Eins", textualRating: "falsch", importBatchId: summary.id },
+    });
+    await db.importRow.update({ where: { id: first.id }, data: { done: true, resultId: made.id } });
+    await db.importBatch.update({ where: { id: summary.id }, data: { status: "importing", processed: 1, version: 2, heartbeatAt: new Date() } });
+    await expect(confirmImport(actors.editor, { batchId: summary.id, version: 2 }, db)).rejects.toThrow("Der Import läuft bereits.");
+    expect((await getImportBatch(summary.id, db))!.stalled).toBe(false);
+
+    await db.importBatch.update({ where: { id: summary.id }, data: { heartbeatAt: new Date(Date.now() - 10 * 60_000) } });
+    expect((await getImportBatch(summary.id, db))!.stalled).toBe(true);
+    const result = await confirmImport(actors.editor, { batchId: summary.id, version: 2 }, db);
+    expect(result.created).toBe(2);
+    expect(await db.externalFactCheck.count({ where: { url: { startsWith: "https://r.example/" } } })).toBe(3);
+    expect((await getImportBatch(summary.id, db))!).toMatchObject({ status: "done", processed: 3 });
+  });
+
+  it("a reading whose process stopped can be discarded", async () => {
+    const { id } = await createImportBatch(actors.editor, { kind: "external" }, db);
+    await db.importBatch.update({ where: { id }, data: { total: -1, heartbeatAt: new Date(Date.now() - 10 * 60_000) } });
+    await cancelImport(actors.editor, { batchId: id, version: 1 }, db);
+    expect((await getImportBatch(id, db))!.status).toBe("cancelled");
+  });
+});
+
 describe("speakers", () => {
   it("creates speakers for unmatched claimants only when confirmed: the names ticked", async () => {
     const { summary, batch } = await preview(actors.editor, "factcheck-tools.json");

@@ -113,7 +113,7 @@ export default async function ImportBatchPage({ params, searchParams }: { params
         </p>
       ))}
 
-      {batch.status === "previewed" || batch.stalled ? (
+      {batch.status === "previewed" || (batch.stalled && batch.status === "importing") ? (
         toWrite === 0 ? (
           <p>Nichts zu importieren: jeder Eintrag ist schon vorhanden, doppelt oder fehlerhaft.</p>
         ) : mayConfirm ? (
@@ -140,7 +140,7 @@ export default async function ImportBatchPage({ params, searchParams }: { params
           </p>
         )
       ) : null}
-      {batch.status === "previewed" ? (
+      {batch.status === "previewed" || (batch.stalled && batch.status === "reading") ? (
         <ActionForm
           action={cancelImportAction}
           hidden={{ batchId: batch.id }}
