@@ -533,7 +533,7 @@ function collectNodes(value: unknown, out: Json[], depth = 0): void {
 const MAX_JSON_DEPTH = 64;
 
 /** Whether the brackets of JSON text (outside its strings) nest deeper than `max`: one pass. */
-function jsonDepthExceeds(text: string, max: number): boolean {
+export function jsonDepthExceeds(text: string, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

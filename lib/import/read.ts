@@ -16,7 +16,7 @@ import { Readable } from "node:stream";
 import { parse as parseCsv, type CsvError } from "csv-parse";
 import { Parser as HtmlParser } from "htmlparser2";
 import { z } from "zod";
-import { nodesById, parseClaimReviewJsonLd, type ImportedClaimReview, type ImportedPartyRef } from "../claimreview";
+import { jsonDepthExceeds, nodesById, parseClaimReviewJsonLd, type ImportedClaimReview, type ImportedPartyRef } from "../claimreview";
 import { JsonStructureError, splitJson, type JsonEnvelope, type JsonItem } from "./json-stream";
 import { ImportFileError, type ImportIssue } from "./messages";
 import type { ImportRecord, RawRecord } from "./record";
@@ -311,16 +311,24 @@ async function* readHtml(text: AsyncIterable<string>, meta: ReadMeta): AsyncGene
   parser.write(page);
   parser.end();
   if (blocks.length === 0) throw new ImportFileError("html_no_jsonld");
+  // Blocks come in page order: lines are counted on from the last block (one pass over the page,
+  // however many blocks it has).
+  let counted = 0;
+  let countedLine = 1;
   const lineAt = (index: number) => {
-    let line = 1;
-    for (let i = 0; i < index && i < page.length; i++) if (page.charCodeAt(i) === 10) line++;
-    return line;
+    for (; counted < index && counted < page.length; counted++) if (page.charCodeAt(counted) === 10) countedLine++;
+    return countedLine;
   };
   meta.format = "html";
   for (const block of blocks) {
     const line = lineAt(block.start);
     // Some pages wrap JSON-LD in an HTML comment or CDATA section.
     const json = block.text.trim().replace(/^<!--|-->$/g, "").replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, "").trim();
+    // JSON.parse takes super-linear time on deeply nested text: refused before parsing.
+    if (jsonDepthExceeds(json, 64)) {
+      yield { line, issue: { code: "bad_json", params: { message: "nested deeper than 64 levels" } } };
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(json) as unknown;

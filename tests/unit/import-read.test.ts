@@ -155,6 +155,13 @@ describe("hostile input", () => {
     await expect(read("claim,publisher,rating\n" + "a,b,c\n".repeat(20), "external", { ...LIMITS, maxRows: 10 })).rejects.toMatchObject({ code: "too_many_rows" });
   });
 
+  it("refuses a JSON-LD block of an HTML page nested past the depth limit, and reads the page's other blocks", async () => {
+    const deep = "[".repeat(200_000) + "]".repeat(200_000);
+    const page = `<html><script type="application/ld+json">${deep}</script><script type="application/ld+json">{"@type":"ClaimReview","claimReviewed":"A","author":"P","reviewRating":{"alternateName":"falsch"}}</script></html>`;
+    const { rows } = await read(page);
+    expect(rows.map((r) => r.reason ?? "ok")).toEqual(["bad_json", "ok"]);
+  });
+
   it("refuses JSON nested past the depth limit, and a document that ends early", async () => {
     await expect(read("[".repeat(100_000))).rejects.toBeInstanceOf(ImportFileError);
     await expect(read('{"@graph":[{"@type":"ClaimReview"')).rejects.toMatchObject({ code: "json_structure" });
