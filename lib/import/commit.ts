@@ -90,6 +90,8 @@ interface Context {
 
 /** Chunks of own fact-checks are smaller: each is a publication of several records. */
 const OWN_CHUNK = 50;
+/** Chunks of own fact-checks written side by side (a 2-core machine: measured in docs/import.md). */
+const OWN_WRITERS = 2;
 const BATCH_TX = { timeout: 60 * 60_000, maxWait: 30_000 } as const;
 const CHUNK_TX = { timeout: 10 * 60_000, maxWait: 30_000 } as const;
 /** Past this many public claims concerned, the whole public cache is refreshed. */
@@ -172,10 +174,17 @@ export async function confirmImport(
         }
       }, BATCH_TX);
     } else {
-      for await (const rows of pendingRows(client, batch.id, size)) {
-        await writeChunkOrRows(client, ctx, rows);
-        await progress(rows.length);
-      }
+      // Chunks of our own verdicts are written two at a time (each is a publication of several
+      // records per row, bound by round trips more than by the database); the shared generator
+      // hands each chunk to one writer.
+      const chunks = pendingRows(client, batch.id, size);
+      const writers = Array.from({ length: batch.kind === "own" ? OWN_WRITERS : 1 }, async () => {
+        for await (const rows of chunks) {
+          await writeChunkOrRows(client, ctx, rows);
+          await progress(rows.length);
+        }
+      });
+      await Promise.all(writers);
     }
   } catch (error) {
     if (!input.allOrNothing) throw error;
@@ -248,25 +257,36 @@ class RowError extends Error {
   }
 }
 
+/** The counts of one transaction, added to the batch's once it committed (chunks are written
+ * side by side, and a chunk that rolls back counts nothing). */
+function fork(ctx: Context): Context {
+  return { ...ctx, tally: { created: 0, updated: 0, unchanged: 0, failed: 0, speakersCreated: 0 }, changedClaimSlugs: new Set() };
+}
+
+function merge(ctx: Context, local: Context): void {
+  for (const key of Object.keys(ctx.tally) as (keyof Context["tally"])[]) ctx.tally[key] += local.tally[key];
+  for (const slug of local.changedClaimSlugs) ctx.changedClaimSlugs.add(slug);
+}
+
 /** A chunk in one transaction; when the database refuses it, each row alone, and the refused
  * ones are reported (they stay in the preview, marked invalid with the reason). */
 async function writeChunkOrRows(client: Db, ctx: Context, rows: WriteRow[]): Promise<void> {
-  const tally = { ...ctx.tally };
-  const slugs = new Set(ctx.changedClaimSlugs);
+  const attempt = async (chunk: WriteRow[]) => {
+    const local = fork(ctx);
+    await client.$transaction((tx) => writeChunk(tx, local, chunk), CHUNK_TX);
+    merge(ctx, local);
+  };
   try {
-    await client.$transaction((tx) => writeChunk(tx, ctx, rows), CHUNK_TX);
+    await attempt(rows);
     return;
   } catch {
-    // The chunk rolled back: so do its counts.
-    ctx.tally = tally;
-    ctx.changedClaimSlugs = slugs;
+    // The chunk rolled back, its counts with it: row by row now.
   }
   for (const row of rows) {
-    const before = { ...ctx.tally };
     try {
-      await client.$transaction((tx) => writeChunk(tx, ctx, [row]), CHUNK_TX);
+      await attempt([row]);
     } catch (error) {
-      ctx.tally = { ...before, failed: before.failed + 1 };
+      ctx.tally.failed++;
       const cause = error instanceof RowError ? error.cause : error;
       await client.importRow.update({
         where: { id: row.id },
@@ -276,7 +296,9 @@ async function writeChunkOrRows(client: Db, ctx: Context, rows: WriteRow[]): Pro
   }
 }
 
-async function writeChunk(tx: Tx, ctx: Context, rows: WriteRow[]): Promise<void> {
+async function writeChunk(tx: Tx, ctx: Context, given: WriteRow[]): Promise<void> {
+  // Copies: the speakers chosen here exist only if this transaction commits.
+  const rows = given.map((r) => ({ ...r }));
   await ensureSpeakers(tx, ctx, rows);
   const results = ctx.kind === "external" ? await writeExternal(tx, ctx, rows) : await writeOwn(tx, ctx, rows);
   // Done, in the same transaction as the records (one statement for the chunk).
@@ -293,9 +315,16 @@ async function writeChunk(tx: Tx, ctx: Context, rows: WriteRow[]): Promise<void>
 async function ensureSpeakers(tx: Tx, ctx: Context, rows: WriteRow[]): Promise<void> {
   const open = rows.filter((r) => r.claimant && !r.speakerId);
   if (!open.length) return;
-  const names = [...new Set(open.map((r) => r.claimant!))];
-  const matched = await matchSpeakers(tx, names);
+  const names = [...new Set(open.map((r) => r.claimant!))].sort();
   const wanted = ctx.speakersToCreate;
+  // Two writers (or two imports) that would create the same speaker take turns: the second
+  // then finds the first's (a lock per name, in name order, held to the end of the transaction).
+  for (const name of names) {
+    if (wanted && (wanted === "all" || wanted.has(name))) {
+      await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`import-speaker:${name.toLowerCase()}`}))) AS locked`;
+    }
+  }
+  const matched = await matchSpeakers(tx, names);
   for (const name of names) {
     if (matched.has(name) || !wanted || (wanted !== "all" && !wanted.has(name))) continue;
     const kind = open.find((r) => r.claimant === name)?.data.claimantKind ?? "person";

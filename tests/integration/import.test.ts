@@ -385,6 +385,18 @@ describe("our own verdicts (a back catalogue)", () => {
     ]);
   });
 
+  it("chunks written side by side create a new claimant's speaker once", async () => {
+    // 120 rows: three chunks of 50, written by two writers at once, all by the same unknown claimant.
+    const rows = Array.from({ length: 120 }, (_, i) => `https://alt.faktencheck.example/viele/${i},Archivaussage ${i},Neuer Archivsprecher,2013-05-02,falsch,Stimmt nicht.`);
+    const summary = await importFile(actors.editor, { kind: "own" }, text(`url,claim,claimant,review_date,verdict,summary\n${rows.join("\n")}\n`), {}, db);
+    expect(summary.counts).toMatchObject({ create: 120 });
+    const result = await confirmImport(actors.admin, { batchId: summary.id, version: 1, createSpeakers: "all" }, db);
+    expect(result).toMatchObject({ created: 120, failed: 0, speakersCreated: 1 });
+    const speakers = await db.speaker.findMany({ where: { name: "Neuer Archivsprecher" } });
+    expect(speakers).toHaveLength(1);
+    expect(await db.claim.count({ where: { importBatchId: summary.id, claimantId: speakers[0]!.id, publicState: "published" } })).toBe(120);
+  });
+
   it("a row the database refuses at writing is reported and the rest goes in; all-or-nothing then writes nothing", async () => {
     const csv = (n: number) =>
       `url,claim,review_date,verdict,summary\nhttps://alt.faktencheck.example/w/${n}a,Aussage ${n}a,2014-01-01,richtig,Stimmt.\nhttps://alt.faktencheck.example/w/${n}b,Aussage ${n}b,2014-01-02,irreführend,Führt in die Irre.\n`;
