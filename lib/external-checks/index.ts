@@ -226,7 +226,9 @@ export async function setExternalCheckSpeaker(
     if (input.createFromClaimant) {
       const name = check.claimantName?.replace(/\s+/g, " ").trim();
       if (!name) throw new ValidationError("Der Faktencheck nennt keinen Urheber, aus dem ein Sprecher werden könnte.");
-      // A speaker of that name or alias may exist by now: then it is that one.
+      // A speaker of that name or alias may exist by now: then it is that one. The lock is the
+      // import's (lib/import/commit.ts): whoever creates the name first, the other finds it.
+      await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`import-speaker:${name.toLowerCase()}`}))) AS locked`;
       speakerId = (await matchSpeakers(tx, [name])).get(name) ?? null;
       if (!speakerId) {
         speakerId = (await createSpeaker({ id: actor.id, name: "", email: "", role: actor.role }, { name: name.slice(0, 200), kind: "person", aliases: [], roles: [] }, tx)).id;
