@@ -5,11 +5,17 @@
 // - Speaker: the claimant is matched by name or alias at import; an editor may choose another
 //   speaker, clear it, or make the claimant a new speaker (only on that confirmation). A change
 //   is a revision of the ExternalFactCheck, with its version checked (optimistic concurrency).
-// - Claims ("also checked by"): an editor links a fact-check to one of our claims. The public
-//   page of a public claim shows its linked checks at once: they are other organisations'
-//   published work, shown as theirs (publisher, their rating, a link), not part of our
-//   approved verdict, so no approval of ours is needed; only editors and admins may link
-//   (external.link). The link and its removal are kept in the claim's history.
+//   Our speaker is never shown on the public page.
+// - Claims ("also checked by"): an editor links a fact-check to one of our claims
+//   (external.link). PUBLISHED CONTENT CHANGES ONLY THROUGH REVIEW: the link is public only
+//   once a second person approves it (claim.review, not the one who linked it: four eyes), and
+//   the approval stores what the reviewer saw (./snapshot.ts; the form carries its digest, and
+//   the approval is refused when the check changed since). The public page shows that snapshot,
+//   never the live row: a re-import that changes the check leaves the page as approved, and the
+//   desk shows the link as changed, waiting for a new approval.
+// - Unlinking is immediate, also of a public link: it only takes something off the public page
+//   (a takedown, like a retraction; docs/import.md says why). Link, approval and unlink are
+//   revisions of the claim (its history and the audit page).
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
@@ -20,6 +26,8 @@ import { conflictFor, inTransaction, updateRecord, type Tx } from "../editorial/
 import { createSpeaker } from "../editorial/speakers";
 import { recordRevision } from "../revisions";
 import { matchSpeakers } from "../import/stage";
+import type { ClaimStatus } from "../generated/prisma/enums";
+import { changedFields, readSnapshot, snapshotDigest, snapshotOf, snapshotSelect, type ExternalCheckSnapshot } from "./snapshot";
 
 export interface ExternalActor {
   id: string;
@@ -82,31 +90,105 @@ export async function listExternalChecks(params: ExternalListParams, client: Db 
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / EXTERNAL_PAGE_SIZE)) };
 }
 
+/** Who may approve a link, and why not; null when `actor` may (shared by the desk and approve). */
+export function approvalRefusal(actor: ExternalActor, linkedById: string | null): string | null {
+  if (!can(actor.role, "claim.review")) return "Verknüpfungen freigeben dürfen Prüfung, Chefredaktion und Administration.";
+  if (linkedById === actor.id) return "Vier-Augen-Prinzip: Sie haben diese Verknüpfung selbst angelegt; freigeben muss jemand anderes.";
+  return null;
+}
+
+/** A link as the desk shows it: public or waiting for an approval, and what would change. */
+export interface DeskLink {
+  claim: { id: string; slug: string; text: string; status: ClaimStatus; isPublic: boolean };
+  externalCheck: { id: string; publisherName: string; claimText: string; textualRating: string | null; ratingValue: number | null; bestRating: number | null };
+  linkedBy: { id: string; name: string } | null;
+  createdAt: Date;
+  /** pending: never approved, not public. changed: public as approved, but the check changed
+   * since (a re-import): the page keeps the approved fields until approved again. approved:
+   * public as it is. */
+  state: "pending" | "changed" | "approved";
+  approvedBy: { name: string } | null;
+  approvedAt: Date | null;
+  /** The fields as they are now, and their digest (the approve form carries it). */
+  current: ExternalCheckSnapshot;
+  digest: string;
+  /** changed: the public fields that differ from the approved ones. */
+  changes: ReturnType<typeof changedFields>;
+}
+
+const deskLinkSelect = {
+  createdAt: true,
+  approved: true,
+  approvedAt: true,
+  claim: { select: { id: true, slug: true, text: true, status: true, publicState: true, publicationId: true } },
+  linkedBy: { select: { id: true, name: true } },
+  approvedBy: { select: { name: true } },
+  externalCheck: { select: { id: true, claimText: true, ...snapshotSelect } },
+} as const satisfies Prisma.ClaimExternalCheckSelect;
+
+type DeskLinkRow = Prisma.ClaimExternalCheckGetPayload<{ select: typeof deskLinkSelect }>;
+
+function toDeskLink(row: DeskLinkRow): DeskLink {
+  const current = snapshotOf(row.externalCheck);
+  const approved = row.approvedAt ? readSnapshot(row.approved) : null;
+  const changes = approved ? changedFields(approved, current) : [];
+  const e = row.externalCheck;
+  return {
+    claim: { id: row.claim.id, slug: row.claim.slug, text: row.claim.text, status: row.claim.status, isPublic: Boolean(row.claim.publicState && row.claim.publicationId) },
+    externalCheck: { id: e.id, publisherName: e.publisherName, claimText: e.claimText, textualRating: e.textualRating, ratingValue: e.ratingValue, bestRating: e.bestRating },
+    linkedBy: row.linkedBy,
+    createdAt: row.createdAt,
+    state: !approved ? "pending" : changes.length ? "changed" : "approved",
+    approvedBy: approved ? row.approvedBy : null,
+    approvedAt: approved ? row.approvedAt : null,
+    current,
+    digest: snapshotDigest(current),
+    changes,
+  };
+}
+
 export async function getExternalCheck(checkId: string, client: Db = db) {
   if (checkId.length > 64) return null;
-  return client.externalFactCheck.findUnique({
+  const check = await client.externalFactCheck.findUnique({
     where: { id: checkId },
     include: {
       speaker: { select: { id: true, name: true, slug: true } },
       importBatch: { select: { id: true, filename: true, createdAt: true } },
-      claims: {
-        select: { createdAt: true, claim: { select: { id: true, slug: true, text: true, status: true } }, linkedBy: { select: { name: true } } },
-        orderBy: { createdAt: "asc" },
-      },
+      claims: { select: deskLinkSelect, orderBy: { createdAt: "asc" } },
     },
   });
+  if (!check) return null;
+  const { claims, ...rest } = check;
+  return { ...rest, links: claims.map(toDeskLink) };
 }
 
 /** The external checks linked to one of our claims (the desk's claim page). */
-export async function externalChecksOfClaim(claimId: string, client: Db = db) {
-  return client.claimExternalCheck.findMany({
-    where: { claimId },
-    orderBy: { createdAt: "asc" },
-    select: {
-      createdAt: true,
-      externalCheck: { select: { id: true, publisherName: true, textualRating: true, ratingValue: true, bestRating: true, url: true, reviewDate: true, claimText: true } },
-    },
+export async function externalChecksOfClaim(claimId: string, client: Db = db): Promise<DeskLink[]> {
+  const rows = await client.claimExternalCheck.findMany({ where: { claimId }, orderBy: { createdAt: "asc" }, select: deskLinkSelect });
+  return rows.map(toDeskLink);
+}
+
+/** Links waiting for an approval, the longest waiting first (the review queue): never approved,
+ * or changed since their approval. */
+export async function pendingExternalLinks(client: Db = db, limit = 200): Promise<DeskLink[]> {
+  // Candidates: never approved, or approved at another version of the check (a version that
+  // changed only what is not shown, such as our speaker, is no change: filtered below).
+  const keys = await client.$queryRaw<{ claimId: string; externalCheckId: string }[]>`
+    SELECT l."claimId", l."externalCheckId"
+      FROM "ClaimExternalCheck" l JOIN "ExternalFactCheck" e ON e.id = l."externalCheckId"
+     WHERE l."approvedAt" IS NULL OR l."approvedVersion" IS DISTINCT FROM e.version
+     ORDER BY coalesce(l."approvedAt", l."createdAt"), l."claimId", l."externalCheckId"
+     LIMIT ${limit}`;
+  if (!keys.length) return [];
+  const rows = await client.claimExternalCheck.findMany({
+    where: { OR: keys.map((k) => ({ claimId: k.claimId, externalCheckId: k.externalCheckId })) },
+    select: { ...deskLinkSelect, claimId: true, externalCheckId: true },
   });
+  const order = new Map(keys.map((k, i) => [`${k.claimId}/${k.externalCheckId}`, i]));
+  return rows
+    .sort((a, b) => order.get(`${a.claimId}/${a.externalCheckId}`)! - order.get(`${b.claimId}/${b.externalCheckId}`)!)
+    .map(toDeskLink)
+    .filter((l) => l.state !== "approved");
 }
 
 /** The import a claim came from (our back catalogue), or null. */
@@ -128,6 +210,12 @@ export const linkClaimInput = z.object({
     .max(500, "Die Angabe der Behauptung ist zu lang."),
 });
 export const unlinkClaimInput = z.object({ externalCheckId: id("Der externe Faktencheck"), claimId: id("Die Behauptung") });
+export const approveLinkInput = z.object({
+  externalCheckId: id("Der externe Faktencheck"),
+  claimId: id("Die Behauptung"),
+  /** The digest of the fields the reviewer saw (./snapshot.ts): what is approved. */
+  digest: z.string({ error: "Es fehlt, was Sie gesehen haben; bitte laden Sie die Seite neu." }).regex(/^[0-9a-f]{64}$/, "Es fehlt, was Sie gesehen haben; bitte laden Sie die Seite neu."),
+});
 
 /** A claim as an editor names it: id, slug, or an address of its desk or public page. */
 async function findClaim(tx: Tx | Db, ref: string) {
@@ -145,23 +233,15 @@ async function linksOf(tx: Tx, claimId: string): Promise<string[]> {
   );
 }
 
-/** The link and its removal, as a change of the claim's list of external checks (its history). */
-async function recordLinkChange(tx: Tx, actor: ExternalActor, claimId: string, before: string[], after: string[]): Promise<void> {
-  await recordRevision(tx, {
-    entityType: "Claim",
-    entityId: claimId,
-    action: "update",
-    userId: actor.id,
-    before: null,
-    after: null,
-    extraChanges: { externalCheckIds: { before, after } },
-  });
+/** A change of the claim's external checks, as a revision of the claim (its history, the audit page). */
+async function recordLinkChange(tx: Tx, actor: ExternalActor, claimId: string, action: "update" | "transition", changes: Record<string, { before: unknown; after: unknown }>): Promise<void> {
+  await recordRevision(tx, { entityType: "Claim", entityId: claimId, action, userId: actor.id, before: null, after: null, extraChanges: changes });
 }
 
 export interface LinkResult {
   message: string;
   claimId: string;
-  /** The slug of the claim when it is public: its page shows the change. */
+  /** The slug of the claim when its public page changed. */
   publicSlug: string | null;
 }
 
@@ -176,14 +256,66 @@ export async function linkExternalCheck(actor: ExternalActor, rawInput: z.input<
     // The claim's row lock: two links at once are recorded one after the other.
     await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
     const before = await linksOf(tx, claim.id);
-    const publicSlug = claim.publicState && claim.publicationId ? claim.slug : null;
     if (before.includes(check.id)) return { message: "Die Verknüpfung besteht schon.", claimId: claim.id, publicSlug: null };
+    // Not public: it waits for a second person's approval.
     await tx.claimExternalCheck.create({ data: { claimId: claim.id, externalCheckId: check.id, linkedById: actor.id } });
-    await recordLinkChange(tx, actor, claim.id, before, [...before, check.id].sort());
-    return { message: publicSlug ? "Verknüpft: die öffentliche Seite der Behauptung zeigt den Faktencheck." : "Verknüpft.", claimId: claim.id, publicSlug };
+    await recordLinkChange(tx, actor, claim.id, "update", { externalCheckIds: { before, after: [...before, check.id].sort() } });
+    return { message: "Verknüpft. Öffentlich wird sie, sobald eine zweite Person sie freigibt.", claimId: claim.id, publicSlug: null };
   }, client);
 }
 
+/**
+ * Approves a link (first time, or again after the check changed): the fields the reviewer saw
+ * become what the public page shows. Four eyes: claim.review, and not the person who linked.
+ */
+export async function approveExternalLink(actor: ExternalActor, rawInput: z.input<typeof approveLinkInput>, client: Db = db): Promise<LinkResult> {
+  const byRole = approvalRefusal(actor, null);
+  if (byRole) throw new ForbiddenError(byRole);
+  const input = approveLinkInput.parse(rawInput);
+  return inTransaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true, slug: true, publicState: true, publicationId: true } });
+    if (!claim) throw new NotFoundError("Die Behauptung");
+    await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
+    const link = await tx.claimExternalCheck.findUnique({
+      where: { claimId_externalCheckId: { claimId: claim.id, externalCheckId: input.externalCheckId } },
+      select: { linkedById: true, approved: true, approvedAt: true, approvedVersion: true, externalCheck: { select: { version: true, ...snapshotSelect } } },
+    });
+    if (!link) throw new TransitionError("Diese Verknüpfung besteht nicht (mehr).");
+    const refusal = approvalRefusal(actor, link.linkedById);
+    if (refusal) throw new TransitionError(refusal);
+    // What the reviewer saw is what goes public.
+    const current = snapshotOf(link.externalCheck);
+    if (snapshotDigest(current) !== input.digest) {
+      throw new TransitionError(
+        "Nicht freigegeben: Der Faktencheck hat sich geändert, seit Sie die Seite geladen haben (etwa durch einen Import). Bitte laden Sie die Seite neu und prüfen Sie erneut.",
+      );
+    }
+    const previous = link.approvedAt ? readSnapshot(link.approved) : null;
+    const publicSlug = claim.publicState && claim.publicationId ? claim.slug : null;
+    if (previous && snapshotDigest(previous) === input.digest) {
+      return { message: "Diese Fassung ist schon freigegeben.", claimId: claim.id, publicSlug: null };
+    }
+    await tx.claimExternalCheck.update({
+      where: { claimId_externalCheckId: { claimId: claim.id, externalCheckId: input.externalCheckId } },
+      data: { approved: current as unknown as Prisma.InputJsonValue, approvedVersion: link.externalCheck.version, approvedById: actor.id, approvedAt: new Date() },
+    });
+    await recordLinkChange(tx, actor, claim.id, "transition", {
+      approvedExternalCheck: {
+        before: previous ? { externalCheckId: input.externalCheckId, version: link.approvedVersion, ...previous } : null,
+        after: { externalCheckId: input.externalCheckId, version: link.externalCheck.version, ...current },
+      },
+    });
+    return {
+      message: publicSlug
+        ? "Freigegeben: die öffentliche Seite der Behauptung zeigt den Faktencheck, wie Sie ihn gesehen haben."
+        : "Freigegeben: sobald die Behauptung veröffentlicht ist, zeigt ihre Seite den Faktencheck.",
+      claimId: claim.id,
+      publicSlug,
+    };
+  }, client);
+}
+
+/** Removes a link at once, also a public one: a takedown (docs/import.md, "Also checked by"). */
 export async function unlinkExternalCheck(actor: ExternalActor, rawInput: z.input<typeof unlinkClaimInput>, client: Db = db): Promise<LinkResult> {
   requireLink(actor);
   const input = unlinkClaimInput.parse(rawInput);
@@ -192,10 +324,21 @@ export async function unlinkExternalCheck(actor: ExternalActor, rawInput: z.inpu
     if (!claim) throw new NotFoundError("Die Behauptung");
     await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
     const before = await linksOf(tx, claim.id);
-    if (!before.includes(input.externalCheckId)) throw new TransitionError("Diese Verknüpfung besteht nicht (mehr).");
-    await tx.claimExternalCheck.delete({ where: { claimId_externalCheckId: { claimId: claim.id, externalCheckId: input.externalCheckId } } });
-    await recordLinkChange(tx, actor, claim.id, before, before.filter((x) => x !== input.externalCheckId));
-    return { message: "Die Verknüpfung ist gelöst.", claimId: claim.id, publicSlug: claim.publicState && claim.publicationId ? claim.slug : null };
+    const where = { claimId_externalCheckId: { claimId: claim.id, externalCheckId: input.externalCheckId } };
+    const link = await tx.claimExternalCheck.findUnique({ where, select: { approved: true, approvedAt: true, approvedVersion: true } });
+    if (!link) throw new TransitionError("Diese Verknüpfung besteht nicht (mehr).");
+    await tx.claimExternalCheck.delete({ where });
+    const approved = link.approvedAt ? readSnapshot(link.approved) : null;
+    await recordLinkChange(tx, actor, claim.id, "update", {
+      externalCheckIds: { before, after: before.filter((x) => x !== input.externalCheckId) },
+      ...(approved ? { approvedExternalCheck: { before: { externalCheckId: input.externalCheckId, version: link.approvedVersion, ...approved }, after: null } } : {}),
+    });
+    const wasPublic = Boolean(approved && claim.publicState && claim.publicationId);
+    return {
+      message: wasPublic ? "Die Verknüpfung ist gelöst; die öffentliche Seite zeigt den Faktencheck nicht mehr." : "Die Verknüpfung ist gelöst.",
+      claimId: claim.id,
+      publicSlug: wasPublic ? claim.slug : null,
+    };
   }, client);
 }
 

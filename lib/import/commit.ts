@@ -28,6 +28,7 @@ import { createRecord, updateRecord, type Tx } from "../editorial/records";
 import { createSpeaker } from "../editorial/speakers";
 import { createSource } from "../editorial/sources";
 import { createClaim } from "../editorial/claims";
+import { readSnapshot, snapshotDigest, snapshotOf, snapshotSelect } from "../external-checks/snapshot";
 import { transitionClaim } from "../editorial/workflow";
 import { importMessage } from "./messages";
 import type { ImportRecord } from "./record";
@@ -60,7 +61,11 @@ export interface ImportResult {
   unchanged: number;
   failed: number;
   speakersCreated: number;
-  /** What readers see may have changed: the slugs of our public claims concerned, or "all". */
+  /** Approved links to our claims ("also checked by") of checks this import changed: their
+   * public pages keep the approved fields until a second person approves the links again. */
+  linksToReapprove: number;
+  /** What readers see may have changed (our own verdicts: "all"). An update of another
+   * organisation's check changes no public page (its links show what was approved). */
   publicChange: "all" | { claims: string[] } | null;
   message: string;
 }
@@ -84,8 +89,16 @@ interface Context {
   uploaderId: string | null;
   confirmer: ImportActor;
   speakersToCreate: "all" | Set<string> | null;
-  tally: { created: number; updated: number; unchanged: number; failed: number; speakersCreated: number };
-  changedClaimSlugs: Set<string>;
+  tally: Tally;
+}
+
+interface Tally {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  speakersCreated: number;
+  linksToReapprove: number;
 }
 
 /** Chunks of own fact-checks are smaller: each is a publication of several records. */
@@ -94,8 +107,6 @@ const OWN_CHUNK = 50;
 const OWN_WRITERS = 2;
 const BATCH_TX = { timeout: 60 * 60_000, maxWait: 30_000 } as const;
 const CHUNK_TX = { timeout: 10 * 60_000, maxWait: 30_000 } as const;
-/** Past this many public claims concerned, the whole public cache is refreshed. */
-const MAX_SLUGS = 500;
 
 /** Confirms a previewed import (or resumes one whose process was stopped) and writes it. */
 export async function confirmImport(
@@ -153,8 +164,7 @@ export async function confirmImport(
     uploaderId: batch.createdById,
     confirmer: actor,
     speakersToCreate: input.createSpeakers === "all" ? "all" : input.createSpeakers === "listed" ? new Set(input.speakerNames.map((n) => n.replace(/\s+/g, " ").trim())) : null,
-    tally: { created: 0, updated: 0, unchanged: counts.unchanged, failed: 0, speakersCreated: 0 },
-    changedClaimSlugs: new Set(),
+    tally: { created: 0, updated: 0, unchanged: counts.unchanged, failed: 0, speakersCreated: 0, linksToReapprove: 0 },
   };
   const total = counts.create + counts.update;
   let written = stalled ? batch.processed : 0;
@@ -198,19 +208,19 @@ export async function confirmImport(
     throw new TransitionError(importMessage("write_failed_all_or_nothing", params));
   }
 
-  const { changedClaimSlugs: slugs, tally } = ctx;
+  const { tally } = ctx;
   await client.importBatch.update({
     where: { id: batch.id },
     data: { status: "done", finishedAt: new Date(), heartbeatAt: new Date(), result: { ...tally } },
   });
-  const publicChange: ImportResult["publicChange"] =
-    batch.kind === "own" ? (tally.created ? "all" : null) : slugs.size > MAX_SLUGS ? "all" : slugs.size ? { claims: [...slugs] } : null;
+  const publicChange: ImportResult["publicChange"] = batch.kind === "own" && tally.created ? "all" : null;
   const parts = [
     `${tally.created} angelegt`,
     `${tally.updated} aktualisiert`,
     `${tally.unchanged} unverändert`,
     ...(tally.failed ? [`${tally.failed} abgelehnt`] : []),
     ...(tally.speakersCreated ? [`${tally.speakersCreated} neue Sprecher`] : []),
+    ...(tally.linksToReapprove ? [`${tally.linksToReapprove} Verknüpfungen mit unseren Behauptungen warten auf eine erneute Freigabe`] : []),
   ];
   return { ...tally, publicChange, message: `Import abgeschlossen: ${parts.join(", ")}.` };
 }
@@ -260,12 +270,11 @@ class RowError extends Error {
 /** The counts of one transaction, added to the batch's once it committed (chunks are written
  * side by side, and a chunk that rolls back counts nothing). */
 function fork(ctx: Context): Context {
-  return { ...ctx, tally: { created: 0, updated: 0, unchanged: 0, failed: 0, speakersCreated: 0 }, changedClaimSlugs: new Set() };
+  return { ...ctx, tally: { created: 0, updated: 0, unchanged: 0, failed: 0, speakersCreated: 0, linksToReapprove: 0 } };
 }
 
 function merge(ctx: Context, local: Context): void {
-  for (const key of Object.keys(ctx.tally) as (keyof Context["tally"])[]) ctx.tally[key] += local.tally[key];
-  for (const slug of local.changedClaimSlugs) ctx.changedClaimSlugs.add(slug);
+  for (const key of Object.keys(ctx.tally) as (keyof Tally)[]) ctx.tally[key] += local.tally[key];
 }
 
 /** A chunk in one transaction; when the database refuses it, each row alone, and the refused
@@ -355,7 +364,7 @@ async function writeExternal(tx: Tx, ctx: Context, rows: WriteRow[]): Promise<Ma
     for (const r of creates) if (byKey.has(r.key)) results.set(r.id, byKey.get(r.key)!);
   }
   for (const r of rows.filter((row) => row.action === "update")) {
-    const current = await tx.externalFactCheck.findUnique({ where: { key: r.key }, select: { id: true, speakerId: true } });
+    const current = await tx.externalFactCheck.findUnique({ where: { key: r.key }, select: { id: true, speakerId: true, ...snapshotSelect } });
     if (!current) {
       // Deleted since the preview: it is created again.
       const made = await tx.externalFactCheck.create({
@@ -366,20 +375,25 @@ async function writeExternal(tx: Tx, ctx: Context, rows: WriteRow[]): Promise<Ma
       results.set(r.id, made.id);
       continue;
     }
-    await tx.externalFactCheck.update({
+    const updated = await tx.externalFactCheck.update({
       where: { id: current.id },
       // An editor's choice of speaker stays; the import only fills an empty one.
       data: { ...(externalColumns(r.data) as Prisma.ExternalFactCheckUncheckedUpdateInput), ...(current.speakerId ? {} : { speakerId: r.speakerId }), version: { increment: 1 } },
+      select: snapshotSelect,
     });
     ctx.tally.updated++;
     results.set(r.id, current.id);
-    // The public claims that show it ("also checked by") show the new values.
-    const linked = await tx.claimExternalCheck.findMany({
-      where: { externalCheckId: current.id, claim: { publicState: { not: null } } },
-      select: { claim: { select: { slug: true } } },
-      take: MAX_SLUGS + 1,
-    });
-    for (const l of linked) ctx.changedClaimSlugs.add(l.claim.slug);
+    // No public page changes: a linked claim's page shows the check as a reviewer approved it
+    // (ClaimExternalCheck.approved). When what it would show changed, its approved links wait
+    // for a new approval (the desk's review queue lists them).
+    const digest = snapshotDigest(snapshotOf(updated));
+    if (digest !== snapshotDigest(snapshotOf(current))) {
+      const approved = await tx.claimExternalCheck.findMany({ where: { externalCheckId: current.id, approvedAt: { not: null } }, select: { approved: true } });
+      ctx.tally.linksToReapprove += approved.filter((l) => {
+        const shown = readSnapshot(l.approved);
+        return !shown || snapshotDigest(shown) !== digest;
+      }).length;
+    }
   }
   return results;
 }

@@ -22,6 +22,9 @@
 //   page lists only those. Topic and verdict names are the taxonomy's, read as they are.
 // - Evidence, its sources, the sources of public quotes and passages, and correction notes
 //   with publishedAt set are public for public claims, as approved.
+// - Other organisations' fact-checks linked to a public claim ("also checked by") are public
+//   once a second person approved the link, as approved (ClaimExternalCheck.approved), never
+//   the live ExternalFactCheck row (lib/external-checks).
 // - Users, review decisions, comments, revisions and the audit log are never selected.
 //
 // Every query below names its fields in an explicit `select` (or SQL column list), and every
@@ -35,6 +38,7 @@ import { db, type Db } from "../db/client";
 import { pageNumber } from "../paged-routes";
 import type { PassageInContext } from "../passage";
 import { readPublishedContent, type FrozenPassage, type FrozenSource, type FrozenSpeaker } from "../editorial/publication";
+import { readSnapshot } from "../external-checks/snapshot";
 
 export type PublicClaimStatus = PublicState;
 
@@ -151,8 +155,9 @@ export interface PublicClaimSummary {
   publicUpdatedAt: Date | null;
 }
 
-/** Another organisation's fact-check of the claim ("also checked by"), linked by an editor: its
- * published data as they published it (lib/external-checks). Never one of our verdicts. */
+/** Another organisation's fact-check of the claim ("also checked by"), linked by an editor and
+ * approved by a second person: its published data as approved (lib/external-checks). Never one
+ * of our verdicts. */
 export interface PublicExternalCheck {
   publisherName: string;
   publisherSite: string | null;
@@ -371,23 +376,11 @@ export async function getPublicClaim(slug: string, client: Db = db): Promise<Pub
         },
         orderBy: { publishedAt: "asc" },
       },
+      // "Also checked by": only approved links, as approved (lib/external-checks/snapshot.ts),
+      // never the live ExternalFactCheck row.
       externalChecks: {
-        select: {
-          externalCheck: {
-            select: {
-              publisherName: true,
-              publisherSite: true,
-              url: true,
-              title: true,
-              textualRating: true,
-              ratingValue: true,
-              bestRating: true,
-              worstRating: true,
-              reviewDate: true,
-              language: true,
-            },
-          },
-        },
+        where: { approvedAt: { not: null } },
+        select: { approved: true },
         orderBy: { createdAt: "asc" },
       },
     },
@@ -447,18 +440,25 @@ export async function getPublicClaim(slug: string, client: Db = db): Promise<Pub
           ]
         : [],
     ),
-    alsoCheckedBy: row.externalChecks.map(({ externalCheck: e }) => ({
-      publisherName: e.publisherName,
-      publisherSite: e.publisherSite,
-      url: e.url && /^https?:\/\//i.test(e.url) ? e.url : null,
-      title: e.title,
-      textualRating: e.textualRating,
-      ratingValue: e.ratingValue,
-      bestRating: e.bestRating,
-      worstRating: e.worstRating,
-      reviewDate: e.reviewDate,
-      language: e.language,
-    })),
+    alsoCheckedBy: row.externalChecks.flatMap(({ approved }) => {
+      const e = readSnapshot(approved);
+      return e
+        ? [
+            {
+              publisherName: e.publisherName,
+              publisherSite: e.publisherSite,
+              url: e.url,
+              title: e.title,
+              textualRating: e.textualRating,
+              ratingValue: e.ratingValue,
+              bestRating: e.bestRating,
+              worstRating: e.worstRating,
+              reviewDate: e.reviewDate === null ? null : new Date(e.reviewDate),
+              language: e.language,
+            },
+          ]
+        : [];
+    }),
   };
 }
 

@@ -2,7 +2,16 @@
 // Server actions of the external fact-checks' pages: every export made with defineAction.
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define";
-import { linkClaimInput, linkExternalCheck, setExternalCheckSpeaker, setSpeakerInput, unlinkClaimInput, unlinkExternalCheck } from "@/lib/external-checks";
+import {
+  approveExternalLink,
+  approveLinkInput,
+  linkClaimInput,
+  linkExternalCheck,
+  setExternalCheckSpeaker,
+  setSpeakerInput,
+  unlinkClaimInput,
+  unlinkExternalCheck,
+} from "@/lib/external-checks";
 import { revalidatePublic } from "@/lib/public/revalidate";
 
 const page = (id: string) => `/admin/external-checks/${id}`;
@@ -22,6 +31,23 @@ export const linkClaimAction = defineAction({
   },
 });
 
+// A link goes public only with this approval (four eyes: not the person who linked it).
+export const approveLinkAction = defineAction({
+  name: "externalChecks.approveLink",
+  permission: "claim.review",
+  schema: approveLinkInput,
+  run: async (actor, input) => {
+    const result = await approveExternalLink(actor, input);
+    if (result.publicSlug) await revalidatePublic({ claims: [result.publicSlug] });
+    return { message: result.message, id: result.claimId };
+  },
+  after: (result, input) => {
+    revalidatePath(page(input.externalCheckId));
+    revalidatePath(`/admin/claims/${result.id}`);
+    revalidatePath("/admin/review");
+  },
+});
+
 export const unlinkClaimAction = defineAction({
   name: "externalChecks.unlinkClaim",
   permission: "external.link",
@@ -34,6 +60,7 @@ export const unlinkClaimAction = defineAction({
   after: (result, input) => {
     revalidatePath(page(input.externalCheckId));
     revalidatePath(`/admin/claims/${result.id}`);
+    revalidatePath("/admin/review");
   },
 });
 

@@ -36,6 +36,7 @@ import {
 } from "../actions";
 import { ClaimFields } from "../ClaimFields";
 import { WorkflowPanel } from "./WorkflowPanel";
+import { approveLinkAction, unlinkClaimAction } from "../../external-checks/actions";
 import "../claims.css";
 
 export const dynamic = "force-dynamic";
@@ -193,7 +194,7 @@ export default async function ClaimPage({ params }: Params) {
         <EvidenceSection claim={claim} user={user} options={options} />
       </section>
 
-      <ClaimExternalChecks claimId={claim.id} />
+      <ClaimExternalChecks claimId={claim.id} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
 
       <section className="claim-section" aria-labelledby="arbeitsablauf">
         <h2 id="arbeitsablauf">Arbeitsablauf</h2>

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Checkbox, Select, TextField } from "@/components/admin/Fields";
+import { ExternalLinkStatus } from "@/components/admin/ExternalLinkStatus";
 import { Moment } from "@/components/admin/Moment";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { STATUS_LABELS } from "@/lib/editorial/claims";
 import { speakerOptions } from "@/lib/editorial/speakers";
 import { getExternalCheck } from "@/lib/external-checks";
-import { linkClaimAction, setSpeakerAction, unlinkClaimAction } from "../actions";
+import { approveLinkAction, linkClaimAction, setSpeakerAction, unlinkClaimAction } from "../actions";
 import "../../editorial.css";
 
 export const dynamic = "force-dynamic";
@@ -79,23 +80,16 @@ export default async function ExternalCheckPage({ params }: { params: Promise<{ 
       </dl>
 
       <h2>Mit unseren Behauptungen verknüpft</h2>
-      {check.claims.length === 0 ? <p className="muted">Noch mit keiner.</p> : null}
+      <p className="muted">
+        Die öffentliche Seite einer Behauptung zeigt eine Verknüpfung erst, wenn eine zweite Person sie freigegeben hat, und genau so, wie sie
+        freigegeben wurde: Ändert ein Import den Faktencheck, bleibt die Seite bei der freigegebenen Fassung, bis die neue freigegeben ist.
+      </p>
+      {check.links.length === 0 ? <p className="muted">Noch mit keiner.</p> : null}
       <ul className="item-list">
-        {check.claims.map((link) => (
+        {check.links.map((link) => (
           <li key={link.claim.id}>
             <Link href={`/admin/claims/${link.claim.id}`}>{link.claim.text}</Link> <span className="muted">({STATUS_LABELS[link.claim.status]})</span>
-            <span className="muted">
-              {" "}
-              – verknüpft von {link.linkedBy?.name ?? "–"}, <Moment date={link.createdAt} />
-            </span>
-            {mayLink ? (
-              <ActionForm
-                action={unlinkClaimAction}
-                hidden={{ externalCheckId: check.id, claimId: link.claim.id }}
-                submitLabel="Verknüpfung lösen"
-                className="admin-form admin-form--inline"
-              />
-            ) : null}
+            <ExternalLinkStatus link={link} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
           </li>
         ))}
       </ul>
@@ -106,7 +100,7 @@ export default async function ExternalCheckPage({ params }: { params: Promise<{ 
             label="Unsere Behauptung"
             required
             maxLength={500}
-            hint="Ihre Kurzadresse, ihre ID oder die Adresse ihrer Seite (Desk oder öffentlich). Ist sie veröffentlicht, zeigt ihre Seite den Faktencheck sofort unter „Auch geprüft von“."
+            hint="Ihre Kurzadresse, ihre ID oder die Adresse ihrer Seite (Desk oder öffentlich). Ihre öffentliche Seite zeigt den Faktencheck unter „Auch geprüft von“, sobald eine zweite Person die Verknüpfung freigegeben hat."
           />
         </ActionForm>
       ) : null}

@@ -89,6 +89,13 @@ export default async function ImportBatchPage({ params, searchParams }: { params
           Ergebnis: {batch.result.created ?? 0} angelegt, {batch.result.updated ?? 0} aktualisiert, {batch.result.unchanged ?? 0} unverändert
           {batch.result.failed ? `, ${batch.result.failed} beim Schreiben abgelehnt` : ""}
           {batch.result.speakersCreated ? `, ${batch.result.speakersCreated} neue Sprecher` : ""}.
+          {batch.result.linksToReapprove ? (
+            <>
+              {" "}
+              {batch.result.linksToReapprove} Verknüpfungen mit unseren Behauptungen zeigen geänderte Faktenchecks: ihre öffentlichen Seiten bleiben, wie
+              freigegeben, bis eine zweite Person sie in der <Link href="/admin/review">Prüfung</Link> erneut freigibt.
+            </>
+          ) : null}
         </p>
       ) : null}
 
