@@ -14,7 +14,7 @@ import type { Db } from "../../lib/db/client";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { cancelImport, confirmImport, importFile, previewRows, unknownClaimants, getImportBatch, type ImportActor } from "../../lib/import";
 import { createImportBatch, readIntoBatch } from "../../lib/import/stage";
-import { linkExternalCheck, setExternalCheckSpeaker, unlinkExternalCheck } from "../../lib/external-checks";
+import { approveExternalLink, externalChecksOfClaim, linkExternalCheck, setExternalCheckSpeaker, unlinkExternalCheck } from "../../lib/external-checks";
 import { getPublicClaim, publicClaimWhere } from "../../lib/public";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/import");
@@ -253,6 +253,12 @@ describe("speakers", () => {
   });
 });
 
+/** A reviewer approves the link as the desk shows it. */
+async function approveLink(externalCheckId: string, claimId: string) {
+  const link = (await externalChecksOfClaim(claimId, db)).find((l) => l.externalCheck.id === externalCheckId)!;
+  await approveExternalLink(actors.reviewer, { externalCheckId, claimId, digest: link.digest }, db);
+}
+
 describe("linked to our claims, on the public page", () => {
   it("shows the linked external checks of a public claim, their public fields only, escaped text and http(s) links", async () => {
     const hostile = await preview(actors.editor, "page.html");
@@ -264,8 +270,10 @@ describe("linked to our claims, on the public page", () => {
       await expect(linkExternalCheck(actors[who], { externalCheckId: check.id, claim: claim.slug }, db)).rejects.toThrow(/dürfen/);
     }
     const linked = await linkExternalCheck(actors.editor, { externalCheckId: check.id, claim: `/admin/claims/${claim.id}` }, db);
-    expect(linked).toMatchObject({ claimId: claim.id, publicSlug: claim.slug });
+    expect(linked).toMatchObject({ claimId: claim.id, publicSlug: null });
     expect((await linkExternalCheck(actors.editor, { externalCheckId: check.id, claim: claim.slug }, db)).message).toMatch(/besteht schon/);
+    // Public once a second person approved it (tests/integration/import-link-approval.test.ts).
+    await approveLink(check.id, claim.id);
 
     const page = (await getPublicClaim(claim.slug, db))!;
     expect(page.alsoCheckedBy).toHaveLength(1);
@@ -283,9 +291,10 @@ describe("linked to our claims, on the public page", () => {
     const json = JSON.stringify(page);
     for (const secret of [check.id, check.key, hostile.summary.id, actors.editor.id, "Anonymous poster"]) expect(json).not.toContain(secret);
 
-    // The claim's history has the link.
-    const revision = await db.revision.findFirstOrThrow({ where: { entityType: "Claim", entityId: claim.id }, orderBy: { id: "desc" } });
-    expect(revision.changes).toMatchObject({ externalCheckIds: { before: [], after: [check.id] } });
+    // The claim's history has the link, then its approval.
+    const [approval, link] = await db.revision.findMany({ where: { entityType: "Claim", entityId: claim.id }, orderBy: { id: "desc" }, take: 2 });
+    expect(link!.changes).toMatchObject({ externalCheckIds: { before: [], after: [check.id] } });
+    expect(approval).toMatchObject({ userId: actors.reviewer.id, changes: { approvedExternalCheck: { before: null, after: { externalCheckId: check.id } } } });
 
     await unlinkExternalCheck(actors.editor, { externalCheckId: check.id, claimId: claim.id }, db);
     expect((await getPublicClaim(claim.slug, db))!.alsoCheckedBy).toEqual([]);
@@ -297,6 +306,7 @@ describe("linked to our claims, on the public page", () => {
     const check = await db.externalFactCheck.findFirstOrThrow({ where: { url: "https://hostile.example/checks/moon-photo" } });
     const claim = await db.claim.findFirstOrThrow({ where: publicClaimWhere, select: { id: true, slug: true } });
     await linkExternalCheck(actors.editor, { externalCheckId: check.id, claim: claim.slug }, db);
+    await approveLink(check.id, claim.id);
     const { ExternalCheckList } = await import("../../components/ExternalCheckList");
     const page = (await getPublicClaim(claim.slug, db))!;
     const html = renderToStaticMarkup(
