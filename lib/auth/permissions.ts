@@ -25,7 +25,8 @@ export const PERMISSIONS = {
   "claim.verdict": DESK,
   /** Send a claim to review, take it back. */
   "claim.submit": DESK,
-  /** Approve or reject a proposed verdict (not one's own: four eyes). */
+  /** Approve or reject a proposed verdict, approve a link of an external fact-check to a claim
+   * (neither one's own: four eyes). */
   "claim.review": DESK,
   /** Assign a claim to a person. */
   "claim.assign": DESK,
@@ -35,7 +36,8 @@ export const PERMISSIONS = {
   "import.run": EDITORS,
   /** Confirm an import of our own verdicts: they are published (four eyes: not one's own upload). */
   "import.publish": ADMIN,
-  /** Link other organisations' fact-checks to our claims ("also checked by") and speakers. */
+  /** Link other organisations' fact-checks to our claims ("also checked by"; public once
+   * approved, claim.review) and speakers; unlink them (at once: a takedown). */
   "external.link": EDITORS,
   /** Topics and the verdict scale. */
   "taxonomy.manage": ADMIN,
