@@ -51,4 +51,55 @@ describe("import desk components", () => {
     expect(html).toContain("Gelesen: 1.500 von 100.000 Einträge");
     expect(html).toContain('<progress max="100000" value="1500">');
   });
+
+  it("a link of an external check: waiting shows what would be public and the approve form with its digest; the linker sees why not", async () => {
+    const { ExternalLinkStatus } = await import("../../components/admin/ExternalLinkStatus");
+    const { snapshotDigest } = await import("../../lib/external-checks/snapshot");
+    const current = {
+      publisherName: "<b>Prüfstelle</b>",
+      publisherSite: "pruefstelle.example",
+      url: "https://pruefstelle.example/fc/1",
+      title: null,
+      textualRating: "Falsch",
+      ratingValue: null,
+      bestRating: null,
+      worstRating: null,
+      reviewDate: null,
+      language: "de",
+    };
+    const link = {
+      claim: { id: "c1", slug: "s", text: "Eine Behauptung", status: "published" as const, isPublic: true },
+      externalCheck: { id: "e1", publisherName: current.publisherName, claimText: "x", textualRating: "Falsch", ratingValue: null, bestRating: null },
+      linkedBy: { id: "u-editor", name: "Redaktion" },
+      createdAt: new Date("2026-12-01T10:00:00Z"),
+      state: "pending" as const,
+      approvedBy: null,
+      approvedAt: null,
+      current,
+      digest: snapshotDigest(current),
+      changes: [],
+    };
+    const actions = { approve: async () => ({ status: "idle" as const }), unlink: async () => ({ status: "idle" as const }) };
+    const reviewer = renderToStaticMarkup(createElement(ExternalLinkStatus, { link, user: { id: "u-reviewer", role: "reviewer" }, actions }));
+    expect(reviewer).toContain("Wartet auf Freigabe");
+    expect(reviewer).toContain("&lt;b&gt;Prüfstelle&lt;/b&gt;");
+    expect(reviewer).toContain(`name="digest" value="${link.digest}"`);
+    expect(reviewer).toContain("Verknüpfung freigeben");
+    expect(reviewer).not.toContain("Verknüpfung lösen"); // reviewers do not unlink (external.link)
+    const linker = renderToStaticMarkup(createElement(ExternalLinkStatus, { link, user: { id: "u-editor", role: "editor" }, actions }));
+    expect(linker).not.toContain('name="digest"');
+    expect(linker).toContain("Vier-Augen-Prinzip");
+    expect(linker).toContain("Verknüpfung lösen");
+
+    const changed = renderToStaticMarkup(
+      createElement(ExternalLinkStatus, {
+        link: { ...link, state: "changed" as const, approvedAt: new Date(), approvedBy: { name: "Prüfung" }, changes: [{ field: "textualRating" as const, before: "Richtig", after: "Falsch" }] },
+        user: { id: "u-admin", role: "admin" },
+        actions,
+      }),
+    );
+    expect(changed).toContain("Seit der Freigabe geändert");
+    expect(changed).toMatch(/Bewertung<\/th><td>Richtig<\/td><td>Falsch<\/td>/);
+    expect(changed).toContain("Neue Fassung freigeben");
+  });
 });
