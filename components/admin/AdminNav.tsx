@@ -12,6 +12,8 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/admin/speakers", label: "Sprecher", permission: "desk.view" },
   { href: "/admin/sources", label: "Quellen", permission: "desk.view" },
   { href: "/admin/articles", label: "Artikel", permission: "desk.view" },
+  { href: "/admin/external-checks", label: "Externe Faktenchecks", permission: "desk.view" },
+  { href: "/admin/import", label: "Import", permission: "import.run" },
   { href: "/admin/topics", label: "Themen", permission: "taxonomy.manage" },
   { href: "/admin/verdicts", label: "Bewertungsskala", permission: "taxonomy.manage" },
   { href: "/admin/users", label: "Konten", permission: "users.manage" },

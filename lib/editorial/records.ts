@@ -31,6 +31,7 @@ const DELEGATES: Record<EntityType, keyof Tx> = {
   Correction: "correction",
   Article: "article",
   User: "user",
+  ExternalFactCheck: "externalFactCheck",
 };
 
 const NAMES: Record<EntityType, string> = {
@@ -44,6 +45,7 @@ const NAMES: Record<EntityType, string> = {
   Correction: "Die Korrektur",
   Article: "Der Artikel",
   User: "Das Konto",
+  ExternalFactCheck: "Der externe Faktencheck",
 };
 
 function delegate(tx: Tx, type: EntityType): Delegate {

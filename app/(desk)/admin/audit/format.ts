@@ -13,6 +13,7 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   "Topic",
   "VerdictLabel",
   "User",
+  "ExternalFactCheck",
 ];
 
 export const ENTITY_NAMES: Record<EntityType, string> = {
@@ -26,6 +27,7 @@ export const ENTITY_NAMES: Record<EntityType, string> = {
   Topic: "Thema",
   VerdictLabel: "Bewertungsstufe",
   User: "Konto",
+  ExternalFactCheck: "Externer Faktencheck",
 };
 
 // Records with an admin page of their own.
@@ -37,6 +39,7 @@ const ADMIN_PATHS: Partial<Record<EntityType, string>> = {
   User: "/admin/users",
   Topic: "/admin/topics",
   VerdictLabel: "/admin/verdicts",
+  ExternalFactCheck: "/admin/external-checks",
 };
 
 export function recordHref(type: string, id: string): string | null {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
+import { ClaimExternalChecks } from "@/components/admin/ClaimExternalChecks";
 import { Moment } from "@/components/admin/Moment";
 import { Select, TextArea, TextField } from "@/components/admin/Fields";
 import { SimilarRecords } from "@/components/admin/SimilarRecords";
@@ -35,6 +36,7 @@ import {
 } from "../actions";
 import { ClaimFields } from "../ClaimFields";
 import { WorkflowPanel } from "./WorkflowPanel";
+import { approveLinkAction, unlinkClaimAction } from "../../external-checks/actions";
 import "../claims.css";
 
 export const dynamic = "force-dynamic";
@@ -191,6 +193,8 @@ export default async function ClaimPage({ params }: Params) {
         <h2 id="belege">Belege</h2>
         <EvidenceSection claim={claim} user={user} options={options} />
       </section>
+
+      <ClaimExternalChecks claimId={claim.id} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
 
       <section className="claim-section" aria-labelledby="arbeitsablauf">
         <h2 id="arbeitsablauf">Arbeitsablauf</h2>
