@@ -47,7 +47,7 @@ export function ListResults({
     <>
       {count && (
         <p className="list-summary" role="status">
-          {countOf(result.total, count.one, count.many)}
+          {result.atLeast ? `mehr als ${countOf(result.total, count.one, count.many)}` : countOf(result.total, count.one, count.many)}
           {filtered ? " gefunden" : ""}
         </p>
       )}

@@ -41,7 +41,9 @@ import type { PublicState, SpeakerKind } from "../generated/prisma/enums";
 import { db, type Db } from "../db/client";
 import { NEWSROOM_TIME_ZONE } from "../format";
 import {
+  estimateRows,
   parsePageNumber,
+  roundEstimate,
   publicClaimSql,
   publicClaimWhere,
   publicTopicWhere,
@@ -480,15 +482,18 @@ function claimHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null,
       FROM (SELECT c.id ${claimMatches(mode, q, f, spelling)}
              ORDER BY c."publishedAt" DESC NULLS LAST, c.slug
              LIMIT ${limit}) k
-      JOIN "Claim" c ON c.id = k.id`;
+      -- A lookup per candidate (OFFSET 0 keeps it one): never a hash of the whole table.
+      CROSS JOIN LATERAL (SELECT * FROM "Claim" c WHERE c.id = k.id OFFSET 0) c`;
 }
 
-/** Published quotes on public claims (which must also pass the claim filters), newest first. */
+/** Published quotes on public claims (which must also pass the claim filters), newest first.
+ * The claim is a lookup per quote (a nested loop under the candidates' LIMIT), not a join the
+ * planner could turn into a hash of every public claim. */
 function quoteMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
   const { match } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` });
   return sql`
        FROM "PublishedQuote" qt
-       JOIN "Claim" c ON c.id = qt."claimId" AND ${publicClaimSql("c")}
+       CROSS JOIN LATERAL (SELECT c.* FROM "Claim" c WHERE c.id = qt."claimId" AND ${publicClaimSql("c")} OFFSET 0) c
       WHERE ${match}
         ${claimFilters(f)}
         ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" qs WHERE qs.id = qt."speakerId" AND qs.slug = ${f.speaker})` : none}
@@ -507,7 +512,7 @@ function quoteHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null,
        FROM (SELECT qt.id, c.id AS "linkId", c."publishedAt" AS "linkDate" ${quoteMatches(mode, q, f, spelling)}
               ORDER BY qt."saidOn" DESC NULLS LAST, qt.id
               LIMIT ${limit}) k
-       JOIN "PublishedQuote" qt ON qt.id = k.id
+       CROSS JOIN LATERAL (SELECT * FROM "PublishedQuote" qt WHERE qt.id = k.id OFFSET 0) qt
       ORDER BY qt."quoteId", k."linkDate" DESC NULLS LAST, k."linkId")`;
 }
 
@@ -771,20 +776,6 @@ async function pageOfHits(
     },
     rows: result.filter((row): row is CountColumns & PageRow => row.type !== null),
   };
-}
-
-/** The planner's estimate of the rows of `query` (EXPLAIN, nothing is run): for common words,
- * whose frequencies are in the column statistics, within a few per cent. */
-async function estimateRows(client: Db, query: Prisma.Sql): Promise<number> {
-  const rows = await client.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`EXPLAIN (FORMAT JSON) ${query}`;
-  return Math.round(rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
-}
-
-/** An estimate to two significant figures: 12,345 → 12,000. */
-export function roundEstimate(n: number): number {
-  if (n < 100) return Math.round(n);
-  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
-  return Math.round(n / unit) * unit;
 }
 
 // ---------------------------------------------------------------------------------------
