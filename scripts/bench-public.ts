@@ -486,7 +486,7 @@ export async function generateDataset(url: string, options: Pick<Options, "claim
  * at a time of freezeMissingPublications takes ~20 ms a claim: most of an hour for 150,000).
  * The same content, key for key: main() compares a sample with buildPublishedContent.
  */
-export { freezeInSql as freezeInSqlForScratch };
+
 async function freezeInSql(
   q: (text: string, values?: unknown[]) => Promise<{ rows: { n: number }[] }>,
   claims: number,
