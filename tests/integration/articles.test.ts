@@ -29,6 +29,7 @@ import { sha256 } from "../../lib/editorial/sources";
 import type { ExtractionResult, QuoteCandidate } from "../../lib/extract/types";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { fieldTexts, text, textOf } from "../helpers/messages";
 
 const extractor = vi.hoisted(() => ({ next: null as null | ExtractionResult, calls: 0 }));
 vi.mock("../../lib/extract", () => ({
@@ -159,8 +160,8 @@ describe("ingestion", () => {
     const refused = async (given: Partial<IngestArticleInput>, field: string, message: RegExp) => {
       const error = await ingestArticle(editor, input({ text: undefined, ...given }), t.db).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).message).toMatch(message);
-      expect((error as ValidationError).fieldErrors[field]?.[0]).toMatch(message);
+      expect(textOf(error)).toMatch(message);
+      expect(fieldTexts((error as ValidationError).fieldErrors, field)[0]).toMatch(message);
     };
     await refused({}, "text", /Fügen Sie den Text des Artikels ein/);
     await refused({ text: "   \n  " }, "text", /Der Text ist leer/);
@@ -232,7 +233,7 @@ describe("accepting a quote", () => {
     const before = await counts();
     const error = await acceptCandidate(editor, { id: c.id, version: c.version, confirmNewSpeaker: false }, t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toMatch(/„Anna Beispiel“ ist noch nicht als Sprecher angelegt/);
+    expect(textOf(error)).toMatch(/„Anna Beispiel“ ist noch nicht als Sprecher angelegt/);
     expect((error as ValidationError).fieldErrors.confirmNewSpeaker).toBeDefined();
     expect(await counts()).toEqual(before);
 
@@ -286,7 +287,7 @@ describe("accepting a quote", () => {
     await rejectCandidate(editor, { id: c.id, version: c.version }, t.db);
     const error = await acceptCandidate(editor, { id: c.id, version: c.version, confirmNewSpeaker: false }, t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransitionError);
-    expect((error as Error).message).toMatch(/schon abgelehnt \(von /);
+    expect(textOf(error)).toMatch(/schon abgelehnt \(von /);
   });
 });
 
@@ -307,7 +308,7 @@ describe("rejecting, accepting all, re-extracting", () => {
     const articleId = await articleWith();
     const unconfirmed = await acceptAllCandidates(editor, { id: articleId, confirmNewSpeakers: false }, t.db);
     expect(unconfirmed).toMatchObject({ accepted: 3, open: 1 });
-    expect(unconfirmed.message).toMatch(/1 mit neuem Sprecher \(nicht bestätigt\)/);
+    expect(text(unconfirmed.message)).toMatch(/1 mit neuem Sprecher \(nicht bestätigt\)/);
     expect((await candidateAt(articleId, "Wir prüfen")).status).toBe("proposed");
 
     const before = await t.db.speaker.count();
@@ -402,7 +403,7 @@ describe("editing a candidate", () => {
     const refused = async (fields: Record<string, string>, message: RegExp) => {
       const error = await edit(c, fields).catch((e: unknown) => e);
       expect(error, JSON.stringify({ fields, error })).toBeInstanceOf(ValidationError);
-      expect((error as Error).message).toMatch(message);
+      expect(textOf(error)).toMatch(message);
     };
     await refused({ start: "10", end: "5" }, /liegt nicht im Text \(erlaubt: 0 ≤ Anfang < Ende ≤ \d+\)/);
     await refused({ start: "0", end: String(text.length + 1) }, /liegt nicht im Text/);

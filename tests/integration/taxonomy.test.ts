@@ -20,6 +20,7 @@ import {
 } from "../../lib/editorial/taxonomy";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { textOf } from "../helpers/messages";
 
 let t: TestDatabase;
 let admin: SessionUser;
@@ -39,7 +40,7 @@ async function refused(promise: Promise<unknown>, type: new (...args: never[]) =
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(type);
-  expect((error as Error).message).toMatch(pattern);
+  expect(textOf(error)).toMatch(pattern);
   return error;
 }
 

@@ -22,6 +22,7 @@ import {
 } from "../../lib/editorial/users";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { textOf } from "../helpers/messages";
 
 let t: TestDatabase;
 let admin: SessionUser;
@@ -59,7 +60,7 @@ async function refused(promise: Promise<unknown>, pattern: RegExp, type: new (..
     (e: unknown) => e,
   );
   expect(error, `expected a refusal matching ${pattern}`).toBeInstanceOf(type);
-  expect((error as Error).message).toMatch(pattern);
+  expect(textOf(error)).toMatch(pattern);
   return error as Error;
 }
 
@@ -186,7 +187,7 @@ describe("roles and deactivation", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect((rejected?.reason as Error).message).toMatch(/letzte aktive Admin-Konto/);
+    expect(textOf(rejected?.reason)).toMatch(/letzte aktive Admin-Konto/);
     expect(await t.db.user.count({ where: { role: "admin", active: true } })).toBe(1);
     // Restore the original admin for the other tests.
     const survivor = results[0]!.status === "fulfilled" ? actorA : actorB;

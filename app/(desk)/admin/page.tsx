@@ -8,20 +8,20 @@ import { signOutAction } from "./actions";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: "de", namespace: "admin" });
+  const t = await getTranslations("admin");
   return { title: t("title") };
 }
 
 export default async function AdminPage() {
   const user = await requireUser("/admin");
-  const t = await getTranslations({ locale: "de" });
+  const t = await getTranslations();
   const counts = await countClaimsByStatus();
   const total = counts.reduce((sum, c) => sum + c.count, 0);
 
   return (
     <>
       <h1>{t("admin.title")}</h1>
-      <p>{t("admin.signedInAs", { name: user.name, role: user.role })}</p>
+      <p>{t("admin.signedInAs", { name: user.name, role: t(`role.${user.role}`) })}</p>
 
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">{t("admin.claimsByStatus")}</h2>

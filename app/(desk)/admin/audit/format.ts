@@ -1,6 +1,8 @@
-// Display helpers of the audit page: record links, German names, short values.
+// Display helpers of the audit page: record links and short values (the names of record
+// kinds and actions are in the catalogues, desk.audit.*).
+import type { Locale } from "@/lib/i18n";
+import { formatMoment } from "@/lib/messages";
 import type { EntityType } from "@/lib/revisions";
-import { formatMoment } from "@/components/admin/Moment";
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   "Claim",
@@ -14,19 +16,6 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   "VerdictLabel",
   "User",
 ];
-
-export const ENTITY_NAMES: Record<EntityType, string> = {
-  Claim: "Behauptung",
-  Speaker: "Sprecher",
-  Source: "Quelle",
-  Quote: "Zitat",
-  Evidence: "Beleg",
-  Correction: "Korrektur",
-  Article: "Artikel",
-  Topic: "Thema",
-  VerdictLabel: "Bewertungsstufe",
-  User: "Konto",
-};
 
 // Records with an admin page of their own.
 const ADMIN_PATHS: Partial<Record<EntityType, string>> = {
@@ -46,21 +35,14 @@ export function recordHref(type: string, id: string): string | null {
 
 export const REVISION_ACTIONS = ["create", "update", "delete", "transition"] as const;
 
-export const REVISION_ACTION_NAMES: Record<string, string> = {
-  create: "angelegt",
-  update: "geändert",
-  delete: "gelöscht",
-  transition: "Arbeitsschritt",
-};
-
 const MAX_VALUE = 80;
 
 /** A before/after value as short text: "–" for nothing, moments in Berlin time, long text cut. */
-export function shortValue(value: unknown): string {
+export function shortValue(value: unknown, locale: Locale): string {
   if (value === null || value === undefined || value === "") return "–";
   let s: string;
   if (typeof value === "string") {
-    s = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) ? formatMoment(new Date(value)) : value;
+    s = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) ? formatMoment(new Date(value), locale) : value;
   } else if (typeof value === "object") s = JSON.stringify(value);
   else s = String(value);
   s = s.replace(/\s+/g, " ").trim();

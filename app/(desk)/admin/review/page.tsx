@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Moment } from "@/components/admin/Moment";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { reviewQueue } from "@/lib/editorial/claims";
+import { currentLocale } from "@/lib/desk-i18n";
 import "../claims/claims.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Prüfung" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, locale] = await Promise.all([getTranslations("desk.review"), currentLocale()]);
+  return { title: t("title") };
+}
 
 // The review queue: every claim waiting for a second pair of eyes, longest waiting first.
 // Decisions are taken on the claim's page (Arbeitsablauf), where the reviewer sees everything
@@ -17,29 +22,27 @@ export default async function ReviewPage() {
   const user = await requirePermission("desk.view", "/admin/review");
   const items = await reviewQueue(user);
   const mayReview = can(user.role, "claim.review");
+  const [t, locale] = await Promise.all([getTranslations("desk.review"), currentLocale()]);
 
   return (
     <div className="claim-desk">
-      <h1>Prüfung</h1>
-      <p>
-        Behauptungen, deren Bewertung auf eine Freigabe wartet, die am längsten wartende zuerst. Freigeben oder ablehnen können Sie auf der Seite
-        der Behauptung{mayReview ? "" : " (das dürfen Redaktion und Prüfung)"}. Eine selbst vorgeschlagene Bewertung muss jemand anderes freigeben.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t(mayReview ? "intro" : "introReadOnly")}</p>
       {items.length === 0 ? (
-        <p className="empty-state">Nichts zu prüfen: keine Behauptung wartet auf eine Freigabe.</p>
+        <p className="empty-state">{t("empty")}</p>
       ) : (
         <table className="admin-table">
-          <caption className="visually-hidden">Zur Prüfung eingereichte Behauptungen, {items.length}</caption>
+          <caption className="visually-hidden">{t("caption", { count: items.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">Behauptung</th>
-              <th scope="col">Vorgeschlagene Bewertung</th>
-              <th scope="col">Vorgeschlagen von</th>
-              <th scope="col">Eingereicht</th>
+              <th scope="col">{t("claim")}</th>
+              <th scope="col">{t("verdict")}</th>
+              <th scope="col">{t("proposedBy")}</th>
+              <th scope="col">{t("submitted")}</th>
               <th scope="col" className="number">
-                Belege
+                {t("evidence")}
               </th>
-              <th scope="col">Hinweis</th>
+              <th scope="col">{t("note")}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,18 +53,18 @@ export default async function ReviewPage() {
                   {c.claimant ? <span className="muted"> – {c.claimant}</span> : null}
                 </td>
                 <td>
-                  <strong>{c.verdict ?? "–"}</strong>
+                  <strong>{c.verdict?.[locale] ?? "–"}</strong>
                   {c.summary ? <p className="muted">{c.summary}</p> : null}
                 </td>
                 <td>{c.proposedBy?.name ?? "–"}</td>
                 <td>
                   {c.since ? <Moment date={c.since} /> : "–"}
-                  {c.submittedBy ? <span className="muted"> von {c.submittedBy}</span> : null}
+                  {c.submittedBy ? <span className="muted"> {t("by", { name: c.submittedBy })}</span> : null}
                 </td>
                 <td className="number">{c.evidenceCount}</td>
                 <td>
-                  {c.isCorrection ? <p>Korrektur einer veröffentlichten Behauptung</p> : <p>Erstveröffentlichung</p>}
-                  {c.own ? <p className="review-own">Ihr eigener Vorschlag: freigeben muss jemand anderes.</p> : null}
+                  {c.isCorrection ? <p>{t("correction")}</p> : <p>{t("firstPublication")}</p>}
+                  {c.own ? <p className="review-own">{t("own")}</p> : null}
                 </td>
               </tr>
             ))}
