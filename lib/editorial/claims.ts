@@ -571,6 +571,8 @@ export interface ClaimListItem {
   id: string;
   slug: string;
   text: string;
+  /** The language of the text (content keeps its own language). */
+  language: string;
   status: ClaimStatus;
   publicState: string | null;
   claimant: string | null;
@@ -614,6 +616,7 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
         id: true,
         slug: true,
         text: true,
+        language: true,
         status: true,
         publicState: true,
         createdAt: true,
@@ -630,6 +633,7 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
       id: r.id,
       slug: r.slug,
       text: r.text,
+      language: r.language,
       status: r.status,
       publicState: r.publicState,
       claimant: r.claimant?.name ?? null,
@@ -650,6 +654,7 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
 export interface ReviewQueueItem {
   id: string;
   text: string;
+  language: string;
   claimant: string | null;
   verdict: VerdictNames | null;
   summary: string | null;
@@ -673,6 +678,7 @@ export async function reviewQueue(viewer: Pick<SessionUser, "id">, client: Db = 
     select: {
       id: true,
       text: true,
+      language: true,
       summary: true,
       publicState: true,
       verdictAuthorId: true,
@@ -704,6 +710,7 @@ export async function reviewQueue(viewer: Pick<SessionUser, "id">, client: Db = 
       return {
         id: c.id,
         text: c.text,
+        language: c.language,
         claimant: c.claimant?.name ?? null,
         verdict: c.verdict ? { de: c.verdict.nameDe, en: c.verdict.nameEn } : null,
         summary: c.summary,
@@ -743,7 +750,7 @@ export async function getClaimForEdit(claimId: string, client: Db = db) {
       },
       evidence: {
         include: {
-          source: { select: { id: true, title: true, url: true, publisher: true } },
+          source: { select: { id: true, title: true, url: true, publisher: true, language: true } },
           createdBy: { select: { name: true } },
         },
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],

@@ -87,7 +87,13 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             {result.items.map((a) => (
               <tr key={a.id}>
                 <th scope="row">
-                  <Link href={`/admin/articles/${a.id}`}>{a.title ?? t("untitled")}</Link>
+                  {a.title ? (
+                    <Link href={`/admin/articles/${a.id}`} translate="no">
+                      {a.title}
+                    </Link>
+                  ) : (
+                    <Link href={`/admin/articles/${a.id}`}>{t("untitled")}</Link>
+                  )}
                 </th>
                 <td>{a.publisher ?? "–"}</td>
                 <td>

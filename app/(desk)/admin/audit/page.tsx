@@ -262,11 +262,16 @@ function ChangesTable({ items, t, locale }: { items: RevisionEntry[]; t: AuditT;
                       <li key={field}>
                         <code>{field}</code>:{" "}
                         {r.action === "create" ? (
-                          value(field, change?.after)
+                          <span translate="no">{value(field, change?.after)}</span>
                         ) : (
                           <>
-                            <del className="diff-del">{value(field, change?.before)}</del> →{" "}
-                            <ins className="diff-ins">{value(field, change?.after)}</ins>
+                            <del className="diff-del" translate="no">
+                              {value(field, change?.before)}
+                            </del>{" "}
+                            →{" "}
+                            <ins className="diff-ins" translate="no">
+                              {value(field, change?.after)}
+                            </ins>
                           </>
                         )}
                       </li>

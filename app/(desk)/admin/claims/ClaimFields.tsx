@@ -113,7 +113,11 @@ export async function ClaimFields({
               <TextField name={`passage${i}Start`} label={t("start")} type="number" defaultValue={p.start === undefined ? "" : String(p.start)} />
               <TextField name={`passage${i}End`} label={t("end")} type="number" defaultValue={p.end === undefined ? "" : String(p.end)} />
             </div>
-            {p.preview ? <p className="passage-preview">{t("preview", { text: p.preview })}</p> : null}
+            {p.preview ? (
+              <p className="passage-preview" translate="no">
+                {t("preview", { text: p.preview })}
+              </p>
+            ) : null}
           </div>
         ))}
       </fieldset>

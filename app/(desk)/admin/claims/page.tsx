@@ -96,7 +96,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             {page.items.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link href={`/admin/claims/${c.id}`}>{c.text}</Link>
+                  <Link href={`/admin/claims/${c.id}`} lang={c.language}>
+                    {c.text}
+                  </Link>
                 </td>
                 <td>
                   <span className={`status-badge status-badge--${c.status}`}>{status(c.status)}</span>

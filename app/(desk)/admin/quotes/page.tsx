@@ -107,7 +107,9 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
             {result.items.map((item) => (
               <tr key={item.id}>
                 <td className="quote-cell">
-                  <Link href={`/admin/quotes/${item.id}`}>{t("quoted", { text: short(item.text) })}</Link>
+                  <Link href={`/admin/quotes/${item.id}`} lang={item.language}>
+                    {t("quoted", { text: short(item.text) })}
+                  </Link>
                 </td>
                 <td>
                   {item.speaker.name}

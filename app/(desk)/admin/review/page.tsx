@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { reviewQueue } from "@/lib/editorial/claims";
 import { currentLocale } from "@/lib/desk-i18n";
+import { NEWSROOM_LANGUAGE } from "@/lib/i18n";
 import "../claims/claims.css";
 
 export const dynamic = "force-dynamic";
@@ -49,12 +50,18 @@ export default async function ReviewPage() {
             {items.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link href={`/admin/claims/${c.id}#arbeitsablauf`}>{c.text}</Link>
+                  <Link href={`/admin/claims/${c.id}#arbeitsablauf`} lang={c.language}>
+                    {c.text}
+                  </Link>
                   {c.claimant ? <span className="muted"> – {c.claimant}</span> : null}
                 </td>
                 <td>
                   <strong>{c.verdict?.[locale] ?? "–"}</strong>
-                  {c.summary ? <p className="muted">{c.summary}</p> : null}
+                  {c.summary ? (
+                    <p className="muted" lang={NEWSROOM_LANGUAGE}>
+                      {c.summary}
+                    </p>
+                  ) : null}
                 </td>
                 <td>{c.proposedBy?.name ?? "–"}</td>
                 <td>

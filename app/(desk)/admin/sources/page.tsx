@@ -91,7 +91,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             {result.items.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
-                  <Link href={`/admin/sources/${s.id}`}>{s.title}</Link>
+                  <Link href={`/admin/sources/${s.id}`} translate="no">
+                    {s.title}
+                  </Link>
                 </th>
                 <td>{kindName(s.kind)}</td>
                 <td>{s.publisher ?? "–"}</td>

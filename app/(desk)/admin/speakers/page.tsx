@@ -87,7 +87,7 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
                   <Link href={`/admin/speakers/${s.id}`}>{s.name}</Link>
                 </th>
                 <td>{kindName(s.kind)}</td>
-                <td>{s.aliases.map((a) => a.alias).join(", ") || "–"}</td>
+                <td translate="no">{s.aliases.map((a) => a.alias).join(", ") || "–"}</td>
                 <td className="number">
                   {s._count.quotes > 0 ? <Link href={`/admin/quotes?speaker=${s.id}`}>{s._count.quotes}</Link> : 0}
                 </td>

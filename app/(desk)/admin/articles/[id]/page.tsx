@@ -204,7 +204,11 @@ async function CandidateItem({ c, n, article, editable }: { c: ReviewCandidate; 
       <blockquote className="candidate__text" lang={article.language ?? undefined}>
         {c.text}
       </blockquote>
-      {c.kind === "claim" && c.text !== c.words && <p className="muted">{t("inText", { words: c.words })}</p>}
+      {c.kind === "claim" && c.text !== c.words && (
+        <p className="muted">
+          {t("inTextLabel")} <span lang={article.language ?? undefined}>{t("quoted", { text: c.words })}</span>
+        </p>
+      )}
       {c.kind === "quote" && (
         <p className="candidate__speaker">
           {t("speakerLabel")}{" "}

@@ -15,7 +15,7 @@ import { evidenceLockReason, STANCES } from "@/lib/editorial/evidence";
 import { isClaimStatus } from "@/lib/editorial/status";
 import { currentLocale, getMessageText } from "@/lib/desk-i18n";
 import type { Locale } from "@/lib/i18n";
-import { localeHref } from "@/lib/i18n";
+import { localeHref, NEWSROOM_LANGUAGE } from "@/lib/i18n";
 import { approvalDigest, pendingPublicChanges } from "@/lib/editorial/publication";
 import { workflowOptions, type Transition } from "@/lib/editorial/workflow";
 import { db } from "@/lib/db/client";
@@ -243,7 +243,9 @@ export default async function ClaimPage({ params }: Params) {
                 <p className="muted">
                   {c.author?.name ?? t("deletedAccount")}, <Moment date={c.createdAt} />
                 </p>
-                <p className="pre-line">{c.body}</p>
+                <p className="pre-line" lang={NEWSROOM_LANGUAGE}>
+                  {c.body}
+                </p>
               </li>
             ))}
           </ol>
@@ -269,12 +271,17 @@ export default async function ClaimPage({ params }: Params) {
                 </p>
                 <p className="muted">
                   {t("reviewedVerdict", { verdict: verdictName(locale, d.verdict) })}
-                  {d.summary ? ` – ${t("quoted", { text: d.summary })}` : ""}
+                  {d.summary ? (
+                    <>
+                      {" – "}
+                      <span lang={NEWSROOM_LANGUAGE}>{t("quoted", { text: d.summary })}</span>
+                    </>
+                  ) : null}
                 </p>
                 {d.note ? (
                   <p className="pre-line">
                     <span className="muted">{t("noteLabel")} </span>
-                    {d.note}
+                    <span lang={NEWSROOM_LANGUAGE}>{d.note}</span>
                   </p>
                 ) : null}
               </li>
@@ -302,10 +309,17 @@ export default async function ClaimPage({ params }: Params) {
                   )}
                   , {t("proposedBy", { name: c.author?.name ?? "–" })} <Moment date={c.createdAt} />
                 </p>
-                <p className="pre-line">{c.note}</p>
+                <p className="pre-line" lang={NEWSROOM_LANGUAGE}>
+                  {c.note}
+                </p>
                 <p className="muted">
                   {t("before", { verdict: verdictName(locale, c.previousVerdict) })}
-                  {c.previousSummary ? ` – ${t("quoted", { text: c.previousSummary })}` : ""}
+                  {c.previousSummary ? (
+                    <>
+                      {" – "}
+                      <span lang={NEWSROOM_LANGUAGE}>{t("quoted", { text: c.previousSummary })}</span>
+                    </>
+                  ) : null}
                 </p>
               </li>
             ))}
@@ -365,7 +379,9 @@ async function VerdictSection({ claim, user, options, locale }: { claim: ClaimFo
       {claim.analysis ? (
         <details>
           <summary>{t("analysisPreview")}</summary>
-          <Markdown source={claim.analysis} />
+          <div lang={NEWSROOM_LANGUAGE}>
+            <Markdown source={claim.analysis} />
+          </div>
         </details>
       ) : null}
       {claim.publicState ? (
@@ -385,7 +401,7 @@ async function VerdictSection({ claim, user, options, locale }: { claim: ClaimFo
               </>
             ) : null}
           </p>
-          {claim.publishedSummary ? <p>{claim.publishedSummary}</p> : null}
+          {claim.publishedSummary ? <p lang={NEWSROOM_LANGUAGE}>{claim.publishedSummary}</p> : null}
         </div>
       ) : null}
     </>
@@ -410,18 +426,18 @@ async function EvidenceSection({ claim, user, options }: { claim: ClaimForEdit; 
               <p>
                 <strong>{stance(e.stance)}</strong> –{" "}
                 {e.source.url ? (
-                  <a href={e.source.url} rel="noopener noreferrer">
+                  <a href={e.source.url} rel="noopener noreferrer" lang={e.source.language}>
                     {e.source.title}
                   </a>
                 ) : (
-                  e.source.title
+                  <span lang={e.source.language}>{e.source.title}</span>
                 )}
                 {e.source.publisher ? <span className="muted"> ({e.source.publisher})</span> : null}
               </p>
-              <blockquote>
+              <blockquote lang={e.source.language}>
                 <p>{e.excerpt}</p>
               </blockquote>
-              {e.note ? <p>{e.note}</p> : null}
+              {e.note ? <p lang={NEWSROOM_LANGUAGE}>{e.note}</p> : null}
               <p className="muted">
                 {e.start !== null && e.end !== null ? `${t("evidencePassage", { start: String(e.start), end: String(e.end) })} ` : `${t("evidenceNoPassage")} `}
                 {t("evidenceAddedBy", { name: e.createdBy?.name ?? "–" })} <Moment date={e.createdAt} />, {t("evidenceVersion", { version: e.version })}

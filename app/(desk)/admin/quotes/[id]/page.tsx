@@ -75,12 +75,19 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
           <ul>
             {quote.claims.map((c) => (
               <li key={c.id}>
-                {t("linkedClaim")} <Link href={`/admin/claims/${c.id}`}>{short(c.text)}</Link> ({status(c.status)})
+                {t("linkedClaim")}{" "}
+                <Link href={`/admin/claims/${c.id}`} translate="no">
+                  {short(c.text)}
+                </Link>{" "}
+                ({status(c.status)})
               </li>
             ))}
             {quote.nested.map((n) => (
               <li key={n.id}>
-                {t("nestedQuote")} <Link href={`/admin/quotes/${n.id}`}>{short(n.text)}</Link>
+                {t("nestedQuote")}{" "}
+                <Link href={`/admin/quotes/${n.id}`} translate="no">
+                  {short(n.text)}
+                </Link>
               </li>
             ))}
           </ul>

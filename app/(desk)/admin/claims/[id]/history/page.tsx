@@ -94,7 +94,7 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
     stance: (s) => stance(s),
   };
   const show = (f: string, value: unknown, labels: Parameters<typeof displayValue>[2]) => displayValue(f, value, labels, words);
-  const claim = await db.claim.findUnique({ where: { id }, select: { id: true, text: true, version: true } });
+  const claim = await db.claim.findUnique({ where: { id }, select: { id: true, text: true, language: true, version: true } });
   if (!claim) notFound();
   const [versions, history] = await Promise.all([claimVersions(claim.id), claimHistory(claim.id)]);
   const evidenceEntries = history.filter((h) => h.entityType === "Evidence");
@@ -140,7 +140,9 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
         <Link href={`/admin/claims/${claim.id}`}>{t("back")}</Link>
       </p>
       <h1>{t("title")}</h1>
-      <p className="muted">{claim.text}</p>
+      <p className="muted" lang={claim.language}>
+        {claim.text}
+      </p>
 
       <section className="claim-section" aria-labelledby="versionen">
         <h2 id="versionen">{t("versions")}</h2>
@@ -223,8 +225,8 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
                 {changedFields.map((c) => (
                   <tr key={c.field}>
                     <th scope="row">{label(c.field)}</th>
-                    <td className="diff-cell">{c.before === "" ? <span className="muted">{t("emptyValue")}</span> : <Side segments={c.segments} side="before" />}</td>
-                    <td className="diff-cell">{c.after === "" ? <span className="muted">{t("emptyValue")}</span> : <Side segments={c.segments} side="after" />}</td>
+                    <td className="diff-cell" translate="no">{c.before === "" ? <span className="muted">{t("emptyValue")}</span> : <Side segments={c.segments} side="before" />}</td>
+                    <td className="diff-cell" translate="no">{c.after === "" ? <span className="muted">{t("emptyValue")}</span> : <Side segments={c.segments} side="after" />}</td>
                   </tr>
                 ))}
               </tbody>
@@ -261,7 +263,7 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
                     {e.action === "create" ? t("evidenceAdded") : e.action === "delete" ? t("evidenceRemoved") : t("evidenceChanged")}
                     {e.version ? ` (${t("versionN", { version: e.version })})` : ""}
                   </td>
-                  <td>{t("quoted", { text: evidenceNames.get(e.entityId) ?? e.entityId })}</td>
+                  <td translate="no">{t("quoted", { text: evidenceNames.get(e.entityId) ?? e.entityId })}</td>
                   <td>
                     {e.action === "update" ? (
                       <ul>
@@ -271,7 +273,10 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
                           const segments = diffWords(before, after);
                           return (
                             <li key={field}>
-                              {label(field)}: <Side segments={segments} side="before" /> → <Side segments={segments} side="after" />
+                              {label(field)}:{" "}
+                              <span translate="no">
+                                <Side segments={segments} side="before" /> → <Side segments={segments} side="after" />
+                              </span>
                             </li>
                           );
                         })}
