@@ -11,12 +11,17 @@ import { currentLocale } from "@/lib/desk-i18n";
 import { localeHref } from "@/lib/i18n";
 import "@/app/globals.css";
 
-/** The catalogue's namespaces that client components of the desk read. */
-const CLIENT_NAMESPACES = ["error", "msg", "desk", "status", "role", "twoFactor", "signIn", "quotation"] as const;
+/** The catalogue's namespaces that client components of the desk read: the domain's Messages
+ * (msg, status, role, twoFactor, signIn), the error page, and the desk's client components. */
+const CLIENT_NAMESPACES = ["error", "msg", "status", "role", "twoFactor", "signIn", "quotation"] as const;
+const CLIENT_DESK = ["form", "passage", "similar"] as const;
 
 export async function DeskFrame({ children }: { children: ReactNode }) {
   const [locale, t, messages] = await Promise.all([currentLocale(), getTranslations(), getMessages()]);
-  const client = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const client = {
+    ...Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])),
+    desk: Object.fromEntries(CLIENT_DESK.map((ns) => [ns, messages.desk[ns]])),
+  };
   return (
     <html lang={locale}>
       <body>
