@@ -168,7 +168,7 @@ test("an account switched to English sees every desk page in English, and its me
     await page.goto("/admin/claims/new");
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Claim (neutrally worded)").fill("A test claim that is never saved.");
-    await page.getByLabel("Value").fill("many");
+    await page.getByLabel("Value", { exact: true }).fill("many");
     await page.getByRole("button", { name: "Create claim" }).click();
     await expect(page.getByRole("alert")).toContainText("Value: a number with at most 14 digits");
     expect(found(await interfaceText(page, "en"), GERMAN)).toEqual([]);

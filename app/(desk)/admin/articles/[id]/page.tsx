@@ -213,7 +213,7 @@ async function CandidateItem({ c, n, article, editable }: { c: ReviewCandidate; 
         <p className="candidate__speaker">
           {t("speakerLabel")}{" "}
           {/* The mention that attributes the words, then whom it refers to: „er“ → Wladimir Putin. */}
-          {c.speakerMention && c.speakerMention !== (speaker ?? c.speakerName) ? <span className="candidate__mention">{t("quoted", { text: c.speakerMention })} → </span> : null}
+          {c.speakerMention && c.speakerMention !== (speaker ?? c.speakerName) ? <span className="candidate__mention" translate="no">{t("quoted", { text: c.speakerMention })} → </span> : null}
           {speaker ? (
             <strong>{speaker}</strong>
           ) : c.speakerName ? (

@@ -62,7 +62,9 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
         </li>
         {quote.appearances.map((a, i) => (
           <li key={`${a.sourceId}-${a.start}`}>
-            {t("appearance", { n: i + 1 })} <Link href={`/admin/sources/${a.sourceId}`}>{short(a.sourceTitle, 60)}</Link> (
+            {t("appearance", { n: i + 1 })} <Link href={`/admin/sources/${a.sourceId}`} translate="no">
+              {short(a.sourceTitle, 60)}
+            </Link> (
             {t(a.matches ? "chars" : "charsDiffer", { start: String(a.start), end: String(a.end) })})
           </li>
         ))}
