@@ -107,7 +107,8 @@ function roleRefusal(transition: Transition, role: SessionUser["role"]): Message
 export function refusal(transition: Transition, claim: WorkflowClaim, actor: Pick<SessionUser, "id" | "role">, context: Context): Message | null {
   const byRole = roleRefusal(transition, actor.role);
   if (byRole) return byRole;
-  if (!FROM[transition].includes(claim.status)) return msg("msg.workflow.wrongStatus", { status: claim.status });
+  // The state's name comes from the one list of names (catalogue status.*).
+  if (!FROM[transition].includes(claim.status)) return msg("msg.workflow.wrongStatus", { status: msg(`status.${claim.status}`) });
   switch (transition) {
     case "back_to_draft":
       if (claim.publishedAt) return msg("msg.workflow.publishedNotDraft");
