@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import type { QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, nounPhraseDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
@@ -53,20 +53,29 @@ const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "t
 // mit Ansage“"), and a name when they are Capitalized Words only ("die „Nordheimer Rundschau“").
 
 /** Nouns that introduce a name or title in quotation marks (matched as the end of a compound: "Fachzeitschrift", "Krimiserie"). */
-const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans)$/;
+const TITLE_NOUN_DE = /(titel|motto|namen|name|begriff|typs?|rubrik|bereich|kategorie|film|films|serie|sendung|buch|buches|roman|lied|liedes|song|songs|album|albums|single|zeitung|zeitschrift|magazin|magazins|blatt|blattes|sender|senders|agentur|gruppe|band|partei|verein|vereins|organisation|bündnis|bündnisses|gesetz|gesetzes|preis|preises|programm|programms|projekt|projekts|aktion|kampagne|operation|modell|modells|schiff|schiffes|hubschrauber|satellit|satelliten|haltestelle|haltestellen|gaststätte|restaurant|hotel|club|musical|oper|stück|stücks|ausstellung|festival|turnier|slogan|überschrift|schlagzeile|website|webseite|site|blog|portal|plattform|ausgabe|kolumne|studie|initiative|bewegung|stiftung|verband|verbandes|unternehmen|firma|marke|produkt|software|spiel|spiels|show|tour|kongress|konferenz|mission|sonde|rakete|flugzeug|maschine|station|schriftzug|aufschrift|enzyklika|dekret|abkommen|strategie|paket|konzept|gemälde|skulptur|simulation|sorte|app|version|verfahren|reihe|gedicht|theaterstück|fernsehsendung|nachrichtensendung|talkshow|netzwerk|fraktion|liste|koalition|allianz|komitee|ausschuss|wettbewerb|plan|plans|bezeichnung|codename|codenamen|spitzname|spitznamen|kurzname|beiname|schlagwort|stichwort|yacht|jacht|fähre|boot|zug|stamm|stammes|modelle|gesellschaft|thema|themas|prädikat|status|aktionstag|aktionstages|player|gerät|gerätes|fahrzeug|marke|typ|sorte|kampagne)(e?s)?$/;
 const TITLE_NOUN_EN = new Set(["newspaper", "magazine", "book", "film", "movie", "song", "album", "programme", "program", "show", "series", "campaign", "report", "study", "act", "bill", "law", "plan", "project", "initiative", "app", "titled", "entitled", "headline", "slogan", "motto", "named", "dubbed", "nicknamed"]);
 const FUNCTION_WORDS = new Set(
   `und oder der die das des dem den ein eine einer einem einen eines für von vom im in am an auf zum zur mit bei über unter nach aus zu gegen
 ohne um vor a an the of and or for to at on in by de la le les du des et el los las y del da do di il mit`.split(/\s+/),
 );
 /** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Silent Harbour", "Le Petit Chemin"). */
-const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do"]);
+const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do", "cum", "sine", "sub", "quo", "vel", "ex"]);
 /** Verbs that name or characterise something: their quoted complement is someone's wording. */
 const NAMING_VERBS = new Set(
   `nannte nannten nennt nennen genannt bezeichnete bezeichneten bezeichnet bezeichnen sprach sprachen spricht sprechen gesprochen
 warf warfen wirft vorgeworfen kritisierte kritisierten kritisiert lobte lobten lobt wertete werteten wertet beschrieb beschrieben beschreibt
 called calling calls call described describes describing termed dubbed labeled labelled branded`.split(/\s+/),
 );
+/**
+ * Words before a colon that give another name, not someone's words: "(kurz: „…“)", "(etwa:
+ * „…“)", "auf Deutsch: „…“", "übersetzt: „…“".
+ */
+const RENAMING_DE = new Set(["kurz", "etwa", "deutsch", "englisch", "engl", "dt", "übersetzt", "wörtlich", "abgekürzt", "alias", "sprich", "english", "short"]);
+/** "so genannte „…“", "sogenannten „…“": a term the writer distances himself from, not a quote. */
+const SO_CALLED_DE = /^(so)?genannte[nmrs]?$/;
+/** Latin endings of the second word of a species name or a Latin term ("Klebsiella pneumoniae", "Homo sapiens"). */
+const LATIN_END = /(us|um|ae|is|ii|orum|arum|ensis|oides|ium|ica|ina|ata|ana|ans|ens)$/;
 /** Naming verbs that characterise something ("called the layoffs „…“") but report no clause. */
 const NAMING_ONLY = new Set(["called", "calls", "call", "calling", "nannte", "nannten", "nennt", "genannt"]);
 /** A Konjunktiv outside the quote near it: the sentence is reported speech. */
@@ -77,6 +86,18 @@ function reportedSentence(doc: Doc, first: number, last: number, openTok: number
     if (k >= openTok && k <= closeTok) continue;
     const t = doc.tokens[k]!;
     if (t.kind === TK.Word && !t.cap && (KONJ1.has(t.low) || KONJ2.has(t.low))) return true;
+  }
+  return false;
+}
+
+/** A Konjunktiv I verb outside the quote, in the same clause (see reportedSentence). */
+function konj1Near(doc: Doc, first: number, last: number, openTok: number, closeTok: number): boolean {
+  const from = Math.max(first, openTok - 12);
+  const to = Math.min(last, closeTok + 12);
+  for (let k = from; k < to; k++) {
+    if (k >= openTok && k <= closeTok) continue;
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Word && !t.cap && KONJ1.has(t.low) && sameClause(doc.tokens, k, k < openTok ? openTok : closeTok)) return true;
   }
   return false;
 }
@@ -114,6 +135,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   }
   if (words === 0) return false;
   const inner = text.slice(s.start, s.end);
+  if (lang === "de" && isNameOrTerm(doc, first, last, openTok, closeTok, words, lowerContent, inner)) return false;
   const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
   const prev = tokens[openTok - 1];
   const prev2 = tokens[openTok - 2];
@@ -122,7 +144,8 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // A title noun right before the mark, or before an article: "die Zeitung „…“", "dem Motto „…“".
   const titleNoun = (t: Token | undefined) =>
     t !== undefined && t.kind === TK.Word && (lang === "de" ? t.cap && TITLE_NOUN_DE.test(t.low) : TITLE_NOUN_EN.has(t.low));
-  const titleBefore = titleNoun(prev) || (prev !== undefined && DEF_DE.has(prev.low) && titleNoun(prev2));
+  // (A title noun before an article: "der Film „…“", "den Status eines „…“"; not "bietet das Buch eine „…“".)
+  const titleBefore = titleNoun(prev) || (prev !== undefined && (DEF_DE.has(prev.low) || prev.low === "eines" || prev.low === "einer") && titleNoun(prev2));
   const acronymAfter = next?.text === "(" && tokens[closeTok + 2] !== undefined && /^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9.-]{1,9}$/.test(tokens[closeTok + 2]!.text) && tokens[closeTok + 3]?.text === ")";
   const inParens = prev?.text === "(";
   const sent = doc.sentences[doc.sentOf[openTok]!]!;
@@ -135,16 +158,23 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   const to = Math.min(sent.last, closeTok + QUOTE_CONTEXT);
   for (let k = from; k < to; k++) {
     if (k >= openTok && k <= closeTok) continue;
-    if (doc.speech[k]) speechIn = true;
+    // A source frame reports someone too, when it is near the quote ("laut Polizei", "Für den Minister ist …").
+    if (doc.speech[k] || (lang === "de" && frameCue(tokens, k) && sameClause(tokens, k, k < openTok ? openTok : closeTok))) speechIn = true;
     if (tokens[k]!.kind === TK.Word && NAMING_VERBS.has(tokens[k]!.low)) {
       naming = true;
       if (k < openTok && openTok - k <= 4) namingNear = true;
     }
   }
+  // A sentence in Konjunktiv I reports someone: a short quote in it is that person's wording
+  // ("Der Plan bestehe aus „harten“ und „weichen“ Maßnahmen").
+  if (lang === "de" && !speechIn && konj1Near(doc, sent.first, sent.last, openTok, closeTok)) speechIn = true;
   // A web address or file name: "example.org", "news.example.com".
   if (words <= 2 && /^[^\s]+\.[a-z]{2,4}$/i.test(inner)) return false;
   // "sagte der „Nordheimer Rundschau“": a name after an article is no quote, whatever verb is near.
   if (lang === "de" && lowerContent === 0 && !endsSentence && prev !== undefined && DEF_DE.has(prev.low)) return false;
+  // A few words of another language that end no sentence are a name or a term, tag or not
+  // ("wie man sagt, „in dubio pro reo“").
+  if (lang === "de" && foreign > 0 && !endsSentence && words <= 4) return false;
   if (tagged || colonBefore) return !titleBefore || endsSentence;
   if (titleBefore || acronymAfter || inParens) return false;
   if (lang === "de" && foreign > 0 && !endsSentence) return false;
@@ -168,10 +198,146 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   }
   // A few words after an article, with nothing around that reports anyone, are a scare quote
   // or a term ("der „gemeinsame Boden“"), not someone's words.
-  if (words <= 3 && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
+  // So is a name that opens with a capitalized noun ("die „Woche des offenen Buches“", "des
+  // „Preises für gute Nachbarschaft“") when nothing reports anyone.
+  const titleLike = tokens[first]!.cap && !FUNCTION_WORDS.has(tokens[first]!.low) && words <= 6;
+  if ((words <= 3 || titleLike) && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   if (words >= 2) return !digits || lowerContent >= 2;
   // One lower-case word: „leichtsinnig“, „überzogen“ in a sentence that reports someone.
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
+}
+
+/**
+ * Words in quotation marks that name something or mark a term, whatever verb is near (German):
+ * - a species name or a Latin term: „Felis silvestris“, „Homo sapiens“;
+ * - another name after a colon: „(kurz: „KfW“)“, „auf Deutsch: „Fest der Lichter“)“, and any
+ *   Capitalized Words after a colon that do not end a sentence (a title, a name: "Das Album
+ *   erschien im Mai: „Graue Tage“");
+ * - a term someone coined or a name given: "der so genannte „Rettungsschirm“", "genannt
+ *   „Rotkehlchen“", "auch „Kleiner Bär“ genannt", "das nennt man eine „Hausse“", "der als
+ *   „Nordwind“ bezeichnet wird" (a passive without an agent: nobody said it);
+ * - a name that speaks: "Wie „Abendpost Online“ berichtet", "„Radio Nordheim“ meldete",
+ *   "schrieb „Die Woche“ in einem Kommentar" — the words name the speaker, they are not said.
+ */
+function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, closeTok: number, words: number, lowerContent: number, inner: string): boolean {
+  const { tokens } = doc;
+  const prev = tokens[openTok - 1];
+  const prev2 = tokens[openTok - 2];
+  const next = tokens[closeTok + 1];
+  const next2 = tokens[closeTok + 2];
+  const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
+  if (endsSentence) return false;
+  // Part of a compound ("die „Bio“-Kennzeichnung", "„Plan B“-Debatte") or after "namens": a term or a name.
+  if (next?.text === "-" && next.start === tokens[closeTok]!.end && tokens[closeTok + 2]?.kind === TK.Word && tokens[closeTok + 2]!.start === next.end) return true;
+  if (prev?.low === "namens") return true;
+  // Species names and Latin terms: a capitalized word, then one or two lower-case Latin words.
+  if (words >= 2 && words <= 3 && tokens[first]!.cap) {
+    let latin = true;
+    let n = 0;
+    for (let k = first + 1; k < last; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== TK.Word) continue;
+      n++;
+      if (t.cap || t.low.length < 5 || !LATIN_END.test(t.low) || FUNCTION_WORDS.has(t.low)) latin = false;
+    }
+    if (latin && n === words - 1) return true;
+  }
+  if (prev?.text === ":") {
+    if (prev2 && prev2.kind === TK.Word && (RENAMING_DE.has(prev2.low) || (prev2.cap && TITLE_NOUN_DE.test(prev2.low)))) return true;
+    if (lowerContent === 0) return true;
+  }
+  // "(deutsch „…“)", "bedeutet etwa „…“", "etwa „acht bis zehn Stunden“": a translation or an estimate.
+  if (prev && prev.kind === TK.Word && !prev.cap && RENAMING_DE.has(prev.low) && prev.low !== "wörtlich") return true;
+  // "laut „Abendpost“", "laut einem Bericht von „Radio Nord“": the source's name.
+  if (lowerContent === 0 && prev && (prev.low === "laut" || prev.low === "gemäß" || (prev.low === "von" && prev2?.cap === true && (FRAME_HEADS_DE.test(prev2.low) || TITLE_NOUN_DE.test(prev2.low))))) return true;
+  if (prev && prev.kind === TK.Word && SO_CALLED_DE.test(prev.low)) return true;
+  if (prev2 && prev2.kind === TK.Word && SO_CALLED_DE.test(prev2.low) && prev && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low))) return true;
+  if (prev && prev.low === "genannt" && tokens[openTok - 2]?.text === ",") return true;
+  if (next && next.low === "genannt" && !isPersonObject(doc, openTok)) return true;
+  if (prev && (INDEF_DE.has(prev.low) || DEF_DE.has(prev.low)) && prev2 && prev2.low === "man" && /^nenn|^nann/.test(tokens[openTok - 3]?.low ?? "")) return true;
+  // "galt als „…“", "gilt als „…“", "hielt man für einen „…“": a reputation, nobody's words.
+  if (prev?.low === "als") {
+    // (A few adverbs may stand between: "galt schon damals als „…“".)
+    for (let k = openTok - 2; k >= 0 && openTok - k <= 5; k--) {
+      const t = tokens[k]!;
+      if (t.kind !== TK.Word || t.cap) break;
+      if (["gilt", "galt", "gelten", "galten", "gelte"].includes(t.low)) return true;
+    }
+  }
+  if (prev && INDEF_DE.has(prev.low) && prev2?.low === "für") {
+    let man = false;
+    let halten = false;
+    for (let k = openTok - 3; k >= 0 && openTok - k <= 7; k--) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct) break;
+      if (t.low === "man") man = true;
+      if (["hielt", "hält", "halten", "hielten"].includes(t.low)) halten = true;
+    }
+    if (man && halten) return true;
+  }
+  if (prev && prev.low === "als" && next && next.low === "bezeichnet" && next2 && ["wird", "werden", "wurde", "wurden"].includes(next2.low) && !agentBefore(doc, openTok)) return true;
+  // A name before or after a speech verb, in the subject's place: „…“ berichtet / berichtet „…“ in …
+  if (words <= 5 && !/[,;:]/.test(inner)) {
+    // Capitalized words, or one word with a digit or a capital inside ("Nutzer42", "PhotoBox").
+    const one = tokens[first]!;
+    const nameLike = lowerContent === 0 && (words >= 2 || (one.kind === TK.Word && (/\d/.test(one.text) || /\p{Ll}\p{Lu}/u.test(one.text))));
+    const v = closeTok + 1;
+    // In the subject's place: at the clause start, after "wie" or an article ("als „…“ bezeichnet" is a characterisation).
+    const article = prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low));
+    const clauseStart = prev === undefined || (prev.kind === TK.Punct && prev.text !== ":");
+    if (next && doc.speech[v] && (prev?.low === "wie" || (article && prev2?.low === "wie") || ((article || clauseStart) && nameLike))) return true;
+    if (nameLike && prev && doc.speech[openTok - 1] && next && next.kind === TK.Word && !next.cap && !NAMING_VERBS.has(prev.low)) return true;
+    // "erklärte der neue „Hohe Rat“, …": after the verb, an article (and adjectives), then the name.
+    if (nameLike && (article || isLowerAdj(prev)) && words >= 2) {
+      let k = openTok - 1;
+      while (k > 0 && openTok - k <= 3 && !doc.speech[k] && (isLowerAdj(tokens[k]) || DEF_DE.has(tokens[k]!.low) || INDEF_DE.has(tokens[k]!.low))) k--;
+      if (doc.speech[k] && !NAMING_VERBS.has(tokens[k]!.low) && (DEF_DE.has(tokens[k + 1]!.low) || INDEF_DE.has(tokens[k + 1]!.low))) return true;
+    }
+  }
+  return false;
+}
+
+/** "nennt ihn „Kleiner Bär“", "wurde sie „die Eiserne“ genannt": a person is named, by someone. */
+function isPersonObject(doc: Doc, openTok: number): boolean {
+  const p = doc.tokens[openTok - 1];
+  return p !== undefined && ["ihn", "sie", "ihm", "ihr", "er"].includes(p.low);
+}
+
+/** A "von"/"durch" agent before the quote in its clause: "von Kritikern als „…“ bezeichnet". */
+function agentBefore(doc: Doc, openTok: number): boolean {
+  for (let k = openTok - 1; k >= 0 && openTok - k <= 8; k--) {
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Punct && t.text !== "(") return false;
+    if (t.low === "von" || t.low === "vom" || t.low === "durch" || t.low === "seitens") return true;
+  }
+  return false;
+}
+
+/** Tokens a and b are at most 20 apart with no comma, semicolon or sentence end between them. */
+function sameClause(tokens: Token[], a: number, b: number): boolean {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  if (hi - lo > 20) return false;
+  for (let k = lo + 1; k < hi; k++) if (tokens[k]!.kind === TK.Punct && ",;.!?:".includes(tokens[k]!.text)) return false;
+  return true;
+}
+
+/** A German source frame at token k: "laut", "zufolge", "gemäß", "nach Angaben", "Seiner Meinung nach". */
+function frameCue(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.kind !== TK.Word) return false;
+  if (t.low === "laut" || t.low === "zufolge" || t.low === "gemäß") return true;
+  if (t.low === "für" && (k === 0 || tokens[k - 1]!.kind === TK.Punct)) {
+    for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
+      if (tokens[j]!.kind === TK.Punct) return false;
+      if (SEIN_DE.has(tokens[j]!.low)) return j > k + 1 && tokens[k + 1]!.kind === TK.Word;
+    }
+    return false;
+  }
+  if (t.low !== "nach") return false;
+  const next = tokens[k + 1];
+  const head = next && DEF_DE.has(next.low) ? tokens[k + 2] : next;
+  return (head?.cap === true && FRAME_HEADS_DE.test(head.low)) || (tokens[k - 1]?.cap === true && FRAME_HEADS_DE.test(tokens[k - 1]!.low));
 }
 
 export function acceptQuotes(doc: Doc): number[] {
@@ -186,12 +352,69 @@ export function acceptQuotes(doc: Doc): number[] {
     }
     const openTok = tokenAt(tokens, s.open);
     const closeTok = s.closed ? tokenAt(tokens, s.close) : -1;
-    if (isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok))) {
+    // English: marks inside someone's words quote what someone else said or wrote ("“She
+    // called it ‘a disgrace,’ and I agree,” he said"): a quote, unless a title noun names it.
+    // (German news puts terms and names in inner marks as often as words; there the inner
+    // quote is judged like any other.)
+    const nested = doc.lang === "en" && s.parent >= 0 && !titleBeforeMark(doc, openTok);
+    // Coordinated with the quote before ("„Nackt im Wind“ oder „Allein im Wald“", "als
+    // „laut“ und „rücksichtslos“"): the same kind of thing, a name with a name, words with words.
+    const coord = coordinatedWith(doc, q, openTok);
+    const yes = coord >= 0 ? ok[coord] === 1 : nested || isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok));
+    if (yes) {
       ok[q] = 1;
       accepted.push(q);
     }
   }
   return accepted;
+}
+
+/** A lower-case adjective ("neue", "sogenannten"). */
+function isLowerAdj(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TK.Word && !t.cap && /(e|en|er|es|em)$/.test(t.low) && !FUNCTION_WORDS.has(t.low);
+}
+
+/** Whether a quote has a lower-case word that is not a function word. */
+function lowerWords(doc: Doc, s: QuoteSpan): boolean {
+  const { tokens } = doc;
+  for (let k = tokenAt(tokens, s.start), n = 0; k < tokens.length && tokens[k]!.start < s.end && n < 40; k++, n++) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Word && !t.cap && !FUNCTION_WORDS.has(t.low)) return true;
+  }
+  return false;
+}
+
+/**
+ * The index of the quote right before span q when only "und", "oder", "sowie", "bzw." or a comma
+ * stand between the two and neither ends a sentence; else -1.
+ */
+function coordinatedWith(doc: Doc, q: number, openTok: number): number {
+  const { spans, tokens, text } = doc;
+  if (q === 0) return -1;
+  const p = spans[q - 1]!;
+  const s = spans[q]!;
+  if (!p.closed || p.close >= s.open || p.parent !== s.parent) return -1;
+  const ends = (a: number, b: number) => /[.!?…]$/.test(text.slice(a, b));
+  if (ends(p.start, p.end) || ends(s.start, s.end)) return -1;
+  // Of the same shape: both in lower-case words ("„laut“ und „rücksichtslos“") or both in
+  // capitalized words only ("„Nordwind“ oder „Südwind“").
+  if (lowerWords(doc, p) !== lowerWords(doc, s)) return -1;
+  const closeTok = tokenAt(tokens, p.close);
+  const between = openTok - closeTok - 1;
+  if (between < 1 || between > 2) return -1;
+  for (let k = closeTok + 1; k < openTok; k++) {
+    const t = tokens[k]!;
+    if (!(t.text === "," || ["und", "oder", "sowie", "bzw"].includes(t.low))) return -1;
+  }
+  return q - 1;
+}
+
+/** A title noun right before the opening mark, or before an article before it ("der Film „…“"). */
+function titleBeforeMark(doc: Doc, openTok: number): boolean {
+  const { tokens, lang } = doc;
+  const noun = (t: Token | undefined) => t !== undefined && t.kind === TK.Word && (lang === "de" ? t.cap && TITLE_NOUN_DE.test(t.low) : TITLE_NOUN_EN.has(t.low));
+  const prev = tokens[openTok - 1];
+  return noun(prev) || (prev !== undefined && DEF_DE.has(prev.low) && noun(tokens[openTok - 2]));
 }
 
 function hasAdjacentTag(doc: Doc, openTok: number, closeTok: number): boolean {
@@ -345,9 +568,14 @@ function phraseSpeaker(doc: Doc, np: Phrase): Mention {
 function phraseMention(doc: Doc, np: Phrase): Mention | null {
   let best: Mention | null = null;
   let rank = 9;
+  let inMarks = false;
   for (let k = np.first; k < np.last; k++) {
+    // Words inside quotation marks in the phrase are a name ("der „Hohe Rat der Stadt“"): a
+    // mention in it is part of that name, not the speaker.
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Punct && "„“”\"«»".includes(t.text)) inMarks = !inMarks;
     const mi = doc.mentionAt[k]!;
-    if (mi < 0) continue;
+    if (mi < 0 || inMarks) continue;
     const m = doc.mentions[mi]!;
     if (m.kind === "first-person") return null;
     const r = m.kind === "name" ? 0 : m.kind === "role" || m.kind === "pronoun" ? 1 : 2;
@@ -363,12 +591,34 @@ function phraseMention(doc: Doc, np: Phrase): Mention | null {
 function verbSpeaker(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
   if (doc.lang === "de") {
     if (impersonalDe(doc, v, lo, hi)) return null;
+    const rel = relativeSubjectDe(doc, v, lo);
+    if (rel >= 0) return anaphor(doc, rel, phraseBefore(doc, rel - 1, Math.max(lo, doc.sentences[doc.sentOf[rel]!]!.first)));
+    // A passive with its agent: "Die Stadt wurde vom Verband aufgefordert, …" — the agent speaks.
+    const agent = passiveAgentDe(doc, v, lo);
+    if (agent) return phraseMention(doc, agent);
+  }
+  if (doc.lang === "de") {
     const np = subjectPhraseDe(doc, v, lo, hi);
     const cited = citedPhraseDe(doc, v, lo, hi, np);
     if (cited) return phraseMention(doc, cited);
     if (np && (prefer !== "after" || np.first > v)) return phraseMention(doc, np);
   }
   return subjectOf(doc, v, lo, hi, prefer);
+}
+
+/**
+ * A word that stands for a speaker named before it: a relative pronoun ("ein Zeuge, der
+ * behauptet, …"), "wonach" ("Berichte, wonach …"), "demnach" (by that report). The mention is
+ * the word itself, as the text has it; the person is the one it refers to (the desk shows
+ * „der“ → Zeuge), or nobody when that is unknown.
+ */
+function anaphor(doc: Doc, k: number, ref: Mention | null): Mention {
+  const t = doc.tokens[k]!;
+  return {
+    first: k, last: k + 1, start: t.start, end: t.end, kind: "pronoun", gender: ref?.gender ?? "u", plural: ref?.plural ?? false,
+    person: ref ? ref.person ?? { name: ref.surface, gender: "u", plural: false, org: true, roles: new Set() } : null,
+    surface: t.text, salient: false, inQuote: doc.quoteOf[k]! >= 0, sentence: doc.sentOf[k]!,
+  };
 }
 
 /** A source phrase after a word ("laut Polizei", "so der Minister", "nach Angaben der Polizei"). */
@@ -464,6 +714,8 @@ export interface IndirectFound {
   start: number;
   end: number;
   attr: Attr | null;
+  /** The cue's token when no speaker was found for it ("Es wurde vermutet, dass …"). */
+  cue?: number;
 }
 
 interface Report {
@@ -651,9 +903,13 @@ export function speakerOf(a: Attr | null): SpeakerMention | null {
 
 /** The cue's spans: the speech verb with its separated particle ("wies … zurück"), "according to", "laut", "zufolge". */
 export function cueOf(doc: Doc, a: Attr | null): Span[] {
-  if (!a || a.cue === undefined) return [];
+  return a ? cueAt(doc, a.cue) : [];
+}
+
+/** The spans of the cue at token k (see cueOf); none when k is undefined. */
+export function cueAt(doc: Doc, k: number | undefined): Span[] {
+  if (k === undefined) return [];
   const { tokens } = doc;
-  const k = a.cue;
   const t = tokens[k]!;
   if (t.low === "according" && tokens[k + 1]?.low === "to") return [{ start: t.start, end: tokens[k + 1]!.end }];
   const spans: Span[] = [{ start: t.start, end: t.end }];
@@ -791,6 +1047,21 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     if (found) return found;
   }
 
+  // B0. "Berichte, wonach …", "die Darstellung, wonach …": the clause after "wonach" is what the
+  // noun phrase before it says, and that phrase names the source ("wonach" is the cue). After a
+  // clause that ends in a verb, "wonach" means "after which" and reports nothing.
+  if (lang === "de") {
+    for (let k = f + 2; k < endTok; k++) {
+      if (tokens[k]!.low !== "wonach" || tokens[k - 1]!.text !== "," || !outside(doc, k)) continue;
+      const before = tokens[k - 2]!;
+      if (before.kind === TK.Word && !before.cap && !doc.markOf[k - 2]) break;
+      const ref = phraseBefore(doc, k - 1, f);
+      const found = make(k + 1, endTok, ref ? { mention: ref, person: ref.person, cue: k } : { mention: anaphor(doc, k, null), person: null, cue: k });
+      if (found) return found;
+      break;
+    }
+  }
+
   // B. Head tag: "Der Kremlchef wies zurück, dass …" / "He said (that) …".
   if (lang === "de") {
     const head = headClauseDe(doc, f, endTok, hasKonj);
@@ -798,8 +1069,12 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // "Heute bestätigte X laut der Agentur, dass …": the source phrase in the
       // tag is where the words come from.
       const frame = frameDe(doc, f, head.start);
-      const attr = frame?.mention && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
+      // (Only a frame in the verb's own clause: "Laut X ist …, obwohl Y behauptet, …" is Y's.)
+      const own = frame !== null && !commaBetween(doc, frame.last, head.cue);
+      const attr = frame?.mention && own && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
       const found = make(head.start, head.end, attr);
+      // The speech verb is the cue even when it names nobody (an agentless passive, "heißt es").
+      if (found && !attr) found.cue = head.cue;
       if (found) return found;
     }
   }
@@ -851,13 +1126,30 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   // C. Frames: "Interfax zufolge …", "Laut Polizei …", "Nach Angaben der Polizei …", "Seiner
   // Meinung nach …", "According to X, …".
   if (lang === "de") {
+    // "Demnach soll …", "Danach habe …": by the report just mentioned. The word is the mention;
+    // it refers to the last speaker, else to the subject of the sentence before.
+    let k0 = f;
+    while (k0 < endTok && tokens[k0]!.kind === TK.Punct) k0++;
+    const lead = tokens[k0]!.low;
+    if ((lead === "demnach" || lead === "danach") && (konj1 >= 0 || konj2 >= 0 || soll(doc, k0, endTok) || lead === "demnach")) {
+      let ref: Attr | null = carried(last && s - last.sentence <= 2 ? last.attr : null);
+      if (!ref && s > 0) {
+        const np = sentenceSubjectDe(doc, s - 1);
+        if (np && plausibleSpeaker(doc, np)) ref = attrOf(phraseMention(doc, np));
+      }
+      const m = anaphor(doc, k0, ref?.mention ?? null);
+      if (ref?.person) m.person = ref.person;
+      const found = make(k0 + 1, endTok, { mention: m, person: m.person, cue: k0 });
+      if (found) return found;
+    }
     const frame = frameDe(doc, f, endTok);
     if (frame) {
       let a = f;
       let b = endTok;
       if (frame.first - f <= 1) a = frame.last; // at the start: the rest of the sentence
       else if (frame.last >= endTok) b = frame.first; // at the end: what comes before
-      const found = make(a, b, frame.mention ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : null);
+      // ("Für X ist …" gives a quote in it a speaker, but states a view, not reported speech.)
+      const found = tokens[frame.cue]!.low === "für" ? null : make(a, b, frame.mention ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : null);
       if (found) return found;
     }
   }
@@ -915,9 +1207,12 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     const kk = konj1 >= 0 ? konj1 : konj2 >= 0 ? konj2 : sollK;
     let a = kk;
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
-    // The speaker of the report it continues, else the subject of the sentence before ("Der
+    // A source frame in the sentence ("Nach Auffassung der Partei sei es „…“"), else the
+    // speaker of the report it continues, else the subject of the sentence before ("Der
     // Firma bestreitet das. Ihr Produkt sei sicher …"): reported speech needs no speech verb.
-    let attr = carried(last && s - last.sentence <= 1 ? last.attr : null);
+    // A main clause before the reported one names its source when its subject can speak ("Die
+    // Staatsanwaltschaft hegt den Verdacht, der Mann könnte …"), whatever its verb.
+    let attr = frameAttr(doc, s) ?? (a > f + 1 ? mainClauseSpeaker(doc, f, a - 1) : null) ?? carried(last && s - last.sentence <= 1 ? last.attr : null);
     if (!attr && s > 0 && doc.sentOf[f - 1] === s - 1) {
       const np = sentenceSubjectDe(doc, s - 1);
       if (np && plausibleSpeaker(doc, np)) attr = attrOf(phraseMention(doc, np));
@@ -927,6 +1222,29 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return make(a, endTok, attr);
   }
   return null;
+}
+
+/** The subject of the clause [a, b) when it is a plausible speaker and outside quotes. */
+function mainClauseSpeaker(doc: Doc, a: number, b: number): Attr | null {
+  const np = clauseSubjectDe(doc, a, b);
+  if (!np || !plausibleSpeaker(doc, np)) return null;
+  for (let k = np.first; k < np.last; k++) if (!outside(doc, k)) return null;
+  return attrOf(phraseMention(doc, np));
+}
+
+/** A comma outside quotes in [a, b). */
+function commaBetween(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (doc.tokens[k]!.text === "," && outside(doc, k)) return true;
+  return false;
+}
+
+/** Reportative "soll"/"sollen" outside quotes in [a, b). */
+function soll(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const t = doc.tokens[k]!;
+    if (outside(doc, k) && t.kind === TK.Word && !t.cap && (t.low === "soll" || t.low === "sollen")) return true;
+  }
+  return false;
 }
 
 /** A "zu"-infinitive: "zu bringen", "vorzugehen", "zurückzutreten", "herbeizuführen". */
@@ -958,7 +1276,7 @@ const WIE_DE = new Set(["wie"]);
  */
 function headClauseDe(
   doc: Doc, f: number, endTok: number, hasKonj: (a: number, b: number) => boolean,
-): { start: number; end: number; attr: Attr | null } | null {
+): { start: number; end: number; attr: Attr | null; cue: number } | null {
   const { tokens, speech } = doc;
   for (let v = f, tried = 0; v < endTok && tried < 3; v++) {
     if (!outside(doc, v) || speech[v]! === 0) continue;
@@ -968,32 +1286,36 @@ function headClauseDe(
     if (hasKonj(f, v)) return null;
     // "Wie die Polizei mitteilte, ist alles ruhig": the rest of the sentence.
     let w = v - 1;
-    while (w > f && v - w < 14 && tokens[w]!.kind !== TK.Punct) w--;
+    // (Quotation marks around a name are part of the clause: "Wie „Abendpost Online“ berichtet".)
+    while (w > f && v - w < 14 && (tokens[w]!.kind !== TK.Punct || (!doc.markOf[w] && "„“”\"«»".includes(tokens[w]!.text)))) w--;
     if (w >= f && (w === f || tokens[w]!.kind === TK.Punct) && tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1] && WIE_DE.has(tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1]!.low)) {
       let c = v + 1;
       while (c < endTok && c <= v + 3 && tokens[c]!.text !== ",") c++;
-      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto"), v) };
+      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto"), v), cue: v };
     }
     for (let k = v + 1; k < endTok && k <= v + 24; k++) {
       const t = tokens[k]!;
-      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
       if (t.text === ",") {
         const n = tokens[k + 1];
-        if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        if (n && CONJ_THAT.has(n.low)) return { start: k + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
+        // "sprach mit einer Anwohnerin, die berichtet, …": a relative clause with a speech verb
+        // of its own is not this verb's content; that verb opens the report.
+        if (n && ["der", "die", "das", "welcher", "welche", "welches"].includes(n.low) && !n.cap && relativeSpeechAhead(doc, k + 1, endTok)) break;
         // An apposition inside the tag: "meldete der Sender, Radio Nordheim, dass …".
         if (n && n.cap && n.kind === TK.Word) {
           let j = k + 1;
           while (j < endTok && j - k <= 5 && tokens[j]!.kind === TK.Word && tokens[j]!.cap) j++;
-          if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto"), v) };
+          if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto"), v), cue: v };
         }
-        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
         // A "zu"-infinitive is the verb's own complement when the verb (or its particle, or a
         // "dazu"/"bereit") closes the clause before it: "kündigte an, … zu prüfen", not
         // "bekräftigten ihre Entschlossenheit, … zu vertreiben".
         const p = tokens[k - 1]!;
         const verbCloses = k - 1 === v || speech[k - 1]! > 0 || DE_PARTICLES.has(p.low) || ["dazu", "darauf", "daran", "bereit", "es", "auf"].includes(p.low);
         const zu = verbCloses ? zuClauseEnd(doc, k + 1, endTok) : -1;
-        if (zu > 0) return { start: k + 1, end: zu, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v) };
+        if (zu > 0) return { start: k + 1, end: zu, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
         break;
       }
       if (!outside(doc, k)) break;
@@ -1001,6 +1323,15 @@ function headClauseDe(
     }
   }
   return null;
+}
+
+/** A speech verb closes the relative clause that starts at r ("die berichtet,"). */
+function relativeSpeechAhead(doc: Doc, r: number, end: number): boolean {
+  for (let k = r + 1; k < end && k <= r + 14; k++) {
+    if (doc.tokens[k]!.kind === TK.Punct) return false;
+    if (doc.speech[k] && relativeSubjectDe(doc, k, r - 1) === r) return true;
+  }
+  return false;
 }
 
 /** Sentence s as reported speech (without its final punctuation and without direct quotes in it). */
@@ -1083,13 +1414,17 @@ function frameAttrOnce(doc: Doc, s: number): Attr | null {
   return frame ? attrOf(frame.mention, frame.cue) : null;
 }
 
+/** Finite forms of "sein": "Für X ist …" states X's view. */
+const SEIN_DE = new Set(["ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären"]);
+
 /** Nouns that make "nach …" a source ("nach Angaben der Polizei", "nach Polizeiangaben", "Seiner Meinung nach"). */
-const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung)$/;
+const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung|idee|ideen|bewertung|ankündigung|vorstellung|vorstellungen|berechnungen|kenntnis|kenntnissen|auskunft|schilderung|schilderungen|zeugen|wahrnehmung|lesart|willen|plänen|forderung|vorschlag|artikel|artikels|beitrag|beitrags|interview|interviews)$/;
 
 function frameHead(doc: Doc, np: Phrase): boolean {
   for (let k = np.first; k < np.last; k++) {
     const t = doc.tokens[k]!;
-    if (t.kind === TK.Word && t.cap) return FRAME_HEADS_DE.test(t.low);
+    // The head noun, after a capitalized determiner at the sentence start ("Seiner Meinung nach").
+    if (t.kind === TK.Word && t.cap && !isDeterminerDe(t.low)) return FRAME_HEADS_DE.test(t.low);
   }
   return false;
 }
@@ -1106,6 +1441,13 @@ function frameDe(doc: Doc, f: number, end: number): { first: number; last: numbe
     const t = tokens[k]!;
     if (t.kind !== TK.Word) continue;
     const low = t.low;
+    // "Für den Minister ist die Lage „ernst“": a view, at the start of the clause.
+    if (low === "für" && (k === f || tokens[k - 1]!.kind === TK.Punct)) {
+      const np = nounPhraseDe(doc, k + 1, end);
+      const verb = np ? tokens[np.last] : undefined;
+      if (np && verb && SEIN_DE.has(verb.low) && plausibleSpeaker(doc, np)) return { first: k, last: np.last, mention: phraseMention(doc, np), cue: k };
+      continue;
+    }
     if (low === "laut" || low === "gemäß" || low === "nach") {
       const np = nounPhraseDe(doc, k + 1, end);
       if (np && (low !== "nach" || frameHead(doc, np))) {

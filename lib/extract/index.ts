@@ -3,7 +3,7 @@
 // and options always give the same result. Linear in the length of the text (see
 // docs/extraction.md for the measurements and the rules behind each step).
 
-import { acceptQuotes, attribute, cueOf, markQuotes, speakerOf } from "./attribution";
+import { acceptQuotes, attribute, cueAt, cueOf, markQuotes, speakerOf } from "./attribution";
 import { findClaims } from "./claims";
 import type { Doc } from "./context";
 import { detectLanguage } from "./language";
@@ -50,7 +50,7 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
       end: ind.end,
       speaker: speakerOf(ind.attr),
       reportedBy: null,
-      cue: cueOf(doc, ind.attr),
+      cue: ind.attr ? cueOf(doc, ind.attr) : cueAt(doc, ind.cue),
     });
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);

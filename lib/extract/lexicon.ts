@@ -41,10 +41,10 @@ function weakDe(stem: string, opts: { ge?: boolean; et?: boolean } = {}): string
 }
 
 // Weak verbs with ge- participle.
-for (const stem of ["sag", "mein", "mahn", "warn", "forder", "klag", "frag", "twitter", "lob", "hoff", "glaub", "droh", "schätz", "rat", "urteil", "spott", "jubel", "poltr", "wüt"]) {
+for (const stem of ["sag", "mein", "mahn", "warn", "forder", "klag", "frag", "twitter", "lob", "hoff", "glaub", "droh", "schätz", "rat", "urteil", "spott", "jubel", "poltr", "wüt", "äußer", "schilder", "fürcht", "dräng", "konter", "leugn"]) {
   addForms(SPEECH_DE, weakDe(stem), {
     lemma: stem + "en",
-    notParticles: stem === "sag" ? ["ab"] : undefined,
+    notParticles: stem === "sag" ? ["ab", "zu"] : undefined,
     cognition: ["glaub", "hoff", "schätz"].includes(stem) || undefined,
   });
 }
@@ -52,6 +52,9 @@ for (const stem of ["sag", "mein", "mahn", "warn", "forder", "klag", "frag", "tw
 SPEECH_DE.delete("meine");
 SPEECH_DE.delete("meinen");
 addForms(SPEECH_DE, weakDe("antwort", { et: true }), { lemma: "antworten" });
+addForms(SPEECH_DE, weakDe("leugn", { et: true }), { lemma: "leugnen" });
+// "meldete" reports; "meldete … an" files (Insolvenz anmelden), "meldete sich … ab" signs off.
+addForms(SPEECH_DE, weakDe("meld", { et: true }), { lemma: "melden", notParticles: ["an", "ab", "zurück", "um"] });
 addForms(SPEECH_DE, weakDe("berichte".slice(0, -1), { ge: false, et: true }), { lemma: "berichten" });
 // Weak verbs without ge- (inseparable prefix or -ieren).
 for (const stem of [
@@ -61,7 +64,8 @@ for (const stem of [
   "befürcht", "vermut", "erwart", "beschwör", "bezeichn", "präzisier", "reagier", "appellier",
   "postulier", "signalisier", "informier", "protestier", "polemisier", "warn", "beharr", "unterstell",
   "prophezei", "spekulier", "erwähn", "zweifel", "folger", "begründ", "beanstand", "verteidig", "relativier", "verweis",
-  "äußer", "bekund", "beschuldig",
+  "bekund", "beschuldig", "erzähl", "bezweifel", "verlautbar", "vermeld", "ermahn", "prognostizier", "plädier",
+  "rechtfertig", "vernein", "beschwer",
 ]) {
   const et = /[dt]$|chn$|gn$/.test(stem);
   addForms(SPEECH_DE, weakDe(stem, { ge: false, et }), { lemma: stem + "en" });
@@ -71,6 +75,12 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["schreiben", ["schrieb", "schrieben", "schreibt", "schreiben", "geschrieben", "schreibe"]],
   ["sprechen", ["sprach", "sprachen", "spricht", "sprechen", "gesprochen"]],
   ["rufen", ["rief", "riefen", "ruft"]],
+  ["empfehlen", ["empfahl", "empfahlen", "empfiehlt", "empfohlen"]],
+  ["beschreiben", ["beschrieb", "beschrieben", "beschreibt"]],
+  ["verraten", ["verriet", "verrieten", "verrät"]],
+  ["gestehen", ["gestand", "gestanden", "gesteht"]],
+  ["verweisen", ["verwies", "verwiesen", "verweist"]],
+  ["schwören", ["schwor", "schworen", "geschworen"]],
   ["unterstreichen", ["unterstrich", "unterstrichen", "unterstreicht"]],
   ["bestreiten", ["bestritt", "bestritten", "bestreitet"]],
   ["heißen", ["hieß", "heißt"]],
@@ -105,6 +115,18 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["vorwerfen", ["vorgeworfen", "vorwarf", "vorwirft"]],
   ["bekanntgeben", ["bekanntgegeben", "bekanntgab"]],
   ["zusichern", ["zugesichert", "zusicherte"]],
+  ["aussagen", ["ausgesagt"]],
+  ["klarmachen", ["klargemacht"]],
+  ["einschränken", ["eingeschränkt"]],
+  ["anführen", ["angeführt"]],
+  ["abstreiten", ["abgestritten"]],
+  ["nahelegen", ["nahegelegt"]],
+  ["aufrufen", ["aufgerufen"]],
+  ["auffordern", ["aufgefordert"]],
+  ["vorschlagen", ["vorgeschlagen"]],
+  ["aussprechen", ["ausgesprochen"]],
+  ["andeuten", ["angedeutet"]],
+  ["ausgehen", ["ausgegangen"]],
 ];
 for (const [lemma, forms, extra] of STRONG_DE) addForms(SPEECH_DE, forms, { lemma, ...extra });
 
@@ -123,6 +145,13 @@ const SEPARABLE_DE: [string, string[], string[]][] = [
   ["einwenden", ["wandte", "wandten", "wendet"], ["ein"]],
   ["vorwerfen", ["warf", "warfen", "wirft"], ["vor"]],
   ["aufrufen", ["rief", "riefen", "ruft"], ["auf", "zu"]],
+  ["klarmachen/deutlichmachen", ["machte", "machten", "macht"], ["klar", "deutlich"]],
+  ["einschränken", ["schränkte", "schränkten", "schränkt"], ["ein"]],
+  ["darstellen", ["stellte", "stellten", "stellt"], ["dar"]],
+  ["anführen/anregen", ["führte", "führten", "regte", "regten", "regt"], ["an"]],
+  ["abstreiten", ["stritt", "stritten", "streitet"], ["ab"]],
+  ["nahelegen", ["legte", "legten", "legt"], ["nahe"]],
+  ["aussagen", ["sagte", "sagten", "sagt"], ["aus"]],
   ["auffordern", ["forderte", "forderten", "fordert"], ["auf"]],
   ["vorschlagen", ["schlug", "schlugen", "schlägt"], ["vor"]],
   ["aussprechen", ["sprach", "sprachen", "spricht"], ["aus"]],
@@ -134,12 +163,22 @@ const SEPARABLE_DE: [string, string[], string[]][] = [
   ["ausgehen", ["geht", "ging", "gehen", "gingen"], ["aus"]],
 ];
 
+/** Separable verbs with the particle joined ("ausgeht", "angaben"): verbs only when written in lower case. */
+export const JOINED_DE = new Set<string>();
+
 /** Finite forms that are a speech verb only with one of the given particles. */
 export const SEPARABLE_FINITE_DE = new Map<string, SpeechVerb>();
 for (const [lemma, forms, particles] of SEPARABLE_DE) {
   for (const f of forms) {
     const prev = SEPARABLE_FINITE_DE.get(f);
     SEPARABLE_FINITE_DE.set(f, { lemma, particles: [...new Set([...(prev?.particles ?? []), ...particles])] });
+    // In a subordinate clause the particle is joined to the verb at the end: "…, der davon
+    // ausgeht, dass", "wie die Polizei mitteilte".
+    // Only in lower case: "Angaben" is a noun, "angaben" a verb.
+    for (const p of particles) {
+      if (!SPEECH_DE.has(p + f)) JOINED_DE.add(p + f);
+      addForms(SPEECH_DE, [p + f], { lemma });
+    }
   }
 }
 

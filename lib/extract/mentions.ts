@@ -132,7 +132,10 @@ class Registry {
   }
 
   match(tokens: Token[], i: number): { entry: SeqEntry; len: number } | null {
-    const list = this.byFirst.get(tokens[i]!.low);
+    // (i may be past the last token: "…, Sprecherin," at the end of a text.)
+    const first = tokens[i];
+    if (!first) return null;
+    const list = this.byFirst.get(first.low);
     if (!list) return null;
     for (const entry of list) {
       let ok = true;
@@ -305,9 +308,12 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     }
     const inQuote = doc.quoteOf[first]! >= 0;
     const nextTok = tokens[last];
+    // Right after a speech verb is the subject's place ("sagte Trump"), unless a mention stands
+    // right before the verb ("Castell warf Lindholm »…« vor": Lindholm is the object).
+    const afterVerb = doc.speech[spanFirst - 1]! > 0 && !(spanFirst >= 2 && doc.mentionAt[spanFirst - 2]! >= 0);
     const salient =
       !inQuote &&
-      (doc.speech[spanFirst - 1]! > 0 || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org"));
+      (afterVerb || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org"));
     if (!inQuote) sentenceHasMention = true;
     const m: Mention = {
       first, last, start: tokens[spanFirst]!.start, end: tokens[last - 1]!.end, kind, gender, plural, person,

@@ -23,8 +23,12 @@ export interface QuoteSpan {
   closed: boolean;
 }
 
-const MARKS = "\"'«»‹›„“”‚‘’";
-type Mark = "\"" | "'" | "«" | "»" | "‹" | "›" | "„" | "“" | "”" | "‚" | "‘" | "’";
+/**
+ * The marks. "''" (two apostrophes) is one mark: typewriter text writes a double quotation mark
+ * that way, and wiki markup writes italics (names, titles, Latin terms); either way it pairs only
+ * with itself, and the words between are judged like any other quote (attribution.ts).
+ */
+type Mark = "\"" | "'" | "''" | "«" | "»" | "‹" | "›" | "„" | "“" | "”" | "‚" | "‘" | "’";
 
 /**
  * For each mark, the characters that may close it when it opened a quote. Every mark has an
@@ -45,6 +49,7 @@ const CLOSERS: Record<Mark, string> = {
   "‘": "’'",
   "’": "’'",
   "'": "'’",
+  "''": "''",
 };
 
 const OPEN_CONTEXT = "([{–—-/:;,+";
@@ -63,6 +68,8 @@ function isMarkCode(c: number): boolean {
 interface Opener {
   pos: number;
   ch: Mark;
+  /** Length of the mark: 2 for "''", else 1. */
+  width: number;
   /** Index of the opener below this one when it was pushed (for nesting). */
   below: number;
   id: number;
@@ -73,7 +80,7 @@ const STACK_MAX = 24;
 
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const n = text.length;
-  const found: { open: number; close: number; closed: boolean; openerId: number; parentOpenerId: number }[] = [];
+  const found: { open: number; width: number; close: number; closed: boolean; openerId: number; parentOpenerId: number }[] = [];
   let stack: Opener[] = [];
   let nextId = 0;
   // A quote left open at a paragraph end, kept in case the next paragraph reopens it (the
@@ -96,15 +103,15 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       if (!CLOSERS[o.ch].includes(ch)) continue;
       stack.length = k;
       const parent = stack.length > 0 ? stack[stack.length - 1]!.id : -1;
-      found.push({ open: o.pos, close: pos, closed: true, openerId: o.id, parentOpenerId: parent });
+      found.push({ open: o.pos, width: o.width, close: pos, closed: true, openerId: o.id, parentOpenerId: parent });
       return true;
     }
     return false;
   };
 
-  const push = (ch: Mark, pos: number) => {
+  const push = (ch: Mark, pos: number, width = 1) => {
     if (stack.length >= STACK_MAX) stack = stack.slice(stack.length - STACK_MAX + 1);
-    stack.push({ pos, ch, below: stack.length > 0 ? stack[stack.length - 1]!.id : -1, id: nextId++ });
+    stack.push({ pos, ch, width, below: stack.length > 0 ? stack[stack.length - 1]!.id : -1, id: nextId++ });
   };
 
   for (let i = 0; i < n; i++) {
@@ -128,22 +135,36 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       }
       continue;
     }
-    const ch = text[i] as Mark;
+    // Two apostrophes are one mark (see Mark).
+    const double = c === 39 && text.charCodeAt(i + 1) === 39;
+    const ch = (double ? "''" : text[i]) as Mark;
+    const w = double ? 2 : 1;
     const prev = i > 0 ? text[i - 1] : undefined;
-    const next = i + 1 < n ? text[i + 1] : undefined;
+    const next = i + w < n ? text[i + w] : undefined;
     const prevSpace = prev === undefined || isSpaceChar(prev);
     const nextSpace = next === undefined || isSpaceChar(next);
     const left = !nextSpace && (prevSpace || OPEN_CONTEXT.includes(prev!) || isMark(prev));
     const right = !prevSpace && (nextSpace || CLOSE_CONTEXT.includes(next!) || isMark(next));
 
     if (runOn && lineStart && left && runOn.opener.ch === ch) {
-      found.push({ open: runOn.opener.pos, close: runOn.paraEnd, closed: false, openerId: runOn.opener.id, parentOpenerId: -1 });
+      found.push({ open: runOn.opener.pos, width: runOn.opener.width, close: runOn.paraEnd, closed: false, openerId: runOn.opener.id, parentOpenerId: -1 });
     }
     runOn = null;
     lineStart = false;
     lastNonSpace = i;
     newlines = 0;
 
+    if (double) {
+      // Like a straight double quote, but it pairs only with another "''".
+      i++;
+      lastNonSpace = i;
+      if (left && !right) push(ch, i - 1, 2);
+      else if (right && !left) close(ch, i - 1);
+      else if (left && right) {
+        if (!close(ch, i - 1)) push(ch, i - 1, 2);
+      }
+      continue;
+    }
     switch (ch) {
       case "„":
       case "‚":
@@ -198,7 +219,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const byOpener = new Map<number, number>();
   const spans: QuoteSpan[] = [];
   for (const f of found) {
-    let start = f.open + 1;
+    let start = f.open + f.width;
     let end = f.close;
     while (start < end && isSpaceChar(text[start])) start++;
     while (end > start && isSpaceChar(text[end - 1])) end--;

@@ -75,6 +75,7 @@ function notAbbreviation(tokens: Token[], dot: number, next: Token, lang: "de" |
   if (next.breakBefore > 0) return true;
   if (before.kind === TK.Word) {
     if (before.text.length === 1) return false; // initials, z. B., u. a.
+    if (before.text.length <= 5 && before.text.includes(".")) return false; // u.a., d.h., i.d.R.
     if (ABBREVIATIONS.has(before.low)) return false;
     return true;
   }

@@ -2,10 +2,11 @@
 // the clause ("wies ... zurück", "fügte ... hinzu"), and a particle can also rule a verb out
 // ("sagte ... ab" cancels). The clause end is searched forward over a bounded window.
 
-import { SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
+import { JOINED_DE, SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
 import { TK, type Token } from "./text";
 
-const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "«", "»", "„", "“", "”", "\"", "(", ")", "–", "—"]);
+// Quotation marks do not end the clause: "wies die Pläne als „Unfug“ zurück" keeps its particle.
+const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "(", ")", "–", "—"]);
 const PARTICLE_WINDOW = 16;
 
 /** Finite verbs that report a view with a fixed phrase after them. */
@@ -22,6 +23,14 @@ function viewPhrase(tokens: Token[], i: number): boolean {
     if (!t.cap && VIEW_ADJ_DE.has(t.low) && /^(zeig|äußer)/.test(tokens[i]!.low)) return true;
   }
   return false;
+}
+
+const V1_SUBJECT_DE = new Set(["er", "sie", "es", "man", "wir", "ich", "der", "die", "das", "ein", "eine", "dieser", "diese"]);
+
+/** A capitalized word followed by a pronoun or an article: a verb in first position. */
+function verbFirst(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return n !== undefined && n.kind === TK.Word && !n.cap && V1_SUBJECT_DE.has(n.low);
 }
 
 /** The last word of the clause that starts after token i (bounded), or null. */
@@ -41,8 +50,11 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== TK.Word) continue;
+    // A capitalized German word is a noun ("Urteile", "Fragen", "Berichte") unless it opens a
+    // clause with the verb first and its subject after it ("Sagte er", "Fragt man").
+    if (lang === "de" && t.cap && !verbFirst(tokens, i)) continue;
     const v = speechVerb(lang, t.low);
-    if (v) {
+    if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {
         const fin = clauseFinalWord(tokens, i);
         if (fin && v.notParticles.includes(fin.low)) continue;

@@ -61,6 +61,10 @@ function isWordAt(text: string, i: number): boolean {
   return isWordCode(c, text[i]!);
 }
 
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 /** Characters that join two word parts: "US-Wahl", "al-Assad", "don't", "Putin’s". */
 function isJoiner(c: number): boolean {
   return c === 45 /* - */ || c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 0x2010 || c === 0x2011;
@@ -115,12 +119,19 @@ export function tokenize(text: string): Token[] {
           i++;
           continue;
         }
+        // A period between letters with a lower-case letter after it is inside a name or an
+        // address: "ver.di", "nordheim.de", "u.a" ("Ende.Der", a missing space, stays apart).
+        if (i + 1 < n && text.charCodeAt(i) === 46 && isLowerAscii(text.charCodeAt(i + 1)) && isLetterCode(text.charCodeAt(i - 1), text[i - 1]!)) {
+          i++;
+          continue;
+        }
         break;
       }
       kind = TK.Word;
     } else {
-      // One code unit per punctuation token; a surrogate pair stays together.
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      // One code unit per punctuation token; a surrogate pair stays together, and so does a
+      // doubled apostrophe (''), which quotes.ts reads as one quotation mark.
+      i += (c >= 0xd800 && c <= 0xdbff && i + 1 < n) || (c === 39 && text.charCodeAt(i + 1) === 39) ? 2 : 1;
       kind = TK.Punct;
     }
     const t = text.slice(start, i);

@@ -1,0 +1,309 @@
+// One test per rule added for real news (issue 12, quality on the German news corpus). Every
+// sentence here is invented; none is taken from a corpus.
+import { describe, expect, it } from "vitest";
+import { extractArticle, type ExtractionResult, type QuoteCandidate } from "../../lib/extract/index";
+import { findQuoteSpans } from "../../lib/extract/quotes";
+
+function direct(r: ExtractionResult): QuoteCandidate[] {
+  return r.quotes.filter((q) => q.kind === "direct");
+}
+function directTexts(text: string, language: "de" | "en" = "de"): string[] {
+  return direct(extractArticle(text, { language })).map((q) => q.text);
+}
+
+describe("quote or name: words in quotation marks that name something", () => {
+  it("two apostrophes are one mark: one span, not two nested ones", () => {
+    const text = "Die Echse ''Varanus pellucidus'' lebt auf Inseln. Er sagte: ''Wir kommen wieder.''";
+    const spans = findQuoteSpans(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(["Varanus pellucidus", "Wir kommen wieder."]);
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r).map((q) => q.text)).toEqual(["Wir kommen wieder."]);
+    expect(direct(r)[0]!.speaker?.text).toBe("Er");
+  });
+
+  it("a species name or Latin term is no quote, even in a sentence that reports someone", () => {
+    expect(directTexts("Die Forscherin sagte, der Käfer „Carabus lindenensis“ sei in den Wäldern selten geworden.")).toEqual([]);
+    // The same shape with German words is someone's wording.
+    expect(directTexts("Die Forscherin nannte den Fund „Wunderbar gelungen“.")).toEqual(["Wunderbar gelungen"]);
+  });
+
+  it("another name after a colon (kurz:, etwa:, auf Deutsch:) or Capitalized Words after a colon are names", () => {
+    expect(directTexts("Die Firma heißt Nordwerk Energie AG (kurz: „NEAG“) und sitzt in Kellbach.")).toEqual([]);
+    expect(directTexts("Das Festival heißt „Luz de Invierno“ (auf Deutsch: „Winterlicht“) und beginnt im März.")).toEqual([]);
+    expect(directTexts("Das neue Album der Band erschien im Mai: „Graue Tage am Fluss“. Die Kritik lobte es.")).toEqual([]);
+    // After a colon, a sentence or lower-case words are said.
+    expect(directTexts("Der Trainer sagte: „Wir haben verdient gewonnen.“")).toEqual(["Wir haben verdient gewonnen."]);
+    expect(directTexts("Die Ministerin blieb hart: „keinen Cent mehr“ für das Projekt.")).toEqual(["keinen Cent mehr"]);
+  });
+
+  it("a term given or coined is no quote: so genannt, genannt, nennt man, passive without agent", () => {
+    expect(directTexts("Die Stadt baut einen so genannten „Klimawald“ am Ufer, sagte der Bürgermeister.")).toEqual([]);
+    expect(directTexts("Das Gerät, genannt „Nordlicht 2“, wird im Herbst ausgeliefert.")).toEqual([]);
+    expect(directTexts("Den Kurssturz nennt man einen „Crash“. Er kam über Nacht.")).toEqual([]);
+    expect(directTexts("Der Wind, der als „Kellbacher Föhn“ bezeichnet wird, weht im Frühjahr.")).toEqual([]);
+    // With an agent, the characterisation is someone's words.
+    expect(directTexts("Der Plan wurde von Kritikern als „teurer Irrweg“ bezeichnet.")).toEqual(["teurer Irrweg"]);
+  });
+
+  it("a name in the subject's place of a speech verb names the speaker; it is not said", () => {
+    const text = "Wie „Nordheim Aktuell“ berichtet, wurde die Brücke gesperrt. „Radio Kellbach“ berichtete am Abend, die Sperrung sei aufgehoben.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r)).toEqual([]);
+    const ind = r.quotes.find((q) => q.kind === "indirect" && q.text.includes("Sperrung sei aufgehoben"));
+    expect(ind?.speaker?.text).toContain("Radio Kellbach");
+    // A characterisation before the verb stays a quote: "Von einer „…“ sprach X".
+    expect(directTexts("Von einer „gezielten Kampagne“ sprach der Abgeordnete am Montag.")).toEqual(["gezielten Kampagne"]);
+  });
+});
+
+function indirectWith(r: ExtractionResult, words: string): QuoteCandidate {
+  const q = r.quotes.find((x) => x.kind === "indirect" && x.text.includes(words));
+  if (!q) throw new Error(`no indirect speech with "${words}" in ${JSON.stringify(r.quotes.map((x) => x.text))}`);
+  return q;
+}
+
+describe("speakers named by a word that refers back (mention and the person it refers to)", () => {
+  it("a relative pronoun as the subject of the speech verb: the mention is the pronoun, the person its antecedent", () => {
+    const text = "Der Sender sprach mit einer Anwohnerin, die berichtet, das Wasser sei über Nacht gestiegen.";
+    const r = extractArticle(text, { language: "de" });
+    const q = indirectWith(r, "das Wasser sei über Nacht gestiegen");
+    expect(q.speaker?.text).toBe("die");
+    expect(q.speaker?.name).toContain("Anwohnerin");
+    expect(text.slice(q.speaker!.start, q.speaker!.end)).toBe("die");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["berichtet"]);
+  });
+
+  it("no relative subject when another subject follows the pronoun", () => {
+    const text = "Die Erklärung, die der Bürgermeister verlas, nannte keine Zahlen. Er sagte, die Kosten seien noch offen.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "die Kosten seien noch offen");
+    expect(q.speaker?.text).toBe("Er");
+  });
+
+  it("joined separable verbs in a subordinate clause are speech verbs, capitalized nouns of the same letters are not", () => {
+    const text = "Es gibt eine Studie, die davon ausgeht, dass der Pegel weiter steigt. Nach Angaben der Stadt ist die Brücke gesperrt.";
+    const r = extractArticle(text, { language: "de" });
+    expect(indirectWith(r, "der Pegel weiter steigt").cue.map((c) => text.slice(c.start, c.end))).toEqual(["ausgeht"]);
+    const frame = indirectWith(r, "ist die Brücke gesperrt");
+    expect(frame.speaker?.name).toBe("Stadt");
+    expect(frame.cue.map((c) => text.slice(c.start, c.end))).toEqual(["Nach"]);
+  });
+
+  it("„wonach“ introduces what the noun phrase before it says; that phrase is the source, „wonach“ the cue", () => {
+    const text = "Die Gemeinde dementierte am Montag einen Bericht der Lokalzeitung, wonach das Freibad im Sommer geschlossen bleibe.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "das Freibad im Sommer geschlossen bleibe");
+    expect(q.text).toBe("das Freibad im Sommer geschlossen bleibe");
+    expect(q.speaker?.text).toContain("Bericht");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["wonach"]);
+    // After a clause that ends in a verb, "wonach" means "after which".
+    const t2 = "Der Rat beschloss, den Platz zu sperren, wonach er im Herbst neu gepflastert werden solle.";
+    expect(extractArticle(t2, { language: "de" }).quotes.some((x) => x.cue.some((c) => t2.slice(c.start, c.end) === "wonach"))).toBe(false);
+  });
+
+  it("„Demnach“ and reportative „Danach“ continue the report before, and name its speaker", () => {
+    const text = "Die Polizei nahm am Abend einen Mann fest. Demnach soll er mehrere Scheiben eingeworfen haben.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "soll er mehrere Scheiben eingeworfen haben");
+    expect(q.speaker?.text).toBe("Demnach");
+    expect(q.speaker?.name).toBe("Polizei");
+    const t2 = "Die Feuerwehr teilte mit, der Brand sei gelöscht. Danach habe ein defektes Kabel das Feuer ausgelöst.";
+    const q2 = indirectWith(extractArticle(t2, { language: "de" }), "ein defektes Kabel das Feuer ausgelöst");
+    expect(q2.speaker?.text).toBe("Danach");
+    expect(q2.speaker?.name).toBe("Feuerwehr");
+    // Temporal "Danach" in the indicative is no report.
+    const t3 = "Die Feuerwehr löschte den Brand. Danach fuhren die Wagen zurück zur Wache.";
+    expect(extractArticle(t3, { language: "de" }).quotes.filter((x) => x.kind === "indirect")).toEqual([]);
+  });
+});
+
+describe("subjects and frames the rules now read", () => {
+  it("a source frame gives the speaker of a Konjunktiv sentence and its quote, before the speaker of the sentence before", () => {
+    const text = "Die Opposition hatte Aufklärung gefordert. Nach Auffassung der Stadträtin Mara Lenz sei es „völlig unverständlich, wie das passieren konnte“.";
+    const r = extractArticle(text, { language: "de" });
+    const q = direct(r)[0]!;
+    expect(q.text).toBe("völlig unverständlich, wie das passieren konnte");
+    expect(q.speaker?.name).toContain("Mara Lenz");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["Nach"]);
+  });
+
+  it("„Für X ist …“ states X's view: a short quote in it is X's wording, and no indirect speech of its own", () => {
+    const text = "Für den Verkehrsminister Paul Adler ist der Zustand der Brücken „besorgniserregend“.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r).map((q) => [q.text, q.speaker?.name])).toEqual([["besorgniserregend", "Paul Adler"]]);
+    expect(r.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+    // Without anyone's view, the same adjective in marks is a scare quote.
+    expect(directTexts("Der Zustand der Brücken ist „besorgniserregend“.")).toEqual([]);
+  });
+
+  it("a period inside a sentence (an ordinal) is no clause boundary for the subject", () => {
+    const text = "Die Regierung von Nordland hat am 25. November angekündigt, eine Kommission einzusetzen.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "eine Kommission einzusetzen");
+    expect(q.speaker?.name).toMatch(/^Regierung/);
+  });
+
+  it("a conjunction before the first constituent, and a name with an apposition before the verb", () => {
+    const t1 = "Die Behörde schweigt. Aber Zeitungen berichteten, es sei gegen den Arzt ermittelt worden.";
+    expect(indirectWith(extractArticle(t1, { language: "de" }), "gegen den Arzt ermittelt").speaker?.name).toBe("Zeitungen");
+    const t2 = "Tom Ried, ein Sprecher des Wetterdienstes in Kellbach, wies darauf hin, dass sich der Sturm abgeschwächt habe.";
+    expect(indirectWith(extractArticle(t2, { language: "de" }), "der Sturm abgeschwächt habe").speaker?.name).toBe("Tom Ried");
+  });
+
+  it("a demonstrative pronoun before a verb in -e is the subject, not an article", () => {
+    const text = "Der Mann wurde von seinem Nachbarn belastet. Dieser behaupte, er habe ihn mit einer Axt gesehen.";
+    expect(indirectWith(extractArticle(text, { language: "de" }), "er habe ihn mit einer Axt gesehen").speaker?.text).toBe("Dieser");
+  });
+
+  it("a lower-case name after its article is the subject; a period inside a name stays in the word", () => {
+    const t1 = "Die taz vermutet, dass der Zugriff längst üblich ist.";
+    expect(indirectWith(extractArticle(t1, { language: "de" }), "der Zugriff längst üblich ist").speaker?.text).toBe("Die taz");
+    const t2 = "Die Gewerkschaft ver.di teilte mit, dass auch die Häfen bestreikt würden. Die Stadt kellbach.de meldete das am Abend.";
+    const r2 = extractArticle(t2, { language: "de" });
+    expect(indirectWith(r2, "auch die Häfen bestreikt würden").speaker?.name).toContain("Gewerkschaft");
+  });
+
+  it("a thing before the verb and a name after it: the name is the subject of the clause before a colon", () => {
+    const text = "Jede Verantwortung für die Affäre weist Hartmann von sich: „Damit habe ich nichts zu tun.“";
+    expect(direct(extractArticle(text, { language: "de" }))[0]!.speaker?.name).toBe("Hartmann");
+  });
+});
+
+describe("quote or name: more names and terms, and wording in reported sentences", () => {
+  it("title nouns in the genitive and more of them: a magazine's, a yacht's, a topic's name", () => {
+    expect(directTexts("Laut einem Test des Magazins „Rad und Weg“ sind viele Helme zu schwer, sagte der Händler.")).toEqual([]);
+    expect(directTexts("Die Yacht „Stella Maris“ lief am Morgen aus, teilte die Reederei mit.")).toEqual([]);
+    expect(directTexts("Die Fachleute trafen sich, um über das Thema „Lärm“ zu sprechen.")).toEqual([]);
+  });
+
+  it("a translation or an estimate after deutsch/etwa, a source after laut, a compound part, a name after namens", () => {
+    expect(directTexts("Er rief „Nunca más“ (deutsch „Nie wieder“), berichtete die Zeitung.")).toEqual(["Nunca más"]);
+    expect(directTexts("Der Pegel stieg etwa „zwei Meter höher“ als erwartet, sagte der Sprecher.")).toEqual([]);
+    expect(directTexts("Laut „Nordkurier“ ist die Straße wieder frei.")).toEqual([]);
+    expect(directTexts("Die „Eins zu Eins“-Regel gelte weiter, sagte die Ministerin.")).toEqual([]);
+    expect(directTexts("Ein Hund namens „Bello“ habe den Einbrecher gestellt, sagte die Polizei.")).toEqual([]);
+  });
+
+  it("coordinated quotes of the same shape get the same decision", () => {
+    // Someone's wording, both: the first follows "als" and a speech verb.
+    expect(directTexts("Die Ministerin bezeichnete die Pläne als „unausgegoren“ und „teuer“.")).toEqual(["unausgegoren", "teuer"]);
+    // Names, both.
+    expect(directTexts("Sie spielte in „Nordwind“ oder „Südwind“ mit.")).toEqual([]);
+  });
+
+  it("a Konjunktiv I verb in the clause makes a short quote someone's wording", () => {
+    expect(directTexts("Der Vorstand hat getagt. Der Plan bestehe aus „harten“ und „weichen“ Maßnahmen.")).toEqual(["harten", "weichen"]);
+    // In the indicative, the same words are the writer's scare quotes.
+    expect(directTexts("Der Plan besteht aus „harten“ und „weichen“ Maßnahmen.")).toEqual([]);
+  });
+
+  it("a source frame in the clause makes a short quote someone's wording", () => {
+    const text = "Laut Polizei war die Lage „angespannt“.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r).map((q) => [q.text, q.speaker?.name])).toEqual([["angespannt", "Polizei"]]);
+  });
+
+  it("a separable verb keeps its particle across a quote: „wies … als „…“ zurück“", () => {
+    const text = "Die Ministerin wies die Kritik am Montag als „Unsinn“ zurück.";
+    const q = direct(extractArticle(text, { language: "de" }))[0]!;
+    expect(q.text).toBe("Unsinn");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["wies", "zurück"]);
+  });
+});
+
+describe("passive speech verbs with an agent", () => {
+  it("the agent after von/vom speaks; a passive without one names nobody", () => {
+    const t1 = "Zudem wurde die Stadt vom Mieterverein aufgefordert, die Gebühren zu senken.";
+    const q1 = indirectWith(extractArticle(t1, { language: "de" }), "die Gebühren zu senken");
+    expect(q1.speaker?.name).toBe("Mieterverein");
+    expect(q1.cue.map((c) => t1.slice(c.start, c.end))).toEqual(["aufgefordert"]);
+    const t2 = "Es wurde vermutet, dass die Brücke marode sei.";
+    const q2 = indirectWith(extractArticle(t2, { language: "de" }), "die Brücke marode sei");
+    expect(q2.speaker).toBeNull();
+    // The speech verb is still the cue: the desk sees what attributes the words.
+    expect(q2.cue.map((c) => t2.slice(c.start, c.end))).toEqual(["vermutet"]);
+  });
+
+  it("„wird … zitiert“ keeps the one quoted as the speaker, not the medium after von", () => {
+    const text = "Der Trainer wird von der Zeitung mit den Worten zitiert, er habe nichts gewusst.";
+    expect(indirectWith(extractArticle(text, { language: "de" }), "er habe nichts gewusst").speaker?.name).toBe("Trainer");
+  });
+});
+
+describe("Konjunktiv chains", () => {
+  it("a main clause before the reported one names its source, whatever its verb", () => {
+    const text = "Der Sender berichtete über den Streik. Die Gewerkschaft hegt den Verdacht, der Vorstand könnte die Löhne kürzen.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "der Vorstand könnte die Löhne kürzen");
+    expect(q.speaker?.name).toBe("Gewerkschaft");
+  });
+
+  it("without a speaking subject of its own, a Konjunktiv sentence continues the report before it", () => {
+    const text = "Die Polizei teilte mit, der Fahrer sei geflohen. Er habe den Wagen am Ufer stehen lassen.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "Er habe den Wagen am Ufer stehen lassen");
+    expect(q.speaker?.name).toBe("Polizei");
+    expect(q.cue).toEqual([]);
+  });
+});
+
+describe("capitalized verb forms are nouns", () => {
+  it("a capitalized word that looks like a speech verb is a noun unless its subject follows it", () => {
+    const text = "Frühere Urteile seien mit dem Recht nicht vereinbar, sagte Richterin Ida Brandt am Montag.";
+    const q = indirectWith(extractArticle(text, { language: "de" }), "Frühere Urteile seien");
+    expect(q.speaker?.name).toBe("Ida Brandt");
+    expect(q.cue.map((c) => text.slice(c.start, c.end))).toEqual(["sagte"]);
+  });
+
+  it("a site's name after its noun is part of the subject, not a quote", () => {
+    const text = "Am Abend meldete die Nachrichtensite „Nordblick“, die Fähre habe wieder abgelegt.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r)).toEqual([]);
+    expect(indirectWith(r, "die Fähre habe wieder abgelegt").speaker?.text).toContain("Nordblick");
+  });
+});
+
+describe("quote or name: reputations, foreign terms, names in the subject's place", () => {
+  it("„gilt als …“ and „hielt man für …“ give a reputation, nobody's words", () => {
+    expect(directTexts("Der Abgeordnete galt lange als „graue Eminenz“ der Fraktion.")).toEqual([]);
+    expect(directTexts("Den Fund hielt man zunächst für einen „Meteoriten“.")).toEqual([]);
+  });
+
+  it("a few foreign words that end no sentence are a term even after a speech verb", () => {
+    expect(directTexts("Er lebte, wie man sagt, „sine cura“ und ohne Sorgen.")).toEqual([]);
+    // A foreign sentence after a speech verb is said.
+    expect(directTexts("Sie sagte: „We will come back.“")).toEqual(["We will come back."]);
+  });
+
+  it("a name with a digit or an inner capital opening a clause before a speech verb names the speaker", () => {
+    const text = "„Nutzer42“ erwähnte auch, dass er weitere Dateien veröffentlichen werde.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r)).toEqual([]);
+    expect(indirectWith(r, "er weitere Dateien veröffentlichen werde").speaker?.text).toContain("Nutzer42");
+  });
+
+  it("a name after a speech verb and its article is the subject: „erklärte der neue „Hohe Rat“ …“", () => {
+    const text = "Am Abend erklärte der neue „Hohe Rat der Stadt“, die Lage sei ruhig.";
+    const r = extractArticle(text, { language: "de" });
+    expect(direct(r)).toEqual([]);
+    expect(indirectWith(r, "die Lage sei ruhig").speaker?.text).toContain("Hohe Rat");
+  });
+
+  it("a title noun before an indefinite article in the genitive names what follows", () => {
+    expect(directTexts("Das Land erhielt den Status eines „Beobachters“, teilte die Kommission mit.")).toEqual([]);
+    // An accusative object after the subject is no title: „bietet das Buch eine „…““.
+    expect(directTexts("Laut Verlag bietet das Buch eine „kluge Betrachtung der Lage“.")).toEqual(["kluge Betrachtung der Lage"]);
+  });
+});
+
+describe("robustness", () => {
+  it("a role noun and a comma at the very end of the text (found by the fuzz test)", () => {
+    expect(() => extractArticle("Sprecherin,", { language: "de" })).not.toThrow();
+    expect(() => extractArticle("Die Ministerin sagte, die Sprecherin,", { language: "de" })).not.toThrow();
+  });
+});
+
+describe("pronoun antecedents", () => {
+  it("a name after a speech verb is not taken for its subject when a name stands before the verb", () => {
+    // Given names of unknown gender, so that "sie" could refer to either.
+    const text = "Ilvy Brenner warf Tamo Veit »Schönfärberei« vor. Die Stadt brauche jetzt einen Neustart, sagte sie.";
+    const r = extractArticle(text, { language: "de", knownSpeakers: [{ id: "p1", name: "Tamo Veit", aliases: [] }, { id: "m1", name: "Ilvy Brenner", aliases: [] }] });
+    const q = indirectWith(r, "Die Stadt brauche jetzt einen Neustart");
+    expect(q.speaker?.text).toBe("sie");
+    expect(q.speaker?.speakerId).toBe("m1");
+  });
+});
