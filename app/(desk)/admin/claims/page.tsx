@@ -106,9 +106,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     <span className="muted"> ({t("publicState", { state: status(c.publicState) })})</span>
                   ) : null}
                 </td>
-                <td>{c.claimant ?? "–"}</td>
+                <td>{c.claimant ? <span translate="no">{c.claimant}</span> : "–"}</td>
                 <td>{c.verdict?.[locale] ?? "–"}</td>
-                <td>{c.assignee ?? "–"}</td>
+                <td>{c.assignee ? <span translate="no">{c.assignee}</span> : "–"}</td>
                 <td className="number">{c.evidenceCount}</td>
                 <td>
                   <Moment date={query.sort === "created" ? c.createdAt : c.updatedAt} />

@@ -112,7 +112,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
                   </Link>
                 </td>
                 <td>
-                  {item.speaker.name}
+                  <span translate="no">{item.speaker.name}</span>
                   {item.reportedBy && <span className="muted"> ({t("reportedBy", { name: item.reportedBy.name })})</span>}
                 </td>
                 <td>{t(`kindName.${item.kind}`)}</td>

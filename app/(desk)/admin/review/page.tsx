@@ -53,7 +53,12 @@ export default async function ReviewPage() {
                   <Link href={`/admin/claims/${c.id}#arbeitsablauf`} lang={c.language}>
                     {c.text}
                   </Link>
-                  {c.claimant ? <span className="muted"> – {c.claimant}</span> : null}
+                  {c.claimant ? (
+                    <span className="muted">
+                      {" – "}
+                      <span translate="no">{c.claimant}</span>
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <strong>{c.verdict?.[locale] ?? "–"}</strong>

@@ -96,7 +96,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                   </Link>
                 </th>
                 <td>{kindName(s.kind)}</td>
-                <td>{s.publisher ?? "–"}</td>
+                <td>{s.publisher ? <span translate="no">{s.publisher}</span> : "–"}</td>
                 <td>{s.publishedAt ? <time dateTime={s.publishedAt.toISOString()}>{formatDay(s.publishedAt, locale)}</time> : "–"}</td>
                 <td>{s.contentHash ? t("textStored") : t("textMissing")}</td>
                 <td className="number">{s._count.appearances + s._count.passages + s._count.evidence}</td>

@@ -84,7 +84,9 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
             {result.items.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
-                  <Link href={`/admin/speakers/${s.id}`}>{s.name}</Link>
+                  <Link href={`/admin/speakers/${s.id}`} translate="no">
+                    {s.name}
+                  </Link>
                 </th>
                 <td>{kindName(s.kind)}</td>
                 <td translate="no">{s.aliases.map((a) => a.alias).join(", ") || "–"}</td>

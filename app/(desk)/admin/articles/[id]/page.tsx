@@ -82,7 +82,9 @@ export default async function ArticleReviewPage({ params, searchParams }: Props)
         <li>{t("candidateCounts", { open: count("proposed"), accepted: count("accepted"), rejected: count("rejected") })}</li>
         <li>
           {article.source ? (
-            <Link href={`/admin/sources/${article.source.id}`}>{t("source", { title: article.source.title })}</Link>
+            <Link href={`/admin/sources/${article.source.id}`}>
+              {t.rich("source", { title: article.source.title, content: (chunks) => <span translate="no" lang={article.language ?? undefined}>{chunks}</span> })}
+            </Link>
           ) : (
             t("noSource")
           )}

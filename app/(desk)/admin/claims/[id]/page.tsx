@@ -432,7 +432,12 @@ async function EvidenceSection({ claim, user, options }: { claim: ClaimForEdit; 
                 ) : (
                   <span lang={e.source.language}>{e.source.title}</span>
                 )}
-                {e.source.publisher ? <span className="muted"> ({e.source.publisher})</span> : null}
+                {e.source.publisher ? (
+                  <span className="muted">
+                    {" ("}
+                    <span translate="no">{e.source.publisher}</span>)
+                  </span>
+                ) : null}
               </p>
               <blockquote lang={e.source.language}>
                 <p>{e.excerpt}</p>

@@ -282,14 +282,10 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
                         })}
                       </ul>
                     ) : (
-                      <span className="muted">
-                        {[
-                          show("stance", (e.changes.stance?.after ?? e.changes.stance?.before) as unknown, labels),
-                          show("sourceId", (e.changes.sourceId?.after ?? e.changes.sourceId?.before) as unknown, labels),
-                        ]
-                          .filter(Boolean)
-                          .join(" – ")}
-                      </span>
+                      <EvidenceSummary
+                        stance={show("stance", (e.changes.stance?.after ?? e.changes.stance?.before) as unknown, labels)}
+                        source={show("sourceId", (e.changes.sourceId?.after ?? e.changes.sourceId?.before) as unknown, labels)}
+                      />
                     )}
                   </td>
                 </tr>
@@ -299,5 +295,17 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
         )}
       </section>
     </div>
+  );
+}
+
+/** An added or removed piece of evidence: its stance (the catalogue's words) and its source's
+ * title (content, in its own language). */
+function EvidenceSummary({ stance, source }: { stance: string; source: string }) {
+  return (
+    <span className="muted">
+      {stance}
+      {stance && source ? " – " : null}
+      {source ? <span translate="no">{source}</span> : null}
+    </span>
   );
 }

@@ -4,7 +4,7 @@
 import type { ValueLabels } from "@/lib/editorial/claims";
 import { isClaimStatus } from "@/lib/editorial/status";
 import type { Locale } from "@/lib/i18n";
-import { formatMoment } from "@/lib/messages";
+import { formatDay, formatMoment } from "@/lib/messages";
 
 export interface ValueWords {
   locale: Locale;
@@ -54,7 +54,8 @@ export function displayValue(field: string, value: unknown, labels: ValueLabels,
             .join("\n")
         : String(value);
     case "claimDate":
-      return typeof value === "string" ? value.slice(0, 10) : String(value);
+      // A calendar day, written as the reader's language writes it.
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDay(new Date(`${value.slice(0, 10)}T00:00:00Z`), words.locale, "calendar") : String(value);
     case "publicationId":
       // An id says nothing to people: that the approved version was frozen anew does.
       return words.frozen;
