@@ -21,7 +21,8 @@ import { choice, pageParam, param, type SearchParams } from "@/lib/editorial/lis
 import { listUserOptions } from "@/lib/editorial/users";
 import type { Locale } from "@/lib/i18n";
 import type { EntityType } from "@/lib/revisions";
-import { ENTITY_TYPES, recordHref, REVISION_ACTIONS, shortValue } from "./format";
+import type { Translate } from "@/lib/messages";
+import { describeDetails, ENTITY_TYPES, recordHref, REVISION_ACTIONS, revisionValue, type ShownValue } from "./format";
 
 export const dynamic = "force-dynamic";
 
@@ -65,13 +66,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     q: param(params, "q"),
     page: pageParam(params),
   };
-  const [users, result, t, tl, locale] = await Promise.all([
+  const [users, result, t, tl, all, locale] = await Promise.all([
     listUserOptions(),
     log === "security" ? listAuditEvents(filter) : listRevisionEntries(filter),
     getTranslations("desk.audit"),
     getTranslations("desk.list"),
+    getTranslations(),
     currentLocale(),
   ]);
+  // The whole catalogue, for values named elsewhere in it (states, roles, kinds).
+  const tAll = all as unknown as Translate;
   const actionOptions =
     log === "security"
       ? AUDIT_ACTIONS.map((value) => ({ value, label: `${t(`action.${value}`)} (${value})` }))
@@ -143,16 +147,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         scrollLabel={log === "security" ? t("securityLog") : t("changes")}
       >
         {log === "security" ? (
-          <SecurityTable items={result.items as AuditEntry[]} t={t} locale={locale} />
+          <SecurityTable items={result.items as AuditEntry[]} t={t} tAll={tAll} locale={locale} />
         ) : (
-          <ChangesTable items={result.items as RevisionEntry[]} t={t} locale={locale} />
+          <ChangesTable items={result.items as RevisionEntry[]} t={t} tAll={tAll} locale={locale} />
         )}
       </ListResults>
     </>
   );
 }
 
-function SecurityTable({ items, t, locale }: { items: AuditEntry[]; t: AuditT; locale: Locale }) {
+function SecurityTable({ items, t, tAll, locale }: { items: AuditEntry[]; t: AuditT; tAll: Translate; locale: Locale }) {
   return (
     <table className="admin-table">
       <caption className="visually-hidden">{t("securityLog")}</caption>
@@ -186,7 +190,7 @@ function SecurityTable({ items, t, locale }: { items: AuditEntry[]; t: AuditT; l
                 </>
               ) : null}
             </td>
-            <td>{describeDetails(e.details, t, locale)}</td>
+            <td>{describeDetails(e.details, tAll, locale)}</td>
           </tr>
         ))}
       </tbody>
@@ -194,33 +198,7 @@ function SecurityTable({ items, t, locale }: { items: AuditEntry[]; t: AuditT; l
   );
 }
 
-const PASSWORD_MARKS: Record<string, "previous" | "changed" | "set"> = { "(bisher)": "previous", "(geändert)": "changed", "(gesetzt)": "set" };
-
-const REASONS = ["invalid_input", "unknown_user", "inactive", "wrong_password", "invalid", "used", "expired", "expired_second_step", "wrong_second_factor"] as const;
-const isReason = (r: string): r is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(r);
-
-function describeDetails(details: unknown, t: AuditT, locale: Locale): string {
-  if (!details || typeof details !== "object") return "–";
-  const d = details as Record<string, unknown>;
-  const parts: string[] = [];
-  if (typeof d.from === "string" && typeof d.to === "string") parts.push(t("detail.roleChange", { from: d.from, to: d.to }));
-  if (typeof d.reason === "string") parts.push(t("detail.reason", { reason: isReason(d.reason) ? t(`reason.${d.reason}`) : d.reason }));
-  if (typeof d.role === "string" && d.from === undefined) parts.push(t("detail.role", { role: d.role }));
-  if (typeof d.retryAt === "string") {
-    parts.push(t("detail.blockedUntil", { until: shortValue(d.retryAt, locale), by: d.by === "ip" ? "ip" : d.by === "email" ? "email" : "both" }));
-  }
-  if (typeof d.expiresAt === "string") parts.push(t("detail.validUntil", { until: shortValue(d.expiresAt, locale) }));
-  if (typeof d.byName === "string") parts.push(t("detail.by", { name: d.byName }));
-  return parts.length ? parts.join("; ") : shortValue(details, locale);
-}
-
-function ChangesTable({ items, t, locale }: { items: RevisionEntry[]; t: AuditT; locale: Locale }) {
-  // A password is never in the log, only a mark that it changed (lib/editorial/users.ts
-  // PASSWORD_MARK, stored as written then): shown in the reader's language.
-  const value = (field: string, v: unknown) => {
-    const mark = field === "password" && typeof v === "string" ? PASSWORD_MARKS[v] : undefined;
-    return mark ? t(`passwordMark.${mark}`) : shortValue(v, locale);
-  };
+function ChangesTable({ items, t, tAll, locale }: { items: RevisionEntry[]; t: AuditT; tAll: Translate; locale: Locale }) {
   // Two columns (the newsroom column is narrow): what happened, and the changed fields.
   return (
     <table className="admin-table">
@@ -262,15 +240,15 @@ function ChangesTable({ items, t, locale }: { items: RevisionEntry[]; t: AuditT;
                       <li key={field}>
                         <code>{field}</code>:{" "}
                         {r.action === "create" ? (
-                          <span translate="no">{value(field, change?.after)}</span>
+                          <Value shown={revisionValue(r.entityType, field, change?.after, tAll, locale)} />
                         ) : (
                           <>
-                            <del className="diff-del" translate="no">
-                              {value(field, change?.before)}
+                            <del className="diff-del">
+                              <Value shown={revisionValue(r.entityType, field, change?.before, tAll, locale)} />
                             </del>{" "}
                             →{" "}
-                            <ins className="diff-ins" translate="no">
-                              {value(field, change?.after)}
+                            <ins className="diff-ins">
+                              <Value shown={revisionValue(r.entityType, field, change?.after, tAll, locale)} />
                             </ins>
                           </>
                         )}
@@ -286,4 +264,10 @@ function ChangesTable({ items, t, locale }: { items: RevisionEntry[]; t: AuditT;
       </tbody>
     </table>
   );
+}
+
+/** A value of a revision: the record's own text marked as content (its own language, never
+ * translated by the browser), the catalogue's words as the page's. */
+function Value({ shown }: { shown: ShownValue }) {
+  return shown.content ? <span translate="no">{shown.text}</span> : <>{shown.text}</>;
 }
