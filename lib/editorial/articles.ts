@@ -28,7 +28,9 @@ import type { ArticleStatus, CandidateKind, CandidateStatus, Prisma, SpeechKind 
 import { can } from "../auth/permissions";
 import { extractArticle as runExtractor, type ExtractionResult, type KnownSpeaker } from "../extract";
 import { detectLanguage, ingestFile, ingestPasted, IngestError, MAX_INGEST_BYTES, tooLarge, type IngestedText } from "../ingest";
-import { list, msg, moment, zodMessage, type Message } from "../messages";
+import { contentText } from "../content-text";
+import { isLocale, NEWSROOM_LANGUAGE } from "../i18n";
+import { formatDay, list, msg, moment, zodMessage, type Message } from "../messages";
 import { createClaim, createClaimSchema } from "./claims";
 import { ConflictError, ForbiddenError, NotFoundError, TransitionError, ValidationError, fieldError, validated, type FieldErrors } from "./errors";
 import { checkbox, id, optionalDate, optionalId, optionalText, optionalUrl, version } from "./fields";
@@ -296,8 +298,8 @@ async function ensureSource(ctx: BatchContext): Promise<{ id: string; text: stri
     {
       kind: "news_article",
       url: article.url ?? undefined,
-      // A title is content, in the newsroom's language (lib/i18n NEWSROOM_LANGUAGE), whoever reads the desk.
-      title: article.title ?? `Eingelesener Artikel vom ${article.createdAt.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`,
+      // A title is content: in the article's language (lib/content-text.ts), whoever reads the desk.
+      title: article.title ?? ingestedTitle(article),
       publisher: article.publisher ?? undefined,
       author: undefined,
       publishedAt: article.publishedAt ?? undefined,
@@ -1103,4 +1105,11 @@ export function segmentText(text: string, spans: readonly { id: string; start: n
     segments.push({ text: text.slice(from, to), candidateIds: covering });
   }
   return segments;
+}
+
+/** The title of the source made from an article without one: "Article ingested on 3 Dec 2026",
+ * in the article's language (it is the source's content, lib/content-text.ts). */
+function ingestedTitle(article: { language: string | null; createdAt: Date }): string {
+  const locale = isLocale(article.language) ? article.language : NEWSROOM_LANGUAGE;
+  return contentText(locale, msg("msg.article.ingestedTitle", { date: formatDay(article.createdAt, locale) }));
 }

@@ -223,6 +223,22 @@ describe("accepting a quote", () => {
     expect(await t.db.source.count()).toBe(after.sources);
   });
 
+  it("names the source of an article without a title in the article's language (content, not the reader's)", async () => {
+    for (const [language, title] of [
+      ["en", "Article ingested on 11/11/2017"],
+      ["de", "Eingelesener Artikel vom 11.11.2017"],
+      [null, "Eingelesener Artikel vom 11.11.2017"], // no language known: the newsroom's
+    ] as const) {
+      const articleId = await articleWith();
+      await t.db.article.update({ where: { id: articleId }, data: { title: null, language, createdAt: new Date("2017-11-11T22:30:00Z") } });
+      const c = await candidateAt(articleId, "Die Gespräche waren konstruktiv.");
+      await acceptCandidate(editor, { id: c.id, version: c.version, confirmNewSpeaker: false }, t.db);
+      const article = await t.db.article.findUniqueOrThrow({ where: { id: articleId }, include: { source: true } });
+      // 22:30 UTC is still 11 November in Berlin (23:30).
+      expect(article.source?.title, String(language)).toBe(title);
+    }
+  });
+
   it("creates a new speaker only after the editor confirms it", async () => {
     const articleId = await articleWith(result, "Anna Beispiel");
     const c = await candidateAt(articleId, "Wir prüfen das genau.");
