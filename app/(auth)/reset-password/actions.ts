@@ -15,7 +15,7 @@ import { resetPasswordWithCode, resetWithCodeSchema } from "@/lib/editorial/user
 
 export const resetPasswordAction = definePublicAction(
   "resetPassword",
-  "Wer sein Passwort nicht kennt, kann sich nicht anmelden: Der Einmal-Code ist der Nachweis; gedrosselt wie die Anmeldung.",
+  "Whoever has forgotten their password cannot sign in: the one-time code is the proof; throttled like the sign-in.",
   async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
     if (!(formData instanceof FormData)) return notAForm();
     const rawEmail = formData.get("email");

@@ -49,7 +49,7 @@ const secondStepSchema = z.object({
 
 export const signInAction = definePublicAction(
   "signIn",
-  "Die Anmeldung muss ohne Sitzung funktionieren; Auth.js prüft die Zugangsdaten und den zweiten Faktor, gedrosselt nach lib/auth/rate-limit.ts.",
+  "Signing in must work without a session; Auth.js checks the credentials and the second factor, throttled by lib/auth/rate-limit.ts.",
   async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
     const t = (key: "invalidInput" | "codeMissing" | "secondFactorExpired" | "codeInvalid" | "invalidCredentials" | "failed") => msg(`signIn.${key}`);
     // The arguments are whatever the client sent (lib/actions/define.ts notAForm): a call that
