@@ -1000,8 +1000,9 @@ export interface ValueLabels {
   sources: Map<string, string>;
 }
 
-/** Names for the ids that appear in the given values (speakers, verdicts, users, ...). */
-export async function valueLabels(valueSets: readonly Record<string, unknown>[], client: Db = db): Promise<ValueLabels> {
+/** Names for the ids that appear in the given values (speakers, verdicts, users, ...); verdicts
+ * and topics in `locale` (both their names are the newsroom's, nameDe and nameEn). */
+export async function valueLabels(valueSets: readonly Record<string, unknown>[], client: Db = db, locale: Locale = "de"): Promise<ValueLabels> {
   const ids = { speakers: new Set<string>(), verdicts: new Set<string>(), users: new Set<string>(), topics: new Set<string>(), quotes: new Set<string>(), sources: new Set<string>() };
   const addId = (set: Set<string>, v: unknown) => typeof v === "string" && v && set.add(v);
   for (const values of valueSets) {
@@ -1017,17 +1018,18 @@ export async function valueLabels(valueSets: readonly Record<string, unknown>[],
   const list = (s: Set<string>) => ({ in: [...s] });
   const [speakers, verdicts, users, topics, quotes, sources] = await Promise.all([
     client.speaker.findMany({ where: { id: list(ids.speakers) }, select: { id: true, name: true } }),
-    client.verdictLabel.findMany({ where: { id: list(ids.verdicts) }, select: { id: true, nameDe: true } }),
+    client.verdictLabel.findMany({ where: { id: list(ids.verdicts) }, select: { id: true, nameDe: true, nameEn: true } }),
     client.user.findMany({ where: { id: list(ids.users) }, select: { id: true, name: true } }),
-    client.topic.findMany({ where: { id: list(ids.topics) }, select: { id: true, nameDe: true } }),
+    client.topic.findMany({ where: { id: list(ids.topics) }, select: { id: true, nameDe: true, nameEn: true } }),
     client.quote.findMany({ where: { id: list(ids.quotes) }, select: { id: true, text: true, speaker: { select: { name: true } } } }),
     client.source.findMany({ where: { id: list(ids.sources) }, select: { id: true, title: true } }),
   ]);
+  const named = (r: { nameDe: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameDe);
   return {
     speakers: new Map(speakers.map((s) => [s.id, s.name])),
-    verdicts: new Map(verdicts.map((v) => [v.id, v.nameDe])),
+    verdicts: new Map(verdicts.map((v) => [v.id, named(v)])),
     users: new Map(users.map((u) => [u.id, u.name])),
-    topics: new Map(topics.map((t) => [t.id, t.nameDe])),
+    topics: new Map(topics.map((t) => [t.id, named(t)])),
     quotes: new Map(quotes.map((q) => [q.id, `${q.speaker.name}: ${shorten(q.text, 80)}`])),
     sources: new Map(sources.map((s) => [s.id, s.title])),
   };

@@ -76,11 +76,21 @@ function deskRoutes(): string[] {
 let t: Awaited<ReturnType<typeof import("../helpers/db").createTestDatabase>>;
 let adminId: string;
 const ids: Record<string, string> = {};
-/** The query strings each list is rendered with besides none (its other tabs and filters). */
+/** The query strings a page is rendered with (its tabs, filters that find nothing, notices
+ * after a deletion or a save); `$quote` stands for a quote's id. */
 const VARIANTS: Record<string, Record<string, string>[]> = {
   "/admin/audit": [{ log: "security" }, { log: "changes" }],
-  "/admin/claims": [{}, { status: "in_review" }],
+  "/admin/claims": [{}, { status: "in_review" }, { q: "xqzv" }],
+  "/admin/claims/new": [{}, { quoteId: "$quote" }],
+  "/admin/quotes": [{}, { geloescht: "X" }, { q: "xqzv" }],
+  "/admin/speakers": [{}, { geloescht: "X" }, { q: "xqzv" }],
+  "/admin/sources": [{}, { geloescht: "X" }, { q: "xqzv" }],
+  "/admin/users": [{}, { q: "xqzv" }],
+  "/admin/account": [{}, { changed: "1", language: "1" }],
 };
+/** A claim in each state of the demo data: the claim page shows the workflow's steps and why
+ * a step is not possible yet. */
+const claimsByState: Record<string, string> = {};
 
 beforeAll(async () => {
   const { createTestDatabase } = await import("../helpers/db");
@@ -103,6 +113,8 @@ beforeAll(async () => {
   ids["/admin/users/[id]"] = (await t.db.user.findFirstOrThrow({ where: { role: "editor" } })).id;
   ids["/admin/topics/[id]"] = (await t.db.topic.findFirstOrThrow()).id;
   ids["/admin/verdicts/[id]"] = (await t.db.verdictLabel.findFirstOrThrow()).id;
+  ids.$quote = ids["/admin/quotes/[id]"];
+  for (const claim of await t.db.claim.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } })) claimsByState[claim.status] ??= claim.id;
 
   // The security log with an entry of every shape of details the app writes (the demo data
   // has none): each must read as words of the reader's language, not as stored codes.
@@ -167,7 +179,8 @@ for (const lang of ["en", "de"] as const) {
         const label = `${route}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`;
         it(label, async () => {
           const file = path.join(ROOT, "app/(desk)", route, "page.tsx");
-          const props = { params: Promise.resolve(ids[route] ? { id: ids[route] } : {}), searchParams: Promise.resolve(query) };
+          const search = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.startsWith("$") ? ids[v]! : v]));
+          const props = { params: Promise.resolve(ids[route] ? { id: ids[route] } : {}), searchParams: Promise.resolve(search) };
           const page = await renderDeskPage(file, "desk", props, lang);
           expect(page.html).toMatch(new RegExp(`^<html lang="${lang}"`));
           expect(page.text.length, label).toBeGreaterThan(300); // the page was rendered, not empty
@@ -175,6 +188,24 @@ for (const lang of ["en", "de"] as const) {
         });
       }
     }
+
+    it("the claim page in every state of the workflow", async () => {
+      expect(Object.keys(claimsByState).sort()).toEqual(expect.arrayContaining(["draft", "in_research", "in_review", "published"]));
+      for (const [state, id] of Object.entries(claimsByState)) {
+        const page = await renderDeskPage(path.join(DESK, "claims/[id]/page.tsx"), "desk", { params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }, lang);
+        expect(otherLanguage(page, lang), state).toEqual([]);
+      }
+    });
+
+    it("the claim's history names verdicts in the reader's language", async () => {
+      const id = ids["/admin/claims/[id]/history"]!;
+      const { verdict } = await t.db.claim.findUniqueOrThrow({ where: { id }, include: { verdict: true } });
+      const page = await renderDeskPage(path.join(DESK, "claims/[id]/history/page.tsx"), "desk", { params: Promise.resolve({ id }), searchParams: Promise.resolve({ from: "1" }) }, lang);
+      expect(verdict!.nameDe).not.toBe(verdict!.nameEn);
+      // (The German name may stand in German content, the published analysis; the English one
+      // only where the page names the verdict.)
+      expect(page.html).toContain(lang === "en" ? verdict!.nameEn : verdict!.nameDe);
+    });
 
     it("the log names what happened in the reader's words: roles, states, reasons, counts", async () => {
       const file = path.join(DESK, "audit/page.tsx");
@@ -212,11 +243,17 @@ for (const lang of ["en", "de"] as const) {
       expect(changes).not.toMatch(/\bin_review\b/);
     });
 
-    it("the desk's not-found page", async () => {
-      const page = await renderDeskPage(path.join(DESK, "not-found.tsx"), "desk", {}, lang);
-      expect(page.text.length).toBeGreaterThan(100);
-      expect(otherLanguage(page, lang)).toEqual([]);
-    });
+    for (const [name, props] of [
+      ["not-found", {}],
+      ["loading", {}],
+      ["error", { error: new Error("test"), reset: () => undefined }],
+    ] as const) {
+      it(`the desk's ${name} page`, async () => {
+        const page = await renderDeskPage(path.join(DESK, `${name}.tsx`), "desk", props, lang);
+        expect(page.text.length).toBeGreaterThan(100);
+        expect(otherLanguage(page, lang)).toEqual([]);
+      });
+    }
   });
 }
 

@@ -49,7 +49,8 @@ export async function ClaimFields({
   const claimantName = options.speakers.find((s) => s.value === values.claimantId)?.label;
   const chosen = (list: { value: string; label: string }[], ids: string[] | undefined) => {
     const labels = list.filter((o) => ids?.includes(o.value)).map((o) => o.label);
-    return labels.length ? t("chosen", { items: labels.join("; ") }) : t("chosenNone");
+    // The chosen records' names are content (a quote's words in their language).
+    return labels.length ? t.rich("chosen", { items: labels.join("; "), content: (chunks) => <span translate="no">{chunks}</span> }) : t("chosenNone");
   };
   return (
     <>
@@ -83,7 +84,11 @@ export async function ClaimFields({
         multiple
         defaultValue={values.topicIds ?? []}
         options={options.topics}
-        hint={`${t("multiple")} ${chosen(options.topics, values.topicIds)}`}
+        hint={
+          <>
+            {t("multiple")} {chosen(options.topics, values.topicIds)}
+          </>
+        }
       />
       <Select
         name="quoteIds"
@@ -91,7 +96,11 @@ export async function ClaimFields({
         multiple
         defaultValue={values.quoteIds ?? []}
         options={options.quotes}
-        hint={`${t("quotesHint")} ${t("multiple")} ${chosen(options.quotes, values.quoteIds)}`}
+        hint={
+          <>
+            {t("quotesHint")} {t("multiple")} {chosen(options.quotes, values.quoteIds)}
+          </>
+        }
       />
 
       <fieldset className="passage-rows" aria-describedby="passages-hint passages-error">

@@ -112,7 +112,7 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
       Object.fromEntries(Object.entries(e.changes).map(([k, c]) => [k, c.before])),
       Object.fromEntries(Object.entries(e.changes).map(([k, c]) => [k, c.after])),
     ]),
-  ]);
+  ], undefined, locale);
 
   const compared =
     a && b
