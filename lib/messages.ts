@@ -5,8 +5,8 @@
 // lib/desk-i18n.ts, client components through components/admin/useMessages.ts).
 //
 // A value may itself be a Message (a field's name inside "{field} fehlt."), a list of values
-// joined as the language joins them, or a moment (shown in the newsroom's time zone, in the
-// reader's language). Everything else (names, titles, quoted text) is inserted as it is: a
+// joined as the language joins them, a moment (shown in the newsroom's time zone, in the
+// reader's language), or a name the newsroom keeps in both languages (a topic's, a verdict's). Everything else (names, titles, quoted text) is inserted as it is: a
 // value is never read as ICU syntax.
 //
 // Messages travel to the browser in form states (lib/actions/state.ts): plain JSON only.
@@ -32,7 +32,13 @@ export interface ListValue {
   join: "comma" | "space" | "and" | "semicolon";
 }
 
-export type MessageValue = string | number | Message | MomentValue | ListValue;
+/** A record's name in each of the desk's languages (topics and verdict labels have both): the
+ * reader's is shown. */
+export interface NamesValue {
+  names: Record<Locale, string>;
+}
+
+export type MessageValue = string | number | Message | MomentValue | ListValue | NamesValue;
 export type MessageValues = Record<string, MessageValue>;
 
 export interface Message {
@@ -51,6 +57,11 @@ export function moment(date: Date): MomentValue {
 
 export function list(values: MessageValue[], join: ListValue["join"] = "comma"): ListValue {
   return { list: values, join };
+}
+
+/** A name in both languages: `names({ nameDe: "Klima", nameEn: "Climate" })`. */
+export function names(record: { nameDe: string; nameEn: string }): NamesValue {
+  return { names: { de: record.nameDe, en: record.nameEn } };
 }
 
 export function isMessage(value: unknown): value is Message {
@@ -121,6 +132,7 @@ function renderValue(t: Translate, locale: Locale, value: MessageValue): string 
   if (typeof value === "string" || typeof value === "number") return value;
   if ("moment" in value) return formatMoment(new Date(value.moment), locale);
   if ("list" in value) return JOINERS[value.join](locale, value.list.map((v) => String(renderValue(t, locale, v))));
+  if ("names" in value) return value.names[locale];
   return renderMessage(t, locale, value);
 }
 

@@ -19,7 +19,7 @@ import type { Prisma, Topic, VerdictLabel } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
 import { slugify, uniqueSlug } from "../slug";
-import { list, msg, zodMessage, type Message } from "../messages";
+import { list, msg, names, zodMessage, type Message } from "../messages";
 import { TransitionError, ValidationError, fieldError } from "./errors";
 import { checkbox, id, optionalText, requiredText, version, type FieldName } from "./fields";
 import { pageOf, PAGE_SIZE, type Page } from "./listing";
@@ -126,7 +126,7 @@ export async function deleteTopic(actor: Actor, input: { id: string; version: nu
       where: { OR: [{ topics: { some: { topicId: input.id } } }, { publishedTopics: { some: { topicId: input.id } } }] },
     });
     if (used > 0) {
-      throw new TransitionError(msg("msg.taxonomy.topicInUse", { name: topic.nameDe, count: used }));
+      throw new TransitionError(msg("msg.taxonomy.topicInUse", { name: names(topic), count: used }));
     }
     await deleteRecord(tx, "Topic", input.id, input.version, actor.id);
   }, client);
@@ -281,7 +281,7 @@ export async function deleteVerdictLabel(actor: Actor, input: { id: string; vers
         usage.reviews ? msg("msg.taxonomy.labelUses.reviews", { count: usage.reviews }) : null,
         usage.corrections ? msg("msg.taxonomy.labelUses.corrections", { count: usage.corrections }) : null,
       ].filter((m): m is Message => m !== null);
-      throw new TransitionError(msg("msg.taxonomy.labelInUse", { name: label.nameDe, uses: list(parts) }));
+      throw new TransitionError(msg("msg.taxonomy.labelInUse", { name: names(label), uses: list(parts) }));
     }
     await deleteRecord(tx, "VerdictLabel", input.id, input.version, actor.id);
   }, client);

@@ -11,7 +11,7 @@ import { formatDate, formatNumber } from "../../lib/format";
 import { quoted, type Locale } from "../../lib/i18n";
 import { z } from "zod";
 import { requiredText } from "../../lib/editorial/fields";
-import { list, messageOfIssue, moment, msg, renderMessage, type Message, type Translate } from "../../lib/messages";
+import { list, messageOfIssue, moment, msg, names, renderMessage, type Message, type Translate } from "../../lib/messages";
 
 const catalogues = { de, en } as const;
 
@@ -180,6 +180,10 @@ describe("the desk's messages", () => {
     const conflict = msg("msg.error.conflict", { who: "Katrin Albers", when: moment(new Date("2017-11-11T13:05:00Z")), version: 3 });
     expect(render(conflict, "de")).toContain("Katrin Albers hat diesen Datensatz am 11.11.2017, 14:05 geändert (Version 3)");
     expect(render(conflict, "en")).toContain("Katrin Albers changed this record on 11 Nov 2017, 14:05 (version 3)");
+    // A name the newsroom keeps in both languages: the reader's.
+    const inUse = msg("msg.taxonomy.topicInUse", { name: names({ nameDe: "Klima", nameEn: "Climate" }), count: 2 });
+    expect(render(inUse, "de")).toContain("Das Thema „Klima“ ist 2 Behauptungen zugeordnet");
+    expect(render(inUse, "en")).toContain("The topic “Climate” is assigned to 2 claims");
     // Values are never read as ICU syntax.
     expect(render(msg("msg.claim.assigned", { name: "{x} <b>" }), "en")).toBe("Assigned to {x} <b>.");
   });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
-import { msg } from "@/lib/messages";
+import { msg, names } from "@/lib/messages";
 import { revalidatePublic } from "@/lib/public/revalidate";
 import { createTopic, createTopicSchema, deleteSchema, deleteTopic, updateTopic, updateTopicSchema } from "@/lib/editorial/taxonomy";
 
@@ -13,7 +13,7 @@ export const createTopicAction = defineAction({
   schema: createTopicSchema,
   run: async (actor, input) => {
     const topic = await createTopic(actor, input);
-    return { id: topic.id, message: msg("msg.taxonomy.topicCreated", { name: topic.nameDe, slug: topic.slug }) };
+    return { id: topic.id, message: msg("msg.taxonomy.topicCreated", { name: names(topic), slug: topic.slug }) };
   },
   after: async () => {
     revalidatePath("/admin/topics");
@@ -27,7 +27,7 @@ export const updateTopicAction = defineAction({
   schema: updateTopicSchema,
   run: async (actor, input) => {
     const topic = await updateTopic(actor, input);
-    return { id: topic.id, message: msg("msg.taxonomy.topicSaved", { name: topic.nameDe }) };
+    return { id: topic.id, message: msg("msg.taxonomy.topicSaved", { name: names(topic) }) };
   },
   after: async (_result, input) => {
     revalidatePath("/admin/topics");

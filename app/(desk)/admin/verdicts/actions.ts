@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
-import { msg } from "@/lib/messages";
+import { msg, names } from "@/lib/messages";
 import { revalidatePublic } from "@/lib/public/revalidate";
 import {
   createVerdictLabel,
@@ -21,7 +21,7 @@ export const createVerdictLabelAction = defineAction({
   schema: createVerdictLabelSchema,
   run: async (actor, input) => {
     const label = await createVerdictLabel(actor, input);
-    return { id: label.id, message: msg("msg.taxonomy.labelCreated", { name: label.nameDe, position: label.position }) };
+    return { id: label.id, message: msg("msg.taxonomy.labelCreated", { name: names(label), position: label.position }) };
   },
   after: async () => {
     revalidatePath("/admin/verdicts");
@@ -35,7 +35,7 @@ export const updateVerdictLabelAction = defineAction({
   schema: updateVerdictLabelSchema,
   run: async (actor, input) => {
     const label = await updateVerdictLabel(actor, input);
-    return { id: label.id, message: msg("msg.taxonomy.labelSaved", { name: label.nameDe }) };
+    return { id: label.id, message: msg("msg.taxonomy.labelSaved", { name: names(label) }) };
   },
   after: async (_result, input) => {
     revalidatePath("/admin/verdicts");
