@@ -281,3 +281,20 @@ describe("the sign-in pages in the browser's language", () => {
     }
   }
 });
+
+// Last: it adds a thousand claims to the demo data.
+describe("numbers as the reader's language writes them", () => {
+  it("the overview counts claims with the language's digit grouping", async () => {
+    session.current = { user: { id: adminId }, sid: (await (await import("../../lib/auth/sessions")).startSession(t.db, adminId)) };
+    await t.db.claim.createMany({ data: Array.from({ length: 1000 }, (_, i) => ({ slug: `zahl-${i}`, text: `Zahl ${i}` })) });
+    const total = await t.db.claim.count();
+    const drafts = await t.db.claim.count({ where: { status: "draft" } });
+    for (const [lang, format] of [["en", new Intl.NumberFormat("en-GB")], ["de", new Intl.NumberFormat("de-DE")]] as const) {
+      await useLanguage(lang);
+      const page = await renderDeskPage(path.join(DESK, "page.tsx"), "desk", {}, lang);
+      expect(format.format(total)).toMatch(lang === "en" ? /^\d,\d{3}$/ : /^\d\.\d{3}$/);
+      expect(page.html).toContain(`>${format.format(total)}</td>`);
+      expect(page.html).toContain(`>${format.format(drafts)}</td>`);
+    }
+  });
+});

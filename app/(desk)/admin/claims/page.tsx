@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { CLAIM_SORTS, CLAIM_STATUSES, claimFilterOptions, claimListQuery, listClaims } from "@/lib/editorial/claims";
 import type { SearchParams } from "@/lib/editorial/listing";
 import { isClaimStatus } from "@/lib/editorial/status";
+import { formatNumber } from "@/lib/format";
 import "./claims.css";
 
 export const dynamic = "force-dynamic";
@@ -109,7 +110,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                 <td>{c.claimant ? <span translate="no">{c.claimant}</span> : "–"}</td>
                 <td>{c.verdict?.[locale] ?? "–"}</td>
                 <td>{c.assignee ? <span translate="no">{c.assignee}</span> : "–"}</td>
-                <td className="number">{c.evidenceCount}</td>
+                <td className="number">{formatNumber(c.evidenceCount, locale)}</td>
                 <td>
                   <Moment date={query.sort === "created" ? c.createdAt : c.updatedAt} />
                 </td>

@@ -13,6 +13,7 @@ import { sourceOptions } from "@/lib/editorial/sources";
 import { speakerOptions } from "@/lib/editorial/speakers";
 import { formatDay } from "@/lib/messages";
 import { speakerChoices } from "../speakers/choices";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -117,8 +118,8 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
                 </td>
                 <td>{t(`kindName.${item.kind}`)}</td>
                 <td>{item.saidOn ? <time dateTime={item.saidOn.toISOString().slice(0, 10)}>{formatDay(item.saidOn, locale, "calendar")}</time> : "–"}</td>
-                <td className="number">{item._count.appearances}</td>
-                <td className="number">{item._count.claims}</td>
+                <td className="number">{formatNumber(item._count.appearances, locale)}</td>
+                <td className="number">{formatNumber(item._count.claims, locale)}</td>
               </tr>
             ))}
           </tbody>

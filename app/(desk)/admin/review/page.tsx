@@ -8,6 +8,7 @@ import { reviewQueue } from "@/lib/editorial/claims";
 import { currentLocale } from "@/lib/desk-i18n";
 import { NEWSROOM_LANGUAGE } from "@/lib/i18n";
 import "../claims/claims.css";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -73,7 +74,7 @@ export default async function ReviewPage() {
                   {c.since ? <Moment date={c.since} /> : "–"}
                   {c.submittedBy ? <span className="muted"> {t("by", { name: c.submittedBy })}</span> : null}
                 </td>
-                <td className="number">{c.evidenceCount}</td>
+                <td className="number">{formatNumber(c.evidenceCount, locale)}</td>
                 <td>
                   {c.isCorrection ? <p>{t("correction")}</p> : <p>{t("firstPublication")}</p>}
                   {c.own ? <p className="review-own">{t("own")}</p> : null}

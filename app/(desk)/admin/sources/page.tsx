@@ -10,6 +10,7 @@ import { currentLocale } from "@/lib/desk-i18n";
 import { SOURCE_KINDS, SOURCE_SORTS, listSources } from "@/lib/editorial/sources";
 import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { formatDay } from "@/lib/messages";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -99,7 +100,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                 <td>{s.publisher ? <span translate="no">{s.publisher}</span> : "–"}</td>
                 <td>{s.publishedAt ? <time dateTime={s.publishedAt.toISOString()}>{formatDay(s.publishedAt, locale)}</time> : "–"}</td>
                 <td>{s.contentHash ? t("textStored") : t("textMissing")}</td>
-                <td className="number">{s._count.appearances + s._count.passages + s._count.evidence}</td>
+                <td className="number">{formatNumber(s._count.appearances + s._count.passages + s._count.evidence, locale)}</td>
               </tr>
             ))}
           </tbody>

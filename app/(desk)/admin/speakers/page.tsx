@@ -10,6 +10,7 @@ import { currentLocale } from "@/lib/desk-i18n";
 import { SPEAKER_KINDS, SPEAKER_SORTS, listSpeakers } from "@/lib/editorial/speakers";
 import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { formatDay } from "@/lib/messages";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -91,9 +92,9 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
                 <td>{kindName(s.kind)}</td>
                 <td translate="no">{s.aliases.map((a) => a.alias).join(", ") || "–"}</td>
                 <td className="number">
-                  {s._count.quotes > 0 ? <Link href={`/admin/quotes?speaker=${s.id}`}>{s._count.quotes}</Link> : 0}
+                  {s._count.quotes > 0 ? <Link href={`/admin/quotes?speaker=${s.id}`}>{formatNumber(s._count.quotes, locale)}</Link> : 0}
                 </td>
-                <td className="number">{s._count.claims}</td>
+                <td className="number">{formatNumber(s._count.claims, locale)}</td>
                 <td>
                   <time dateTime={s.updatedAt.toISOString()}>{formatDay(s.updatedAt, locale)}</time>
                 </td>

@@ -7,6 +7,8 @@ import { ListResults } from "@/components/admin/ListResults";
 import { requirePermission } from "@/lib/auth/session";
 import { choice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { listTopics, TOPIC_SORTS } from "@/lib/editorial/taxonomy";
+import { currentLocale } from "@/lib/desk-i18n";
+import { formatNumber } from "@/lib/format";
 import { createTopicAction } from "./actions";
 import { TopicFields } from "./TopicFields";
 
@@ -24,7 +26,12 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const q = param(params, "q");
   const sort = choice(params, "sort", TOPIC_SORTS);
-  const [page, t, tl] = await Promise.all([listTopics({ q, sort, page: pageParam(params) }), getTranslations("desk.topics"), getTranslations("desk.list")]);
+  const [page, t, tl, locale] = await Promise.all([
+    listTopics({ q, sort, page: pageParam(params) }),
+    getTranslations("desk.topics"),
+    getTranslations("desk.list"),
+    currentLocale(),
+  ]);
 
   return (
     <>
@@ -66,7 +73,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
                 <td>
                   <code>{topic.slug}</code>
                 </td>
-                <td className="number">{topic.claimCount}</td>
+                <td className="number">{formatNumber(topic.claimCount, locale)}</td>
               </tr>
             ))}
           </tbody>
