@@ -64,10 +64,11 @@ async function interfaceText(page: Page, lang: "de" | "en"): Promise<string> {
   }, lang);
 }
 
-/** The words of `words` in `text`, each with a little of what surrounds it. */
+/** The words of `words` in `text` (whole words: "der" inside a record's id "cm3der0…" is
+ * none), each with a little of what surrounds it. */
 function found(text: string, words: string[]): string[] {
   return words.flatMap((word) => {
-    const match = new RegExp(`(^|[^\\p{L}])${word}(?![\\p{L}])`, "u").exec(text);
+    const match = new RegExp(`(^|[^\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "u").exec(text);
     return match ? [`${word}: …${text.slice(Math.max(0, match.index - 40), match.index + word.length + 40).replace(/\s+/g, " ")}…`] : [];
   });
 }

@@ -48,10 +48,11 @@ const ENGLISH = [
 ];
 const TITLE_WORDS = { en: GERMAN_INTERFACE, de: ENGLISH };
 
-/** The words of `words` in `text`, each with a little of what surrounds it. */
+/** The words of `words` in `text` (whole words: "der" inside a record's id "cm3der0…" is
+ * none), each with a little of what surrounds it. */
 function found(text: string, words: string[]): string[] {
   return words.flatMap((word) => {
-    const match = new RegExp(`(^|[^\\p{L}])${word}(?![\\p{L}])`, "u").exec(text);
+    const match = new RegExp(`(^|[^\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "u").exec(text);
     return match ? [`${word}: …${text.slice(Math.max(0, match.index - 50), match.index + word.length + 50).replace(/\s+/g, " ")}…`] : [];
   });
 }
@@ -204,6 +205,25 @@ for (const lang of ["en", "de"] as const) {
       for (const [state, id] of Object.entries(claimsByState)) {
         const page = await renderDeskPage(path.join(DESK, "claims/[id]/page.tsx"), "desk", { params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }, lang);
         expect(otherLanguage(page, lang), state).toEqual([]);
+      }
+    });
+
+    it("the claim page and the review queue as every other role (their own steps and notices)", async () => {
+      const { startSession } = await import("../../lib/auth/sessions");
+      const admin = session.current;
+      try {
+        for (const email of ["redaktion@claimbase.local", "pruefung@claimbase.local", "mitarbeit@claimbase.local"]) {
+          const user = await t.db.user.update({ where: { email }, data: { locale: lang } });
+          session.current = { user: { id: user.id }, sid: await startSession(t.db, user.id) };
+          for (const [state, id] of Object.entries(claimsByState)) {
+            const page = await renderDeskPage(path.join(DESK, "claims/[id]/page.tsx"), "desk", { params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }, lang);
+            expect(otherLanguage(page, lang), `${email} ${state}`).toEqual([]);
+          }
+          const review = await renderDeskPage(path.join(DESK, "review/page.tsx"), "desk", { params: Promise.resolve({}), searchParams: Promise.resolve({}) }, lang);
+          expect(otherLanguage(review, lang), `${email} review`).toEqual([]);
+        }
+      } finally {
+        session.current = admin;
       }
     });
 
