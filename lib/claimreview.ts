@@ -212,11 +212,15 @@ export interface ImportedCreativeWork {
 
 export interface ImportedClaimReview {
   url: string | null;
+  /** The fact-check's title (ClaimReview name or headline). */
+  headline: string | null;
   claimReviewed: string;
   inLanguage: string | null;
   datePublished: string | null;
   dateModified: string | null;
   author: ImportedPartyRef | null;
+  /** ClaimReview.publisher, which some publishers give beside a Person as author. */
+  publisher: ImportedPartyRef | null;
   rating: {
     /** The publisher's label ("False", "Pants on Fire!", "falsch"); null when only a number was given. */
     alternateName: string | null;
@@ -479,11 +483,13 @@ function readClaimReview(r: Reader, node: Json, where: string): ImportedClaimRev
 
   return {
     url: readUrl(r, node.url, `${where}.url`),
+    headline: readText(node.headline) ?? readText(node.name),
     claimReviewed: required.data.claimReviewed,
     inLanguage: readLanguage(r, node.inLanguage),
     datePublished: readDate(r, node.datePublished, `${where}.datePublished`),
     dateModified: readDate(r, node.dateModified, `${where}.dateModified`),
     author: readParty(r, node.author, `${where}.author`),
+    publisher: readParty(r, node.publisher, `${where}.publisher`),
     rating,
     itemReviewed: {
       type: isCreativeWork ? "CreativeWork" : "Claim",
@@ -493,6 +499,18 @@ function readClaimReview(r: Reader, node: Json, where: string): ImportedClaimRev
       firstAppearance,
     },
   };
+}
+
+/** The nodes of a JSON-LD value that carry an `@id` and more than that (for
+ * parseClaimReviewJsonLd's `context`). */
+export function nodesById(value: unknown, into: Map<string, Record<string, unknown>> = new Map()): Map<string, Record<string, unknown>> {
+  const nodes: Json[] = [];
+  collectNodes(value, nodes);
+  for (const node of nodes) {
+    const id = node["@id"];
+    if (typeof id === "string" && Object.keys(node).length > 1 && !into.has(id)) into.set(id, node);
+  }
+  return into;
 }
 
 /** Every object in the document that is a node: top-level objects, arrays of them, `@graph`
@@ -515,7 +533,7 @@ function collectNodes(value: unknown, out: Json[], depth = 0): void {
 const MAX_JSON_DEPTH = 64;
 
 /** Whether the brackets of JSON text (outside its strings) nest deeper than `max`: one pass. */
-function jsonDepthExceeds(text: string, max: number): boolean {
+export function jsonDepthExceeds(text: string, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -536,7 +554,14 @@ function jsonDepthExceeds(text: string, max: number): boolean {
  * found is normalised; those missing a required part (claimReviewed, a rating with a label or
  * a number) are reported. The result is an error only when no ClaimReview could be read.
  */
-export function parseClaimReviewJsonLd(json: unknown): ClaimReviewImportResult {
+export function parseClaimReviewJsonLd(
+  json: unknown,
+  options: {
+    /** Nodes of the rest of the document by `@id`, for a part of a larger document read alone
+     * (lib/import reads a large DataFeed or @graph item by item). */
+    context?: ReadonlyMap<string, Record<string, unknown>>;
+  } = {},
+): ClaimReviewImportResult {
   if (typeof json === "string") {
     // JSON.parse takes super-linear time on deeply nested input (2 s for 1.6 MB of brackets);
     // a ClaimReview document is a few levels deep, so deeper text is refused before parsing.
@@ -561,7 +586,7 @@ export function parseClaimReviewJsonLd(json: unknown): ClaimReviewImportResult {
   const reader: Reader = {
     warnings,
     resolve(v) {
-      if (isObject(v) && typeof v["@id"] === "string" && Object.keys(v).length === 1) return byId.get(v["@id"]) ?? v;
+      if (isObject(v) && typeof v["@id"] === "string" && Object.keys(v).length === 1) return byId.get(v["@id"]) ?? options.context?.get(v["@id"]) ?? v;
       return v;
     },
   };

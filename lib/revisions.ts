@@ -13,7 +13,8 @@ export type EntityType =
   | "VerdictLabel"
   | "Correction"
   | "Article"
-  | "User";
+  | "User"
+  | "ExternalFactCheck";
 
 type Plain = Record<string, unknown>;
 

@@ -11,6 +11,8 @@ import type { Role } from "../generated/prisma/enums";
 const EVERYONE: readonly Role[] = ["admin", "editor", "reviewer", "contributor"];
 const DESK: readonly Role[] = ["admin", "editor", "reviewer"];
 const ADMIN: readonly Role[] = ["admin"];
+/** Issue 14: importing and linking other organisations' fact-checks is the editors' business. */
+const EDITORS: readonly Role[] = ["admin", "editor"];
 
 export const PERMISSIONS = {
   /** See the newsroom: lists, records, history. */
@@ -23,12 +25,20 @@ export const PERMISSIONS = {
   "claim.verdict": DESK,
   /** Send a claim to review, take it back. */
   "claim.submit": DESK,
-  /** Approve or reject a proposed verdict (not one's own: four eyes). */
+  /** Approve or reject a proposed verdict, approve a link of an external fact-check to a claim
+   * (neither one's own: four eyes). */
   "claim.review": DESK,
   /** Assign a claim to a person. */
   "claim.assign": DESK,
   /** Start a correction of a published claim, or retract it. */
   "claim.correct": DESK,
+  /** Import files of fact-checks (others', or our own back catalogue for an admin to confirm). */
+  "import.run": EDITORS,
+  /** Confirm an import of our own verdicts: they are published (four eyes: not one's own upload). */
+  "import.publish": ADMIN,
+  /** Link other organisations' fact-checks to our claims ("also checked by"; public once
+   * approved, claim.review) and speakers; unlink them (at once: a takedown). */
+  "external.link": EDITORS,
   /** Topics and the verdict scale. */
   "taxonomy.manage": ADMIN,
   /** Accounts: create, deactivate, change roles, reset passwords. */

@@ -31,6 +31,7 @@ const DELEGATES: Record<EntityType, keyof Tx> = {
   Correction: "correction",
   Article: "article",
   User: "user",
+  ExternalFactCheck: "externalFactCheck",
 };
 
 function delegate(tx: Tx, type: EntityType): Delegate {

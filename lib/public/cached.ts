@@ -115,6 +115,7 @@ export const revive = {
     passages: c.passages.map(revivePassage),
     evidence: c.evidence.map((e) => ({ ...e, source: reviveSource(e.source) })),
     corrections: c.corrections.map(reviveCorrection),
+    alsoCheckedBy: c.alsoCheckedBy.map((e) => ({ ...e, reviewDate: date(e.reviewDate) })),
   }),
   speaker: (s: Wire<PublicSpeaker>): PublicSpeaker => ({
     ...s,

@@ -22,6 +22,9 @@
 //   page lists only those. Topic and verdict names are the taxonomy's, read as they are.
 // - Evidence, its sources, the sources of public quotes and passages, and correction notes
 //   with publishedAt set are public for public claims, as approved.
+// - Other organisations' fact-checks linked to a public claim ("also checked by") are public
+//   once a second person approved the link, as approved (ClaimExternalCheck.approved), never
+//   the live ExternalFactCheck row (lib/external-checks).
 // - Users, review decisions, comments, revisions and the audit log are never selected.
 //
 // Every query below names its fields in an explicit `select` (or SQL column list), and every
@@ -35,6 +38,7 @@ import { db, type Db } from "../db/client";
 import { pageNumber } from "../paged-routes";
 import type { PassageInContext } from "../passage";
 import { readPublishedContent, type FrozenPassage, type FrozenSource, type FrozenSpeaker } from "../editorial/publication";
+import { readSnapshot, type ExternalCheckFields } from "../external-checks/snapshot";
 
 export type PublicClaimStatus = PublicState;
 
@@ -151,6 +155,11 @@ export interface PublicClaimSummary {
   publicUpdatedAt: Date | null;
 }
 
+/** Another organisation's fact-check of the claim ("also checked by"), linked by an editor and
+ * approved by a second person: its published data as approved (lib/external-checks). Never one
+ * of our verdicts. */
+export type PublicExternalCheck = ExternalCheckFields;
+
 export interface PublicClaim extends PublicClaimSummary {
   claimDate: Date | null;
   analysis: string | null;
@@ -159,6 +168,7 @@ export interface PublicClaim extends PublicClaimSummary {
   passages: PublicPassage[];
   evidence: PublicEvidence[];
   corrections: PublicCorrection[];
+  alsoCheckedBy: PublicExternalCheck[];
 }
 
 export interface Page<T> {
@@ -354,6 +364,13 @@ export async function getPublicClaim(slug: string, client: Db = db): Promise<Pub
         },
         orderBy: { publishedAt: "asc" },
       },
+      // "Also checked by": only approved links, as approved (lib/external-checks/snapshot.ts),
+      // never the live ExternalFactCheck row.
+      externalChecks: {
+        where: { approvedAt: { not: null } },
+        select: { approved: true },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!row || !row.publication) return null;
@@ -411,6 +428,25 @@ export async function getPublicClaim(slug: string, client: Db = db): Promise<Pub
           ]
         : [],
     ),
+    alsoCheckedBy: row.externalChecks.flatMap(({ approved }) => {
+      const e = readSnapshot(approved);
+      return e
+        ? [
+            {
+              publisherName: e.publisherName,
+              publisherSite: e.publisherSite,
+              url: e.url,
+              title: e.title,
+              textualRating: e.textualRating,
+              ratingValue: e.ratingValue,
+              bestRating: e.bestRating,
+              worstRating: e.worstRating,
+              reviewDate: e.reviewDate === null ? null : new Date(e.reviewDate),
+              language: e.language,
+            },
+          ]
+        : [];
+    }),
   };
 }
 

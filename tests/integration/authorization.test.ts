@@ -76,6 +76,10 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
   "/admin/topics/[id]": "taxonomy.manage",
   "/admin/verdicts": "taxonomy.manage",
   "/admin/verdicts/[id]": "taxonomy.manage",
+  "/admin/import": "import.run",
+  "/admin/import/[id]": "import.run",
+  "/admin/external-checks": "desk.view",
+  "/admin/external-checks/[id]": "desk.view",
 };
 
 // API routes that are public by design, with the reason.
@@ -87,6 +91,9 @@ const PUBLIC_API: Record<string, string> = {
 const API_PERMISSIONS: Record<string, Permission> = {
   "/api/admin/similar": "desk.view",
   "/api/admin/sources/[id]/text": "desk.view",
+  "/api/admin/import": "import.run",
+  "/api/admin/import/[id]": "import.run",
+  "/api/admin/import/template": "import.run",
 };
 
 let t: Awaited<ReturnType<typeof import("../helpers/db").createTestDatabase>>;
@@ -119,6 +126,26 @@ beforeAll(async () => {
   params["/admin/users/[id]"] = userIds.contributor;
   params["/admin/topics/[id]"] = (await t.db.topic.findFirstOrThrow()).id;
   params["/admin/verdicts/[id]"] = (await t.db.verdictLabel.findFirstOrThrow()).id;
+  // An import with its preview and an external fact-check (issue 14).
+  const { importFile } = await import("../../lib/import");
+  const batch = await importFile(
+    { id: userIds.editor, role: "editor" },
+    { kind: "external", filename: "checks.csv" },
+    (async function* () {
+      yield "url,claim,claimant,publisher,rating\nhttps://checks.example/1,Eine Aussage,Wladimir Putin,Beispiel-Prüfstelle,falsch\n";
+    })(),
+    {},
+    t.db,
+  );
+  params["/admin/import/[id]"] = batch.id;
+  params["/api/admin/import/[id]"] = batch.id;
+  const { confirmImport } = await import("../../lib/import");
+  await confirmImport({ id: userIds.editor, role: "editor" }, { batchId: batch.id, version: 1 }, t.db);
+  params["/admin/external-checks/[id]"] = (await t.db.externalFactCheck.findFirstOrThrow()).id;
+  // Linked by the editor to the claim whose page is rendered: waiting for a second person's
+  // approval, so the pages show it with its approve action (the review queue too).
+  const { linkExternalCheck } = await import("../../lib/external-checks");
+  await linkExternalCheck({ id: userIds.editor, role: "editor" }, { externalCheckId: params["/admin/external-checks/[id]"], claim: params["/admin/claims/[id]"] }, t.db);
 });
 afterAll(async () => {
   const { db } = await import("../../lib/db/client");
@@ -324,4 +351,39 @@ describe("API routes", () => {
       });
     }
   }
+});
+
+// The one action of the matrix whose rule is more than a permission: an external fact-check's
+// link to a claim goes public only when approved by someone with claim.review who did not make
+// the link (four eyes), through the server action as the desk's form sends it.
+describe("approving a link of an external fact-check (externalChecks.approveLink)", () => {
+  it("is claim.review's, refused to the linker, and makes the link public for a reviewer", async () => {
+    const { actionRegistry } = await import("../../lib/actions/define");
+    const { IDLE } = await import("../../lib/actions/state");
+    const { approveLinkAction } = await import("../../app/(desk)/admin/external-checks/actions");
+    const { externalChecksOfClaim } = await import("../../lib/external-checks");
+    expect(actionRegistry.get(approveLinkAction)).toMatchObject({ name: "externalChecks.approveLink", permission: "claim.review" });
+
+    const claimId = params["/admin/claims/[id]"]!;
+    const externalCheckId = params["/admin/external-checks/[id]"]!;
+    const [link] = await externalChecksOfClaim(claimId, t.db);
+    expect(link).toMatchObject({ state: "pending", linkedBy: { id: userIds.editor } });
+    const form = new FormData();
+    form.set("externalCheckId", externalCheckId);
+    form.set("claimId", claimId);
+    form.set("digest", link!.digest);
+    const approve = async (who: Who) => {
+      await signInAs(who);
+      return (await approveLinkAction(IDLE, form)) as { status: string; code?: string; message?: string };
+    };
+    expect(await approve("anonymous")).toMatchObject({ status: "error", code: "unauthenticated" });
+    expect(await approve("contributor")).toMatchObject({ status: "error", code: "forbidden" });
+    expect(await approve("editor")).toMatchObject({ status: "error", code: "transition", message: expect.stringMatching(/Vier-Augen-Prinzip/) });
+    const stored = () => t.db.claimExternalCheck.findUniqueOrThrow({ where: { claimId_externalCheckId: { claimId, externalCheckId } } });
+    expect(await stored()).toMatchObject({ approvedAt: null });
+    // A reviewer may approve (claim.review) though not link (external.link).
+    expect(can("reviewer", "external.link")).toBe(false);
+    expect(await approve("reviewer")).toMatchObject({ status: "ok" });
+    expect(await stored()).toMatchObject({ approvedById: userIds.reviewer, approved: { publisherName: "Beispiel-Prüfstelle", textualRating: "falsch" } });
+  });
 });

@@ -23,6 +23,9 @@ const HAND_WRITTEN_INDEXES = [
   "Quote_text_unaccent_trgm_idx",
   "Speaker_name_unaccent_trgm_idx",
   "SpeakerAlias_alias_unaccent_trgm_idx",
+  // Exact name matching of imported claimants (prisma/migrations/*_external_fact_checks).
+  "Speaker_name_folded_idx",
+  "SpeakerAlias_alias_folded_idx",
 ];
 const isIndex = (name: string) => (line: string) =>
   line.startsWith(`index CREATE INDEX "${name}" `) || line.startsWith(`index CREATE UNIQUE INDEX "${name}" `);

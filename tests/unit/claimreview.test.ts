@@ -266,11 +266,13 @@ describe("parseClaimReviewJsonLd", () => {
     });
     expect(review).toEqual({
       url: "https://fullfact.example/health/nhs-waiting-list-claim/",
+      headline: null,
       claimReviewed: "The NHS waiting list has halved since 2019.",
       inLanguage: null,
       datePublished: "2023-03-14",
       dateModified: null,
       author: { type: "Organization", name: "Full Fact", url: "https://fullfact.example/", sameAs: [] },
+      publisher: null,
       rating: {
         alternateName: "Incorrect. The waiting list has grown since 2019.",
         ratingValue: null,

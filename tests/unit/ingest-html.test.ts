@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { detectLanguage, htmlToText, ingestFile, ingestPasted, IngestError, looksLikeHtml, MAX_HTML_DEPTH, MAX_INGEST_BYTES } from "../../lib/ingest";
 import { textOf } from "../helpers/messages";
+import { growthOf } from "../helpers/timing";
 
 const page = (body: string, head = "<title>Seitentitel</title>") => `<!DOCTYPE html><html lang="de"><head>${head}</head><body>${body}</body></html>`;
 
@@ -72,17 +73,10 @@ describe("htmlToText", () => {
   });
 
   it("runs in linear time on large input", () => {
-    const time = (html: string) => {
-      const t = performance.now();
-      htmlToText(html);
-      return performance.now() - t;
-    };
     const unit = "<p>Ein Absatz mit <a href='x'>Link</a> &amp; Entität.</p><nav>Menü</nav><!-- k -->";
-    const small = unit.repeat(5_000);
-    const large = unit.repeat(50_000); // 10 × the size
-    time(small); // warm up
-    const ratio = time(large) / Math.max(time(small), 1);
-    expect(ratio).toBeLessThan(30); // quadratic would be ~100
+    // 1 when the time grows with the size, GROWTH (8) when it grows with its square.
+    const growth = growthOf(htmlToText, (size) => unit.repeat(Math.round(size / unit.length)), 50_000 * unit.length);
+    expect(growth).toBeLessThan(3.5);
     // Hostile shapes (runs of spaces, stray end tags, unterminated constructs, 2 MB) are measured
     // against a benign page of the same size in tests/unit/parsers-fuzz.test.ts.
   });

@@ -19,37 +19,16 @@ import { normalizeSearchInput, parseSearchParams, SEARCH_MAX_QUERY_LENGTH, SEARC
 import { plausibleSlug } from "../../lib/public";
 import { NUL_MESSAGE, nulFieldErrors, optionalDate, optionalNumber, optionalText, optionalUrl, requiredText, zipRows } from "../../lib/editorial/fields";
 import { parseClaimReviewJsonLd } from "../../lib/claimreview";
+import { GROWTH, median, timePerCall } from "../helpers/timing";
 
 // ---------------------------------------------------------------------------------------
 // Measuring.
-
-/**
- * Milliseconds one call of `f` takes: the call repeated until it has run for at least 10 ms
- * (a single fast call is below the timer's resolution).
- */
-function timePerCall(f: () => unknown, minMs = 10): number {
-  let calls = 0;
-  const t = performance.now();
-  let elapsed = 0;
-  do {
-    f();
-    calls++;
-    elapsed = performance.now() - t;
-  } while (elapsed < minMs);
-  return elapsed / calls;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** `unit` repeated to `size` characters, between `prefix` and `suffix`. */
 function fill(size: number, unit: string, prefix = "", suffix = ""): string {
   const body = Math.max(0, Math.floor(size) - prefix.length - suffix.length);
   return prefix + unit.repeat(Math.ceil(body / unit.length)).slice(0, body) + suffix;
 }
-
-/** How much larger the big input is than the small one: linear work takes GROWTH times as long
- * on it, quadratic work GROWTH² times. */
-const GROWTH = 8;
 
 /**
  * Time ratios of an adversarial shape at `size`: against the benign input of the same size,

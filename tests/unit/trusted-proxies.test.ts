@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { clientIp } from "../../lib/auth/rate-limit";
 import { loadSettings, trustedProxiesOf } from "../../lib/config";
+import { timeRatio } from "../helpers/timing";
 import {
   forwardedEntries,
   MAX_FORWARDED_ENTRIES,
@@ -130,10 +131,13 @@ describe("the client address", () => {
   it("looks only at the end of a huge X-Forwarded-For", () => {
     const chain = parseTrustedProxies("127.0.0.1,10.0.0.0/8");
     const huge = `${"6.6.6.6, ".repeat(200_000)}203.0.113.9, 10.0.0.8`;
-    const started = performance.now();
     expect(resolveClientAddress({ peer: "127.0.0.1", forwardedFor: huge, trusted: chain })).toBe("203.0.113.9");
     expect(forwardedEntries(huge).length).toBe(MAX_FORWARDED_ENTRIES);
-    expect(performance.now() - started).toBeLessThan(200);
+    // Reading the 1.8 MB header takes about as long as reading a short one (splitting it whole
+    // would take thousands of times longer).
+    const short = "6.6.6.6, 203.0.113.9, 10.0.0.8";
+    const resolve = (forwardedFor: string) => resolveClientAddress({ peer: "127.0.0.1", forwardedFor, trusted: chain });
+    expect(timeRatio(() => resolve(huge), () => resolve(short))).toBeLessThan(50);
     // More trusted hops than are looked at: the leftmost one looked at.
     const hops = Array.from({ length: 100 }, (_, i) => `10.0.${i}.1`);
     expect(resolveClientAddress({ peer: "127.0.0.1", forwardedFor: ["203.0.113.9", ...hops].join(", "), trusted: chain })).toBe(`10.0.${100 - MAX_FORWARDED_ENTRIES}.1`);

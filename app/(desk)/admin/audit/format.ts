@@ -16,6 +16,7 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   "Topic",
   "VerdictLabel",
   "User",
+  "ExternalFactCheck",
 ];
 
 // Records with an admin page of their own.
@@ -27,6 +28,7 @@ const ADMIN_PATHS: Partial<Record<EntityType, string>> = {
   User: "/admin/users",
   Topic: "/admin/topics",
   VerdictLabel: "/admin/verdicts",
+  ExternalFactCheck: "/admin/external-checks",
 };
 
 export function recordHref(type: string, id: string): string | null {

@@ -7,6 +7,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { reviewQueue } from "@/lib/editorial/claims";
 import { currentLocale } from "@/lib/desk-i18n";
 import { NEWSROOM_LANGUAGE } from "@/lib/i18n";
+import { ExternalLinkStatus } from "@/components/admin/ExternalLinkStatus";
+import { pendingExternalLinks } from "@/lib/external-checks";
+import { approveLinkAction, unlinkClaimAction } from "../external-checks/actions";
 import "../claims/claims.css";
 import { formatNumber } from "@/lib/format";
 
@@ -19,10 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // The review queue: every claim waiting for a second pair of eyes, longest waiting first.
 // Decisions are taken on the claim's page (Arbeitsablauf), where the reviewer sees everything
-// that would be published.
+// that would be published. Below them: links of other organisations' fact-checks to our claims
+// that wait for an approval (new, or changed by an import since), approved right here.
 export default async function ReviewPage() {
   const user = await requirePermission("desk.view", "/admin/review");
-  const items = await reviewQueue(user);
+  const [items, links] = await Promise.all([reviewQueue(user), pendingExternalLinks()]);
   const mayReview = can(user.role, "claim.review");
   const [t, locale] = await Promise.all([getTranslations("desk.review"), currentLocale()]);
 
@@ -83,6 +87,35 @@ export default async function ReviewPage() {
             ))}
           </tbody>
         </table>
+      )}
+
+      <h2 id="auch-geprueft-von">Auch geprüft von: Verknüpfungen, die auf Freigabe warten</h2>
+      <p>
+        Externe Faktenchecks, die mit unseren Behauptungen verknüpft wurden: öffentlich erst nach der Freigabe durch eine zweite Person, und so, wie
+        sie freigegeben wurden.
+      </p>
+      {links.length === 0 ? (
+        <p className="empty-state">Keine Verknüpfung wartet auf eine Freigabe.</p>
+      ) : (
+        <ul className="item-list">
+          {links.map((link) => (
+            <li key={`${link.claim.id}/${link.externalCheck.id}`}>
+              <Link href={`/admin/external-checks/${link.externalCheck.id}`}>{link.current.publisherName}</Link>:{" "}
+              {[link.current.textualRating, link.current.ratingValue !== null ? `${link.current.ratingValue}${link.current.bestRating !== null ? `/${link.current.bestRating}` : ""}` : null]
+                .filter(Boolean)
+                .join(" · ") || "–"}
+              {link.current.url ? (
+                <>
+                  {" "}
+                  (<a href={link.current.url} rel="nofollow noopener noreferrer external">{link.current.url}</a>)
+                </>
+              ) : null}
+              <br />
+              zu <Link href={`/admin/claims/${link.claim.id}#extern`}>{link.claim.text}</Link>
+              <ExternalLinkStatus link={link} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
+import { ClaimExternalChecks } from "@/components/admin/ClaimExternalChecks";
 import { Moment } from "@/components/admin/Moment";
 import { Select, TextArea, TextField } from "@/components/admin/Fields";
 import { SimilarRecords } from "@/components/admin/SimilarRecords";
@@ -39,6 +40,7 @@ import {
 } from "../actions";
 import { ClaimFields, sourceChoices } from "../ClaimFields";
 import { WorkflowPanel } from "./WorkflowPanel";
+import { approveLinkAction, unlinkClaimAction } from "../../external-checks/actions";
 import "../claims.css";
 
 export const dynamic = "force-dynamic";
@@ -197,6 +199,8 @@ export default async function ClaimPage({ params }: Params) {
         <h2 id="belege">{t("section.evidence")}</h2>
         <EvidenceSection claim={claim} user={user} options={options} />
       </section>
+
+      <ClaimExternalChecks claimId={claim.id} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
 
       <section className="claim-section" aria-labelledby="arbeitsablauf">
         <h2 id="arbeitsablauf">{t("section.workflow")}</h2>

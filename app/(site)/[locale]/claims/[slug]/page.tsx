@@ -12,6 +12,7 @@ import { noPagesAtBuildTime, pageLocale, publicAlternates, type LocaleParams } f
 import { FORMAT_LOCALE, NEWSROOM_LANGUAGE, localeHref, quoted, type Locale } from "@/lib/i18n";
 import { getPublicClaim, type PublicEvidence, type PublicPassage, type PublicQuote } from "@/lib/public/cached";
 import { ClaimReviewJsonLd } from "@/components/ClaimReviewJsonLd";
+import { ExternalCheckList } from "@/components/ExternalCheckList";
 import { absoluteUrl, getPageSiteInfo, paths } from "@/lib/site";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 
@@ -270,6 +271,19 @@ export default async function ClaimPage({ params }: Params) {
           </section>
         ))}
       </section>
+
+      <ExternalCheckList
+        checks={claim.alsoCheckedBy}
+        locale={locale}
+        labels={{
+          heading: t("claim.alsoCheckedBy"),
+          note: t("claim.alsoCheckedByNote"),
+          rating: t("claim.externalRating"),
+          reviewedOn: t("claim.externalReviewedOn"),
+          open: (publisher) => t("claim.externalOpen", { publisher }),
+          ratingValue: (value, best) => t("claim.externalRatingValue", { value, best }),
+        }}
+      />
 
       {claim.corrections.length ? (
         <section id="corrections" aria-labelledby="corrections-heading">
