@@ -14,7 +14,7 @@ import "@/app/globals.css";
 /** The catalogue's namespaces that client components of the desk read: the domain's Messages
  * (msg, status, role, twoFactor, signIn), the error page, and the desk's client components. */
 const CLIENT_NAMESPACES = ["error", "msg", "status", "role", "twoFactor", "signIn", "quotation"] as const;
-const CLIENT_DESK = ["form", "passage", "similar"] as const;
+const CLIENT_DESK = ["form", "passage", "similar", "importForm"] as const;
 
 export async function DeskFrame({ children }: { children: ReactNode }) {
   const [locale, t, messages] = await Promise.all([currentLocale(), getTranslations(), getMessages()]);

@@ -67,7 +67,7 @@ export class ForbiddenError extends DomainError {
 }
 
 /** The kinds of record a NotFoundError names (catalogue msg.entity.*). */
-export type EntityName = "Claim" | "Evidence" | "Quote" | "Speaker" | "Source" | "Topic" | "VerdictLabel" | "Correction" | "Article" | "User" | "ExternalFactCheck" | "Candidate" | "Record";
+export type EntityName = "Claim" | "Evidence" | "Quote" | "Speaker" | "Source" | "Topic" | "VerdictLabel" | "Correction" | "Article" | "User" | "ExternalFactCheck" | "Import" | "Candidate" | "Record";
 
 export class NotFoundError extends DomainError {
   constructor(readonly what: EntityName = "Record") {

@@ -28,7 +28,7 @@ export default async function ReviewPage() {
   const user = await requirePermission("desk.view", "/admin/review");
   const [items, links] = await Promise.all([reviewQueue(user), pendingExternalLinks()]);
   const mayReview = can(user.role, "claim.review");
-  const [t, locale] = await Promise.all([getTranslations("desk.review"), currentLocale()]);
+  const [t, tl, locale] = await Promise.all([getTranslations("desk.review"), getTranslations("desk.externalLink"), currentLocale()]);
 
   return (
     <div className="claim-desk">
@@ -89,21 +89,23 @@ export default async function ReviewPage() {
         </table>
       )}
 
-      <h2 id="auch-geprueft-von">Auch geprüft von: Verknüpfungen, die auf Freigabe warten</h2>
-      <p>
-        Externe Faktenchecks, die mit unseren Behauptungen verknüpft wurden: öffentlich erst nach der Freigabe durch eine zweite Person, und so, wie
-        sie freigegeben wurden.
-      </p>
+      <h2 id="auch-geprueft-von">{tl("pendingHeading")}</h2>
+      <p>{tl("pendingIntro")}</p>
       {links.length === 0 ? (
-        <p className="empty-state">Keine Verknüpfung wartet auf eine Freigabe.</p>
+        <p className="empty-state">{tl("noPending")}</p>
       ) : (
         <ul className="item-list">
           {links.map((link) => (
             <li key={`${link.claim.id}/${link.externalCheck.id}`}>
-              <Link href={`/admin/external-checks/${link.externalCheck.id}`}>{link.current.publisherName}</Link>:{" "}
-              {[link.current.textualRating, link.current.ratingValue !== null ? `${link.current.ratingValue}${link.current.bestRating !== null ? `/${link.current.bestRating}` : ""}` : null]
-                .filter(Boolean)
-                .join(" · ") || "–"}
+              <Link href={`/admin/external-checks/${link.externalCheck.id}`} translate="no">
+                {link.current.publisherName}
+              </Link>
+              :{" "}
+              <span translate="no">
+                {[link.current.textualRating, link.current.ratingValue !== null ? `${link.current.ratingValue}${link.current.bestRating !== null ? `/${link.current.bestRating}` : ""}` : null]
+                  .filter(Boolean)
+                  .join(" · ") || "–"}
+              </span>
               {link.current.url ? (
                 <>
                   {" "}
@@ -111,7 +113,14 @@ export default async function ReviewPage() {
                 </>
               ) : null}
               <br />
-              zu <Link href={`/admin/claims/${link.claim.id}#extern`}>{link.claim.text}</Link>
+              {tl.rich("toClaim", {
+                text: link.claim.text,
+                claim: (chunks) => (
+                  <Link href={`/admin/claims/${link.claim.id}#extern`} translate="no">
+                    {chunks}
+                  </Link>
+                ),
+              })}
               <ExternalLinkStatus link={link} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
             </li>
           ))}
