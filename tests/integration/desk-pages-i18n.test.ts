@@ -23,6 +23,12 @@ vi.mock("../../lib/auth/auth", () => ({
   handlers: { GET: vi.fn(), POST: vi.fn() },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+// Outside Next.js no app router is mounted: the client components that ask for it (the import's
+// upload form) get one that goes nowhere. notFound(), redirect() and the rest stay Next.js's.
+vi.mock("next/navigation", async (original) => ({
+  ...(await original<typeof import("next/navigation")>()),
+  useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn(), back: vi.fn(), forward: vi.fn(), prefetch: vi.fn() }),
+}));
 // The request's headers: the browser's language (the sign-in pages speak it).
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "accept-language": session.acceptLanguage }),
@@ -118,6 +124,36 @@ beforeAll(async () => {
   ids["/admin/topics/[id]"] = (await t.db.topic.findFirstOrThrow()).id;
   ids["/admin/verdicts/[id]"] = (await t.db.verdictLabel.findFirstOrThrow()).id;
   ids.$quote = ids["/admin/quotes/[id]"];
+
+  // Imports (the demo data has none): one written (its external checks, one linked to the claim
+  // in review and waiting for approval: the claim page and the review queue show it), one in
+  // preview with a new, an updated, an unchanged and an invalid row and an unmatched claimant,
+  // one refused (not UTF-8). Names and texts of the file are content of either language.
+  const { importFile, confirmImport } = await import("../../lib/import");
+  const { linkExternalCheck } = await import("../../lib/external-checks");
+  const admin = { id: adminId, role: "admin" as const };
+  const file = (content: string | Uint8Array) =>
+    (async function* () {
+      yield typeof content === "string" ? Buffer.from(content) : content;
+    })();
+  const header = "url,claim,claimant,publisher,rating,review_date,language\n";
+  const first = "https://pruefstelle.example/fc/1,Die Renten steigen um zehn Prozent.,Erika Muster,Beispiel-Prüfstelle,falsch,2024-05-06,de\n";
+  const second = "https://factcheck.example/fc/2,Pensions rise by ten percent.,John Example,Example Checkers,false,2024-05-07,en\n";
+  const written = await importFile(admin, { kind: "external", filename: "erste.csv" }, file(header + first + second), {}, t.db);
+  await confirmImport(admin, { batchId: written.id, version: 1 }, t.db);
+  ids.$writtenImport = written.id;
+  const check = await t.db.externalFactCheck.findFirstOrThrow({ where: { url: "https://pruefstelle.example/fc/1" } });
+  ids["/admin/external-checks/[id]"] = check.id;
+  await linkExternalCheck(admin, { externalCheckId: check.id, claim: ids["/admin/claims/[id]"]! }, t.db);
+  const preview = await importFile(
+    admin,
+    { kind: "external", filename: "zweite.csv" },
+    file(header + first + second.replace(",false,", ",mostly false,") + "https://n.example/3,Neu.,Neue Person,P,falsch,2024-05-08,de\n,Kaputt,,P,falsch,gestern,de\n"),
+    {},
+    t.db,
+  );
+  ids["/admin/import/[id]"] = preview.id;
+  ids.$failedImport = (await importFile(admin, { kind: "external", filename: "kaputt.csv" }, file(new Uint8Array([0x63, 0x6c, 0x61, 0x69, 0x6d, 0x0a, 0xff, 0xfe])), {}, t.db)).id;
   for (const claim of await t.db.claim.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } })) claimsByState[claim.status] ??= claim.id;
 
   // The security log with an entry of every shape of details the app writes (the demo data
@@ -199,6 +235,28 @@ for (const lang of ["en", "de"] as const) {
         });
       }
     }
+
+    it("a written and a refused import: the result, the reason", async () => {
+      for (const [key, expected] of [
+        ["$writtenImport", lang === "en" ? "Result: 2 created, 0 updated, 0 unchanged." : "Ergebnis: 2 angelegt, 0 aktualisiert, 0 unverändert."],
+        ["$failedImport", lang === "en" ? "The file is not encoded in UTF-8" : "Die Datei ist nicht in UTF-8 kodiert"],
+      ] as const) {
+        const page = await renderDeskPage(path.join(DESK, "import/[id]/page.tsx"), "desk", { params: Promise.resolve({ id: ids[key] }), searchParams: Promise.resolve({}) }, lang);
+        expect(otherLanguage(page, lang), key).toEqual([]);
+        expect(page.text.replace(/\s+/g, " ")).toContain(expected);
+      }
+    });
+
+    it("the import's preview says why, in the reader's words; the file's words stay content", async () => {
+      const page = await renderDeskPage(path.join(DESK, "import/[id]/page.tsx"), "desk", { params: Promise.resolve({ id: ids["/admin/import/[id]"] }), searchParams: Promise.resolve({}) }, lang);
+      const text = page.text.replace(/\s+/g, " ");
+      for (const line of lang === "en"
+        ? ["already there", "will be updated", "invalid", "Already imported; will be updated: rating.", "review_date: “gestern” is not a date", "Claimants without a matching speaker"]
+        : ["schon vorhanden", "wird aktualisiert", "fehlerhaft", "Schon importiert; wird aktualisiert: rating.", "review_date: „gestern“ ist kein Datum", "Urheber ohne passenden Sprecher"]) {
+        expect(text).toContain(line);
+      }
+      expect(page.html).toMatch(/translate="no"[^>]*>Neue Person</);
+    });
 
     it("the claim page in every state of the workflow", async () => {
       expect(Object.keys(claimsByState).sort()).toEqual(expect.arrayContaining(["draft", "in_research", "in_review", "published"]));
