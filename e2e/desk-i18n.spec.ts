@@ -111,6 +111,8 @@ const LISTS = [
   "/admin/speakers",
   "/admin/sources",
   "/admin/articles",
+  "/admin/external-checks",
+  "/admin/import",
   "/admin/topics",
   "/admin/verdicts",
   "/admin/users",

@@ -12,7 +12,7 @@ import { renderPage } from "../helpers/render-page";
 
 /** An element inside the desk's catalogue (client components read it), in `locale`. */
 const intl = (element: ReactElement, locale: "de" | "en" = "de") =>
-  createElement(NextIntlClientProvider, { locale, messages: locale === "de" ? de : en, timeZone: "Europe/Berlin" }, element);
+  createElement(NextIntlClientProvider, { locale, messages: locale === "de" ? de : en, timeZone: "Europe/Berlin", children: element });
 
 /** The <input> tag with this id. */
 const inputTag = (html: string, id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? "";
