@@ -15,6 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
+import { ADDRESSEE_VERBS_EN, clauseSubjectEn, passiveAgentEn, subjectBeforeEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -460,6 +461,11 @@ function mentionAfter(doc: Doc, v: number, hi: number): Mention | null {
     const mi = doc.mentionAt[k]!;
     if (mi >= 0) {
       const m = doc.mentions[mi]!;
+      // "writes Huber's longtime partner Erick Rowan": a possessive only qualifies the subject.
+      if (doc.lang === "en" && m.kind !== "first-person" && /[’']s$/.test(m.surface)) {
+        k = m.last - 1;
+        continue;
+      }
       if (m.kind !== "first-person") return m;
       return null;
     }
@@ -509,7 +515,18 @@ function mentionBefore(doc: Doc, v: number, lo: number): Mention | null {
 
 function subjectOf(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
   const a = mentionAfter(doc, v, hi);
-  const b = mentionBefore(doc, v, lo);
+  // English: the subject phrase before the verb, read head first (english.ts).
+  const b = doc.lang === "en" ? subjectBeforeEn(doc, v, lo) : mentionBefore(doc, v, lo);
+  if (doc.lang === "en") {
+    // "… were described by Johnson as …": the agent of a passive speaks.
+    const agent = passiveAgentEn(doc, v, hi);
+    if (agent) return agent;
+    // The subject stands before the verb; after it only when inverted ("…," said Smith), and
+    // never after "told" (the addressee: "told MSNBC").
+    const after = a && !ADDRESSEE_VERBS_EN.has(doc.tokens[v]!.low) ? a : null;
+    if (prefer === "after") return after ?? b;
+    return b ?? after;
+  }
   if (prefer === "after") return a ?? b;
   if (prefer === "before") return b ?? a;
   if (a && a.first === v + 1 && a.kind === "pronoun") return a;
@@ -661,7 +678,7 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
   for (let d = 0, commas = 0; d < 8 && k + d < end; d++) {
     const u = tokens[k + d]!;
     if (speech[k + d] === 1 || speech[k + d] === 2) {
-      const m = mentionBefore(doc, k + d, k);
+      const m = lang === "en" ? subjectBeforeEn(doc, k + d, k) : mentionBefore(doc, k + d, k);
       if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };
       break;
     }
@@ -803,6 +820,14 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     let quoteAttr: Attr | null = null;
     for (let j = qi; j < topInfos.length && sentOf[topInfos[j]!.openTok]! === s; j++) {
       const q = topInfos[j]!;
+      if (!q.attr && doc.lang === "en") {
+        // English: the verb nearest before the quote in its sentence says whose words they are
+        // ("with Scalise calling the investigation “…” and Spano calling the process “…”"); a
+        // quote inside reported speech belongs to its reporter; else the clause's subject
+        // ("Trump called the investigation a “witch hunt”").
+        const near = speechBeforeEn(doc, q.openTok, sent.first);
+        q.attr = near ?? (ind?.attr && ind.start <= tokens[q.openTok]!.start + 1 && tokens[q.openTok]!.start <= ind.end + 2 ? ind.attr : null) ?? attrOf(clauseSubjectEn(doc, q.openTok, sent.first));
+      }
       if (!q.attr) {
         q.attr =
           verbAttr ??
@@ -875,6 +900,20 @@ function otherPerson(doc: Doc, q: QInfo, outer: Person | null): Person | null {
     if (mi < 0) continue;
     seen++;
     if (ok(doc.mentions[mi]!)) return doc.mentions[mi]!.person;
+  }
+  return null;
+}
+
+/** The speaker of the nearest speech verb before token q in its sentence (English), or null. */
+function speechBeforeEn(doc: Doc, q: number, lo: number): Attr | null {
+  for (let k = q - 1; k >= lo && q - k <= 40; k--) {
+    if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Punct && ".!?;".includes(t.text)) return null;
+    if (doc.speech[k]) {
+      const m = verbSpeaker(doc, k, lo, q, "auto");
+      return m ? attrOf(m, k) : null;
+    }
   }
   return null;
 }

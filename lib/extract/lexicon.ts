@@ -216,6 +216,15 @@ SPEECH_EN.delete("posts");
 // Base forms double as nouns and imperatives ("the state", "report", "note"): only the
 // inflected forms (and the frequent unambiguous bases) count in English.
 SPEECH_EN.set("calling", { lemma: "call", cognition: true });
+// Participles that report: "released a statement saying …", "she said, noting …", "agreeing …".
+for (const [ing, lemma] of [
+  ["saying", "say"], ["adding", "add"], ["noting", "note"], ["stating", "state"], ["claiming", "claim"], ["arguing", "argue"],
+  ["warning", "warn"], ["insisting", "insist"], ["explaining", "explain"], ["telling", "tell"], ["announcing", "announce"],
+  ["confirming", "confirm"], ["reporting", "report"], ["stressing", "stress"], ["acknowledging", "acknowledge"],
+  ["admitting", "admit"], ["suggesting", "suggest"], ["agreeing", "agree"], ["declaring", "declare"], ["alleging", "allege"],
+  ["asserting", "assert"], ["emphasizing", "emphasize"], ["emphasising", "emphasise"], ["predicting", "predict"],
+  ["promising", "promise"], ["revealing", "reveal"], ["describing", "describe"], ["remarking", "remark"], ["observing", "observe"],
+] as [string, string][]) SPEECH_EN.set(ing, { lemma });
 for (const base of ["call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke"]) SPEECH_EN.delete(base);
 
 export function speechVerb(lang: "de" | "en", low: string): SpeechVerb | undefined {

@@ -8,6 +8,7 @@ import { TK, type Token } from "./text";
 // Quotation marks do not end the clause: "wies die Pläne als „Unfug“ zurück" keeps its particle.
 const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "(", ")", "–", "—"]);
 const PARTICLE_WINDOW = 16;
+const QUOTE_OR_COLON = new Set([":", "\"", "“", "”", "‘", "’", "'"]);
 
 /** Finite verbs that report a view with a fixed phrase after them. */
 const VIEW_HEAD_DE = new Set(["ist", "sind", "war", "waren", "kam", "kamen", "kommt", "kommen", "zeigte", "zeigten", "zeigt", "zeigen", "äußerte", "äußerten"]);
@@ -45,6 +46,20 @@ function clauseFinalWord(tokens: Token[], i: number): Token | null {
   return null;
 }
 
+const DET_EN = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "some", "many", "several", "few", "no", "any", "such", "other", "more", "most", "two", "three", "all", "both", "whose"]);
+const ADJ_EN = new Set(["new", "old", "recent", "further", "similar", "earlier", "previous", "media", "news", "early", "late", "public", "private", "press", "official", "false", "local", "initial", "first", "last", "latest", "conflicting", "unconfirmed", "separate", "own"]);
+const ADJ_SUFFIX_EN = /(al|ive|ous|ic|ful|less|ary|ent|ant|ish|ile|ial|ed|ing|est)$/;
+const FINITE_AFTER_EN = new Set(["said", "say", "says", "were", "are", "had", "have", "suggest", "suggested", "indicate", "indicated", "show", "showed", "claim", "claimed", "came", "emerged"]);
+
+/** An English "-s" form of a speech verb that is a plural noun here ("controversial comments", "reports said"). */
+function pluralNounEn(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  const n = tokens[i + 1];
+  if (n && n.kind === TK.Word && FINITE_AFTER_EN.has(n.low)) return true;
+  if (!p || p.kind !== TK.Word || p.cap) return false;
+  return DET_EN.has(p.low) || ADJ_EN.has(p.low) || ADJ_SUFFIX_EN.test(p.low) || /^\d/.test(p.text);
+}
+
 export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
   const out = new Int8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
@@ -54,6 +69,9 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // clause with the verb first and its subject after it ("Sagte er", "Fragt man").
     if (lang === "de" && t.cap && !verbFirst(tokens, i)) continue;
     const v = speechVerb(lang, t.low);
+    // English "-s" forms are also plural nouns: "made controversial comments", "news reports
+    // said", "the claims were" — a noun after an article or an adjective, or before a verb.
+    if (v && lang === "en" && t.low.endsWith("s") && t.low !== v.lemma && pluralNounEn(tokens, i)) continue;
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {
         const fin = clauseFinalWord(tokens, i);
@@ -70,6 +88,12 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
         if (tokens[i + 1]?.low !== "es" && tokens[i - 1]?.low !== "es") continue;
       }
       out[i] = v.cognition ? 2 : 1;
+      continue;
+    }
+    // English "read": "The statement read: “…”", "“…”, reads a press release" — a document's
+    // words, only next to a quotation mark or a colon ("read the book" reports nothing).
+    if (lang === "en" && (t.low === "read" || t.low === "reads") && (QUOTE_OR_COLON.has(tokens[i + 1]?.text ?? "") || QUOTE_OR_COLON.has(tokens[i - 1]?.text ?? "") || (tokens[i - 1]?.text === "," && QUOTE_OR_COLON.has(tokens[i - 2]?.text ?? "")))) {
+      out[i] = 1;
       continue;
     }
     if (lang === "de" && VIEW_HEAD_DE.has(t.low) && viewPhrase(tokens, i)) {

@@ -1,0 +1,444 @@
+// English speech tags: who is the subject of a speech verb, where the reported clause after it
+// starts, and whether words after a comma are a tail tag ("…, the minister said.").
+//
+// English word order puts the subject before the verb and its head first: "Nikki Holland of the
+// National Crime Agency (NCA) said" (Holland, not the agency), "Philippine Red Cross chair Richard
+// Gordon, in remarks to the BBC, said" (Gordon, not the BBC), "The Labour Party's leader, Jeremy
+// Corbyn announced" (the leader, not the party). So the subject is read as a chain of
+// comma-separated chunks ending at the verb: modifiers (an introductory phrase "In a statement",
+// a relative clause "who …", a participle phrase "hosted by …", a prepositional aside "in remarks
+// to the BBC") are skipped, an apposition after a bare name ("Cindy Ferrer, head of a regional
+// office, said") gives the name, and inside the chosen chunk the head is the first mention that
+// is neither possessive nor inside a prepositional phrase. A spokesperson "for" something is that
+// something ("A spokesperson for the ministry said" → the ministry), as the annotation
+// conventions have it.
+//
+// Without a part-of-speech model, a finite verb is recognised by its form (auxiliaries, common
+// irregular pasts, "-ed" not after an article or before "by", a few frequent present forms) —
+// enough to tell "said the plan would fail" (a clause) from "said the plan" (an object).
+//
+// Every search is bounded (a subject at most 40 tokens back, a clause at most 25 tokens ahead),
+// so each call costs O(1) and the extractor stays linear.
+
+import type { Doc, Mention } from "./context";
+import { TK, type Token } from "./text";
+
+const SUBJECT_WINDOW = 40;
+const CLAUSE_WINDOW = 25;
+
+export const PREP_EN = new Set(
+  `of from at in on for with to by about during after before via through under over near within without among amongst
+across against into onto upon around behind beyond since until like despite following regarding including amid`.split(/\s+/),
+);
+const RELATIVE_EN = new Set(["who", "whom", "whose", "which", "where", "when", "that"]);
+const SUBORD_EN = new Set(["while", "although", "though", "as", "when", "if", "because", "since", "whereas", "once", "unless", "after", "before", "despite"]);
+/** Words that may stand between a subject and its verb ("has also said", "later told"). */
+const BETWEEN_EN = new Set(
+  `also further later then previously publicly repeatedly reportedly recently again once still similarly subsequently initially
+separately earlier already both all had has have was were is are would will could did does do never just`.split(/\s+/),
+);
+/** Sentence adverbs that open a chunk without being its subject ("However, …", "Yesterday, …"). */
+const OPENING_ADVERBS_EN = new Set(
+  `however meanwhile yesterday today tonight earlier later also then instead still additionally furthermore moreover separately
+similarly overall reportedly allegedly nevertheless nonetheless finally first previously recently thus therefore indeed`.split(/\s+/),
+);
+const DET_EN = new Set(
+  `the a an this that these those his her its their our my your some many several one two three four five six seven eight nine
+ten unnamed other another no all both each every any most`.split(/\s+/),
+);
+/** Nouns whose "for"/"of" complement is the body they speak for ("a spokesperson for the ministry"). */
+const SPOKES_NOUNS_EN = new Set(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen", "account", "representative", "representatives", "statement", "press"]);
+/** Subject words that are never a speaker by themselves. */
+const NOT_SUBJECT_EN = new Set(["it", "there", "this", "that", "which", "who", "what", "these", "those", "here", "one", "i", "you", "we"]);
+const PLURAL_PRONOUN_EN = new Set(["they"]);
+
+export const AUX_EN = new Set(
+  `am is are was were be been has have had do does did will would shall should can could may might must won't wouldn't can't
+couldn't isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't shouldn't mustn't`.split(/\s+/),
+);
+/** Irregular past forms that are finite verbs in news text (participle-only forms left out). */
+const PAST_IRREGULAR_EN = new Set(
+  `won took went gave made found became left lost saw came got held kept led met paid ran sent spent stood thought brought bought
+began fell felt grew knew rose struck spoke wrote told said sold shot hit put cut let hurt cost fled fought built caught taught drove
+broke chose wore sank froze hid beat lay lit slept stole swore threw understood withdrew overcame undertook arose drew flew forgot
+forgave hung meant rode rang sang shook shut sought stuck swam swung woke`.split(/\s+/),
+);
+/** Frequent present-tense verbs in "-s" (plural nouns look the same, so only these). */
+const PRESENT_S_EN = new Set(
+  `is has does says makes fits needs remains seems appears includes means shows wants plans expects continues requires looks goes
+gets takes gives comes knows thinks believes lives works helps holds keeps leads runs stands becomes contributes repels protects
+provides violates supports affects causes allows reduces increases covers lasts faces depends exists happens matters poses puts
+represents remains suggests indicates owns lacks costs plans hopes intends aims seeks refuses agrees opposes accounts applies`.split(/\s+/),
+);
+
+/** Words in "-ly" that are not adverbs. */
+const NOT_ADVERB_LY = new Set(["family", "assembly", "supply", "reply", "rally", "ally", "italy", "july", "monopoly", "anomaly", "belly", "jelly", "bully", "lily", "homily", "butterfly", "firefly", "fly", "holly", "early", "only", "daily", "weekly", "monthly", "yearly", "elderly", "friendly", "likely", "unlikely", "lonely", "lovely", "costly", "deadly", "orderly", "ugly", "silly", "holy", "wily", "curly", "burly", "jolly"]);
+
+/** An adverb in "-ly" ("publicly", "repeatedly"). */
+function isAdverbLy(low: string): boolean {
+  return low.length > 4 && low.endsWith("ly") && !NOT_ADVERB_LY.has(low);
+}
+
+function word(t: Token | undefined): t is Token {
+  return t !== undefined && t.kind === TK.Word;
+}
+
+function isLowerWord(t: Token | undefined): boolean {
+  return word(t) && !t.cap;
+}
+
+/** Whether token k is (very likely) a finite verb. */
+export function finiteEn(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  if (!word(t) || t.cap) return false;
+  const low = t.low;
+  if (AUX_EN.has(low) || PAST_IRREGULAR_EN.has(low)) return true;
+  const prev = doc.tokens[k - 1];
+  if (low.length >= 5 && low.endsWith("ed")) {
+    // "the proposed plan", "a U.S.-designated group": after an article it is an adjective;
+    // "data released by the Navy": a participle.
+    if (prev && word(prev) && (DET_EN.has(prev.low) || AUX_EN.has(prev.low))) return false;
+    if (doc.tokens[k + 1]?.low === "by") return false;
+    return true;
+  }
+  if (PRESENT_S_EN.has(low)) return !(prev && word(prev) && DET_EN.has(prev.low));
+  // "it fits", "he wants": an "-s" word after a subject pronoun.
+  if (low.length >= 4 && low.endsWith("s") && !/(ss|us|is)$/.test(low) && prev && ["he", "she", "it"].includes(prev.low)) return true;
+  return false;
+}
+
+function isPossessive(doc: Doc, m: Mention): boolean {
+  if (/[’']s$/.test(m.surface) || /s[’']$/.test(m.surface)) return true;
+  const n = doc.tokens[m.last];
+  return n !== undefined && n.kind === TK.Punct && (n.text === "'" || n.text === "’") && doc.tokens[m.last + 1]?.low === "s";
+}
+
+/** A mention that ends at token b - 1, or -1. */
+function mentionEndingAt(doc: Doc, b: number): number {
+  return b > 0 ? doc.mentionAt[b - 1]! : -1;
+}
+
+interface Chunk {
+  a: number;
+  b: number;
+}
+
+/** Tokens [a, b) split at commas and dashes outside parentheses. */
+function chunksOf(doc: Doc, a: number, b: number): Chunk[] {
+  const out: Chunk[] = [];
+  let depth = 0;
+  let s = a;
+  for (let k = a; k < b; k++) {
+    const t = doc.tokens[k]!;
+    if (t.text === "(" || t.text === "[") depth++;
+    else if ((t.text === ")" || t.text === "]") && depth > 0) depth--;
+    else if (depth === 0 && (t.text === "," || t.text === "—" || t.text === "–") && !dateComma(doc.tokens, k)) {
+      if (k > s) out.push({ a: s, b: k });
+      s = k + 1;
+    }
+  }
+  if (b > s) out.push({ a: s, b });
+  return out;
+}
+
+/** The comma of a date: "March 14, 2019". */
+function dateComma(tokens: Token[], k: number): boolean {
+  const p = tokens[k - 1];
+  const n = tokens[k + 1];
+  return p !== undefined && n !== undefined && p.kind === TK.Num && n.kind === TK.Num && /^\d{4}$/.test(n.text);
+}
+
+/** A chunk that qualifies something else and is never the subject. */
+function isModifier(doc: Doc, c: Chunk): boolean {
+  const t = doc.tokens[c.a]!;
+  if (t.kind === TK.Num && c.b - c.a <= 2) return true; // an age: "Thomas Gray, 24, …"
+  if (t.kind !== TK.Word) return t.text === "(";
+  const low = t.low;
+  if (PREP_EN.has(low) || RELATIVE_EN.has(low) || SUBORD_EN.has(low) || OPENING_ADVERBS_EN.has(low)) return true;
+  if (low === "according" || low === "speaking" || low === "citing" || low === "writing") return true;
+  // A participle phrase: "hosted by …", "known as …", "based in …", "not naming any …".
+  if (!t.cap && (/ed$/.test(low) || /ing$/.test(low)) && (PREP_EN.has(doc.tokens[c.a + 1]?.low ?? "") || doc.tokens[c.a + 1]?.low === "as")) return true;
+  if (low === "not" && /ing$/.test(doc.tokens[c.a + 1]?.low ?? "")) return true;
+  return false;
+}
+
+/** The person mention (name, role, pronoun; or any mention when `orgToo`) that ends chunk c, unless a preposition governs it. */
+function endMention(doc: Doc, c: Chunk): Mention | null {
+  const mi = mentionEndingAt(doc, c.b);
+  if (mi < 0) return null;
+  const m = doc.mentions[mi]!;
+  if (m.first < c.a || m.inQuote || m.kind === "first-person" || isPossessive(doc, m)) return null;
+  const p = doc.tokens[m.first - 1];
+  if (m.first > c.a && p && isLowerWord(p) && (PREP_EN.has(p.low) || p.low === "and")) return null;
+  return m;
+}
+
+/** The chunk is one name, perhaps after title words: "Democrat Chuck Schumer", "Maya Rockeymoore Cummings". */
+function isNameChunk(doc: Doc, c: Chunk): boolean {
+  const mi = mentionEndingAt(doc, c.b);
+  if (mi < 0) return false;
+  const m = doc.mentions[mi]!;
+  if (m.kind !== "name" || m.last !== c.b) return false;
+  for (let k = c.a; k < m.first; k++) {
+    const t = doc.tokens[k]!;
+    if (!word(t) || !(t.cap || doc.mentionAt[k]! >= 0)) return false;
+  }
+  return true;
+}
+
+/** The chunk has a finite verb outside a relative clause. */
+function hasFiniteVerb(doc: Doc, c: Chunk): boolean {
+  for (let k = c.a; k < c.b; k++) {
+    const t = doc.tokens[k]!;
+    if (word(t) && RELATIVE_EN.has(t.low) && k > c.a) return false;
+    if (finiteEn(doc, k) || doc.speech[k]) return true;
+  }
+  return false;
+}
+
+/**
+ * The subject of the English verb at v, read to the left within [lo, v): see the header. Returns
+ * a mention from the text, a phrase made into a speaker ("Protesters", "US authorities"), or
+ * null.
+ */
+export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null {
+  const { tokens } = doc;
+  let j = v - 1;
+  while (j >= lo && isLowerWord(tokens[j]) && (BETWEEN_EN.has(tokens[j]!.low) || isAdverbLy(tokens[j]!.low))) j--;
+  // "Erdoğan cited Article 5 … and said": a second verb of the same subject.
+  let coordinated = false;
+  if (j >= lo && isLowerWord(tokens[j]) && (tokens[j]!.low === "and" || tokens[j]!.low === "but")) {
+    coordinated = true;
+    j--;
+  }
+  if (j < lo) return null;
+  let a = j + 1;
+  while (a > lo && j - a < SUBJECT_WINDOW) {
+    const t = tokens[a - 1]!;
+    if (doc.markOf[a - 1] || doc.quoteOf[a - 1]! >= 0) break;
+    if (t.kind === TK.Punct && ".!?;:…".includes(t.text)) break;
+    a--;
+  }
+  if (a > j) return null;
+  const chunks = chunksOf(doc, a, j + 1);
+  if (chunks.length === 0) return null;
+  if (coordinated) {
+    for (const c of chunks) {
+      if (isModifier(doc, c)) continue;
+      return headOf(doc, c, true);
+    }
+    return null;
+  }
+  // A name, then appositions only: "Charles Federic Plotena, the mayor of Esperanza, Sultan Kudarat, announced".
+  const first = chunks[0]!;
+  if (chunks.length > 1 && isNameChunk(doc, first) && chunks.slice(1).every((c) => isModifier(doc, c) || !hasFiniteVerb(doc, c))) {
+    return headOf(doc, first, false);
+  }
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const c = chunks[i]!;
+    if (isModifier(doc, c)) {
+      // "Later he added", "On Sunday the SDF said": the subject ends the opening phrase.
+      const end = i === chunks.length - 1 ? endMention(doc, c) : null;
+      if (end) return end;
+      continue;
+    }
+    // An apposition after a bare name: "Cindy Ferrer, head of a regional office, said".
+    const before = chunks[i - 1];
+    if (before && isNameChunk(doc, before) && !hasFiniteVerb(doc, c) && !isNameChunk(doc, c)) return headOf(doc, before, false);
+    return headOf(doc, c, false);
+  }
+  return null;
+}
+
+/** Nouns of documents and messages whose author speaks: "a statement released by her family", "a Twitter post by X". */
+const AUTHORED_NOUNS_EN = new Set(["statement", "post", "tweet", "message", "letter", "release", "announcement", "remarks", "comments"]);
+/** Nouns of institutions whose "of" phrase is part of their name: "the government of American Samoa", "the Ministry of Health". */
+const ORG_HEADS_EN = new Set(["government", "ministry", "department", "office", "council", "university", "bank", "court", "embassy", "state", "republic", "kingdom", "mayor", "city", "province", "people", "family", "members"]);
+
+function isCapWord(t: Token | undefined): boolean {
+  return word(t) && t.cap;
+}
+
+/**
+ * The head of a subject chunk [c.a, c.b): a person's name right before the verb ("Philippine Red
+ * Cross chair Richard Gordon said"), else the first mention before a preposition, relative
+ * pronoun or verb ("Nikki Holland of the … Agency (NCA)"), else the chunk's words as a phrase.
+ */
+function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
+  const { tokens } = doc;
+  // Title + name right before the verb: the name ("Red Cross chair Richard Gordon said"), not
+  // after a preposition ("The family of Don Imus said": the family).
+  const end = endMention(doc, c);
+  if (end && end.kind !== "org") return end;
+  let b = c.b;
+  let agentFrom = -1;
+  for (let k = c.a + 1; k < c.b; k++) {
+    const t = tokens[k]!;
+    if (!word(t) || t.cap) continue;
+    const prev = tokens[k - 1]!;
+    // Inside a proper name: "Centers for Disease Control", "Institute of Volcanology and Seismology".
+    if ((PREP_EN.has(t.low) || t.low === "and") && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b) continue;
+    // "the government of American Samoa": the institution's name.
+    if (t.low === "of" && ORG_HEADS_EN.has(prev.low) && isCapWord(tokens[k + 1])) continue;
+    if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
+      if ((t.low === "for" || t.low === "of") && SPOKES_NOUNS_EN.has(prev.low)) agentFrom = k + 1;
+      b = k;
+      break;
+    }
+    // "a statement released by her family", "a Twitter post by Amy Cook": the author.
+    if (AUTHORED_NOUNS_EN.has(prev.low) || (k >= c.a + 2 && AUTHORED_NOUNS_EN.has(tokens[k - 2]!.low) && /ed$/.test(prev.low))) {
+      if (t.low === "by" || t.low === "from") {
+        agentFrom = k + 1;
+        b = k;
+        break;
+      }
+    }
+  }
+  if (agentFrom < 0 && b < c.b && tokens[b]!.low === "by") {
+    const p = tokens[b - 1]!;
+    const pp = tokens[b - 2];
+    if (AUTHORED_NOUNS_EN.has(p.low) || (/ed$/.test(p.low) && pp && AUTHORED_NOUNS_EN.has(pp.low))) agentFrom = b + 1;
+  }
+  if (agentFrom > 0) {
+    // "A spokesperson for Calder Valley Power", "a statement released by her family": they speak.
+    let e = agentFrom;
+    while (e < c.b && e - agentFrom < 8 && !(isLowerWord(tokens[e]) && (PREP_EN.has(tokens[e]!.low) || RELATIVE_EN.has(tokens[e]!.low)) && !isCapWord(tokens[e - 1]))) e++;
+    const m = properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
+    if (m) return m;
+  }
+  return properPhrase(doc, c.a, b) ?? bestMention(doc, c.a, b) ?? phraseEn(doc, c.a, b);
+}
+
+/**
+ * A proper name of several capitalized words that is not one person's name: "the Centers for
+ * Disease Control and Prevention", "CNN Philippines", "the government of American Samoa", "US
+ * authorities" (an acronym or place used as a modifier). Null when a person's name is in it.
+ */
+function properPhrase(doc: Doc, a: number, b: number): Mention | null {
+  const { tokens } = doc;
+  let s = a;
+  while (s < b && word(tokens[s]) && DET_EN.has(tokens[s]!.low)) s++;
+  if (b - s < 2) return null;
+  let caps = 0;
+  for (let k = s; k < b; k++) {
+    const t = tokens[k]!;
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0 && doc.mentions[mi]!.kind === "name") return null;
+    if (isCapWord(t)) caps++;
+    else if (t.kind === TK.Punct && !"().-'’".includes(t.text)) return null;
+  }
+  const first = tokens[s]!;
+  const last = tokens[b - 1]!;
+  // "US authorities", "UK police": an acronym or place before a noun.
+  const modifier = isCapWord(first) && doc.mentionAt[s]! >= 0 && doc.mentions[doc.mentionAt[s]!]!.kind === "org" && isLowerWord(last) && b - s <= 3;
+  if (!modifier && !(isCapWord(first) && (isCapWord(last) || last.text === ")") && caps >= 2)) {
+    // "the government of American Samoa"
+    if (!(ORG_HEADS_EN.has(first.low) && tokens[s + 1]?.low === "of" && isCapWord(last))) return null;
+  }
+  return phraseEn(doc, a, b);
+}
+
+/** The best speaker mention in [a, b): a person's name, else a role, else an organisation, else a pronoun. */
+function bestMention(doc: Doc, a: number, b: number): Mention | null {
+  let best: Mention | null = null;
+  let rank = 9;
+  for (let k = a; k < b; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    k = m.last - 1;
+    if (m.kind === "first-person" || m.inQuote || isPossessive(doc, m)) continue;
+    const r = m.kind === "name" ? 0 : m.kind === "role" ? 1 : m.kind === "org" ? 2 : 3;
+    if (r < rank) {
+      best = m;
+      rank = r;
+    }
+  }
+  return best;
+}
+
+/**
+ * A speaker named only by a short phrase ("Protesters", "US authorities", "The family"): its
+ * words without a leading article, as an organisation or group. "They" becomes a plural pronoun
+ * whose referent the attribution fills in from the groups that spoke before.
+ */
+function phraseEn(doc: Doc, a: number, b: number): Mention | null {
+  const { tokens, text } = doc;
+  while (b > a && tokens[b - 1]!.kind === TK.Punct && tokens[b - 1]!.text !== ")") b--;
+  while (a < b && tokens[a]!.kind === TK.Punct) a++;
+  if (a >= b || b - a > 9) return null;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Punct && !"()'’.-".includes(t.text)) return null;
+    if (finiteEn(doc, k) || doc.speech[k]) return null;
+  }
+  const firstLow = tokens[a]!.low;
+  if (b - a === 1 && PLURAL_PRONOUN_EN.has(firstLow)) {
+    const t = tokens[a]!;
+    return {
+      first: a, last: b, start: t.start, end: t.end, kind: "pronoun", gender: "u", plural: true, person: null,
+      surface: t.text, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
+    };
+  }
+  if (NOT_SUBJECT_EN.has(firstLow) && b - a === 1) return null;
+  if (!word(tokens[b - 1]) || NOT_SUBJECT_EN.has(tokens[b - 1]!.low)) return null;
+  let n = a;
+  while (n < b - 1 && (firstLow === "the" || firstLow === "a" || firstLow === "an") && n === a) n++;
+  const surface = text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+  const name = text.slice(tokens[n]!.start, tokens[b - 1]!.end);
+  return {
+    first: a, last: b, start: tokens[a]!.start, end: tokens[b - 1]!.end, kind: "org", gender: "n", plural: /s$/.test(tokens[b - 1]!.low),
+    person: { name, gender: "n", plural: /s$/.test(tokens[b - 1]!.low), org: true, roles: new Set() },
+    surface, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
+  };
+}
+
+const BE_EN = new Set(["was", "were", "is", "are", "been", "be", "being"]);
+
+/**
+ * The agent of a passive speech verb: "were described by Johnson as a …", "was described as …
+ * by the police" — the phrase after "by" (within the clause), or null.
+ */
+export function passiveAgentEn(doc: Doc, v: number, hi: number): Mention | null {
+  const { tokens } = doc;
+  const t = tokens[v]!;
+  if (!/(ed|en|wn|ld|id)$/.test(t.low)) return null;
+  let p = v - 1;
+  while (p >= 0 && isLowerWord(tokens[p]) && isAdverbLy(tokens[p]!.low)) p--;
+  const be = p >= 0 && BE_EN.has(tokens[p]!.low);
+  // Without "was": a participle after a comma or "as" ("Amman, described as … by the police").
+  const reduced = p >= 0 && (tokens[p]!.text === "," || tokens[p]!.low === "who");
+  if (!be && !reduced) return null;
+  for (let k = v + 1; k < hi && k <= v + 12; k++) {
+    const u = tokens[k]!;
+    if (u.kind === TK.Punct && ".!?;:,".includes(u.text)) return null;
+    if (doc.speech[k]) return null;
+    if (u.low !== "by") continue;
+    let e = k + 1;
+    while (e < hi && e - k <= 8 && !(tokens[e]!.kind === TK.Punct && !"().-'’".includes(tokens[e]!.text)) && !(isLowerWord(tokens[e]) && (PREP_EN.has(tokens[e]!.low) || tokens[e]!.low === "as") && !isCapWord(tokens[e - 1]))) e++;
+    if (e <= k + 1) return null;
+    return properPhrase(doc, k + 1, e) ?? bestMention(doc, k + 1, e) ?? phraseEn(doc, k + 1, e);
+  }
+  return null;
+}
+
+/** Verbs whose object after them is the addressee, never the speaker ("told MSNBC"). */
+export const ADDRESSEE_VERBS_EN = new Set(["told", "tell", "tells", "telling", "informed", "assured", "reassured", "urged", "warned", "asked", "reminded", "thanked"]);
+
+/**
+ * The subject of the clause that holds token q (a quote without a speech tag of its own, "Trump
+ * called the investigation a “witch hunt”"): the subject of the nearest verb before it in the
+ * sentence, or null.
+ */
+export function clauseSubjectEn(doc: Doc, q: number, lo: number): Mention | null {
+  const { tokens } = doc;
+  for (let k = q - 1; k >= lo && q - k <= SUBJECT_WINDOW; k--) {
+    if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
+    const t = tokens[k]!;
+    if (t.kind === TK.Punct && ".!?;".includes(t.text)) return null;
+    if (doc.speech[k] || finiteEn(doc, k) || (isLowerWord(t) && /ed$/.test(t.low) && t.low.length > 4 && (isCapWord(tokens[k - 1]) || doc.mentionAt[k - 1]! >= 0))) {
+      return subjectBeforeEn(doc, k, lo);
+    }
+  }
+  return null;
+}
