@@ -38,6 +38,8 @@ interface QInfo {
 }
 
 const SKIP_AFTER = new Set(["es", "auch", "dann", "später", "zudem", "nun", "noch", "dazu", "daraufhin", "weiter", "außerdem", "ebenfalls", "in", "im", "laut", "bei", "am", "also", "later", "then", "again", "on", "yesterday", "today", "recently", "previously", "zuvor", "damals", "jetzt", "heute", "gestern", "sichtlich", "wörtlich", "demnach", "dabei", "einmal", "erneut", "bereits", "schon"]);
+/** English words that start a new clause after a quote ("…," while X noted …). */
+const CLAUSE_LINK_EN = new Set(["while", "and", "but", "as", "after", "before", "when", "because", "although", "though", "since", "if", "whereas", "or", "so", "which", "who"]);
 const SENT_PUNCT = new Set([".", "!", "?", ";", "…"]);
 const CONJ_THAT = new Set(["dass", "daß", "ob", "that", "whether"]);
 const EN_AUX = new Set(["would", "will", "was", "were", "is", "are", "has", "had", "have", "could", "can", "should", "must", "may", "might", "did", "does", "do", "wo", "won't", "wasn't", "isn't", "weren't", "hasn't", "hadn't"]);
@@ -686,6 +688,8 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
       if (u.text === "," && lang === "en" && commas++ < 2) continue;
       break;
     }
+    // "…," while Trump noted …: a new clause, not this quote's tag.
+    if (lang === "en" && !u.cap && CLAUSE_LINK_EN.has(u.low)) break;
     if (lang === "de" && u.low === "zufolge") {
       const m = mentionBefore(doc, k + d, k);
       if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };

@@ -168,8 +168,11 @@ function endMention(doc: Doc, c: Chunk): Mention | null {
   if (mi < 0) return null;
   const m = doc.mentions[mi]!;
   if (m.first < c.a || m.inQuote || m.kind === "first-person" || isPossessive(doc, m)) return null;
-  const p = doc.tokens[m.first - 1];
-  if (m.first > c.a && p && isLowerWord(p) && (PREP_EN.has(p.low) || p.low === "and")) return null;
+  // Governed by a preposition, also across an article: "in remarks to the BBC".
+  let k = m.first - 1;
+  while (k > c.a && isLowerWord(doc.tokens[k]) && DET_EN.has(doc.tokens[k]!.low)) k--;
+  const p = doc.tokens[k];
+  if (k >= c.a && k < m.first && p && isLowerWord(p) && (PREP_EN.has(p.low) || p.low === "and")) return null;
   return m;
 }
 
@@ -212,6 +215,20 @@ export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null
     j--;
   }
   if (j < lo) return null;
+  // "with Scalise calling the investigation … and Spano of Florida calling the process …": an
+  // "-ing" verb's subject is the phrase right before it, after "and"/"with".
+  if (!coordinated && /ing$/.test(tokens[v]!.low)) {
+    for (let k = j; k >= lo && j - k < 10; k--) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct && t.text !== "(" && t.text !== ")" && t.text !== ".") break;
+      if (doc.markOf[k] || doc.quoteOf[k]! >= 0 || finiteEn(doc, k)) break;
+      if (isLowerWord(t) && (t.low === "and" || t.low === "with") && k < j) {
+        const m = headOf(doc, { a: k + 1, b: j + 1 }, false);
+        if (m) return m;
+        break;
+      }
+    }
+  }
   let a = j + 1;
   while (a > lo && j - a < SUBJECT_WINDOW) {
     const t = tokens[a - 1]!;
@@ -252,6 +269,15 @@ export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null
 
 /** Nouns of documents and messages whose author speaks: "a statement released by her family", "a Twitter post by X". */
 const AUTHORED_NOUNS_EN = new Set(["statement", "post", "tweet", "message", "letter", "release", "announcement", "remarks", "comments"]);
+/** Heads of institutions' names that take "of"/"for": "Institute of …", "Centers for …". */
+const ORG_WORDS_EN = new Set(
+  `centers centre center centres institute institution department ministry bank university council society party office bureau
+agency board court committee commission association union league foundation academy school college museum federation
+organization organisation coalition alliance forces force army corps command project fund authority service services house
+senate assembly parliament congress chamber church republic kingdom states government secretary division unit team network
+federal school hospital clinic administration`.split(/\s+/),
+);
+
 /** Nouns of institutions whose "of" phrase is part of their name: "the government of American Samoa", "the Ministry of Health". */
 const ORG_HEADS_EN = new Set(["government", "ministry", "department", "office", "council", "university", "bank", "court", "embassy", "state", "republic", "kingdom", "mayor", "city", "province", "people", "family", "members"]);
 
@@ -276,8 +302,10 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     const t = tokens[k]!;
     if (!word(t) || t.cap) continue;
     const prev = tokens[k - 1]!;
-    // Inside a proper name: "Centers for Disease Control", "Institute of Volcanology and Seismology".
-    if ((PREP_EN.has(t.low) || t.low === "and") && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b) continue;
+    // Inside a proper name: "Centers for Disease Control", "Institute of Volcanology and
+    // Seismology", "Bill and Melinda Gates Foundation" — but "Lucy Fischer of The Times" is a
+    // person and her outlet.
+    if ((t.low === "and" || ((t.low === "of" || t.low === "for") && ORG_WORDS_EN.has(prev.low))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b) continue;
     // "the government of American Samoa": the institution's name.
     if (t.low === "of" && ORG_HEADS_EN.has(prev.low) && isCapWord(tokens[k + 1])) continue;
     if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
@@ -326,6 +354,8 @@ function properPhrase(doc: Doc, a: number, b: number): Mention | null {
     if (mi >= 0 && doc.mentions[mi]!.kind === "name") return null;
     if (isCapWord(t)) caps++;
     else if (t.kind === TK.Punct && !"().-'’".includes(t.text)) return null;
+    // "Sheldon Yett of UNICEF": a name and where the person works, not one name.
+    else if (isLowerWord(t) && (t.low === "of" || t.low === "for" || t.low === "from") && k > s && isCapWord(tokens[k - 1]) && !ORG_WORDS_EN.has(tokens[k - 1]!.low) && !ORG_HEADS_EN.has(tokens[k - 1]!.low)) return null;
   }
   const first = tokens[s]!;
   const last = tokens[b - 1]!;
@@ -441,4 +471,79 @@ export function clauseSubjectEn(doc: Doc, q: number, lo: number): Mention | null
     }
   }
   return null;
+}
+
+/** Capitalized words that make a run of names a place, an institution or a title, not a person. */
+export const NOT_PERSON_WORDS_EN = new Set(
+  `hall bridge street road avenue square park airport station stadium river island islands mountain mount lake sea ocean bay valley
+city county province region district state states hospital hotel tower palace castle church cathedral mosque temple base camp
+prison market mall show magazine times post news journal herald tribune bulletin gazette observer guardian telegraph express mail
+daily weekly radio tv television channel network online media press agency ministry department university college school academy
+institute council committee commission court party union league foundation society association federation organization
+organisation coalition alliance forces force army navy corps command project fund authority services service house senate assembly
+parliament congress chamber republic kingdom government office bureau board bank group company corporation inc ltd museum
+library centre center centers festival award awards prize cup championship games olympics world national international federal
+royal united democratic republican liberal conservative labour labor socialist green islamic catholic christian muslim jewish
+north south east west northern southern eastern western central upper lower new old great saint st fort port lord`.split(/\s+/),
+);
+
+/**
+ * Whether the words ending at token `end` (exclusive) are the subject of a speech verb further on:
+ * "Kitty Mak told …", "Sheldon Yett of UNICEF observed", "Nikki Holland of the … Agency (NCA)
+ * said", "Cindy Ferrer, head of a regional office, said", "Danek, speaking separately, said".
+ */
+export function speechAheadEn(doc: Doc, end: number): boolean {
+  const { tokens } = doc;
+  let k = end;
+  const n = tokens.length;
+  for (let steps = 0; k < n && steps < 3; steps++) {
+    const t = tokens[k]!;
+    if (t.text === "(") {
+      let e = k + 1;
+      while (e < n && e - k <= 8 && tokens[e]!.text !== ")") e++;
+      if (tokens[e]?.text !== ")") return false;
+      k = e + 1;
+      continue;
+    }
+    if (isLowerWord(t) && (t.low === "of" || t.low === "from" || t.low === "at" || t.low === "with" || t.low === "for")) {
+      let e = k + 1;
+      while (e < n && e - k <= 8 && !doc.speech[e] && (tokens[e]!.kind !== TK.Punct || "()'’.-".includes(tokens[e]!.text))) e++;
+      k = e;
+      continue;
+    }
+    if (t.text === ",") {
+      // An apposition: ", the minister of …," / ", speaking separately,".
+      let e = k + 1;
+      while (e < n && e - k <= 14 && tokens[e]!.text !== "," && !doc.speech[e] && !(tokens[e]!.kind === TK.Punct && ".!?;:\"“”".includes(tokens[e]!.text))) e++;
+      if (tokens[e]?.text !== "," || e === k + 1) return false;
+      k = e + 1;
+      continue;
+    }
+    break;
+  }
+  while (k < n && isLowerWord(tokens[k]) && (BETWEEN_EN.has(tokens[k]!.low) || isAdverbLy(tokens[k]!.low))) k++;
+  return k < n && doc.speech[k] === 1;
+}
+
+/**
+ * A role phrase in apposition right after or right before the words [a, b): "Bruno Parrilla, the
+ * foreign affairs minister of Cuba," / "Lantria's health minister, Samuel Adeyemi,".
+ */
+export function roleAppositionEn(doc: Doc, a: number, b: number, isRole: (low: string) => boolean): boolean {
+  const { tokens } = doc;
+  if (tokens[b]?.text === ",") {
+    for (let k = b + 1; k < tokens.length && k <= b + 7; k++) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct) break;
+      if (word(t) && !t.cap && isRole(t.low)) return true;
+    }
+  }
+  if (tokens[a - 1]?.text === ",") {
+    for (let k = a - 2; k >= 0 && k >= a - 5; k--) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct) break;
+      if (word(t) && isRole(t.low)) return k === a - 2;
+    }
+  }
+  return false;
 }

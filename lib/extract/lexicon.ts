@@ -357,6 +357,11 @@ const ROLES_EN = new Map<string, Gender>([
   ["chairperson", "u"], ["premier", "u"], ["sheriff", "u"], ["investigator", "u"], ["inspector", "u"],
   ["sen", "u"], ["rep", "u"], ["gov", "u"], ["gen", "u"], ["secretary-general", "u"], ["president-elect", "u"],
   ["spokespeople", "u"], ["officials", "u"], ["ministers", "u"], ["leaders", "u"], ["presidents", "u"],
+  // Titles news puts before a name ("tag team partner Erick Rowan", "Broadcaster Piers Morgan").
+  ["organizer", "u"], ["organiser", "u"], ["partner", "u"], ["broadcaster", "u"], ["legislator", "u"], ["challenger", "u"],
+  ["co-author", "u"], ["co-developer", "u"], ["journalist", "u"], ["editor", "u"], ["reporter", "u"], ["columnist", "u"],
+  ["commentator", "u"], ["correspondent", "u"], ["delegate", "u"], ["deputy", "u"], ["campaigner", "u"], ["biologist", "u"],
+  ["criminologist", "u"], ["engineer", "u"], ["performer", "u"], ["writer", "u"], ["presenter", "u"], ["captain", "u"],
 ]);
 const PLURAL_ROLES_EN = new Set(["spokespeople", "officials", "ministers", "leaders", "presidents"]);
 

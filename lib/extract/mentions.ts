@@ -14,8 +14,9 @@
 import type { Doc, Mention, MentionKind, Person } from "./context";
 import {
   CAP_STOP, FIRST_NAMES, FIRST_PERSON, HONORIFICS, MONTHS, NAME_PARTICLES, NOUN_SUFFIX_DE, ORG_NOUNS,
-  ORG_SUFFIXES, PLACES, SUBJECT_PRONOUNS, roleOf, type Gender,
+  ORG_SUFFIXES, PLACES, SUBJECT_PRONOUNS, roleEn, roleOf, type Gender,
 } from "./lexicon";
+import { NOT_PERSON_WORDS_EN, speechAheadEn, roleAppositionEn } from "./english";
 import { seenLower } from "./np";
 import { TK, type Token } from "./text";
 import type { KnownSpeaker } from "./types";
@@ -217,6 +218,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
 
   // Words also seen in lower case are common words ("positiv"), not names.
   const lowSeen = seenLower(doc);
+  // English: capitalized words that stand alone somewhere (a surname used on its own).
+  const standalone = lang === "en" ? standaloneCaps(doc, lowSeen) : new Set<string>();
 
   // ---- Pass 1: names from strong cues ----
   let coordCue = null as { gender: Gender; until: number } | null;
@@ -272,7 +275,23 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
         else if (coord) gender = coord.gender;
       }
     }
+    // English names of people nobody introduces with a title: two or three capitalized words
+    // that speak ("Kitty Mak told", "Sheldon Yett of UNICEF observed"), that stand in apposition
+    // with a role ("Bruno Parrilla, the foreign affairs minister,"), or whose last word the text
+    // uses alone ("Rosa Delgado … Delgado called"). Places, institutions and titles are not people.
+    let from = i;
+    if (end < 0 && lang === "en" && fg === undefined && j - i >= 2 && j - i <= 4 && personRunEn(doc, i, j, lowSeen, standalone)) {
+      // "Challenger Rosa Delgado", "Voter Kitty Mak": a title word at the sentence start.
+      if (j - i >= 3 && isSentenceStart(doc, i) && (lowSeen.has(t.low) || /(er|or|ist|man|woman|ant|ent)$/.test(t.low))) from = i + 1;
+      end = j;
+    }
     if (end < 0) continue;
+    if (from > i) {
+      const words = tokens.slice(from, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
+      reg.register(words, doc.text.slice(tokens[from]!.start, tokens[end - 1]!.end), gender, false);
+      i = end - 1;
+      continue;
+    }
     const words = tokens.slice(i, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
     const display = doc.text.slice(t.start, tokens[end - 1]!.end);
     const person = reg.register(words, display, gender, false);
@@ -383,7 +402,10 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       push(i, i + 1, "first-person", "u", false, null);
       continue;
     }
-    const role = (t.cap || lang === "en") ? roleOf(lang, t.low) : null;
+    let role = (t.cap || lang === "en") ? roleOf(lang, t.low) : null;
+    // English "official", "chief", "head", "executive" before a lower-case noun are adjectives or
+    // parts of a noun ("an official government account", "head office").
+    if (role && lang === "en" && ADJ_ROLES_EN.has(t.low) && isLowerNounAfter(tokens, i)) role = null;
     if (role) {
       // A role directly followed by a name is that name's title; the name is the mention.
       // Also across a second title word: "Chief Executive Nadia Ferreira".
@@ -433,6 +455,47 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     }
   }
   doc.mentions = mentions;
+}
+
+const ADJ_ROLES_EN = new Set(["official", "chief", "head", "executive", "general", "representative", "expert"]);
+const NOT_NOUN_AFTER_EN = new Set(["said", "says", "told", "and", "or", "of", "for", "at", "in", "on", "to", "with", "from", "who", "which", "that", "was", "is", "were", "are", "has", "had", "have", "will", "would", "also", "later"]);
+
+/** A lower-case word after token i that can be the noun it qualifies ("official government"). */
+function isLowerNounAfter(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return n !== undefined && n.kind === TK.Word && !n.cap && !NOT_NOUN_AFTER_EN.has(n.low) && !/(ed|ly)$/.test(n.low) && roleEn(n.low) === null;
+}
+
+/** Capitalized words that stand alone (no capitalized neighbour) outside quotes: "… Delgado called …". */
+function standaloneCaps(doc: Doc, lowSeen: Set<string>): Set<string> {
+  const { tokens } = doc;
+  const out = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== TK.Word || !t.cap || lowSeen.has(t.low) || !nameLike(doc, i)) continue;
+    const p = tokens[i - 1];
+    const n = tokens[i + 1];
+    if ((p && p.kind === TK.Word && p.cap) || (n && n.kind === TK.Word && n.cap)) continue;
+    out.add(t.low.replace(/[’']s$/, ""));
+  }
+  return out;
+}
+
+/** A run [i, j) of capitalized words that names a person (English; see the pass-1 comment). */
+function personRunEn(doc: Doc, i: number, j: number, lowSeen: Set<string>, standalone: Set<string>): boolean {
+  const { tokens } = doc;
+  for (let k = i; k < j; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) continue;
+    if (PLACES.has(t.low) || isAcronym(t) || ORG_SUFFIXES.has(t.low) || ORG_NOUNS.has(t.low) || NOT_PERSON_WORDS_EN.has(t.low) || MONTHS.has(t.low)) return false;
+    if (k > i && lowSeen.has(t.low)) return false;
+  }
+  const next = tokens[j];
+  // "Hong Kong government", "Lost 52 Project": a modifier or a name with more after it.
+  if (next && next.kind === TK.Word && (next.cap || /^\d/.test(next.text))) return false;
+  if (next && next.kind === TK.Num) return false;
+  const last = tokens[j - 1]!.low.replace(/[’']s$/, "");
+  return standalone.has(last) || speechAheadEn(doc, j) || roleAppositionEn(doc, i, j, (low) => roleEn(low) !== null);
 }
 
 function isSentenceStartArticle(tokens: Token[], i: number): boolean {
