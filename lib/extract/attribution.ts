@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, clauseSubjectEn, passiveAgentEn, subjectBeforeEn } from "./english";
+import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, clauseSubjectEn, passiveAgentEn, subjectBeforeEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -673,7 +673,7 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
     if (m) return { attr: attrOf(m, k), lo: k, hi: end };
   }
   if (t.low === "according" && tokens[k + 1]?.low === "to") {
-    const m = mentionAfter(doc, k + 1, end);
+    const m = lang === "en" ? accordingToEn(doc, k, end).mention : mentionAfter(doc, k + 1, end);
     if (m) return { attr: attrOf(m, k), lo: k, hi: end };
   }
   // "…," he said / the minister told reporters / Smith, the minister, said
@@ -1068,8 +1068,12 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       isTag = true;
       attr = attrOf(subj, k);
     } else if (tokens[k]!.low === "according" && tokens[k + 1]?.low === "to") {
+      const src = lang === "en" ? accordingToEn(doc, k, endTok) : null;
+      // English: ", according to X, …" inside the sentence is the whole sentence's source; the
+      // phrase followed by ", which …" ends the report.
+      if (src && src.last < endTok && tokens[src.last]!.text === "," && !RELATIVE_EN.has(tokens[src.last + 1]?.low ?? "")) continue;
       isTag = true;
-      attr = attrOf(mentionAfter(doc, k + 1, l), k);
+      attr = attrOf(src ? src.mention : mentionAfter(doc, k + 1, l), k);
     } else if (lang === "de" && tokens[k]!.low === "so" && phraseAfter(doc, k, l)) {
       isTag = true;
       attr = attrOf(phraseAfter(doc, k, l), k);
@@ -1208,6 +1212,19 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       else b = frameStart;
       const found = make(a, b, attrOf(m, k));
       if (found) return found;
+    }
+    if (lang === "en" && low === "according" && tokens[k + 1]?.low === "to") {
+      const src = accordingToEn(doc, k, endTok);
+      if (!src.mention) continue;
+      let a = f;
+      let b = endTok;
+      // At the start: the clause after it; at the end, or before ", which …": what comes before
+      // it; inside the sentence: the whole sentence (the en-real conventions).
+      if (k === f || (k <= f + 2 && tokens[k - 1]!.kind === TK.Word && !tokens[k - 1]!.cap)) a = src.clause;
+      else if (src.last >= endTok || RELATIVE_EN.has(tokens[src.last + 1]?.low ?? "")) b = k;
+      const found = make(a, b, attrOf(src.mention, k));
+      if (found) return found;
+      continue;
     }
     if ((lang === "de" && low === "laut") || (lang === "en" && low === "according" && tokens[k + 1]?.low === "to")) {
       const m = lang === "de" ? phraseAfter(doc, k, endTok) : mentionAfter(doc, k + 1, endTok) ?? adHoc(doc, k + 2, endTok);

@@ -30,7 +30,7 @@ export const PREP_EN = new Set(
   `of from at in on for with to by about during after before via through under over near within without among amongst
 across against into onto upon around behind beyond since until like despite following regarding including amid`.split(/\s+/),
 );
-const RELATIVE_EN = new Set(["who", "whom", "whose", "which", "where", "when", "that"]);
+export const RELATIVE_EN = new Set(["who", "whom", "whose", "which", "where", "when", "that"]);
 const SUBORD_EN = new Set(["while", "although", "though", "as", "when", "if", "because", "since", "whereas", "once", "unless", "after", "before", "despite"]);
 /** Words that may stand between a subject and its verb ("has also said", "later told"). */
 const BETWEEN_EN = new Set(
@@ -546,4 +546,34 @@ export function roleAppositionEn(doc: Doc, a: number, b: number, isRole: (low: s
     }
   }
   return false;
+}
+
+/**
+ * "according to X" at token k ("according"): the speaker X (the head of the phrase up to the
+ * next comma: "a statement released by her family" → her family, "the Centers for Disease
+ * Control and Prevention in the United States" → the Centers …, "Iraqi military"), the token
+ * after the phrase, and where the reported clause starts when the phrase opens the sentence
+ * (after the comma, and after an apposition: "According to Sadie Weiner, Hagan's former
+ * spokeswoman, Hagan died …").
+ */
+export function accordingToEn(doc: Doc, k: number, end: number): { mention: Mention | null; last: number; clause: number } {
+  const { tokens } = doc;
+  let e = k + 2;
+  while (e < end && e - k < 24) {
+    const t = tokens[e]!;
+    if (doc.markOf[e]) break;
+    if (t.kind === TK.Punct && ((t.text === "," && !dateComma(tokens, e)) || ".!?;:—–".includes(t.text))) break;
+    if (e > k + 2 && (finiteEn(doc, e) && !/ed$/.test(t.low))) break;
+    e++;
+  }
+  const mention = e > k + 2 ? headOf(doc, { a: k + 2, b: e }, false) : null;
+  let clause = e;
+  if (tokens[clause]?.text === ",") {
+    clause++;
+    // An apposition after the source: ", Hagan's former spokeswoman," / ", Amanda,".
+    let c = clause;
+    while (c < end && c - clause <= 8 && tokens[c]!.text !== "," && !finiteEn(doc, c) && !doc.speech[c] && !doc.markOf[c] && tokens[c]!.kind !== TK.Punct) c++;
+    if (tokens[c]?.text === "," && c > clause && c + 1 < end) clause = c + 1;
+  }
+  return { mention, last: e, clause };
 }
