@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, clauseSubjectEn, passiveAgentEn, subjectBeforeEn } from "./english";
+import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, clauseEndEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -737,6 +737,8 @@ export interface IndirectFound {
   attr: Attr | null;
   /** The cue's token when no speaker was found for it ("Es wurde vermutet, dass …"). */
   cue?: number;
+  /** Further reported clauses of the same sentence (English: "said A and that B", "reported that A; that B"). */
+  extra?: IndirectFound[];
 }
 
 interface Report {
@@ -818,7 +820,10 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     if (!ind && nextTag) ind = wholeSentence(doc, s, nextTag);
     // One item per reported sentence, also when several continue one report (the corpus of
     // German news annotates such a run as one passage; docs/extraction.md).
-    if (ind) indirect.push(ind);
+    if (ind) {
+      indirect.push(ind);
+      if (ind.extra) for (const x of ind.extra) indirect.push(x);
+    }
     // Quotes that start in this sentence.
     while (qi < topInfos.length && sentOf[topInfos[qi]!.openTok]! < s) qi++;
     let quoteAttr: Attr | null = null;
@@ -1062,6 +1067,44 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
     // tag, not the content.
     if (lang === "de" && firstSpeech < c) break;
+    if (lang === "en" && !(tokens[k]!.low === "according" && tokens[k + 1]?.low === "to")) {
+      // English tail and inner tags (english.ts): "…, he said." / "…, said Smith." / "At 2:45
+      // a.m., his office said, he died …" (a tag inside the sentence: the whole sentence) /
+      // "…, Maróth said, and paying back the loan seems realistic" (two reported clauses).
+      const tag = tailTagEn(doc, c, endTok);
+      if (!tag || NAMING_ONLY.has(tokens[tag.v]!.low)) continue;
+      const subj = tag.inverted ? verbSpeaker(doc, tag.v, tag.v, l, "after") : verbSpeaker(doc, tag.v, c + 1, l, "auto");
+      const tagAttr = attrOf(subj, tag.v);
+      const preFinite = hasFiniteEn(doc, f, c);
+      let post = tag.after < endTok ? tag.after + 1 : endTok;
+      if (post < endTok && (doc.markOf[post] || doc.quoteOf[post]! >= 0)) continue;
+      if (post >= endTok) {
+        if (!preFinite) continue;
+        const found = make(f, c, tagAttr);
+        if (found) return found;
+        continue;
+      }
+      const lead = tokens[post]!;
+      if (lead.kind === TK.Word && !lead.cap && (lead.low === "and" || lead.low === "but")) {
+        post++;
+        const first = preFinite ? make(f, c, tagAttr) : null;
+        const second = hasFiniteEn(doc, post, endTok) ? make(post, clauseEndEn(doc, post, endTok).end, carried(tagAttr)) : null;
+        if (first && second) first.extra = [second];
+        if (first ?? second) return (first ?? second)!;
+        continue;
+      }
+      // ", adding that …", ", while noting …": the rest is a report of its own.
+      if (speech[post] || ((lead.low === "while" || lead.low === "as") && speech[post + 1])) {
+        if (!preFinite) continue;
+        const found = make(f, c, tagAttr);
+        if (found) return found;
+        continue;
+      }
+      if (!preFinite && !hasFiniteEn(doc, post, endTok)) continue;
+      const found = make(f, clauseEndEn(doc, post, endTok).end, tagAttr);
+      if (found) return found;
+      continue;
+    }
     if (speech[k]! > 0 && !NAMING_ONLY.has(tokens[k]!.low)) {
       const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
@@ -1077,16 +1120,6 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     } else if (lang === "de" && tokens[k]!.low === "so" && phraseAfter(doc, k, l)) {
       isTag = true;
       attr = attrOf(phraseAfter(doc, k, l), k);
-    } else if (lang === "en") {
-      const mi = doc.mentionAt[k]! >= 0 ? doc.mentionAt[k]! : doc.mentionAt[k + 1]!;
-      if (mi >= 0) {
-        const m = doc.mentions[mi]!;
-        const v = m.last;
-        if (v < l && speech[v]! > 0 && !NAMING_ONLY.has(tokens[v]!.low)) {
-          isTag = true;
-          attr = attrOf(m, v);
-        }
-      }
     }
     if (!isTag) continue;
     const found = make(f, c, attr);
@@ -1125,49 +1158,30 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (found) return found;
     }
   }
-  for (let v = f; v < endTok && lang === "en"; v++) {
-    if (!outside(doc, v) || speech[v]! === 0) continue;
-    let start = -1;
-    for (let k = v + 1; k < endTok && k <= v + 10; k++) {
-      const t = tokens[k]!;
-      if (!outside(doc, k)) break;
-      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) {
-        start = k + 1;
-        break;
-      }
-      if (t.text === ",") {
-        if (tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
-        else if (lang === "en" && tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
-        break;
-      }
-      if (t.kind === TK.Punct) break;
-    }
-    if (start < 0 && lang === "en" && speech[v] === 1 || (start < 0 && lang === "en" && speech[v] === 2)) {
-      // "He said the plan would fail": a clause right after the verb (or after "told X").
-      let k = v + 1;
-      if (tokens[v]!.low === "told" || tokens[v]!.low === "tells") {
-        const mi = doc.mentionAt[k]!;
-        if (mi >= 0) k = doc.mentions[mi]!.last;
-        else if (tokens[k] && !EN_CLAUSE_START.has(tokens[k]!.low)) k++;
-      }
-      const t = tokens[k];
-      if (t && outside(doc, k) && (EN_CLAUSE_START.has(t.low) || (t.cap && doc.mentionAt[k]! >= 0))) {
-        for (let j = k + 1; j < endTok && j <= k + 8; j++) {
-          if (!outside(doc, j) || tokens[j]!.kind === TK.Punct) break;
-          if (EN_AUX.has(tokens[j]!.low)) {
-            start = k;
-            break;
-          }
-        }
+  if (lang === "en") {
+    // English head tags (english.ts): each speech verb outside quotes opens the clause it
+    // reports ("said the plan would fail", "told the press his nephew …", "reported that A; that
+    // B; and that C"); the first one found is the sentence's item, the others come with it.
+    const items: IndirectFound[] = [];
+    let from = f;
+    for (let v = f; v < endTok; v++) {
+      if (v < from || !outside(doc, v) || speech[v]! === 0 || NAMING_ONLY.has(tokens[v]!.low)) continue;
+      let start = reportedClauseEn(doc, v, endTok);
+      if (start < 0) continue;
+      const attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
+      for (let guard = 0; start >= 0 && start < endTok && guard < 6; guard++) {
+        const { end, next } = clauseEndEn(doc, start, endTok);
+        const found = make(start, end, items.length ? carried(attr) ?? attr : attr);
+        if (found) items.push(found);
+        from = end;
+        start = next;
       }
     }
-    if (start < 0) {
-      // Only the first speech verb of the sentence can open it.
-      break;
+    if (items.length) {
+      const first = items[0]!;
+      if (items.length > 1) first.extra = items.slice(1);
+      return first;
     }
-    const found = make(start, endTok, attrOf(verbSpeaker(doc, v, f, start, "auto"), v));
-    if (found) return found;
-    break;
   }
 
   // C. Frames: "Interfax zufolge …", "Laut Polizei …", "Nach Angaben der Polizei …", "Seiner

@@ -30,8 +30,9 @@ export const PREP_EN = new Set(
   `of from at in on for with to by about during after before via through under over near within without among amongst
 across against into onto upon around behind beyond since until like despite following regarding including amid`.split(/\s+/),
 );
-export const RELATIVE_EN = new Set(["who", "whom", "whose", "which", "where", "when", "that"]);
-const SUBORD_EN = new Set(["while", "although", "though", "as", "when", "if", "because", "since", "whereas", "once", "unless", "after", "before", "despite"]);
+export const RELATIVE_EN = new Set(["who", "whom", "whose", "which", "where", "when", "that", "whereby", "wherein"]);
+const SUBORD_EN = new Set(["while", "although", "though", "as", "when", "if", "because", "since", "whereas", "once", "unless", "after", "before", "despite", "until", "whether"]);
+const COORD_EN = new Set(["and", "but", "or", "nor", "yet", "so"]);
 /** Words that may stand between a subject and its verb ("has also said", "later told"). */
 const BETWEEN_EN = new Set(
   `also further later then previously publicly repeatedly reportedly recently again once still similarly subsequently initially
@@ -97,7 +98,7 @@ export function finiteEn(doc: Doc, k: number): boolean {
   if (low.length >= 5 && low.endsWith("ed")) {
     // "the proposed plan", "a U.S.-designated group": after an article it is an adjective;
     // "data released by the Navy": a participle.
-    if (prev && word(prev) && (DET_EN.has(prev.low) || AUX_EN.has(prev.low))) return false;
+    if (prev && ((word(prev) && (DET_EN.has(prev.low) || AUX_EN.has(prev.low))) || prev.kind === TK.Num)) return false;
     if (doc.tokens[k + 1]?.low === "by") return false;
     return true;
   }
@@ -576,4 +577,183 @@ export function accordingToEn(doc: Doc, k: number, end: number): { mention: Ment
     if (tokens[c]?.text === "," && c > clause && c + 1 < end) clause = c + 1;
   }
   return { mention, last: e, clause };
+}
+
+/** Adverbs that may stand between a speech verb and its clause ("said yesterday the …"). */
+const CLAUSE_ADVERBS_EN = new Set(["yesterday", "today", "later", "earlier", "also", "again", "publicly", "previously", "separately", "recently", "then", "further", "last", "this", "on", "in", "at", "during", "via", "through", "after", "before", "to", "over"]);
+
+/** Whether a reported clause (a subject, then a finite verb) starts at token s. */
+function clauseAtEn(doc: Doc, s: number, end: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[s];
+  if (!t || s >= end || doc.markOf[s] || doc.quoteOf[s]! >= 0 || t.kind === TK.Punct) return false;
+  if (word(t) && !t.cap && (PREP_EN.has(t.low) || COORD_EN.has(t.low) || t.low === "to" || t.low === "as" || t.low === "not" || RELATIVE_EN.has(t.low) || finiteEn(doc, s) || doc.speech[s])) return false;
+  let rel = false;
+  let sub = false;
+  let lastComma = -1;
+  for (let k = s + 1; k < end && k - s <= CLAUSE_WINDOW; k++) {
+    const u = tokens[k]!;
+    if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
+    if (u.kind === TK.Punct) {
+      if (".!?;:".includes(u.text)) return false;
+      if (u.text === ",") {
+        rel = false;
+        sub = false;
+        lastComma = k;
+        // ", but some militias …", ", and later banned …": a new clause, not this subject's verb.
+        if (COORD_EN.has(tokens[k + 1]?.low ?? "")) return false;
+      }
+      continue;
+    }
+    if (!u.cap && RELATIVE_EN.has(u.low)) {
+      rel = true;
+      continue;
+    }
+    // "promised protests every week until Sweden joined": the verb of a subordinate clause.
+    if (!u.cap && SUBORD_EN.has(u.low) && u.low !== "as") {
+      sub = true;
+      continue;
+    }
+    if (!rel && !sub && finiteEn(doc, k)) {
+      // "announced his resignation in 1995, Cummings joined the race": after a comma a new
+      // subject with its own verb is a main clause of its own.
+      if (lastComma > s && k - lastComma <= 4 && k - lastComma >= 2) {
+        const n = tokens[lastComma + 1]!;
+        if (word(n) && (n.cap || ["he", "she", "it", "they", "we", "i"].includes(n.low))) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Where the clause reported by the English speech verb at v starts, or -1: after "that" ("said
+ * that …"), right after the verb ("said the plan would fail"), after its addressee ("told the
+ * Military Times the attack …", "told the press his nephew …") or after an adverbial ("said in
+ * its report, the …", "said in an interview with Rolling Stone he …"). A direct quote after the
+ * verb is not a reported clause.
+ */
+export function reportedClauseEn(doc: Doc, v: number, end: number): number {
+  const { tokens } = doc;
+  let k = v + 1;
+  const p = tokens[k];
+  if (p && word(p) && !p.cap && p.low === "out") k++; // "pointed out"
+  const addressee = ADDRESSEE_VERBS_EN.has(tokens[v]!.low);
+  // "far from where the records predicted it would be": a verb in an adverbial relative clause.
+  for (let b = v - 1; b >= 0 && v - b <= 6; b--) {
+    const u = tokens[b]!;
+    if (u.kind === TK.Punct) break;
+    if (word(u) && !u.cap && (u.low === "where" || u.low === "when" || u.low === "whereby")) return -1;
+  }
+  for (let s = k; s < end && s - k <= 9; s++) {
+    const t = tokens[s]!;
+    if (doc.markOf[s] || doc.quoteOf[s]! >= 0) return -1;
+    // "were told to stay off the roads", "urged them to return": an instruction, not a report.
+    if (s > k && word(t) && !t.cap && t.low === "to" && isLowerWord(tokens[s + 1]) && !DET_EN.has(tokens[s + 1]!.low) && !["reporters", "journalists", "lawmakers", "supporters", "members"].includes(tokens[s + 1]!.low)) return -1;
+    if (word(t) && !t.cap && (t.low === "that" || t.low === "whether")) {
+      // "that" right after the verb or after its addressee/adverbial is the complementizer.
+      return s + 1 < end ? s + 1 : -1;
+    }
+    if (t.kind === TK.Punct && t.text !== "," && t.text !== "(" && t.text !== ")") return -1;
+    if (s > k && finiteEn(doc, s) && !clauseAtEn(doc, s, end)) return -1;
+    if (s === k) {
+      if (clauseAtEn(doc, s, end)) return s;
+      // Only an addressee or an adverbial may come between the verb and its clause.
+      if (!(addressee || (word(t) && !t.cap && CLAUSE_ADVERBS_EN.has(t.low)))) return -1;
+      continue;
+    }
+    const prev = tokens[s - 1]!;
+    const prevOk = prev.text === "," || prev.text === ")" || (word(prev) && (prev.cap ? !(word(t) && t.cap) : !DET_EN.has(prev.low) && !PREP_EN.has(prev.low)));
+    if (prevOk && clauseAtEn(doc, s, end)) return s;
+  }
+  return -1;
+}
+
+/**
+ * The end (exclusive token) of a reported clause that starts at `start`: the sentence end, a
+ * semicolon, ", and" / "and" before a past-tense verb of the reporter ("… for Imus and asked for
+ * donations"), or a comma before a new reporting participle (", while noting …", ", saying …").
+ * Also returns the start of a second clause of the same verb ("said A and that B", "reported
+ * that A; that B"), or -1.
+ */
+export function clauseEndEn(doc: Doc, start: number, end: number): { end: number; next: number } {
+  const { tokens } = doc;
+  for (let k = start + 1; k < end; k++) {
+    if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
+    const t = tokens[k]!;
+    if (t.text === ";") {
+      let n = k + 1;
+      if (tokens[n]?.low === "and") n++;
+      return { end: k, next: tokens[n]?.low === "that" ? n + 1 : -1 };
+    }
+    if (!word(t) || t.cap) {
+      if (t.text === "," && (doc.speech[k + 1] || ((tokens[k + 1]?.low === "while" || tokens[k + 1]?.low === "as") && doc.speech[k + 2]))) return { end: k, next: -1 };
+      continue;
+    }
+    if (t.low === "that" && (tokens[k - 1]?.low === "and" || tokens[k - 1]?.text === ",")) {
+      const e = tokens[k - 1]!.low === "and" && tokens[k - 2]?.text === "," ? k - 2 : k - 1;
+      let n = k + 1;
+      if (tokens[n]?.text === ",") n++;
+      return { end: e, next: n };
+    }
+    if (t.low === "and") {
+      const n = tokens[k + 1];
+      if (n && word(n) && !n.cap && !AUX_EN.has(n.low) && (PAST_IRREGULAR_EN.has(n.low) || (/ed$/.test(n.low) && n.low.length > 4)) && !doc.quoteOf[k + 1]) {
+        return { end: tokens[k - 1]?.text === "," ? k - 1 : k, next: -1 };
+      }
+    }
+  }
+  return { end, next: -1 };
+}
+
+/**
+ * A tail tag after the comma at token c ("…, the minister said.", "…, said Smith.", "…, he told
+ * reporters on Monday, …"): the speech verb, whether the subject follows it, and the token after
+ * the tag (the sentence end or a comma), or null when the words after the comma are no tag (a
+ * subject with its verb and a clause or a quote after it: "…, but the commissioner stated the
+ * purchase was …").
+ */
+export function tailTagEn(doc: Doc, c: number, end: number): { v: number; inverted: boolean; after: number } | null {
+  const { tokens } = doc;
+  let v = -1;
+  for (let k = c + 1; k < end && k - c <= 12; k++) {
+    const t = tokens[k]!;
+    if (doc.markOf[k] || doc.quoteOf[k]! >= 0) return null;
+    if (doc.speech[k] === 1 || doc.speech[k] === 2) {
+      v = k;
+      break;
+    }
+    if (t.kind === TK.Punct && t.text !== "," && t.text !== "(" && t.text !== ")" && t.text !== ".") return null;
+    if (finiteEn(doc, k)) return null;
+  }
+  if (v < 0) return null;
+  const inverted = v === c + 1;
+  if (!inverted && !subjectBeforeEn(doc, v, c + 1)) return null;
+  // After the verb: its (inverted) subject, an addressee, a short adverbial — then the end or a comma.
+  let k = v + 1;
+  if (tokens[k]?.low === "out") k++;
+  const stop = Math.min(end, k + 9);
+  while (k < stop) {
+    const t = tokens[k]!;
+    if (doc.markOf[k] || doc.quoteOf[k]! >= 0) return null;
+    if (t.kind === TK.Punct) {
+      if (t.text === "," || ".!?;".includes(t.text)) break;
+      if (t.text === "(" || t.text === ")" || t.text === "'" || t.text === "’") {
+        k++;
+        continue;
+      }
+      return null;
+    }
+    if (word(t) && !t.cap && (t.low === "that" || finiteEn(doc, k))) return null;
+    k++;
+  }
+  if (k < end && tokens[k]!.text !== ",") return null;
+  return { v, inverted, after: k };
+}
+
+/** Whether [a, b) has a finite verb outside quotes. */
+export function hasFiniteEn(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (doc.quoteOf[k]! < 0 && !doc.markOf[k] && (finiteEn(doc, k) || doc.speech[k] === 1)) return true;
+  return false;
 }

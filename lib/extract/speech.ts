@@ -51,13 +51,33 @@ const ADJ_EN = new Set(["new", "old", "recent", "further", "similar", "earlier",
 const ADJ_SUFFIX_EN = /(al|ive|ous|ic|ful|less|ary|ent|ant|ish|ile|ial|ed|ing|est)$/;
 const FINITE_AFTER_EN = new Set(["said", "say", "says", "were", "are", "had", "have", "suggest", "suggested", "indicate", "indicated", "show", "showed", "claim", "claimed", "came", "emerged"]);
 
-/** An English "-s" form of a speech verb that is a plural noun here ("controversial comments", "reports said"). */
+const SUBJECT_WORDS_EN = new Set(["he", "she", "it", "who", "which", "that", "also", "now", "still", "often"]);
+const CAP_FUNCTION_EN = new Set(["in", "on", "at", "the", "a", "an", "of", "for", "with", "by", "from", "to", "as", "and", "but", "while", "after", "before", "during", "since", "this", "that", "these", "those", "its", "their", "his", "her", "our", "many", "some"]);
+
+/**
+ * An English "-s" form of a speech verb that is a plural noun here ("controversial comments",
+ * "news reports said", "In remarks to …"). It is a verb after a name, a subject pronoun, a
+ * quotation mark or comma, or a noun after an article ("the report notes").
+ */
 function pluralNounEn(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
   const n = tokens[i + 1];
   if (n && n.kind === TK.Word && FINITE_AFTER_EN.has(n.low)) return true;
-  if (!p || p.kind !== TK.Word || p.cap) return false;
-  return DET_EN.has(p.low) || ADJ_EN.has(p.low) || ADJ_SUFFIX_EN.test(p.low) || /^\d/.test(p.text);
+  if (!p) return true;
+  if (p.kind === TK.Punct) return !(",\"“”'’)".includes(p.text));
+  if (p.kind !== TK.Word) return true;
+  if (p.cap) return CAP_FUNCTION_EN.has(p.low);
+  if (SUBJECT_WORDS_EN.has(p.low)) return false;
+  if (DET_EN.has(p.low) || ADJ_EN.has(p.low) || ADJ_SUFFIX_EN.test(p.low)) return true;
+  const pp = tokens[i - 2];
+  return !(pp && pp.kind === TK.Word && DET_EN.has(pp.low));
+}
+
+/** An English "-ed" form after an article or an adjective: it qualifies a noun. */
+function adjectivalEn(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (!p || p.kind !== TK.Word || p.cap) return p !== undefined && p.kind === TK.Word && CAP_FUNCTION_EN.has(p.low) && DET_EN.has(p.low);
+  return DET_EN.has(p.low) || (ADJ_SUFFIX_EN.test(p.low) && !/(ly|ed)$/.test(p.low) && ADJ_EN.has(p.low)) || p.low === "total" || p.low === "so-called";
 }
 
 export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
@@ -72,6 +92,10 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // English "-s" forms are also plural nouns: "made controversial comments", "news reports
     // said", "the claims were" — a noun after an article or an adjective, or before a verb.
     if (v && lang === "en" && t.low.endsWith("s") && t.low !== v.lemma && pluralNounEn(tokens, i)) continue;
+    // English verbs are written in lower case ("the United States Department": a name), and an
+    // "-ed" form after an article or an adjective qualifies a noun ("the total reported
+    // casualties", "an estimated four million").
+    if (v && lang === "en" && (t.cap || (t.low.endsWith("ed") && adjectivalEn(tokens, i)))) continue;
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {
         const fin = clauseFinalWord(tokens, i);
