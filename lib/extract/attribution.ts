@@ -463,8 +463,9 @@ function mentionAfter(doc: Doc, v: number, hi: number): Mention | null {
     const mi = doc.mentionAt[k]!;
     if (mi >= 0) {
       const m = doc.mentions[mi]!;
-      // "writes Huber's longtime partner Erick Rowan": a possessive only qualifies the subject.
-      if (doc.lang === "en" && m.kind !== "first-person" && /[’']s$/.test(m.surface)) {
+      // "writes Huber's longtime partner Erick Rowan": a possessive only qualifies the subject;
+      // "tweeted Mayor of London Sadiq Khan": a place after "of" belongs to the title.
+      if (doc.lang === "en" && m.kind !== "first-person" && (/[’']s$/.test(m.surface) || (m.kind === "org" && ["of", "for", "from"].includes(tokens[m.first - 1]?.low ?? "")))) {
         k = m.last - 1;
         continue;
       }
@@ -1166,6 +1167,8 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     let from = f;
     for (let v = f; v < endTok; v++) {
       if (v < from || !outside(doc, v) || speech[v]! === 0 || NAMING_ONLY.has(tokens[v]!.low)) continue;
+      // "According to videos posted on social media, …": a participle inside the source phrase.
+      if (insideAccordingTo(doc, f, v)) continue;
       let start = reportedClauseEn(doc, v, endTok);
       if (start < 0) continue;
       const attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
@@ -1296,6 +1299,16 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return make(a, endTok, attr);
   }
   return null;
+}
+
+/** Token v stands in an "according to …" phrase (no comma between them). */
+function insideAccordingTo(doc: Doc, f: number, v: number): boolean {
+  for (let k = v - 1; k > f && v - k <= 12; k--) {
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Punct && t.text !== "(" && t.text !== ")") return false;
+    if (t.low === "to" && doc.tokens[k - 1]!.low === "according") return true;
+  }
+  return false;
 }
 
 /** The subject of the clause [a, b) when it is a plausible speaker and outside quotes. */

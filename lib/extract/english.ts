@@ -33,6 +33,8 @@ across against into onto upon around behind beyond since until like despite foll
 export const RELATIVE_EN = new Set(["who", "whom", "whose", "which", "where", "when", "that", "whereby", "wherein"]);
 const SUBORD_EN = new Set(["while", "although", "though", "as", "when", "if", "because", "since", "whereas", "once", "unless", "after", "before", "despite", "until", "whether"]);
 const COORD_EN = new Set(["and", "but", "or", "nor", "yet", "so"]);
+/** "that day", "that year": "that" as a determiner, not a relative pronoun. */
+const TIME_NOUNS_EN = new Set(["day", "week", "month", "year", "time", "morning", "afternoon", "evening", "night", "weekend", "season", "moment"]);
 /** Words that may stand between a subject and its verb ("has also said", "later told"). */
 const BETWEEN_EN = new Set(
   `also further later then previously publicly repeatedly reportedly recently again once still similarly subsequently initially
@@ -62,7 +64,7 @@ const PAST_IRREGULAR_EN = new Set(
   `won took went gave made found became left lost saw came got held kept led met paid ran sent spent stood thought brought bought
 began fell felt grew knew rose struck spoke wrote told said sold shot hit put cut let hurt cost fled fought built caught taught drove
 broke chose wore sank froze hid beat lay lit slept stole swore threw understood withdrew overcame undertook arose drew flew forgot
-forgave hung meant rode rang sang shook shut sought stuck swam swung woke`.split(/\s+/),
+forgave hung meant rode rang sang shook shut sought stuck swam swung woke died used owed tied lied`.split(/\s+/),
 );
 /** Frequent present-tense verbs in "-s" (plural nouns look the same, so only these). */
 const PRESENT_S_EN = new Set(
@@ -177,6 +179,25 @@ function endMention(doc: Doc, c: Chunk): Mention | null {
   return m;
 }
 
+/**
+ * The noun phrase at the end of an opening phrase, right before the verb: after a subordinator
+ * ("as news sources noted"), from the last article on ("In 2017 the company said"), or a last
+ * plural noun ("On Thursday officials reported").
+ */
+function trailingSubject(doc: Doc, c: Chunk): Mention | null {
+  const { tokens } = doc;
+  const first = tokens[c.a]!;
+  if (word(first) && SUBORD_EN.has(first.low) && c.b - c.a >= 2) return phraseEn(doc, c.a + 1, c.b);
+  for (let k = c.b - 1; k > c.a + 1; k--) {
+    const t = tokens[k]!;
+    if (isLowerWord(t) && (t.low === "the" || t.low === "a" || t.low === "an")) return phraseEn(doc, k, c.b);
+    if (!word(t)) break;
+  }
+  const last = tokens[c.b - 1]!;
+  if (c.b - c.a >= 3 && isLowerWord(last) && /[^s]s$/.test(last.low) && !PREP_EN.has(tokens[c.b - 2]!.low)) return phraseEn(doc, c.b - 1, c.b);
+  return null;
+}
+
 /** The chunk is one name, perhaps after title words: "Democrat Chuck Schumer", "Maya Rockeymoore Cummings". */
 function isNameChunk(doc: Doc, c: Chunk): boolean {
   const mi = mentionEndingAt(doc, c.b);
@@ -230,6 +251,16 @@ export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null
       }
     }
   }
+  // ", saying …" right after a quote or a clause: the main clause's subject (the agent of a
+  // passive: "were described by Johnson as a “…”, saying …").
+  if (!coordinated && /ing$/.test(tokens[v]!.low) && tokens[j]?.text === ",") {
+    for (let k = j - 1; k >= lo && j - k <= SUBJECT_WINDOW; k--) {
+      if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct && ".!?;:".includes(t.text)) break;
+      if (doc.speech[k] || finiteEn(doc, k)) return passiveAgentEn(doc, k, j) ?? subjectBeforeEn(doc, k, lo);
+    }
+  }
   let a = j + 1;
   while (a > lo && j - a < SUBJECT_WINDOW) {
     const t = tokens[a - 1]!;
@@ -255,9 +286,12 @@ export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null
   for (let i = chunks.length - 1; i >= 0; i--) {
     const c = chunks[i]!;
     if (isModifier(doc, c)) {
-      // "Later he added", "On Sunday the SDF said": the subject ends the opening phrase.
-      const end = i === chunks.length - 1 ? endMention(doc, c) : null;
-      if (end) return end;
+      // "Later he added", "On Sunday the SDF said", "On Thursday officials reported", "as news
+      // sources noted": the subject ends the opening phrase.
+      if (i === chunks.length - 1) {
+        const end = endMention(doc, c) ?? trailingSubject(doc, c);
+        if (end) return end;
+      }
       continue;
     }
     // An apposition after a bare name: "Cindy Ferrer, head of a regional office, said".
@@ -335,7 +369,16 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     const m = properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
     if (m) return m;
   }
-  return properPhrase(doc, c.a, b) ?? bestMention(doc, c.a, b) ?? phraseEn(doc, c.a, b);
+  const proper = properPhrase(doc, c.a, b);
+  if (proper) return proper;
+  const best = bestMention(doc, c.a, b);
+  // "an official government Twitter account": the organisation's noun is only part of the subject.
+  if (best && best.kind === "org" && best.last < b) {
+    let lower = true;
+    for (let k = best.last; k < b; k++) if (!isLowerWord(tokens[k])) lower = false;
+    if (lower) return phraseEn(doc, c.a, b) ?? best;
+  }
+  return best ?? phraseEn(doc, c.a, b);
 }
 
 /**
@@ -397,7 +440,7 @@ function phraseEn(doc: Doc, a: number, b: number): Mention | null {
   const { tokens, text } = doc;
   while (b > a && tokens[b - 1]!.kind === TK.Punct && tokens[b - 1]!.text !== ")") b--;
   while (a < b && tokens[a]!.kind === TK.Punct) a++;
-  if (a >= b || b - a > 9) return null;
+  if (a >= b || b - a > 12) return null;
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
     if (t.kind === TK.Punct && !"()'’.-".includes(t.text)) return null;
@@ -412,11 +455,14 @@ function phraseEn(doc: Doc, a: number, b: number): Mention | null {
     };
   }
   if (NOT_SUBJECT_EN.has(firstLow) && b - a === 1) return null;
-  if (!word(tokens[b - 1]) || NOT_SUBJECT_EN.has(tokens[b - 1]!.low)) return null;
+  if (!(word(tokens[b - 1]) || tokens[b - 1]!.text === ")") || NOT_SUBJECT_EN.has(tokens[b - 1]!.low)) return null;
   let n = a;
   while (n < b - 1 && (firstLow === "the" || firstLow === "a" || firstLow === "an") && n === a) n++;
   const surface = text.slice(tokens[a]!.start, tokens[b - 1]!.end);
-  const name = text.slice(tokens[n]!.start, tokens[b - 1]!.end);
+  // "The Philippine Institute of Volcanology and Seismology (Phivolcs)": the name without its abbreviation.
+  let nb = b;
+  if (tokens[b - 1]!.text === ")" && b - 3 > n && tokens[b - 3]!.text === "(") nb = b - 3;
+  const name = text.slice(tokens[n]!.start, tokens[nb - 1]!.end);
   return {
     first: a, last: b, start: tokens[a]!.start, end: tokens[b - 1]!.end, kind: "org", gender: "n", plural: /s$/.test(tokens[b - 1]!.low),
     person: { name, gender: "n", plural: /s$/.test(tokens[b - 1]!.low), org: true, roles: new Set() },
@@ -605,7 +651,7 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
       }
       continue;
     }
-    if (!u.cap && RELATIVE_EN.has(u.low)) {
+    if (!u.cap && RELATIVE_EN.has(u.low) && !(u.low === "that" && TIME_NOUNS_EN.has(tokens[k + 1]?.low ?? ""))) {
       rel = true;
       continue;
     }
@@ -619,7 +665,7 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
       // subject with its own verb is a main clause of its own.
       if (lastComma > s && k - lastComma <= 4 && k - lastComma >= 2) {
         const n = tokens[lastComma + 1]!;
-        if (word(n) && (n.cap || ["he", "she", "it", "they", "we", "i"].includes(n.low))) return false;
+        if (word(n) && !RELATIVE_EN.has(n.low) && !isAdverbLy(n.low)) return false;
       }
       return true;
     }

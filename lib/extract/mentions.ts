@@ -248,6 +248,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       let k = i + 1;
       while (k < j && (firstNameGender(tokens[k]!.low) !== undefined || NAME_PARTICLES.has(tokens[k]!.low) || tokens[k]!.text === "." || tokens[k]!.text.length === 1)) k++;
       if (k < j) end = k + 1;
+      // English "Charles Federic Plotena", "Mary Jepkosgei Keitany": a middle name before the surname.
+      if (k < j && lang === "en" && k + 1 < j && k + 2 - i <= 3 && tokens[k + 1]!.kind === TK.Word && !NOT_PERSON_WORDS_EN.has(tokens[k + 1]!.low) && !NOT_PERSON_WORDS_EN.has(tokens[k]!.low) && !PLACES.has(tokens[k + 1]!.low) && !ORG_SUFFIXES.has(tokens[k + 1]!.low)) end = k + 2;
       else if (j - i > 1) end = j;
       else if (cue || coord || speechBefore) end = i + 1;
       gender = fg;
@@ -413,6 +415,12 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       for (let k = i + 1; k <= i + 2 && k < tokens.length; k++) {
         if (reg.match(tokens, k) || (tokens[k]!.cap && firstNameGender(tokens[k]!.low))) titled = true;
         if (!titled && !(tokens[k]!.cap && roleOf(lang, tokens[k]!.low))) break;
+      }
+      // English "Mayor of London Sadiq Khan": a title with its place, then the name.
+      if (!titled && lang === "en" && t.cap && tokens[i + 1]?.low === "of") {
+        for (let k = i + 2; k < tokens.length && k <= i + 5 && tokens[k]!.cap; k++) {
+          if (k > i + 2 && reg.match(tokens, k)) titled = true;
+        }
       }
       if (titled) continue;
       const det = determinerBefore(tokens, i, lang);
