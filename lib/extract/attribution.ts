@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, clauseEndEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, accordingToQualifiesClause, clauseEndEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -1056,6 +1056,10 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       break;
     }
   }
+  // English: the items of a tail or inner tag, and where the search for head tags goes on
+  // ("…, Maróth said, and …; experts called this dubious, while noting …").
+  const enTail: IndirectFound[] = [];
+  let enFrom = f;
   for (let c = f + 2; c < endTok; c++) {
     if (tokens[c]!.text !== "," || !outside(doc, c)) continue;
     const k = c + 1;
@@ -1079,31 +1083,36 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       const preFinite = hasFiniteEn(doc, f, c);
       let post = tag.after < endTok ? tag.after + 1 : endTok;
       if (post < endTok && (doc.markOf[post] || doc.quoteOf[post]! >= 0)) continue;
+      const found: (IndirectFound | null)[] = [];
+      let covered = post;
       if (post >= endTok) {
         if (!preFinite) continue;
-        const found = make(f, c, tagAttr);
-        if (found) return found;
-        continue;
+        found.push(make(f, c, tagAttr));
+      } else {
+        const lead = tokens[post]!;
+        if (lead.kind === TK.Word && !lead.cap && (lead.low === "and" || lead.low === "but")) {
+          post++;
+          const e = clauseEndEn(doc, post, endTok).end;
+          if (preFinite) found.push(make(f, c, tagAttr));
+          if (hasFiniteEn(doc, post, e)) found.push(make(post, e, carried(tagAttr)));
+          covered = e;
+        } else if (speech[post] || ((lead.low === "while" || lead.low === "as") && speech[post + 1])) {
+          // ", adding that …", ", while noting …": the rest is a report of its own.
+          if (!preFinite) continue;
+          found.push(make(f, c, tagAttr));
+          covered = c;
+        } else {
+          if (!preFinite && !hasFiniteEn(doc, post, endTok)) continue;
+          const e = clauseEndEn(doc, post, endTok).end;
+          found.push(make(f, e, tagAttr));
+          covered = e;
+        }
       }
-      const lead = tokens[post]!;
-      if (lead.kind === TK.Word && !lead.cap && (lead.low === "and" || lead.low === "but")) {
-        post++;
-        const first = preFinite ? make(f, c, tagAttr) : null;
-        const second = hasFiniteEn(doc, post, endTok) ? make(post, clauseEndEn(doc, post, endTok).end, carried(tagAttr)) : null;
-        if (first && second) first.extra = [second];
-        if (first ?? second) return (first ?? second)!;
-        continue;
+      for (const x of found) if (x) enTail.push(x);
+      if (enTail.length) {
+        enFrom = covered;
+        break;
       }
-      // ", adding that …", ", while noting …": the rest is a report of its own.
-      if (speech[post] || ((lead.low === "while" || lead.low === "as") && speech[post + 1])) {
-        if (!preFinite) continue;
-        const found = make(f, c, tagAttr);
-        if (found) return found;
-        continue;
-      }
-      if (!preFinite && !hasFiniteEn(doc, post, endTok)) continue;
-      const found = make(f, clauseEndEn(doc, post, endTok).end, tagAttr);
-      if (found) return found;
       continue;
     }
     if (speech[k]! > 0 && !NAMING_ONLY.has(tokens[k]!.low)) {
@@ -1163,12 +1172,23 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     // English head tags (english.ts): each speech verb outside quotes opens the clause it
     // reports ("said the plan would fail", "told the press his nephew …", "reported that A; that
     // B; and that C"); the first one found is the sentence's item, the others come with it.
-    const items: IndirectFound[] = [];
-    let from = f;
-    for (let v = f; v < endTok; v++) {
+    const items: IndirectFound[] = enTail;
+    let from = enFrom;
+    // "According to X, …" opens the sentence: X is the source of all of it (rule C), also of a
+    // speech verb inside ("According to police, the man said …").
+    let lead = f;
+    while (lead < endTok && tokens[lead]!.kind === TK.Punct) lead++;
+    if (tokens[lead]?.low === "according" && tokens[lead + 1]?.low === "to") from = endTok;
+    for (let v = from; v < endTok; v++) {
       if (v < from || !outside(doc, v) || speech[v]! === 0 || NAMING_ONLY.has(tokens[v]!.low)) continue;
       // "According to videos posted on social media, …": a participle inside the source phrase.
       if (insideAccordingTo(doc, f, v)) continue;
+      // "denied that …" says the opposite of the speaker's position: no indirect statement
+      // (the annotation conventions, rule 8).
+      if (/^den(y|ied|ies|ying)$/.test(tokens[v]!.low)) continue;
+      // "countries reporting large outbreaks": an "-ing" after a noun qualifies it ("a statement
+      // saying …" reports, as do the nouns of documents).
+      if (/ing$/.test(tokens[v]!.low) && nounBeforeEn(doc, v)) continue;
       let start = reportedClauseEn(doc, v, endTok);
       if (start < 0) continue;
       const attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
@@ -1238,6 +1258,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // At the start: the clause after it; at the end, or before ", which …": what comes before
       // it; inside the sentence: the whole sentence (the en-real conventions).
       if (k === f || (k <= f + 2 && tokens[k - 1]!.kind === TK.Word && !tokens[k - 1]!.cap)) a = src.clause;
+      else if (!accordingToQualifiesClause(doc, f, k)) continue;
       else if (src.last >= endTok || RELATIVE_EN.has(tokens[src.last + 1]?.low ?? "")) b = k;
       const found = make(a, b, attrOf(src.mention, k));
       if (found) return found;
@@ -1299,6 +1320,16 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return make(a, endTok, attr);
   }
   return null;
+}
+
+const DOC_BEFORE_ING_EN = new Set(["statement", "report", "letter", "message", "post", "tweet", "release", "note", "email", "announcement", "video", "memo", "document", "ruling", "decision", "order", "notice", "article", "speech", "interview"]);
+
+/** A plain noun right before the "-ing" verb at v (not a comma, a name, a pronoun or a document noun). */
+function nounBeforeEn(doc: Doc, v: number): boolean {
+  const p = doc.tokens[v - 1];
+  if (!p || p.kind !== TK.Word || p.cap || doc.mentionAt[v - 1]! >= 0) return false;
+  if (DOC_BEFORE_ING_EN.has(p.low) || ["and", "while", "by", "before", "after", "also", "then", "when", "without"].includes(p.low)) return false;
+  return /s$/.test(p.low) || /(ies|ers|ents|ions)$/.test(p.low);
 }
 
 /** Token v stands in an "according to …" phrase (no comma between them). */

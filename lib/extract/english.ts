@@ -62,8 +62,8 @@ couldn't isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't 
 /** Irregular past forms that are finite verbs in news text (participle-only forms left out). */
 const PAST_IRREGULAR_EN = new Set(
   `won took went gave made found became left lost saw came got held kept led met paid ran sent spent stood thought brought bought
-began fell felt grew knew rose struck spoke wrote told said sold shot hit put cut let hurt cost fled fought built caught taught drove
-broke chose wore sank froze hid beat lay lit slept stole swore threw understood withdrew overcame undertook arose drew flew forgot
+began fell felt grew knew rose struck spoke wrote told said sold shot fled fought built caught taught drove
+broke chose wore sank froze hid slept stole swore threw understood withdrew overcame undertook arose drew flew forgot
 forgave hung meant rode rang sang shook shut sought stuck swam swung woke died used owed tied lied`.split(/\s+/),
 );
 /** Frequent present-tense verbs in "-s" (plural nouns look the same, so only these). */
@@ -95,9 +95,12 @@ export function finiteEn(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
   if (!word(t) || t.cap) return false;
   const low = t.low;
-  if (AUX_EN.has(low) || PAST_IRREGULAR_EN.has(low)) return true;
   const prev = doc.tokens[k - 1];
-  if (low.length >= 5 && low.endsWith("ed")) {
+  if (AUX_EN.has(low)) return true;
+  // "the rising cost", "a sharp rise": after an article or an "-ing" word it is a noun.
+  if (PAST_IRREGULAR_EN.has(low)) return !(prev && word(prev) && (DET_EN.has(prev.low) || (!prev.cap && /ing$/.test(prev.low))));
+  // ("unnamed", "unvaccinated", "unconfirmed": adjectives.)
+  if (low.length >= 5 && low.endsWith("ed") && !low.startsWith("un")) {
     // "the proposed plan", "a U.S.-designated group": after an article it is an adjective;
     // "data released by the Navy": a participle.
     if (prev && ((word(prev) && (DET_EN.has(prev.low) || AUX_EN.has(prev.low))) || prev.kind === TK.Num)) return false;
@@ -145,10 +148,13 @@ function chunksOf(doc: Doc, a: number, b: number): Chunk[] {
 }
 
 /** The comma of a date: "March 14, 2019". */
-function dateComma(tokens: Token[], k: number): boolean {
+const MONTHS_EN = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);
+
+/** The comma of a date: "March 14, 2019", "in May, 2018". */
+export function dateComma(tokens: Token[], k: number): boolean {
   const p = tokens[k - 1];
   const n = tokens[k + 1];
-  return p !== undefined && n !== undefined && p.kind === TK.Num && n.kind === TK.Num && /^\d{4}$/.test(n.text);
+  return p !== undefined && n !== undefined && (p.kind === TK.Num || MONTHS_EN.has(p.low)) && n.kind === TK.Num && /^\d{4}$/.test(n.text);
 }
 
 /** A chunk that qualifies something else and is never the subject. */
@@ -187,10 +193,13 @@ function endMention(doc: Doc, c: Chunk): Mention | null {
 function trailingSubject(doc: Doc, c: Chunk): Mention | null {
   const { tokens } = doc;
   const first = tokens[c.a]!;
+  // (Not in a relative clause or a participle phrase: "which offered a contest for … the toilet".)
+  if (isLowerWord(first) && (RELATIVE_EN.has(first.low) || /(ed|ing)$/.test(first.low))) return null;
   if (word(first) && SUBORD_EN.has(first.low) && c.b - c.a >= 2) return phraseEn(doc, c.a + 1, c.b);
   for (let k = c.b - 1; k > c.a + 1; k--) {
     const t = tokens[k]!;
-    if (isLowerWord(t) && (t.low === "the" || t.low === "a" || t.low === "an")) return phraseEn(doc, k, c.b);
+    // ("in remarks to the BBC": an article after a preposition starts its object, not a subject.)
+    if (isLowerWord(t) && (t.low === "the" || t.low === "a" || t.low === "an")) return PREP_EN.has(tokens[k - 1]!.low) ? null : phraseEn(doc, k, c.b);
     if (!word(t)) break;
   }
   const last = tokens[c.b - 1]!;
@@ -253,7 +262,7 @@ export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null
   }
   // ", saying …" right after a quote or a clause: the main clause's subject (the agent of a
   // passive: "were described by Johnson as a “…”, saying …").
-  if (!coordinated && /ing$/.test(tokens[v]!.low) && tokens[j]?.text === ",") {
+  if (!coordinated && /ing$/.test(tokens[v]!.low) && (tokens[j]?.text === "," || doc.markOf[j])) {
     for (let k = j - 1; k >= lo && j - k <= SUBJECT_WINDOW; k--) {
       if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
       const t = tokens[k]!;
@@ -301,6 +310,9 @@ export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null
   }
   return null;
 }
+
+/** Nouns of documents an organisation publishes: "a Corland Public Opinion Center poll". */
+const DOC_NOUNS_EN = new Set(["poll", "survey", "report", "study", "figures", "data", "statement", "release", "analysis", "estimates", "estimate", "count", "tally", "records", "statistics"]);
 
 /** Nouns of documents and messages whose author speaks: "a statement released by her family", "a Twitter post by X". */
 const AUTHORED_NOUNS_EN = new Set(["statement", "post", "tweet", "message", "letter", "release", "announcement", "remarks", "comments"]);
@@ -357,10 +369,19 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       }
     }
   }
-  if (agentFrom < 0 && b < c.b && tokens[b]!.low === "by") {
-    const p = tokens[b - 1]!;
-    const pp = tokens[b - 2];
-    if (AUTHORED_NOUNS_EN.has(p.low) || (/ed$/.test(p.low) && pp && AUTHORED_NOUNS_EN.has(pp.low))) agentFrom = b + 1;
+  if (agentFrom < 0 && b < c.b) {
+    // "figures released by the mayor's office", "data compiled by the research firm X", "a
+    // report published on Monday by the network": the agent is the source.
+    for (let k = b; k < c.b && k - b <= 5; k++) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct) break;
+      if (t.low !== "by") continue;
+      let p = k - 1;
+      while (p > c.a && p > b - 1 && !(/ed$/.test(tokens[p]!.low) || AUTHORED_NOUNS_EN.has(tokens[p]!.low))) p--;
+      const pt = tokens[p]!;
+      if (AUTHORED_NOUNS_EN.has(pt.low) || (/ed$/.test(pt.low) && p >= c.a + 1)) agentFrom = k + 1;
+      break;
+    }
   }
   if (agentFrom > 0) {
     // "A spokesperson for Calder Valley Power", "a statement released by her family": they speak.
@@ -376,7 +397,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   if (best && best.kind === "org" && best.last < b) {
     let lower = true;
     for (let k = best.last; k < b; k++) if (!isLowerWord(tokens[k])) lower = false;
-    if (lower) return phraseEn(doc, c.a, b) ?? best;
+    // ("a Corland Public Opinion Center poll": a document of the organisation, which is the source.)
+    if (lower && !DOC_NOUNS_EN.has(tokens[b - 1]!.low)) return phraseEn(doc, c.a, b) ?? best;
   }
   return best ?? phraseEn(doc, c.a, b);
 }
@@ -628,6 +650,13 @@ export function accordingToEn(doc: Doc, k: number, end: number): { mention: Ment
 /** Adverbs that may stand between a speech verb and its clause ("said yesterday the …"). */
 const CLAUSE_ADVERBS_EN = new Set(["yesterday", "today", "later", "earlier", "also", "again", "publicly", "previously", "separately", "recently", "then", "further", "last", "this", "on", "in", "at", "during", "via", "through", "after", "before", "to", "over"]);
 
+/** Verbs that put their subject after them in a tail tag ("…, said Smith", "…, added the minister"). */
+const INVERSION_VERBS_EN = new Set(
+  `said says add added adds wrote writes tweeted tweets explained explains continued continues asked asks replied replies noted notes
+warned warns insisted insists argued argues recalled recalls declared declares commented comments observed observes stated states
+remarked remarks conceded concedes responded responds quipped joked shouted told tells read reads posted posts`.split(/\s+/),
+);
+
 /** Whether a reported clause (a subject, then a finite verb) starts at token s. */
 function clauseAtEn(doc: Doc, s: number, end: number): boolean {
   const { tokens } = doc;
@@ -635,15 +664,18 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
   if (!t || s >= end || doc.markOf[s] || doc.quoteOf[s]! >= 0 || t.kind === TK.Punct) return false;
   if (word(t) && !t.cap && (PREP_EN.has(t.low) || COORD_EN.has(t.low) || t.low === "to" || t.low === "as" || t.low === "not" || RELATIVE_EN.has(t.low) || finiteEn(doc, s) || doc.speech[s])) return false;
   let rel = false;
+  let relWord = "";
   let sub = false;
   let lastComma = -1;
   for (let k = s + 1; k < end && k - s <= CLAUSE_WINDOW; k++) {
     const u = tokens[k]!;
     if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
     if (u.kind === TK.Punct) {
-      if (".!?;:".includes(u.text)) return false;
-      if (u.text === ",") {
-        rel = false;
+      // (A period inside the sentence closes an abbreviation: "U.S.", "a.m.")
+      if ("!?;:".includes(u.text)) return false;
+      if (u.text === "," && !dateComma(tokens, k)) {
+        // (A relative clause after "whereby" runs on over its commas; others end at one.)
+        rel = rel && relWord === "whereby";
         sub = false;
         lastComma = k;
         // ", but some militias …", ", and later banned …": a new clause, not this subject's verb.
@@ -653,13 +685,17 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
     }
     if (!u.cap && RELATIVE_EN.has(u.low) && !(u.low === "that" && TIME_NOUNS_EN.has(tokens[k + 1]?.low ?? ""))) {
       rel = true;
+      relWord = u.low;
       continue;
     }
-    // "promised protests every week until Sweden joined": the verb of a subordinate clause.
-    if (!u.cap && SUBORD_EN.has(u.low) && u.low !== "as") {
+    // "promised protests every week until Sweden joined", "as she unveiled": the verb of a
+    // subordinate clause.
+    if (!u.cap && SUBORD_EN.has(u.low) && (u.low !== "as" || /^(he|she|it|they|we|i|the|a|an|his|her|its|their)$/.test(tokens[k + 1]?.low ?? ""))) {
       sub = true;
       continue;
     }
+    // "described the decline … and called on donors": the reporter's next verb, not the clause's.
+    if (finiteEn(doc, k) && COORD_EN.has(tokens[k - 1]?.low ?? "")) return false;
     if (!rel && !sub && finiteEn(doc, k)) {
       // "announced his resignation in 1995, Cummings joined the race": after a comma a new
       // subject with its own verb is a main clause of its own.
@@ -696,7 +732,7 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
     const t = tokens[s]!;
     if (doc.markOf[s] || doc.quoteOf[s]! >= 0) return -1;
     // "were told to stay off the roads", "urged them to return": an instruction, not a report.
-    if (s > k && word(t) && !t.cap && t.low === "to" && isLowerWord(tokens[s + 1]) && !DET_EN.has(tokens[s + 1]!.low) && !["reporters", "journalists", "lawmakers", "supporters", "members"].includes(tokens[s + 1]!.low)) return -1;
+    if (word(t) && !t.cap && t.low === "to" && isLowerWord(tokens[s + 1]) && !DET_EN.has(tokens[s + 1]!.low) && !["reporters", "journalists", "lawmakers", "supporters", "members"].includes(tokens[s + 1]!.low)) return -1;
     if (word(t) && !t.cap && (t.low === "that" || t.low === "whether")) {
       // "that" right after the verb or after its addressee/adverbial is the complementizer.
       return s + 1 < end ? s + 1 : -1;
@@ -710,7 +746,11 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
       continue;
     }
     const prev = tokens[s - 1]!;
-    const prevOk = prev.text === "," || prev.text === ")" || (word(prev) && (prev.cap ? !(word(t) && t.cap) : !DET_EN.has(prev.low) && !PREP_EN.has(prev.low)));
+    // After an addressee or an adverbial the clause opens with a pronoun, an article, a number or
+    // a name ("in an interview with Rolling Stone he …", "told the press his nephew …"), or after
+    // a comma ("said in its report, the …").
+    const opener = t.kind === TK.Num || (word(t) && (t.cap || DET_EN.has(t.low) || ["he", "she", "it", "they", "we", "i", "there"].includes(t.low)));
+    const prevOk = prev.text === "," || prev.text === ")" || (opener && word(prev) && (prev.cap ? !(word(t) && t.cap) : !DET_EN.has(prev.low) && !PREP_EN.has(prev.low)));
     if (prevOk && clauseAtEn(doc, s, end)) return s;
   }
   return -1;
@@ -775,7 +815,13 @@ export function tailTagEn(doc: Doc, c: number, end: number): { v: number; invert
   }
   if (v < 0) return null;
   const inverted = v === c + 1;
+  const lead = tokens[c + 1]!;
+  // ", with market sales expected to …": an absolute phrase, not a tag.
+  if (!inverted && word(lead) && !lead.cap && (PREP_EN.has(lead.low) || (SUBORD_EN.has(lead.low) && lead.low !== "as"))) return null;
+  if (inverted && !INVERSION_VERBS_EN.has(tokens[v]!.low)) return null;
   if (!inverted && !subjectBeforeEn(doc, v, c + 1)) return null;
+  // "…, expected to …": a verb of opinion with an infinitive reports nothing.
+  if (tokens[v + 1]?.low === "to" && doc.speech[v] === 2) return null;
   // After the verb: its (inverted) subject, an addressee, a short adverbial — then the end or a comma.
   let k = v + 1;
   if (tokens[k]?.low === "out") k++;
@@ -791,7 +837,13 @@ export function tailTagEn(doc: Doc, c: number, end: number): { v: number; invert
       }
       return null;
     }
+    // "…, Okafor told the City Council on Tuesday as she unveiled …": the tag ends before its own
+    // subordinate clause.
+    if (word(t) && !t.cap && SUBORD_EN.has(t.low) && k > v + 1) return { v, inverted, after: end };
     if (word(t) && !t.cap && (t.low === "that" || finiteEn(doc, k))) return null;
+    // "…, the United States announced a complete withdrawal": an object after the verb, no tag
+    // (only an inverted subject, an addressee or an adverbial may follow it).
+    if (k === v + 1 + (tokens[v + 1]?.low === "out" ? 1 : 0) && !inverted && !ADDRESSEE_VERBS_EN.has(tokens[v]!.low) && word(t) && !t.cap && !CLAUSE_ADVERBS_EN.has(t.low) && !isAdverbLy(t.low)) return null;
     k++;
   }
   if (k < end && tokens[k]!.text !== ",") return null;
@@ -802,4 +854,28 @@ export function tailTagEn(doc: Doc, c: number, end: number): { v: number; invert
 export function hasFiniteEn(doc: Doc, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (doc.quoteOf[k]! < 0 && !doc.markOf[k] && (finiteEn(doc, k) || doc.speech[k] === 1)) return true;
   return false;
+}
+
+/**
+ * "according to" at token k inside a sentence reports the sentence only when it qualifies its
+ * main clause ("Thunberg then led, according to Time, the largest …"); not inside a relative
+ * clause ("… that had, according to government reports, killed …"), a participle phrase
+ * ("…, killing at least 20 according to officials") or after words without a verb ("Magnitude
+ * 6.3 according to Phivolcs, …").
+ */
+export function accordingToQualifiesClause(doc: Doc, f: number, k: number): boolean {
+  const { tokens } = doc;
+  // The words before the phrase, back to the comma before them.
+  const e = tokens[k - 1]?.text === "," ? k - 1 : k;
+  let c = e - 1;
+  while (c > f && !(tokens[c]!.text === "," && !dateComma(tokens, c))) c--;
+  const chunkStart = tokens[c]!.text === "," ? c + 1 : f;
+  const lead = chunkStart < e ? tokens[chunkStart] : undefined;
+  if (lead && isLowerWord(lead) && /ing$/.test(lead.low)) return false;
+  for (let j = f; j < k; j++) {
+    const t = tokens[j]!;
+    if (doc.quoteOf[j]! >= 0 || doc.markOf[j]) continue;
+    if (isLowerWord(t) && (t.low === "that" || t.low === "which" || t.low === "who") && j > f) return false;
+  }
+  return hasFiniteEn(doc, f, k);
 }

@@ -200,7 +200,7 @@ for (const [base, past, third] of [
   ["underline"], ["underscore"], ["affirm"], ["reaffirm"], ["point"], ["retort"], ["explain"], ["agree"],
   ["describe"], ["dismiss"], ["reject"], ["object"], ["predict"], ["estimate"], ["indicate"], ["signal"],
   ["disclose"], ["reveal"], ["assure"], ["reassure"], ["inform"], ["demand"], ["propose"], ["recommend"],
-  ["speak", "spoke"], ["post"],
+  ["speak", "spoke"], ["post"], ["reason"],
 ] as [string, string?, string?][]) {
   addForms(SPEECH_EN, weakEn(base, past, third), { lemma: base, particles: base === "point" ? ["out"] : undefined });
 }
@@ -224,8 +224,18 @@ for (const [ing, lemma] of [
   ["admitting", "admit"], ["suggesting", "suggest"], ["agreeing", "agree"], ["declaring", "declare"], ["alleging", "allege"],
   ["asserting", "assert"], ["emphasizing", "emphasize"], ["emphasising", "emphasise"], ["predicting", "predict"],
   ["promising", "promise"], ["revealing", "reveal"], ["describing", "describe"], ["remarking", "remark"], ["observing", "observe"],
+  ["ruling", "rule"], ["reasoning", "reason"], ["concluding", "conclude"],
 ] as [string, string][]) SPEECH_EN.set(ing, { lemma });
-for (const base of ["call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke"]) SPEECH_EN.delete(base);
+for (const base of ["call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke", "reason"]) SPEECH_EN.delete(base);
+
+/**
+ * Base forms that are nouns on their own ("the report", "a note") but verbs after a plural
+ * subject ("scientists report …", "they reason …", "researchers note …"): markSpeechVerbs checks
+ * the subject.
+ */
+export const BASE_AFTER_PLURAL_EN = new Map<string, string>(
+  ["report", "note", "state", "claim", "reason", "estimate", "say", "argue", "warn", "suggest", "conclude", "believe", "explain", "insist", "maintain", "write", "predict", "fear", "hope", "add", "agree"].map((b) => [b, b]),
+);
 
 export function speechVerb(lang: "de" | "en", low: string): SpeechVerb | undefined {
   return lang === "de" ? SPEECH_DE.get(low) : SPEECH_EN.get(low);

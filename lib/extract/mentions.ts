@@ -247,10 +247,11 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     if (fg !== undefined) {
       let k = i + 1;
       while (k < j && (firstNameGender(tokens[k]!.low) !== undefined || NAME_PARTICLES.has(tokens[k]!.low) || tokens[k]!.text === "." || tokens[k]!.text.length === 1)) k++;
-      if (k < j) end = k + 1;
-      // English "Charles Federic Plotena", "Mary Jepkosgei Keitany": a middle name before the surname.
-      if (k < j && lang === "en" && k + 1 < j && k + 2 - i <= 3 && tokens[k + 1]!.kind === TK.Word && !NOT_PERSON_WORDS_EN.has(tokens[k + 1]!.low) && !NOT_PERSON_WORDS_EN.has(tokens[k]!.low) && !PLACES.has(tokens[k + 1]!.low) && !ORG_SUFFIXES.has(tokens[k + 1]!.low)) end = k + 2;
-      else if (j - i > 1) end = j;
+      if (k < j) {
+        end = k + 1;
+        // English "Charles Federic Plotena", "Mary Jepkosgei Keitany": a middle name before the surname.
+        if (lang === "en" && k + 1 < j && k + 2 - i <= 3 && tokens[k + 1]!.kind === TK.Word && !NOT_PERSON_WORDS_EN.has(tokens[k + 1]!.low) && !NOT_PERSON_WORDS_EN.has(tokens[k]!.low) && !PLACES.has(tokens[k + 1]!.low) && !ORG_SUFFIXES.has(tokens[k + 1]!.low)) end = k + 2;
+      } else if (j - i > 1) end = j;
       else if (cue || coord || speechBefore) end = i + 1;
       gender = fg;
     } else {
@@ -331,7 +332,12 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     const nextTok = tokens[last];
     // Right after a speech verb is the subject's place ("sagte Trump"), unless a mention stands
     // right before the verb ("Castell warf Lindholm »…« vor": Lindholm is the object).
-    const afterVerb = doc.speech[spanFirst - 1]! > 0 && !(spanFirst >= 2 && doc.mentionAt[spanFirst - 2]! >= 0);
+    // (English: only an inverted tag, after a quote or a comma — "said Valdonia was ready" names
+    // the subject of the reported clause, not the speaker.)
+    const afterVerb =
+      doc.speech[spanFirst - 1]! > 0 &&
+      !(spanFirst >= 2 && doc.mentionAt[spanFirst - 2]! >= 0) &&
+      (lang !== "en" || spanFirst < 2 || tokens[spanFirst - 2]!.kind === TK.Punct);
     const salient =
       !inQuote &&
       (afterVerb || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org"));

@@ -2,7 +2,7 @@
 // the clause ("wies ... zurück", "fügte ... hinzu"), and a particle can also rule a verb out
 // ("sagte ... ab" cancels). The clause end is searched forward over a bounded window.
 
-import { JOINED_DE, SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
+import { BASE_AFTER_PLURAL_EN, JOINED_DE, SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
 import { TK, type Token } from "./text";
 
 // Quotation marks do not end the clause: "wies die Pläne als „Unfug“ zurück" keeps its particle.
@@ -73,6 +73,16 @@ function pluralNounEn(tokens: Token[], i: number): boolean {
   return !(pp && pp.kind === TK.Word && DET_EN.has(pp.low));
 }
 
+/** "they", "we", or a plural noun after an article, "of" or an adjective ("a team of scientists", "the researchers"). */
+function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (!p || p.kind !== TK.Word) return false;
+  if (!p.cap && (p.low === "they" || p.low === "we")) return true;
+  if (p.cap || !/[^su']s$/.test(p.low) || ["is", "was", "has", "this", "its", "his", "us", "as", "news", "always", "perhaps"].includes(p.low)) return false;
+  const pp = tokens[i - 2];
+  return pp !== undefined && pp.kind === TK.Word && !pp.cap && (DET_EN.has(pp.low) || pp.low === "of" || ADJ_SUFFIX_EN.test(pp.low) || ADJ_EN.has(pp.low));
+}
+
 /** An English "-ed" form after an article or an adjective: it qualifies a noun. */
 function adjectivalEn(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
@@ -95,7 +105,7 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // English verbs are written in lower case ("the United States Department": a name), and an
     // "-ed" form after an article or an adjective qualifies a noun ("the total reported
     // casualties", "an estimated four million").
-    if (v && lang === "en" && (t.cap || (t.low.endsWith("ed") && adjectivalEn(tokens, i)))) continue;
+    if (v && lang === "en" && (t.cap || ((t.low.endsWith("ed") || t.low.endsWith("ing")) && adjectivalEn(tokens, i)))) continue;
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {
         const fin = clauseFinalWord(tokens, i);
@@ -117,6 +127,11 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // English "read": "The statement read: “…”", "“…”, reads a press release" — a document's
     // words, only next to a quotation mark or a colon ("read the book" reports nothing).
     if (lang === "en" && (t.low === "read" || t.low === "reads") && (QUOTE_OR_COLON.has(tokens[i + 1]?.text ?? "") || QUOTE_OR_COLON.has(tokens[i - 1]?.text ?? "") || (tokens[i - 1]?.text === "," && QUOTE_OR_COLON.has(tokens[i - 2]?.text ?? "")))) {
+      out[i] = 1;
+      continue;
+    }
+    // English base forms after a plural subject: "scientists report …", "they reason, …".
+    if (lang === "en" && !t.cap && BASE_AFTER_PLURAL_EN.has(t.low) && pluralSubjectBeforeEn(tokens, i)) {
       out[i] = 1;
       continue;
     }
