@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, accordingToQualifiesClause, clauseEndEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, accordingToQualifiesClause, clauseEndEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -517,8 +517,8 @@ function mentionBefore(doc: Doc, v: number, lo: number): Mention | null {
 }
 
 function subjectOf(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
-  const a = mentionAfter(doc, v, hi);
-  // English: the subject phrase before the verb, read head first (english.ts).
+  // English: the subject phrase before the verb, read head first, or after an inverted verb (english.ts).
+  const a = doc.lang === "en" ? (prefer === "after" ? subjectAfterEn(doc, v, hi) : mentionAfter(doc, v, hi)) : mentionAfter(doc, v, hi);
   const b = doc.lang === "en" ? subjectBeforeEn(doc, v, lo) : mentionBefore(doc, v, lo);
   if (doc.lang === "en") {
     // "… were described by Johnson as …": the agent of a passive speaks.
@@ -526,7 +526,8 @@ function subjectOf(doc: Doc, v: number, lo: number, hi: number, prefer: "after" 
     if (agent) return agent;
     // The subject stands before the verb; after it only when inverted ("…," said Smith), and
     // never after "told" (the addressee: "told MSNBC").
-    const after = a && !ADDRESSEE_VERBS_EN.has(doc.tokens[v]!.low) ? a : null;
+    // (A participle — "…,” saying that …" — has its subject in the clause before it.)
+    const after = a && !ADDRESSEE_VERBS_EN.has(doc.tokens[v]!.low) && !/ing$/.test(doc.tokens[v]!.low) ? a : null;
     if (prefer === "after") return after ?? b;
     return b ?? after;
   }

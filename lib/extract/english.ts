@@ -386,7 +386,12 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   if (agentFrom > 0) {
     // "A spokesperson for Calder Valley Power", "a statement released by her family": they speak.
     let e = agentFrom;
-    while (e < c.b && e - agentFrom < 8 && !(isLowerWord(tokens[e]) && (PREP_EN.has(tokens[e]!.low) || RELATIVE_EN.has(tokens[e]!.low)) && !isCapWord(tokens[e - 1]))) e++;
+    let open = 0;
+    while (e < c.b && (e - agentFrom < 12 || open > 0) && !(open === 0 && isLowerWord(tokens[e]) && (PREP_EN.has(tokens[e]!.low) || RELATIVE_EN.has(tokens[e]!.low)) && !isCapWord(tokens[e - 1]))) {
+      if (tokens[e]!.text === "(") open++;
+      else if (tokens[e]!.text === ")") open--;
+      e++;
+    }
     const m = properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
     if (m) return m;
   }
@@ -520,6 +525,8 @@ export function passiveAgentEn(doc: Doc, v: number, hi: number): Mention | null 
   }
   return null;
 }
+
+const TELL_VERBS_EN = new Set(["told", "tell", "tells", "telling", "informed", "informs", "assured", "reassured", "reminded"]);
 
 /** Verbs whose object after them is the addressee, never the speaker ("told MSNBC"). */
 export const ADDRESSEE_VERBS_EN = new Set(["told", "tell", "tells", "telling", "informed", "assured", "reassured", "urged", "warned", "asked", "reminded", "thanked"]);
@@ -680,6 +687,8 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
         lastComma = k;
         // ", but some militias …", ", and later banned …": a new clause, not this subject's verb.
         if (COORD_EN.has(tokens[k + 1]?.low ?? "")) return false;
+        // ", beyond the zone it announced": a verb inside a prepositional phrase is not the clause's.
+        if (PREP_EN.has(tokens[k + 1]?.low ?? "")) sub = true;
       }
       continue;
     }
@@ -722,6 +731,8 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
   const p = tokens[k];
   if (p && word(p) && !p.cap && p.low === "out") k++; // "pointed out"
   const addressee = ADDRESSEE_VERBS_EN.has(tokens[v]!.low);
+  // "told the Harlow Gazette the bridges would …": "tell" always has its addressee first.
+  const tell = TELL_VERBS_EN.has(tokens[v]!.low);
   // "far from where the records predicted it would be": a verb in an adverbial relative clause.
   for (let b = v - 1; b >= 0 && v - b <= 6; b--) {
     const u = tokens[b]!;
@@ -740,7 +751,7 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
     if (t.kind === TK.Punct && t.text !== "," && t.text !== "(" && t.text !== ")") return -1;
     if (s > k && finiteEn(doc, s) && !clauseAtEn(doc, s, end)) return -1;
     if (s === k) {
-      if (clauseAtEn(doc, s, end)) return s;
+      if (!tell && clauseAtEn(doc, s, end)) return s;
       // Only an addressee or an adverbial may come between the verb and its clause.
       if (!(addressee || (word(t) && !t.cap && CLAUSE_ADVERBS_EN.has(t.low)))) return -1;
       continue;
@@ -785,7 +796,7 @@ export function clauseEndEn(doc: Doc, start: number, end: number): { end: number
     }
     if (t.low === "and") {
       const n = tokens[k + 1];
-      if (n && word(n) && !n.cap && !AUX_EN.has(n.low) && (PAST_IRREGULAR_EN.has(n.low) || (/ed$/.test(n.low) && n.low.length > 4)) && !doc.quoteOf[k + 1]) {
+      if (n && word(n) && !n.cap && !AUX_EN.has(n.low) && (PAST_IRREGULAR_EN.has(n.low) || (/ed$/.test(n.low) && n.low.length > 4)) && doc.quoteOf[k + 1]! < 0) {
         return { end: tokens[k - 1]?.text === "," ? k - 1 : k, next: -1 };
       }
     }
@@ -878,4 +889,51 @@ export function accordingToQualifiesClause(doc: Doc, f: number, k: number): bool
     if (isLowerWord(t) && (t.low === "that" || t.low === "which" || t.low === "who") && j > f) return false;
   }
   return hasFiniteEn(doc, f, k);
+}
+
+/**
+ * The subject after an inverted English speech verb ("…," said Dr. Livermore; "…," writes Lena's
+ * longtime friend Ivo Marsh on his blog; "…," reads a statement from the Ardell Rowing Club;
+ * "…," tweeted Mayor of Carlow Dana Pryce): the phrase up to a comma, a preposition before lower
+ * case or a verb, read as a subject — the author of a document, a name at its end, else its head.
+ */
+export function subjectAfterEn(doc: Doc, v: number, hi: number): Mention | null {
+  const { tokens } = doc;
+  let a = v + 1;
+  if (tokens[a]?.low === "out") a++;
+  let b = a;
+  while (b < hi && b - a < 14) {
+    const t = tokens[b]!;
+    if (doc.markOf[b] || doc.quoteOf[b]! >= 0) break;
+    if (t.kind === TK.Punct && !"().-'’".includes(t.text)) break;
+    // (A period ends the phrase, except after an initial or a title: "Donald J. Trump", "Dr. Lowe".)
+    if (t.text === "." && !(isCapWord(tokens[b - 1]) && tokens[b - 1]!.text.length <= 3)) break;
+    // A preposition ends it ("… Erick Rowan on Instagram"), except inside a title or a name
+    // ("Mayor of Carlow", "Institute for …") and after a document noun ("a statement from …").
+    const inName = (t.low === "of" || t.low === "for") && isCapWord(tokens[b - 1]) && isCapWord(tokens[b + 1]);
+    if (isLowerWord(t) && (finiteEn(doc, b) || (PREP_EN.has(t.low) && !inName && !AUTHORED_NOUNS_EN.has(tokens[b - 1]!.low)))) break;
+    b++;
+  }
+  if (b <= a) return null;
+  // The author of a document: "a statement from the club".
+  for (let k = a + 1; k < b; k++) {
+    const t = tokens[k]!;
+    if ((t.low === "from" || t.low === "by" || t.low === "of") && AUTHORED_NOUNS_EN.has(tokens[k - 1]!.low)) {
+      return properPhrase(doc, k + 1, b) ?? bestMention(doc, k + 1, b) ?? phraseEn(doc, k + 1, b);
+    }
+  }
+  const end = mentionEndingAt(doc, b);
+  if (end >= 0 && doc.mentions[end]!.kind === "name" && doc.mentions[end]!.first >= a) return doc.mentions[end]!;
+  // A name of capitalized words at the end, after lower-case title words or "of <place>".
+  let r = b;
+  while (r > a && isCapWord(tokens[r - 1])) r--;
+  if (r < b && r > a) {
+    const before = tokens[r - 1]!;
+    if (before.low === "of" && b - r >= 3) r = b - 2; // "Mayor of Carlow Dana Pryce"
+    if (isLowerWord(before) || before.low === "of") {
+      const m = bestMention(doc, r, b);
+      return m && m.kind === "name" ? m : phraseEn(doc, r, b);
+    }
+  }
+  return headOf(doc, { a, b }, false);
 }

@@ -288,7 +288,12 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       if (j - i >= 3 && isSentenceStart(doc, i) && (lowSeen.has(t.low) || /(er|or|ist|man|woman|ant|ent)$/.test(t.low))) from = i + 1;
       end = j;
     }
-    if (end < 0) continue;
+    if (end < 0) {
+      // (English: a run that is no person is skipped whole, so that its last word alone —
+      // "Gazette" of "Harlow Gazette reported" — is not taken for a name.)
+      if (lang === "en" && j - i >= 2) i = j - 1;
+      continue;
+    }
     if (from > i) {
       const words = tokens.slice(from, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
       reg.register(words, doc.text.slice(tokens[from]!.start, tokens[end - 1]!.end), gender, false);

@@ -307,3 +307,202 @@ describe("pronoun antecedents", () => {
     expect(q.speaker?.speakerId).toBe("m1");
   });
 });
+
+// English speakers and indirect speech (lib/extract/english.ts), developed on the English tuning
+// set (tests/fixtures/extraction/en-train). One test per rule; every sentence is invented.
+function en(text: string): ExtractionResult {
+  return extractArticle(text, { language: "en" });
+}
+function quoteWith(r: ExtractionResult, words: string): QuoteCandidate {
+  const q = direct(r).find((x) => x.text.includes(words));
+  if (!q) throw new Error(`no direct quote with "${words}" in ${JSON.stringify(r.quotes.map((x) => x.text))}`);
+  return q;
+}
+function indirectTexts(r: ExtractionResult): string[] {
+  return r.quotes.filter((q) => q.kind === "indirect").map((q) => q.text);
+}
+
+describe("English: the subject of a speech verb, read head first", () => {
+  it("a name and its organisation in a prepositional phrase with an abbreviation: the name speaks", () => {
+    const r = en('Mara Lindqvist of the Harbour Safety Board (HSB) said, "The pier is unsafe."');
+    expect(quoteWith(r, "The pier is unsafe").speaker?.name).toBe("Mara Lindqvist");
+  });
+
+  it("an outlet the speaker talks to is the addressee, never the speaker", () => {
+    let r = en('Tomas Brenner told the Valley Courier, "We will rebuild."');
+    expect(quoteWith(r, "We will rebuild").speaker?.name).toBe("Tomas Brenner");
+    r = en('Harbour Guild chair Elin Sorvik, in remarks to the Coast Radio, said "The boats stay in port."');
+    expect(quoteWith(r, "The boats stay").speaker?.name).toBe("Elin Sorvik");
+  });
+
+  it("an apposition after a name: the name speaks, not the role's office", () => {
+    const r = en('Pavel Oster, head of a regional water office, said "Levels are falling."');
+    expect(quoteWith(r, "Levels are falling").speaker?.name).toBe("Pavel Oster");
+  });
+
+  it("a second verb of the same subject after 'and': the clause's subject, not the object before it", () => {
+    const r = en('Mayor Ruth Calder visited the Norwood Institute and said, "Our labs are ready."');
+    expect(quoteWith(r, "Our labs are ready").speaker?.name).toBe("Ruth Calder");
+  });
+
+  it("a spokesperson for an organisation is the organisation", () => {
+    const r = en("A spokesperson for Brightwell Foods said the recall was voluntary.");
+    expect(indirectWith(r, "the recall was voluntary").speaker?.name).toBe("Brightwell Foods");
+  });
+
+  it("the agent of a passive speech verb speaks", () => {
+    const r = en('The plan was described by Senator Ada Voss as "a gift to polluters".');
+    expect(quoteWith(r, "a gift to polluters").speaker?.name).toBe("Ada Voss");
+  });
+
+  it("a quote without a tag of its own: the nearest speech verb before it, per clause", () => {
+    const r = en('Council members attacked the budget, with Lena Brandt calling it "reckless" and Omar Reyes calling the cuts "a betrayal of families".');
+    expect(quoteWith(r, "a betrayal of families").speaker?.name).toBe("Omar Reyes");
+  });
+
+  it("a tag after a quote does not reach into the next clause ('…,\" while X noted')", () => {
+    const r = en('Deputy Ana Kray told reporters the vote "was a disgrace," while Governor Tom Hale noted the turnout.');
+    expect(quoteWith(r, "was a disgrace").speaker?.name).toBe("Ana Kray");
+  });
+
+  it("a possessive after an inverted verb only qualifies the subject", () => {
+    const r = en('"Heartbroken," writes Lena\'s longtime friend Ivo Marsh on his blog.');
+    expect(quoteWith(r, "Heartbroken").speaker?.name).toBe("Ivo Marsh");
+  });
+
+  it("'official' before a noun is an adjective: the account speaks", () => {
+    const r = en('Earlier, an official city Twitter account made the following announcement: "Roads are closed."');
+    expect(quoteWith(r, "Roads are closed").speaker?.text).toContain("official city Twitter account");
+  });
+
+  it("a document 'reads' next to a quote; its author speaks", () => {
+    const r = en('"We will miss him," reads a statement from the Ardell Rowing Club.');
+    expect(quoteWith(r, "We will miss him").speaker?.name).toContain("Ardell Rowing Club");
+  });
+});
+
+describe("English: names nobody introduces with a title", () => {
+  it("two capitalized words that speak are a person; a title word at the sentence start is not part of the name", () => {
+    const r = en('Voter Kitty Ames told the Daily Ledger, "Every vote counts."');
+    expect(quoteWith(r, "Every vote counts").speaker?.name).toBe("Kitty Ames");
+  });
+
+  it("a surname used alone makes the full name a person, and a later pronoun finds her", () => {
+    const r = en('Challenger Rosa Vint leads the race. Vint called the poll "a wake-up call". She told supporters that voters were tired of promises.');
+    const q = indirectWith(r, "voters were tired of promises");
+    expect(q.speaker?.text).toBe("She");
+    expect(q.speaker?.name).toBe("Rosa Vint");
+  });
+
+  it("a name in apposition with a role is a person, and the role refers to that person", () => {
+    const r = en('Dr. Amara Lowe warned of outbreaks. Lantria\'s health minister, Samuel Oduya, noted that his country had vaccinated most infants. "It can be done," he said.');
+    expect(quoteWith(r, "It can be done").speaker?.name).toBe("Samuel Oduya");
+  });
+
+  it("a title with its place before the name: 'Mayor of Carlow Dana Pryce'", () => {
+    const r = en('Dana Pryce was re-elected in May. "We are grateful," tweeted Mayor of Carlow Dana Pryce.');
+    expect(quoteWith(r, "We are grateful").speaker?.name).toBe("Dana Pryce");
+  });
+});
+
+describe("English: 'according to'", () => {
+  it("the clause starts after an apposition of the source", () => {
+    const r = en("According to Ida Lunde, the mill's former spokeswoman, the mill closed in March.");
+    const q = indirectWith(r, "the mill closed in March");
+    expect(q.text).toBe("the mill closed in March");
+    expect(q.speaker?.name).toBe("Ida Lunde");
+  });
+
+  it("the author of a statement, and an institution's whole name, are the source", () => {
+    let r = en("According to a statement released by the Brandt family, the funeral will be private.");
+    expect(indirectWith(r, "the funeral will be private").speaker?.name).toContain("Brandt family");
+    r = en("According to the Institute for Coastal Research and Planning in Norland, sea levels rose by four centimetres.");
+    expect(indirectWith(r, "sea levels rose").speaker?.name).toBe("Institute for Coastal Research and Planning");
+  });
+
+  it("inside the sentence it reports the whole sentence, but not after words without a verb", () => {
+    const r = en("Ilse Morn then won, according to the Tribune, the largest share of votes.");
+    expect(indirectTexts(r)).toEqual(["Ilse Morn then won, according to the Tribune, the largest share of votes"]);
+    expect(indirectTexts(en("Magnitude 5.1 according to the survey office, the quake was felt in three towns."))).toEqual([]);
+  });
+});
+
+describe("English: the clause a speech verb reports", () => {
+  it("right after the verb, without 'that'", () => {
+    const r = en("The Harlow Gazette reported three bridges were closed after the storm.");
+    const q = indirectWith(r, "three bridges were closed after the storm");
+    expect(q.text).toBe("three bridges were closed after the storm");
+    expect(q.speaker?.name).toBe("Harlow Gazette");
+  });
+
+  it("after an addressee or an adverbial", () => {
+    expect(indirectTexts(en("Mayor Lin Obi told the Harlow Gazette the bridges would reopen in May."))).toEqual(["the bridges would reopen in May"]);
+    expect(indirectTexts(en("The agency said in its report, the river had risen by two metres."))).toEqual(["the river had risen by two metres"]);
+    expect(indirectTexts(en("Senator Ada Voss said in an interview with Coast Radio she would vote against the bill."))).toEqual(["she would vote against the bill"]);
+  });
+
+  it("an object, an instruction or a new clause after a comma is no reported clause", () => {
+    expect(indirectTexts(en("The ministry announced new rules for ferries on the northern routes."))).toEqual([]);
+    expect(indirectTexts(en("Residents were told to stay indoors and the schools were closed."))).toEqual([]);
+    expect(indirectTexts(en("After the mayor announced her resignation in May, Ivo Marsh joined the council."))).toEqual([]);
+    expect(indirectTexts(en("The mayor promised repairs every week until the council approved the budget."))).toEqual([]);
+  });
+
+  it("several clauses of one verb are several items; the reporter's next verb ends the clause", () => {
+    expect(indirectTexts(en("Researchers reported that coal caused most deaths; that age was a factor; and that rural areas suffered more."))).toEqual([
+      "coal caused most deaths", "age was a factor", "rural areas suffered more",
+    ]);
+    expect(indirectTexts(en("The union claimed pay had fallen and that staff were leaving."))).toEqual(["pay had fallen", "staff were leaving"]);
+    expect(indirectTexts(en("The family said they planned a private service and asked for donations."))).toEqual(["they planned a private service"]);
+  });
+
+  it("a denial reports nothing", () => {
+    expect(indirectTexts(en("Ivo Marsh denied that the firm had broken the law."))).toEqual([]);
+  });
+
+  it("an '-ing' form after a plain noun qualifies it; after a document noun it reports", () => {
+    expect(indirectTexts(en("The number of towns reporting floods rose to twelve on Monday."))).toEqual([]);
+    expect(indirectTexts(en("The agency released a statement saying the dam had held."))).toEqual(["the dam had held"]);
+  });
+
+  it("a base form after a plural subject is a speech verb ('biologists report')", () => {
+    const r = en("A team of biologists report the frogs survived the winter.");
+    expect(indirectWith(r, "the frogs survived the winter").speaker?.text).toContain("team");
+  });
+});
+
+describe("English: tail tags and tags inside the sentence", () => {
+  it("words before a tag are reported only when they are a clause", () => {
+    let r = en('In a statement, the council said, "We regret the decision."');
+    expect(indirectTexts(r)).toEqual([]);
+    expect(quoteWith(r, "We regret the decision").speaker?.name).toBe("council");
+    r = en('Tom Hale, the county sheriff, said "Stay at home."');
+    expect(indirectTexts(r)).toEqual([]);
+    expect(indirectTexts(en("The bridge will reopen in May, the agency said."))).toEqual(["The bridge will reopen in May"]);
+  });
+
+  it("a tag inside the sentence reports the whole sentence; '…, X said, and …' gives two items", () => {
+    expect(indirectTexts(en("At noon, the clinic said, the patient died."))).toEqual(["At noon, the clinic said, the patient died"]);
+    expect(indirectTexts(en("If the birds had been farmed, they reasoned, the samples would show little diversity."))).toEqual([
+      "If the birds had been farmed, they reasoned, the samples would show little diversity",
+    ]);
+    expect(indirectTexts(en("Prices will rise this winter, Ivo Marsh said, and wages will not."))).toEqual(["Prices will rise this winter", "wages will not"]);
+  });
+
+  it("an object after the verb, or an absolute phrase, is no tag", () => {
+    expect(indirectTexts(en("On Sunday, the Republic of Estria announced a withdrawal from the region, beyond the zone it announced earlier."))).toEqual([]);
+    expect(indirectTexts(en("The plant will close next year, with local sales expected to fall."))).toEqual([]);
+  });
+});
+
+describe("English: which words are speech verbs", () => {
+  it("verbs are lower case: 'the United States Department' names an office", () => {
+    expect(indirectTexts(en("The United States Department of Energy announced new rules on Monday."))).toEqual([]);
+  });
+
+  it("'-s' and '-ed' forms after articles and adjectives are nouns and adjectives", () => {
+    const r = en('Critics made controversial comments about the plan. "It will fail," said Ivo Marsh. The total reported losses reached 2 million dollars.');
+    expect(indirectTexts(r)).toEqual([]);
+    expect(quoteWith(r, "It will fail").speaker?.name).toBe("Ivo Marsh");
+  });
+});
