@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, accordingToQualifiesClause, clauseEndEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -862,6 +862,10 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     else if (report && last) last = { attr: report, sentence: Math.max(last.sentence, s) };
   }
 
+  // English "they": the group that spoke in the last two sentences, else the group that is the
+  // subject of a sentence before ("The team collected samples. … If …, they reasoned, …").
+  if (doc.lang === "en") resolveTheyEn(doc, infos, indirect);
+
   // Phase 3: nested quotes. A pronoun in a quote inside someone's words refers to someone
   // other than that speaker ("sagt er «Ich habe das nicht gemacht»" in Trump's words about
   // Putin); "ich" is the outer speaker.
@@ -891,6 +895,43 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     };
   });
   return { quotes, indirect };
+}
+
+/** A group, an organisation or a plural phrase speaks (not a person, not a pronoun). */
+function isGroup(a: Attr | null): boolean {
+  return a !== null && a.mention.kind !== "pronoun" && a.person !== null && (a.person.org || a.person.plural || a.mention.plural);
+}
+
+function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {
+  const items: { pos: number; get: () => Attr | null; set: (a: Attr) => void }[] = [];
+  for (const q of infos) if (!q.parent) items.push({ pos: q.openTok, get: () => q.attr, set: (a) => (q.attr = a) });
+  for (const ind of indirect) items.push({ pos: tokenAt(doc.tokens, ind.start), get: () => ind.attr, set: (a) => (ind.attr = a) });
+  items.sort((x, y) => x.pos - y.pos);
+  let lastGroup: { attr: Attr; sentence: number } | null = null;
+  for (const it of items) {
+    const a = it.get();
+    const s = doc.sentOf[it.pos]!;
+    if (a && a.mention.kind === "pronoun" && a.mention.plural && !a.person) {
+      let person: Person | null = lastGroup && s - lastGroup.sentence <= 2 ? lastGroup.attr.person : null;
+      for (let b = s - 1; !person && b >= 0 && s - b <= 4; b--) {
+        const subj = mainSubjectEn(doc, b);
+        if (subj && subj.kind !== "pronoun" && subj.person && (subj.person.org || subj.plural)) person = subj.person;
+      }
+      if (person) it.set({ ...a, person });
+      continue;
+    }
+    if (isGroup(a)) lastGroup = { attr: a!, sentence: s };
+  }
+}
+
+/** The subject of sentence s: that of its first finite verb outside quotes (English). */
+function mainSubjectEn(doc: Doc, s: number): Mention | null {
+  const sent = doc.sentences[s]!;
+  for (let k = sent.first; k < sent.last && k - sent.first < 40; k++) {
+    if (!outside(doc, k)) continue;
+    if (doc.speech[k] || finiteEn(doc, k)) return subjectBeforeEn(doc, k, sent.first);
+  }
+  return null;
 }
 
 function otherPerson(doc: Doc, q: QInfo, outer: Person | null): Person | null {
@@ -1329,8 +1370,8 @@ const DOC_BEFORE_ING_EN = new Set(["statement", "report", "letter", "message", "
 function nounBeforeEn(doc: Doc, v: number): boolean {
   const p = doc.tokens[v - 1];
   if (!p || p.kind !== TK.Word || p.cap || doc.mentionAt[v - 1]! >= 0) return false;
-  if (DOC_BEFORE_ING_EN.has(p.low) || ["and", "while", "by", "before", "after", "also", "then", "when", "without"].includes(p.low)) return false;
-  return /s$/.test(p.low) || /(ies|ers|ents|ions)$/.test(p.low);
+  if (DOC_BEFORE_ING_EN.has(p.low) || ["and", "while", "by", "before", "after", "also", "then", "when", "without", "as"].includes(p.low)) return false;
+  return p.low.length >= 4 && /[^su]s$/.test(p.low) && !["this", "thus", "always", "perhaps", "news", "whereas"].includes(p.low);
 }
 
 /** Token v stands in an "according to …" phrase (no comma between them). */

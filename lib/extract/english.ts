@@ -260,6 +260,16 @@ export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null
       }
     }
   }
+  // "Politico quoted X as saying …", "X was quoted as saying …": X speaks, not the outlet.
+  if (/ing$/.test(tokens[v]!.low) && tokens[j]?.low === "as") {
+    for (let k = j - 1; k >= lo && j - k <= 10; k--) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct && t.text !== "." && t.text !== "'" && t.text !== "’") break;
+      if (!isLowerWord(t) || (t.low !== "quoted" && t.low !== "cited" && t.low !== "quotes" && t.low !== "cites")) continue;
+      if (k === j - 1 || BE_EN.has(tokens[k - 1]?.low ?? "")) return k > lo ? subjectBeforeEn(doc, k - 1, lo) : null;
+      return headOf(doc, { a: k + 1, b: j }, false);
+    }
+  }
   // ", saying …" right after a quote or a clause: the main clause's subject (the agent of a
   // passive: "were described by Johnson as a “…”, saying …").
   if (!coordinated && /ing$/.test(tokens[v]!.low) && (tokens[j]?.text === "," || doc.markOf[j])) {
@@ -369,7 +379,9 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       }
     }
   }
-  if (agentFrom < 0 && b < c.b) {
+  // (Only for a participle inside the noun phrase, not for the clause's own passive verb: "Imus
+  // was dropped … by MSNBC".)
+  if (agentFrom < 0 && b < c.b && !finiteEn(doc, b) && !doc.speech[b]) {
     // "figures released by the mayor's office", "data compiled by the research firm X", "a
     // report published on Monday by the network": the agent is the source.
     for (let k = b; k < c.b && k - b <= 5; k++) {

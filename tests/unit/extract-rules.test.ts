@@ -506,3 +506,23 @@ describe("English: which words are speech verbs", () => {
     expect(quoteWith(r, "It will fail").speaker?.name).toBe("Ivo Marsh");
   });
 });
+
+describe("English: who 'they' are, and 'quoted X as saying'", () => {
+  it("'they' is the group that spoke just before, else the group that is the subject before", () => {
+    let r = en("The Harbour Board said on Monday, the ferry would resume. They said the new timetable would start in June.");
+    expect(indirectWith(r, "the new timetable would start in June").speaker?.name).toContain("Harbour Board");
+    r = en("The research team collected samples from six caves. They found the bones to be old. If the bats had been farmed, they reasoned, the bones would look alike.");
+    const q = indirectWith(r, "the bones would look alike");
+    expect(q.speaker?.text).toBe("they");
+    expect(q.speaker?.name).toContain("research team");
+  });
+
+  it("an outlet that quotes someone is not the speaker: 'quoted X as saying', 'X was quoted as saying'", () => {
+    let r = en("The Harlow Gazette quoted Mayor Lin Obi as saying the bridges would reopen.");
+    expect(indirectWith(r, "the bridges would reopen").speaker?.name).toBe("Lin Obi");
+    r = en('Coast Radio quoted Ida Lunde as saying, "We are not leaving."');
+    expect(quoteWith(r, "We are not leaving").speaker?.name).toBe("Ida Lunde");
+    r = en("Mayor Lin Obi was quoted as saying the repairs were late.");
+    expect(indirectWith(r, "the repairs were late").speaker?.name).toBe("Lin Obi");
+  });
+});
