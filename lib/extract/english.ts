@@ -28,7 +28,7 @@ const CLAUSE_WINDOW = 25;
 
 export const PREP_EN = new Set(
   `of from at in on for with to by about during after before via through under over near within without among amongst
-across against into onto upon around behind beyond since until like despite following regarding including amid`.split(/\s+/),
+across against into onto upon around behind beyond since until like unlike despite following regarding including amid besides`.split(/\s+/),
 );
 export const RELATIVE_EN = new Set(["who", "whom", "whose", "which", "where", "when", "that", "whereby", "wherein"]);
 const SUBORD_EN = new Set(["while", "although", "though", "as", "when", "if", "because", "since", "whereas", "once", "unless", "after", "before", "despite", "until", "whether"]);
@@ -213,6 +213,7 @@ function isNameChunk(doc: Doc, c: Chunk): boolean {
   if (mi < 0) return false;
   const m = doc.mentions[mi]!;
   if (m.kind !== "name" || m.last !== c.b) return false;
+  if (isModifier(doc, c)) return false; // "Unlike Senator Ilse Marten"
   for (let k = c.a; k < m.first; k++) {
     const t = doc.tokens[k]!;
     if (!word(t) || !(t.cap || doc.mentionAt[k]! >= 0)) return false;
@@ -600,6 +601,8 @@ export function speechAheadEn(doc: Doc, end: number): boolean {
       continue;
     }
     if (t.text === ",") {
+      // The name is itself the apposition: "a lawyer for the city, Piet Visser, said".
+      if (doc.speech[k + 1] === 1) return true;
       // An apposition: ", the minister of …," / ", speaking separately,".
       let e = k + 1;
       while (e < n && e - k <= 14 && tokens[e]!.text !== "," && !doc.speech[e] && !(tokens[e]!.kind === TK.Punct && ".!?;:\"“”".includes(tokens[e]!.text))) e++;

@@ -343,9 +343,14 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       doc.speech[spanFirst - 1]! > 0 &&
       !(spanFirst >= 2 && doc.mentionAt[spanFirst - 2]! >= 0) &&
       (lang !== "en" || spanFirst < 2 || tokens[spanFirst - 2]!.kind === TK.Punct);
+    // English: also the subject of a speech verb further on ("Nikki Holland of the … Agency (NCA)
+    // said", "Cindy Ferrer, head of a regional office, said"); a possessive ("Veit's offer") is
+    // never the subject.
+    const possessive = lang === "en" && /[’']s$/.test(tokens[last - 1]!.text);
     const salient =
       !inQuote &&
-      (afterVerb || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org"));
+      !possessive &&
+      (afterVerb || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org") || (lang === "en" && kind !== "org" && speechAheadEn(doc, last)));
     if (!inQuote) sentenceHasMention = true;
     const m: Mention = {
       first, last, start: tokens[spanFirst]!.start, end: tokens[last - 1]!.end, kind, gender, plural, person,

@@ -526,3 +526,13 @@ describe("English: who 'they' are, and 'quoted X as saying'", () => {
     expect(indirectWith(r, "the repairs were late").speaker?.name).toBe("Lin Obi");
   });
 });
+
+describe("English: pronoun antecedents", () => {
+  it("the subject of a speech verb after an 'of' phrase is a likely antecedent, an opening 'Unlike X' phrase is not the subject", () => {
+    const r = en("Unlike Senator Ilse Marten, Piet Visser of the Harbour Board said the port would reopen. He added that ferries would run again.");
+    expect(indirectWith(r, "the port would reopen").speaker?.name).toBe("Piet Visser");
+    const q = indirectWith(r, "ferries would run again");
+    expect(q.speaker?.text).toBe("He");
+    expect(q.speaker?.name).toBe("Piet Visser");
+  });
+});
