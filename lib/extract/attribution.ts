@@ -902,25 +902,45 @@ function isGroup(a: Attr | null): boolean {
   return a !== null && a.mention.kind !== "pronoun" && a.person !== null && (a.person.org || a.person.plural || a.mention.plural);
 }
 
+function isTheyUnresolved(a: Attr | null): boolean {
+  return a !== null && a.mention.kind === "pronoun" && a.mention.plural && !a.person;
+}
+
 function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {
-  const items: { pos: number; get: () => Attr | null; set: (a: Attr) => void }[] = [];
-  for (const q of infos) if (!q.parent) items.push({ pos: q.openTok, get: () => q.attr, set: (a) => (q.attr = a) });
-  for (const ind of indirect) items.push({ pos: tokenAt(doc.tokens, ind.start), get: () => ind.attr, set: (a) => (ind.attr = a) });
-  items.sort((x, y) => x.pos - y.pos);
-  let lastGroup: { attr: Attr; sentence: number } | null = null;
-  for (const it of items) {
-    const a = it.get();
-    const s = doc.sentOf[it.pos]!;
-    if (a && a.mention.kind === "pronoun" && a.mention.plural && !a.person) {
-      let person: Person | null = lastGroup && s - lastGroup.sentence <= 2 ? lastGroup.attr.person : null;
+  let any = false;
+  for (const q of infos) if (!q.parent && isTheyUnresolved(q.attr)) any = true;
+  for (const x of indirect) if (isTheyUnresolved(x.attr)) any = true;
+  if (!any) return;
+  // Quotes and indirect items in text order (both lists are in order already: merge them).
+  const tops = infos.filter((q) => !q.parent);
+  let i = 0;
+  let j = 0;
+  let lastGroup: Attr | null = null;
+  let lastGroupSentence = -1;
+  while (i < tops.length || j < indirect.length) {
+    const qPos = i < tops.length ? tops[i]!.openTok : Infinity;
+    const xPos = j < indirect.length ? tokenAt(doc.tokens, indirect[j]!.start) : Infinity;
+    const fromQuote = qPos <= xPos;
+    const pos = fromQuote ? qPos : xPos;
+    const a = fromQuote ? tops[i]!.attr : indirect[j]!.attr;
+    const s = doc.sentOf[pos]!;
+    if (isTheyUnresolved(a)) {
+      let person: Person | null = lastGroup && s - lastGroupSentence <= 2 ? lastGroup.person : null;
       for (let b = s - 1; !person && b >= 0 && s - b <= 4; b--) {
         const subj = mainSubjectEn(doc, b);
         if (subj && subj.kind !== "pronoun" && subj.person && (subj.person.org || subj.plural)) person = subj.person;
       }
-      if (person) it.set({ ...a, person });
-      continue;
+      if (person) {
+        const resolved: Attr = { ...a!, person };
+        if (fromQuote) tops[i]!.attr = resolved;
+        else indirect[j]!.attr = resolved;
+      }
+    } else if (isGroup(a)) {
+      lastGroup = a;
+      lastGroupSentence = s;
     }
-    if (isGroup(a)) lastGroup = { attr: a!, sentence: s };
+    if (fromQuote) i++;
+    else j++;
   }
 }
 

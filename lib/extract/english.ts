@@ -90,10 +90,21 @@ function isLowerWord(t: Token | undefined): boolean {
   return word(t) && !t.cap;
 }
 
-/** Whether token k is (very likely) a finite verb. */
+/** Whether token k is (very likely) a finite verb; computed once per token. */
 export function finiteEn(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
   if (!word(t) || t.cap) return false;
+  let cache = finiteCache.get(doc);
+  if (!cache) finiteCache.set(doc, (cache = new Int8Array(doc.tokens.length)));
+  const c = cache[k]!;
+  if (c !== 0) return c === 2;
+  const f = finiteOnce(doc, k, t);
+  cache[k] = f ? 2 : 1;
+  return f;
+}
+const finiteCache = new WeakMap<Doc, Int8Array>();
+
+function finiteOnce(doc: Doc, k: number, t: Token): boolean {
   const low = t.low;
   const prev = doc.tokens[k - 1];
   if (AUX_EN.has(low)) return true;
@@ -237,6 +248,19 @@ function hasFiniteVerb(doc: Doc, c: Chunk): boolean {
  * null.
  */
 export function subjectBeforeEn(doc: Doc, v: number, lo: number): Mention | null {
+  // The same verb is asked about from several places (its tag, the sentence's verbs, a quote
+  // nearby), nearly always with its sentence start as the bound: computed once per verb and bound.
+  let cache = subjectCache.get(doc);
+  if (!cache) subjectCache.set(doc, (cache = { lo: new Int32Array(doc.tokens.length + 1).fill(-1), value: [] }));
+  if (cache.lo[v] === lo) return cache.value[v] ?? null;
+  const m = subjectBeforeOnce(doc, v, lo);
+  cache.lo[v] = lo;
+  cache.value[v] = m;
+  return m;
+}
+const subjectCache = new WeakMap<Doc, { lo: Int32Array; value: (Mention | null)[] }>();
+
+function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   const { tokens } = doc;
   let j = v - 1;
   while (j >= lo && isLowerWord(tokens[j]) && (BETWEEN_EN.has(tokens[j]!.low) || isAdverbLy(tokens[j]!.low))) j--;
@@ -845,7 +869,6 @@ export function tailTagEn(doc: Doc, c: number, end: number): { v: number; invert
   // ", with market sales expected to …": an absolute phrase, not a tag.
   if (!inverted && word(lead) && !lead.cap && (PREP_EN.has(lead.low) || (SUBORD_EN.has(lead.low) && lead.low !== "as"))) return null;
   if (inverted && !INVERSION_VERBS_EN.has(tokens[v]!.low)) return null;
-  if (!inverted && !subjectBeforeEn(doc, v, c + 1)) return null;
   // "…, expected to …": a verb of opinion with an infinitive reports nothing.
   if (tokens[v + 1]?.low === "to" && doc.speech[v] === 2) return null;
   // After the verb: its (inverted) subject, an addressee, a short adverbial — then the end or a comma.
@@ -865,7 +888,7 @@ export function tailTagEn(doc: Doc, c: number, end: number): { v: number; invert
     }
     // "…, Okafor told the City Council on Tuesday as she unveiled …": the tag ends before its own
     // subordinate clause.
-    if (word(t) && !t.cap && SUBORD_EN.has(t.low) && k > v + 1) return { v, inverted, after: end };
+    if (word(t) && !t.cap && SUBORD_EN.has(t.low) && k > v + 1) return inverted || subjectBeforeEn(doc, v, c + 1) ? { v, inverted, after: end } : null;
     if (word(t) && !t.cap && (t.low === "that" || finiteEn(doc, k))) return null;
     // "…, the United States announced a complete withdrawal": an object after the verb, no tag
     // (only an inverted subject, an addressee or an adverbial may follow it).
@@ -873,6 +896,8 @@ export function tailTagEn(doc: Doc, c: number, end: number): { v: number; invert
     k++;
   }
   if (k < end && tokens[k]!.text !== ",") return null;
+  // (Last, as the dearest check: the words between the comma and the verb are its subject.)
+  if (!inverted && !subjectBeforeEn(doc, v, c + 1)) return null;
   return { v, inverted, after: k };
 }
 

@@ -375,10 +375,12 @@ const ROLES_EN = new Map<string, Gender>([
 ]);
 const PLURAL_ROLES_EN = new Set(["spokespeople", "officials", "ministers", "leaders", "presidents"]);
 
+/** The role infos of English role nouns, made once (roleEn is asked for every capitalized word). */
+const ROLE_INFO_EN = new Map<string, RoleInfo>();
+for (const [low, g] of ROLES_EN) ROLE_INFO_EN.set(low, { head: low.replace(/s$/, ""), gender: g, plural: PLURAL_ROLES_EN.has(low) });
+
 export function roleEn(low: string): RoleInfo | null {
-  const g = ROLES_EN.get(low);
-  if (g === undefined) return null;
-  return { head: low.replace(/s$/, ""), gender: g, plural: PLURAL_ROLES_EN.has(low) };
+  return ROLE_INFO_EN.get(low) ?? null;
 }
 
 export function roleOf(lang: "de" | "en", low: string): RoleInfo | null {

@@ -496,13 +496,17 @@ function standaloneCaps(doc: Doc, lowSeen: Set<string>): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== TK.Word || !t.cap || lowSeen.has(t.low) || !nameLike(doc, i)) continue;
+    if (t.kind !== TK.Word || !t.cap) continue;
     const p = tokens[i - 1];
     const n = tokens[i + 1];
-    if ((p && p.kind === TK.Word && p.cap) || (n && n.kind === TK.Word && n.cap)) continue;
-    out.add(t.low.replace(/[’']s$/, ""));
+    if ((p && p.kind === TK.Word && p.cap) || (n && n.kind === TK.Word && n.cap) || lowSeen.has(t.low) || !nameLike(doc, i)) continue;
+    out.add(t.low.endsWith("s") ? t.low.replace(/[’']s$/, "") : t.low);
   }
   return out;
+}
+
+function isRoleEn(low: string): boolean {
+  return roleEn(low) !== null;
 }
 
 /** A run [i, j) of capitalized words that names a person (English; see the pass-1 comment). */
@@ -519,7 +523,7 @@ function personRunEn(doc: Doc, i: number, j: number, lowSeen: Set<string>, stand
   if (next && next.kind === TK.Word && (next.cap || /^\d/.test(next.text))) return false;
   if (next && next.kind === TK.Num) return false;
   const last = tokens[j - 1]!.low.replace(/[’']s$/, "");
-  return standalone.has(last) || speechAheadEn(doc, j) || roleAppositionEn(doc, i, j, (low) => roleEn(low) !== null);
+  return standalone.has(last) || speechAheadEn(doc, j) || roleAppositionEn(doc, i, j, isRoleEn);
 }
 
 function isSentenceStartArticle(tokens: Token[], i: number): boolean {
