@@ -169,7 +169,13 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
         async () => (await shownVerdict(own, path, claimText, base)).includes(CORRECTED),
       ]);
       if (correctionsPath) checks.push([correctionsPath, async () => (await mainText(own, correctionsPath, base)).includes(correctionNote)]);
-      for (const [path, isFresh] of checks) await expectFreshBy(isFresh, approvedAt + within, staleOnce, `${name}: ${path} within ${within} ms`);
+      for (const [path, isFresh] of checks) {
+        // A shared cache keeps each page for itself: its bound counts from the approval or from
+        // when this reader, who reads the pages one after the other, first asks for the page,
+        // whichever is later (on a loaded machine the earlier reads alone can take seconds).
+        const from = staleOnce ? Math.max(approvedAt, Date.now()) : approvedAt;
+        await expectFreshBy(isFresh, from + within, staleOnce, `${name}: ${path} within ${within} ms`);
+      }
       await own.close();
     }),
   );

@@ -49,11 +49,17 @@ function appClient(): PrismaClient {
 
 // Created on first use, so that importing this module (for example during `next build`)
 // needs no database. Kept on globalThis so that dev-mode hot reloads reuse one pool.
+// `has` too: code tells the client from a transaction's client by `"$transaction" in client`
+// (lib/editorial/records.ts inTransaction); without it every write through `db` ran outside a
+// transaction (found by the fuzz drill: two claims created at once got the same slug).
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const client = appClient();
     const value = Reflect.get(client, property);
     return typeof value === "function" ? value.bind(client) : value;
+  },
+  has(_target, property) {
+    return Reflect.has(appClient(), property);
   },
 });
 

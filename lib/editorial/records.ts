@@ -61,14 +61,16 @@ export function inTransaction<T>(work: (tx: Tx) => Promise<T>, client: Db | Tx =
 
 /**
  * The slug for `text` that no other claim (or speaker) has: the text's slug, or it with the
- * smallest free number. Two saves that want the same slug at the same moment (a form sent
- * twice, "accept all" run twice) take turns on a transaction lock for that slug, so the second
- * reads the first's slug once it is committed and takes the next number, instead of failing on
- * the unique index.
+ * smallest free number. Two saves that may want the same slug at the same moment (a form sent
+ * twice, "accept all" run twice) take turns on a transaction lock, so the second reads the
+ * first's slug once it is committed and takes the next number, instead of failing on the unique
+ * index. The lock is on the slug without its trailing numbers: "plan-2" is the second "Plan"
+ * and also the first "Plan 2", so those two wait for each other too.
  */
 export async function freeSlug(tx: Tx, table: "claim" | "speaker", text: string, exceptId?: string | null): Promise<string> {
   const base = slugify(text);
-  await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`${table}-slug:${base}`}))) AS locked`;
+  const family = base.replace(/(?:-\d+)+$/, "");
+  await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`${table}-slug:${family}`}))) AS locked`;
   const where = { slug: { startsWith: base }, ...(exceptId ? { id: { not: exceptId } } : {}) };
   const select = { slug: true } as const;
   const rows = table === "claim" ? await tx.claim.findMany({ where, select }) : await tx.speaker.findMany({ where, select });

@@ -200,6 +200,13 @@ describe("records created at the same moment with the same text", () => {
     try {
       const claims = await Promise.all(Array.from({ length: 6 }, () => createClaim(editor, { text: "Zweimal abgeschickt" }, desk)));
       expect(claims.map((c) => c.slug).sort()).toEqual(["zweimal-abgeschickt", ...[2, 3, 4, 5, 6].map((n) => `zweimal-abgeschickt-${n}`)].sort());
+      // A text whose own slug is a numbered one ("… 7" wants the slug the seventh "…" gets).
+      const mixed = await Promise.all(
+        ["Zweimal abgeschickt", "Zweimal abgeschickt 8", "Zweimal abgeschickt", "Zweimal abgeschickt 8", "Zweimal abgeschickt"].map((text) =>
+          createClaim(editor, { text }, desk),
+        ),
+      );
+      expect(new Set([...claims, ...mixed].map((c) => c.slug)).size).toBe(11);
 
       const speakers = await Promise.all(
         Array.from({ length: 4 }, () => createSpeaker(editor, { name: "Gleicher Name", kind: "person", aliases: [], roles: [] }, desk)),
