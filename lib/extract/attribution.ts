@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, RELATIVE_EN, accordingToEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, AUX_EN, RELATIVE_EN, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -178,6 +178,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // A few words of another language that end no sentence are a name or a term, tag or not
   // ("wie man sagt, „in dubio pro reo“").
   if (lang === "de" && foreign > 0 && !endsSentence && words <= 4) return false;
+  // "Anna Franowska of "Have no fear", a charity, told …": capitalized words right after a name
+  // and "of" name the body the person belongs to.
+  if (lang === "en" && !endsSentence && words <= 5 && prev?.low === "of" && prev2 !== undefined && prev2.kind === TK.Word && prev2.cap && tokens[first]!.cap && /^[,)]$/.test(next?.text ?? "")) return false;
   if (tagged || colonBefore) return !titleBefore || endsSentence;
   if (titleBefore || acronymAfter || inParens) return false;
   if (lang === "de" && foreign > 0 && !endsSentence) return false;
@@ -465,6 +468,16 @@ function mentionAfter(doc: Doc, v: number, hi: number): Mention | null {
       const m = doc.mentions[mi]!;
       // "writes Huber's longtime partner Erick Rowan": a possessive only qualifies the subject;
       // "tweeted Mayor of London Sadiq Khan": a place after "of" belongs to the title.
+      // "wrote Chief Justice Ana K. Morrow": a title before a name is no speaker of its own.
+      if (doc.lang === "en" && m.kind === "role") {
+        let n = m.last;
+        while (n < hi && n - m.last < 5 && tokens[n]!.kind === TK.Word && tokens[n]!.cap && (doc.mentionAt[n]! < 0 || doc.mentions[doc.mentionAt[n]!]!.kind === "role")) n++;
+        if (tokens[n]?.text === "." && n + 1 < hi) n++; // "Ana K. Morrow": the initial's period
+        if (n < hi && doc.mentionAt[n]! >= 0 && doc.mentions[doc.mentionAt[n]!]!.kind === "name") {
+          k = n - 1;
+          continue;
+        }
+      }
       if (doc.lang === "en" && m.kind !== "first-person" && (/[’']s$/.test(m.surface) || (m.kind === "org" && ["of", "for", "from"].includes(tokens[m.first - 1]?.low ?? "")))) {
         k = m.last - 1;
         continue;
@@ -708,6 +721,10 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
   const lastTok = tokens[hi - 1]!;
   const from = lastTok.text === ":" || lastTok.text === "," ? hi - 1 : hi;
   for (let k = from - 1; k >= lo && k >= from - 24; k--) {
+    if (doc.lang === "en") {
+      const rel = objectRelativeSubjectEn(doc, k, openTok);
+      if (rel) return { attr: attrOf(rel), lo: k, hi };
+    }
     if (speech[k] === 1 || (speech[k] === 2 && lastTok.text === ":")) {
       return { attr: attrOf(verbSpeaker(doc, k, lo, hi, "auto"), k), lo: Math.max(lo, k - 8), hi };
     }
@@ -872,7 +889,10 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
   for (const q of infos) {
     if (!q.parent) continue;
     const outer = q.parent.attr?.person ?? null;
-    if (q.attr && q.attr.mention.kind === "pronoun" && q.attr.mention.inQuote) {
+    if (!q.attr && doc.lang === "en") q.attr = nestedTagEn(doc, q);
+    if (q.attr && q.attr.mention.kind === "first-person") {
+      q.attr = outer ? { ...q.attr, person: outer } : null;
+    } else if (q.attr && q.attr.mention.kind === "pronoun" && q.attr.mention.inQuote) {
       q.attr = { mention: q.attr.mention, person: otherPerson(doc, q, outer) };
     } else if (!q.attr) {
       q.attr = null;
@@ -954,6 +974,50 @@ function mainSubjectEn(doc: Doc, s: number): Mention | null {
   return null;
 }
 
+/** Words between a subject and its speech verb: "would ask", "have always said", "then told". */
+const BEFORE_VERB_EN = new Set(["always", "also", "then", "never", "often", "just", "once", "later", "still", "even"]);
+
+/**
+ * English: the speaker of a quote inside a quote, from the tag inside the outer quote: "and I
+ * said, ‘…’" (a first-person mention: the outer speaker), "Many people would ask me, ‘…’" (the
+ * phrase before the verb), "I’ve always said, ‘…’".
+ */
+function nestedTagEn(doc: Doc, q: QInfo): Attr | null {
+  const { tokens } = doc;
+  const lo = q.parent!.openTok + 1;
+  let v = -1;
+  for (let k = q.openTok - 1; k >= lo && q.openTok - k <= 12; k--) {
+    const t = tokens[k]!;
+    if (doc.markOf[k] || (t.kind === TK.Punct && ".!?;".includes(t.text))) break;
+    if (doc.speech[k]) {
+      v = k;
+      break;
+    }
+  }
+  if (v < 0) return null;
+  let s = v - 1;
+  while (s >= lo && tokens[s]!.kind === TK.Word && !tokens[s]!.cap && (AUX_EN.has(tokens[s]!.low) || BEFORE_VERB_EN.has(tokens[s]!.low) || /ly$/.test(tokens[s]!.low))) s--;
+  if (s < lo) return null;
+  const t = tokens[s]!;
+  const mi = doc.mentionAt[s]!;
+  // "I've", "we'd": the pronoun with its auxiliary in one word.
+  if (t.kind === TK.Word && /^(i|we)([’'](ve|d|ll|m))?$/.test(t.low)) {
+    const m: Mention = mi >= 0 && doc.mentions[mi]!.kind === "first-person" ? doc.mentions[mi]! : {
+      first: s, last: s + 1, start: t.start, end: t.end, kind: "first-person", gender: "u", plural: t.low.startsWith("we"), person: null,
+      surface: t.text, salient: false, inQuote: true, sentence: doc.sentOf[s]!,
+    };
+    return { mention: m, person: null, cue: v };
+  }
+  if (mi >= 0) {
+    const m = doc.mentions[mi]!;
+    return m.kind === "first-person" ? { mention: m, person: null, cue: v } : attrOf(m, v);
+  }
+  // A phrase back to the clause start: "Many people would ask me".
+  let a = s;
+  while (a > lo && s - a < 5 && tokens[a - 1]!.kind === TK.Word && !(["and", "but", "or", "that"].includes(tokens[a - 1]!.low))) a--;
+  return attrOf(phraseEn(doc, a, s + 1), v);
+}
+
 function otherPerson(doc: Doc, q: QInfo, outer: Person | null): Person | null {
   const p = q.parent!;
   const gender = q.attr!.mention.gender;
@@ -976,12 +1040,32 @@ function otherPerson(doc: Doc, q: QInfo, outer: Person | null): Person | null {
   return null;
 }
 
+/**
+ * English: at token k, a relative clause whose pronoun is its object, with its own subject, that
+ * runs up to the quote at q ("…, which Ross has referred to as “…”", "whom critics called “…”"):
+ * that subject, or null.
+ */
+function objectRelativeSubjectEn(doc: Doc, k: number, q: number): Mention | null {
+  const t = doc.tokens[k]!;
+  if (t.kind !== TK.Word || t.cap || (t.low !== "which" && t.low !== "whom")) return null;
+  const mi = doc.mentionAt[k + 1]!;
+  if (mi < 0) return null;
+  const m = doc.mentions[mi]!;
+  const after = doc.tokens[m.last];
+  if (m.first !== k + 1 || m.kind === "first-person" || /[’']s?$/.test(m.surface) || m.last >= q) return null;
+  return after && after.kind === TK.Word && !after.cap ? m : null;
+}
+
 /** The speaker of the nearest speech verb before token q in its sentence (English), or null. */
 function speechBeforeEn(doc: Doc, q: number, lo: number): Attr | null {
   for (let k = q - 1; k >= lo && q - k <= 40; k--) {
     if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
     const t = doc.tokens[k]!;
     if (t.kind === TK.Punct && ".!?;".includes(t.text)) return null;
+    // "the decision, which Ross has referred to as “…”": the subject of a relative clause whose
+    // pronoun is its object speaks, not the main clause's.
+    const rel = objectRelativeSubjectEn(doc, k, q);
+    if (rel) return attrOf(rel);
     if (doc.speech[k]) {
       const m = verbSpeaker(doc, k, lo, q, "auto");
       return m ? attrOf(m, k) : null;

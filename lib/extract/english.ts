@@ -232,6 +232,16 @@ function isNameChunk(doc: Doc, c: Chunk): boolean {
   return true;
 }
 
+/** The chunk is a person's name and where they belong: "Anna Franowska of "Have no fear"", "Sheldon Yett of UNICEF". */
+function nameOfChunk(doc: Doc, c: Chunk): boolean {
+  const mi = doc.mentionAt[c.a]!;
+  if (mi < 0) return false;
+  const m = doc.mentions[mi]!;
+  if (m.kind !== "name" || m.first !== c.a || m.last >= c.b || isPossessive(doc, m)) return false;
+  const p = doc.tokens[m.last]!;
+  return isLowerWord(p) && (p.low === "of" || p.low === "from" || p.low === "at");
+}
+
 /** The chunk has a finite verb outside a relative clause. */
 function hasFiniteVerb(doc: Doc, c: Chunk): boolean {
   for (let k = c.a; k < c.b; k++) {
@@ -340,7 +350,7 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
     }
     // An apposition after a bare name: "Cindy Ferrer, head of a regional office, said".
     const before = chunks[i - 1];
-    if (before && isNameChunk(doc, before) && !hasFiniteVerb(doc, c) && !isNameChunk(doc, c)) return headOf(doc, before, false);
+    if (before && (isNameChunk(doc, before) || nameOfChunk(doc, before)) && !hasFiniteVerb(doc, c) && !isNameChunk(doc, c)) return headOf(doc, before, false);
     return headOf(doc, c, false);
   }
   return null;
@@ -500,7 +510,7 @@ function bestMention(doc: Doc, a: number, b: number): Mention | null {
  * words without a leading article, as an organisation or group. "They" becomes a plural pronoun
  * whose referent the attribution fills in from the groups that spoke before.
  */
-function phraseEn(doc: Doc, a: number, b: number): Mention | null {
+export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
   const { tokens, text } = doc;
   while (b > a && tokens[b - 1]!.kind === TK.Punct && tokens[b - 1]!.text !== ")") b--;
   while (a < b && tokens[a]!.kind === TK.Punct) a++;

@@ -183,6 +183,22 @@ function runEnd(doc: Doc, i: number): number {
   return j;
 }
 
+/** The end of the first `n` words of the run [i, j), an initial with its period not counted. */
+function wordsEnd(tokens: Token[], i: number, j: number, n: number): number {
+  let k = i;
+  let words = 0;
+  while (k < j && words < n) {
+    const t = tokens[k]!;
+    if (t.text.length === 1 && t.cap && tokens[k + 1]?.text === "." && k + 2 < j) {
+      k += 2;
+      continue;
+    }
+    if (t.kind === TK.Word) words++;
+    k++;
+  }
+  return k;
+}
+
 function isSentenceStart(doc: Doc, i: number): boolean {
   const s = doc.sentences[doc.sentOf[i]!]!;
   let k = s.first;
@@ -271,7 +287,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
         end = i + 1;
         if (runLen > 1) {
           const second = tokens[i + 1]!;
-          if (lang === "en") end = Math.min(j, i + 3);
+          // (English: up to three name words; an initial and its period do not count: "John G. Roberts".)
+          if (lang === "en") end = wordsEnd(tokens, i, j, 3);
           else if (!NOUN_SUFFIX_DE.test(second.low) && !/(en|ern)$/.test(second.low) && !PLACES.has(second.low)) end = i + 2;
         }
         if (cue) gender = cue.role ?? "u";

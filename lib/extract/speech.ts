@@ -83,9 +83,13 @@ function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
   return pp !== undefined && pp.kind === TK.Word && !pp.cap && (DET_EN.has(pp.low) || pp.low === "of" || ADJ_SUFFIX_EN.test(pp.low) || ADJ_EN.has(pp.low));
 }
 
-/** An English "-ed" form after an article or an adjective: it qualifies a noun. */
+/** "it's", "he's", "that's": a pronoun and "is"/"has", not a possessive. */
+const CONTRACTED_EN = new Set(["it's", "he's", "she's", "that's", "there's", "who's", "what's", "here's", "where's", "let's"]);
+
+/** An English "-ed" or "-ing" form after an article, an adjective or a possessive ("the Court's ruling"): it qualifies or is a noun. */
 function adjectivalEn(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
+  if (p && p.kind === TK.Word && /[’']s$/.test(p.low) && !CONTRACTED_EN.has(p.low.replace("’", "'"))) return true;
   if (!p || p.kind !== TK.Word || p.cap) return p !== undefined && p.kind === TK.Word && CAP_FUNCTION_EN.has(p.low) && DET_EN.has(p.low);
   return DET_EN.has(p.low) || (ADJ_SUFFIX_EN.test(p.low) && !/(ly|ed)$/.test(p.low) && ADJ_EN.has(p.low)) || p.low === "total" || p.low === "so-called";
 }

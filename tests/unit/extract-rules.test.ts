@@ -536,3 +536,49 @@ describe("English: pronoun antecedents", () => {
     expect(q.speaker?.name).toBe("Piet Visser");
   });
 });
+
+describe("English: names with initials and particles, and the tags around them", () => {
+  it("a middle initial is part of the name, also after a title ('Chief Justice Ana K. Morrow')", () => {
+    const r = en('"On behalf of the court," wrote Chief Justice Ana K. Morrow, "I am saddened." "We will appeal," said Tom R. Fenwick.');
+    expect(quoteWith(r, "On behalf of the court").speaker?.name).toBe("Ana K. Morrow");
+    expect(quoteWith(r, "I am saddened.").speaker?.name).toBe("Ana K. Morrow");
+    expect(quoteWith(r, "We will appeal").speaker?.name).toBe("Tom R. Fenwick");
+  });
+
+  it("a lower-case particle joined by a hyphen belongs to the name ('Karim el-Nour', 'Samir al-Hadi')", () => {
+    const r = en('At the summit, chairperson Karim el-Nour of Estria said, "The deal will hold." "It is too late," said Samir al-Hadi.');
+    expect(quoteWith(r, "The deal will hold.").speaker?.name).toBe("Karim el-Nour");
+    expect(quoteWith(r, "It is too late").speaker?.name).toBe("Samir al-Hadi");
+  });
+
+  it("Capitalized words in quotation marks after 'Name of' name the body, and the person speaks", () => {
+    const r = en('Calling it "a hollow promise", Laura Lint of "Safe Harbour", a tenants\' group, told the Gazette "nobody believes the council any more".');
+    expect(direct(r).map((q) => q.text)).toEqual(["a hollow promise", "nobody believes the council any more"]);
+    expect(quoteWith(r, "a hollow promise").speaker?.name).toBe("Laura Lint");
+    expect(quoteWith(r, "nobody believes the council").speaker?.name).toBe("Laura Lint");
+  });
+
+  it("the subject of a relative clause whose pronoun is its object speaks: 'which X has called “…”'", () => {
+    const r = en('Harbour Secretary Lena Vos faced a vote on Monday. Spokesman Ivo Marsh criticized the vote, which Vos has called "a farce" and a "stunt".');
+    expect(quoteWith(r, "a farce").speaker?.name).toBe("Lena Vos");
+    expect(quoteWith(r, "stunt").speaker?.name).toBe("Lena Vos");
+  });
+
+  it("an '-ing' form after a possessive is a noun, no speech verb ('the court's ruling')", () => {
+    const r = en("The council said it would widen the road, disregarding the court's ruling.");
+    const q = indirectWith(r, "it would widen the road");
+    expect(q.speaker?.name).toContain("council");
+  });
+});
+
+describe("English: quotes inside quotes", () => {
+  it("'I said, ‘…’' inside a quote is the outer speaker; 'many people would ask me, ‘…’' is those people", () => {
+    const r = en("Asked by reporters, Nora Quill said, \"Many people would ask me, 'Is the mill closing?' and I said, 'It is not my decision.' I have always said, 'Work comes first.'\"");
+    const exact = (words: string) => direct(r).find((q) => q.text === words);
+    expect(exact("Is the mill closing?")?.speaker?.name).toBe("Many people");
+    expect(exact("Is the mill closing?")?.reportedBy?.name).toBe("Nora Quill");
+    expect(exact("It is not my decision.")?.speaker?.text).toBe("I");
+    expect(exact("It is not my decision.")?.speaker?.name).toBe("Nora Quill");
+    expect(exact("Work comes first.")?.speaker?.name).toBe("Nora Quill");
+  });
+});
