@@ -540,7 +540,9 @@ function subjectOf(doc: Doc, v: number, lo: number, hi: number, prefer: "after" 
     // The subject stands before the verb; after it only when inverted ("…," said Smith), and
     // never after "told" (the addressee: "told MSNBC").
     // (A participle — "…,” saying that …" — has its subject in the clause before it.)
-    const after = a && !ADDRESSEE_VERBS_EN.has(doc.tokens[v]!.low) && !/ing$/.test(doc.tokens[v]!.low) ? a : null;
+    // ("“…?” asked Tom Reed": in a tag after the quote "asked" has its subject after it.)
+    const low = doc.tokens[v]!.low;
+    const after = a && (!ADDRESSEE_VERBS_EN.has(low) || (prefer === "after" && (low === "asked" || low === "asks"))) && !/ing$/.test(low) ? a : null;
     if (prefer === "after") return after ?? b;
     return b ?? after;
   }
@@ -713,6 +715,26 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
   return null;
 }
 
+/**
+ * English: the sentence after the one a quote closes, when it opens with the quote's tag (a
+ * speech verb among its first words, in the same paragraph, the quote's words ending in . ? or !):
+ * its index, else -1.
+ */
+function nextSentenceTagEn(doc: Doc, closeTok: number): number {
+  const { tokens, sentences, sentOf } = doc;
+  const s = sentOf[closeTok]!;
+  if (s + 1 >= sentences.length || sentences[s]!.last !== closeTok + 1) return -1;
+  if (!/[.?!]/.test(tokens[closeTok - 1]?.text ?? "")) return -1;
+  const n = sentences[s + 1]!;
+  const first = tokens[n.first]!;
+  if (n.first !== closeTok + 1 || first.breakBefore > 0 || doc.markOf[n.first]) return -1;
+  for (let k = n.first; k < n.last && k - n.first < 4; k++) {
+    if (doc.speech[k] === 1) return s + 1;
+    if (tokens[k]!.kind === TK.Punct) return -1;
+  }
+  return -1;
+}
+
 /** The speech tag before an opening mark: "Trump sagte: «", "Putin: «", "sagt er «". */
 function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; lo: number; hi: number } | null {
   const { tokens, speech } = doc;
@@ -722,6 +744,18 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
   const from = lastTok.text === ":" || lastTok.text === "," ? hi - 1 : hi;
   for (let k = from - 1; k >= lo && k >= from - 24; k--) {
     if (doc.lang === "en") {
+      // "commented on the matter — which the BBC noted as unusual — “…”": an aside between dashes
+      // or in parentheses is skipped whole.
+      const tk = tokens[k]!;
+      if (tk.kind === TK.Punct && (tk.text === "—" || tk.text === "–" || tk.text === ")")) {
+        const opener = tk.text === ")" ? "(" : tk.text;
+        let o = k - 1;
+        while (o >= lo && k - o <= 20 && tokens[o]!.text !== opener && !(tokens[o]!.kind === TK.Punct && SENT_PUNCT.has(tokens[o]!.text))) o--;
+        if (o >= lo && tokens[o]!.text === opener) {
+          k = o;
+          continue;
+        }
+      }
       const rel = objectRelativeSubjectEn(doc, k, openTok);
       if (rel) return { attr: attrOf(rel), lo: k, hi };
     }
@@ -803,6 +837,15 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       if (!q.parent && prevTop && prevTop.closeTok >= lo && prevTop.closeTok < q.openTok) lo = prevTop.closeTok + 1;
       const before = tagBefore(doc, q.openTok, lo);
       if (before && before.attr) tag = before;
+    }
+    // English "“…?” asked Tom Reed.", "“…!” Macron told the world.": a quote that ends its
+    // sentence, with its tag opening the next one.
+    if ((!tag || !tag.attr) && doc.lang === "en" && q.closeTok >= 0) {
+      const next = nextSentenceTagEn(doc, q.closeTok);
+      if (next >= 0) {
+        const after = tagAfter(doc, q.closeTok, Math.min(parentHi, sentences[next]!.last));
+        if (after && after.attr) tag = after;
+      }
     }
     if (tag && tag.attr) {
       q.attr = tag.attr;
@@ -1053,7 +1096,10 @@ function objectRelativeSubjectEn(doc: Doc, k: number, q: number): Mention | null
   const m = doc.mentions[mi]!;
   const after = doc.tokens[m.last];
   if (m.first !== k + 1 || m.kind === "first-person" || /[’']s?$/.test(m.surface) || m.last >= q) return null;
-  return after && after.kind === TK.Word && !after.cap ? m : null;
+  if (!after || after.kind !== TK.Word || after.cap) return null;
+  // (The clause runs up to the quote: "— which the BBC noted as unusual — “…”" is an aside.)
+  for (let j = m.last; j < q; j++) if (doc.tokens[j]!.kind === TK.Punct && !doc.markOf[j] && doc.quoteOf[j]! < 0) return null;
+  return m;
 }
 
 /** The speaker of the nearest speech verb before token q in its sentence (English), or null. */
@@ -1227,6 +1273,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       const subj = tag.inverted ? verbSpeaker(doc, tag.v, tag.v, l, "after") : verbSpeaker(doc, tag.v, c + 1, l, "auto");
       const tagAttr = attrOf(subj, tag.v);
       const preFinite = hasFiniteEn(doc, f, c);
+      // "Connie Moganedi, a spokeswoman for …, told CNN, …": a bare name before the comma is the
+      // subject with its apposition, not words the tag reports.
+      if (!preFinite && c - f <= 4 && tokens.slice(f, c).every((t) => t.kind === TK.Word && t.cap)) continue;
       let post = tag.after < endTok ? tag.after + 1 : endTok;
       if (post < endTok && (doc.markOf[post] || doc.quoteOf[post]! >= 0)) continue;
       const found: (IndirectFound | null)[] = [];

@@ -121,6 +121,11 @@ function finiteOnce(doc: Doc, k: number, t: Token): boolean {
   if (PRESENT_S_EN.has(low)) return !(prev && word(prev) && DET_EN.has(prev.low));
   // "it fits", "he wants": an "-s" word after a subject pronoun.
   if (low.length >= 4 && low.endsWith("s") && !/(ss|us|is)$/.test(low) && prev && ["he", "she", "it"].includes(prev.low)) return true;
+  // "the writer supposes a …", "the report notes the …": an "-s" word between an article's noun
+  // and another article.
+  const pp = doc.tokens[k - 2];
+  const next = doc.tokens[k + 1];
+  if (low.length >= 5 && low.endsWith("s") && !/(ss|us|is)$/.test(low) && isLowerWord(prev) && !/s$/.test(prev!.low) && !DET_EN.has(prev!.low) && word(pp) && DET_EN.has(pp.low) && isLowerWord(next) && ["a", "an", "the"].includes(next!.low)) return true;
   return false;
 }
 
@@ -325,6 +330,8 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   if (a > j) return null;
   const chunks = chunksOf(doc, a, j + 1);
   if (chunks.length === 0) return null;
+  // "…, but on Friday the Senate announced": a coordinator opens the clause, it is no subject.
+  for (const c of chunks) if (c.b - c.a > 1 && isLowerWord(tokens[c.a]) && CLAUSE_COORD_EN.has(tokens[c.a]!.low)) c.a++;
   if (coordinated) {
     for (const c of chunks) {
       if (isModifier(doc, c)) continue;
@@ -356,6 +363,12 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   return null;
 }
 
+/** Nouns of figures whose source is named after "from"/"by" or before them with "'s": "data from X", "WHO's statistics". */
+const DATA_NOUNS_EN = new Set(["data", "figures", "statistics", "estimates", "numbers", "records", "tally", "count"]);
+
+/** Coordinators that open a clause of their own: "…, but on Friday the Senate announced …". */
+const CLAUSE_COORD_EN = new Set(["but", "and", "yet", "so", "or"]);
+
 /** Nouns of documents an organisation publishes: "a Corland Public Opinion Center poll". */
 const DOC_NOUNS_EN = new Set(["poll", "survey", "report", "study", "figures", "data", "statement", "release", "analysis", "estimates", "estimate", "count", "tally", "records", "statistics"]);
 
@@ -378,6 +391,27 @@ function isCapWord(t: Token | undefined): boolean {
 }
 
 /**
+ * A name after a title of capitalized words at the start of chunk c: "Member of Parliament (MP)
+ * Yvette Cooper of the Labour Party", "Secretary of State Ana Ruiz of …": the name, else null.
+ */
+function titledNameEn(doc: Doc, c: Chunk): Mention | null {
+  const { tokens } = doc;
+  if (!isCapWord(tokens[c.a])) return null;
+  for (let k = c.a; k < c.b && k - c.a < 10; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0 && k > c.a) {
+      const m = doc.mentions[mi]!;
+      if (m.kind === "name" && !isPossessive(doc, m) && !m.inQuote) return m;
+    }
+    const t = tokens[k]!;
+    if (isCapWord(t) || t.text === "(" || t.text === ")") continue;
+    if (isLowerWord(t) && (t.low === "of" || t.low === "for" || t.low === "the") && isCapWord(tokens[k + 1])) continue;
+    return null;
+  }
+  return null;
+}
+
+/**
  * The head of a subject chunk [c.a, c.b): a person's name right before the verb ("Philippine Red
  * Cross chair Richard Gordon said"), else the first mention before a preposition, relative
  * pronoun or verb ("Nikki Holland of the … Agency (NCA)"), else the chunk's words as a phrase.
@@ -388,6 +422,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   // after a preposition ("The family of Don Imus said": the family).
   const end = endMention(doc, c);
   if (end && end.kind !== "org") return end;
+  const titled = titledNameEn(doc, c);
+  if (titled) return titled;
   let b = c.b;
   let agentFrom = -1;
   for (let k = c.a + 1; k < c.b; k++) {
@@ -402,6 +438,13 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     if (t.low === "of" && ORG_HEADS_EN.has(prev.low) && isCapWord(tokens[k + 1])) continue;
     if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
       if ((t.low === "for" || t.low === "of") && SPOKES_NOUNS_EN.has(prev.low)) agentFrom = k + 1;
+      // "data from the Gun Violence Archive", "figures from the ministry": the source of the data.
+      if ((t.low === "from" || t.low === "by") && DATA_NOUNS_EN.has(prev.low)) agentFrom = k + 1;
+      b = k;
+      break;
+    }
+    // "Reports citing sources within the party": a participle after a plural noun qualifies it.
+    if (/ing$/.test(t.low) && t.low.length > 5 && word(prev) && /[^s]s$/.test(prev.low) && k > c.a) {
       b = k;
       break;
     }
@@ -441,6 +484,16 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     }
     const m = properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
     if (m) return m;
+  }
+  // "WHO's statistics", "the ministry's figures": whose data they are.
+  if (b - c.a >= 2 && DATA_NOUNS_EN.has(tokens[b - 1]!.low)) {
+    const mi = doc.mentionAt[b - 2]!;
+    const m = mi >= 0 ? doc.mentions[mi]! : null;
+    if (m && m.last === b - 1 && m.first >= c.a && isPossessive(doc, m)) return m;
+    if (!m && word(tokens[b - 2]) && /[’']s$/.test(tokens[b - 2]!.low)) {
+      const owner = phraseEn(doc, c.a, b - 1);
+      if (owner) return owner;
+    }
   }
   const proper = properPhrase(doc, c.a, b);
   if (proper) return proper;
@@ -687,6 +740,11 @@ export function accordingToEn(doc: Doc, k: number, end: number): { mention: Ment
   while (e < end && e - k < 24) {
     const t = tokens[e]!;
     if (doc.markOf[e]) break;
+    // "According to U.S. Attorney Bash": the period of an abbreviation or an initial inside the sentence.
+    if (t.text === "." && e + 1 < end && isCapWord(tokens[e - 1]) && tokens[e - 1]!.text.length <= 3 && word(tokens[e + 1])) {
+      e++;
+      continue;
+    }
     if (t.kind === TK.Punct && ((t.text === "," && !dateComma(tokens, e)) || ".!?;:—–".includes(t.text))) break;
     if (e > k + 2 && (finiteEn(doc, e) && !/ed$/.test(t.low))) break;
     e++;
@@ -906,6 +964,9 @@ export function tailTagEn(doc: Doc, c: number, end: number): { v: number; invert
     k++;
   }
   if (k < end && tokens[k]!.text !== ",") return null;
+  // "X, a spokeswoman for …, told CNN, neighbors …": "told" puts its addressee after it, never its
+  // subject; with a clause after the comma it is the main verb, not a tag.
+  if (inverted && ADDRESSEE_VERBS_EN.has(tokens[v]!.low) && k < end) return null;
   // (Last, as the dearest check: the words between the comma and the verb are its subject.)
   if (!inverted && !subjectBeforeEn(doc, v, c + 1)) return null;
   return { v, inverted, after: k };

@@ -372,8 +372,8 @@ const ROLES_EN = new Map<string, Gender>([
   ["co-author", "u"], ["co-developer", "u"], ["journalist", "u"], ["editor", "u"], ["reporter", "u"], ["columnist", "u"],
   ["commentator", "u"], ["correspondent", "u"], ["delegate", "u"], ["deputy", "u"], ["campaigner", "u"], ["biologist", "u"],
   ["criminologist", "u"], ["engineer", "u"], ["performer", "u"], ["writer", "u"], ["presenter", "u"], ["captain", "u"],
-  // Courts: "Chief Justice John G. Roberts", "Justice Stevens".
-  ["justice", "u"],
+  // Courts and houses: "Chief Justice John G. Roberts", "Justice Stevens", "House Speaker Ana Ruiz".
+  ["justice", "u"], ["speaker", "u"],
 ]);
 const PLURAL_ROLES_EN = new Set(["spokespeople", "officials", "ministers", "leaders", "presidents"]);
 

@@ -266,7 +266,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       if (k < j) {
         end = k + 1;
         // English "Charles Federic Plotena", "Mary Jepkosgei Keitany": a middle name before the surname.
-        if (lang === "en" && k + 1 < j && k + 2 - i <= 3 && tokens[k + 1]!.kind === TK.Word && !NOT_PERSON_WORDS_EN.has(tokens[k + 1]!.low) && !NOT_PERSON_WORDS_EN.has(tokens[k]!.low) && !PLACES.has(tokens[k + 1]!.low) && !ORG_SUFFIXES.has(tokens[k + 1]!.low)) end = k + 2;
+        if (lang === "en" && k + 1 < j && k + 2 - i <= 4 && tokens[k + 1]!.kind === TK.Word && !NOT_PERSON_WORDS_EN.has(tokens[k + 1]!.low) && !NOT_PERSON_WORDS_EN.has(tokens[k]!.low) && !PLACES.has(tokens[k + 1]!.low) && !ORG_SUFFIXES.has(tokens[k + 1]!.low)) end = k + 2;
       } else if (j - i > 1) end = j;
       else if (cue || coord || speechBefore) end = i + 1;
       gender = fg;

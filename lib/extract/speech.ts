@@ -64,6 +64,7 @@ function pluralNounEn(tokens: Token[], i: number): boolean {
   const n = tokens[i + 1];
   if (n && n.kind === TK.Word && FINITE_AFTER_EN.has(n.low)) return true;
   if (!p) return true;
+  if (possessiveEn(p)) return true; // "Pierluisi's comments", "the minister's remarks"
   if (p.kind === TK.Punct) return !(",\"“”'’)".includes(p.text));
   if (p.kind !== TK.Word) return true;
   if (p.cap) return CAP_FUNCTION_EN.has(p.low);
@@ -86,10 +87,15 @@ function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
 /** "it's", "he's", "that's": a pronoun and "is"/"has", not a possessive. */
 const CONTRACTED_EN = new Set(["it's", "he's", "she's", "that's", "there's", "who's", "what's", "here's", "where's", "let's"]);
 
+/** A possessive word: "Pierluisi's", "the Court's" (not "it's", "he's"). */
+function possessiveEn(p: Token): boolean {
+  return p.kind === TK.Word && /[’']s$/.test(p.low) && !CONTRACTED_EN.has(p.low.replace("’", "'"));
+}
+
 /** An English "-ed" or "-ing" form after an article, an adjective or a possessive ("the Court's ruling"): it qualifies or is a noun. */
 function adjectivalEn(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
-  if (p && p.kind === TK.Word && /[’']s$/.test(p.low) && !CONTRACTED_EN.has(p.low.replace("’", "'"))) return true;
+  if (p && possessiveEn(p)) return true;
   if (!p || p.kind !== TK.Word || p.cap) return p !== undefined && p.kind === TK.Word && CAP_FUNCTION_EN.has(p.low) && DET_EN.has(p.low);
   return DET_EN.has(p.low) || (ADJ_SUFFIX_EN.test(p.low) && !/(ly|ed)$/.test(p.low) && ADJ_EN.has(p.low)) || p.low === "total" || p.low === "so-called";
 }

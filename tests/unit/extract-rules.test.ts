@@ -582,3 +582,54 @@ describe("English: quotes inside quotes", () => {
     expect(exact("Work comes first.")?.speaker?.name).toBe("Nora Quill");
   });
 });
+
+describe("English: tags across sentences, asides and titles", () => {
+  it("a quote that ends its sentence takes the tag that opens the next one ('“…?” asked X.', '“…!” X told …')", () => {
+    const r = en('The plan was backed by Mayor Lin Obi. "Our river is rising. Let us act now!" Tom Reed told the council on Monday. "Why now?" asked Ada Voss.');
+    expect(quoteWith(r, "Our river is rising").speaker?.name).toBe("Tom Reed");
+    expect(quoteWith(r, "Why now?").speaker?.name).toBe("Ada Voss");
+  });
+
+  it("an aside between dashes before a quote is skipped; a title with 'of' and an acronym before a name is no speaker", () => {
+    const r = en('Council Speaker Ana Ruiz commented on the vote — which the Gazette noted as unusual — "This was never about money." Member of Parliament (MP) Piet Visser of the Green Party added, "It was about trust."');
+    expect(quoteWith(r, "never about money").speaker?.name).toBe("Ana Ruiz");
+    expect(quoteWith(r, "about trust").speaker?.name).toBe("Piet Visser");
+  });
+
+  it("'told' with a clause after its addressee and a comma is the main verb, not a tail tag", () => {
+    const r = en("Lena Marsh, a spokeswoman for the harbour police, told Radio North, divers from the coast guard searched the bay, but found nothing.");
+    const q = indirectWith(r, "divers from the coast guard searched the bay");
+    expect(q.speaker?.name).toBe("Lena Marsh");
+  });
+
+  it("a coordinator opening the clause is no subject; a noun after a possessive is no speech verb", () => {
+    let r = en("The board was set to meet on Friday, but on Monday the board announced it would meet in May.");
+    expect(indirectWith(r, "it would meet in May").speaker?.name.toLowerCase()).toContain("board");
+    r = en("The board was set to meet on Friday, but at nearly the same time as Reyes's comments, the board announced it would meet in May.");
+    expect(indirectWith(r, "it would meet in May").speaker?.name.toLowerCase()).toContain("board");
+  });
+
+  it("the period of an abbreviation inside an 'according to' phrase ('According to U.S. Attorney Bash,')", () => {
+    const r = en("Prosecutor Tom Bash spoke on Monday. According to U.S. Attorney Bash, the letter could strengthen the case.");
+    expect(indirectWith(r, "the letter could strengthen the case").speaker?.name).toBe("Tom Bash");
+  });
+
+  it("two given names and two surnames are one name ('Andrés Manuel López Obrador')", () => {
+    const r = en("According to President Andrés Manuel López Obrador, six nationals were hurt.");
+    expect(indirectWith(r, "six nationals were hurt").speaker?.name).toBe("Andrés Manuel López Obrador");
+  });
+
+  it("the source of figures: 'data from X', 'X's statistics'; 'Reports citing sources' are reports", () => {
+    let r = en("According to data from the Harbour Safety Archive, the accident followed four others.");
+    expect(indirectWith(r, "the accident followed four others").speaker?.name).toBe("Harbour Safety Archive");
+    r = en("Crossings rose in winter, according to the agency's figures.");
+    expect(indirectWith(r, "Crossings rose in winter").speaker?.name.toLowerCase()).toBe("agency's");
+    r = en("Reports citing sources within the party have indicated the mayor was asked to resign.");
+    expect(indirectWith(r, "the mayor was asked to resign").speaker?.name).toBe("Reports");
+  });
+
+  it("an '-s' verb between an article's noun and another article is finite ('the writer supposes a “…”')", () => {
+    const r = en('Police found a letter. In the letter, the writer supposes a "secret plan against the town" of some kind.');
+    expect(quoteWith(r, "secret plan against the town").speaker?.text).toBe("the writer");
+  });
+});
