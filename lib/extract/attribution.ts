@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, AUX_EN, RELATIVE_EN, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -766,6 +766,30 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
     if (t.kind === TK.Punct && SENT_PUNCT.has(t.text)) break;
     if (t.kind === TK.Punct && doc.markOf[k]) break;
   }
+  if (doc.lang === "en") {
+    // "According to Rutgers scholar Kelly Dittmar, “…”": the source of a quote right after the phrase.
+    if (lastTok.text === ",") {
+      for (let k = hi - 2; k >= lo && hi - k <= 24; k--) {
+        const t = tokens[k]!;
+        if (t.kind === TK.Punct && (SENT_PUNCT.has(t.text) || doc.markOf[k])) break;
+        if (t.low === "according" && tokens[k + 1]?.low === "to") {
+          const src = accordingToEn(doc, k, hi);
+          if (src.mention && src.last === hi - 1) return { attr: attrOf(src.mention, k), lo: k, hi };
+          break;
+        }
+      }
+    }
+    // "The palace issued the following statement from the king: “…”": the author of the statement.
+    if (lastTok.text === ":") {
+      const mi = doc.mentionAt[hi - 2]!;
+      const m = mi >= 0 ? doc.mentions[mi]! : null;
+      if (m && m.last === hi - 1 && m.kind !== "first-person") {
+        let k = m.first - 1;
+        while (k > lo && tokens[k]!.kind === TK.Word && ["the", "a", "an", "its", "his", "her", "their"].includes(tokens[k]!.low)) k--;
+        if ((tokens[k]?.low === "from" || tokens[k]?.low === "by") && AUTHORED_NOUNS_EN.has(tokens[k - 1]?.low ?? "")) return { attr: attrOf(m), lo: k - 1, hi };
+      }
+    }
+  }
   if (lastTok.text === ":") {
     // "Anna Berg, Präsidentin des Verbands: „…“": a name or role that opens the clause.
     const m = mentionBefore(doc, hi - 1, lo);
@@ -1017,6 +1041,9 @@ function mainSubjectEn(doc: Doc, s: number): Mention | null {
   return null;
 }
 
+/** Verbs of thinking that introduce words in a quote inside a quote: "… and think, ‘…’". */
+const THOUGHT_VERBS_EN = new Set(["think", "thought", "thinking", "wonder", "wondered", "wondering"]);
+
 /** Words between a subject and its speech verb: "would ask", "have always said", "then told". */
 const BEFORE_VERB_EN = new Set(["always", "also", "then", "never", "often", "just", "once", "later", "still", "even"]);
 
@@ -1032,13 +1059,28 @@ function nestedTagEn(doc: Doc, q: QInfo): Attr | null {
   for (let k = q.openTok - 1; k >= lo && q.openTok - k <= 12; k--) {
     const t = tokens[k]!;
     if (doc.markOf[k] || (t.kind === TK.Punct && ".!?;".includes(t.text))) break;
-    if (doc.speech[k]) {
+    if (doc.speech[k] || THOUGHT_VERBS_EN.has(t.low)) {
       v = k;
       break;
     }
   }
   if (v < 0) return null;
   let s = v - 1;
+  // "I did look at the makeup and think, ‘…’": a second verb of the clause's first-person subject.
+  if (tokens[s]?.low === "and") {
+    for (let k = s - 1; k >= lo && s - k <= 12; k--) {
+      const u = tokens[k]!;
+      if (u.kind === TK.Punct || doc.markOf[k]) break;
+      if (u.kind === TK.Word && /^(i|we)$/.test(u.low)) {
+        const mi = doc.mentionAt[k]!;
+        const m: Mention = mi >= 0 ? doc.mentions[mi]! : {
+          first: k, last: k + 1, start: u.start, end: u.end, kind: "first-person", gender: "u", plural: u.low === "we", person: null,
+          surface: u.text, salient: false, inQuote: true, sentence: doc.sentOf[k]!,
+        };
+        return { mention: m, person: null, cue: v };
+      }
+    }
+  }
   while (s >= lo && tokens[s]!.kind === TK.Word && !tokens[s]!.cap && (AUX_EN.has(tokens[s]!.low) || BEFORE_VERB_EN.has(tokens[s]!.low) || /ly$/.test(tokens[s]!.low))) s--;
   if (s < lo) return null;
   const t = tokens[s]!;

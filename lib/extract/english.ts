@@ -347,6 +347,10 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   for (let i = chunks.length - 1; i >= 0; i--) {
     const c = chunks[i]!;
     if (isModifier(doc, c)) {
+      // "The United States, which has retreated from … Bashar al-Assad, has stated": a relative
+      // clause after the subject qualifies it, its last words are no subject.
+      // (Only when a comma closes it: in "the vote, which Vos has called" the verb is its own.)
+      if (i > 0 && c.b <= j && isLowerWord(tokens[c.a]) && RELATIVE_EN.has(tokens[c.a]!.low)) continue;
       // "Later he added", "On Sunday the SDF said", "On Thursday officials reported", "as news
       // sources noted": the subject ends the opening phrase.
       if (i === chunks.length - 1) {
@@ -373,11 +377,11 @@ const CLAUSE_COORD_EN = new Set(["but", "and", "yet", "so", "or"]);
 const DOC_NOUNS_EN = new Set(["poll", "survey", "report", "study", "figures", "data", "statement", "release", "analysis", "estimates", "estimate", "count", "tally", "records", "statistics"]);
 
 /** Nouns of documents and messages whose author speaks: "a statement released by her family", "a Twitter post by X". */
-const AUTHORED_NOUNS_EN = new Set(["statement", "post", "tweet", "message", "letter", "release", "announcement", "remarks", "comments"]);
+export const AUTHORED_NOUNS_EN = new Set(["statement", "post", "tweet", "message", "letter", "release", "announcement", "remarks", "comments"]);
 /** Heads of institutions' names that take "of"/"for": "Institute of …", "Centers for …". */
 const ORG_WORDS_EN = new Set(
   `centers centre center centres institute institution department ministry bank university council society party office bureau
-agency board court committee commission association union league foundation academy school college museum federation
+agency board court committee commission association union league foundation academy school college museum federation conference
 organization organisation coalition alliance forces force army corps command project fund authority service services house
 senate assembly parliament congress chamber church republic kingdom states government secretary division unit team network
 federal school hospital clinic administration`.split(/\s+/),
@@ -434,6 +438,11 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     // Seismology", "Bill and Melinda Gates Foundation" — but "Lucy Fischer of The Times" is a
     // person and her outlet.
     if ((t.low === "and" || ((t.low === "of" || t.low === "for") && ORG_WORDS_EN.has(prev.low))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b) continue;
+    // "Conference of the Philippines", "Institute for the Study of …": an article inside the name.
+    if ((t.low === "of" || t.low === "for") && ORG_WORDS_EN.has(prev.low) && isCapWord(prev) && tokens[k + 1]?.low === "the" && isCapWord(tokens[k + 2]) && k + 2 < c.b) {
+      k++;
+      continue;
+    }
     // "the government of American Samoa": the institution's name.
     if (t.low === "of" && ORG_HEADS_EN.has(prev.low) && isCapWord(tokens[k + 1])) continue;
     if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
@@ -485,6 +494,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     const m = properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
     if (m) return m;
   }
+  // "The Emergency Situations Ministry further indicated": an adverb before the verb is no part of the subject.
+  while (b > c.a + 1 && isLowerWord(tokens[b - 1]) && (BETWEEN_EN.has(tokens[b - 1]!.low) || isAdverbLy(tokens[b - 1]!.low) || tokens[b - 1]!.low === "further")) b--;
   // "WHO's statistics", "the ministry's figures": whose data they are.
   if (b - c.a >= 2 && DATA_NOUNS_EN.has(tokens[b - 1]!.low)) {
     const mi = doc.mentionAt[b - 2]!;
@@ -589,6 +600,7 @@ export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
   // "The Philippine Institute of Volcanology and Seismology (Phivolcs)": the name without its abbreviation.
   let nb = b;
   if (tokens[b - 1]!.text === ")" && b - 3 > n && tokens[b - 3]!.text === "(") nb = b - 3;
+  else if (b - 2 > n && tokens[b - 2]!.text === "(") nb = b - 2; // (the closing parenthesis cut off)
   const name = text.slice(tokens[n]!.start, tokens[nb - 1]!.end);
   return {
     first: a, last: b, start: tokens[a]!.start, end: tokens[b - 1]!.end, kind: "org", gender: "n", plural: /s$/.test(tokens[b - 1]!.low),
@@ -619,7 +631,7 @@ export function passiveAgentEn(doc: Doc, v: number, hi: number): Mention | null 
     if (doc.speech[k]) return null;
     if (u.low !== "by") continue;
     let e = k + 1;
-    while (e < hi && e - k <= 8 && !(tokens[e]!.kind === TK.Punct && !"().-'’".includes(tokens[e]!.text)) && !(isLowerWord(tokens[e]) && (PREP_EN.has(tokens[e]!.low) || tokens[e]!.low === "as") && !isCapWord(tokens[e - 1]))) e++;
+    while (e < hi && e - k <= 8 && !(tokens[e]!.kind === TK.Punct && !"().-'’".includes(tokens[e]!.text)) && !(isLowerWord(tokens[e]) && tokens[e]!.low === "as") && !(isLowerWord(tokens[e]) && PREP_EN.has(tokens[e]!.low) && !isCapWord(tokens[e - 1]))) e++;
     if (e <= k + 1) return null;
     return properPhrase(doc, k + 1, e) ?? bestMention(doc, k + 1, e) ?? phraseEn(doc, k + 1, e);
   }
@@ -1008,10 +1020,39 @@ export function accordingToQualifiesClause(doc: Doc, f: number, k: number): bool
  * "…," tweeted Mayor of Carlow Dana Pryce): the phrase up to a comma, a preposition before lower
  * case or a verb, read as a subject — the author of a document, a name at its end, else its head.
  */
+/**
+ * In a tag after an inverted verb starting at a: a person's name that stands alone between a comma
+ * and the end of the tag (a period, a comma or the bound), after a first phrase that is no name:
+ * "said University of California, San Diego's chancellor, Pradeep Khosla", else null.
+ */
+function appositionNameAfterEn(doc: Doc, a: number, hi: number): Mention | null {
+  const { tokens } = doc;
+  const first = doc.mentionAt[a]! >= 0 ? doc.mentions[doc.mentionAt[a]!]! : null;
+  if (first && first.kind === "name") return null;
+  for (let k = a + 1; k < hi && k - a <= 16; k++) {
+    const t = tokens[k]!;
+    if (doc.markOf[k] || doc.quoteOf[k]! >= 0) return null;
+    if (t.kind === TK.Punct && t.text !== "," && t.text !== "'" && t.text !== "’" && t.text !== ".") return null;
+    if (t.text === "." && !(isCapWord(tokens[k - 1]) && tokens[k - 1]!.text.length <= 3)) return null;
+    if (isLowerWord(t) && (finiteEn(doc, k) || doc.speech[k])) return null;
+    if (t.text !== "," ) continue;
+    const mi = doc.mentionAt[k + 1]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    const after = tokens[m.last];
+    if (m.kind === "name" && m.first === k + 1 && !isPossessive(doc, m) && (m.last >= hi || !after || after.text === "," || after.text === "." || after.kind === TK.Punct)) return m;
+  }
+  return null;
+}
+
 export function subjectAfterEn(doc: Doc, v: number, hi: number): Mention | null {
   const { tokens } = doc;
   let a = v + 1;
   if (tokens[a]?.low === "out") a++;
+  // "…," said University of California, San Diego's chancellor, Pradeep Khosla.": a name in
+  // apposition at the end of the tag is the speaker.
+  const appos = appositionNameAfterEn(doc, a, hi);
+  if (appos) return appos;
   let b = a;
   while (b < hi && b - a < 14) {
     const t = tokens[b]!;

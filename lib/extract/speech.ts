@@ -79,6 +79,9 @@ function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
   if (!p || p.kind !== TK.Word) return false;
   if (!p.cap && (p.low === "they" || p.low === "we")) return true;
+  // "Sources report …", "Officials say …": a capitalized plural noun that opens the sentence.
+  const before = tokens[i - 2];
+  if (p.cap && /[^su']s$/.test(p.low) && p.low.length > 4 && (!before || p.breakBefore > 0 || (before.kind === TK.Punct && ".!?".includes(before.text))) && !CAP_FUNCTION_EN.has(p.low)) return true;
   if (p.cap || !/[^su']s$/.test(p.low) || ["is", "was", "has", "this", "its", "his", "us", "as", "news", "always", "perhaps"].includes(p.low)) return false;
   const pp = tokens[i - 2];
   return pp !== undefined && pp.kind === TK.Word && !pp.cap && (DET_EN.has(pp.low) || pp.low === "of" || ADJ_SUFFIX_EN.test(pp.low) || ADJ_EN.has(pp.low));

@@ -633,3 +633,39 @@ describe("English: tags across sentences, asides and titles", () => {
     expect(quoteWith(r, "secret plan against the town").speaker?.text).toBe("the writer");
   });
 });
+
+describe("English: appositions, agents and sources around quotes", () => {
+  it("a relative clause closed by a comma after the subject is no subject; an adverb before the verb is no part of it", () => {
+    const r = en("The Harbour Board, which has dropped its plan to sell the pier to Mayor Lin Obi, has stated repairs will cost 3 million. The Harbour Board further indicated no ferries were hit and suggested the storm caused the damage.");
+    expect(indirectWith(r, "repairs will cost 3 million").speaker?.name).toContain("Harbour Board");
+    expect(indirectWith(r, "the storm caused the damage").speaker?.name).toBe("Harbour Board");
+  });
+
+  it("the agent of 'was described by X as “…”' ends before 'as'; an institution's name keeps 'of the …'", () => {
+    const r = en('The priest was described by the Diocesan Council as "a voice for the poor." The priest died, according to the Conference of the Northern Dioceses (CND).');
+    expect(quoteWith(r, "a voice for the poor").speaker?.name).toBe("Diocesan Council");
+    expect(indirectWith(r, "The priest died").speaker?.name).toBe("Conference of the Northern Dioceses");
+  });
+
+  it("a quote right after 'According to X,' is X's; 'a statement from X:' gives X", () => {
+    const r = en('Selena Vos spoke first. According to Harwick University scholar Anna Dittmer, "Women hold a third of the seats." The council issued the following statement from Mayor Lin Obi: "The bridge will reopen."');
+    expect(quoteWith(r, "Women hold a third").speaker?.name).toContain("Anna Dittmer");
+    expect(quoteWith(r, "The bridge will reopen.").speaker?.name).toBe("Lin Obi");
+  });
+
+  it("'… and think, ‘…’' inside a quote: the first-person subject, so the outer speaker", () => {
+    const r = en("Council member Jill Marsh also commented: \"Before I ran I did look at the list and think, 'Why are there so few of us?'\"");
+    const inner = direct(r).find((q) => q.text === "Why are there so few of us?");
+    expect(inner?.speaker?.name).toBe("Jill Marsh");
+  });
+
+  it("a name in apposition at the end of an inverted tag speaks ('said X's chancellor, Pradeep Khosla')", () => {
+    const r = en('"He was the finest scientist I have known," said University of Harwick, Lindenau\'s chancellor, Pradeep Khosla.');
+    expect(quoteWith(r, "finest scientist").speaker?.name).toBe("Pradeep Khosla");
+  });
+
+  it("a capitalized plural that opens the sentence is the subject of a base form ('Sources report …')", () => {
+    const r = en("The princess filed on Friday. Sources report she is treated as royalty.");
+    expect(indirectWith(r, "she is treated as royalty").speaker?.name).toBe("Sources");
+  });
+});
