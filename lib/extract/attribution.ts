@@ -934,8 +934,11 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
           nearestPerson(doc, q.openTok);
       }
       if (q.attr) quoteAttr = q.attr;
-      if (q.attr && q.closeTok >= 0) {
-        const sc = sentOf[q.closeTok]!;
+      // (A quote without its closing mark runs to the end of its paragraph, English style: the
+      // next paragraph's quote continues it.)
+      const endTok = q.closeTok >= 0 ? q.closeTok : Math.min(tokens.length - 1, tokenAt(tokens, spans[q.span]!.end) - 1);
+      if (q.attr && endTok >= 0) {
+        const sc = sentOf[endTok]!;
         if (sc > s) {
           last = { attr: q.attr, sentence: sc };
         }
@@ -1065,20 +1068,20 @@ function nestedTagEn(doc: Doc, q: QInfo): Attr | null {
     }
   }
   if (v < 0) return null;
+  return nestedSubjectEn(doc, v, lo, true);
+}
+
+/** The subject of verb v inside an outer quote (from lo): see nestedTagEn. */
+function nestedSubjectEn(doc: Doc, v: number, lo: number, again: boolean): Attr | null {
+  const { tokens } = doc;
   let s = v - 1;
-  // "I did look at the makeup and think, ‘…’": a second verb of the clause's first-person subject.
-  if (tokens[s]?.low === "and") {
-    for (let k = s - 1; k >= lo && s - k <= 12; k--) {
+  // "A woman stopped me outside the library and said, “…”", "I did look at the list and think,
+  // ‘…’": a second verb of the clause, whose subject is the first verb's.
+  if (again && tokens[s]?.low === "and") {
+    for (let k = s - 1; k >= lo && s - k <= 14; k--) {
       const u = tokens[k]!;
-      if (u.kind === TK.Punct || doc.markOf[k]) break;
-      if (u.kind === TK.Word && /^(i|we)$/.test(u.low)) {
-        const mi = doc.mentionAt[k]!;
-        const m: Mention = mi >= 0 ? doc.mentions[mi]! : {
-          first: k, last: k + 1, start: u.start, end: u.end, kind: "first-person", gender: "u", plural: u.low === "we", person: null,
-          surface: u.text, salient: false, inQuote: true, sentence: doc.sentOf[k]!,
-        };
-        return { mention: m, person: null, cue: v };
-      }
+      if ((u.kind === TK.Punct && u.text !== "'" && u.text !== "’") || doc.markOf[k]) break;
+      if (finiteEn(doc, k) || doc.speech[k]) return nestedSubjectEn(doc, k, lo, false);
     }
   }
   while (s >= lo && tokens[s]!.kind === TK.Word && !tokens[s]!.cap && (AUX_EN.has(tokens[s]!.low) || BEFORE_VERB_EN.has(tokens[s]!.low) || /ly$/.test(tokens[s]!.low))) s--;

@@ -16,7 +16,7 @@ import {
   CAP_STOP, FIRST_NAMES, FIRST_PERSON, HONORIFICS, MONTHS, NAME_PARTICLES, NOUN_SUFFIX_DE, ORG_NOUNS,
   ORG_SUFFIXES, PLACES, SUBJECT_PRONOUNS, roleEn, roleOf, type Gender,
 } from "./lexicon";
-import { NOT_PERSON_WORDS_EN, speechAheadEn, roleAppositionEn } from "./english";
+import { NOT_PERSON_WORDS_EN, finiteEn, speechAheadEn, roleAppositionEn } from "./english";
 import { seenLower } from "./np";
 import { TK, type Token } from "./text";
 import type { KnownSpeaker } from "./types";
@@ -257,7 +257,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     const speechBefore =
       doc.speech[i - 1] === 1 &&
       tokens[i - 1]!.kind === TK.Word &&
-      (!beforeVerb || beforeVerb.kind === TK.Punct || !beforeVerb.cap || CAP_STOP.has(beforeVerb.low));
+      (!beforeVerb || beforeVerb.kind === TK.Punct || !beforeVerb.cap || CAP_STOP.has(beforeVerb.low)) &&
+      // English "said Valdonia was ready": the word opens the reported clause, it is no speaker.
+      !(lang === "en" && j < tokens.length && finiteEn(doc, j));
     let end = -1;
     let gender: Gender = "u";
     if (fg !== undefined) {
@@ -324,6 +326,11 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       const r = roleOf(lang, cue.roleLow);
       person.roles.add(cue.roleLow);
       reg.roleBinding.set(cue.roleLow, person);
+      // "Finance Minister Jana Halvorsen": "the finance minister" later is she, not any minister.
+      const mod = tokens[i - 2];
+      if (lang === "en" && mod && mod.kind === TK.Word && !CAP_STOP.has(mod.low) && !ARTICLES_DEF.has(mod.low) && !ARTICLES_INDEF.has(mod.low) && !roleOf(lang, mod.low)) {
+        reg.roleBinding.set(mod.low + " " + cue.roleLow, person);
+      }
       if (r) {
         const set = reg.headBinding.get(r.head) ?? new Set();
         set.add(person);
@@ -464,7 +471,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       if (det && ARTICLES_INDEF.has(det.low)) {
         person = { name: doc.text.slice(tokens[det.index]!.start, t.end), gender: role.gender, plural: false, org: false, roles: new Set([t.low]) };
       } else if (doc.quoteOf[i]! < 0) {
-        person = appositionAfter(i) ?? reg.roleBinding.get(t.low) ?? null;
+        const mod = tokens[i - 1];
+        person = appositionAfter(i) ?? (lang === "en" && mod && mod.kind === TK.Word ? reg.roleBinding.get(mod.low + " " + t.low) : undefined) ?? reg.roleBinding.get(t.low) ?? null;
         if (!person) {
           const heads = reg.headBinding.get(role.head);
           if (heads && heads.size === 1) person = [...heads][0]!;

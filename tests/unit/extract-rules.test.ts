@@ -669,3 +669,29 @@ describe("English: appositions, agents and sources around quotes", () => {
     expect(indirectWith(r, "she is treated as royalty").speaker?.name).toBe("Sources");
   });
 });
+
+describe("English: continuations, reported clauses and titles with a modifier", () => {
+  it("a quote without its closing mark runs on: the next paragraph's quote continues it", () => {
+    const r = en('"We did not want this," union president Gloria Mendes told drivers. "Our members have worked without a contract for a year.\n\n"We are ready to go back to the table tonight."');
+    expect(quoteWith(r, "ready to go back").speaker?.name).toBe("Gloria Mendes");
+  });
+
+  it("'said X was …': a capitalized word that opens the reported clause is no speaker, so 'he' is not X", () => {
+    const r = en('Ada Kline said Corvane had moved its budget. "It is a betrayal," said Marcus Bell. Corvane had paid its executives 7 million dollars, he said.');
+    const q = indirectWith(r, "Corvane had paid its executives");
+    expect(q.speaker?.text).toBe("he");
+    expect(q.speaker?.name).toBe("Marcus Bell");
+  });
+
+  it("'the finance minister' is the person introduced as 'Finance Minister …', not another minister", () => {
+    const r = en('Finance Minister Jana Halvorsen met Economy Minister Piotr Danek on Monday. Danek said talks went well. The finance minister described the meeting as cordial. "I take him at his word," the finance minister said.');
+    expect(quoteWith(r, "I take him at his word").speaker?.name).toBe("Jana Halvorsen");
+  });
+
+  it("'A woman stopped me … and said, “…”' inside a quote: the subject of the clause's first verb", () => {
+    const r = en("Mayor Ana Pryce said the choice was hard. 'A woman stopped me outside the library last week and said, \"This is the only warm place for my kids.\" I have not forgotten.'");
+    const inner = direct(r).find((q) => q.text === "This is the only warm place for my kids.");
+    expect(inner?.speaker?.text).toBe("A woman");
+    expect(inner?.reportedBy?.name).toBe("Ana Pryce");
+  });
+});
