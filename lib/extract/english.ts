@@ -220,8 +220,22 @@ function trailingSubject(doc: Doc, c: Chunk): Mention | null {
   }
   const last = tokens[c.b - 1]!;
   if (c.b - c.a >= 3 && isLowerWord(last) && /[^s]s$/.test(last.low) && !PREP_EN.has(tokens[c.b - 2]!.low)) return phraseEn(doc, c.b - 1, c.b);
+  // "to which on February 1 Amazon Web Services acknowledged": a name of capitalized words ends it.
+  let r = c.b;
+  while (r > c.a && isCapWord(tokens[r - 1]) && !TIME_WORDS_EN.has(tokens[r - 1]!.low)) r--;
+  if (c.b - r >= 2 && r > c.a + 1 && !isCapWord(tokens[r - 1])) return phraseEn(doc, r, c.b);
   return null;
 }
+
+/** Days, months and time nouns that open a time phrase: "This Thursday", "Last March". */
+const TIME_WORDS_EN = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
+november december week month year morning afternoon evening night weekend`.split(/\s+/),
+);
+/** Words that open a time phrase before a subject without a comma: "This Thursday the commission …". */
+const TIME_OPENERS_EN = new Set(["this", "last", "next", "that", "early", "late", "earlier", "later"]);
+/** Quantifiers whose "of" phrase is the subject: "One of the children said". */
+const QUANT_OF_EN = new Set(["one", "some", "many", "several", "two", "three", "each", "most", "none", "both", "all", "few", "any"]);
 
 /** The chunk is one name, perhaps after title words: "Democrat Chuck Schumer", "Maya Rockeymoore Cummings". */
 function isNameChunk(doc: Doc, c: Chunk): boolean {
@@ -331,7 +345,11 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   const chunks = chunksOf(doc, a, j + 1);
   if (chunks.length === 0) return null;
   // "…, but on Friday the Senate announced": a coordinator opens the clause, it is no subject.
-  for (const c of chunks) if (c.b - c.a > 1 && isLowerWord(tokens[c.a]) && CLAUSE_COORD_EN.has(tokens[c.a]!.low)) c.a++;
+  for (const c of chunks) {
+    if (c.b - c.a > 1 && isLowerWord(tokens[c.a]) && CLAUSE_COORD_EN.has(tokens[c.a]!.low)) c.a++;
+    // "This Thursday the United States Commission … criticized": a time phrase without its comma.
+    if (c.b - c.a > 2 && word(tokens[c.a]) && TIME_OPENERS_EN.has(tokens[c.a]!.low) && TIME_WORDS_EN.has(tokens[c.a + 1]!.low)) c.a += 2;
+  }
   if (coordinated) {
     for (const c of chunks) {
       if (isModifier(doc, c)) continue;
@@ -437,7 +455,7 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     // Inside a proper name: "Centers for Disease Control", "Institute of Volcanology and
     // Seismology", "Bill and Melinda Gates Foundation" — but "Lucy Fischer of The Times" is a
     // person and her outlet.
-    if ((t.low === "and" || ((t.low === "of" || t.low === "for") && ORG_WORDS_EN.has(prev.low))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b) continue;
+    if ((t.low === "and" || ((t.low === "of" || t.low === "for" || t.low === "on") && ORG_WORDS_EN.has(prev.low))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b) continue;
     // "Conference of the Philippines", "Institute for the Study of …": an article inside the name.
     if ((t.low === "of" || t.low === "for") && ORG_WORDS_EN.has(prev.low) && isCapWord(prev) && tokens[k + 1]?.low === "the" && isCapWord(tokens[k + 2]) && k + 2 < c.b) {
       k++;
@@ -445,6 +463,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     }
     // "the government of American Samoa": the institution's name.
     if (t.low === "of" && ORG_HEADS_EN.has(prev.low) && isCapWord(tokens[k + 1])) continue;
+    // "One of the children said", "Some of the residents told": the quantifier's phrase.
+    if (t.low === "of" && k === c.a + 1 && QUANT_OF_EN.has(prev.low)) continue;
     if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
       if ((t.low === "for" || t.low === "of") && SPOKES_NOUNS_EN.has(prev.low)) agentFrom = k + 1;
       // "data from the Gun Violence Archive", "figures from the ministry": the source of the data.
@@ -476,9 +496,9 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       if (t.kind === TK.Punct) break;
       if (t.low !== "by") continue;
       let p = k - 1;
-      while (p > c.a && p > b - 1 && !(/ed$/.test(tokens[p]!.low) || AUTHORED_NOUNS_EN.has(tokens[p]!.low))) p--;
+      while (p > c.a && p > b - 1 && !(/ed$/.test(tokens[p]!.low) || AUTHORED_NOUNS_EN.has(tokens[p]!.low) || DOC_NOUNS_EN.has(tokens[p]!.low))) p--;
       const pt = tokens[p]!;
-      if (AUTHORED_NOUNS_EN.has(pt.low) || (/ed$/.test(pt.low) && p >= c.a + 1)) agentFrom = k + 1;
+      if (AUTHORED_NOUNS_EN.has(pt.low) || DOC_NOUNS_EN.has(pt.low) || (/ed$/.test(pt.low) && p >= c.a + 1)) agentFrom = k + 1;
       break;
     }
   }
@@ -495,7 +515,7 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     if (m) return m;
   }
   // "The Emergency Situations Ministry further indicated": an adverb before the verb is no part of the subject.
-  while (b > c.a + 1 && isLowerWord(tokens[b - 1]) && (BETWEEN_EN.has(tokens[b - 1]!.low) || isAdverbLy(tokens[b - 1]!.low) || tokens[b - 1]!.low === "further")) b--;
+  while (b > c.a + 1 && isLowerWord(tokens[b - 1]) && (BETWEEN_EN.has(tokens[b - 1]!.low) || isAdverbLy(tokens[b - 1]!.low) || tokens[b - 1]!.low === "further" || tokens[b - 1]!.low === "even")) b--;
   // "WHO's statistics", "the ministry's figures": whose data they are.
   if (b - c.a >= 2 && DATA_NOUNS_EN.has(tokens[b - 1]!.low)) {
     const mi = doc.mentionAt[b - 2]!;

@@ -695,3 +695,25 @@ describe("English: continuations, reported clauses and titles with a modifier", 
     expect(inner?.reportedBy?.name).toBe("Ana Pryce");
   });
 });
+
+describe("English: time phrases, quantifiers, report authors and names at a clause's end", () => {
+  it("a time phrase without its comma opens no subject ('This Thursday the … Commission on … criticized'); 'on' inside an institution's name", () => {
+    const r = en('This Thursday the Harbour Commission on River Safety (HCRS) also criticized the plan. They released a statement which said, "The pier must stay open".');
+    const q = quoteWith(r, "The pier must stay open");
+    expect(q.speaker?.text).toBe("They");
+    expect(q.speaker?.name).toBe("Harbour Commission on River Safety");
+  });
+
+  it("'One of the children said', 'One of them even went as far to say': the quantifier's phrase speaks", () => {
+    const r = en('The parents were sentenced on Friday. One of the children said, "I still have nightmares." One of them even went as far to say, "I am glad they did."');
+    expect(quoteWith(r, "I still have nightmares.").speaker?.name).toBe("One of the children");
+    expect(quoteWith(r, "I am glad they did.").speaker?.name).toBe("One of them");
+  });
+
+  it("'a report on Wednesday by X' names its author; a name of capitalized words ends a relative clause's opening", () => {
+    let r = en("According to a report on Wednesday by NetWatch, a security firm, two databases were open to the public.");
+    expect(indirectWith(r, "two databases were open to the public").speaker?.name).toBe("NetWatch");
+    r = en("On May 2, NetWatch emailed Harbour Data Services, to which on May 9 Harbour Data Services acknowledged the owner had been told.");
+    expect(indirectWith(r, "the owner had been told").speaker?.name).toBe("Harbour Data Services");
+  });
+});
