@@ -412,6 +412,15 @@ function isCapWord(t: Token | undefined): boolean {
   return word(t) && t.cap;
 }
 
+/** The capitalized words from k are followed by an abbreviation in parentheses: "Poland (NFP)". */
+function acronymAfterRun(doc: Doc, k: number, b: number): boolean {
+  const { tokens } = doc;
+  let e = k;
+  while (e < b && isCapWord(tokens[e])) e++;
+  const a = tokens[e + 1];
+  return e > k && tokens[e]?.text === "(" && a !== undefined && a.kind === TK.Word && /^\p{Lu}{2,6}$/u.test(a.text) && tokens[e + 2]?.text === ")";
+}
+
 /**
  * A name after a title of capitalized words at the start of chunk c: "Member of Parliament (MP)
  * Yvette Cooper of the Labour Party", "Secretary of State Ana Ruiz of …": the name, else null.
@@ -461,6 +470,9 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       k++;
       continue;
     }
+    // "Notes from Poland (NFP)": capitalized words joined by a preposition, then their
+    // abbreviation, are one name.
+    if (PREP_EN.has(t.low) && isCapWord(prev) && isCapWord(tokens[k + 1]) && acronymAfterRun(doc, k + 1, c.b)) continue;
     // "the government of American Samoa": the institution's name.
     if (t.low === "of" && ORG_HEADS_EN.has(prev.low) && isCapWord(tokens[k + 1])) continue;
     // "One of the children said", "Some of the residents told": the quantifier's phrase.
@@ -557,7 +569,7 @@ function properPhrase(doc: Doc, a: number, b: number): Mention | null {
     if (isCapWord(t)) caps++;
     else if (t.kind === TK.Punct && !"().-'’".includes(t.text)) return null;
     // "Sheldon Yett of UNICEF": a name and where the person works, not one name.
-    else if (isLowerWord(t) && (t.low === "of" || t.low === "for" || t.low === "from") && k > s && isCapWord(tokens[k - 1]) && !ORG_WORDS_EN.has(tokens[k - 1]!.low) && !ORG_HEADS_EN.has(tokens[k - 1]!.low)) return null;
+    else if (isLowerWord(t) && (t.low === "of" || t.low === "for" || t.low === "from") && k > s && isCapWord(tokens[k - 1]) && !ORG_WORDS_EN.has(tokens[k - 1]!.low) && !ORG_HEADS_EN.has(tokens[k - 1]!.low) && !acronymAfterRun(doc, k + 1, b)) return null;
   }
   const first = tokens[s]!;
   const last = tokens[b - 1]!;

@@ -408,7 +408,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
 
   // "Der Fraktionschef der Bürgerliste, Jonas Albrecht, …": the role is the name that follows.
   const appositionAfter = (i: number): Person | null => {
-    for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
+    // (English "The head of the UK's counter terror police, Neil Basu,": a longer "of" phrase.)
+    for (let k = i + 1; k < tokens.length && k <= i + (lang === "en" ? 10 : 6); k++) {
       const u = tokens[k]!;
       if (u.text === ",") {
         const m = reg.match(tokens, k + 1);

@@ -717,3 +717,17 @@ describe("English: time phrases, quantifiers, report authors and names at a clau
     expect(indirectWith(r, "the owner had been told").speaker?.name).toBe("Harbour Data Services");
   });
 });
+
+describe("English: names with a preposition and their abbreviation; long role appositions", () => {
+  it("'According to Notes from Poland (NFP),': capitalized words joined by a preposition, then their abbreviation, are one name", () => {
+    const r = en("According to News from Estria (NFE), some shops opened on Sunday.");
+    expect(indirectWith(r, "some shops opened on Sunday").speaker?.name).toBe("News from Estria");
+  });
+
+  it("'The head of the city's harbour police, Neil Basu, said …': the role is the name in apposition, and 'He' after it is that person", () => {
+    const r = en("Police detained Khairi Saad on Saturday. Saad came to the city years ago. The head of the city's counter terror police, Neil Basu, on Sunday said the police found nothing. He also said there was no threat. Basu also stated the protest was not connected.");
+    const q = indirectWith(r, "there was no threat");
+    expect(q.speaker?.text).toBe("He");
+    expect(q.speaker?.name).toBe("Neil Basu");
+  });
+});
