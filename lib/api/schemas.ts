@@ -26,13 +26,13 @@ export const FACTCHECK_DEFAULT_PAGE_SIZE = 10;
 export const FACTCHECK_MAX_PAGE_SIZE = 100;
 export const FACTCHECK_MAX_OFFSET = 10_000;
 
-const slugParam = (what: string) =>
+const slugParam = (what: string, example?: string) =>
   z
     .string()
     .min(1)
     .max(200)
     .refine((s) => !hasControlCharacter(s), "must not contain control characters")
-    .meta({ description: what, example: "wladimir-putin" });
+    .meta({ description: what, ...(example ? { example } : {}) });
 
 const dayParam = (what: string) =>
   z
@@ -72,8 +72,8 @@ const languageOfSite = z.enum(["de", "en"]).meta({ description: "Language of lab
 
 export const claimListQuery = z
   .object({
-    verdict: slugParam("Key of the published verdict (the methodology page lists them), e.g. `false`.").optional(),
-    speaker: slugParam("Slug of the claimant.").optional(),
+    verdict: slugParam("Key of the published verdict (the methodology page lists them).", "false").optional(),
+    speaker: slugParam("Slug of the claimant.", "wladimir-putin").optional(),
     topic: slugParam("Slug of a topic.").optional(),
     language: languageParam.optional(),
     from: dayParam("Published on or after this day (newsroom time zone, Europe/Berlin).").optional(),

@@ -325,3 +325,10 @@ export async function publicFingerprint(client: Db = db): Promise<string> {
     ) AS f`;
   return row?.f ?? "";
 }
+
+/** The latest publication or public change of a public claim (null: none is public). */
+export async function latestPublicChange(client: Db = db): Promise<Date | null> {
+  const agg = await client.claim.aggregate({ where: publicClaimWhere, _max: { publishedAt: true, publicUpdatedAt: true } });
+  const dates = [agg._max.publishedAt, agg._max.publicUpdatedAt].filter((d): d is Date => d !== null);
+  return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
+}
