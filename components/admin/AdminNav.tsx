@@ -14,6 +14,7 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/admin/articles", label: "Artikel", permission: "desk.view" },
   { href: "/admin/external-checks", label: "Externe Faktenchecks", permission: "desk.view" },
   { href: "/admin/import", label: "Import", permission: "import.run" },
+  { href: "/admin/export", label: "Export", permission: "desk.view" },
   { href: "/admin/topics", label: "Themen", permission: "taxonomy.manage" },
   { href: "/admin/verdicts", label: "Bewertungsskala", permission: "taxonomy.manage" },
   { href: "/admin/users", label: "Konten", permission: "users.manage" },
