@@ -2,6 +2,7 @@
 // route module of a URL found the way the server finds it (next.config.js's rewrites, e.g.
 // /api/v1/claims:search → app/api/v1/claims-search), its GET called with a Request and the
 // dynamic segment's params.
+import "./next-runtime";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../../lib/db/client";
