@@ -59,7 +59,7 @@ describe("the OpenAPI document", () => {
     const doc = await documentFromRoute();
     expect(doc.openapi).toBe("3.1.0");
     const validator = new Validator();
-    const result = await validator.validate(doc as unknown as object);
+    const result = await validator.validate(doc as unknown as Parameters<Validator["validate"]>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");

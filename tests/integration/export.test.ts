@@ -82,7 +82,7 @@ describe("CSV", () => {
     expect(Object.keys(quotes[0]!)).toEqual([...QUOTE_COLUMNS]);
     const publicQuotes = await t.db.publishedQuote.findMany({ where: { claim: publicClaimWhere }, distinct: ["quoteId"], select: { quoteId: true } });
     expect(quotes).toHaveLength(publicQuotes.length);
-    for (const q of quotes) expect(q.claims.split("; ").every((s) => publicSlugs.includes(s))).toBe(true);
+    for (const q of quotes) expect((q.claims ?? "").split("; ").every((s) => publicSlugs.includes(s))).toBe(true);
     const speakers = parse(await collect(exportChunks("speakers", "csv", { client: t.db })), { columns: true }) as Record<string, string>[];
     expect(Object.keys(speakers[0]!)).toEqual([...SPEAKER_COLUMNS]);
     expect(speakers.map((s) => s.slug).sort()).toEqual((await t.db.speaker.findMany({ where: publicSpeakerWhere, select: { slug: true } })).map((s) => s.slug).sort());
