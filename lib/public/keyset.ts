@@ -254,19 +254,28 @@ export async function pagePublicQuotes(
   const n = take(options.take);
   const f = options.filters ?? {};
   const sql = Prisma.sql;
+  const filters = sql`
+         ${f.speaker ? sql`AND pq."speakerId" = (SELECT id FROM "Speaker" WHERE slug = ${f.speaker})` : Prisma.empty}
+         ${f.language ? sql`AND lower(pq.language) = lower(${f.language})` : Prisma.empty}`;
+  // First the page's quote ids (in the order of the index on "quoteId", stopping after n + 1),
+  // then for each the version of the public claim approved last: a page costs the same wherever
+  // it is, however many claims a quote is on.
   const rows = await client.$queryRaw<QuoteRow[]>`
-    WITH v AS (
+    WITH ids AS (
+      SELECT DISTINCT pq."quoteId"
+        FROM "PublishedQuote" pq
+        JOIN "Claim" c ON c.id = pq."claimId" AND ${publicClaimSql("c")}
+       WHERE TRUE ${options.after ? sql`AND pq."quoteId" > ${options.after}` : Prisma.empty} ${filters}
+       ORDER BY pq."quoteId"
+       LIMIT ${n + 1}
+    ), v AS (
       SELECT DISTINCT ON (pq."quoteId")
              pq."quoteId", pq.text, pq.language, pq.kind::text AS kind, pq."saidOn", pq.occasion, pq.place,
              pq."speakerRef", pq."reportedByRef", pq."speakerId", pq."reportedById"
         FROM "PublishedQuote" pq
         JOIN "Claim" c ON c.id = pq."claimId" AND ${publicClaimSql("c")}
-       WHERE TRUE
-         ${options.after ? sql`AND pq."quoteId" > ${options.after}` : Prisma.empty}
-         ${f.speaker ? sql`AND pq."speakerId" = (SELECT id FROM "Speaker" WHERE slug = ${f.speaker})` : Prisma.empty}
-         ${f.language ? sql`AND lower(pq.language) = lower(${f.language})` : Prisma.empty}
+       WHERE pq."quoteId" IN (SELECT "quoteId" FROM ids) ${filters}
        ORDER BY pq."quoteId", c."publicUpdatedAt" DESC NULLS LAST, c.id
-       LIMIT ${n + 1}
     )
     SELECT v."quoteId", v.text, v.language, v.kind, v."saidOn", v.occasion, v.place, v."speakerRef", v."reportedByRef",
            s.slug AS "speakerSlug", r.slug AS "reporterSlug"
