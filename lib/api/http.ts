@@ -24,7 +24,7 @@ import type { ApiErrorCode } from "./schemas";
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 405 | 429 | 500,
+    readonly status: 400 | 404 | 429 | 500,
     readonly code: ApiErrorCode,
     message: string,
   ) {

@@ -452,7 +452,7 @@ export const claimReviewFeedSchema = z
 export const errorSchema = z
   .strictObject({
     error: z.strictObject({
-      code: z.enum(["invalid_parameter", "invalid_cursor", "not_found", "rate_limited", "method_not_allowed", "internal"]),
+      code: z.enum(["invalid_parameter", "invalid_cursor", "not_found", "rate_limited", "internal"]),
       message: z.string(),
     }),
   })

@@ -151,6 +151,23 @@ describe("every documented path answers as documented", () => {
     }
   });
 
+  it("the reference page renders every operation and schema of the document, without any script", async () => {
+    const doc = await documentFromRoute();
+    const response = await apiGet("/api/v1/docs");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await response.text();
+    // Nothing loaded or linked from another origin: no script, no stylesheet, no src, no absolute href.
+    expect(html).not.toMatch(/<script|<link|\ssrc=|\shref="(?:https?:)?\/\//i);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      expect(html, path).toContain(`/api/v1${path}`);
+      expect(html).toContain(`id="op-${item.get!.operationId}"`);
+    }
+    const schemas = Object.keys((doc as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas);
+    expect(schemas).toEqual(expect.arrayContaining(["Claim", "ClaimSummary", "FactCheckToolsSearchResponse", "Error"]));
+    for (const name of schemas) expect(html, name).toContain(`id="schema-${name}"`);
+  });
+
   it("an unknown path under /api/v1 is a JSON 404 too", async () => {
     const response = await apiGet("/api/v1/nothing-here");
     expect(response.status).toBe(404);
