@@ -4,6 +4,7 @@
 // (its highlight disappears), runs the extraction again, and neither comes back.
 //
 // It does not depend on how good the extractor is: it needs two proposals of any kind.
+import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator } from "@playwright/test";
 import { EDITOR, signIn } from "./desk";
@@ -100,3 +101,30 @@ test("an editor uploads an article, accepts one proposal, rejects one, and a re-
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
   await expect(row).toContainText("1"); // accepted
 });
+
+// Pasting, not uploading: the browser sends the empty file field as a part of the form too, and
+// the desk must take the pasted text (it once refused with "nicht beides"). A German and an
+// English article, the language detected from the text.
+const PASTED: { language: string; file: string }[] = [
+  { language: "German", file: SEED },
+  { language: "English", file: path.resolve(import.meta.dirname, "../tests/fixtures/extraction/en-real/01-en-iran-ukrainian-jet.txt") },
+];
+for (const { language, file } of PASTED) {
+  test(`an editor pastes a ${language} article's text and gets the review screen with proposals`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const article = fs.readFileSync(file, "utf8");
+    const title = `Eingefügt, ${language} (E2E ${Date.now()})`;
+    await signIn(page, EDITOR);
+    await page.goto("/admin/articles/new");
+    await page.getByLabel("Text einfügen").fill(article);
+    await page.getByLabel("Titel").fill(title);
+    await page.getByRole("button", { name: "Einlesen und Vorschläge erstellen" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+\?eingelesen=1$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    // The stored text is the pasted one, with the extractor's proposals on it.
+    const firstParagraph = article.split("\n").find((line) => line.trim().length > 40)!.trim();
+    const text = page.getByRole("region", { name: "Artikeltext mit Markierungen" });
+    await expect(text).toContainText(firstParagraph.slice(0, 60));
+    expect(await page.locator("li.candidate[data-status='proposed']").count()).toBeGreaterThan(0);
+  });
+}

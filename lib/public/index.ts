@@ -38,7 +38,7 @@ import { db, type Db } from "../db/client";
 import { pageNumber } from "../paged-routes";
 import type { PassageInContext } from "../passage";
 import { readPublishedContent, type FrozenPassage, type FrozenSource, type FrozenSpeaker } from "../editorial/publication";
-import { readSnapshot } from "../external-checks/snapshot";
+import { readSnapshot, type ExternalCheckFields } from "../external-checks/snapshot";
 
 export type PublicClaimStatus = PublicState;
 
@@ -158,19 +158,7 @@ export interface PublicClaimSummary {
 /** Another organisation's fact-check of the claim ("also checked by"), linked by an editor and
  * approved by a second person: its published data as approved (lib/external-checks). Never one
  * of our verdicts. */
-export interface PublicExternalCheck {
-  publisherName: string;
-  publisherSite: string | null;
-  /** Their page: an http(s) URL (the import accepts nothing else). */
-  url: string | null;
-  title: string | null;
-  textualRating: string | null;
-  ratingValue: number | null;
-  bestRating: number | null;
-  worstRating: number | null;
-  reviewDate: Date | null;
-  language: string | null;
-}
+export type PublicExternalCheck = ExternalCheckFields;
 
 export interface PublicClaim extends PublicClaimSummary {
   claimDate: Date | null;
