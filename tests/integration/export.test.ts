@@ -174,11 +174,16 @@ describe("the desk's route and the command", () => {
   it("GET /api/admin/export: 401 without a session, 400 for an unknown kind, a streamed download otherwise", async () => {
     const route = await import("../../app/api/admin/export/route");
     session.current = null;
-    expect((await route.GET(new Request("http://localhost/api/admin/export?kind=claims&format=csv"))).status).toBe(401);
+    const anonymous = await route.GET(new Request("http://localhost/api/admin/export?kind=claims&format=csv"));
+    expect(anonymous.status).toBe(401);
+    // Refusals as the import's routes answer them: a code, and the same in English.
+    expect(await anonymous.json()).toEqual({ error: "unauthenticated", message: "Please sign in." });
     const contributor = await t.db.user.findUniqueOrThrow({ where: { email: "mitarbeit@claimbase.local" } });
     const { startSession } = await import("../../lib/auth/sessions");
     session.current = { user: { id: contributor.id }, sid: await startSession(t.db, contributor.id) };
-    expect((await route.GET(new Request("http://localhost/api/admin/export?kind=users&format=csv"))).status).toBe(400);
+    const unknownKind = await route.GET(new Request("http://localhost/api/admin/export?kind=users&format=csv"));
+    expect(unknownKind.status).toBe(400);
+    expect(await unknownKind.json()).toEqual({ error: "bad_input", message: "kind is one of: claims, quotes, speakers." });
     expect((await route.GET(new Request("http://localhost/api/admin/export?kind=claims&format=xml"))).status).toBe(400);
     const response = await route.GET(new Request("http://localhost/api/admin/export?kind=speakers&format=csv"));
     expect(response.status).toBe(200);
