@@ -113,6 +113,7 @@ const LISTS = [
   "/admin/articles",
   "/admin/external-checks",
   "/admin/import",
+  "/admin/export",
   "/admin/topics",
   "/admin/verdicts",
   "/admin/users",

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 
 // The newsroom's sections. A link is shown only to roles that may use the page; the pages
 // check the same permission on the server.
-const SECTIONS: { href: string; key: "overview" | "claims" | "review" | "quotes" | "speakers" | "sources" | "articles" | "externalChecks" | "import" | "topics" | "verdicts" | "users" | "audit" | "account"; permission: Permission }[] = [
+const SECTIONS: { href: string; key: "overview" | "claims" | "review" | "quotes" | "speakers" | "sources" | "articles" | "externalChecks" | "import" | "export" | "topics" | "verdicts" | "users" | "audit" | "account"; permission: Permission }[] = [
   { href: "/admin", key: "overview", permission: "desk.view" },
   { href: "/admin/claims", key: "claims", permission: "desk.view" },
   { href: "/admin/review", key: "review", permission: "desk.view" },
@@ -15,6 +15,7 @@ const SECTIONS: { href: string; key: "overview" | "claims" | "review" | "quotes"
   { href: "/admin/articles", key: "articles", permission: "desk.view" },
   { href: "/admin/external-checks", key: "externalChecks", permission: "desk.view" },
   { href: "/admin/import", key: "import", permission: "import.run" },
+  { href: "/admin/export", key: "export", permission: "desk.view" },
   { href: "/admin/topics", key: "topics", permission: "taxonomy.manage" },
   { href: "/admin/verdicts", key: "verdicts", permission: "taxonomy.manage" },
   { href: "/admin/users", key: "users", permission: "users.manage" },

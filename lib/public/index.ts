@@ -207,7 +207,7 @@ export interface PublicSpeaker {
 // ---------------------------------------------------------------------------------------
 // Selects: the only columns the public site reads.
 
-const verdictSelect = {
+export const verdictSelect = {
   key: true,
   nameDe: true,
   nameEn: true,
@@ -216,7 +216,7 @@ const verdictSelect = {
   ratingValue: true,
 } satisfies Prisma.VerdictLabelSelect;
 
-const claimSummarySelect = {
+export const claimSummarySelect = {
   slug: true,
   text: true,
   language: true,
@@ -230,14 +230,14 @@ const claimSummarySelect = {
   publicUpdatedAt: true,
 } satisfies Prisma.ClaimSelect;
 
-const claimOrder = [
+export const claimOrder = [
   { publishedAt: { sort: "desc", nulls: "last" } },
   { slug: "asc" },
 ] satisfies Prisma.ClaimOrderByWithRelationInput[];
 
 type ClaimSummaryRow = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
 
-function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSelect }> | null): PublicVerdict | null {
+export function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSelect }> | null): PublicVerdict | null {
   return row
     ? {
         key: row.key,
@@ -251,7 +251,7 @@ function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSe
 }
 
 /** A speaker as approved ({name, kind, wikidataId} of a publication) at its current address. */
-function frozenRef(frozen: Pick<FrozenSpeaker, "name" | "kind" | "wikidataId">, slug: string): PublicSpeakerRef {
+export function frozenRef(frozen: Pick<FrozenSpeaker, "name" | "kind" | "wikidataId">, slug: string): PublicSpeakerRef {
   return { slug, name: frozen.name, kind: frozen.kind, wikidataId: frozen.wikidataId };
 }
 
@@ -275,7 +275,7 @@ function toFrozenSource(s: FrozenSource): PublicSource {
   };
 }
 
-function toClaimSummary(row: ClaimSummaryRow): PublicClaimSummary {
+export function toClaimSummary(row: ClaimSummaryRow): PublicClaimSummary {
   // The query filtered on publicState and publicationId; the check keeps the type honest.
   if (row.publicState === null || row.publication === null) throw new Error("lib/public: a non-public claim was read");
   const claimant = row.publication.claimant as FrozenSpeaker | null;
@@ -334,46 +334,55 @@ export async function listPublishedClaims(
   };
 }
 
+/** The columns of a public claim its page shows (getPublicClaim, and the API and exports in
+ * pages of many: lib/public/keyset.ts). */
+export const publicClaimSelect = {
+  ...claimSummarySelect,
+  claimantId: true,
+  publishedAnalysis: true,
+  publication: { select: { claimant: true, content: true } },
+  // The addresses of the speakers its quotes name.
+  publishedQuotes: {
+    select: { speakerId: true, reportedById: true, speaker: { select: { slug: true } }, reportedBy: { select: { slug: true } } },
+  },
+  publishedTopics: {
+    select: { topic: { select: { slug: true, nameDe: true, nameEn: true } } },
+    orderBy: { topic: { nameDe: "asc" } },
+  },
+  corrections: {
+    where: publishedCorrectionWhere,
+    select: {
+      kind: true,
+      note: true,
+      publishedAt: true,
+      previousVerdict: { select: verdictSelect },
+      previousSummary: true,
+    },
+    orderBy: { publishedAt: "asc" },
+  },
+  // "Also checked by": only approved links, as approved (lib/external-checks/snapshot.ts),
+  // never the live ExternalFactCheck row.
+  externalChecks: {
+    where: { approvedAt: { not: null } },
+    select: { approved: true },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.ClaimSelect;
+
+type PublicClaimRow = Prisma.ClaimGetPayload<{ select: typeof publicClaimSelect }>;
+
 /** The public claim with this slug, or null when there is none or it is not public. Its
  * content is its current publication, as approved. */
 export async function getPublicClaim(slug: string, client: Db = db): Promise<PublicClaim | null> {
   if (!plausibleSlug(slug)) return null;
-  const row = await client.claim.findFirst({
-    where: { slug, ...publicClaimWhere },
-    select: {
-      ...claimSummarySelect,
-      claimantId: true,
-      publishedAnalysis: true,
-      publication: { select: { claimant: true, content: true } },
-      // The addresses of the speakers its quotes name.
-      publishedQuotes: {
-        select: { speakerId: true, reportedById: true, speaker: { select: { slug: true } }, reportedBy: { select: { slug: true } } },
-      },
-      publishedTopics: {
-        select: { topic: { select: { slug: true, nameDe: true, nameEn: true } } },
-        orderBy: { topic: { nameDe: "asc" } },
-      },
-      corrections: {
-        where: publishedCorrectionWhere,
-        select: {
-          kind: true,
-          note: true,
-          publishedAt: true,
-          previousVerdict: { select: verdictSelect },
-          previousSummary: true,
-        },
-        orderBy: { publishedAt: "asc" },
-      },
-      // "Also checked by": only approved links, as approved (lib/external-checks/snapshot.ts),
-      // never the live ExternalFactCheck row.
-      externalChecks: {
-        where: { approvedAt: { not: null } },
-        select: { approved: true },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
-  if (!row || !row.publication) return null;
+  const row = await client.claim.findFirst({ where: { slug, ...publicClaimWhere }, select: publicClaimSelect });
+  return row ? toPublicClaim(row) : null;
+}
+
+/** A row of publicClaimSelect (read with publicClaimWhere) as the page shows it; null when it
+ * has no publication (which publicClaimWhere excludes). */
+export function toPublicClaim(row: PublicClaimRow): PublicClaim | null {
+  if (!row.publication) return null;
   const content = readPublishedContent(row.publication.content);
 
   const slugs = new Map<string, string>();
@@ -678,7 +687,7 @@ export interface PublicCorrectionEntry {
   claim: { slug: string; text: string; language: string };
 }
 
-const topicSelect = {
+export const topicSelect = {
   slug: true,
   nameDe: true,
   nameEn: true,
@@ -686,7 +695,7 @@ const topicSelect = {
   descriptionEn: true,
 } satisfies Prisma.TopicSelect;
 
-function toTopic(row: Prisma.TopicGetPayload<{ select: typeof topicSelect }>): PublicTopic {
+export function toTopic(row: Prisma.TopicGetPayload<{ select: typeof topicSelect }>): PublicTopic {
   return {
     slug: row.slug,
     nameDe: row.nameDe,

@@ -82,12 +82,32 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
   "/admin/import/[id]": "import.run",
   "/admin/external-checks": "desk.view",
   "/admin/external-checks/[id]": "desk.view",
+  "/admin/export": "desk.view",
 };
 
 // API routes that are public by design, with the reason.
 const PUBLIC_API: Record<string, string> = {
   "/api/auth/[...nextauth]": "Auth.js sign-in and session endpoints: they must work before sign-in.",
   "/api/oembed": "oEmbed for public claim pages: it shows only what the public page shows, read through lib/public.",
+  // The public read API (issue 14 point 4, docs/api.md): what the public pages show, read through
+  // lib/public; tests/integration/api-leak.test.ts checks every route for private values.
+  ...Object.fromEntries(
+    [
+      "/api/v1/claims",
+      "/api/v1/claims/[slug]",
+      "/api/v1/claims-search",
+      "/api/v1/speakers",
+      "/api/v1/speakers/[slug]",
+      "/api/v1/quotes",
+      "/api/v1/topics",
+      "/api/v1/topics/[slug]",
+      "/api/v1/search",
+      "/api/v1/claimreview-feed.json",
+      "/api/v1/openapi.json",
+      "/api/v1/docs",
+      "/api/v1/[...rest]",
+    ].map((r) => [r, "The public read API: only what the public pages show, read through lib/public (api-leak.test.ts)."]),
+  ),
 };
 // Every other API route and the permission it needs.
 const API_PERMISSIONS: Record<string, Permission> = {
@@ -96,6 +116,7 @@ const API_PERMISSIONS: Record<string, Permission> = {
   "/api/admin/import": "import.run",
   "/api/admin/import/[id]": "import.run",
   "/api/admin/import/template": "import.run",
+  "/api/admin/export": "desk.view",
 };
 
 let t: Awaited<ReturnType<typeof import("../helpers/db").createTestDatabase>>;
