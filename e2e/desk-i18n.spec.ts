@@ -86,10 +86,13 @@ async function expectPageIn(page: Page, path: string, lang: "de" | "en"): Promis
 /** The first link into `prefix` on the page at `list` (a record of the demo data). */
 async function firstRecord(page: Page, list: string, prefix: string): Promise<string> {
   await page.goto(list);
-  const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
-  const href = hrefs.find((h) => new RegExp(`^${prefix}[a-z0-9]{20,}$`).test(h));
-  expect(href, `a record linked from ${list}`).toBeTruthy();
-  return href!;
+  // Read until the list is there: a desk page streams its content after its loading state.
+  const recordHref = async () => {
+    const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    return hrefs.find((h) => new RegExp(`^${prefix}[a-z0-9]{20,}$`).test(h)) ?? null;
+  };
+  await expect.poll(recordHref, { message: `a record linked from ${list}`, timeout: 15_000 }).not.toBeNull();
+  return (await recordHref())!;
 }
 
 /** Chooses the desk's language on "My account" (the page, and the desk, reload in it). */
@@ -174,7 +177,10 @@ test("an account switched to English sees every desk page in English, and its me
     await page.getByLabel("Claim (neutrally worded)").fill("A test claim that is never saved.");
     await page.getByLabel("Value", { exact: true }).fill("many");
     await page.getByRole("button", { name: "Create claim" }).click();
-    await expect(page.getByRole("alert")).toContainText("Value: a number with at most 14 digits");
+    // The form's status names the refusal, the field its reason (Next.js's route announcer is an
+    // alert too, hence the form's own).
+    await expect(page.locator("form [role=alert].form-status")).toContainText("Please check the marked fields.");
+    await expect(page.locator("main")).toContainText("Value: a number with at most 14 digits");
     expect(found(await interfaceText(page, "en"), GERMAN)).toEqual([]);
 
     const reviewed = await firstRecord(page, "/admin/claims?status=in_review", "/admin/claims/");
