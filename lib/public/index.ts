@@ -493,7 +493,8 @@ async function findPublicSpeakerProfile(client: Db, slug: string) {
   };
 }
 
-interface SpeakerQuoteRow {
+/** A published quote as the public quote reads select it (a speaker's page, the API's quote list). */
+export interface PublishedQuoteRow {
   quoteId: string;
   text: string;
   language: string;
@@ -519,7 +520,7 @@ async function speakerQuotes(client: Db, speakerId: string, skip: number, take: 
    WHERE (pq."speakerId" = ${speakerId} OR pq."reportedById" = ${speakerId})`;
   const [[count], rows] = await Promise.all([
     client.$queryRaw<{ total: number }[]>`SELECT count(DISTINCT pq."quoteId")::int AS total ${matches}`,
-    client.$queryRaw<SpeakerQuoteRow[]>`
+    client.$queryRaw<PublishedQuoteRow[]>`
       WITH v AS (
         SELECT DISTINCT ON (pq."quoteId")
                pq."quoteId", pq.text, pq.language, pq.kind::text AS kind, pq."saidOn", pq.occasion, pq.place,

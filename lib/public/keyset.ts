@@ -12,8 +12,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { db, type Db } from "../db/client";
 import { NEWSROOM_TIME_ZONE } from "../format";
-import type { FrozenSpeaker } from "../editorial/publication";
-import type { SpeechKind } from "../generated/prisma/enums";
 import {
   claimOrder,
   frozenRef,
@@ -31,6 +29,7 @@ import {
   type PublicSpeaker,
   type PublicSpeakerQuote,
   type PublicTopicWithCount,
+  type PublishedQuoteRow,
 } from "./index";
 
 /** The most items one page may hold. */
@@ -232,19 +231,6 @@ export interface PublicQuoteFilters {
   language?: string | null;
 }
 
-interface QuoteRow {
-  quoteId: string;
-  text: string;
-  language: string;
-  kind: SpeechKind;
-  saidOn: Date | null;
-  occasion: string | null;
-  place: string | null;
-  speakerRef: FrozenSpeaker;
-  reportedByRef: FrozenSpeaker | null;
-  speakerSlug: string;
-  reporterSlug: string | null;
-}
 
 /** One page of public quotes after the quote id `after`. */
 export async function pagePublicQuotes(
@@ -260,7 +246,7 @@ export async function pagePublicQuotes(
   // First the page's quote ids (in the order of the index on "quoteId", stopping after n + 1),
   // then for each the version of the public claim approved last: a page costs the same wherever
   // it is, however many claims a quote is on.
-  const rows = await client.$queryRaw<QuoteRow[]>`
+  const rows = await client.$queryRaw<PublishedQuoteRow[]>`
     WITH ids AS (
       SELECT DISTINCT pq."quoteId"
         FROM "PublishedQuote" pq
