@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/action-limits.mjs";
-import { publicCacheHeaders, publicRewrites } from "./lib/public-routes.mjs";
+import { apiRewrites, publicCacheHeaders, publicRewrites } from "./lib/public-routes.mjs";
 
 // Messages and locale of each render (next-intl): i18n/request.ts.
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -63,7 +63,7 @@ const nextConfig = {
   // The public site's URLs are routed here, not in proxy.ts, which costs more per request
   // than serving a cached page (lib/public-routes.mjs says why).
   async rewrites() {
-    return { beforeFiles: publicRewrites(), afterFiles: [], fallback: [] };
+    return { beforeFiles: [...publicRewrites(), ...apiRewrites()], afterFiles: [], fallback: [] };
   },
   async headers() {
     return [

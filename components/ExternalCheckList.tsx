@@ -2,6 +2,7 @@
 // claim (lib/public: PublicExternalCheck). Everything in them is the other publisher's text and
 // untrusted (publisher names have carried script payloads): it is rendered as text, which React
 // escapes, never as markup, and the only link is their page's http(s) URL, checked again here.
+// The labels are the public site's (messages/*.json, claim.*); names are marked as content.
 import type { Locale } from "../lib/i18n";
 import type { PublicExternalCheck } from "../lib/public";
 import { DateText } from "./DateText";
@@ -35,7 +36,7 @@ export function ExternalCheckList({ checks, locale, labels }: { checks: PublicEx
           return (
             <li key={i}>
               <p>
-                <strong>
+                <strong translate="no">
                   {isHttp(check.url) ? (
                     <a href={check.url} rel="nofollow noopener noreferrer external" aria-label={labels.open(check.publisherName)}>
                       {check.publisherName}
@@ -44,7 +45,7 @@ export function ExternalCheckList({ checks, locale, labels }: { checks: PublicEx
                     check.publisherName
                   )}
                 </strong>
-                {check.publisherSite && check.publisherSite !== check.publisherName ? <span className="muted"> ({check.publisherSite})</span> : null}
+                {check.publisherSite && check.publisherSite !== check.publisherName ? <span className="muted" translate="no"> ({check.publisherSite})</span> : null}
                 {check.reviewDate ? (
                   <span className="muted">
                     , {labels.reviewedOn} <DateText date={check.reviewDate} locale={locale} />

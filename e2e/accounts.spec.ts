@@ -64,7 +64,7 @@ test("the admin creates a reviewer, issues a reset code, and the reviewer sets a
 
   await signIn(page, email, newPassword);
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.locator("main")).toContainText(`Angemeldet als ${name} (reviewer)`);
+  await expect(page.locator("main")).toContainText(`Angemeldet als ${name} (Prüfung)`);
 
   // The code was single-use.
   await page.getByRole("button", { name: "Abmelden" }).click();

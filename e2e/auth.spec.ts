@@ -42,7 +42,7 @@ test("the admin signs in, sees the newsroom page and signs out", async ({ page }
 
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1, name: "Redaktion" })).toBeVisible();
-  await expect(page.locator("main")).toContainText(/Angemeldet als .+ \(admin\)/);
+  await expect(page.locator("main")).toContainText(/Angemeldet als .+ \(Admin\)/);
   const table = page.getByRole("table");
   await expect(table).toContainText("Veröffentlicht");
   await expect(table).toContainText("Entwurf");

@@ -338,6 +338,18 @@ test.describe("no private field on the public site", () => {
       // Every claim page URL, public (200) and private (404).
       ...claims.map((c) => `/api/oembed?format=json&maxwidth=400&url=${enc(`${baseURL}/claims/${enc(c.slug)}`)}`),
       `/api/oembed?format=xml&url=${enc(`${baseURL}/claims/${enc(slug("draft"))}`)}`,
+      // The public API (docs/api.md; tests/integration/api-leak.test.ts checks it route by route
+      // with more planted values): its lists, every claim URL, its searches and the feeds.
+      "/api/v1/claims?limit=100",
+      "/api/v1/speakers?limit=100",
+      "/api/v1/quotes?limit=100",
+      "/api/v1/topics?limit=100",
+      `/api/v1/search?q=${WORD}`,
+      `/api/v1/claims:search?query=${WORD}`,
+      "/api/v1/claimreview-feed.json",
+      "/api/v1/claimreview-feed.json?lang=en",
+      ...claims.map((c) => `/api/v1/claims/${enc(c.slug)}`),
+      `/api/v1/speakers/${enc(slug("speaker"))}`,
     ];
     expect(publicClaims.length).toBeGreaterThan(0);
   });
@@ -385,12 +397,14 @@ test.describe("no private field on the public site", () => {
     expect(payload?.body.trimStart().startsWith("<")).toBe(false);
   });
 
-  test("feed, sitemap, robots.txt and oEmbed", async ({ request }) => {
+  test("feed, sitemap, robots.txt, oEmbed and the public API", async ({ request }) => {
     const responses = await fetchAll(request, other);
     const leaks = responses.flatMap((r) => leaksIn(r).map((field) => `${r.url} (${r.status}): ${field}`));
     expect(leaks).toEqual([]);
     expect(responses.find((r) => r.url === "/feed.xml")?.status).toBe(200);
     expect(responses.find((r) => r.url === "/sitemap.xml")?.status).toBe(200);
     expect(responses.some((r) => r.url.startsWith("/api/oembed") && r.status === 200), "no oEmbed answer for a public claim").toBe(true);
+    expect(responses.find((r) => r.url === "/api/v1/claims?limit=100")?.status).toBe(200);
+    expect(responses.find((r) => r.url === `/api/v1/claims/${slug("draft")}`)?.status).toBe(404);
   });
 });

@@ -61,6 +61,12 @@ export const settingsSchema = z.object({
         return z.NEVER;
       }
     }),
+  // Requests per minute one client address may make to the public API (/api/v1, lib/api/
+  // rate-limit.ts), counted on each app server; 0: no limit.
+  CLAIMBASE_API_RATE_LIMIT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "expected a number of requests per minute" }).int("expected a whole number").min(0).max(1_000_000).default(120),
+  ),
   CLAIMBASE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
   AUTH_SECRET: z.preprocess(
     emptyToUndefined,

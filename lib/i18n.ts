@@ -1,7 +1,10 @@
-// The languages of the public site and their URLs. German at the root URLs, English under
-// /en (app/(site)/[locale], i18n/routing.ts); the newsroom (/admin, /signin) stays German.
-// Every string the UI shows is in the message catalogues messages/de.json and
-// messages/en.json, read through next-intl (getTranslations, useTranslations).
+// The languages of the site and their URLs. The public site: German at the root URLs, English
+// under /en (app/(site)/[locale], i18n/routing.ts). The newsroom (/admin) has no language in its
+// URLs: it speaks the signed-in user's language (User.locale, chosen under "My account"; set
+// from the browser at the first sign-in), and signing in speaks the browser's (browserLocale;
+// lib/desk-i18n.ts). Every string the UI shows is in the message catalogues messages/de.json
+// and messages/en.json, read through next-intl (getTranslations, useTranslations); what the
+// domain layer says is a Message (lib/messages.ts), turned into text by the page.
 //
 // Content is never translated: claim texts, quotes and source titles keep their own language
 // (`language` columns), and the newsroom's own texts (summaries, analyses, bios, correction
@@ -28,7 +31,8 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** The language of the page being rendered (server only): the one its [locale] segment set
- * (i18n/page.ts pageLocale), German elsewhere (the newsroom, sign-in, scripts). */
+ * (i18n/page.ts pageLocale), the desk's on the newsroom's pages (lib/desk-i18n.ts), German
+ * outside a request (scripts). */
 export async function getLocale(): Promise<Locale> {
   // Loaded here, not at the top: client components import this module too.
   const { getLocale: localeOfRender } = await import("next-intl/server");
@@ -73,6 +77,16 @@ export function prefersEnglish(acceptLanguage: string | null): boolean {
     });
   if (best.en.q === 0) return false;
   return best.en.q > best.de.q || (best.en.q === best.de.q && best.en.at < best.de.at);
+}
+
+/**
+ * The language of a browser without an account's preference: the one it chose on the public
+ * site (LOCALE_COOKIE), else English when its Accept-Language ranks English above German, else
+ * German.
+ */
+export function browserLocale(acceptLanguage: string | null, cookie: string | null | undefined): Locale {
+  if (isLocale(cookie)) return cookie;
+  return prefersEnglish(acceptLanguage) ? "en" : DEFAULT_LOCALE;
 }
 
 /** The URL of a public page in a language: `localeHref("en", "/claims/x")` is

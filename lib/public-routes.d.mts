@@ -12,5 +12,6 @@ export interface RouteCondition {
   value?: string;
 }
 export declare function publicRewrites(): { source: string; destination: string }[];
+export declare function apiRewrites(): { source: string; destination: string }[];
 export declare function publicCacheHeaders(): { source: string; has?: RouteCondition[]; headers: { key: string; value: string }[] }[];
 export declare function isLocalizedPath(path: string): boolean;

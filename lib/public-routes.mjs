@@ -66,6 +66,14 @@ export function publicRewrites() {
   return [{ source: `/:path(${GERMAN_PATH})`, destination: "/de/:path" }];
 }
 
+/** next.config.js `rewrites().beforeFiles` of the public API (app/api/v1): the Fact Check Tools
+ * compatible search is called as Google's is, `/api/v1/claims:search`, and is rendered by the
+ * route app/api/v1/claims-search (a colon in a folder name is not portable; a client may also
+ * send it percent-encoded). */
+export function apiRewrites() {
+  return [{ source: "/api/v1/claims(:|%3[aA])search", destination: "/api/v1/claims-search" }];
+}
+
 /** next.config.js `headers()`: Cache-Control of public answers. For the same header the later
  * rule wins, so a request with a session ends with SESSION_CACHE_CONTROL. proxy.ts sets its
  * own on the answers it makes (`/`, page numbers), which take precedence over these. */

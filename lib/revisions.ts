@@ -1,6 +1,7 @@
 // The revision log: every create, update, delete and transition of an editorial record is
 // written here, in the same transaction as the change (pass the transaction client).
 import type { Prisma } from "./generated/prisma/client";
+import { db as defaultDb, type Db } from "./db/client";
 
 export type EntityType =
   | "Speaker"
@@ -78,4 +79,35 @@ export async function recordRevision(
       changes: { ...fieldChanges(entry.before, entry.after), ...changedOnly(entry.extraChanges) } as Prisma.InputJsonValue,
     },
   });
+}
+
+/** One revision as a record's history shows it (components/admin/RecordHistory.tsx). */
+export interface RevisionSummary {
+  id: string;
+  action: string;
+  version: number | null;
+  at: Date;
+  userId: string | null;
+  /** The author's name; null for the system or a deleted account. */
+  who: string | null;
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+/** The latest `limit` revisions of one record, newest first. */
+export async function recentRevisions(entityType: EntityType, entityId: string, limit = 20, client: Db = defaultDb): Promise<RevisionSummary[]> {
+  const rows = await client.revision.findMany({
+    where: { entityType, entityId },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, action: true, version: true, createdAt: true, changes: true, userId: true, user: { select: { name: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id.toString(),
+    action: row.action,
+    version: row.version,
+    at: row.createdAt,
+    userId: row.userId,
+    who: row.user?.name ?? null,
+    changes: row.changes && typeof row.changes === "object" && !Array.isArray(row.changes) ? (row.changes as RevisionSummary["changes"]) : {},
+  }));
 }

@@ -15,6 +15,9 @@
 //   --confirm-by EMAIL   --own: the admin who confirms (four eyes: not the --as account).
 //                        Without it the preview stays for an admin to confirm in the desk.
 //
+// It speaks English (the desk speaks the reader's language; its messages come from the same
+// catalogues, messages/en.json here).
+//
 // Works against DATABASE_URL when set, else the embedded server (the running one of npm start,
 // or one started for the import), like npm run db:seed. Public pages show the import within
 // a minute (the cache's time limit; the command cannot reach the app's cache).
@@ -26,6 +29,8 @@ import { withDatabase } from "../lib/db/connect";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { can } from "../lib/auth/permissions";
 import { DomainError } from "../lib/editorial/errors";
+import { contentText } from "../lib/content-text";
+import type { Message } from "../lib/messages";
 import {
   ACTION_ORDER,
   IMPORT_FORMATS,
@@ -36,19 +41,24 @@ import {
   previewRows,
   readIntoBatch,
   unknownClaimants,
+  importPlainText,
   type ImportActor,
   type ImportFormat,
 } from "../lib/import";
+
+/** A Message of the domain in the command's language. */
+const english = (m: Message) => contentText("en", m);
+const number = (n: number) => n.toLocaleString("en-GB");
 
 const USAGE =
   "Usage: npm run import -- FILE [--own] [--format claimreview|factcheck-tools|csv|html] [--as EMAIL] [--yes] [--dry-run] [--all-or-nothing] [--create-speakers] [--confirm-by EMAIL]";
 
 const ACTION_WORDS: Record<string, string> = {
-  create: "neu",
-  update: "aktualisiert",
-  unchanged: "schon vorhanden",
-  duplicate: "doppelt in der Datei",
-  invalid: "fehlerhaft",
+  create: "new",
+  update: "updated",
+  unchanged: "already there",
+  duplicate: "twice in the file",
+  invalid: "invalid",
 };
 
 class UsageError extends Error {}
@@ -61,7 +71,7 @@ function progressPrinter(label: string) {
       const now = Date.now();
       if (now - lastShown < (tty ? 200 : 5_000)) return;
       lastShown = now;
-      const text = total ? `${label}: ${done.toLocaleString("de-DE")} von ${total.toLocaleString("de-DE")} (${Math.floor((done / total) * 100)} %)` : `${label}: ${done.toLocaleString("de-DE")}`;
+      const text = total ? `${label}: ${number(done)} of ${number(total)} (${Math.floor((done / total) * 100)} %)` : `${label}: ${number(done)}`;
       if (tty) process.stderr.write(`\r${text}   `);
       else process.stderr.write(`${text}\n`);
     },
@@ -107,62 +117,62 @@ async function main(argv: string[]): Promise<number> {
       const { id } = await createImportBatch(actor, { kind, filename: path === "-" ? "stdin" : path.split("/").pop(), format: (values.format as ImportFormat) ?? null }, db);
 
       const size = path === "-" ? null : fs.statSync(path).size;
-      const reading = progressPrinter("Gelesen");
+      const reading = progressPrinter("Read");
       const source = path === "-" ? process.stdin : fs.createReadStream(path);
       const started = Date.now();
       const summary = await readIntoBatch(id, source, { onProgress: (n) => reading.update(n) }, db);
       reading.end();
       const batch = (await getImportBatch(id, db))!;
       if (summary.status === "failed") {
-        console.error(`Nicht importiert: ${batch.error}`);
+        console.error(`Not imported: ${batch.error ? importPlainText(batch.error, english) : "the file cannot be read."}`);
         return 1;
       }
       console.log(
-        `${batch.filename ?? "Datei"} (${batch.format}${size !== null ? `, ${(size / 2 ** 20).toFixed(1)} MB` : ""}): ${batch.total.toLocaleString("de-DE")} Einträge in ${((Date.now() - started) / 1000).toFixed(1)} s gelesen.`,
+        `${batch.filename ?? "File"} (${batch.format}${size !== null ? `, ${(size / 2 ** 20).toFixed(1)} MB` : ""}): ${number(batch.total)} entries read in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       );
-      for (const action of ACTION_ORDER) if (summary.counts[action]) console.log(`  ${ACTION_WORDS[action]}: ${summary.counts[action].toLocaleString("de-DE")}`);
-      for (const note of batch.notes) console.log(`  Hinweis: ${note}`);
+      for (const action of ACTION_ORDER) if (summary.counts[action]) console.log(`  ${ACTION_WORDS[action]}: ${number(summary.counts[action])}`);
+      for (const note of batch.notes) console.log(`  Note: ${importPlainText(note, english)}`);
       const bad = await previewRows(id, { action: "invalid", pageSize: 20 }, db);
-      for (const row of bad.rows) console.log(`  Zeile ${row.line}: ${row.message}`);
-      if (bad.total > bad.rows.length) console.log(`  … und ${bad.total - bad.rows.length} weitere fehlerhafte Einträge (alle im Desk: /admin/import/${id}).`);
+      for (const row of bad.rows) console.log(`  Line ${row.line}: ${row.message ? importPlainText(row.message, english) : ""}`);
+      if (bad.total > bad.rows.length) console.log(`  … and ${number(bad.total - bad.rows.length)} more invalid entries (all of them in the desk: /admin/import/${id}).`);
       const unknown = await unknownClaimants(id, 10, db);
       if (unknown.length) {
-        console.log(`  Urheber ohne passenden Sprecher${values["create-speakers"] ? " (werden angelegt)" : " (bleiben Namen; --create-speakers legt sie an)"}:`);
+        console.log(`  Claimants without a matching speaker${values["create-speakers"] ? " (will be created)" : " (stay names; --create-speakers creates them)"}:`);
         for (const u of unknown) console.log(`    ${u.name} (${u.rows})`);
       }
 
       if (values["dry-run"]) {
         await cancelImport(actor, { batchId: id, version: batch.version }, db);
-        console.log("Probelauf: nichts wurde geschrieben.");
+        console.log("Dry run: nothing was written.");
         return 0;
       }
       if (summary.counts.create + summary.counts.update === 0) {
         await cancelImport(actor, { batchId: id, version: batch.version }, db);
-        console.log("Nichts zu importieren.");
+        console.log("Nothing to import.");
         return summary.counts.invalid ? 1 : 0;
       }
       let confirmer: ImportActor = actor;
       if (kind === "own") {
         if (!values["confirm-by"]) {
-          console.log(`Eigene Bewertungen werden veröffentlicht, wenn eine Administratorin oder ein Administrator (nicht ${actor.email}) bestätigt: im Desk unter /admin/import/${id} oder mit --confirm-by.`);
+          console.log(`Our own verdicts are published when an administrator (not ${actor.email}) confirms them: in the desk at /admin/import/${id} or with --confirm-by.`);
           return 0;
         }
         confirmer = await account(db, values["confirm-by"]);
       }
       if (!values.yes) {
         if (!process.stdin.isTTY || path === "-") {
-          console.log(`Nicht bestätigt (--yes fehlt). Die Vorschau bleibt im Desk: /admin/import/${id}`);
+          console.log(`Not confirmed (--yes is missing). The preview stays in the desk: /admin/import/${id}`);
           return 0;
         }
         const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
-        const answer = await rl.question("Importieren? [j/N] ");
+        const answer = await rl.question("Import? [y/N] ");
         rl.close();
         if (!/^(j|ja|y|yes)$/i.test(answer.trim())) {
-          console.log(`Nicht importiert. Die Vorschau bleibt im Desk: /admin/import/${id}`);
+          console.log(`Not imported. The preview stays in the desk: /admin/import/${id}`);
           return 0;
         }
       }
-      const writing = progressPrinter("Geschrieben");
+      const writing = progressPrinter("Written");
       const writeStart = Date.now();
       const result = await confirmImport(
         confirmer,
@@ -171,7 +181,7 @@ async function main(argv: string[]): Promise<number> {
         { onProgress: (done, total) => writing.update(done, total) },
       );
       writing.end();
-      console.log(`${result.message} (${((Date.now() - writeStart) / 1000).toFixed(1)} s)`);
+      console.log(`${english(result.message)} (${((Date.now() - writeStart) / 1000).toFixed(1)} s)`);
       return result.failed ? 2 : 0;
     } finally {
       await db.$disconnect();
@@ -182,7 +192,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof DomainError) console.error(error.message);
+    if (error instanceof DomainError) console.error(english(error.detail));
+    else if (error instanceof UsageError) console.error(error.message);
     else console.error(error);
     process.exit(1);
   },

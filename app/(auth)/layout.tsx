@@ -1,5 +1,6 @@
 // The root layout of signing in and resetting a password (/signin, /reset-password): the
-// newsroom's frame, without the newsroom's navigation.
+// newsroom's frame, without the newsroom's navigation, in the browser's language (no account is
+// signed in yet: lib/desk-i18n.ts).
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DeskFrame } from "@/components/DeskFrame";

@@ -4,9 +4,15 @@
 // uncontrolled forms after an action, so fields re-mount with the returned values), and on a
 // conflict shows the newer values beside the user's input and carries the newer version, so
 // the next save is a deliberate merge.
+//
+// Messages of the answer are codes with parameters (lib/messages.ts), shown in the page's
+// language (useMessageText).
 import { createContext, useActionState, useContext, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { FormAction } from "@/lib/actions/define";
 import { IDLE, type ActionState } from "@/lib/actions/state";
+import type { Message } from "@/lib/messages";
+import { useMessageText } from "./useMessageText";
 
 const FormStateContext = createContext<ActionState>(IDLE);
 
@@ -22,7 +28,7 @@ export function useFieldValue(name: string, stored: string | string[] | undefine
 }
 
 /** The errors of a field key in the last answer (none unless it refused the save). */
-export function useFieldErrors(name: string): string[] {
+export function useFieldErrors(name: string): Message[] {
   const state = useFormState();
   return state.status === "error" ? (state.fieldErrors?.[name] ?? []) : [];
 }
@@ -66,6 +72,7 @@ export function ActionForm({
   resetOnSuccess?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const t = useTranslations("desk.form");
   const currentVersion = state.status === "error" && state.conflict ? state.conflict.currentVersion : version;
   return (
     <FormStateContext.Provider value={state}>
@@ -83,7 +90,7 @@ export function ActionForm({
         {children}
         <div className="admin-form__actions">
           <button type="submit" disabled={pending} aria-disabled={pending}>
-            {pending ? "Wird gespeichert …" : submitLabel}
+            {pending ? t("saving") : submitLabel}
           </button>
         </div>
       </form>
@@ -92,17 +99,18 @@ export function ActionForm({
 }
 
 function FormStatus({ state }: { state: ActionState }) {
+  const text = useMessageText();
   if (state.status === "idle") return <div role="status" aria-live="polite" className="form-status" />;
   if (state.status === "ok") {
     return (
       <div role="status" aria-live="polite" className="form-status form-status--ok">
-        {state.message}
+        {text(state.message)}
       </div>
     );
   }
   return (
     <div role="alert" className="form-status form-status--error">
-      <p>{state.message}</p>
+      <p>{text(state.message)}</p>
       {state.conflict && <ConflictTable state={state} />}
     </div>
   );
@@ -117,18 +125,19 @@ function display(value: unknown): string {
 }
 
 function ConflictTable({ state }: { state: Extract<ActionState, { status: "error" }> }) {
+  const t = useTranslations("desk.form.conflict");
   const current = state.conflict?.current ?? {};
   const mine = state.values ?? {};
   const fields = Object.keys(mine).filter((k) => k !== "version" && k !== "id" && k in current && display(mine[k]) !== display(current[k]));
-  if (fields.length === 0) return <p>Ihre Eingaben unterscheiden sich nicht vom neuen Stand.</p>;
+  if (fields.length === 0) return <p>{t("same")}</p>;
   return (
     <table className="conflict-table">
-      <caption>Unterschiede zwischen Ihrer Eingabe und dem gespeicherten Stand</caption>
+      <caption>{t("caption")}</caption>
       <thead>
         <tr>
-          <th scope="col">Feld</th>
-          <th scope="col">Ihre Eingabe (bleibt im Formular)</th>
-          <th scope="col">Gespeichert von {state.conflict?.changedBy ?? "jemand anderem"}</th>
+          <th scope="col">{t("field")}</th>
+          <th scope="col">{t("yours")}</th>
+          <th scope="col">{state.conflict?.changedBy ? t("savedBy", { name: state.conflict.changedBy }) : t("savedBySomeone")}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,33 +1,36 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 
 // The newsroom's sections. A link is shown only to roles that may use the page; the pages
 // check the same permission on the server.
-const SECTIONS: { href: string; label: string; permission: Permission }[] = [
-  { href: "/admin", label: "Übersicht", permission: "desk.view" },
-  { href: "/admin/claims", label: "Behauptungen", permission: "desk.view" },
-  { href: "/admin/review", label: "Prüfung", permission: "desk.view" },
-  { href: "/admin/quotes", label: "Zitate", permission: "desk.view" },
-  { href: "/admin/speakers", label: "Sprecher", permission: "desk.view" },
-  { href: "/admin/sources", label: "Quellen", permission: "desk.view" },
-  { href: "/admin/articles", label: "Artikel", permission: "desk.view" },
-  { href: "/admin/external-checks", label: "Externe Faktenchecks", permission: "desk.view" },
-  { href: "/admin/import", label: "Import", permission: "import.run" },
-  { href: "/admin/topics", label: "Themen", permission: "taxonomy.manage" },
-  { href: "/admin/verdicts", label: "Bewertungsskala", permission: "taxonomy.manage" },
-  { href: "/admin/users", label: "Konten", permission: "users.manage" },
-  { href: "/admin/audit", label: "Protokoll", permission: "audit.view" },
-  { href: "/admin/account", label: "Mein Konto", permission: "account.manage" },
+const SECTIONS: { href: string; key: "overview" | "claims" | "review" | "quotes" | "speakers" | "sources" | "articles" | "externalChecks" | "import" | "export" | "topics" | "verdicts" | "users" | "audit" | "account"; permission: Permission }[] = [
+  { href: "/admin", key: "overview", permission: "desk.view" },
+  { href: "/admin/claims", key: "claims", permission: "desk.view" },
+  { href: "/admin/review", key: "review", permission: "desk.view" },
+  { href: "/admin/quotes", key: "quotes", permission: "desk.view" },
+  { href: "/admin/speakers", key: "speakers", permission: "desk.view" },
+  { href: "/admin/sources", key: "sources", permission: "desk.view" },
+  { href: "/admin/articles", key: "articles", permission: "desk.view" },
+  { href: "/admin/external-checks", key: "externalChecks", permission: "desk.view" },
+  { href: "/admin/import", key: "import", permission: "import.run" },
+  { href: "/admin/export", key: "export", permission: "desk.view" },
+  { href: "/admin/topics", key: "topics", permission: "taxonomy.manage" },
+  { href: "/admin/verdicts", key: "verdicts", permission: "taxonomy.manage" },
+  { href: "/admin/users", key: "users", permission: "users.manage" },
+  { href: "/admin/audit", key: "audit", permission: "audit.view" },
+  { href: "/admin/account", key: "account", permission: "account.manage" },
 ];
 
-export function AdminNav({ user }: { user: SessionUser }) {
+export async function AdminNav({ user }: { user: SessionUser }) {
+  const t = await getTranslations("desk.nav");
   return (
-    <nav className="admin-nav" aria-label="Redaktion">
+    <nav className="admin-nav" aria-label={t("label")}>
       <ul>
         {SECTIONS.filter((s) => can(user.role, s.permission)).map((s) => (
           <li key={s.href}>
-            <Link href={s.href}>{s.label}</Link>
+            <Link href={s.href}>{t(s.key)}</Link>
           </li>
         ))}
       </ul>

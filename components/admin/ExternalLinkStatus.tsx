@@ -4,27 +4,17 @@
 // take (approve what they see, unlink). A server component: the approve form carries the digest
 // of the fields shown here, so what is approved is what the reviewer saw.
 import { Fragment } from "react";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Moment } from "@/components/admin/Moment";
 import type { FormAction } from "@/lib/actions/define";
 import { can } from "@/lib/auth/permissions";
+import { getMessageText } from "@/lib/desk-i18n";
 import { approvalRefusal, type DeskLink } from "@/lib/external-checks";
-import { SNAPSHOT_FIELDS, type ExternalCheckSnapshot } from "@/lib/external-checks/snapshot";
+import { SNAPSHOT_FIELDS } from "@/lib/external-checks/snapshot";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-const FIELD_NAMES: Record<keyof ExternalCheckSnapshot, string> = {
-  publisherName: "Herausgeber",
-  publisherSite: "Website",
-  url: "Adresse",
-  title: "Titel",
-  textualRating: "Bewertung",
-  ratingValue: "Bewertung (Zahl)",
-  bestRating: "beste Bewertung",
-  worstRating: "schlechteste Bewertung",
-  reviewDate: "Geprüft am",
-  language: "Sprache",
-};
-
+// The publisher's values: content of the fact-check (their language), shown as they are.
 const shown = (value: unknown) => (value === null || value === undefined || value === "" ? "–" : String(value));
 
 /** The server actions of the external checks' pages (app/(desk)/admin/external-checks/actions.ts). */
@@ -33,55 +23,52 @@ export interface ExternalLinkActions {
   unlink: FormAction;
 }
 
-export function ExternalLinkStatus({ link, user, actions }: { link: DeskLink; user: { id: string; role: Role }; actions: ExternalLinkActions }) {
+export async function ExternalLinkStatus({ link, user, actions }: { link: DeskLink; user: { id: string; role: Role }; actions: ExternalLinkActions }) {
+  const [t, text] = await Promise.all([getTranslations("desk.externalLink"), getMessageText()]);
   const refusal = approvalRefusal(user, link.linkedBy?.id ?? null);
   const mayUnlink = can(user.role, "external.link");
-  const visible = link.claim.isPublic ? "öffentlich" : "freigegeben (öffentlich, sobald die Behauptung veröffentlicht ist)";
   return (
     <div className="external-link-status">
       <p className="muted">
-        verknüpft von {link.linkedBy?.name ?? "–"}, <Moment date={link.createdAt} />
+        {t("linkedBy", { name: link.linkedBy?.name ?? "–" })}, <Moment date={link.createdAt} />
         {link.approvedAt ? (
           <>
-            ; freigegeben von {link.approvedBy?.name ?? "–"}, <Moment date={link.approvedAt} />
+            ; {t("approvedBy", { name: link.approvedBy?.name ?? "–" })}, <Moment date={link.approvedAt} />
           </>
         ) : null}
       </p>
       {link.state === "approved" ? (
-        <p>Status: {visible}.</p>
+        <p>{t(link.claim.isPublic ? "public" : "approvedNotYetPublic")}</p>
       ) : link.state === "pending" ? (
         <>
-          <p className="notice">Wartet auf Freigabe: nicht öffentlich, bis eine zweite Person die Verknüpfung freigibt. Öffentlich gezeigt würde:</p>
+          <p className="notice">{t("pending")}</p>
           <dl className="facts">
             {SNAPSHOT_FIELDS.map((f) => (
               <Fragment key={f}>
-                <dt>{FIELD_NAMES[f]}</dt>
-                <dd>{shown(link.current[f])}</dd>
+                <dt>{t(`fieldName.${f}`)}</dt>
+                <dd translate="no">{shown(link.current[f])}</dd>
               </Fragment>
             ))}
           </dl>
         </>
       ) : (
         <>
-          <p className="notice">
-            Seit der Freigabe geändert (etwa durch einen Import): die öffentliche Seite zeigt weiter die freigegebene Fassung, bis eine zweite Person
-            die neue freigibt.
-          </p>
+          <p className="notice">{t("changed")}</p>
           <table className="admin-table">
-            <caption className="visually-hidden">Geänderte Angaben</caption>
+            <caption className="visually-hidden">{t("changesCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Angabe</th>
-                <th scope="col">Freigegeben (öffentlich)</th>
-                <th scope="col">Jetzt</th>
+                <th scope="col">{t("field")}</th>
+                <th scope="col">{t("approvedColumn")}</th>
+                <th scope="col">{t("now")}</th>
               </tr>
             </thead>
             <tbody>
               {link.changes.map((c) => (
                 <tr key={c.field}>
-                  <th scope="row">{FIELD_NAMES[c.field]}</th>
-                  <td>{shown(c.before)}</td>
-                  <td>{shown(c.after)}</td>
+                  <th scope="row">{t(`fieldName.${c.field}`)}</th>
+                  <td translate="no">{shown(c.before)}</td>
+                  <td translate="no">{shown(c.after)}</td>
                 </tr>
               ))}
             </tbody>
@@ -93,23 +80,19 @@ export function ExternalLinkStatus({ link, user, actions }: { link: DeskLink; us
           <ActionForm
             action={actions.approve}
             hidden={{ externalCheckId: link.externalCheck.id, claimId: link.claim.id, digest: link.digest }}
-            submitLabel={link.state === "pending" ? "Verknüpfung freigeben" : "Neue Fassung freigeben"}
+            submitLabel={t(link.state === "pending" ? "approve" : "approveNew")}
             className="admin-form admin-form--inline"
           />
         ) : (
-          <p className="muted">{refusal}</p>
+          <p className="muted">{text(refusal)}</p>
         )
       ) : null}
       {mayUnlink ? (
         <ActionForm
           action={actions.unlink}
           hidden={{ externalCheckId: link.externalCheck.id, claimId: link.claim.id }}
-          submitLabel="Verknüpfung lösen"
-          confirm={
-            link.state !== "pending" && link.claim.isPublic
-              ? "Die öffentliche Seite der Behauptung zeigt den Faktencheck dann sofort nicht mehr. Verknüpfung lösen?"
-              : undefined
-          }
+          submitLabel={t("unlink")}
+          confirm={link.state !== "pending" && link.claim.isPublic ? t("unlinkConfirm") : undefined}
           className="admin-form admin-form--inline"
         />
       ) : null}

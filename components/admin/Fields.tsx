@@ -4,7 +4,9 @@
 // id is the field name, or `${idPrefix}-${name}` where a page has several forms with the same
 // field names (the claim page: one form per piece of evidence, a note in each workflow step).
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { useFieldErrors, useFieldValue, useFormState } from "./ActionForm";
+import { useMessageText } from "./useMessageText";
 
 function useField(name: string, stored: string | string[] | undefined, idPrefix?: string) {
   const state = useFormState();
@@ -35,6 +37,7 @@ interface Common {
 
 /** Label, hint, the control, and its errors. */
 function Frame({ f, label, hint, required, children }: { f: Field; label: string; hint?: ReactNode; required?: boolean; children: ReactNode }) {
+  const text = useMessageText();
   return (
     <div className="field">
       <label htmlFor={f.id}>
@@ -49,7 +52,7 @@ function Frame({ f, label, hint, required, children }: { f: Field; label: string
       {children}
       {f.errorId && (
         <span id={f.errorId} className="field__error">
-          {f.errors.join(" ")}
+          {f.errors.map(text).join(" ")}
         </span>
       )}
     </div>
@@ -126,6 +129,7 @@ export function Select({
   emptyLabel,
 }: Common & { defaultValue?: string | string[] | null; options: { value: string; label: string }[]; multiple?: boolean; emptyLabel?: string }) {
   const f = useField(name, defaultValue ?? undefined, idPrefix);
+  const t = useTranslations("desk.form");
   return (
     <Frame f={f} label={label} hint={hint} required={required}>
       <select
@@ -135,7 +139,7 @@ export function Select({
         defaultValue={f.value ?? (multiple ? [] : "")}
         {...control(f, { required, disabled, hint })}
       >
-        {!multiple && <option value="">{emptyLabel ?? (required ? "– bitte wählen –" : "– keine –")}</option>}
+        {!multiple && <option value="">{emptyLabel ?? (required ? t("choose") : t("none"))}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -159,11 +163,12 @@ export function Checkbox({ name, label, defaultChecked, idPrefix }: { name: stri
 /** The errors of a field key that no single input shows (e.g. "passages"). */
 export function GroupErrors({ name, id }: { name: string; id: string }) {
   const errors = useFieldErrors(name);
+  const text = useMessageText();
   if (errors.length === 0) return null;
   return (
     <div id={id} className="field__error">
       {errors.map((e, i) => (
-        <p key={i}>{e}</p>
+        <p key={i}>{text(e)}</p>
       ))}
     </div>
   );

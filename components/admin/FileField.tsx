@@ -4,7 +4,9 @@
 // the browser's check only saves a long upload that would be refused). A browser never keeps
 // a chosen file after the form was answered, so the hint says to choose it again.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useFieldErrors, useFormState } from "./ActionForm";
+import { useMessageText } from "./useMessageText";
 
 export function FileField({
   name,
@@ -25,8 +27,10 @@ export function FileField({
 }) {
   const state = useFormState();
   const errors = useFieldErrors(name);
+  const text = useMessageText();
+  const t = useTranslations("desk.form.file");
   const [problem, setProblem] = useState<string | null>(null);
-  const shown = problem ? [problem] : errors;
+  const shown = problem ? [problem] : errors.map(text);
   const errorId = shown.length ? `${name}-error` : undefined;
   const hintId = hint ? `${name}-hint` : undefined;
   return (
@@ -35,7 +39,7 @@ export function FileField({
       {hint && (
         <span className="field__hint" id={hintId}>
           {hint}
-          {state.status === "error" ? " Eine gewählte Datei muss nach einer Fehlermeldung neu ausgewählt werden." : ""}
+          {state.status === "error" ? ` ${t("chooseAgain")}` : ""}
         </span>
       )}
       <input
@@ -53,12 +57,11 @@ export function FileField({
           if (file) {
             const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? "";
             if (extensions && !extensions.includes(extension)) {
-              message = `„${file.name}“ ist keine ${extensions.map((x) => `.${x}`).join("- oder ")}-Datei.`;
+              message = t("wrongType", { name: file.name, types: extensions.map((x) => `.${x}`).join(", ") });
             } else if (maxBytes && file.size > maxBytes) {
-              const mb = (n: number) => `${(n / 1_000_000).toLocaleString("de-DE", { maximumFractionDigits: 1 })} MB`;
-              message = `Die Datei „${file.name}“ ist zu groß (${mb(file.size)}); höchstens ${mb(maxBytes)} sind möglich.`;
+              message = t("tooLarge", { name: file.name, size: file.size / 1_000_000, max: maxBytes / 1_000_000 });
             } else if (file.size === 0) {
-              message = `Die Datei „${file.name}“ ist leer (0 Bytes).`;
+              message = t("empty", { name: file.name });
             }
           }
           input.setCustomValidity(message ?? "");

@@ -3,6 +3,7 @@
 // input or select whose value is the page's validated value; hidden fields (say the tab of the
 // audit log) are kept on every search and by the reset link.
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { listHref } from "@/lib/editorial/listing";
 
 interface FieldBase {
@@ -28,14 +29,14 @@ export interface SelectFilter extends FieldBase {
 
 export type ListFilter = InputFilter | SelectFilter;
 
-export function ListFilters({
+export async function ListFilters({
   action,
   label,
   fields,
   filtered,
   idPrefix,
   hidden = {},
-  resetLabel = "Filter zurücksetzen",
+  resetLabel,
   className,
   searchLandmark = true,
 }: {
@@ -53,6 +54,7 @@ export function ListFilters({
   /** A search landmark (role="search"); false leaves the form a plain form. */
   searchLandmark?: boolean;
 }) {
+  const t = await getTranslations("desk.list");
   const idOf = (f: ListFilter) => f.id ?? (idPrefix ? `${idPrefix}-${f.name}` : f.name);
   return (
     <form
@@ -84,9 +86,9 @@ export function ListFilters({
       ))}
       <div className="admin-form__actions">
         <button type="submit" className="button">
-          Anzeigen
+          {t("show")}
         </button>
-        {filtered && <Link href={listHref(action, {}, hidden)}>{resetLabel}</Link>}
+        {filtered && <Link href={listHref(action, {}, hidden)}>{resetLabel ?? t("reset")}</Link>}
       </div>
     </form>
   );

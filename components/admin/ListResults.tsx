@@ -3,13 +3,15 @@
 // and its own texts; the links to other pages keep the list's search and filters.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/Pagination";
 import { TableScroll } from "@/components/admin/TableScroll";
-import { countOf, listHref, type Page, type SearchParams } from "@/lib/editorial/listing";
+import { currentLocale } from "@/lib/desk-i18n";
+import { listHref, type Page, type SearchParams } from "@/lib/editorial/listing";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
 import "@/app/(desk)/admin/editorial.css";
 
-export function ListResults({
+export async function ListResults({
   path,
   params,
   result,
@@ -26,8 +28,9 @@ export function ListResults({
   /** The list's URL parameters (search, filters, sort). */
   params: SearchParams;
   result: Omit<Page<unknown>, "items"> & { items: readonly unknown[] };
-  /** The nouns of the count line above the results, a status message ("1 Quelle", "3 Quellen gefunden"). */
-  count?: { one: string; many: string };
+  /** The count line above the results, a status message ("1 Quelle", "3 Quellen gefunden"):
+   * the count in words, from the page's catalogue (`{count, plural, ...}`). */
+  count?: (total: number) => string;
   /** Whether a search or filter is set ("… gefunden"). */
   filtered?: boolean;
   /** The text when there is nothing to show. */
@@ -41,14 +44,16 @@ export function ListResults({
   /** The table. */
   children: ReactNode;
 }) {
+  const [t, locale] = await Promise.all([getTranslations("desk.list"), currentLocale()]);
+  // Above the desk's count limit a list says "more than 10,000" (lib/editorial/listing.ts).
+  const countLine = count && (result.atLeast ? t("moreThan", { count: count(result.total) }) : count(result.total));
   // A one-time notice (?geloescht=1 after a delete) is not carried to other pages.
   const pageHref = (n: number) => listHref(path, params, { page: n > 1 ? n : undefined, geloescht: undefined });
   return (
     <>
-      {count && (
+      {countLine && (
         <p className="list-summary" role="status">
-          {result.atLeast ? `mehr als ${countOf(result.total, count.one, count.many)}` : countOf(result.total, count.one, count.many)}
-          {filtered ? " gefunden" : ""}
+          {filtered ? t("found", { count: countLine }) : countLine}
         </p>
       )}
       {result.items.length === 0 ? (
@@ -57,7 +62,7 @@ export function ListResults({
           {firstPageLink && (
             <>
               {" "}
-              {result.page > 1 && result.total > 0 && <Link href={pageHref(1)}>Zur ersten Seite</Link>}
+              {result.page > 1 && result.total > 0 && <Link href={pageHref(1)}>{t("firstPage")}</Link>}
             </>
           )}
         </p>
@@ -67,7 +72,7 @@ export function ListResults({
         <div className="table-scroll">{children}</div>
       )}
       {footer}
-      <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} locale="de" />
+      <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} locale={locale} />
     </>
   );
 }

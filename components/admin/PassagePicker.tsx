@@ -11,6 +11,7 @@
 // passage), and an offset is the length of the text of a Range from the box's start to the
 // selection boundary.
 import { useEffect, useRef, useState, type RefObject } from "react";
+import { useTranslations } from "next-intl";
 import { useFieldErrors, useFormState, useSentRows } from "./ActionForm";
 import { GroupErrors } from "./Fields";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
@@ -60,7 +61,7 @@ export function PassagePicker({
   preselectSourceId,
   textInputName = "text",
   errorKey = "appearances",
-  legend = "Fundstellen",
+  legend,
 }: {
   sources: PassageSourceOption[];
   /** The stored appearances. */
@@ -73,6 +74,7 @@ export function PassagePicker({
   legend?: string;
 }) {
   const state = useFormState();
+  const t = useTranslations("desk.passage");
   const errors = useFieldErrors(errorKey);
   const sent = useSentRows([PASSAGE_FIELDS.source, PASSAGE_FIELDS.start, PASSAGE_FIELDS.end]);
   const initial: PassageRow[] = sent
@@ -83,11 +85,8 @@ export function PassagePicker({
   const errorId = errors.length ? `${errorKey}-error` : undefined;
   return (
     <fieldset className="passage-picker" aria-describedby={errorId}>
-      <legend>{legend}</legend>
-      <span className="field__hint">
-        Wo das Zitat steht: die Quelle und die genaue Stelle in ihrem gespeicherten Text. Zum Entfernen einer Fundstelle die Quelle leeren
-        oder „Fundstelle entfernen“ wählen.
-      </span>
+      <legend>{legend ?? t("legend")}</legend>
+      <span className="field__hint">{t("hint")}</span>
       {errorId && <GroupErrors name={errorKey} id={errorId} />}
       <RowList key={state.status === "idle" ? 0 : state.at} sources={sources} initial={initial} textInputName={textInputName} />
     </fieldset>
@@ -97,6 +96,7 @@ export function PassagePicker({
 function RowList({ sources, initial, textInputName }: { sources: PassageSourceOption[]; initial: PassageRow[]; textInputName: string }) {
   const [rows, setRows] = useState(() => initial.map((row, i) => ({ key: `s${i}`, row })));
   const added = useRef(0);
+  const t = useTranslations("desk.passage");
   return (
     <>
       {rows.map(({ key, row }, i) => (
@@ -116,7 +116,7 @@ function RowList({ sources, initial, textInputName }: { sources: PassageSourceOp
           className="button button--secondary"
           onClick={() => setRows((all) => [...all, { key: `a${++added.current}`, row: { sourceId: "", start: "", end: "" } }])}
         >
-          Weitere Fundstelle
+          {t("add")}
         </button>
       </div>
     </>
@@ -126,7 +126,7 @@ function RowList({ sources, initial, textInputName }: { sources: PassageSourceOp
 type Loaded =
   | { state: "idle" }
   | { state: "loading" }
-  | { state: "error"; message: string }
+  | { state: "error"; status: number | null }
   | { state: "ready"; title: string; text: string | null };
 
 function AppearanceRow({
@@ -149,6 +149,7 @@ function AppearanceRow({
   const [range, setRange] = useState(() => ({ start: toInt(initial.start), end: toInt(initial.end) }));
   const [message, setMessage] = useState("");
   const [quoteText, setQuoteText] = useState("");
+  const t = useTranslations("desk.passage");
   const wrapper = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const mark = useRef<HTMLElement>(null);
@@ -168,13 +169,16 @@ function AppearanceRow({
     setLoaded({ state: "loading" });
     fetch(`/api/admin/sources/${encodeURIComponent(sourceId)}/text`, { signal: controller.signal, headers: { accept: "application/json" }, cache: "no-store" })
       .then(async (res) => {
-        const body = (await res.json().catch(() => ({}))) as { title?: string; text?: string | null; error?: string };
-        if (!res.ok) throw new Error(body.error ?? `Der Text konnte nicht geladen werden (Fehler ${res.status}).`);
+        const body = (await res.json().catch(() => ({}))) as { title?: string; text?: string | null };
+        if (!res.ok) {
+          setLoaded({ state: "error", status: res.status });
+          return;
+        }
         setLoaded({ state: "ready", title: body.title ?? "", text: body.text ?? null });
       })
-      .catch((error: unknown) => {
+      .catch(() => {
         if (controller.signal.aborted) return;
-        setLoaded({ state: "error", message: error instanceof Error ? error.message : "Der Text konnte nicht geladen werden." });
+        setLoaded({ state: "error", status: null });
       });
     return () => controller.abort();
   }, [sourceId]);
@@ -226,12 +230,12 @@ function AppearanceRow({
     if (!b || text === null) return;
     const current = selectionIn(b);
     if (current === "outside") {
-      setMessage("Die Markierung liegt ganz oder teilweise außerhalb des Quelltexts. Bitte nur im Textkasten markieren.");
+      setMessage(t("outside"));
       return;
     }
     const picked = current === "none" ? remembered.current : current;
     if (!picked) {
-      setMessage("Bitte zuerst im Textkasten die Stelle markieren, dann „Markierung übernehmen“ wählen.");
+      setMessage(t("selectFirst"));
       return;
     }
     let { start, end } = picked;
@@ -239,7 +243,7 @@ function AppearanceRow({
     while (start < end && /\s/.test(text[start] ?? "")) start++;
     while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
     if (start >= end) {
-      setMessage("Die Markierung enthält nur Leerraum.");
+      setMessage(t("onlyWhitespace"));
       return;
     }
     if (startInput.current) startInput.current.value = String(start);
@@ -255,7 +259,7 @@ function AppearanceRow({
     }
     remembered.current = null;
     window.getSelection()?.removeAllRanges();
-    setMessage(`Stelle ${start}–${end} übernommen: „${short(passage)}“.${filled ? " Der Zitattext wurde daraus gefüllt." : ""}`);
+    setMessage(t(filled ? "takenFilled" : "taken", { start: String(start), end: String(end), text: short(passage) }));
   };
 
   const onOffsetInput = () =>
@@ -268,10 +272,10 @@ function AppearanceRow({
   return (
     <div ref={wrapper} className="passage-picker__row" role="group" aria-labelledby={id("title")}>
       <p className="passage-picker__title" id={id("title")}>
-        Fundstelle {index + 1}
+        {t("row", { n: index + 1 })}
       </p>
       <div className="field">
-        <label htmlFor={id("source")}>Quelle</label>
+        <label htmlFor={id("source")}>{t("source")}</label>
         <select
           id={id("source")}
           name={`${PASSAGE_FIELDS.source}[]`}
@@ -281,35 +285,35 @@ function AppearanceRow({
             setMessage("");
           }}
         >
-          <option value="">– Quelle wählen –</option>
+          <option value="">{t("chooseSource")}</option>
           {sources.map((s) => (
             <option key={s.value} value={s.value}>
-              {s.label}
+              {s.hasText === false ? t("withoutText", { label: s.label }) : s.label}
             </option>
           ))}
         </select>
       </div>
 
-      {loaded.state === "loading" && <p className="muted">Der Text der Quelle wird geladen …</p>}
-      {loaded.state === "error" && <p className="field__error">{loaded.message}</p>}
+      {loaded.state === "loading" && <p className="muted">{t("loading")}</p>}
+      {loaded.state === "error" && (
+        <p className="field__error">{loaded.status === 404 ? t("notFound") : loaded.status ? t("loadFailedStatus", { status: String(loaded.status) }) : t("loadFailed")}</p>
+      )}
       {loaded.state === "ready" && text === null && (
         <p className="field__error">
-          Diese Quelle hat keinen gespeicherten Text, also lässt sich keine Stelle angeben.{" "}
-          <a href={`/admin/sources/${encodeURIComponent(sourceId)}`}>Text bei der Quelle ergänzen</a>.
+          {t("noText")} <a href={`/admin/sources/${encodeURIComponent(sourceId)}`}>{t("addText")}</a>.
         </p>
       )}
       {text !== null && (
         <>
           <p className="field__hint" id={instructionsId}>
-            Markieren Sie die Stelle im Text mit der Maus (oder mit der Tastatur, z. B. mit F7-Cursor-Navigation) und wählen Sie
-            „Markierung übernehmen“. Anfang und Ende lassen sich auch unten als Zahlen eingeben (Zeichen ab 0, Ende ausschließlich).
+            {t("instructions")}
           </p>
           <div
             ref={box}
             className="passage-picker__text"
             tabIndex={0}
             role="region"
-            aria-label={`Gespeicherter Text der Quelle „${short(loaded.state === "ready" ? loaded.title : "", 80)}“`}
+            aria-label={t("textLabel", { title: short(loaded.state === "ready" ? loaded.title : "", 80) })}
             aria-describedby={instructionsId}
           >
             {valid ? (
@@ -324,15 +328,15 @@ function AppearanceRow({
           </div>
           <div>
             <button type="button" className="button button--secondary" onMouseDown={(e) => e.preventDefault()} onClick={takeSelection}>
-              Markierung übernehmen
+              {t("take")}
             </button>
           </div>
         </>
       )}
 
       <div className="passage-picker__offsets">
-        <OffsetField inputRef={startInput} id={id("start")} label="Anfang (Zeichen)" name={PASSAGE_FIELDS.start} min={0} max={text?.length} defaultValue={initial.start} onInput={onOffsetInput} />
-        <OffsetField inputRef={endInput} id={id("end")} label="Ende (Zeichen, ausschließlich)" name={PASSAGE_FIELDS.end} min={1} max={text?.length} defaultValue={initial.end} onInput={onOffsetInput} />
+        <OffsetField inputRef={startInput} id={id("start")} label={t("start")} name={PASSAGE_FIELDS.start} min={0} max={text?.length} defaultValue={initial.start} onInput={onOffsetInput} />
+        <OffsetField inputRef={endInput} id={id("end")} label={t("end")} name={PASSAGE_FIELDS.end} min={1} max={text?.length} defaultValue={initial.end} onInput={onOffsetInput} />
       </div>
 
       <p className="passage-picker__status" role="status" aria-live="polite">
@@ -340,19 +344,15 @@ function AppearanceRow({
       </p>
       {passage !== null && expected !== "" && (
         <p className={passage === expected ? "passage-picker__match" : "passage-picker__mismatch"}>
-          {passage === expected
-            ? "Die Stelle lautet genau wie der Zitattext."
-            : `Die Stelle weicht vom Zitattext ab; sie lautet „${short(passage)}“.`}
+          {passage === expected ? t("matches") : t("differs", { text: short(passage) })}
         </p>
       )}
       {text !== null && range.start !== null && range.end !== null && !valid && (
-        <p className="field__error">
-          Die Stelle {range.start}–{range.end} liegt nicht im Text (0 ≤ Anfang &lt; Ende ≤ {text.length}).
-        </p>
+        <p className="field__error">{t("outsideText", { start: String(range.start), end: String(range.end), length: String(text.length) })}</p>
       )}
       <div>
         <button type="button" className="button--link" onClick={onRemove}>
-          Fundstelle {index + 1} entfernen
+          {t("remove", { n: index + 1 })}
         </button>
       </div>
     </div>

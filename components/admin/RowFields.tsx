@@ -5,6 +5,7 @@
 // Rows can be added and removed without JavaScript-only data: what is on screen is what is
 // sent. After a refused save the rows show what the user sent.
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useFieldErrors, useFormState, useSentRows } from "./ActionForm";
 import { GroupErrors } from "./Fields";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
@@ -31,8 +32,8 @@ export function RowFields({
   errorKey,
   columns,
   rows,
-  rowLabel = "Zeile",
-  addLabel = "Weitere Zeile",
+  rowLabel,
+  addLabel,
   emptyRows = 1,
 }: {
   legend: string;
@@ -42,13 +43,14 @@ export function RowFields({
   columns: RowColumn[];
   /** The stored rows, keyed by column name. */
   rows: Row[];
-  /** "Funktion" → rows are labelled "Funktion 1", "Funktion 2", ... */
+  /** "Funktion" → rows are labelled "Funktion 1", "Funktion 2", ... (default: "Zeile"/"Row"). */
   rowLabel?: string;
   addLabel?: string;
   /** Blank rows shown after the stored ones. */
   emptyRows?: number;
 }) {
   const state = useFormState();
+  const t = useTranslations("desk.form.rows");
   const errors = useFieldErrors(errorKey);
   const initial: Row[] = useSentRows(columns.map((c) => c.name)) ?? [...rows, ...Array.from({ length: emptyRows }, () => ({}))];
   const errorId = errors.length ? `${errorKey}-error` : undefined;
@@ -63,7 +65,7 @@ export function RowFields({
         </span>
       )}
       {errorId && <GroupErrors name={errorKey} id={errorId} />}
-      <RowList key={state.status === "idle" ? 0 : state.at} columns={columns} initial={initial} rowLabel={rowLabel} addLabel={addLabel} />
+      <RowList key={state.status === "idle" ? 0 : state.at} columns={columns} initial={initial} rowLabel={rowLabel ?? t("row")} addLabel={addLabel ?? t("add")} />
     </fieldset>
   );
 }
@@ -72,6 +74,7 @@ function RowList({ columns, initial, rowLabel, addLabel }: { columns: RowColumn[
   // Keys (and the ids built from them) are deterministic, so server and browser render alike.
   const [rows, setRows] = useState(() => initial.map((values, i) => ({ key: `s${i}`, values })));
   const added = useRef(0);
+  const t = useTranslations("desk.form.rows");
   return (
     <>
       {rows.map((row, i) => (
@@ -109,7 +112,11 @@ function RowList({ columns, initial, rowLabel, addLabel }: { columns: RowColumn[
             className="button--link row-fields__remove"
             onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
           >
-            Entfernen<span className="visually-hidden"> ({rowLabel} {i + 1})</span>
+            {t("remove")}
+            <span className="visually-hidden">
+              {" "}
+              ({rowLabel} {i + 1})
+            </span>
           </button>
         </div>
       ))}

@@ -6,15 +6,21 @@
 // aria-live region: screen readers hear when suggestions appear.
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 // Its styles, so that any page using the component gets them (not only the ones that import it).
 import "@/app/(desk)/admin/editorial.css";
 
 interface Item {
   id: string;
   label: string;
-  detail: string | null;
+  /** A speaker: the alias that matched; a claim: its status (shown in the page's language). */
+  alias?: string | null;
+  status?: string | null;
   href: string;
 }
+
+const CLAIM_STATUSES = ["draft", "in_research", "in_review", "published", "corrected", "retracted"] as const;
+const isClaimStatus = (s: string): s is (typeof CLAIM_STATUSES)[number] => (CLAIM_STATUSES as readonly string[]).includes(s);
 
 const DEBOUNCE_MS = 250;
 const MIN_LENGTH = 3;
@@ -23,7 +29,7 @@ export function SimilarRecords({
   kind,
   inputName,
   excludeId,
-  heading = "Ähnliche Einträge:",
+  heading,
 }: {
   kind: "speaker" | "claim";
   /** The name of the input to watch (in the same form). */
@@ -33,6 +39,8 @@ export function SimilarRecords({
   heading?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useTranslations("desk.similar");
+  const statusName = useTranslations("status");
   const [items, setItems] = useState<Item[]>([]);
 
   useEffect(() => {
@@ -86,12 +94,13 @@ export function SimilarRecords({
     <div ref={ref} className="similar-records" aria-live="polite" aria-atomic="true">
       {items.length > 0 && (
         <>
-          <p className="similar-records__heading">{heading}</p>
+          <p className="similar-records__heading">{heading ?? t("heading")}</p>
           <ul>
             {items.map((item) => (
               <li key={item.id}>
                 <Link href={item.href}>{item.label}</Link>
-                {item.detail && <span className="muted"> – {item.detail}</span>}
+                {item.alias ? <span className="muted"> – {t("alias", { alias: item.alias })}</span> : null}
+                {item.status && isClaimStatus(item.status) ? <span className="muted"> – {statusName(item.status)}</span> : null}
               </li>
             ))}
           </ul>

@@ -7,8 +7,9 @@
 import { z } from "zod";
 import { can, type Permission } from "../auth/permissions";
 import { getSessionAccount, getSessionUser, type SessionUser } from "../auth/session";
-import { DomainError, ValidationError, ConflictError, zodFieldErrors, type FieldErrors } from "../editorial/errors";
+import { DomainError, ValidationError, ConflictError, zodFieldErrors } from "../editorial/errors";
 import { nulFieldErrors } from "../editorial/fields";
+import { msg, type Message } from "../messages";
 
 export { zodFieldErrors };
 import type { ActionState, FormValues } from "./state";
@@ -76,16 +77,16 @@ export function actionInput(formData: FormData, files: readonly string[]): Recor
 function failure(error: unknown, values: FormValues): ActionState {
   const at = Date.now();
   if (error instanceof ValidationError) {
-    return { status: "error", code: "validation", message: error.message, fieldErrors: error.fieldErrors, values, at };
+    return { status: "error", code: "validation", message: error.detail, fieldErrors: error.fieldErrors, values, at };
   }
   if (error instanceof ConflictError) {
-    return { status: "error", code: "conflict", message: error.message, conflict: error.conflict, values, at };
+    return { status: "error", code: "conflict", message: error.detail, conflict: error.conflict, values, at };
   }
-  if (error instanceof DomainError) return { status: "error", code: error.code, message: error.message, values, at };
+  if (error instanceof DomainError) return { status: "error", code: error.code, message: error.detail, values, at };
   // next/navigation's redirect() and notFound() work by throwing: let them through.
   if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
   console.error(error);
-  return { status: "error", code: "internal", message: "Ein unerwarteter Fehler ist aufgetreten; nichts wurde gespeichert.", values, at };
+  return { status: "error", code: "internal", message: msg("msg.error.internal"), values, at };
 }
 
 /**
@@ -95,7 +96,7 @@ function failure(error: unknown, values: FormValues): ActionState {
  * like any other, never an error of the server (the fuzz drill sends such calls).
  */
 export function notAForm(): ActionState {
-  return { status: "error", code: "validation", message: "Die Anfrage enthält kein Formular.", at: Date.now() };
+  return { status: "error", code: "validation", message: msg("msg.error.notAForm"), at: Date.now() };
 }
 
 async function sessionActor(): Promise<SessionUser | null> {
@@ -108,9 +109,9 @@ export function defineAction<S extends z.ZodType>(options: {
   permission: Permission;
   schema: S;
   /** Runs the domain function; returns the success message (and the id of a new record). */
-  run: (actor: SessionUser, input: z.infer<S>) => Promise<{ message: string; id?: string }>;
+  run: (actor: SessionUser, input: z.infer<S>) => Promise<{ message: Message; id?: string }>;
   /** After success, outside the transaction: revalidatePath, redirect, ... */
-  after?: (result: { message: string; id?: string }, input: z.infer<S>) => void | Promise<void>;
+  after?: (result: { message: Message; id?: string }, input: z.infer<S>) => void | Promise<void>;
   /**
    * Names of file inputs (<input type="file">): each is given to the schema as a File (a
    * browser sends an empty, unnamed File when none was chosen: left out). Files are never
@@ -130,10 +131,10 @@ export function defineAction<S extends z.ZodType>(options: {
     for (const key of Object.keys(values)) if (/password|code/i.test(key)) delete values[key];
     const actor = options.beforeSecondFactor ? await sessionActor() : await getSessionUser();
     if (!actor) {
-      return { status: "error", code: "unauthenticated", message: "Bitte melden Sie sich an.", at: Date.now() };
+      return { status: "error", code: "unauthenticated", message: msg("msg.error.unauthenticated"), at: Date.now() };
     }
     if (!can(actor.role, options.permission)) {
-      return { status: "error", code: "forbidden", message: "Dafür fehlt Ihnen die Berechtigung.", values, at: Date.now() };
+      return { status: "error", code: "forbidden", message: msg("msg.error.forbidden"), values, at: Date.now() };
     }
     const nul = nulFieldErrors(formValues(formData));
     if (nul) {
@@ -141,7 +142,7 @@ export function defineAction<S extends z.ZodType>(options: {
       const shown = Object.fromEntries(
         Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => x.replaceAll("\u0000", "")) : v.replaceAll("\u0000", "")]),
       );
-      return { status: "error", code: "validation", message: "Bitte prüfen Sie die markierten Felder.", fieldErrors: nul, values: shown, at: Date.now() };
+      return { status: "error", code: "validation", message: msg("msg.error.checkFields"), fieldErrors: nul, values: shown, at: Date.now() };
     }
     const input = actionInput(formData, options.files ?? []);
     const parsed = options.schema.safeParse(input);
@@ -149,13 +150,13 @@ export function defineAction<S extends z.ZodType>(options: {
       return {
         status: "error",
         code: "validation",
-        message: "Bitte prüfen Sie die markierten Felder.",
+        message: msg("msg.error.checkFields"),
         fieldErrors: zodFieldErrors(parsed.error),
         values,
         at: Date.now(),
       };
     }
-    let result: { message: string; id?: string };
+    let result: { message: Message; id?: string };
     try {
       result = await options.run(actor, parsed.data);
     } catch (error) {

@@ -19,6 +19,7 @@ import { issuePendingSignIn, readPendingSignIn } from "./pending-signin";
 import { clientIp, consumeAttempt, refundAttempt } from "./rate-limit";
 import { startSession } from "./sessions";
 import { consumeSecondFactor, throttledSecondFactor, TwoFactorError } from "./two-factor";
+import { browserLocale, isLocale, LOCALE_COOKIE, type Locale } from "../i18n";
 
 /** The account or the client address is blocked until `retryAt` (lib/auth/rate-limit.ts). */
 export class SignInBlockedError extends Error {
@@ -112,6 +113,7 @@ const ACCOUNT = {
   active: true,
   passwordHash: true,
   passwordChangedAt: true,
+  locale: true,
   twoFactor: { select: { confirmedAt: true } },
 } as const;
 
@@ -129,9 +131,10 @@ export async function authorizeCredentials(
   now: Date = new Date(),
 ): Promise<SignedInUser | null> {
   const ip = clientIp(request?.headers);
+  const browser = browserLocale(request?.headers.get("accept-language") ?? null, cookieValue(request?.headers.get("cookie") ?? null, LOCALE_COOKIE));
   const blocked = { action: "signin.blocked" as const };
   if (credentials && typeof credentials === "object" && "pending" in credentials && (credentials as { pending?: unknown }).pending) {
-    return secondStep(credentials, ip, db, now);
+    return secondStep(credentials, ip, browser, db, now);
   }
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) {
@@ -167,15 +170,24 @@ export async function authorizeCredentials(
   await refundAttempt("password", { email, ip }, { client: db });
   if (user.twoFactor?.confirmedAt) {
     if (!code) throw new SecondFactorRequiredError(issuePendingSignIn(user, now), false);
-    return withSecondFactor(user, code, null, ip, db, now);
+    return withSecondFactor(user, code, null, ip, browser, db, now);
   }
-  return complete(user, ip, db, now, {});
+  return complete(user, ip, browser, db, now, {});
 }
 
-type Account = { id: string; email: string; name: string; role: Role; passwordChangedAt: Date | null };
+type Account = { id: string; email: string; name: string; role: Role; passwordChangedAt: Date | null; locale: string | null };
+
+/** A cookie's value from a Cookie header, or null. */
+function cookieValue(header: string | null, name: string): string | null {
+  for (const part of header?.split(";") ?? []) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return value.join("=");
+  }
+  return null;
+}
 
 /** The second step: the token of the first, and the code. */
-async function secondStep(credentials: unknown, ip: string | null, db: Db, now: Date): Promise<SignedInUser | null> {
+async function secondStep(credentials: unknown, ip: string | null, browser: Locale, db: Db, now: Date): Promise<SignedInUser | null> {
   const parsed = secondStepSchema.safeParse(credentials);
   const token = parsed.success ? readPendingSignIn(parsed.data.pending, now) : null;
   const user = token ? await db.user.findUnique({ where: { id: token.userId }, select: ACCOUNT }) : null;
@@ -190,10 +202,18 @@ async function secondStep(credentials: unknown, ip: string | null, db: Db, now: 
     await audit(db, "signin.failure", { userId: user?.id ?? null, email: user?.email ?? null, ip, reason: "expired_second_step" });
     throw new SecondFactorExpiredError();
   }
-  return withSecondFactor(user, parsed.data.code, parsed.data.pending, ip, db, now);
+  return withSecondFactor(user, parsed.data.code, parsed.data.pending, ip, browser, db, now);
 }
 
-async function withSecondFactor(user: Account, code: string, pending: string | null, ip: string | null, db: Db, now: Date): Promise<SignedInUser> {
+async function withSecondFactor(
+  user: Account,
+  code: string,
+  pending: string | null,
+  ip: string | null,
+  browser: Locale,
+  db: Db,
+  now: Date,
+): Promise<SignedInUser> {
   let used: "totp" | "recovery_code" | null;
   try {
     used = await throttledSecondFactor(db, { userId: user.id, email: user.email, ip, step: "signin" }, () => consumeSecondFactor(db, user.id, code, now));
@@ -205,11 +225,16 @@ async function withSecondFactor(user: Account, code: string, pending: string | n
   if (!used) throw new SecondFactorRequiredError(pending ?? issuePendingSignIn(user, now), true);
   const details: Record<string, string | number> = { secondFactor: used };
   if (used === "recovery_code") details.recoveryCodesLeft = await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
-  return complete(user, ip, db, now, details);
+  return complete(user, ip, browser, db, now, details);
 }
 
-async function complete(user: Account, ip: string | null, db: Db, now: Date, details: Record<string, string | number>): Promise<SignedInUser> {
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+/**
+ * The sign-in succeeded: the time, a session, the audit entry. An account without a language
+ * of its own gets the browser's (`browser`) as its desk's language, changeable under "My
+ * account" (lib/editorial/users.ts setOwnLocale).
+ */
+async function complete(user: Account, ip: string | null, browser: Locale, db: Db, now: Date, details: Record<string, string | number>): Promise<SignedInUser> {
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now, ...(isLocale(user.locale) ? {} : { locale: browser }) } });
   const sessionId = await startSession(db, user.id, { ip, now });
   await audit(db, "signin.success", { userId: user.id, email: user.email, ip, details: Object.keys(details).length ? details : undefined });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId };

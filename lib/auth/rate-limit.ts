@@ -45,6 +45,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { db as defaultDb, poolOf, type Db } from "../db/client";
 import { normalizeAddress } from "../trusted-proxies.cjs";
 import { tryWriteAuditEvent, type AuditAction } from "./audit";
+import { msg, type Message } from "../messages";
 
 /** Failed attempts within the window that block further attempts. */
 export const MAX_FAILURES = 10;
@@ -233,8 +234,9 @@ export function retryClock(retryAt: Date): string {
   return BERLIN_TIME.format(new Date(Math.ceil(retryAt.getTime() / minute) * minute));
 }
 
-export function rateLimitMessage(retryAt: Date): string {
-  return `Zu viele Fehlversuche. Bitte versuchen Sie es um ${retryClock(retryAt)} Uhr erneut.`;
+/** What a blocked person is told (catalogue msg.auth.rateLimited: the time in Berlin). */
+export function rateLimitMessage(retryAt: Date): Message {
+  return msg("msg.auth.rateLimited", { time: retryClock(retryAt) });
 }
 
 // The sign-in reports a block to the sign-in form through the error's `code` (Auth.js puts

@@ -2,11 +2,12 @@
 // cookies and is kept by the launcher, lib/launcher/auth-secret.ts): one key per purpose, so a
 // key used for one thing never works for another (HKDF-SHA256 with the purpose as `info`).
 //
-// Used for: the encryption of TOTP secrets at rest, and the signature of the short-lived token
-// between the password step and the second-factor step of the sign-in.
+// Used for: the encryption of TOTP secrets at rest, the signature of the short-lived token
+// between the password step and the second-factor step of the sign-in, and the public API's
+// opaque page cursors (lib/api/cursor.ts).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
-export type KeyPurpose = "totp-secret" | "pending-signin";
+export type KeyPurpose = "totp-secret" | "pending-signin" | "api-cursor";
 
 function authSecret(env: Record<string, string | undefined>): string {
   const secret = env.AUTH_SECRET;

@@ -70,6 +70,8 @@ export interface SessionAccount {
   name: string;
   email: string;
   role: Role;
+  /** The desk's language chosen for the account (User.locale), or null (then the browser's). */
+  locale: string | null;
   sessionId: string;
   /**
    * Two-factor sign-in is mandatory for the account's role and it has none yet: it may only
@@ -95,7 +97,16 @@ export async function resolveSession(claim: SessionClaim, options: { client?: Db
       expiresAt: true,
       revokedAt: true,
       user: {
-        select: { id: true, name: true, email: true, role: true, active: true, passwordChangedAt: true, twoFactor: { select: { confirmedAt: true } } },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          locale: true,
+          active: true,
+          passwordChangedAt: true,
+          twoFactor: { select: { confirmedAt: true } },
+        },
       },
     },
   });
@@ -110,6 +121,7 @@ export async function resolveSession(claim: SessionClaim, options: { client?: Db
     name: user.name,
     email: user.email,
     role: user.role,
+    locale: user.locale,
     sessionId: claim.sessionId,
     mustEnrolSecondFactor: await mustEnrolSecondFactor(user.role, Boolean(user.twoFactor?.confirmedAt), client),
   };

@@ -128,8 +128,10 @@ async function publish(tags, durations) {
     // One transaction: the rows and the notifications become visible together (NOTIFY is
     // delivered at commit).
     await client.query("BEGIN");
+    // Each tag once, in one order for every writer: two servers upserting overlapping tags in
+    // different orders each held a row the other waited for (a deadlock, found by the soak drill).
     await client.query(
-      `INSERT INTO "CacheTag" ("tag", "expiredAt") SELECT unnest($1::text[]), now()
+      `INSERT INTO "CacheTag" ("tag", "expiredAt") SELECT DISTINCT t, now() FROM unnest($1::text[]) AS t ORDER BY t
        ON CONFLICT ("tag") DO UPDATE SET "expiredAt" = now()`,
       [tags],
     );

@@ -27,9 +27,12 @@ import { db, type Db } from "../db/client";
 import type { ArticleStatus, CandidateKind, CandidateStatus, Prisma, SpeechKind } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
 import { extractArticle as runExtractor, type ExtractionResult, type KnownSpeaker } from "../extract";
-import { detectLanguage, ingestFile, ingestPasted, IngestError, MAX_INGEST_BYTES, type IngestedText } from "../ingest";
+import { detectLanguage, ingestFile, ingestPasted, IngestError, MAX_INGEST_BYTES, tooLarge, type IngestedText } from "../ingest";
+import { contentText } from "../content-text";
+import { isLocale, NEWSROOM_LANGUAGE } from "../i18n";
+import { formatDay, list, msg, moment, zodMessage, type Message } from "../messages";
 import { createClaim, createClaimSchema } from "./claims";
-import { ConflictError, ForbiddenError, NotFoundError, TransitionError, ValidationError, validated, type FieldErrors } from "./errors";
+import { ConflictError, ForbiddenError, NotFoundError, TransitionError, ValidationError, fieldError, validated, type FieldErrors } from "./errors";
 import { checkbox, id, optionalDate, optionalId, optionalText, optionalUrl, version } from "./fields";
 import { PAGE_SIZE, pageOf } from "./listing";
 import { createRecord, inTransaction, updateRecord, type Tx } from "./records";
@@ -39,22 +42,9 @@ import { createSpeaker, speakerInput, type Actor } from "./speakers";
 
 type Client = Db;
 
-// ── Labels ──────────────────────────────────────────────────────────────────────────────────
+// ── States (their names are in the catalogue, desk.articles.status.*) ───────────────────────
 
 export const ARTICLE_STATUSES = ["new", "extracted", "reviewed", "archived"] as const satisfies readonly ArticleStatus[];
-export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
-  new: "Neu",
-  extracted: "Vorschläge offen",
-  reviewed: "Geprüft",
-  archived: "Archiviert",
-};
-export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
-  proposed: "offen",
-  accepted: "angenommen",
-  rejected: "abgelehnt",
-};
-export const CANDIDATE_KIND_LABELS: Record<CandidateKind, string> = { quote: "Zitat", claim: "Behauptung" };
-export const SPEECH_LABELS: Record<SpeechKind, string> = { direct: "direkte Rede", indirect: "indirekte Rede" };
 
 /** The longest text of a quote and of a claim (as lib/editorial/quotes.ts and claims.ts allow). */
 const QUOTE_MAX = 10_000;
@@ -66,32 +56,38 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 
 const fileField = z.preprocess(
   (v) => (v instanceof File && v.size === 0 && v.name === "" ? undefined : v),
-  z.instanceof(File, { error: "Die Datei ist nicht angekommen. Bitte erneut auswählen." }).optional(),
+  z.instanceof(File, { error: zodMessage("msg.article.fileMissing") }).optional(),
 );
 
 export const ingestArticleInput = z.object({
-  title: optionalText("Titel", 500),
+  title: optionalText("title", 500),
   // The pasted text; its size is checked in bytes (lib/ingest), this only bounds the form.
   // Only "" is no text: whitespace alone is an empty article (a clearer message).
-  text: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(MAX_INGEST_BYTES * 2, "Der eingefügte Text ist zu groß (höchstens 2 MB).").optional()),
+  text: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(MAX_INGEST_BYTES * 2, zodMessage("msg.article.pastedTooLarge")).optional()),
   file: fileField,
-  format: z.preprocess(blank, z.enum(["auto", "text", "html"], { error: "Format: automatisch, Text oder HTML." }).default("auto")),
-  publisher: optionalText("Herausgeber", 300),
-  publishedAt: optionalDate("Veröffentlicht am"),
-  url: optionalUrl("Adresse (URL)"),
-  language: z.preprocess(blank, z.enum(["auto", "de", "en"], { error: "Sprache: automatisch, Deutsch oder Englisch." }).default("auto")),
+  format: z.preprocess(blank, z.enum(["auto", "text", "html"], { error: zodMessage("msg.article.chooseFormat") }).default("auto")),
+  publisher: optionalText("publisher", 300),
+  publishedAt: optionalDate("publishedAt"),
+  url: optionalUrl("url"),
+  language: z.preprocess(blank, z.enum(["auto", "de", "en"], { error: zodMessage("msg.article.chooseLanguage") }).default("auto")),
 });
 export type IngestArticleInput = z.output<typeof ingestArticleInput>;
 
-export const articleRefInput = z.object({ id: id("Artikel") });
+export const articleRefInput = z.object({ id: id("article") });
 export type ArticleRefInput = z.output<typeof articleRefInput>;
 
-const offset = (label: string) =>
-  z.preprocess(blank, z.coerce.number({ error: `${label} muss eine Zahl sein.` }).int(`${label} muss eine ganze Zahl sein.`).min(0, `${label} darf nicht negativ sein.`));
+const offset = (label: "candidateStart" | "candidateEnd") =>
+  z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: zodMessage("msg.validation.number", { field: msg(`msg.field.${label}`) }) })
+      .int(zodMessage("msg.validation.integer", { field: msg(`msg.field.${label}`) }))
+      .min(0, zodMessage("msg.validation.notNegative", { field: msg(`msg.field.${label}`) })),
+  );
 
 /** Accepting one candidate: the speaker (an existing one, or "" for the mention as a new one). */
 export const acceptCandidateInput = z.object({
-  id: id("Vorschlag"),
+  id: id("candidate"),
   version,
   // Quotes: the speaker; claims: the claimant. "" = the candidate's own (matched or new).
   speakerId: optionalId(),
@@ -99,27 +95,27 @@ export const acceptCandidateInput = z.object({
 });
 export type AcceptCandidateInput = z.output<typeof acceptCandidateInput>;
 
-export const rejectCandidateInput = z.object({ id: id("Vorschlag"), version });
+export const rejectCandidateInput = z.object({ id: id("candidate"), version });
 export type RejectCandidateInput = z.output<typeof rejectCandidateInput>;
 
 export const editCandidateInput = z.object({
-  id: id("Vorschlag"),
+  id: id("candidate"),
   version,
-  start: offset("Anfang"),
-  end: offset("Ende"),
+  start: offset("candidateStart"),
+  end: offset("candidateEnd"),
   // Blank: the words at the span.
   text: z.preprocess(
     (v) => (typeof v === "string" ? blank(v.replace(/\r\n?/g, "\n").trim()) : v),
-    z.string().max(QUOTE_MAX, `Der Text ist zu lang (höchstens ${QUOTE_MAX.toLocaleString("de-DE")} Zeichen).`).optional(),
+    z.string().max(QUOTE_MAX, zodMessage("msg.validation.tooLong", { field: msg("msg.field.text"), max: QUOTE_MAX })).optional(),
   ),
-  speechKind: z.preprocess(blank, z.enum(["direct", "indirect"], { error: "Art der Rede: direkt oder indirekt." }).optional()),
+  speechKind: z.preprocess(blank, z.enum(["direct", "indirect"], { error: zodMessage("msg.article.chooseSpeech") }).optional()),
   // An existing speaker, or none (then the mention's name, or newSpeakerName, is a new one).
   speakerId: optionalId(),
-  newSpeakerName: optionalText("Name des neuen Sprechers", 200),
+  newSpeakerName: optionalText("newSpeakerName", 200),
 });
 export type EditCandidateInput = z.output<typeof editCandidateInput>;
 
-export const acceptAllInput = z.object({ id: id("Artikel"), confirmNewSpeakers: checkbox });
+export const acceptAllInput = z.object({ id: id("article"), confirmNewSpeakers: checkbox });
 export type AcceptAllInput = z.output<typeof acceptAllInput>;
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────
@@ -159,7 +155,7 @@ function decimal(value: number | null | undefined): string | null {
 async function lockArticle(tx: Tx, articleId: string) {
   await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
   const article = await tx.article.findUnique({ where: { id: articleId } });
-  if (!article) throw new NotFoundError("Der Artikel");
+  if (!article) throw new NotFoundError("Article");
   return article;
 }
 
@@ -276,7 +272,7 @@ async function createSpeakerNamed(ctx: BatchContext, name: string, mention: stri
 async function resolveSpeaker(ctx: BatchContext, plan: SpeakerPlan): Promise<string> {
   if (plan.id) {
     const exists = await ctx.tx.speaker.findUnique({ where: { id: plan.id }, select: { id: true } });
-    if (!exists) throw new ValidationError("Den gewählten Sprecher gibt es nicht (mehr). Bitte neu wählen.", { speakerId: ["Den gewählten Sprecher gibt es nicht (mehr)."] });
+    if (!exists) throw new ValidationError(msg("msg.quote.speakerGoneChoose"), { speakerId: [msg("msg.quote.speakerGone")] });
     return plan.id;
   }
   return createSpeakerNamed(ctx, plan.newName!, plan.mention);
@@ -302,7 +298,8 @@ async function ensureSource(ctx: BatchContext): Promise<{ id: string; text: stri
     {
       kind: "news_article",
       url: article.url ?? undefined,
-      title: article.title ?? `Eingelesener Artikel vom ${article.createdAt.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`,
+      // A title is content: in the article's language (lib/content-text.ts), whoever reads the desk.
+      title: article.title ?? ingestedTitle(article),
       publisher: article.publisher ?? undefined,
       author: undefined,
       publishedAt: article.publishedAt ?? undefined,
@@ -320,9 +317,7 @@ async function ensureSource(ctx: BatchContext): Promise<{ id: string; text: stri
 /** The span must read the same in the source's stored text as in the article. */
 function checkSourceSpan(ctx: BatchContext, source: { text: string }, c: CandidateRow): void {
   if (source.text.slice(c.start, c.end) !== ctx.article.text.slice(c.start, c.end) || c.end > source.text.length) {
-    throw new ValidationError(
-      `Die Stelle ${c.start}–${c.end} lautet im gespeicherten Text der Quelle anders als im Artikel (der Text der Quelle wurde geändert). Passen Sie die Stelle an oder legen Sie das Zitat von Hand an.`,
-    );
+    throw new ValidationError(msg("msg.article.sourceSpanChanged", { start: String(c.start), end: String(c.end) }));
   }
 }
 
@@ -359,17 +354,17 @@ async function acceptOne(ctx: BatchContext, c: CandidateRow, choices: Choices): 
   if (c.kind === "quote") {
     const { speaker, reporter } = await newSpeakersFor(tx, article, c, choices);
     if (!speaker) {
-      throw new ValidationError("Für dieses Zitat ist kein Sprecher bekannt. Wählen Sie einen Sprecher (oder tragen Sie beim Bearbeiten einen neuen ein).", {
-        speakerId: ["Bitte einen Sprecher wählen."],
-      });
+      throw new ValidationError(msg("msg.article.noSpeaker"), { speakerId: [msg("msg.article.chooseSpeaker")] });
     }
     const fresh = [speaker, reporter].filter((p): p is SpeakerPlan => !!p && p.id === null).map((p) => p.newName!);
     if (fresh.length && !choices.confirmNewSpeaker) {
-      const names = [...new Set(fresh)].map((n) => `„${n}“`).join(" und ");
-      throw new ValidationError(
-        `${names} ${fresh.length === 1 ? "ist" : "sind"} noch nicht als Sprecher angelegt. Bestätigen Sie, dass ${fresh.length === 1 ? "er neu angelegt werden soll" : "sie neu angelegt werden sollen"}, oder wählen Sie einen vorhandenen Sprecher.`,
-        { confirmNewSpeaker: [`Neu anzulegen: ${names}.`] },
+      const names = list(
+        [...new Set(fresh)].map((text) => msg("msg.quote.quoted", { text })),
+        "and",
       );
+      throw new ValidationError(msg("msg.article.newSpeakersUnconfirmed", { count: fresh.length, names }), {
+        confirmNewSpeaker: [msg("msg.article.toBeCreated", { names })],
+      });
     }
     const kind: SpeechKind = c.speechKind ?? "direct";
     const speakerId = await resolveSpeaker(ctx, speaker);
@@ -405,7 +400,7 @@ async function acceptOne(ctx: BatchContext, c: CandidateRow, choices: Choices): 
   let claimantId: string | null = null;
   if (choices.speakerId) {
     const exists = await tx.speaker.findUnique({ where: { id: choices.speakerId }, select: { id: true } });
-    if (!exists) throw new ValidationError("Den gewählten Urheber gibt es nicht (mehr).", { speakerId: ["Bitte neu wählen."] });
+    if (!exists) throw new ValidationError(msg("msg.article.claimantGone"), { speakerId: [msg("msg.article.chooseAgain")] });
     claimantId = exists.id;
   }
   const source = await ensureSource(ctx);
@@ -448,16 +443,16 @@ function requireEdit(actor: Actor) {
 
 async function loadCandidate(tx: Tx, candidateId: string): Promise<CandidateRow> {
   const c = await tx.articleCandidate.findUnique({ where: { id: candidateId } });
-  if (!c) throw new NotFoundError("Der Vorschlag");
+  if (!c) throw new NotFoundError("Candidate");
   return c;
 }
 
 async function decidedMessage(tx: Tx, c: CandidateRow): Promise<TransitionError> {
   const who = c.decidedById ? (await tx.user.findUnique({ where: { id: c.decidedById }, select: { name: true } }))?.name : null;
-  const when = c.decidedAt ? c.decidedAt.toLocaleString("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }) : null;
-  return new TransitionError(
-    `Dieser Vorschlag ist schon ${CANDIDATE_STATUS_LABELS[c.status]}${who ? ` (von ${who}${when ? ` am ${when}` : ""})` : ""}. Laden Sie die Seite neu.`,
-  );
+  const status = c.status;
+  if (!who) return new TransitionError(msg("msg.article.alreadyDecided", { status }));
+  if (!c.decidedAt) return new TransitionError(msg("msg.article.alreadyDecidedBy", { status, who }));
+  return new TransitionError(msg("msg.article.alreadyDecidedByAt", { status, who, when: moment(c.decidedAt) }));
 }
 
 function conflict(c: CandidateRow): ConflictError {
@@ -480,26 +475,33 @@ async function openCandidate(tx: Tx, candidateId: string, expectedVersion: numbe
   return { article, candidate };
 }
 
-export async function acceptCandidate(actor: Actor, input: AcceptCandidateInput, client: Client = db): Promise<{ id: string; articleId: string; quoteId: string | null; claimId: string | null; message: string }> {
+export async function acceptCandidate(
+  actor: Actor,
+  input: AcceptCandidateInput,
+  client: Client = db,
+): Promise<{ id: string; articleId: string; quoteId: string | null; claimId: string | null; message: Message }> {
   requireEdit(actor);
   return inTransaction(async (tx) => {
     const { article, candidate } = await openCandidate(tx, input.id, input.version);
     const ctx: BatchContext = { tx, actor, article, source: null, sourceCreated: false, created: new Map() };
     const after = await acceptOne(ctx, candidate, { speakerId: input.speakerId ?? null, confirmNewSpeaker: input.confirmNewSpeaker });
     await recordDecision(tx, actor, article, [candidate], [after], ctx.sourceCreated ? { sourceId: ctx.source!.id } : {});
-    const what = after.createdQuoteId ? "Zitat angelegt" : "Behauptung als Entwurf angelegt";
-    const extras = [ctx.sourceCreated ? "Quelle aus dem Artikel angelegt" : null, ctx.created.size ? `${ctx.created.size === 1 ? "neuer Sprecher" : `${ctx.created.size} neue Sprecher`} angelegt` : null].filter(Boolean);
+    const what = msg(after.createdQuoteId ? "msg.article.quoteCreated" : "msg.article.claimCreated");
+    const extras = [
+      ctx.sourceCreated ? msg("msg.article.sourceCreated") : null,
+      ctx.created.size ? msg("msg.article.speakersCreated", { count: ctx.created.size }) : null,
+    ].filter((m): m is Message => m !== null);
     return {
       id: after.id,
       articleId: article.id,
       quoteId: after.createdQuoteId,
       claimId: after.createdClaimId,
-      message: `Angenommen: ${what}${extras.length ? ` (${extras.join(", ")})` : ""}.`,
+      message: extras.length ? msg("msg.article.acceptedWith", { what, extras: list(extras) }) : msg("msg.article.accepted", { what }),
     };
   }, client);
 }
 
-export async function rejectCandidate(actor: Actor, input: RejectCandidateInput, client: Client = db): Promise<{ articleId: string; message: string }> {
+export async function rejectCandidate(actor: Actor, input: RejectCandidateInput, client: Client = db): Promise<{ articleId: string; message: Message }> {
   requireEdit(actor);
   return inTransaction(async (tx) => {
     const { article, candidate } = await openCandidate(tx, input.id, input.version);
@@ -508,36 +510,32 @@ export async function rejectCandidate(actor: Actor, input: RejectCandidateInput,
       data: { status: "rejected", decidedById: actor.id, decidedAt: new Date(), version: { increment: 1 } },
     });
     await recordDecision(tx, actor, article, [candidate], [after]);
-    return { articleId: article.id, message: `Abgelehnt: „${short(candidate.text, 60)}“. Er wird bei einer neuen Extraktion nicht wieder vorgeschlagen.` };
+    return { articleId: article.id, message: msg("msg.article.rejected", { text: short(candidate.text, 60) }) };
   }, client);
 }
 
 /** Changes an open candidate: its span, its text, its speaker, its kind of speech. */
-export async function editCandidate(actor: Actor, input: EditCandidateInput, client: Client = db): Promise<{ articleId: string; changed: boolean; message: string }> {
+export async function editCandidate(actor: Actor, input: EditCandidateInput, client: Client = db): Promise<{ articleId: string; changed: boolean; message: Message }> {
   requireEdit(actor);
   return inTransaction(async (tx) => {
     const { article, candidate } = await openCandidate(tx, input.id, input.version);
     const errors: FieldErrors = {};
-    const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+    const add = (field: string, message: Message) => (errors[field] ??= []).push(message);
     const length = article.text.length;
-    if (!(input.start < input.end && input.end <= length)) {
-      add("end", `Die Stelle ${input.start}–${input.end} liegt nicht im Text (erlaubt: 0 ≤ Anfang < Ende ≤ ${length}).`);
-    }
+    const span = { start: String(input.start), end: String(input.end) };
+    if (!(input.start < input.end && input.end <= length)) add("end", msg("msg.article.spanOutside", { ...span, length: String(length) }));
     const words = article.text.slice(input.start, input.end);
     const speechKind = candidate.kind === "quote" ? (input.speechKind ?? candidate.speechKind ?? "direct") : null;
     const text = input.text ?? words.trim();
     if (!errors.end && words.trim() !== "" && words !== words.trim()) {
-      add("start", `Die Stelle ${input.start}–${input.end} beginnt oder endet mit Leerraum; markieren Sie nur die Wörter („${short(words.trim(), 60)}“).`);
+      add("start", msg("msg.article.spanWhitespace", { ...span, words: short(words.trim(), 60) }));
     } else if (!errors.end) {
       if (speechKind === "direct" && text !== words) {
-        add(
-          "text",
-          `Die Stelle ${input.start}–${input.end} lautet „${short(words, 120)}“, nicht „${short(text, 120)}“. Ein wörtliches Zitat muss genau so im Artikel stehen; lassen Sie den Text leer, um ihn aus der Stelle zu übernehmen.`,
-        );
+        add("text", msg("msg.article.spanMismatch", { ...span, words: short(words, 120), text: short(text, 120) }));
       }
-      if (text === "") add("text", "An dieser Stelle steht nur Leerraum; bitte eine Stelle mit Text wählen.");
+      if (text === "") add("text", msg("msg.article.spanOnlyWhitespace"));
     }
-    if (candidate.kind === "claim" && text.length > CLAIM_MAX) add("text", `Eine Behauptung hat höchstens ${CLAIM_MAX.toLocaleString("de-DE")} Zeichen.`);
+    if (candidate.kind === "claim" && text.length > CLAIM_MAX) add("text", msg("msg.article.claimTooLong", { max: CLAIM_MAX }));
     let speakerId = candidate.speakerId;
     let speakerName = candidate.speakerName;
     let speakerStart = candidate.speakerStart;
@@ -549,7 +547,7 @@ export async function editCandidate(actor: Actor, input: EditCandidateInput, cli
         speakerStart = speakerEnd = null;
       } else if (input.speakerId) {
         const s = await tx.speaker.findUnique({ where: { id: input.speakerId }, select: { id: true, name: true } });
-        if (!s) add("speakerId", "Den gewählten Sprecher gibt es nicht (mehr).");
+        if (!s) add("speakerId", msg("msg.quote.speakerGone"));
         else if (s.id !== candidate.speakerId) {
           speakerId = s.id;
           speakerName = s.name;
@@ -561,14 +559,14 @@ export async function editCandidate(actor: Actor, input: EditCandidateInput, cli
     }
     if (Object.keys(errors).length) {
       const first = Object.values(errors)[0]?.[0];
-      throw new ValidationError(Object.keys(errors).length === 1 && first ? first : "Bitte prüfen Sie die markierten Felder.", errors);
+      throw new ValidationError(Object.keys(errors).length === 1 && first ? first : msg("msg.error.checkFields"), errors);
     }
     const data = { start: input.start, end: input.end, text, speechKind, speakerId, speakerName, speakerStart, speakerEnd };
     const changed = (Object.keys(data) as (keyof typeof data)[]).some((k) => data[k] !== candidate[k]);
-    if (!changed) return { articleId: article.id, changed: false, message: "Keine Änderungen – nichts gespeichert." };
+    if (!changed) return { articleId: article.id, changed: false, message: msg("msg.record.noChanges") };
     const after = await tx.articleCandidate.update({ where: { id: candidate.id }, data: { ...data, edited: true, version: { increment: 1 } } });
     await recordDecision(tx, actor, article, [candidate], [after]);
-    return { articleId: article.id, changed: true, message: "Vorschlag geändert." };
+    return { articleId: article.id, changed: true, message: msg("msg.article.edited") };
   }, client);
 }
 
@@ -578,13 +576,17 @@ export async function editCandidate(actor: Actor, input: EditCandidateInput, cli
  * only with `confirmNewSpeakers` (one new speaker per name); quotes without any speaker and
  * claims whose text is too long stay open. One transaction, one revision of the article.
  */
-export async function acceptAllCandidates(actor: Actor, input: AcceptAllInput, client: Client = db): Promise<{ articleId: string; accepted: number; open: number; message: string }> {
+export async function acceptAllCandidates(
+  actor: Actor,
+  input: AcceptAllInput,
+  client: Client = db,
+): Promise<{ articleId: string; accepted: number; open: number; message: Message }> {
   requireEdit(actor);
   return inTransaction(async (tx) => {
     const article = await lockArticle(tx, input.id);
     const candidates = await tx.articleCandidate.findMany({ where: { articleId: article.id, status: "proposed" } });
     candidates.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "quote" ? -1 : 1) || a.start - b.start || b.end - a.end);
-    if (candidates.length === 0) throw new TransitionError("Es gibt keine offenen Vorschläge.");
+    if (candidates.length === 0) throw new TransitionError(msg("msg.article.noOpen"));
     const ctx: BatchContext = { tx, actor, article, source: null, sourceCreated: false, created: new Map() };
     const before: CandidateRow[] = [];
     const after: CandidateRow[] = [];
@@ -614,27 +616,25 @@ export async function acceptAllCandidates(actor: Actor, input: AcceptAllInput, c
     }
     if (after.length === 0) {
       throw new ValidationError(
-        skipped.newSpeaker
-          ? "Nichts angenommen: Die offenen Zitate brauchen neue Sprecher. Bestätigen Sie, dass sie angelegt werden sollen, oder wählen Sie bei jedem Zitat einen vorhandenen Sprecher."
-          : "Nichts angenommen: Kein offener Vorschlag lässt sich ohne Bearbeitung annehmen.",
-        skipped.newSpeaker ? { confirmNewSpeakers: ["Bitte bestätigen."] } : {},
+        msg(skipped.newSpeaker ? "msg.article.nothingNewSpeakers" : "msg.article.nothingAcceptable"),
+        skipped.newSpeaker ? { confirmNewSpeakers: [msg("msg.article.pleaseConfirm")] } : {},
       );
     }
     await recordDecision(tx, actor, article, before, after, ctx.sourceCreated ? { sourceId: ctx.source!.id } : {});
     const open = skipped.speaker + skipped.newSpeaker + skipped.other;
     const reasons = [
-      skipped.newSpeaker ? `${skipped.newSpeaker} mit neuem Sprecher (nicht bestätigt)` : null,
-      skipped.speaker ? `${skipped.speaker} ohne Sprecher` : null,
-      skipped.other ? `${skipped.other}, die erst bearbeitet werden müssen` : null,
-    ].filter(Boolean);
+      skipped.newSpeaker ? msg("msg.article.acceptAll.reason.newSpeaker", { count: skipped.newSpeaker }) : null,
+      skipped.speaker ? msg("msg.article.acceptAll.reason.noSpeaker", { count: skipped.speaker }) : null,
+      skipped.other ? msg("msg.article.acceptAll.reason.needsEditing", { count: skipped.other }) : null,
+    ].filter((m): m is Message => m !== null);
+    const accepted = ctx.created.size
+      ? msg("msg.article.acceptAll.acceptedCreated", { count: after.length, created: ctx.created.size })
+      : msg("msg.article.acceptAll.accepted", { count: after.length });
     return {
       articleId: article.id,
       accepted: after.length,
       open,
-      message:
-        `${after.length} ${after.length === 1 ? "Vorschlag" : "Vorschläge"} angenommen` +
-        (ctx.created.size ? `, ${ctx.created.size} ${ctx.created.size === 1 ? "neuer Sprecher" : "neue Sprecher"} angelegt` : "") +
-        (open ? `; ${open} offen geblieben (${reasons.join(", ")}).` : "."),
+      message: open ? msg("msg.article.acceptAll.doneOpen", { accepted, open, reasons: list(reasons) }) : msg("msg.article.acceptAll.done", { accepted }),
     };
   }, client);
 }
@@ -756,7 +756,7 @@ export interface StoreResult {
   skipped: number;
   removed: number;
   invalid: number;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -814,18 +814,22 @@ async function storeIn(tx: Tx, actor: Actor, articleId: string, result: Extracti
   });
   const proposed = keep.size + create.length;
   const parts = [
-    proposed === 0 ? "Keine neuen Vorschläge" : `${proposed} ${proposed === 1 ? "Vorschlag" : "Vorschläge"}${create.length !== proposed ? ` (${create.length} neu)` : ""}`,
-    skipped ? `${skipped} schon entschieden oder erfasst` : null,
-    invalid ? `${invalid} ungültige Vorschläge des Extraktors verworfen` : null,
-  ].filter(Boolean);
-  return { proposed, skipped, removed: stale.length, invalid, message: `${parts.join("; ")}.` };
+    proposed === 0
+      ? msg("msg.article.store.none")
+      : create.length !== proposed
+        ? msg("msg.article.store.proposedNew", { count: proposed, created: create.length })
+        : msg("msg.article.store.proposed", { count: proposed }),
+    skipped ? msg("msg.article.store.skipped", { count: skipped }) : null,
+    invalid ? msg("msg.article.store.invalid", { count: invalid }) : null,
+  ].filter((m): m is Message => m !== null);
+  return { proposed, skipped, removed: stale.length, invalid, message: msg("msg.article.store.message", { parts: list(parts, "semicolon") }) };
 }
 
 /** Runs the extractor on the article's text and stores its proposals. */
 export async function extractCandidates(actor: Actor, input: ArticleRefInput, client: Client = db): Promise<StoreResult> {
   requireEdit(actor);
   const article = await client.article.findUnique({ where: { id: input.id }, select: { id: true, text: true, language: true } });
-  if (!article) throw new NotFoundError("Der Artikel");
+  if (!article) throw new NotFoundError("Article");
   const result = runExtraction(article.text, article.language, await knownSpeakers(client));
   return storeCandidates(actor, article.id, result, client);
 }
@@ -835,7 +839,7 @@ function runExtraction(text: string, language: string | null, speakers: KnownSpe
     return runExtractor(text, { language: language === "de" || language === "en" ? language : "auto", knownSpeakers: speakers });
   } catch (error) {
     console.error(error);
-    throw new TransitionError("Die automatische Extraktion ist fehlgeschlagen; der Artikel ist unverändert. Versuchen Sie es später erneut oder erfassen Sie Zitate von Hand.");
+    throw new TransitionError(msg("msg.article.extractionFailed"));
   }
 }
 
@@ -844,29 +848,20 @@ function runExtraction(text: string, language: string | null, speakers: KnownSpe
 /** Reads the upload or the pasted text; refusals name the field. */
 async function readInput(input: IngestArticleInput): Promise<IngestedText> {
   if (input.file && input.text?.trim() === "") input = { ...input, text: undefined };
-  if (input.file && input.text) {
-    const message = "Bitte entweder Text einfügen oder eine Datei hochladen, nicht beides.";
-    throw new ValidationError(message, { file: [message] });
-  }
+  if (input.file && input.text) throw fieldError("file", msg("msg.article.textAndFile"));
   try {
     if (input.file) {
       const file = input.file;
       // Checked before reading: an oversized upload is never read into memory as a whole.
-      if (file.size > MAX_INGEST_BYTES) throw tooLarge(file);
+      if (file.size > MAX_INGEST_BYTES) throw tooLarge(file.size, file.name);
       return ingestFile(file.name, new Uint8Array(await file.arrayBuffer()));
     }
     if (input.text !== undefined) return ingestPasted(input.text, input.format);
   } catch (error) {
-    if (error instanceof IngestError) throw new ValidationError(error.message, { [input.file ? "file" : "text"]: [error.message] });
+    if (error instanceof IngestError) throw fieldError(input.file ? "file" : "text", error.detail);
     throw error;
   }
-  const message = "Fügen Sie den Text des Artikels ein oder laden Sie eine .txt- oder .html-Datei hoch.";
-  throw new ValidationError(message, { text: [message] });
-}
-
-function tooLarge(file: File): IngestError {
-  const mb = (n: number) => `${(n / 1_000_000).toLocaleString("de-DE", { maximumFractionDigits: 1 })} MB`;
-  return new IngestError(`Die Datei „${file.name}“ ist zu groß (${mb(file.size)}); höchstens ${mb(MAX_INGEST_BYTES)} sind möglich. Kürzen Sie sie auf den Artikel selbst.`);
+  throw fieldError("text", msg("msg.article.nothingGiven"));
 }
 
 /**
@@ -876,7 +871,7 @@ function tooLarge(file: File): IngestError {
  * proposals, and the message says so); otherwise the article and its proposals are stored in
  * one transaction.
  */
-export async function ingestArticle(actor: Actor, input: IngestArticleInput, client: Client = db): Promise<{ id: string; message: string; duplicateOf: string | null }> {
+export async function ingestArticle(actor: Actor, input: IngestArticleInput, client: Client = db): Promise<{ id: string; message: Message; duplicateOf: string | null }> {
   requireEdit(actor);
   const ingested = await readInput(input);
   const language = input.language === "auto" ? (detectLanguage(ingested.text) ?? "de") : input.language;
@@ -909,11 +904,13 @@ export async function ingestArticle(actor: Actor, input: IngestArticleInput, cli
     });
     return { article, stored: extraction ? await storeIn(tx, actor, article.id, extraction) : null };
   }, client);
-  const chars = ingested.text.length.toLocaleString("de-DE");
-  const message =
-    `Artikel eingelesen (${chars} Zeichen${ingested.format === "html" ? ", aus HTML" : ""}, Sprache ${language}). ` +
-    (extractionFailed ? "Die automatische Extraktion ist fehlgeschlagen; starten Sie sie auf dieser Seite erneut." : (stored?.message ?? "")) +
-    (duplicate ? " Hinweis: Derselbe Text wurde schon einmal eingelesen." : "");
+  const message = msg("msg.article.ingested", {
+    chars: ingested.text.length,
+    html: ingested.format === "html" ? "yes" : "no",
+    language,
+    extraction: extractionFailed || !stored ? msg("msg.article.extractionFailedRetry") : stored.message,
+    duplicate: duplicate ? "yes" : "no",
+  });
   return { id: article.id, message, duplicateOf: duplicate?.id ?? null };
 }
 
@@ -1108,4 +1105,11 @@ export function segmentText(text: string, spans: readonly { id: string; start: n
     segments.push({ text: text.slice(from, to), candidateIds: covering });
   }
   return segments;
+}
+
+/** The title of the source made from an article without one: "Article ingested on 3 Dec 2026",
+ * in the article's language (it is the source's content, lib/content-text.ts). */
+function ingestedTitle(article: { language: string | null; createdAt: Date }): string {
+  const locale = isLocale(article.language) ? article.language : NEWSROOM_LANGUAGE;
+  return contentText(locale, msg("msg.article.ingestedTitle", { date: formatDay(article.createdAt, locale) }));
 }

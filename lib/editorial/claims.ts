@@ -26,12 +26,14 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, Role } from "../generated/prisma/enums";
-import { ClaimStatus as ClaimStatuses } from "../generated/prisma/enums";
+import { CLAIM_STATUSES } from "./status";
 import { can, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
-import { ForbiddenError, NotFoundError, TransitionError, ValidationError, type FieldErrors } from "./errors";
-import { id, language, list, optionalDate, optionalId, optionalInt, optionalText, requiredText, version } from "./fields";
+import type { Locale } from "../i18n";
+import { list, msg, zodMessage, type Message } from "../messages";
+import { ForbiddenError, NotFoundError, TransitionError, ValidationError, fieldError, summary, type FieldErrors } from "./errors";
+import { id, language, list as listOf, optionalDate, optionalId, optionalInt, optionalText, requiredText, version } from "./fields";
 import { choice, DESK_COUNT_LIMIT, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, type Page, type SearchParams } from "./listing";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type LinkChanges, type Tx } from "./records";
 
@@ -42,42 +44,31 @@ type Actor = Pick<SessionUser, "id" | "name" | "role">;
 
 /** Throws ForbiddenError unless the actor's role has the permission (the domain checks it
  * itself, whatever the caller already checked). */
-export function requirePermissionFor(actor: Actor, permission: Permission, message?: string): void {
+export function requirePermissionFor(actor: Actor, permission: Permission, message?: Message): void {
   if (!can(actor.role, permission)) throw new ForbiddenError(message);
 }
 
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  draft: "Entwurf",
-  in_research: "In Recherche",
-  in_review: "In Prüfung",
-  published: "Veröffentlicht",
-  corrected: "Korrigiert",
-  retracted: "Zurückgezogen",
-};
-
-export const CLAIM_STATUSES = Object.values(ClaimStatuses) as ClaimStatus[];
+export { CLAIM_STATUSES } from "./status";
 
 /** Statuses in which the working verdict, summary and analysis may change. */
 export const VERDICT_EDITABLE: readonly ClaimStatus[] = ["draft", "in_research"];
 
 /** Why the working verdict cannot be edited now, or null when it can. */
-export function verdictLockReason(claim: { status: ClaimStatus; publicState: string | null }): string | null {
+export function verdictLockReason(claim: { status: ClaimStatus; publicState: string | null }): Message | null {
   if (VERDICT_EDITABLE.includes(claim.status)) return null;
-  if (claim.status === "in_review") {
-    return "Während der Prüfung bleibt die Bewertung unverändert: geprüft wird, was eingereicht wurde. Ziehen Sie die Behauptung aus der Prüfung zurück, um sie zu ändern.";
-  }
-  if (claim.status === "retracted") return "Die Behauptung ist zurückgezogen; ihre Bewertung ändert sich nicht mehr.";
-  return "Die Bewertung ist veröffentlicht. Änderungen gehen jetzt über „Korrektur vorschlagen“ (im Arbeitsablauf), mit einer öffentlichen Korrekturnotiz und einer neuen Freigabe.";
+  if (claim.status === "in_review") return msg("msg.claim.verdictLock.inReview");
+  if (claim.status === "retracted") return msg("msg.claim.verdictLock.retracted");
+  return msg("msg.claim.verdictLock.published");
 }
 
 /**
- * Checks a passage [start, end) against a source's stored text; returns the error message or
- * null. Offsets count JavaScript string units, `end` exclusive (see QueryAppearance).
+ * Checks a passage [start, end) against a source's stored text; returns the problem or null.
+ * Offsets count JavaScript string units, `end` exclusive (see QueryAppearance).
  */
-export function passageProblem(snapshotText: string | null, start: number, end: number): string | null {
-  if (snapshotText === null) return "Diese Quelle hat keinen gespeicherten Text; Textstellen lassen sich nicht angeben.";
-  if (start < 0 || end <= start) return "Das Ende muss hinter dem Anfang liegen.";
-  if (end > snapshotText.length) return `Die Quelle hat nur ${snapshotText.length} Zeichen; das Ende liegt dahinter.`;
+export function passageProblem(snapshotText: string | null, start: number, end: number): Message | null {
+  if (snapshotText === null) return msg("msg.passage.noText");
+  if (start < 0 || end <= start) return msg("msg.passage.endBeforeStart");
+  if (end > snapshotText.length) return msg("msg.passage.beyondEnd", { length: snapshotText.length });
   return null;
 }
 
@@ -92,13 +83,13 @@ export const partialDate = z.preprocess(
   z
     .string()
     .trim()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "Stand: bitte JJJJ, JJJJ-MM oder JJJJ-MM-TT angeben.")
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, zodMessage("msg.claim.asOfFormat"))
     .refine((s) => {
       const [, month, dayOfMonth] = s.split("-").map(Number);
       if (month !== undefined && (month < 1 || month > 12)) return false;
       if (dayOfMonth !== undefined) return !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
       return true;
-    }, "Stand: dieses Datum gibt es nicht.")
+    }, zodMessage("msg.claim.asOfNoSuchDate"))
     .optional(),
 );
 
@@ -107,35 +98,35 @@ const decimalValue = z.preprocess(
   (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? blank(v.trim().replace(",", ".")) : v),
   z
     .string()
-    .regex(/^-?\d{1,14}(\.\d{1,6})?$/, "Wert: eine Zahl mit höchstens 14 Stellen vor und 6 nach dem Komma, ohne Tausenderpunkte.")
+    .regex(/^-?\d{1,14}(\.\d{1,6})?$/, zodMessage("msg.claim.decimal"))
     .optional(),
 );
 
 export const passageInputSchema = z.object({
   sourceId: z.string().max(64),
-  start: optionalInt("Anfang der Textstelle"),
-  end: optionalInt("Ende der Textstelle"),
+  start: optionalInt("passageStart"),
+  end: optionalInt("passageEnd"),
 });
 export type PassageInput = z.infer<typeof passageInputSchema>;
 
 const claimFields = {
-  text: requiredText("Der Text der Behauptung", 2_000),
+  text: requiredText("claimText", 2_000),
   language,
   claimantId: optionalId(),
-  claimDate: optionalDate("Datum der Äußerung"),
-  topicIds: list(id("Thema")),
-  quoteIds: list(id("Zitat")),
-  passages: z.array(passageInputSchema).max(50, "Höchstens 50 Textstellen.").default([]),
+  claimDate: optionalDate("claimDate"),
+  topicIds: listOf(id("topic")),
+  quoteIds: listOf(id("quote")),
+  passages: z.array(passageInputSchema).max(50, zodMessage("msg.claim.tooManyPassages")).default([]),
   quantityValue: decimalValue,
-  quantityUnit: optionalText("Die Einheit", 50),
-  quantitySubject: optionalText("Der Gegenstand", 300),
-  quantityMeasure: optionalText("Die Messgröße", 300),
+  quantityUnit: optionalText("unit", 50),
+  quantitySubject: optionalText("subject", 300),
+  quantityMeasure: optionalText("measure", 300),
   quantityAsOf: partialDate,
-  researchNotes: optionalText("Die Recherchenotizen", 50_000),
+  researchNotes: optionalText("researchNotes", 50_000),
 };
 
 export const createClaimSchema = z.object(claimFields);
-export const updateClaimSchema = z.object({ claimId: id("Die Behauptung"), version, ...claimFields });
+export const updateClaimSchema = z.object({ claimId: id("claim"), version, ...claimFields });
 
 /**
  * Form fields passage0SourceId, passage0Start, passage0End, passage1SourceId, ... → passages[].
@@ -177,21 +168,21 @@ export type CreateClaimInput = Omit<ClaimFieldValues, LinkFields> & Partial<Pick
 export type UpdateClaimInput = CreateClaimInput & { claimId: string; version: number };
 
 export const verdictFieldsSchema = z.object({
-  claimId: id("Die Behauptung"),
+  claimId: id("claim"),
   version,
   verdictId: optionalId(),
-  summary: optionalText("Die Zusammenfassung", 2_000),
-  analysis: optionalText("Die Analyse", 100_000),
+  summary: optionalText("summary", 2_000),
+  analysis: optionalText("analysis", 100_000),
 });
 export type VerdictFieldsInput = z.output<typeof verdictFieldsSchema>;
 
-export const assignClaimSchema = z.object({ claimId: id("Die Behauptung"), version, assigneeId: optionalId() });
+export const assignClaimSchema = z.object({ claimId: id("claim"), version, assigneeId: optionalId() });
 export type AssignClaimInput = z.output<typeof assignClaimSchema>;
 
-export const commentSchema = z.object({ claimId: id("Die Behauptung"), body: requiredText("Der Kommentar", 5_000) });
+export const commentSchema = z.object({ claimId: id("claim"), body: requiredText("comment", 5_000) });
 export type CommentInput = z.output<typeof commentSchema>;
 
-export const deleteClaimSchema = z.object({ claimId: id("Die Behauptung"), version });
+export const deleteClaimSchema = z.object({ claimId: id("claim"), version });
 export type DeleteClaimInput = z.output<typeof deleteClaimSchema>;
 
 // ---------------------------------------------------------------------------------------
@@ -225,20 +216,20 @@ async function checkReferences(
   input: { claimantId?: string; topicIds?: string[]; quoteIds?: string[]; passages?: PassageInput[] },
 ): Promise<{ passages: PassageValue[] | undefined }> {
   const errors: FieldErrors = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const add = (field: string, message: Message) => (errors[field] ??= []).push(message);
 
   if (input.claimantId && !(await tx.speaker.findUnique({ where: { id: input.claimantId }, select: { id: true } }))) {
-    add("claimantId", "Diesen Sprecher gibt es nicht (mehr).");
+    add("claimantId", msg("msg.claim.claimantGone"));
   }
   if (input.topicIds?.length) {
     const ids = sortedIds(input.topicIds);
     const found = await tx.topic.count({ where: { id: { in: ids } } });
-    if (found !== ids.length) add("topicIds", "Mindestens eines der Themen gibt es nicht (mehr).");
+    if (found !== ids.length) add("topicIds", msg("msg.claim.topicsGone"));
   }
   if (input.quoteIds?.length) {
     const ids = sortedIds(input.quoteIds);
     const found = await tx.quote.count({ where: { id: { in: ids } } });
-    if (found !== ids.length) add("quoteIds", "Mindestens eines der Zitate gibt es nicht (mehr).");
+    if (found !== ids.length) add("quoteIds", msg("msg.claim.quotesGone"));
   }
 
   let passages: PassageValue[] | undefined;
@@ -249,18 +240,18 @@ async function checkReferences(
       (await tx.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true, snapshotText: true } })).map((s) => [s.id, s.snapshotText]),
     );
     input.passages.forEach((p, i) => {
-      const label = `Textstelle ${i + 1}`;
-      if (!p.sourceId) return add("passages", `${label}: bitte eine Quelle wählen.`);
-      if (!sources.has(p.sourceId)) return add("passages", `${label}: diese Quelle gibt es nicht (mehr).`);
-      if (p.start === undefined || p.end === undefined) return add("passages", `${label}: bitte Anfang und Ende angeben.`);
+      const row = (problem: Message) => add("passages", msg("msg.claim.passageRow", { n: i + 1, problem }));
+      if (!p.sourceId) return row(msg("msg.passage.chooseSource"));
+      if (!sources.has(p.sourceId)) return row(msg("msg.passage.sourceGone"));
+      if (p.start === undefined || p.end === undefined) return row(msg("msg.passage.startAndEnd"));
       const problem = passageProblem(sources.get(p.sourceId) ?? null, p.start, p.end);
-      if (problem) return add("passages", `${label}: ${problem}`);
+      if (problem) return row(problem);
       passages!.push({ sourceId: p.sourceId, start: p.start, end: p.end });
     });
   }
 
   if (Object.keys(errors).length) {
-    throw new ValidationError(Object.values(errors).flat().join(" "), errors);
+    throw new ValidationError(summary(errors), errors);
   }
   return { passages: passages && sortedPassages(passages) };
 }
@@ -268,7 +259,7 @@ async function checkReferences(
 function quantityProblem(input: CreateClaimInput): FieldErrors | null {
   const rest = input.quantityUnit || input.quantitySubject || input.quantityMeasure || input.quantityAsOf;
   if (rest && input.quantityValue === undefined) {
-    return { quantityValue: ["Der Wert fehlt: Einheit, Gegenstand, Messgröße und Stand beschreiben eine Zahl."] };
+    return { quantityValue: [msg("msg.claim.quantityValueMissing")] };
   }
   return null;
 }
@@ -304,10 +295,10 @@ function comparable(field: string, value: unknown): string | null {
 // ---------------------------------------------------------------------------------------
 // Writes
 
-export async function createClaim(actor: Actor, input: CreateClaimInput, client: Db | Tx = db): Promise<{ id: string; slug: string; message: string }> {
+export async function createClaim(actor: Actor, input: CreateClaimInput, client: Db | Tx = db): Promise<{ id: string; slug: string; message: Message }> {
   requirePermissionFor(actor, "record.edit");
   const quantity = quantityProblem(input);
-  if (quantity) throw new ValidationError("Bitte prüfen Sie die Angaben zur Zahl.", quantity);
+  if (quantity) throw new ValidationError(msg("msg.claim.checkQuantity"), quantity);
 
   return inTransaction(async (tx) => {
     const { passages } = await checkReferences(tx, input);
@@ -330,35 +321,70 @@ export async function createClaim(actor: Actor, input: CreateClaimInput, client:
     if (topicIds.length) await tx.claimTopic.createMany({ data: topicIds.map((topicId) => ({ claimId: claim.id, topicId })) });
     if (quoteIds.length) await tx.claimQuote.createMany({ data: quoteIds.map((quoteId) => ({ claimId: claim.id, quoteId })) });
     if (passages?.length) await tx.claimPassage.createMany({ data: passages.map((p) => ({ claimId: claim.id, ...p })) });
-    return { id: claim.id, slug: claim.slug, message: "Die Behauptung ist als Entwurf angelegt." };
+    return { id: claim.id, slug: claim.slug, message: msg("msg.claim.created") };
   }, client);
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  text: "Text",
-  language: "Sprache",
-  claimantId: "Urheber",
-  claimDate: "Datum der Äußerung",
-  quantityValue: "Wert",
-  quantityUnit: "Einheit",
-  quantitySubject: "Gegenstand",
-  quantityMeasure: "Messgröße",
-  quantityAsOf: "Stand",
-  researchNotes: "Recherchenotizen",
-  topicIds: "Themen",
-  quoteIds: "Zitate",
-  passages: "Textstellen",
-};
+/** The names of a claim's fields in messages and the history (catalogue msg.claimField.*). */
+export const CLAIM_FIELDS = [
+  "text",
+  "language",
+  "claimantId",
+  "claimDate",
+  "quoteIds",
+  "passages",
+  "topicIds",
+  "quantityValue",
+  "quantityUnit",
+  "quantitySubject",
+  "quantityMeasure",
+  "quantityAsOf",
+  "status",
+  "verdictId",
+  "summary",
+  "analysis",
+  "verdictAuthorId",
+  "publicState",
+  "publishedVerdictId",
+  "publishedSummary",
+  "publishedAnalysis",
+  "publishedAt",
+  "publicUpdatedAt",
+  "publicationId",
+  "researchNotes",
+  "assigneeId",
+  "slug",
+  "createdById",
+  // Evidence's own fields (its history is shown with the claim's).
+  "claimId",
+  "sourceId",
+  "stance",
+  "excerpt",
+  "start",
+  "end",
+  "note",
+  "position",
+] as const;
+export type ClaimField = (typeof CLAIM_FIELDS)[number];
+
+export function isClaimField(field: string): field is ClaimField {
+  return (CLAIM_FIELDS as readonly string[]).includes(field);
+}
+
+/** The field names of `fields` as one value of a message ("Text, Themen"). */
+function fieldNames(fields: string[]) {
+  return list(fields.map((f) => (isClaimField(f) ? msg(`msg.claimField.${f}`) : f)));
+}
 
 /** Fields readers saw checked: fixed once the claim was published. */
 const FIXED_AFTER_PUBLICATION = new Set(["text", "language", "claimantId"]);
 /** Private fields: they may change in any stage but retraction. */
 const PRIVATE_FIELDS = new Set(["researchNotes"]);
 
-export async function updateClaim(actor: Actor, input: UpdateClaimInput, client: Db = db): Promise<{ message: string }> {
+export async function updateClaim(actor: Actor, input: UpdateClaimInput, client: Db = db): Promise<{ message: Message }> {
   requirePermissionFor(actor, "record.edit");
   const quantity = quantityProblem(input);
-  if (quantity) throw new ValidationError("Bitte prüfen Sie die Angaben zur Zahl.", quantity);
+  if (quantity) throw new ValidationError(msg("msg.claim.checkQuantity"), quantity);
 
   return inTransaction(async (tx) => {
     const claim = await tx.claim.findUnique({
@@ -369,7 +395,7 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput, client:
         passages: { select: { sourceId: true, start: true, end: true } },
       },
     });
-    if (!claim) throw new NotFoundError("Die Behauptung");
+    if (!claim) throw new NotFoundError("Claim");
 
     // What changes.
     const data = scalarData(input);
@@ -391,31 +417,18 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput, client:
     const changed = [...changedScalars, ...links.map((l) => l.field)];
 
     // The form shows what is stored now (even if it was loaded before somebody else saved).
-    if (changed.length === 0) return { message: "Keine Änderungen: es gab nichts zu speichern." };
+    if (changed.length === 0) return { message: msg("msg.claim.noChanges") };
 
     // The rules (see the top of this file).
-    const names = (fields: string[]) => fields.map((f) => FIELD_NAMES[f] ?? f).join(", ");
-    if (claim.status === "retracted") {
-      throw new TransitionError("Die Behauptung ist zurückgezogen und wird nicht mehr geändert.");
-    }
+    if (claim.status === "retracted") throw new TransitionError(msg("msg.claim.retracted"));
     const publicFields = changed.filter((f) => !PRIVATE_FIELDS.has(f));
     if (claim.status === "in_review" && publicFields.length) {
-      throw new TransitionError(
-        `Während der Prüfung bleibt die Behauptung unverändert (${names(publicFields)}): geprüft wird, was eingereicht wurde. ` +
-          "Ziehen Sie sie aus der Prüfung zurück, um sie zu ändern.",
-      );
+      throw new TransitionError(msg("msg.claim.inReview", { fields: fieldNames(publicFields) }));
     }
     const fixed = changed.filter((f) => FIXED_AFTER_PUBLICATION.has(f));
-    if (claim.publishedAt && fixed.length) {
-      throw new TransitionError(
-        `${names(fixed)} einer veröffentlichten Behauptung bleiben unverändert: Leser haben genau diese Aussage geprüft gesehen. ` +
-          "Für eine andere Aussage legen Sie eine neue Behauptung an.",
-      );
-    }
+    if (claim.publishedAt && fixed.length) throw new TransitionError(msg("msg.claim.fixedAfterPublication", { fields: fieldNames(fixed) }));
     if (claim.publicState && publicFields.length && !can(actor.role, "claim.correct")) {
-      throw new ForbiddenError(
-        `Die Behauptung ist veröffentlicht: Änderungen (${names(publicFields)}) bereiten Redaktion und Prüfung als Korrektur vor.`,
-      );
+      throw new ForbiddenError(msg("msg.claim.publishedCorrection", { fields: fieldNames(publicFields) }));
     }
 
     const slug = changedScalars.includes("text") && !claim.publishedAt ? await freeSlug(tx, "claim", data.text, claim.id) : undefined;
@@ -440,88 +453,88 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput, client:
         await tx.claimPassage.createMany({ data: (link.after as PassageValue[]).map((p) => ({ claimId: claim.id, ...p })) });
       }
     }
-    return { message: `Gespeichert (${names(changed)}).` };
+    return { message: msg("msg.claim.saved", { fields: fieldNames(changed) }) };
   }, client);
 }
 
-export async function updateVerdictFields(actor: Actor, input: VerdictFieldsInput, client: Db = db): Promise<{ message: string }> {
-  requirePermissionFor(
-    actor,
-    "claim.verdict",
-    "Eine Bewertung schlagen Redaktion und Prüfung vor; Mitarbeitende können Belege und Recherchenotizen ergänzen.",
-  );
+export async function updateVerdictFields(actor: Actor, input: VerdictFieldsInput, client: Db = db): Promise<{ message: Message }> {
+  requirePermissionFor(actor, "claim.verdict", msg("msg.claim.verdictRoles"));
   return inTransaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId } });
-    if (!claim) throw new NotFoundError("Die Behauptung");
+    if (!claim) throw new NotFoundError("Claim");
     const data = { verdictId: input.verdictId ?? null, summary: input.summary ?? null, analysis: input.analysis ?? null };
     const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== claim[k]);
-    if (changed.length === 0) return { message: "Keine Änderungen: es gab nichts zu speichern." };
+    if (changed.length === 0) return { message: msg("msg.claim.noChanges") };
     const locked = verdictLockReason(claim);
     if (locked) throw new TransitionError(locked);
     if (data.verdictId && data.verdictId !== claim.verdictId) {
       const label = await tx.verdictLabel.findUnique({ where: { id: data.verdictId }, select: { active: true } });
       if (!label || !label.active) {
-        throw new ValidationError("Diese Bewertungsstufe gibt es nicht (mehr).", { verdictId: ["Bitte eine aktive Bewertungsstufe wählen."] });
+        throw new ValidationError(msg("msg.claim.noSuchVerdict"), { verdictId: [msg("msg.claim.chooseActiveVerdict")] });
       }
     }
     const update: Record<string, unknown> = { verdictAuthorId: actor.id };
     for (const k of changed) update[k] = data[k];
     await updateRecord(tx, "Claim", claim.id, input.version, actor.id, update);
-    return {
-      message:
-        "Die Bewertung ist gespeichert. Sie sind jetzt ihr Autor oder ihre Autorin: freigeben muss sie nach dem Einreichen eine andere Person.",
-    };
+    return { message: msg("msg.claim.verdictSaved") };
   }, client);
 }
 
-export async function assignClaim(actor: Actor, input: AssignClaimInput, client: Db = db): Promise<{ message: string }> {
+export async function assignClaim(actor: Actor, input: AssignClaimInput, client: Db = db): Promise<{ message: Message }> {
   requirePermissionFor(actor, "claim.assign");
   return inTransaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId } });
-    if (!claim) throw new NotFoundError("Die Behauptung");
+    if (!claim) throw new NotFoundError("Claim");
     const assigneeId = input.assigneeId ?? null;
-    if (assigneeId === claim.assigneeId) return { message: "Die Zuweisung ist unverändert." };
+    if (assigneeId === claim.assigneeId) return { message: msg("msg.claim.assignmentUnchanged") };
     let name: string | null = null;
     if (assigneeId) {
       const user = await tx.user.findUnique({ where: { id: assigneeId }, select: { name: true, active: true } });
-      if (!user || !user.active) throw new ValidationError("Dieses Konto gibt es nicht oder es ist deaktiviert.", { assigneeId: ["Bitte ein aktives Konto wählen."] });
+      if (!user || !user.active) throw new ValidationError(msg("msg.claim.noSuchAccount"), { assigneeId: [msg("msg.claim.chooseActiveAccount")] });
       name = user.name;
     }
     await updateRecord(tx, "Claim", claim.id, input.version, actor.id, { assigneeId });
-    return { message: name ? `Zugewiesen an ${name}.` : "Die Zuweisung ist aufgehoben." };
+    return { message: name ? msg("msg.claim.assigned", { name }) : msg("msg.claim.unassigned") };
   }, client);
 }
 
-export async function addComment(actor: Actor, input: CommentInput, client: Db = db): Promise<{ id: string; message: string }> {
+export async function addComment(actor: Actor, input: CommentInput, client: Db = db): Promise<{ id: string; message: Message }> {
   requirePermissionFor(actor, "record.edit");
   const claim = await client.claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
-  if (!claim) throw new NotFoundError("Die Behauptung");
+  if (!claim) throw new NotFoundError("Claim");
   const comment = await client.claimComment.create({ data: { claimId: claim.id, authorId: actor.id, body: input.body } });
-  return { id: comment.id, message: "Der Kommentar ist gespeichert (nur für die Redaktion sichtbar)." };
+  return { id: comment.id, message: msg("msg.claim.commentSaved") };
 }
 
-export async function deleteClaim(actor: Actor, input: DeleteClaimInput, client: Db = db): Promise<{ message: string }> {
+/** Whether a claim may be deleted: a draft that was never public and has no corrections. */
+export function isDeletableDraft(claim: { status: ClaimStatus; publishedAt: Date | null; publicState: string | null }, corrections: number): boolean {
+  return claim.status === "draft" && !claim.publishedAt && !claim.publicState && corrections === 0;
+}
+
+export async function deleteClaim(actor: Actor, input: DeleteClaimInput, client: Db = db): Promise<{ message: Message }> {
   requirePermissionFor(actor, "record.delete");
   return inTransaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId }, include: { _count: { select: { corrections: true } } } });
-    if (!claim) throw new NotFoundError("Die Behauptung");
-    if (claim.status !== "draft" || claim.publishedAt || claim.publicState || claim._count.corrections > 0) {
-      throw new TransitionError(
-        "Gelöscht werden können nur Entwürfe, die nie veröffentlicht wurden. Eine veröffentlichte Behauptung bleibt erhalten; sie kann zurückgezogen werden.",
-      );
-    }
+    if (!claim) throw new NotFoundError("Claim");
+    if (!isDeletableDraft(claim, claim._count.corrections)) throw new TransitionError(msg("msg.claim.deleteOnlyDrafts"));
     if (claim.version !== input.version) throw await conflictFor(tx, "Claim", claim);
     // Evidence goes first, each with its own revision (the cascade would leave none).
     for (const e of await tx.evidence.findMany({ where: { claimId: claim.id }, select: { id: true } })) {
       await deleteRecord(tx, "Evidence", e.id, null, actor.id);
     }
     await deleteRecord(tx, "Claim", claim.id, input.version, actor.id);
-    return { message: "Der Entwurf ist gelöscht." };
+    return { message: msg("msg.claim.deleted") };
   }, client);
 }
 
 // ---------------------------------------------------------------------------------------
 // Reads: the list
+
+/** A verdict label's names: the desk shows the one of its language. */
+export interface VerdictNames {
+  de: string;
+  en: string;
+}
 
 export const CLAIM_SORTS = ["updated", "created", "status"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
@@ -558,11 +571,14 @@ export interface ClaimListItem {
   id: string;
   slug: string;
   text: string;
+  /** The language of the text (content keeps its own language). */
+  language: string;
   status: ClaimStatus;
   publicState: string | null;
   claimant: string | null;
   assignee: string | null;
-  verdict: string | null;
+  /** The working verdict's name in German and in English (the newsroom's nameDe, nameEn). */
+  verdict: VerdictNames | null;
   evidenceCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -600,13 +616,14 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
         id: true,
         slug: true,
         text: true,
+        language: true,
         status: true,
         publicState: true,
         createdAt: true,
         updatedAt: true,
         claimant: { select: { name: true } },
         assignee: { select: { name: true } },
-        verdict: { select: { nameDe: true } },
+        verdict: { select: { nameDe: true, nameEn: true } },
       },
     }),
   ]);
@@ -621,11 +638,12 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
       id: r.id,
       slug: r.slug,
       text: r.text,
+      language: r.language,
       status: r.status,
       publicState: r.publicState,
       claimant: r.claimant?.name ?? null,
       assignee: r.assignee?.name ?? null,
-      verdict: r.verdict?.nameDe ?? null,
+      verdict: r.verdict ? { de: r.verdict.nameDe, en: r.verdict.nameEn } : null,
       evidenceCount: evidenceCount.get(r.id) ?? 0,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
@@ -641,8 +659,9 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
 export interface ReviewQueueItem {
   id: string;
   text: string;
+  language: string;
   claimant: string | null;
-  verdict: string | null;
+  verdict: VerdictNames | null;
   summary: string | null;
   /** Who proposed the verdict under review. */
   proposedBy: { id: string; name: string } | null;
@@ -670,12 +689,13 @@ export async function reviewQueue(viewer: Pick<SessionUser, "id">, client: Db = 
     select: {
       id: true,
       text: true,
+      language: true,
       summary: true,
       publicState: true,
       verdictAuthorId: true,
       updatedAt: true,
       claimant: { select: { name: true } },
-      verdict: { select: { nameDe: true } },
+      verdict: { select: { nameDe: true, nameEn: true } },
       verdictAuthor: { select: { id: true, name: true } },
       assignee: { select: { name: true } },
       _count: { select: { evidence: true } },
@@ -701,8 +721,9 @@ export async function reviewQueue(viewer: Pick<SessionUser, "id">, client: Db = 
       return {
         id: c.id,
         text: c.text,
+        language: c.language,
         claimant: c.claimant?.name ?? null,
-        verdict: c.verdict?.nameDe ?? null,
+        verdict: c.verdict ? { de: c.verdict.nameDe, en: c.verdict.nameEn } : null,
         summary: c.summary,
         proposedBy: c.verdictAuthor ? { id: c.verdictAuthor.id, name: c.verdictAuthor.name } : null,
         submittedBy: step?.user?.name ?? null,
@@ -725,8 +746,8 @@ export async function getClaimForEdit(claimId: string, client: Db = db) {
     where: { id: claimId },
     include: {
       claimant: { select: { id: true, name: true, slug: true } },
-      verdict: { select: { id: true, nameDe: true, key: true } },
-      publishedVerdict: { select: { id: true, nameDe: true, key: true } },
+      verdict: { select: { id: true, nameDe: true, nameEn: true, key: true } },
+      publishedVerdict: { select: { id: true, nameDe: true, nameEn: true, key: true } },
       verdictAuthor: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
       createdBy: { select: { id: true, name: true } },
@@ -740,17 +761,17 @@ export async function getClaimForEdit(claimId: string, client: Db = db) {
       },
       evidence: {
         include: {
-          source: { select: { id: true, title: true, url: true, publisher: true } },
+          source: { select: { id: true, title: true, url: true, publisher: true, language: true } },
           createdBy: { select: { name: true } },
         },
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       },
       reviewDecisions: {
-        include: { reviewer: { select: { name: true } }, verdict: { select: { nameDe: true } } },
+        include: { reviewer: { select: { name: true } }, verdict: { select: { nameDe: true, nameEn: true } } },
         orderBy: { createdAt: "desc" },
       },
       corrections: {
-        include: { author: { select: { name: true } }, previousVerdict: { select: { nameDe: true } } },
+        include: { author: { select: { name: true } }, previousVerdict: { select: { nameDe: true, nameEn: true } } },
         orderBy: { createdAt: "desc" },
       },
       comments: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
@@ -779,26 +800,32 @@ function shorten(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max).trimEnd()} …`;
 }
 
-/** The choices of the list's filters: speakers, topics, verdicts, accounts. */
-export async function claimFilterOptions(client: Db = db): Promise<Pick<ClaimFormOptions, "speakers" | "topics" | "verdicts" | "users">> {
+/** The choices of the list's filters: speakers, topics, verdicts, accounts. Topics and verdict
+ * labels are named in the desk's language (both names are the newsroom's, nameDe and nameEn). */
+export async function claimFilterOptions(
+  client: Db = db,
+  locale: Locale = "de",
+): Promise<Pick<ClaimFormOptions, "speakers" | "topics" | "verdicts" | "users">> {
   const [speakers, topics, verdicts, users] = await Promise.all([
     client.speaker.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    client.topic.findMany({ select: { id: true, nameDe: true }, orderBy: { nameDe: "asc" } }),
-    client.verdictLabel.findMany({ where: { active: true }, select: { id: true, nameDe: true }, orderBy: { position: "asc" } }),
+    client.topic.findMany({ select: { id: true, nameDe: true, nameEn: true }, orderBy: locale === "en" ? { nameEn: "asc" } : { nameDe: "asc" } }),
+    client.verdictLabel.findMany({ where: { active: true }, select: { id: true, nameDe: true, nameEn: true }, orderBy: { position: "asc" } }),
     client.user.findMany({ where: { active: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
   ]);
+  const named = (r: { nameDe: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameDe);
   return {
     speakers: speakers.map((s) => ({ value: s.id, label: s.name })),
-    topics: topics.map((t) => ({ value: t.id, label: t.nameDe })),
-    verdicts: verdicts.map((v) => ({ value: v.id, label: v.nameDe })),
+    topics: topics.map((t) => ({ value: t.id, label: named(t) })),
+    verdicts: verdicts.map((v) => ({ value: v.id, label: named(v) })),
     users: users.map((u) => ({ value: u.id, label: u.name, role: u.role })),
   };
 }
 
-/** The choices of the claim forms: speakers, topics, quotes, sources, verdicts, accounts. */
-export async function claimFormOptions(client: Db = db): Promise<ClaimFormOptions> {
+/** The choices of the claim forms: speakers, topics, quotes, sources (with the length of their
+ * stored text), verdicts, accounts. */
+export async function claimFormOptions(client: Db = db, locale: Locale = "de"): Promise<ClaimFormOptions> {
   const [filters, quotes, sources] = await Promise.all([
-    claimFilterOptions(client),
+    claimFilterOptions(client, locale),
     client.quote.findMany({
       select: { id: true, text: true, speaker: { select: { name: true } } },
       orderBy: [{ speaker: { name: "asc" } }, { createdAt: "asc" }],
@@ -810,11 +837,8 @@ export async function claimFormOptions(client: Db = db): Promise<ClaimFormOption
   return {
     ...filters,
     quotes: quotes.map((q) => ({ value: q.id, label: `${q.speaker.name}: ${shorten(q.text, 80)}` })),
-    sources: sources.map((s) => ({
-      value: s.id,
-      label: s.length === null ? `${s.title} (ohne gespeicherten Text)` : `${s.title} (${s.length} Zeichen)`,
-      length: s.length,
-    })),
+    // The page adds the length to the label, in its language.
+    sources: sources.map((s) => ({ value: s.id, label: s.title, length: s.length })),
   };
 }
 
@@ -972,66 +996,11 @@ export async function claimVersions(claimId: string, client: Db = db): Promise<C
 }
 
 // ---------------------------------------------------------------------------------------
-// Display of stored values (history, comparison)
+// Names for the ids in stored values (history, comparison; the page shows them, see
+// app/(desk)/admin/claims/[id]/history/values.ts)
 
-export const CLAIM_FIELD_LABELS: Record<string, string> = {
-  ...FIELD_NAMES,
-  slug: "Adresse (Slug)",
-  status: "Status",
-  verdictId: "Bewertung (Arbeitsstand)",
-  summary: "Zusammenfassung (Arbeitsstand)",
-  analysis: "Analyse (Arbeitsstand)",
-  verdictAuthorId: "Autor der Bewertung",
-  assigneeId: "Zuständig",
-  publicState: "Öffentlicher Stand",
-  publishedVerdictId: "Veröffentlichte Bewertung",
-  publishedSummary: "Veröffentlichte Zusammenfassung",
-  publishedAnalysis: "Veröffentlichte Analyse",
-  publishedAt: "Erstveröffentlichung",
-  publicUpdatedAt: "Öffentlich aktualisiert",
-  publicationId: "Öffentliche Fassung (festgehalten)",
-  createdById: "Angelegt von",
-  claimId: "Behauptung",
-  sourceId: "Quelle",
-  stance: "Haltung",
-  excerpt: "Auszug",
-  start: "Anfang",
-  end: "Ende",
-  note: "Notiz",
-  position: "Reihenfolge",
-};
-
-/** Order of fields in the comparison: content first, bookkeeping last. */
-export const CLAIM_FIELD_ORDER = [
-  "text",
-  "language",
-  "claimantId",
-  "claimDate",
-  "quoteIds",
-  "passages",
-  "topicIds",
-  "quantityValue",
-  "quantityUnit",
-  "quantitySubject",
-  "quantityMeasure",
-  "quantityAsOf",
-  "status",
-  "verdictId",
-  "summary",
-  "analysis",
-  "verdictAuthorId",
-  "publicState",
-  "publishedVerdictId",
-  "publishedSummary",
-  "publishedAnalysis",
-  "publishedAt",
-  "publicUpdatedAt",
-  "publicationId",
-  "researchNotes",
-  "assigneeId",
-  "slug",
-  "createdById",
-];
+/** Order of fields in the comparison: content first, bookkeeping last (CLAIM_FIELDS' order). */
+export const CLAIM_FIELD_ORDER: readonly string[] = CLAIM_FIELDS;
 
 export interface ValueLabels {
   speakers: Map<string, string>;
@@ -1042,8 +1011,9 @@ export interface ValueLabels {
   sources: Map<string, string>;
 }
 
-/** Names for the ids that appear in the given values (speakers, verdicts, users, ...). */
-export async function valueLabels(valueSets: readonly Record<string, unknown>[], client: Db = db): Promise<ValueLabels> {
+/** Names for the ids that appear in the given values (speakers, verdicts, users, ...); verdicts
+ * and topics in `locale` (both their names are the newsroom's, nameDe and nameEn). */
+export async function valueLabels(valueSets: readonly Record<string, unknown>[], client: Db = db, locale: Locale = "de"): Promise<ValueLabels> {
   const ids = { speakers: new Set<string>(), verdicts: new Set<string>(), users: new Set<string>(), topics: new Set<string>(), quotes: new Set<string>(), sources: new Set<string>() };
   const addId = (set: Set<string>, v: unknown) => typeof v === "string" && v && set.add(v);
   for (const values of valueSets) {
@@ -1059,66 +1029,19 @@ export async function valueLabels(valueSets: readonly Record<string, unknown>[],
   const list = (s: Set<string>) => ({ in: [...s] });
   const [speakers, verdicts, users, topics, quotes, sources] = await Promise.all([
     client.speaker.findMany({ where: { id: list(ids.speakers) }, select: { id: true, name: true } }),
-    client.verdictLabel.findMany({ where: { id: list(ids.verdicts) }, select: { id: true, nameDe: true } }),
+    client.verdictLabel.findMany({ where: { id: list(ids.verdicts) }, select: { id: true, nameDe: true, nameEn: true } }),
     client.user.findMany({ where: { id: list(ids.users) }, select: { id: true, name: true } }),
-    client.topic.findMany({ where: { id: list(ids.topics) }, select: { id: true, nameDe: true } }),
+    client.topic.findMany({ where: { id: list(ids.topics) }, select: { id: true, nameDe: true, nameEn: true } }),
     client.quote.findMany({ where: { id: list(ids.quotes) }, select: { id: true, text: true, speaker: { select: { name: true } } } }),
     client.source.findMany({ where: { id: list(ids.sources) }, select: { id: true, title: true } }),
   ]);
+  const named = (r: { nameDe: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameDe);
   return {
     speakers: new Map(speakers.map((s) => [s.id, s.name])),
-    verdicts: new Map(verdicts.map((v) => [v.id, v.nameDe])),
+    verdicts: new Map(verdicts.map((v) => [v.id, named(v)])),
     users: new Map(users.map((u) => [u.id, u.name])),
-    topics: new Map(topics.map((t) => [t.id, t.nameDe])),
-    quotes: new Map(quotes.map((q) => [q.id, `${q.speaker.name}: „${shorten(q.text, 80)}“`])),
+    topics: new Map(topics.map((t) => [t.id, named(t)])),
+    quotes: new Map(quotes.map((q) => [q.id, `${q.speaker.name}: ${shorten(q.text, 80)}`])),
     sources: new Map(sources.map((s) => [s.id, s.title])),
   };
-}
-
-/** A stored value as text for people (names for ids, German words for states). */
-export function displayValue(field: string, value: unknown, labels: ValueLabels): string {
-  if (value === null || value === undefined || value === "") return "";
-  const name = (map: Map<string, string>, v: unknown) => (typeof v === "string" ? (map.get(v) ?? `(gelöscht: ${v})`) : String(v));
-  switch (field) {
-    case "claimantId":
-      return name(labels.speakers, value);
-    case "verdictId":
-    case "publishedVerdictId":
-      return name(labels.verdicts, value);
-    case "verdictAuthorId":
-    case "assigneeId":
-    case "createdById":
-      return name(labels.users, value);
-    case "sourceId":
-      return name(labels.sources, value);
-    case "status":
-      return STATUS_LABELS[value as ClaimStatus] ?? String(value);
-    case "publicState":
-      return STATUS_LABELS[value as ClaimStatus] ?? String(value);
-    case "topicIds":
-      return Array.isArray(value) ? value.map((v) => name(labels.topics, v)).join("\n") : String(value);
-    case "quoteIds":
-      return Array.isArray(value) ? value.map((v) => name(labels.quotes, v)).join("\n") : String(value);
-    case "passages":
-      return Array.isArray(value)
-        ? value
-            .map((p) => {
-              const { sourceId, start, end } = p as { sourceId?: unknown; start?: unknown; end?: unknown };
-              return `${name(labels.sources, sourceId)}, Zeichen ${String(start)}–${String(end)}`;
-            })
-            .join("\n")
-        : String(value);
-    case "claimDate":
-      return typeof value === "string" ? value.slice(0, 10) : String(value);
-    case "publicationId":
-      // An id says nothing to people: that the approved version was frozen anew does.
-      return "neu festgehalten";
-    case "publishedAt":
-    case "publicUpdatedAt":
-      return typeof value === "string"
-        ? new Date(value).toLocaleString("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" })
-        : String(value);
-    default:
-      return typeof value === "string" ? value : JSON.stringify(value);
-  }
 }

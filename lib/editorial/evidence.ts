@@ -17,7 +17,8 @@ import type { ClaimStatus, EvidenceStance } from "../generated/prisma/enums";
 import { can } from "../auth/permissions";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
-import { ForbiddenError, NotFoundError, TransitionError, ValidationError, type FieldErrors } from "./errors";
+import { msg, zodMessage, type Message } from "../messages";
+import { ForbiddenError, NotFoundError, TransitionError, ValidationError, summary, type FieldErrors } from "./errors";
 import { id, optionalInt, optionalText, requiredText, version } from "./fields";
 import { passageProblem, requirePermissionFor } from "./claims";
 import { createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
@@ -26,25 +27,19 @@ type Actor = Pick<SessionUser, "id" | "name" | "role">;
 
 export const STANCES = ["supports", "refutes", "context"] as const satisfies readonly EvidenceStance[];
 
-export const STANCE_LABELS: Record<EvidenceStance, string> = {
-  supports: "Stützt die Aussage",
-  refutes: "Widerlegt die Aussage",
-  context: "Weiterer Zusammenhang",
-};
-
 const evidenceFields = {
-  sourceId: id("Die Quelle"),
-  stance: z.enum(STANCES, { error: "Bitte wählen Sie, ob der Beleg stützt, widerlegt oder einordnet." }),
-  excerpt: requiredText("Der Auszug", 5_000),
-  start: optionalInt("Der Anfang"),
-  end: optionalInt("Das Ende"),
-  note: optionalText("Die Notiz", 5_000),
-  position: optionalInt("Die Reihenfolge"),
+  sourceId: id("source"),
+  stance: z.enum(STANCES, { error: zodMessage("msg.evidence.chooseStance") }),
+  excerpt: requiredText("excerpt", 5_000),
+  start: optionalInt("start"),
+  end: optionalInt("end"),
+  note: optionalText("note", 5_000),
+  position: optionalInt("position"),
 };
 
-export const addEvidenceSchema = z.object({ claimId: id("Die Behauptung"), ...evidenceFields });
-export const updateEvidenceSchema = z.object({ evidenceId: id("Der Beleg"), version, ...evidenceFields });
-export const deleteEvidenceSchema = z.object({ evidenceId: id("Der Beleg"), version });
+export const addEvidenceSchema = z.object({ claimId: id("claim"), ...evidenceFields });
+export const updateEvidenceSchema = z.object({ evidenceId: id("evidence"), version, ...evidenceFields });
+export const deleteEvidenceSchema = z.object({ evidenceId: id("evidence"), version });
 
 export type AddEvidenceInput = z.output<typeof addEvidenceSchema>;
 export type UpdateEvidenceInput = z.output<typeof updateEvidenceSchema>;
@@ -64,26 +59,15 @@ interface ClaimState {
 async function lockClaim(tx: Tx, claimId: string): Promise<ClaimState> {
   await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR SHARE`;
   const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, publicState: true } });
-  if (!claim) throw new NotFoundError("Die Behauptung");
+  if (!claim) throw new NotFoundError("Claim");
   return claim;
 }
 
 /** Why `role` may not change the claim's evidence now (and the error to throw), or null. */
 export function evidenceLockReason(role: Actor["role"], claim: Pick<ClaimState, "status" | "publicState">): TransitionError | ForbiddenError | null {
-  if (claim.status === "retracted") {
-    return new TransitionError("Die Behauptung ist zurückgezogen; ihre Belege bleiben, wie sie veröffentlicht wurden.");
-  }
-  if (claim.status === "in_review") {
-    return new TransitionError(
-      "Während der Prüfung können Belege weder hinzugefügt noch geändert oder entfernt werden: geprüft wird, was eingereicht wurde. " +
-        "Ziehen Sie die Behauptung aus der Prüfung zurück, um die Belege zu ändern.",
-    );
-  }
-  if (claim.publicState && !can(role, "claim.correct")) {
-    return new ForbiddenError(
-      "Die Behauptung ist veröffentlicht: Änderungen an ihren Belegen bereiten Redaktion und Prüfung als Korrektur vor.",
-    );
-  }
+  if (claim.status === "retracted") return new TransitionError(msg("msg.evidence.retracted"));
+  if (claim.status === "in_review") return new TransitionError(msg("msg.evidence.inReview"));
+  if (claim.publicState && !can(role, "claim.correct")) return new ForbiddenError(msg("msg.evidence.published"));
   return null;
 }
 
@@ -98,11 +82,11 @@ async function checkPassage(
   input: { sourceId: string; excerpt: string; start?: number; end?: number },
 ): Promise<{ start: number | null; end: number | null }> {
   const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { snapshotText: true } });
-  if (!source) throw new ValidationError("Diese Quelle gibt es nicht (mehr).", { sourceId: ["Bitte eine vorhandene Quelle wählen."] });
+  if (!source) throw new ValidationError(msg("msg.passage.sourceGoneSentence"), { sourceId: [msg("msg.evidence.chooseSource")] });
   const errors: FieldErrors = {};
   if ((input.start === undefined) !== (input.end === undefined)) {
     const missing = input.start === undefined ? "start" : "end";
-    errors[missing] = ["Bitte Anfang und Ende angeben, oder keines von beiden."];
+    errors[missing] = [msg("msg.evidence.startAndEnd")];
   } else if (input.start !== undefined && input.end !== undefined) {
     const problem = passageProblem(source.snapshotText, input.start, input.end);
     if (problem) errors.end = [problem];
@@ -110,12 +94,12 @@ async function checkPassage(
       const slice = source.snapshotText!.slice(input.start, input.end);
       if (slice !== input.excerpt) {
         errors.excerpt = [
-          `Der Auszug muss wörtlich der Textstelle entsprechen. Zwischen Zeichen ${input.start} und ${input.end} steht: „${slice.length > 300 ? `${slice.slice(0, 300)} …` : slice}“`,
+          msg("msg.evidence.excerptMismatch", { start: input.start, end: input.end, found: slice.length > 300 ? `${slice.slice(0, 300)} …` : slice }),
         ];
       }
     }
   }
-  if (Object.keys(errors).length) throw new ValidationError(Object.values(errors).flat().join(" "), errors);
+  if (Object.keys(errors).length) throw new ValidationError(summary(errors), errors);
 
   if (input.start !== undefined && input.end !== undefined) return { start: input.start, end: input.end };
   // Without offsets: the unique occurrence, if any.
@@ -127,7 +111,7 @@ async function checkPassage(
   return { start: null, end: null };
 }
 
-export async function addEvidence(actor: Actor, input: AddEvidenceInput, client: Db = db): Promise<{ id: string; message: string }> {
+export async function addEvidence(actor: Actor, input: AddEvidenceInput, client: Db = db): Promise<{ id: string; message: Message }> {
   requirePermissionFor(actor, "record.edit");
   return inTransaction(async (tx) => {
     const claim = await lockClaim(tx, input.claimId);
@@ -146,15 +130,15 @@ export async function addEvidence(actor: Actor, input: AddEvidenceInput, client:
       position,
       createdById: actor.id,
     });
-    return { id: row.id, message: "Der Beleg ist hinzugefügt." };
+    return { id: row.id, message: msg("msg.evidence.added") };
   }, client);
 }
 
-export async function updateEvidence(actor: Actor, input: UpdateEvidenceInput, client: Db = db): Promise<{ message: string }> {
+export async function updateEvidence(actor: Actor, input: UpdateEvidenceInput, client: Db = db): Promise<{ message: Message }> {
   requirePermissionFor(actor, "record.edit");
   return inTransaction(async (tx) => {
     const evidence = await tx.evidence.findUnique({ where: { id: input.evidenceId } });
-    if (!evidence) throw new NotFoundError("Der Beleg");
+    if (!evidence) throw new NotFoundError("Evidence");
     const claim = await lockClaim(tx, evidence.claimId);
     assertEvidenceEditable(actor, claim);
     const { start, end } = await checkPassage(tx, input);
@@ -168,23 +152,23 @@ export async function updateEvidence(actor: Actor, input: UpdateEvidenceInput, c
       position: input.position ?? evidence.position,
     };
     const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== evidence[k]);
-    if (changed.length === 0) return { message: "Keine Änderungen: es gab nichts zu speichern." };
+    if (changed.length === 0) return { message: msg("msg.claim.noChanges") };
     const update: Record<string, unknown> = {};
     for (const k of changed) update[k] = data[k];
     await updateRecord(tx, "Evidence", evidence.id, input.version, actor.id, update);
-    return { message: "Der Beleg ist gespeichert." };
+    return { message: msg("msg.evidence.saved") };
   }, client);
 }
 
-export async function deleteEvidence(actor: Actor, input: DeleteEvidenceInput, client: Db = db): Promise<{ message: string }> {
+export async function deleteEvidence(actor: Actor, input: DeleteEvidenceInput, client: Db = db): Promise<{ message: Message }> {
   requirePermissionFor(actor, "record.edit");
   return inTransaction(async (tx) => {
     const evidence = await tx.evidence.findUnique({ where: { id: input.evidenceId }, select: { id: true, claimId: true } });
-    if (!evidence) throw new NotFoundError("Der Beleg");
+    if (!evidence) throw new NotFoundError("Evidence");
     const claim = await lockClaim(tx, evidence.claimId);
     assertEvidenceEditable(actor, claim);
     await deleteRecord(tx, "Evidence", evidence.id, input.version, actor.id);
-    return { message: "Der Beleg ist entfernt (in der Versionsgeschichte bleibt er sichtbar)." };
+    return { message: msg("msg.evidence.deleted") };
   }, client);
 }
 

@@ -1,19 +1,26 @@
 // zod building blocks for editorial forms: the same schema validates the form on the server
 // (defineAction) and documents the fields. Form values arrive as strings; empty means unset.
 import { z } from "zod";
+import type de from "../../messages/de.json";
 import { hasNul } from "../input-text";
+import { msg, zodMessage, type Message } from "../messages";
+
+/** The name of a field in messages (catalogue msg.field.*): "{field} fehlt." */
+export type FieldName = keyof (typeof de)["msg"]["field"];
+
+const field = (name: FieldName) => msg(`msg.field.${name}`);
 
 /** What a field with a NUL character is told: PostgreSQL cannot store U+0000 in text, and no
  * typed or pasted text has one (a binary file pasted into a field may). */
-export const NUL_MESSAGE = "Das Feld enthält ein Nullzeichen (U+0000); das ist kein Text und kann nicht gespeichert werden.";
+export const NUL_MESSAGE: Message = msg("msg.validation.nul");
 
 /**
  * The form fields (names as the form sends them, list fields without "[]") whose values have a
  * NUL, with NUL_MESSAGE each; null when there is none. defineAction refuses such a form before
  * any schema runs, so no NUL from a form ever reaches the database, whatever the field.
  */
-export function nulFieldErrors(values: Record<string, string | string[]>): Record<string, string[]> | null {
-  const errors: Record<string, string[]> = {};
+export function nulFieldErrors(values: Record<string, string | string[]>): Record<string, Message[]> | null {
+  const errors: Record<string, Message[]> = {};
   for (const [key, value] of Object.entries(values)) {
     if ((Array.isArray(value) ? value : [value]).some(hasNul)) errors[key] = [NUL_MESSAGE];
   }
@@ -22,49 +29,60 @@ export function nulFieldErrors(values: Record<string, string | string[]>): Recor
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const requiredText = (label: string, max = 10_000) =>
+export const requiredText = (label: FieldName, max = 10_000) =>
   z
-    .string({ error: `${label} fehlt.` })
+    .string({ error: zodMessage("msg.validation.required", { field: field(label) }) })
     .trim()
-    .min(1, `${label} fehlt.`)
-    .max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`);
+    .min(1, zodMessage("msg.validation.required", { field: field(label) }))
+    .max(max, zodMessage("msg.validation.tooLong", { field: field(label), max }));
 
-export const optionalText = (label: string, max = 100_000) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`).optional());
+export const optionalText = (label: FieldName, max = 100_000) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, zodMessage("msg.validation.tooLong", { field: field(label), max })).optional());
 
-export const id = (label = "Auswahl") => z.string({ error: `${label} fehlt.` }).min(1, `${label} fehlt.`).max(64);
+export const id = (label: FieldName = "selection") =>
+  z
+    .string({ error: zodMessage("msg.validation.required", { field: field(label) }) })
+    .min(1, zodMessage("msg.validation.required", { field: field(label) }))
+    .max(64);
 export const optionalId = () => z.preprocess(blankToUndefined, z.string().max(64).optional());
 
 /** The version the form was loaded at (optimistic concurrency). */
-export const version = z.coerce.number({ error: "Die Version fehlt." }).int().min(1);
+export const version = z.coerce.number({ error: zodMessage("msg.validation.versionMissing") }).int().min(1);
 
-export const optionalInt = (label: string) =>
-  z.preprocess(blankToUndefined, z.coerce.number({ error: `${label} muss eine Zahl sein.` }).int(`${label} muss eine ganze Zahl sein.`).min(0).optional());
+export const optionalInt = (label: FieldName) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: zodMessage("msg.validation.number", { field: field(label) }) })
+      .int(zodMessage("msg.validation.integer", { field: field(label) }))
+      .min(0)
+      .optional(),
+  );
 
-export const optionalNumber = (label: string) =>
+export const optionalNumber = (label: FieldName) =>
   z.preprocess(
     (v) => (typeof v === "string" ? blankToUndefined(v.replace(",", ".")) : v),
-    z.coerce.number({ error: `${label} muss eine Zahl sein.` }).finite().optional(),
+    z.coerce.number({ error: zodMessage("msg.validation.number", { field: field(label) }) }).finite().optional(),
   );
 
 /** YYYY-MM-DD, as an <input type="date"> sends it. */
-export const optionalDate = (label: string) =>
+export const optionalDate = (label: FieldName) =>
   z.preprocess(
     blankToUndefined,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: bitte ein Datum (JJJJ-MM-TT) angeben.`)
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), `${label}: dieses Datum gibt es nicht.`)
+      .regex(/^\d{4}-\d{2}-\d{2}$/, zodMessage("msg.validation.date", { field: field(label) }))
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), zodMessage("msg.validation.noSuchDate", { field: field(label) }))
       .transform((s) => new Date(`${s}T00:00:00Z`))
       .optional(),
   );
 
-export const optionalUrl = (label: string) =>
-  z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: `${label}: bitte eine http(s)-Adresse angeben.` }).optional());
+export const optionalUrl = (label: FieldName) =>
+  z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: zodMessage("msg.validation.url", { field: field(label) }) }).optional());
 
 export const language = z.preprocess(
   blankToUndefined,
-  z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "Sprache: ein Sprachkürzel wie de oder en.").default("de"),
+  z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, zodMessage("msg.validation.language")).default("de"),
 );
 
 /** A list field (name[] in the form), blanks and repeats dropped: every list is a set (ids of

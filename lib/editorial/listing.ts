@@ -58,11 +58,6 @@ export function pageOf<T>(items: T[], total: number, page: number, pageSize = PA
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-/** "1 Quelle", "3 Quellen". */
-export function countOf(n: number, one: string, many: string): string {
-  return n === 1 ? `1 ${one}` : `${n} ${many}`;
-}
-
 /** The URL of the same list with some parameters changed. */
 export function listHref(path: string, params: SearchParams, changes: Record<string, string | number | undefined>): string {
   const query = new URLSearchParams();

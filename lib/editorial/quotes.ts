@@ -9,8 +9,9 @@ import { z } from "zod";
 import { db } from "../db/client";
 import type { Prisma, SpeechKind } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
+import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
-import { checkbox, id, language, optionalDate, optionalId, optionalText, version, withRows } from "./fields";
+import { checkbox, id, language, optionalDate, optionalId, optionalText, version, withRows, type FieldName } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
 import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf } from "./listing";
 import { isoDay, type Actor } from "./speakers";
@@ -18,50 +19,56 @@ import { isoDay, type Actor } from "./speakers";
 type Client = typeof db;
 
 export const SPEECH_KINDS = ["direct", "indirect"] as const satisfies readonly SpeechKind[];
-export const SPEECH_KIND_LABELS: Record<SpeechKind, string> = { direct: "Direkte Rede (wörtlich)", indirect: "Indirekte Rede" };
 
 const quoteText = z.preprocess(
   (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v),
-  z.string({ error: "Der Zitattext fehlt." }).trim().min(1, "Der Zitattext fehlt.").max(10_000, "Der Zitattext ist zu lang (höchstens 10 000 Zeichen)."),
+  z
+    .string({ error: zodMessage("msg.quote.textMissing") })
+    .trim()
+    .min(1, zodMessage("msg.quote.textMissing"))
+    .max(10_000, zodMessage("msg.quote.textTooLong", { max: 10_000 })),
 );
 
 const translationRow = z.object({
   language: z.string().trim().max(12),
-  text: z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v), z.string().trim().max(10_000, "Eine Übersetzung ist zu lang (höchstens 10 000 Zeichen).")),
+  text: z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v),
+    z.string().trim().max(10_000, zodMessage("msg.quote.translationTooLong", { max: 10_000 })),
+  ),
 });
 
 /** An offset into a source text (JS string units); blank means not given. */
-const offset = (label: string) =>
+const offset = (label: FieldName) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce
-      .number({ error: `${label} muss eine Zahl sein.` })
-      .int(`${label} muss eine ganze Zahl sein.`)
-      .min(0, `${label} darf nicht negativ sein.`)
+      .number({ error: zodMessage("msg.validation.number", { field: msg(`msg.field.${label}`) }) })
+      .int(zodMessage("msg.validation.integer", { field: msg(`msg.field.${label}`) }))
+      .min(0, zodMessage("msg.validation.notNegative", { field: msg(`msg.field.${label}`) }))
       .optional(),
   );
 
 const appearanceRow = z.object({
   sourceId: z.string().trim().max(64),
-  start: offset("Fundstelle, Anfang"),
-  end: offset("Fundstelle, Ende"),
+  start: offset("appearanceStart"),
+  end: offset("appearanceEnd"),
 });
 
 export const TRANSLATION_COLUMNS = { language: "translationLanguage", text: "translationText" } as const;
 export const APPEARANCE_COLUMNS = { sourceId: "appearanceSource", start: "appearanceStart", end: "appearanceEnd" } as const;
 
 const quoteShape = {
-  speakerId: id("Sprecher"),
+  speakerId: id("speaker"),
   text: quoteText,
   language,
-  kind: z.enum(SPEECH_KINDS, { error: "Art: direkte oder indirekte Rede wählen." }),
-  saidOn: optionalDate("Gesagt am"),
-  occasion: optionalText("Anlass", 300),
-  place: optionalText("Ort", 300),
+  kind: z.enum(SPEECH_KINDS, { error: zodMessage("msg.quote.chooseKind") }),
+  saidOn: optionalDate("saidOn"),
+  occasion: optionalText("occasion", 300),
+  place: optionalText("place", 300),
   reportedById: optionalId(),
   parentId: optionalId(),
-  translations: z.array(translationRow).max(30, "Höchstens 30 Übersetzungen."),
-  appearances: z.array(appearanceRow).max(50, "Höchstens 50 Fundstellen."),
+  translations: z.array(translationRow).max(30, zodMessage("msg.quote.tooManyTranslations")),
+  appearances: z.array(appearanceRow).max(50, zodMessage("msg.quote.tooManyAppearances")),
   /** "Stelle weicht vom Zitattext ab (z. B. gekürzt)": only for indirect speech. */
   allowMismatch: checkbox,
 };
@@ -69,8 +76,8 @@ const quoteShape = {
 const rows = (v: unknown) => withRows("appearances", APPEARANCE_COLUMNS)(withRows("translations", TRANSLATION_COLUMNS)(v));
 
 export const quoteInput = z.preprocess(rows, z.object(quoteShape));
-export const quoteUpdateInput = z.preprocess(rows, z.object({ ...quoteShape, id: id("Zitat"), version }));
-export const quoteDeleteInput = z.object({ id: id("Zitat"), version });
+export const quoteUpdateInput = z.preprocess(rows, z.object({ ...quoteShape, id: id("quote"), version }));
+export const quoteDeleteInput = z.object({ id: id("quote"), version });
 
 export type QuoteInput = z.output<typeof quoteInput>;
 export type QuoteUpdateInput = z.output<typeof quoteUpdateInput>;
@@ -95,31 +102,35 @@ const sortAppearances = (a: AppearanceValue[]) =>
   [...a].sort((x, y) => x.sourceId.localeCompare(y.sourceId) || x.start - y.start || x.end - y.end);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/**
- * The message for a passage that does not read the quote's text. Exported for the form, which
- * shows the same wording.
- */
-export function mismatchMessage(n: number, title: string, start: number, end: number, found: string, expected: string): string {
-  return `Die markierte Stelle (Fundstelle ${n}, Zeichen ${start}–${end} in „${short(title, 60)}“) lautet „${short(found)}“, nicht „${short(expected)}“.`;
+/** The message for a passage that does not read the quote's text. */
+export function mismatchMessage(n: number, title: string, start: number, end: number, found: string, expected: string, kind: SpeechKind): Message {
+  return msg(kind === "indirect" ? "msg.quote.mismatchIndirect" : "msg.quote.mismatchDirect", {
+    n,
+    title: short(title, 60),
+    start: String(start),
+    end: String(end),
+    found: short(found),
+    expected: short(expected),
+  });
 }
 
 /** Checks everything the quote refers to; returns the link rows to store. Throws ValidationError. */
 async function prepare(tx: Tx, input: QuoteInput, selfId: string | null): Promise<{ translations: TranslationValue[]; appearances: AppearanceValue[] }> {
   const errors: FieldErrors = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const add = (field: string, message: Message) => (errors[field] ??= []).push(message);
 
   // Speaker, reporter, parent.
   const people = await tx.speaker.findMany({
     where: { id: { in: [input.speakerId, input.reportedById].filter((x): x is string => !!x) } },
     select: { id: true },
   });
-  if (!people.some((p) => p.id === input.speakerId)) add("speakerId", "Den gewählten Sprecher gibt es nicht (mehr). Bitte neu wählen.");
+  if (!people.some((p) => p.id === input.speakerId)) add("speakerId", msg("msg.quote.speakerGoneChoose"));
   if (input.reportedById) {
-    if (input.reportedById === input.speakerId) add("reportedById", "„Wiedergegeben von“ ist derselbe Sprecher wie der Urheber. Leer lassen, wenn er sich selbst äußert.");
-    else if (!people.some((p) => p.id === input.reportedById)) add("reportedById", "Den gewählten Sprecher gibt es nicht (mehr).");
+    if (input.reportedById === input.speakerId) add("reportedById", msg("msg.quote.reporterIsSpeaker"));
+    else if (!people.some((p) => p.id === input.reportedById)) add("reportedById", msg("msg.quote.speakerGone"));
   }
   if (input.parentId) {
-    if (input.parentId === selfId) add("parentId", "Ein Zitat kann nicht in sich selbst stehen.");
+    if (input.parentId === selfId) add("parentId", msg("msg.quote.parentSelf"));
     else {
       // Walk up from the chosen parent: meeting this quote again would make a loop.
       let cursor: string | null = input.parentId;
@@ -129,12 +140,12 @@ async function prepare(tx: Tx, input: QuoteInput, selfId: string | null): Promis
         seen.add(cursor);
         const p: { parentId: string | null } | null = await tx.quote.findUnique({ where: { id: cursor }, select: { parentId: true } });
         if (!p) {
-          if (first) add("parentId", "Das gewählte übergeordnete Zitat gibt es nicht (mehr).");
+          if (first) add("parentId", msg("msg.quote.parentGone"));
           break;
         }
         first = false;
         if (selfId && p.parentId === selfId) {
-          add("parentId", "Das gewählte übergeordnete Zitat steht selbst (mittelbar) in diesem Zitat; das ergäbe einen Kreis.");
+          add("parentId", msg("msg.quote.parentCycle"));
           break;
         }
         cursor = p.parentId;
@@ -146,10 +157,10 @@ async function prepare(tx: Tx, input: QuoteInput, selfId: string | null): Promis
   const translations: TranslationValue[] = [];
   input.translations.forEach((t, i) => {
     const n = i + 1;
-    if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(t.language)) add("translations", `Übersetzung ${n}: Sprache als Kürzel angeben, z. B. en oder fr.`);
-    else if (t.language === input.language) add("translations", `Übersetzung ${n}: „${t.language}“ ist die Sprache des Zitats selbst.`);
-    else if (translations.some((x) => x.language === t.language)) add("translations", `Übersetzung ${n}: für „${t.language}“ gibt es schon eine Übersetzung.`);
-    if (!t.text) add("translations", `Übersetzung ${n}: der Text fehlt.`);
+    if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(t.language)) add("translations", msg("msg.quote.translation.code", { n }));
+    else if (t.language === input.language) add("translations", msg("msg.quote.translation.sameLanguage", { n, language: t.language }));
+    else if (translations.some((x) => x.language === t.language)) add("translations", msg("msg.quote.translation.duplicate", { n, language: t.language }));
+    if (!t.text) add("translations", msg("msg.quote.translation.textMissing", { n }));
     translations.push({ language: t.language, text: t.text });
   });
 
@@ -161,39 +172,29 @@ async function prepare(tx: Tx, input: QuoteInput, selfId: string | null): Promis
   const appearances: AppearanceValue[] = [];
   input.appearances.forEach((a, i) => {
     const n = i + 1;
-    if (!a.sourceId) return add("appearances", `Fundstelle ${n}: bitte eine Quelle wählen.`);
+    if (!a.sourceId) return add("appearances", msg("msg.quote.appearance.chooseSource", { n }));
     const source = sources.get(a.sourceId);
-    if (!source) return add("appearances", `Fundstelle ${n}: die gewählte Quelle gibt es nicht (mehr).`);
-    if (source.snapshotText === null) {
-      return add("appearances", `Fundstelle ${n}: „${short(source.title, 60)}“ hat keinen gespeicherten Text, auf den sich eine Stelle beziehen könnte. Ergänzen Sie zuerst den Text der Quelle.`);
-    }
-    if (a.start === undefined || a.end === undefined) {
-      return add("appearances", `Fundstelle ${n}: Anfang und Ende fehlen. Markieren Sie die Stelle im Text und übernehmen Sie die Markierung, oder geben Sie die Zahlen ein.`);
-    }
+    if (!source) return add("appearances", msg("msg.quote.appearance.sourceGone", { n }));
+    if (source.snapshotText === null) return add("appearances", msg("msg.quote.appearance.noText", { n, title: short(source.title, 60) }));
+    if (a.start === undefined || a.end === undefined) return add("appearances", msg("msg.quote.appearance.startEnd", { n }));
     const length = source.snapshotText.length;
     if (!(a.start < a.end && a.end <= length)) {
-      return add("appearances", `Fundstelle ${n}: die Stelle ${a.start}–${a.end} liegt nicht im Text (erlaubt: 0 ≤ Anfang < Ende ≤ ${length}).`);
+      return add("appearances", msg("msg.quote.appearance.outside", { n, start: String(a.start), end: String(a.end), length: String(length) }));
     }
-    if (appearances.some((x) => x.sourceId === a.sourceId && x.start === a.start)) {
-      return add("appearances", `Fundstelle ${n}: diese Stelle ist schon angegeben.`);
-    }
+    if (appearances.some((x) => x.sourceId === a.sourceId && x.start === a.start)) return add("appearances", msg("msg.quote.appearance.twice", { n }));
     const found = source.snapshotText.slice(a.start, a.end);
     if (found !== input.text && !(input.allowMismatch && input.kind === "indirect")) {
-      const hint =
-        input.kind === "indirect"
-          ? " Bei indirekter Rede können Sie „Stelle weicht vom Zitattext ab“ ankreuzen."
-          : " Ein wörtliches Zitat muss genau so in der Quelle stehen; korrigieren Sie die Stelle oder den Zitattext.";
-      add("appearances", mismatchMessage(n, source.title, a.start, a.end, found, input.text) + hint);
+      add("appearances", mismatchMessage(n, source.title, a.start, a.end, found, input.text, input.kind));
     }
     appearances.push({ sourceId: a.sourceId, start: a.start, end: a.end });
   });
   if (input.allowMismatch && input.kind === "direct" && errors.appearances?.length) {
-    add("allowMismatch", "Nur bei indirekter Rede: ein wörtliches Zitat muss genau so in der Quelle stehen.");
+    add("allowMismatch", msg("msg.quote.mismatchOnlyIndirect"));
   }
 
   if (Object.keys(errors).length) {
     const first = Object.values(errors)[0]?.[0];
-    throw new ValidationError(Object.keys(errors).length === 1 && first ? first : "Bitte prüfen Sie die markierten Felder.", errors);
+    throw new ValidationError(Object.keys(errors).length === 1 && first ? first : msg("msg.error.checkFields"), errors);
   }
   return { translations: sortTranslations(translations), appearances: sortAppearances(appearances) };
 }
@@ -255,7 +256,7 @@ export async function createQuote(actor: Actor, input: QuoteInput, client: Clien
 export async function updateQuote(actor: Actor, input: QuoteUpdateInput, client: Client = db): Promise<{ id: string; changed: boolean }> {
   return inTransaction(async (tx) => {
     const current = await tx.quote.findUnique({ where: { id: input.id }, include: { translations: true, appearances: true } });
-    if (!current) throw new NotFoundError("Das Zitat");
+    if (!current) throw new NotFoundError("Quote");
     if (current.version !== input.version) throw await conflictFor(tx, "Quote", asForm(current));
     const links = await prepare(tx, input, current.id);
 
@@ -293,7 +294,7 @@ export async function updateQuote(actor: Actor, input: QuoteUpdateInput, client:
 }
 
 export async function deleteQuote(actor: Actor, input: QuoteDeleteInput, client: Client = db): Promise<void> {
-  if (!can(actor.role, "record.delete")) throw new ForbiddenError("Zitate löschen dürfen nur Redaktion, Prüfung und Admin.");
+  if (!can(actor.role, "record.delete")) throw new ForbiddenError(msg("msg.quote.deleteRoles"));
   await inTransaction(async (tx) => {
     const current = await tx.quote.findUnique({
       where: { id: input.id },
@@ -305,15 +306,12 @@ export async function deleteQuote(actor: Actor, input: QuoteDeleteInput, client:
         _count: { select: { claims: true } },
       },
     });
-    if (!current) throw new NotFoundError("Das Zitat");
+    if (!current) throw new NotFoundError("Quote");
     if (current.version !== input.version) throw await conflictFor(tx, "Quote", asForm(current));
     if (current._count.claims > 0) {
       const n = current._count.claims;
-      const names = current.claims.map((c) => `„${short(c.claim.text, 60)}“`).join(", ");
-      throw new ValidationError(
-        `Das Zitat kann nicht gelöscht werden: ${n === 1 ? "Eine Behauptung stützt sich" : `${n} Behauptungen stützen sich`} darauf (${names}${n > 3 ? ", …" : ""}). ` +
-          "Lösen Sie es zuerst dort.",
-      );
+      const names = current.claims.map((c) => msg("msg.quote.quoted", { text: short(c.claim.text, 60) }));
+      throw new ValidationError(msg("msg.quote.inUse", { count: n, claims: list(n > 3 ? [...names, "…"] : names) }));
     }
     // Quotes nested in this one lose their parent: recorded as a change of each.
     for (const child of current.nested) await updateRecord(tx, "Quote", child.id, child.version, actor.id, { parentId: null });
@@ -458,5 +456,5 @@ export async function quoteParentOptions(excludeId: string | null, currentParent
     const parent = await client.quote.findUnique({ where: { id: currentParentId }, select: { id: true, text: true, speaker: { select: { name: true } } } });
     if (parent) rows.unshift(parent);
   }
-  return rows.map((r) => ({ value: r.id, label: `${r.speaker.name}: „${short(r.text, 70)}“` }));
+  return rows.map((r) => ({ value: r.id, label: `${r.speaker.name}: ${short(r.text, 70)}` }));
 }

@@ -34,20 +34,6 @@ const DELEGATES: Record<EntityType, keyof Tx> = {
   ExternalFactCheck: "externalFactCheck",
 };
 
-const NAMES: Record<EntityType, string> = {
-  Speaker: "Der Sprecher",
-  Source: "Die Quelle",
-  Quote: "Das Zitat",
-  Claim: "Die Behauptung",
-  Evidence: "Der Beleg",
-  Topic: "Das Thema",
-  VerdictLabel: "Die Bewertungsstufe",
-  Correction: "Die Korrektur",
-  Article: "Der Artikel",
-  User: "Das Konto",
-  ExternalFactCheck: "Der externe Faktencheck",
-};
-
 function delegate(tx: Tx, type: EntityType): Delegate {
   return tx[DELEGATES[type]] as unknown as Delegate;
 }
@@ -83,7 +69,7 @@ export async function freeSlug(tx: Tx, table: "claim" | "speaker", text: string,
 /** Reads a row in the transaction, or throws NotFoundError. */
 export async function load(tx: Tx, type: EntityType, id: string): Promise<Row> {
   const row = await delegate(tx, type).findUnique({ where: { id } });
-  if (!row) throw new NotFoundError(NAMES[type]);
+  if (!row) throw new NotFoundError(type);
   return row;
 }
 

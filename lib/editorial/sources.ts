@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "../db/client";
 import type { Prisma, SourceKind } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
+import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, language, optionalDate, optionalText, optionalUrl, requiredText, version } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
@@ -25,16 +26,6 @@ export const SOURCE_KINDS = [
   "other",
 ] as const satisfies readonly SourceKind[];
 
-export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
-  news_article: "Nachrichtenartikel",
-  transcript: "Transkript",
-  official_document: "Amtliches Dokument",
-  statistic: "Statistik",
-  video: "Video",
-  social_media: "Social-Media-Beitrag",
-  other: "Sonstiges",
-};
-
 export const SNAPSHOT_MAX = 2_000_000;
 
 /**
@@ -44,24 +35,24 @@ export const SNAPSHOT_MAX = 2_000_000;
  */
 export const snapshotField = z.preprocess(
   (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.replace(/\r\n?/g, "\n")) : v),
-  z.string().max(SNAPSHOT_MAX, `Gespeicherter Text: höchstens ${SNAPSHOT_MAX.toLocaleString("de-DE")} Zeichen.`).optional(),
+  z.string().max(SNAPSHOT_MAX, zodMessage("msg.source.snapshotTooLong", { max: SNAPSHOT_MAX })).optional(),
 );
 
 const sourceShape = {
-  kind: z.enum(SOURCE_KINDS, { error: "Art: bitte auswählen." }),
-  url: optionalUrl("Adresse (URL)"),
-  title: requiredText("Titel", 500),
-  publisher: optionalText("Herausgeber", 300),
-  author: optionalText("Autor/in", 300),
-  publishedAt: optionalDate("Veröffentlicht am"),
-  accessedAt: optionalDate("Abgerufen am"),
+  kind: z.enum(SOURCE_KINDS, { error: zodMessage("msg.source.chooseKind") }),
+  url: optionalUrl("url"),
+  title: requiredText("title", 500),
+  publisher: optionalText("publisher", 300),
+  author: optionalText("author", 300),
+  publishedAt: optionalDate("publishedAt"),
+  accessedAt: optionalDate("accessedAt"),
   language,
   snapshotText: snapshotField,
 };
 
 export const sourceInput = z.object(sourceShape);
-export const sourceUpdateInput = z.object({ ...sourceShape, id: id("Quelle"), version });
-export const sourceDeleteInput = z.object({ id: id("Quelle"), version });
+export const sourceUpdateInput = z.object({ ...sourceShape, id: id("source"), version });
+export const sourceDeleteInput = z.object({ id: id("source"), version });
 
 export type SourceInput = z.output<typeof sourceInput>;
 export type SourceUpdateInput = z.output<typeof sourceUpdateInput>;
@@ -106,23 +97,18 @@ export async function brokenPassages(tx: Tx | Client, sourceId: string, before: 
     .map((p) => ({ ...p, text: before.slice(p.start, p.end) }));
 }
 
-const KIND_NAMES = { quote: ["Zitat", "Zitate"], claim: ["Behauptung", "Behauptungen"], evidence: ["Beleg", "Belege"] } as const;
-
 function brokenMessage(broken: BrokenPassage[]): ValidationError {
   const n = broken.length;
   const byKind = (["quote", "claim", "evidence"] as const)
     .map((k) => [k, broken.filter((b) => b.kind === k).length] as const)
     .filter(([, c]) => c > 0)
-    .map(([k, c]) => `${c} ${KIND_NAMES[k][c === 1 ? 0 : 1]}`);
+    .map(([k, count]) => msg(`msg.source.broken.count.${k}`, { count }));
   const examples = broken
     .slice(0, 3)
-    .map((b) => `${KIND_NAMES[b.kind][0]} bei Zeichen ${b.start}–${b.end}: „${short(b.text)}“`);
-  const message =
-    `Der gespeicherte Text wurde nicht geändert: ${n === 1 ? "1 markierte Stelle" : `${n} markierte Stellen`} ` +
-    `(${byKind.join(", ")}) ${n === 1 ? "würde" : "würden"} danach anders lauten. ` +
-    "Ändern Sie den Text nur außerhalb der markierten Stellen (gleiche Länge davor), oder passen Sie zuerst die Stellen an.";
-  const more = n > examples.length ? [`… und ${n - examples.length} weitere.`] : [];
-  return new ValidationError(message, { snapshotText: [`Betroffen: ${examples.join("; ")}.`, ...more] });
+    .map((b) => msg("msg.source.broken.example", { kind: msg(`msg.source.broken.kind.${b.kind}`), start: String(b.start), end: String(b.end), text: short(b.text) }));
+  const message = msg("msg.source.broken.message", { count: n, kinds: list(byKind) });
+  const more = n > examples.length ? [msg("msg.source.broken.more", { count: n - examples.length })] : [];
+  return new ValidationError(message, { snapshotText: [msg("msg.source.broken.affected", { examples: list(examples, "semicolon") }), ...more] });
 }
 
 function snapshotData(text: string | null, now: Date) {
@@ -151,7 +137,7 @@ export async function createSource(actor: Actor, input: SourceInput, client: Cli
 export async function updateSource(actor: Actor, input: SourceUpdateInput, client: Client = db): Promise<{ id: string; changed: boolean }> {
   return inTransaction(async (tx) => {
     const current = await tx.source.findUnique({ where: { id: input.id } });
-    if (!current) throw new NotFoundError("Die Quelle");
+    if (!current) throw new NotFoundError("Source");
     if (current.version !== input.version) throw await conflictFor(tx, "Source", current);
 
     const data: Record<string, unknown> = {};
@@ -182,27 +168,22 @@ export async function updateSource(actor: Actor, input: SourceUpdateInput, clien
 }
 
 export async function deleteSource(actor: Actor, input: SourceDeleteInput, client: Client = db): Promise<{ title: string }> {
-  if (!can(actor.role, "record.delete")) throw new ForbiddenError("Quellen löschen dürfen nur Redaktion, Prüfung und Admin.");
+  if (!can(actor.role, "record.delete")) throw new ForbiddenError(msg("msg.source.deleteRoles"));
   return inTransaction(async (tx) => {
     const current = await tx.source.findUnique({
       where: { id: input.id },
       include: { _count: { select: { appearances: true, passages: true, evidence: true, articles: true } } },
     });
-    if (!current) throw new NotFoundError("Die Quelle");
+    if (!current) throw new NotFoundError("Source");
     if (current.version !== input.version) throw await conflictFor(tx, "Source", current);
     const c = current._count;
     const uses = [
-      c.appearances ? `${c.appearances} ${c.appearances === 1 ? "Zitat-Fundstelle" : "Zitat-Fundstellen"}` : null,
-      c.passages ? `${c.passages} ${c.passages === 1 ? "Behauptungs-Textstelle" : "Behauptungs-Textstellen"}` : null,
-      c.evidence ? `${c.evidence} ${c.evidence === 1 ? "Beleg" : "Belege"}` : null,
-      c.articles ? `${c.articles} ${c.articles === 1 ? "eingelesener Artikel" : "eingelesene Artikel"}` : null,
-    ].filter(Boolean);
-    if (uses.length) {
-      throw new ValidationError(
-        `„${short(current.title)}“ kann nicht gelöscht werden: Darauf verweisen ${uses.join(", ")}. ` +
-          "Entfernen Sie zuerst diese Verweise.",
-      );
-    }
+      c.appearances ? msg("msg.source.uses.appearances", { count: c.appearances }) : null,
+      c.passages ? msg("msg.source.uses.passages", { count: c.passages }) : null,
+      c.evidence ? msg("msg.source.uses.evidence", { count: c.evidence }) : null,
+      c.articles ? msg("msg.source.uses.articles", { count: c.articles }) : null,
+    ].filter((m): m is Message => m !== null);
+    if (uses.length) throw new ValidationError(msg("msg.source.inUse", { title: short(current.title), uses: list(uses) }));
     await deleteRecord(tx, "Source", current.id, input.version, actor.id);
     return { title: current.title };
   }, client);
@@ -279,7 +260,7 @@ export async function getSourceText(sourceId: string, client: Client = db) {
   return client.source.findUnique({ where: { id: sourceId }, select: { id: true, title: true, language: true, snapshotText: true, contentHash: true } });
 }
 
-/** Every source as a select option (newest first); sources without stored text are marked. */
+/** Every source as a select option (newest first); the page marks those without stored text. */
 export async function sourceOptions(client: Client = db): Promise<{ value: string; label: string; hasText: boolean }[]> {
   const rows = await client.source.findMany({
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
@@ -288,7 +269,7 @@ export async function sourceOptions(client: Client = db): Promise<{ value: strin
   });
   return rows.map((s) => ({
     value: s.id,
-    label: `${short(s.title, 90)}${s.publisher ? ` (${short(s.publisher, 40)})` : ""}${s.contentHash ? "" : " – ohne gespeicherten Text"}`,
+    label: `${short(s.title, 90)}${s.publisher ? ` (${short(s.publisher, 40)})` : ""}`,
     hasText: s.contentHash !== null,
   }));
 }

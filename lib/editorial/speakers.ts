@@ -16,7 +16,8 @@ import type { Prisma, SpeakerKind } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/permissions";
 import { publicSpeakerWhere } from "../public";
-import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { list, msg, zodMessage, type Message } from "../messages";
+import { ForbiddenError, NotFoundError, ValidationError, fieldError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type Tx } from "./records";
 import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, type Page } from "./listing";
@@ -36,11 +37,6 @@ export function uniqueViolation(error: unknown): string | null {
 // ── Input ───────────────────────────────────────────────────────────────────────────────────
 
 export const SPEAKER_KINDS = ["person", "organization", "publication"] as const satisfies readonly SpeakerKind[];
-export const SPEAKER_KIND_LABELS: Record<SpeakerKind, string> = {
-  person: "Person",
-  organization: "Organisation",
-  publication: "Publikation",
-};
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -48,47 +44,47 @@ const slugField = z.preprocess(
   (v) => (typeof v === "string" ? blank(v.trim().toLowerCase()) : v),
   z
     .string()
-    .max(80, "Kurzadresse: höchstens 80 Zeichen.")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Kurzadresse: nur Kleinbuchstaben (a–z), Ziffern und einzelne Bindestriche, z. B. wladimir-putin.")
+    .max(80, zodMessage("msg.speaker.slugTooLong"))
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, zodMessage("msg.speaker.slugFormat"))
     .optional(),
 );
 
 const wikidataField = z.preprocess(
   (v) => (typeof v === "string" ? blank(v.trim().toUpperCase()) : v),
-  z.string().regex(/^Q[1-9]\d{0,11}$/, "Wikidata-ID: ein Q mit Nummer, z. B. Q7747.").optional(),
+  z.string().regex(/^Q[1-9]\d{0,11}$/, zodMessage("msg.speaker.wikidataFormat")).optional(),
 );
 
 /** One alias per line (textarea) or a list; trimmed, blanks and repeats dropped. */
 const aliasesField = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/\r?\n/) : v === undefined ? [] : v),
   z
-    .array(z.string().trim().max(200, "Ein Alias ist zu lang (höchstens 200 Zeichen)."))
-    .max(100, "Höchstens 100 Aliasse.")
+    .array(z.string().trim().max(200, zodMessage("msg.speaker.aliasTooLong")))
+    .max(100, zodMessage("msg.speaker.tooManyAliases"))
     .transform((list) => [...new Set(list.filter((a) => a !== ""))]),
 );
 
 const roleRow = z.object({
-  title: z.string().trim().max(200, "Funktion: höchstens 200 Zeichen."),
-  organization: optionalText("Organisation", 200),
-  startDate: optionalDate("Funktion, Beginn"),
-  endDate: optionalDate("Funktion, Ende"),
+  title: z.string().trim().max(200, zodMessage("msg.speaker.roleTitleTooLong")),
+  organization: optionalText("organization", 200),
+  startDate: optionalDate("roleStart"),
+  endDate: optionalDate("roleEnd"),
 });
 
 export const ROLE_COLUMNS = { title: "roleTitle", organization: "roleOrganization", startDate: "roleStart", endDate: "roleEnd" } as const;
 
 const speakerShape = {
-  name: requiredText("Name", 200),
-  kind: z.enum(SPEAKER_KINDS, { error: "Art: bitte Person, Organisation oder Publikation wählen." }),
+  name: requiredText("speakerName", 200),
+  kind: z.enum(SPEAKER_KINDS, { error: zodMessage("msg.speaker.chooseKind") }),
   slug: slugField,
   wikidataId: wikidataField,
-  bio: optionalText("Kurzbiografie", 5_000),
+  bio: optionalText("bio", 5_000),
   aliases: aliasesField,
-  roles: z.array(roleRow).max(50, "Höchstens 50 Funktionen."),
+  roles: z.array(roleRow).max(50, zodMessage("msg.speaker.tooManyRoles")),
 };
 
 export const speakerInput = z.preprocess(withRows("roles", ROLE_COLUMNS), z.object(speakerShape));
-export const speakerUpdateInput = z.preprocess(withRows("roles", ROLE_COLUMNS), z.object({ ...speakerShape, id: id("Sprecher"), version }));
-export const speakerDeleteInput = z.object({ id: id("Sprecher"), version });
+export const speakerUpdateInput = z.preprocess(withRows("roles", ROLE_COLUMNS), z.object({ ...speakerShape, id: id("speaker"), version }));
+export const speakerDeleteInput = z.object({ id: id("speaker"), version });
 
 export type SpeakerInput = z.output<typeof speakerInput>;
 export type SpeakerUpdateInput = z.output<typeof speakerUpdateInput>;
@@ -105,16 +101,16 @@ interface RoleValue {
 }
 
 function checkRoles(roles: RoleInput[]): RoleValue[] {
-  const errors: string[] = [];
+  const errors: Message[] = [];
   const values = roles.map((r, i) => {
     const n = i + 1;
-    if (!r.title) errors.push(`Funktion ${n}: die Bezeichnung fehlt (z. B. „Präsident der USA“).`);
+    if (!r.title) errors.push(msg("msg.speaker.roleTitleMissing", { n }));
     if (r.startDate && r.endDate && r.endDate < r.startDate) {
-      errors.push(`Funktion ${n}: das Ende (${isoDay(r.endDate)}) liegt vor dem Beginn (${isoDay(r.startDate)}).`);
+      errors.push(msg("msg.speaker.roleEndBeforeStart", { n, end: isoDay(r.endDate)!, start: isoDay(r.startDate)! }));
     }
     return { title: r.title, organization: r.organization ?? null, startDate: isoDay(r.startDate), endDate: isoDay(r.endDate) };
   });
-  if (errors.length) throw new ValidationError("Bitte prüfen Sie die Funktionen.", { roles: errors });
+  if (errors.length) throw new ValidationError(msg("msg.speaker.checkRoles"), { roles: errors });
   return sortRoles(values);
 }
 
@@ -144,9 +140,7 @@ async function resolveSlug(tx: Tx, wanted: string | undefined, name: string, sel
   if (wanted) {
     const other = await tx.speaker.findUnique({ where: { slug: wanted }, select: { id: true, name: true } });
     if (other && other.id !== selfId) {
-      throw new ValidationError("Die Kurzadresse ist schon vergeben.", {
-        slug: [`Die Kurzadresse „${wanted}“ gehört schon zu „${other.name}“. Bitte eine andere wählen oder das Feld leer lassen (dann wird sie aus dem Namen gebildet).`],
-      });
+      throw new ValidationError(msg("msg.speaker.slugTaken"), { slug: [msg("msg.speaker.slugTakenBy", { slug: wanted, name: other.name })] });
     }
     return wanted;
   }
@@ -157,8 +151,8 @@ async function checkWikidata(tx: Tx, wikidataId: string | undefined, selfId: str
   if (!wikidataId) return;
   const other = await tx.speaker.findUnique({ where: { wikidataId }, select: { id: true, name: true } });
   if (other && other.id !== selfId) {
-    throw new ValidationError("Die Wikidata-ID ist schon vergeben.", {
-      wikidataId: [`Die Wikidata-ID ${wikidataId} gehört schon zu „${other.name}“ (/admin/speakers/${other.id}). Ist das derselbe Sprecher?`],
+    throw new ValidationError(msg("msg.speaker.wikidataTaken"), {
+      wikidataId: [msg("msg.speaker.wikidataTakenBy", { wikidataId, name: other.name, path: `/admin/speakers/${other.id}` })],
     });
   }
 }
@@ -167,9 +161,9 @@ async function checkWikidata(tx: Tx, wikidataId: string | undefined, selfId: str
 function translateUnique(error: unknown): never {
   const info = uniqueViolation(error);
   if (info !== null) {
-    if (info.includes("wikidataId")) throw new ValidationError("Die Wikidata-ID ist schon vergeben.", { wikidataId: ["Diese Wikidata-ID gehört schon zu einem anderen Sprecher."] });
-    if (info.includes("slug")) throw new ValidationError("Die Kurzadresse ist schon vergeben.", { slug: ["Diese Kurzadresse gehört schon zu einem anderen Sprecher."] });
-    throw new ValidationError("Ein Eintrag ist doppelt vorhanden.");
+    if (info.includes("wikidataId")) throw new ValidationError(msg("msg.speaker.wikidataTaken"), { wikidataId: [msg("msg.speaker.wikidataTakenOther")] });
+    if (info.includes("slug")) throw new ValidationError(msg("msg.speaker.slugTaken"), { slug: [msg("msg.speaker.slugTakenOther")] });
+    throw new ValidationError(msg("msg.error.duplicate"));
   }
   throw error;
 }
@@ -241,7 +235,7 @@ export async function updateSpeaker(actor: Actor, input: SpeakerUpdateInput, cli
   try {
     return await inTransaction(async (tx) => {
       const current = await tx.speaker.findUnique({ where: { id: input.id }, include: { aliases: true, roles: true } });
-      if (!current) throw new NotFoundError("Der Sprecher");
+      if (!current) throw new NotFoundError("Speaker");
       if (current.version !== input.version) throw await conflictFor(tx, "Speaker", asForm(current));
 
       const slug = input.slug === current.slug ? current.slug : await resolveSlug(tx, input.slug, input.name, current.id);
@@ -256,9 +250,7 @@ export async function updateSpeaker(actor: Actor, input: SpeakerUpdateInput, cli
       const rolesChanged = !same(rolesBefore, roles);
       if (!scalarChanged && !aliasesChanged && !rolesChanged) return { id: current.id, changed: false };
       if (!can(actor.role, PUBLIC_SPEAKER_PERMISSION) && (await isPublicSpeaker(tx, current.id))) {
-        throw new ForbiddenError(
-          `„${current.name}“ hat eine öffentliche Seite, die Name, Kurzbiografie, Aliasse und Funktionen sofort zeigt: ändern dürfen sie Redaktion, Prüfung und Admin.`,
-        );
+        throw new ForbiddenError(msg("msg.speaker.publicPage", { name: current.name }));
       }
 
       // The conflict guard, the version bump and the one revision of this save (columns and
@@ -282,10 +274,8 @@ export async function updateSpeaker(actor: Actor, input: SpeakerUpdateInput, cli
   }
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, client: Client = db): Promise<{ name: string }> {
-  if (!can(actor.role, "record.delete")) throw new ForbiddenError("Sprecher löschen dürfen nur Redaktion, Prüfung und Admin.");
+  if (!can(actor.role, "record.delete")) throw new ForbiddenError(msg("msg.speaker.deleteRoles"));
   return inTransaction(async (tx) => {
     const current = await tx.speaker.findUnique({
       where: { id: input.id },
@@ -295,7 +285,7 @@ export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, cli
         _count: { select: { quotes: true, quotesReported: true, claims: true, publishedQuotes: true, publishedQuotesReported: true } },
       },
     });
-    if (!current) throw new NotFoundError("Der Sprecher");
+    if (!current) throw new NotFoundError("Speaker");
     if (current.version !== input.version) throw await conflictFor(tx, "Speaker", asForm(current));
     const { quotes, quotesReported, claims } = current._count;
     // Quotes as approved on public claims name the speaker too, even when the working quote
@@ -303,15 +293,12 @@ export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, cli
     const published = current._count.publishedQuotes + current._count.publishedQuotesReported;
     if (quotes + quotesReported + claims + published > 0) {
       const uses = [
-        quotes ? plural(quotes, "Zitat", "Zitate") : null,
-        quotesReported ? `${plural(quotesReported, "wiedergegebenes Zitat", "wiedergegebene Zitate")}` : null,
-        claims ? plural(claims, "Behauptung", "Behauptungen") : null,
-        published ? plural(published, "veröffentlichtes Zitat", "veröffentlichte Zitate") : null,
-      ].filter(Boolean);
-      throw new ValidationError(
-        `„${current.name}“ kann nicht gelöscht werden: Dem Sprecher sind ${uses.join(" und ")} zugeordnet. ` +
-          "Ordnen Sie diese zuerst einem anderen Sprecher zu oder löschen Sie sie.",
-      );
+        quotes ? msg("msg.speaker.uses.quotes", { count: quotes }) : null,
+        quotesReported ? msg("msg.speaker.uses.quotesReported", { count: quotesReported }) : null,
+        claims ? msg("msg.speaker.uses.claims", { count: claims }) : null,
+        published ? msg("msg.speaker.uses.published", { count: published }) : null,
+      ].filter((m): m is Message => m !== null);
+      throw new ValidationError(msg("msg.speaker.inUse", { name: current.name, uses: list(uses, "and") }));
     }
     // Keep the aliases and roles in the history: they go with the speaker (cascade), recorded
     // in the delete revision.
@@ -410,7 +397,8 @@ export async function getSpeakerForEdit(speakerId: string, client: Client = db):
 }
 
 /** Every speaker as a select option, by name. */
-export async function speakerOptions(client: Client = db): Promise<{ value: string; label: string }[]> {
+export async function speakerOptions(client: Client = db): Promise<{ value: string; label: string; kind: SpeakerKind }[]> {
   const rows = await client.speaker.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true } });
-  return rows.map((s) => ({ value: s.id, label: s.kind === "person" ? s.name : `${s.name} (${SPEAKER_KIND_LABELS[s.kind]})` }));
+  // The page adds the kind of non-persons to the label, in its language.
+  return rows.map((s) => ({ value: s.id, label: s.name, kind: s.kind }));
 }

@@ -19,8 +19,9 @@ import type { Prisma, Topic, VerdictLabel } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
 import { slugify, uniqueSlug } from "../slug";
-import { TransitionError, ValidationError } from "./errors";
-import { checkbox, id, optionalText, requiredText, version } from "./fields";
+import { list, msg, names, zodMessage, type Message } from "../messages";
+import { TransitionError, ValidationError, fieldError } from "./errors";
+import { checkbox, id, optionalText, requiredText, version, type FieldName } from "./fields";
 import { pageOf, PAGE_SIZE, type Page } from "./listing";
 import { createRecord, deleteRecord, inTransaction, load, updateRecord, type Tx } from "./records";
 
@@ -30,29 +31,29 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const optionalSlug = (label: string) =>
+const optionalSlug = (label: FieldName) =>
   z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
-      .max(80, `${label} ist zu lang (höchstens 80 Zeichen).`)
-      .regex(SLUG_PATTERN, `${label}: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. „aussenpolitik“.`)
+      .max(80, zodMessage("msg.validation.tooLong", { field: msg(`msg.field.${label}`), max: 80 }))
+      .regex(SLUG_PATTERN, zodMessage("msg.taxonomy.slugFormat", { field: msg(`msg.field.${label}`) }))
       .optional(),
   );
 
 // ── Topics ────────────────────────────────────────────────────────────────────────────────────
 
 const topicFields = {
-  slug: optionalSlug("Die Kurzadresse"),
-  nameDe: requiredText("Der deutsche Name", 200),
-  nameEn: requiredText("Der englische Name", 200),
-  descriptionDe: optionalText("Die deutsche Beschreibung", 5_000),
-  descriptionEn: optionalText("Die englische Beschreibung", 5_000),
+  slug: optionalSlug("slug"),
+  nameDe: requiredText("nameDe", 200),
+  nameEn: requiredText("nameEn", 200),
+  descriptionDe: optionalText("descriptionDe", 5_000),
+  descriptionEn: optionalText("descriptionEn", 5_000),
 };
 
 export const createTopicSchema = z.object(topicFields);
-export const updateTopicSchema = z.object({ id: id("Das Thema"), version, ...topicFields });
+export const updateTopicSchema = z.object({ id: id("topicRecord"), version, ...topicFields });
 export const deleteSchema = z.object({ id: id(), version });
 
 export type CreateTopicInput = z.infer<typeof createTopicSchema>;
@@ -61,8 +62,7 @@ export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
 async function ensureSlugFree(tx: Tx, slug: string, exceptId?: string): Promise<void> {
   const other = await tx.topic.findUnique({ where: { slug }, select: { id: true } });
   if (other && other.id !== exceptId) {
-    const message = `Die Kurzadresse „${slug}“ hat schon ein anderes Thema.`;
-    throw new ValidationError(message, { slug: [message] });
+    throw fieldError("slug", msg("msg.taxonomy.slugTakenBy", { slug }));
   }
 }
 
@@ -77,9 +77,9 @@ function topicData(input: CreateTopicInput, slug: string) {
 }
 
 /** A unique index beaten by a concurrent save becomes the same message as the check. */
-function uniqueViolation(field: string, message: string) {
+function uniqueViolation(field: string, message: Message) {
   return (error: unknown): never => {
-    if ((error as { code?: string }).code === "P2002") throw new ValidationError(message, { [field]: [message] });
+    if ((error as { code?: string }).code === "P2002") throw fieldError(field, message);
     throw error;
   };
 }
@@ -99,7 +99,7 @@ async function slugFor(tx: Tx, input: CreateTopicInput, exceptId?: string): Prom
   return uniqueSlug(base, (s) => taken.has(s));
 }
 
-const SLUG_TAKEN = "Diese Kurzadresse hat schon ein anderes Thema.";
+const SLUG_TAKEN = msg("msg.taxonomy.slugTaken");
 
 export async function createTopic(actor: Actor, input: CreateTopicInput, client: Db = db): Promise<Topic> {
   return inTransaction(async (tx) => {
@@ -126,10 +126,7 @@ export async function deleteTopic(actor: Actor, input: { id: string; version: nu
       where: { OR: [{ topics: { some: { topicId: input.id } } }, { publishedTopics: { some: { topicId: input.id } } }] },
     });
     if (used > 0) {
-      throw new TransitionError(
-        `Das Thema „${topic.nameDe}“ ist ${used === 1 ? "einer Behauptung" : `${used} Behauptungen`} zugeordnet und kann nicht gelöscht werden. ` +
-          "Entfernen Sie es zuerst dort.",
-      );
+      throw new TransitionError(msg("msg.taxonomy.topicInUse", { name: names(topic), count: used }));
     }
     await deleteRecord(tx, "Topic", input.id, input.version, actor.id);
   }, client);
@@ -189,28 +186,28 @@ export async function getTopic(topicId: string, client: Db = db): Promise<TopicW
 const ratingValue = z.preprocess(
   blankToUndefined,
   z.coerce
-    .number({ error: "Der ClaimReview-Wert muss eine Zahl sein." })
-    .int("Der ClaimReview-Wert muss eine ganze Zahl sein.")
-    .min(1, "Der ClaimReview-Wert liegt zwischen 1 und 99 (oder bleibt leer).")
-    .max(99, "Der ClaimReview-Wert liegt zwischen 1 und 99 (oder bleibt leer).")
+    .number({ error: zodMessage("msg.taxonomy.ratingNumber") })
+    .int(zodMessage("msg.taxonomy.ratingInteger"))
+    .min(1, zodMessage("msg.taxonomy.ratingRange"))
+    .max(99, zodMessage("msg.taxonomy.ratingRange"))
     .optional(),
 );
 
 const position = z.preprocess(
   blankToUndefined,
   z.coerce
-    .number({ error: "Die Position muss eine Zahl sein." })
-    .int("Die Position muss eine ganze Zahl sein.")
-    .min(0, "Die Position ist 0 oder größer.")
-    .max(1000, "Die Position ist höchstens 1000.")
+    .number({ error: zodMessage("msg.taxonomy.positionNumber") })
+    .int(zodMessage("msg.taxonomy.positionInteger"))
+    .min(0, zodMessage("msg.taxonomy.positionMin"))
+    .max(1000, zodMessage("msg.taxonomy.positionMax"))
     .optional(),
 );
 
 const labelFields = {
-  nameDe: requiredText("Der deutsche Name", 100),
-  nameEn: requiredText("Der englische Name", 100),
-  explanationDe: requiredText("Die deutsche Erklärung", 2_000),
-  explanationEn: requiredText("Die englische Erklärung", 2_000),
+  nameDe: requiredText("nameDe", 100),
+  nameEn: requiredText("nameEn", 100),
+  explanationDe: requiredText("explanationDe", 2_000),
+  explanationEn: requiredText("explanationEn", 2_000),
   ratingValue,
   position,
   active: checkbox,
@@ -218,14 +215,14 @@ const labelFields = {
 
 export const createVerdictLabelSchema = z.object({
   key: z
-    .string({ error: "Der Schlüssel fehlt." })
+    .string({ error: zodMessage("msg.taxonomy.keyMissing") })
     .trim()
-    .min(1, "Der Schlüssel fehlt.")
-    .max(40, "Der Schlüssel ist zu lang (höchstens 40 Zeichen).")
-    .regex(SLUG_PATTERN, "Der Schlüssel: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. „mostly-true“."),
+    .min(1, zodMessage("msg.taxonomy.keyMissing"))
+    .max(40, zodMessage("msg.taxonomy.keyTooLong"))
+    .regex(SLUG_PATTERN, zodMessage("msg.taxonomy.keyFormat")),
   ...labelFields,
 });
-export const updateVerdictLabelSchema = z.object({ id: id("Die Bewertungsstufe"), version, ...labelFields });
+export const updateVerdictLabelSchema = z.object({ id: id("verdictLabel"), version, ...labelFields });
 
 export type CreateVerdictLabelInput = z.infer<typeof createVerdictLabelSchema>;
 export type UpdateVerdictLabelInput = z.infer<typeof updateVerdictLabelSchema>;
@@ -242,11 +239,9 @@ function labelData(input: Omit<CreateVerdictLabelInput, "key">) {
 }
 
 export async function createVerdictLabel(actor: Actor, input: CreateVerdictLabelInput, client: Db = db): Promise<VerdictLabel> {
-  const message = `Den Schlüssel „${input.key}“ hat schon eine andere Bewertungsstufe.`;
+  const message = msg("msg.taxonomy.keyTaken", { key: input.key });
   return inTransaction(async (tx) => {
-    if (await tx.verdictLabel.findUnique({ where: { key: input.key }, select: { id: true } })) {
-      throw new ValidationError(message, { key: [message] });
-    }
+    if (await tx.verdictLabel.findUnique({ where: { key: input.key }, select: { id: true } })) throw fieldError("key", message);
     // Without a position, the new label goes to the end of the scale.
     const last = await tx.verdictLabel.aggregate({ _max: { position: true } });
     const pos = input.position ?? (last._max.position ?? -1) + 1;
@@ -281,15 +276,12 @@ export async function deleteVerdictLabel(actor: Actor, input: { id: string; vers
     const usage = await labelUsage(tx, input.id);
     if (usage.total > 0) {
       const parts = [
-        usage.working && `${usage.working}× als Arbeitsbewertung`,
-        usage.published && `${usage.published}× als veröffentlichte Bewertung`,
-        usage.reviews && `${usage.reviews}× in Prüfentscheidungen`,
-        usage.corrections && `${usage.corrections}× in Korrekturen`,
-      ].filter(Boolean);
-      throw new TransitionError(
-        `Die Bewertungsstufe „${label.nameDe}“ wird verwendet (${parts.join(", ")}) und kann nicht gelöscht werden. ` +
-          "Deaktivieren Sie sie stattdessen: Dann wird sie für neue Bewertungen nicht mehr angeboten.",
-      );
+        usage.working ? msg("msg.taxonomy.labelUses.working", { count: usage.working }) : null,
+        usage.published ? msg("msg.taxonomy.labelUses.published", { count: usage.published }) : null,
+        usage.reviews ? msg("msg.taxonomy.labelUses.reviews", { count: usage.reviews }) : null,
+        usage.corrections ? msg("msg.taxonomy.labelUses.corrections", { count: usage.corrections }) : null,
+      ].filter((m): m is Message => m !== null);
+      throw new TransitionError(msg("msg.taxonomy.labelInUse", { name: names(label), uses: list(parts) }));
     }
     await deleteRecord(tx, "VerdictLabel", input.id, input.version, actor.id);
   }, client);

@@ -37,7 +37,8 @@ import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } f
 import { ROLES } from "../auth/permissions";
 import { consumeAttempt, rateLimitMessage, refundAttempt } from "../auth/rate-limit";
 import { recordRevision } from "../revisions";
-import { DomainError, NotFoundError, ValidationError } from "./errors";
+import { msg, zodMessage, type Message } from "../messages";
+import { DomainError, NotFoundError, ValidationError, fieldError } from "./errors";
 import { checkbox, id, requiredText, version } from "./fields";
 import { pageOf, PAGE_SIZE, type Page } from "./listing";
 import { conflictFor, inTransaction, load, type Tx } from "./records";
@@ -46,59 +47,52 @@ export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
 
 export const RESET_CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
-export const ROLE_NAMES: Record<Role, string> = {
-  admin: "Admin",
-  editor: "Redaktion",
-  reviewer: "Prüfung",
-  contributor: "Mitarbeit",
-};
-
 // ── Input schemas (the forms' fields) ─────────────────────────────────────────────────────────
 
 const email = z
-  .string({ error: "Die E-Mail-Adresse fehlt." })
+  .string({ error: zodMessage("msg.user.emailMissing") })
   .trim()
   .toLowerCase()
-  .max(320, "Die E-Mail-Adresse ist zu lang.")
-  .pipe(z.email({ error: "Bitte eine gültige E-Mail-Adresse angeben." }));
+  .max(320, zodMessage("msg.user.emailTooLong"))
+  .pipe(z.email({ error: zodMessage("msg.user.emailInvalid") }));
 
-const role = z.enum(ROLES as [Role, ...Role[]], { error: "Bitte eine Rolle wählen." });
+const role = z.enum(ROLES as [Role, ...Role[]], { error: zodMessage("msg.user.chooseRole") });
 
-const passwordTooShort = `Das Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`;
+const passwordTooShort = msg("msg.user.passwordTooShort", { min: MIN_PASSWORD_LENGTH });
 /** A new password: not trimmed (spaces are characters), long enough, not absurdly long. */
 const newPassword = z
-  .string({ error: "Das neue Passwort fehlt." })
-  .min(MIN_PASSWORD_LENGTH, passwordTooShort)
-  .max(1024, "Das Passwort ist zu lang (höchstens 1024 Zeichen).");
+  .string({ error: zodMessage("msg.user.newPasswordMissing") })
+  .min(MIN_PASSWORD_LENGTH, zodMessage(passwordTooShort.key, passwordTooShort.values))
+  .max(1024, zodMessage("msg.user.passwordTooLong"));
 const optionalNewPassword = z.preprocess((v) => (v === "" ? undefined : v), newPassword.optional());
 
 export const createUserSchema = z.object({
   email,
-  name: requiredText("Der Name", 200),
+  name: requiredText("name", 200),
   role,
   password: optionalNewPassword,
   generatePassword: checkbox,
 });
 
 export const updateUserSchema = z.object({
-  id: id("Das Konto"),
+  id: id("account"),
   version,
-  name: requiredText("Der Name", 200),
+  name: requiredText("name", 200),
   role,
   active: checkbox,
 });
 
-export const userIdSchema = z.object({ id: id("Das Konto") });
+export const userIdSchema = z.object({ id: id("account") });
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Das aktuelle Passwort fehlt." }).min(1, "Das aktuelle Passwort fehlt.").max(1024),
+  currentPassword: z.string({ error: zodMessage("msg.user.currentPasswordMissing") }).min(1, zodMessage("msg.user.currentPasswordMissing")).max(1024),
   newPassword,
   newPasswordRepeat: z.string().max(1024).optional(),
 });
 
 export const resetWithCodeSchema = z.object({
   email,
-  code: z.string({ error: "Der Code fehlt." }).trim().min(1, "Der Code fehlt.").max(64, "Der Code ist ungültig."),
+  code: z.string({ error: zodMessage("msg.user.codeMissing") }).trim().min(1, zodMessage("msg.user.codeMissing")).max(64, zodMessage("msg.user.codeInvalid")),
   newPassword,
   newPasswordRepeat: z.string().max(1024).optional(),
 });
@@ -144,6 +138,8 @@ function redact(row: Row): Row {
   return rest as Row;
 }
 
+// Marks stored in the revision log instead of a password (data, as they have always been
+// written; the audit page shows them in the reader's language).
 const PASSWORD_MARK = { before: "(bisher)", after: "(geändert)" } as const;
 
 /**
@@ -193,7 +189,7 @@ function toView(row: Row): UserView {
 const by = (actor: Actor) => ({ by: actor.id, byName: actor.name });
 
 function ensurePasswordLength(password: string, field = "password"): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new ValidationError(passwordTooShort, { [field]: [passwordTooShort] });
+  if (password.length < MIN_PASSWORD_LENGTH) throw fieldError(field, passwordTooShort);
 }
 
 /**
@@ -203,11 +199,7 @@ function ensurePasswordLength(password: string, field = "password"): void {
 async function ensureAnotherActiveAdmin(tx: Tx, targetId: string, what: "demote" | "deactivate"): Promise<void> {
   const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'admin' AND active = true FOR UPDATE`;
   if (admins.filter((a) => a.id !== targetId).length === 0) {
-    const message =
-      what === "demote"
-        ? "Das ist das letzte aktive Admin-Konto: Es behält die Rolle Admin, bis ein anderes aktives Konto Admin ist."
-        : "Das ist das letzte aktive Admin-Konto: Es kann nicht deaktiviert werden, bis ein anderes aktives Konto Admin ist.";
-    throw new ValidationError(message, { [what === "demote" ? "role" : "active"]: [message] });
+    throw fieldError(what === "demote" ? "role" : "active", msg(what === "demote" ? "msg.user.lastAdminDemote" : "msg.user.lastAdminDeactivate"));
   }
 }
 
@@ -223,8 +215,7 @@ export async function createUser(
   let generated: string | null = null;
   if (!password) {
     if (!input.generatePassword) {
-      const message = "Bitte ein Anfangspasswort angeben oder eines erzeugen lassen.";
-      throw new ValidationError(message, { password: [message] });
+      throw fieldError("password", msg("msg.user.initialPassword"));
     }
     generated = generatePassword();
     password = generated;
@@ -232,10 +223,7 @@ export async function createUser(
   ensurePasswordLength(password);
   const passwordHash = await hashPassword(password);
   const user = await inTransaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: emailValue }, select: { id: true } })) {
-      const message = "Für diese E-Mail-Adresse gibt es schon ein Konto.";
-      throw new ValidationError(message, { email: [message] });
-    }
+    if (await tx.user.findUnique({ where: { email: emailValue }, select: { id: true } })) throw fieldError("email", msg("msg.user.emailTaken"));
     const row = await tx.user.create({ data: { email: emailValue, name: input.name, role: input.role, passwordHash } });
     await recordRevision(tx, {
       entityType: "User",
@@ -249,10 +237,7 @@ export async function createUser(
     return toView(row as unknown as Row);
   }, client).catch((error: unknown) => {
     // Two admins creating the same address at once: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") {
-      const message = "Für diese E-Mail-Adresse gibt es schon ein Konto.";
-      throw new ValidationError(message, { email: [message] });
-    }
+    if ((error as { code?: string }).code === "P2002") throw fieldError("email", msg("msg.user.emailTaken"));
     throw error;
   });
   return { user, generatedPassword: generated };
@@ -264,14 +249,8 @@ export async function updateUser(actor: Actor, input: UpdateUserInput, client: D
     const before = toView(await load(tx, "User", input.id));
     const demoted = before.role === "admin" && input.role !== "admin";
     const deactivated = before.active && !input.active;
-    if (input.id === actor.id && deactivated) {
-      const message = "Sie können Ihr eigenes Konto nicht deaktivieren.";
-      throw new ValidationError(message, { active: [message] });
-    }
-    if (input.id === actor.id && demoted) {
-      const message = "Sie können sich nicht selbst die Rolle Admin entziehen.";
-      throw new ValidationError(message, { role: [message] });
-    }
+    if (input.id === actor.id && deactivated) throw fieldError("active", msg("msg.user.selfDeactivate"));
+    if (input.id === actor.id && demoted) throw fieldError("role", msg("msg.user.selfDemote"));
     if (before.role === "admin" && before.active && (demoted || deactivated)) {
       await ensureAnotherActiveAdmin(tx, input.id, demoted ? "demote" : "deactivate");
     }
@@ -303,7 +282,7 @@ export function setUserActive(actor: Actor, input: { id: string; version: number
 
 async function withCurrent<T>(userId: string, client: Db, work: (u: UserView) => Promise<T>): Promise<T> {
   const u = await client.user.findUnique({ where: { id: userId }, select: USER_VIEW });
-  if (!u) throw new NotFoundError("Das Konto");
+  if (!u) throw new NotFoundError("User");
   return work(u);
 }
 
@@ -339,7 +318,7 @@ export async function issuePasswordResetCode(
   const user = await inTransaction(async (tx) => {
     const user = toView(await load(tx, "User", input.id));
     if (!user.active) {
-      throw new ValidationError("Das Konto ist deaktiviert. Aktivieren Sie es, bevor Sie einen Rücksetz-Code ausgeben.");
+      throw new ValidationError(msg("msg.user.resetInactive"));
     }
     // Earlier codes that are still open end now: only the newest code works.
     await tx.passwordResetCode.updateMany({
@@ -363,7 +342,7 @@ export async function issuePasswordResetCode(
 /** A refusal of a reset that counts as a failed guess. */
 class ResetRefused extends ValidationError {
   constructor(
-    message: string,
+    message: Message,
     readonly reason: "invalid" | "used" | "expired" | "inactive",
     readonly userId: string | null,
   ) {
@@ -385,8 +364,7 @@ export async function resetPasswordWithCode(
   const emailValue = input.email.trim().toLowerCase();
   ensurePasswordLength(input.newPassword, "newPassword");
   if (input.newPasswordRepeat !== undefined && input.newPasswordRepeat !== input.newPassword) {
-    const message = "Die beiden neuen Passwörter stimmen nicht überein.";
-    throw new ValidationError(message, { newPasswordRepeat: [message] });
+    throw fieldError("newPasswordRepeat", msg("msg.user.passwordsDiffer"));
   }
   // Counted before the code is looked at (and before the hash below), so parallel guesses
   // cannot outrun the count.
@@ -400,20 +378,14 @@ export async function resetPasswordWithCode(
       const user = await tx.user.findUnique({ where: { email: emailValue }, select: { id: true, email: true, active: true, version: true } });
       const row = user ? await tx.passwordResetCode.findUnique({ where: { codeHash } }) : null;
       if (!user || !row || row.userId !== user.id) {
-        throw new ResetRefused("E-Mail-Adresse oder Code ist falsch.", "invalid", user?.id ?? null);
+        throw new ResetRefused(msg("msg.user.resetInvalid"), "invalid", user?.id ?? null);
       }
-      if (row.usedAt) throw new ResetRefused("Dieser Code wurde bereits verwendet. Bitten Sie die Administration um einen neuen.", "used", user.id);
-      if (row.expiresAt <= now) {
-        throw new ResetRefused(
-          "Dieser Code ist abgelaufen oder wurde durch einen neueren ersetzt. Bitten Sie die Administration um einen neuen.",
-          "expired",
-          user.id,
-        );
-      }
-      if (!user.active) throw new ResetRefused("Dieses Konto ist deaktiviert.", "inactive", user.id);
+      if (row.usedAt) throw new ResetRefused(msg("msg.user.resetUsed"), "used", user.id);
+      if (row.expiresAt <= now) throw new ResetRefused(msg("msg.user.resetExpired"), "expired", user.id);
+      if (!user.active) throw new ResetRefused(msg("msg.user.accountInactive"), "inactive", user.id);
       // Single use, also against a second request with the same code at the same moment.
       const claimed = await tx.passwordResetCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-      if (claimed.count !== 1) throw new ResetRefused("Dieser Code wurde bereits verwendet.", "used", user.id);
+      if (claimed.count !== 1) throw new ResetRefused(msg("msg.user.resetUsedShort"), "used", user.id);
       await writeUser(tx, user.id, user.version, user.id, { passwordHash, passwordChangedAt: now });
       await writeAuditEvent(tx, { action: "user.password_reset_used", userId: user.id, email: user.email, ip });
       return { userId: user.id, email: user.email };
@@ -448,12 +420,11 @@ export async function changeOwnPassword(
   context: { ip?: string | null } = {},
 ): Promise<UserView> {
   const current = await client.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, active: true } });
-  if (!current || !current.active) throw new NotFoundError("Das Konto");
+  if (!current || !current.active) throw new NotFoundError("User");
   // What needs no secret is checked first, so that a typo costs no attempt.
   ensurePasswordLength(input.newPassword, "newPassword");
   if (input.newPasswordRepeat !== undefined && input.newPasswordRepeat !== input.newPassword) {
-    const message = "Die beiden neuen Passwörter stimmen nicht überein.";
-    throw new ValidationError(message, { newPasswordRepeat: [message] });
+    throw fieldError("newPasswordRepeat", msg("msg.user.passwordsDiffer"));
   }
   const ip = context.ip ?? null;
   const subject = { email: current.email, ip };
@@ -461,13 +432,11 @@ export async function changeOwnPassword(
   if (!attempt.allowed) throw new DomainError("rate_limited", rateLimitMessage(attempt.retryAt));
   if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
     await tryWriteAuditEvent(client, { action: "password_change.failure", userId: actor.id, email: current.email, ip, details: { reason: "wrong_password" } });
-    const message = "Das aktuelle Passwort stimmt nicht.";
-    throw new ValidationError(message, { currentPassword: [message] });
+    throw fieldError("currentPassword", msg("msg.user.currentPasswordWrong"));
   }
   await refundAttempt("password", subject, { client });
   if (input.newPassword === input.currentPassword) {
-    const message = "Das neue Passwort muss sich vom bisherigen unterscheiden.";
-    throw new ValidationError(message, { newPassword: [message] });
+    throw fieldError("newPassword", msg("msg.user.passwordUnchanged"));
   }
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(async (tx) => {
@@ -475,6 +444,24 @@ export async function changeOwnPassword(
     const after = await writeUser(tx, actor.id, row.version ?? 1, actor.id, { passwordHash, passwordChangedAt: new Date() });
     await writeAuditEvent(tx, { action: "user.password_changed", userId: actor.id, email: after.email, ip, details: by(actor) });
     return after;
+  }, client);
+}
+
+// ── One's own language ────────────────────────────────────────────────────────────────────────
+
+export const localeSchema = z.object({ locale: z.enum(["de", "en"], { error: zodMessage("msg.user.chooseLocale") }) });
+export type LocaleInput = z.infer<typeof localeSchema>;
+
+/**
+ * The language of the actor's desk (User.locale; lib/desk-i18n.ts). Versioned like every change
+ * of an account; choosing the language it already has writes nothing.
+ */
+export async function setOwnLocale(actor: Actor, input: LocaleInput, client: Db = db): Promise<{ changed: boolean }> {
+  return inTransaction(async (tx) => {
+    const row = await load(tx, "User", actor.id);
+    if (row.locale === input.locale) return { changed: false };
+    await writeUser(tx, actor.id, row.version ?? 1, actor.id, { locale: input.locale });
+    return { changed: true };
   }, client);
 }
 

@@ -16,6 +16,7 @@ import type { ClaimStatus } from "../generated/prisma/enums";
 import { can, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
+import { msg, list, zodMessage, type Message } from "../messages";
 import { ForbiddenError, TransitionError } from "./errors";
 import { id, optionalId, optionalText, version } from "./fields";
 import { approvalDigest, freezePublication, pendingPublicChanges } from "./publication";
@@ -44,17 +45,6 @@ export const TRANSITION_PERMISSIONS: Record<Transition, Permission> = {
   retract: "claim.correct",
 };
 
-export const TRANSITION_LABELS: Record<Transition, string> = {
-  start_research: "Recherche beginnen",
-  back_to_draft: "Zurück zum Entwurf",
-  submit: "Zur Prüfung einreichen",
-  withdraw: "Aus der Prüfung zurückziehen",
-  approve: "Freigeben und veröffentlichen",
-  reject: "Ablehnen (zurück in die Recherche)",
-  propose_correction: "Korrektur vorschlagen",
-  retract: "Zurückziehen (Retraktion)",
-};
-
 const FROM: Record<Transition, readonly ClaimStatus[]> = {
   start_research: ["draft"],
   back_to_draft: ["in_research"],
@@ -66,23 +56,14 @@ const FROM: Record<Transition, readonly ClaimStatus[]> = {
   retract: ["published", "corrected", "in_research", "in_review"],
 };
 
-const STATUS_NAMES: Record<ClaimStatus, string> = {
-  draft: "Entwurf",
-  in_research: "in Recherche",
-  in_review: "in Prüfung",
-  published: "veröffentlicht",
-  corrected: "korrigiert",
-  retracted: "zurückgezogen",
-};
-
 export const transitionSchema = z.object({
-  claimId: id("Die Behauptung"),
+  claimId: id("claim"),
   version,
-  transition: z.enum(TRANSITIONS, { error: "Unbekannter Arbeitsschritt." }),
-  note: optionalText("Die Notiz", 5_000),
+  transition: z.enum(TRANSITIONS, { error: zodMessage("msg.workflow.unknownStep") }),
+  note: optionalText("note", 5_000),
   verdictId: optionalId(),
-  summary: optionalText("Die Zusammenfassung", 2_000),
-  analysis: optionalText("Die Analyse", 100_000),
+  summary: optionalText("summary", 2_000),
+  analysis: optionalText("analysis", 100_000),
   /** Approve only: the digest of what the reviewer saw (./publication.ts approvalDigest). When
    * given, the approval is refused if what it would publish has changed since. */
   contentDigest: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[0-9a-f]{64}$/).optional()),
@@ -111,52 +92,44 @@ interface Context {
 
 export interface TransitionOption {
   transition: Transition;
-  label: string;
   allowed: boolean;
-  /** Why not, in words for the person who tried. */
-  reason?: string;
+  /** Why not, for the person who tried. */
+  reason?: Message;
 }
 
 /** Why `role` may never take `transition`; null when the role allows it. */
-function roleRefusal(transition: Transition, role: SessionUser["role"]): string | null {
+function roleRefusal(transition: Transition, role: SessionUser["role"]): Message | null {
   if (can(role, TRANSITION_PERMISSIONS[transition])) return null;
-  return role === "contributor"
-    ? "Mitarbeitende können Entwürfe anlegen und bearbeiten, aber nichts einreichen, freigeben, veröffentlichen oder korrigieren."
-    : "Dafür fehlt Ihrer Rolle die Berechtigung.";
+  return role === "contributor" ? msg("msg.workflow.contributor") : msg("msg.workflow.roleMissing");
 }
 
 /** Why `actor` may not take `transition` on `claim` now; null when it may. */
-export function refusal(transition: Transition, claim: WorkflowClaim, actor: Pick<SessionUser, "id" | "role">, context: Context): string | null {
+export function refusal(transition: Transition, claim: WorkflowClaim, actor: Pick<SessionUser, "id" | "role">, context: Context): Message | null {
   const byRole = roleRefusal(transition, actor.role);
   if (byRole) return byRole;
-  if (!FROM[transition].includes(claim.status)) {
-    return `Nicht möglich, solange die Behauptung ${STATUS_NAMES[claim.status]} ist.`;
-  }
+  // The state's name comes from the one list of names (catalogue status.*).
+  if (!FROM[transition].includes(claim.status)) return msg("msg.workflow.wrongStatus", { status: msg(`status.${claim.status}`) });
   switch (transition) {
     case "back_to_draft":
-      if (claim.publishedAt) return "Eine bereits veröffentlichte Behauptung wird nicht wieder zum Entwurf.";
+      if (claim.publishedAt) return msg("msg.workflow.publishedNotDraft");
       return null;
     case "submit": {
       const missing = [
-        !claim.verdictId && "eine vorgeschlagene Bewertung",
-        !claim.summary?.trim() && "eine Zusammenfassung",
-        context.evidenceCount === 0 && "mindestens einen Beleg",
-      ].filter(Boolean);
-      if (missing.length) return `Zur Prüfung fehlt noch: ${missing.join(", ")}.`;
-      if (claim.publishedAt && !context.pendingCorrection) {
-        return "Die Behauptung ist schon veröffentlicht: Änderungen gehen über „Korrektur vorschlagen“ mit einer öffentlichen Notiz.";
-      }
+        !claim.verdictId && msg("msg.workflow.missing.verdict"),
+        !claim.summary?.trim() && msg("msg.workflow.missing.summary"),
+        context.evidenceCount === 0 && msg("msg.workflow.missing.evidence"),
+      ].filter((m): m is Message => m !== false);
+      if (missing.length) return msg("msg.workflow.submitMissing", { missing: list(missing) });
+      if (claim.publishedAt && !context.pendingCorrection) return msg("msg.workflow.alreadyPublished");
       return null;
     }
     case "approve":
-      if (claim.verdictAuthorId === actor.id) {
-        return "Vier-Augen-Prinzip: Sie haben diese Bewertung selbst vorgeschlagen; freigeben muss jemand anderes.";
-      }
-      if (!claim.verdictId || !claim.summary?.trim()) return "Es gibt keine vorgeschlagene Bewertung mit Zusammenfassung.";
+      if (claim.verdictAuthorId === actor.id) return msg("msg.workflow.fourEyes");
+      if (!claim.verdictId || !claim.summary?.trim()) return msg("msg.workflow.noProposal");
       return null;
     case "retract":
-      if (!claim.publicState) return "Nur veröffentlichte Behauptungen können zurückgezogen werden.";
-      if (claim.publicState === "retracted") return "Die Behauptung ist bereits zurückgezogen.";
+      if (!claim.publicState) return msg("msg.workflow.retractUnpublished");
+      if (claim.publicState === "retracted") return msg("msg.workflow.alreadyRetracted");
       return null;
     default:
       return null;
@@ -182,7 +155,7 @@ async function loadClaim(tx: Tx | Db, claimId: string): Promise<{ claim: Workflo
       _count: { select: { evidence: true, corrections: { where: { publishedAt: null, kind: "correction" } } } },
     },
   });
-  if (!claim) throw new TransitionError("Die Behauptung wurde nicht gefunden.");
+  if (!claim) throw new TransitionError(msg("msg.workflow.claimNotFound"));
   const { _count, ...rest } = claim;
   return { claim: rest, context: { evidenceCount: _count.evidence, pendingCorrection: _count.corrections > 0 } };
 }
@@ -192,12 +165,12 @@ export async function workflowOptions(actor: SessionUser, claimId: string, clien
   const { claim, context } = await loadClaim(client, claimId);
   return TRANSITIONS.filter((t) => FROM[t].includes(claim.status) || t === "approve" || t === "submit").map((transition) => {
     const reason = refusal(transition, claim, actor, context);
-    return { transition, label: TRANSITION_LABELS[transition], allowed: reason === null, ...(reason ? { reason } : {}) };
+    return { transition, allowed: reason === null, ...(reason ? { reason } : {}) };
   });
 }
 
-function requireNote(input: TransitionInput, what: string): string {
-  if (!input.note?.trim()) throw new TransitionError(`Bitte ${what} angeben.`);
+function requireNote(input: TransitionInput, what: "reject" | "correction" | "retract"): string {
+  if (!input.note?.trim()) throw new TransitionError(msg(`msg.workflow.noteRequired.${what}`));
   return input.note.trim();
 }
 
@@ -212,7 +185,7 @@ export async function transitionClaim(
   input: TransitionInput,
   client: Db | Tx = db,
   options: { now?: Date } = {},
-): Promise<{ message: string }> {
+): Promise<{ message: Message }> {
   const byRole = roleRefusal(input.transition, actor.role);
   if (byRole) throw new ForbiddenError(byRole);
   return inTransaction(async (tx) => {
@@ -228,31 +201,29 @@ export async function transitionClaim(
     switch (input.transition) {
       case "start_research":
         await update({ status: "in_research" });
-        return { message: "Die Recherche hat begonnen." };
+        return { message: msg("msg.workflow.done.start_research") };
       case "back_to_draft":
         await update({ status: "draft" });
-        return { message: "Die Behauptung ist wieder ein Entwurf." };
+        return { message: msg("msg.workflow.done.back_to_draft") };
       case "submit":
         await update({ status: "in_review" });
-        return { message: "Zur Prüfung eingereicht." };
+        return { message: msg("msg.workflow.done.submit") };
       case "withdraw":
         await update({ status: "in_research" });
-        return { message: "Aus der Prüfung zurückgezogen." };
+        return { message: msg("msg.workflow.done.withdraw") };
       case "reject": {
-        const note = requireNote(input, "eine Begründung für die Ablehnung");
+        const note = requireNote(input, "reject");
         await update({ status: "in_research" });
         await tx.reviewDecision.create({
           data: { claimId: claim.id, reviewerId: actor.id, outcome: "rejected", verdictId: claim.verdictId, summary: claim.summary, note },
         });
-        return { message: "Abgelehnt: die Behauptung ist zurück in der Recherche, mit Ihrer Notiz." };
+        return { message: msg("msg.workflow.done.reject") };
       }
       case "approve": {
         // What the reviewer saw is what goes public: the shared records (quotes, sources,
         // speakers) may have been edited since the page was loaded.
         if (input.contentDigest && input.contentDigest !== (await approvalDigest(tx, claim.id))) {
-          throw new TransitionError(
-            "Nicht freigegeben: Seit Sie die Seite geladen haben, hat sich geändert, was veröffentlicht würde (etwa ein Zitat oder eine Quelle). Bitte laden Sie die Seite neu und prüfen Sie erneut.",
-          );
+          throw new TransitionError(msg("msg.workflow.contentChanged"));
         }
         const firstPublication = claim.publishedAt === null;
         const correction = firstPublication
@@ -275,26 +246,24 @@ export async function transitionClaim(
           data: { claimId: claim.id, reviewerId: actor.id, outcome: "approved", verdictId: claim.verdictId, summary: claim.summary, note: input.note ?? null },
         });
         if (correction) await tx.correction.update({ where: { id: correction.id }, data: { publishedAt: now } });
-        return { message: firstPublication ? "Freigegeben und veröffentlicht." : "Die Korrektur ist freigegeben und veröffentlicht." };
+        return { message: msg(firstPublication ? "msg.workflow.done.approve" : "msg.workflow.done.approveCorrection") };
       }
       case "propose_correction": {
-        const note = requireNote(input, "eine öffentliche Korrekturnotiz");
+        const note = requireNote(input, "correction");
         const verdictId = input.verdictId ?? claim.publishedVerdictId;
         const summary = input.summary ?? claim.publishedSummary;
         const analysis = input.analysis ?? claim.publishedAnalysis;
-        if (!verdictId || !summary) throw new TransitionError("Eine Korrektur braucht eine Bewertung und eine Zusammenfassung.");
+        if (!verdictId || !summary) throw new TransitionError(msg("msg.workflow.correctionNeedsVerdict"));
         if (verdictId === claim.publishedVerdictId && summary === claim.publishedSummary && analysis === claim.publishedAnalysis) {
           // The verdict stays: the correction is of the rest of the page (quotes, sources,
           // evidence, ...), changed on the desk since the last approval.
           const pending = await pendingPublicChanges(claim.id, tx);
           if (!pending || pending.parts.length === 0) {
-            throw new TransitionError(
-              "Die vorgeschlagene Fassung unterscheidet sich nicht von der veröffentlichten: weder die Bewertung noch Zitate, Quellen, Belege oder Angaben wurden seit der Freigabe geändert.",
-            );
+            throw new TransitionError(msg("msg.workflow.correctionUnchanged"));
           }
         }
         if (!(await tx.verdictLabel.findFirst({ where: { id: verdictId, active: true } }))) {
-          throw new TransitionError("Diese Bewertungsstufe gibt es nicht (mehr).");
+          throw new TransitionError(msg("msg.claim.noSuchVerdict"));
         }
         await update({ status: "in_review", verdictId, summary, analysis, verdictAuthorId: actor.id });
         await tx.correction.create({
@@ -307,10 +276,10 @@ export async function transitionClaim(
             authorId: actor.id,
           },
         });
-        return { message: "Korrektur vorgeschlagen: sie wird nach der Freigabe durch eine zweite Person veröffentlicht." };
+        return { message: msg("msg.workflow.done.propose_correction") };
       }
       case "retract": {
-        const note = requireNote(input, "eine öffentliche Begründung für den Rückzug");
+        const note = requireNote(input, "retract");
         await update({ status: "retracted", publicState: "retracted", publicUpdatedAt: now });
         await tx.correction.create({
           data: {
@@ -323,7 +292,7 @@ export async function transitionClaim(
             publishedAt: now,
           },
         });
-        return { message: "Die Behauptung ist zurückgezogen; die öffentliche Seite zeigt den Hinweis." };
+        return { message: msg("msg.workflow.done.retract") };
       }
     }
   }, client);

@@ -22,6 +22,7 @@ import { can } from "../auth/permissions";
 import { db, type Db } from "../db/client";
 import { ForbiddenError, NotFoundError, TransitionError, ValidationError } from "../editorial/errors";
 import { id, optionalId, version } from "../editorial/fields";
+import { msg, zodMessage, type Message } from "../messages";
 import { conflictFor, inTransaction, updateRecord, type Tx } from "../editorial/records";
 import { createSpeaker } from "../editorial/speakers";
 import { recordRevision } from "../revisions";
@@ -35,7 +36,7 @@ export interface ExternalActor {
 }
 
 function requireLink(actor: ExternalActor): void {
-  if (!can(actor.role, "external.link")) throw new ForbiddenError("Externe Faktenchecks verknüpfen dürfen Chefredaktion und Administration.");
+  if (!can(actor.role, "external.link")) throw new ForbiddenError(msg("msg.external.linkForbidden"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -81,6 +82,7 @@ export async function listExternalChecks(params: ExternalListParams, client: Db 
         bestRating: true,
         reviewDate: true,
         url: true,
+        language: true,
         speaker: { select: { id: true, name: true } },
         _count: { select: { claims: true } },
       },
@@ -91,9 +93,9 @@ export async function listExternalChecks(params: ExternalListParams, client: Db 
 }
 
 /** Who may approve a link, and why not; null when `actor` may (shared by the desk and approve). */
-export function approvalRefusal(actor: ExternalActor, linkedById: string | null): string | null {
-  if (!can(actor.role, "claim.review")) return "Verknüpfungen freigeben dürfen Prüfung, Chefredaktion und Administration.";
-  if (linkedById === actor.id) return "Vier-Augen-Prinzip: Sie haben diese Verknüpfung selbst angelegt; freigeben muss jemand anderes.";
+export function approvalRefusal(actor: ExternalActor, linkedById: string | null): Message | null {
+  if (!can(actor.role, "claim.review")) return msg("msg.external.approveForbidden");
+  if (linkedById === actor.id) return msg("msg.external.fourEyes");
   return null;
 }
 
@@ -201,20 +203,20 @@ export async function importOfClaim(claimId: string, client: Db = db): Promise<{
 // Links to claims
 
 export const linkClaimInput = z.object({
-  externalCheckId: id("Der externe Faktencheck"),
+  externalCheckId: id("externalCheck"),
   /** Our claim: its id, or its slug or desk address as an editor pastes it. */
   claim: z
-    .string({ error: "Bitte die Behauptung angeben." })
+    .string({ error: zodMessage("msg.validation.required", { field: msg("msg.field.claim") }) })
     .trim()
-    .min(1, "Bitte die Behauptung angeben.")
-    .max(500, "Die Angabe der Behauptung ist zu lang."),
+    .min(1, zodMessage("msg.validation.required", { field: msg("msg.field.claim") }))
+    .max(500, zodMessage("msg.validation.tooLong", { field: msg("msg.field.claim"), max: 500 })),
 });
-export const unlinkClaimInput = z.object({ externalCheckId: id("Der externe Faktencheck"), claimId: id("Die Behauptung") });
+export const unlinkClaimInput = z.object({ externalCheckId: id("externalCheck"), claimId: id("claim") });
 export const approveLinkInput = z.object({
-  externalCheckId: id("Der externe Faktencheck"),
-  claimId: id("Die Behauptung"),
+  externalCheckId: id("externalCheck"),
+  claimId: id("claim"),
   /** The digest of the fields the reviewer saw (./snapshot.ts): what is approved. */
-  digest: z.string({ error: "Es fehlt, was Sie gesehen haben; bitte laden Sie die Seite neu." }).regex(/^[0-9a-f]{64}$/, "Es fehlt, was Sie gesehen haben; bitte laden Sie die Seite neu."),
+  digest: z.string({ error: zodMessage("msg.external.digestMissing") }).regex(/^[0-9a-f]{64}$/, zodMessage("msg.external.digestMissing")),
 });
 
 /** A claim as an editor names it: id, slug, or an address of its desk or public page. */
@@ -239,7 +241,7 @@ async function recordLinkChange(tx: Tx, actor: ExternalActor, claimId: string, a
 }
 
 export interface LinkResult {
-  message: string;
+  message: Message;
   claimId: string;
   /** The slug of the claim when its public page changed. */
   publicSlug: string | null;
@@ -250,17 +252,17 @@ export async function linkExternalCheck(actor: ExternalActor, rawInput: z.input<
   const input = linkClaimInput.parse(rawInput);
   return inTransaction(async (tx) => {
     const check = await tx.externalFactCheck.findUnique({ where: { id: input.externalCheckId }, select: { id: true } });
-    if (!check) throw new NotFoundError("Der externe Faktencheck");
+    if (!check) throw new NotFoundError("ExternalFactCheck");
     const claim = await findClaim(tx, input.claim);
-    if (!claim) throw new ValidationError("Diese Behauptung gibt es nicht.", { claim: ["Keine Behauptung mit dieser ID oder Kurzadresse."] });
+    if (!claim) throw new ValidationError(msg("msg.external.noSuchClaim"), { claim: [msg("msg.external.noSuchClaimField")] });
     // The claim's row lock: two links at once are recorded one after the other.
     await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
     const before = await linksOf(tx, claim.id);
-    if (before.includes(check.id)) return { message: "Die Verknüpfung besteht schon.", claimId: claim.id, publicSlug: null };
+    if (before.includes(check.id)) return { message: msg("msg.external.alreadyLinked"), claimId: claim.id, publicSlug: null };
     // Not public: it waits for a second person's approval.
     await tx.claimExternalCheck.create({ data: { claimId: claim.id, externalCheckId: check.id, linkedById: actor.id } });
     await recordLinkChange(tx, actor, claim.id, "update", { externalCheckIds: { before, after: [...before, check.id].sort() } });
-    return { message: "Verknüpft. Öffentlich wird sie, sobald eine zweite Person sie freigibt.", claimId: claim.id, publicSlug: null };
+    return { message: msg("msg.external.linked"), claimId: claim.id, publicSlug: null };
   }, client);
 }
 
@@ -274,26 +276,24 @@ export async function approveExternalLink(actor: ExternalActor, rawInput: z.inpu
   const input = approveLinkInput.parse(rawInput);
   return inTransaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true, slug: true, publicState: true, publicationId: true } });
-    if (!claim) throw new NotFoundError("Die Behauptung");
+    if (!claim) throw new NotFoundError("Claim");
     await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
     const link = await tx.claimExternalCheck.findUnique({
       where: { claimId_externalCheckId: { claimId: claim.id, externalCheckId: input.externalCheckId } },
       select: { linkedById: true, approved: true, approvedAt: true, approvedVersion: true, externalCheck: { select: { version: true, ...snapshotSelect } } },
     });
-    if (!link) throw new TransitionError("Diese Verknüpfung besteht nicht (mehr).");
+    if (!link) throw new TransitionError(msg("msg.external.linkGone"));
     const refusal = approvalRefusal(actor, link.linkedById);
     if (refusal) throw new TransitionError(refusal);
     // What the reviewer saw is what goes public.
     const current = snapshotOf(link.externalCheck);
     if (snapshotDigest(current) !== input.digest) {
-      throw new TransitionError(
-        "Nicht freigegeben: Der Faktencheck hat sich geändert, seit Sie die Seite geladen haben (etwa durch einen Import). Bitte laden Sie die Seite neu und prüfen Sie erneut.",
-      );
+      throw new TransitionError(msg("msg.external.changedSinceLoad"));
     }
     const previous = link.approvedAt ? readSnapshot(link.approved) : null;
     const publicSlug = claim.publicState && claim.publicationId ? claim.slug : null;
     if (previous && snapshotDigest(previous) === input.digest) {
-      return { message: "Diese Fassung ist schon freigegeben.", claimId: claim.id, publicSlug: null };
+      return { message: msg("msg.external.alreadyApproved"), claimId: claim.id, publicSlug: null };
     }
     await tx.claimExternalCheck.update({
       where: { claimId_externalCheckId: { claimId: claim.id, externalCheckId: input.externalCheckId } },
@@ -306,9 +306,7 @@ export async function approveExternalLink(actor: ExternalActor, rawInput: z.inpu
       },
     });
     return {
-      message: publicSlug
-        ? "Freigegeben: die öffentliche Seite der Behauptung zeigt den Faktencheck, wie Sie ihn gesehen haben."
-        : "Freigegeben: sobald die Behauptung veröffentlicht ist, zeigt ihre Seite den Faktencheck.",
+      message: msg(publicSlug ? "msg.external.approvedPublic" : "msg.external.approvedLater"),
       claimId: claim.id,
       publicSlug,
     };
@@ -321,12 +319,12 @@ export async function unlinkExternalCheck(actor: ExternalActor, rawInput: z.inpu
   const input = unlinkClaimInput.parse(rawInput);
   return inTransaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true, slug: true, publicState: true, publicationId: true } });
-    if (!claim) throw new NotFoundError("Die Behauptung");
+    if (!claim) throw new NotFoundError("Claim");
     await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
     const before = await linksOf(tx, claim.id);
     const where = { claimId_externalCheckId: { claimId: claim.id, externalCheckId: input.externalCheckId } };
     const link = await tx.claimExternalCheck.findUnique({ where, select: { approved: true, approvedAt: true, approvedVersion: true } });
-    if (!link) throw new TransitionError("Diese Verknüpfung besteht nicht (mehr).");
+    if (!link) throw new TransitionError(msg("msg.external.linkGone"));
     await tx.claimExternalCheck.delete({ where });
     const approved = link.approvedAt ? readSnapshot(link.approved) : null;
     await recordLinkChange(tx, actor, claim.id, "update", {
@@ -335,7 +333,7 @@ export async function unlinkExternalCheck(actor: ExternalActor, rawInput: z.inpu
     });
     const wasPublic = Boolean(approved && claim.publicState && claim.publicationId);
     return {
-      message: wasPublic ? "Die Verknüpfung ist gelöst; die öffentliche Seite zeigt den Faktencheck nicht mehr." : "Die Verknüpfung ist gelöst.",
+      message: msg(wasPublic ? "msg.external.unlinkedPublic" : "msg.external.unlinked"),
       claimId: claim.id,
       publicSlug: wasPublic ? claim.slug : null,
     };
@@ -346,7 +344,7 @@ export async function unlinkExternalCheck(actor: ExternalActor, rawInput: z.inpu
 // The speaker
 
 export const setSpeakerInput = z.object({
-  externalCheckId: id("Der externe Faktencheck"),
+  externalCheckId: id("externalCheck"),
   version,
   speakerId: optionalId(),
   /** Make the claimant's name a new speaker (only on this confirmation). */
@@ -357,28 +355,28 @@ export async function setExternalCheckSpeaker(
   actor: ExternalActor,
   rawInput: { externalCheckId: string; version: number | string; speakerId?: string; createFromClaimant?: string | boolean },
   client: Db = db,
-): Promise<{ message: string; speakerId: string | null }> {
+): Promise<{ message: Message; speakerId: string | null }> {
   requireLink(actor);
   const input = setSpeakerInput.parse(rawInput);
   return inTransaction(async (tx) => {
     const check = await tx.externalFactCheck.findUnique({ where: { id: input.externalCheckId } });
-    if (!check) throw new NotFoundError("Der externe Faktencheck");
+    if (!check) throw new NotFoundError("ExternalFactCheck");
     if (check.version !== input.version) throw await conflictFor(tx, "ExternalFactCheck", check);
     let speakerId = input.speakerId ?? null;
-    let message = speakerId ? "Der Sprecher ist zugeordnet." : "Die Zuordnung zum Sprecher ist gelöst.";
+    let message = msg(speakerId ? "msg.external.speakerAssigned" : "msg.external.speakerUnassigned");
     if (input.createFromClaimant) {
       const name = check.claimantName?.replace(/\s+/g, " ").trim();
-      if (!name) throw new ValidationError("Der Faktencheck nennt keinen Urheber, aus dem ein Sprecher werden könnte.");
+      if (!name) throw new ValidationError(msg("msg.external.noClaimant"));
       // A speaker of that name or alias may exist by now: then it is that one. The lock is the
       // import's (lib/import/commit.ts): whoever creates the name first, the other finds it.
       await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`import-speaker:${name.toLowerCase()}`}))) AS locked`;
       speakerId = (await matchSpeakers(tx, [name])).get(name) ?? null;
       if (!speakerId) {
         speakerId = (await createSpeaker({ id: actor.id, name: "", email: "", role: actor.role }, { name: name.slice(0, 200), kind: "person", aliases: [], roles: [] }, tx)).id;
-        message = `Der Sprecher „${name.slice(0, 200)}“ ist angelegt und zugeordnet.`;
-      } else message = "Ein Sprecher dieses Namens war schon da: er ist zugeordnet.";
+        message = msg("msg.external.speakerCreated", { name: name.slice(0, 200) });
+      } else message = msg("msg.external.speakerExisted");
     } else if (speakerId && !(await tx.speaker.findUnique({ where: { id: speakerId }, select: { id: true } }))) {
-      throw new ValidationError("Diesen Sprecher gibt es nicht.", { speakerId: ["Bitte einen vorhandenen Sprecher wählen."] });
+      throw new ValidationError(msg("msg.external.noSuchSpeaker"), { speakerId: [msg("msg.external.chooseSpeaker")] });
     }
     await updateRecord(tx, "ExternalFactCheck", check.id, input.version, actor.id, { speakerId });
     return { message, speakerId };

@@ -39,7 +39,9 @@ export const SNAPSHOT_FIELDS = [
   "language",
 ] as const satisfies readonly (keyof ExternalCheckSnapshot)[];
 
-export interface SnapshotSource {
+/** An external check's displayed fields, as read: from its row (to snapshot it) and from an
+ * approved snapshot (what the public claim page shows). */
+export interface ExternalCheckFields {
   publisherName: string;
   publisherSite: string | null;
   url: string | null;
@@ -67,7 +69,7 @@ export const snapshotSelect = {
 } as const;
 
 /** The snapshot of an external check as it is now. */
-export function snapshotOf(e: SnapshotSource): ExternalCheckSnapshot {
+export function snapshotOf(e: ExternalCheckFields): ExternalCheckSnapshot {
   return {
     publisherName: e.publisherName,
     publisherSite: e.publisherSite,

@@ -15,6 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
+import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -37,6 +38,8 @@ interface QInfo {
 }
 
 const SKIP_AFTER = new Set(["es", "auch", "dann", "später", "zudem", "nun", "noch", "dazu", "daraufhin", "weiter", "außerdem", "ebenfalls", "in", "im", "laut", "bei", "am", "also", "later", "then", "again", "on", "yesterday", "today", "recently", "previously", "zuvor", "damals", "jetzt", "heute", "gestern", "sichtlich", "wörtlich", "demnach", "dabei", "einmal", "erneut", "bereits", "schon"]);
+/** English words that start a new clause after a quote ("…," while X noted …). */
+const CLAUSE_LINK_EN = new Set(["while", "and", "but", "as", "after", "before", "when", "because", "although", "though", "since", "if", "whereas", "or", "so", "which", "who"]);
 const SENT_PUNCT = new Set([".", "!", "?", ";", "…"]);
 const CONJ_THAT = new Set(["dass", "daß", "ob", "that", "whether"]);
 const EN_AUX = new Set(["would", "will", "was", "were", "is", "are", "has", "had", "have", "could", "can", "should", "must", "may", "might", "did", "does", "do", "wo", "won't", "wasn't", "isn't", "weren't", "hasn't", "hadn't"]);
@@ -175,6 +178,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // A few words of another language that end no sentence are a name or a term, tag or not
   // ("wie man sagt, „in dubio pro reo“").
   if (lang === "de" && foreign > 0 && !endsSentence && words <= 4) return false;
+  // "Anna Franowska of "Have no fear", a charity, told …": capitalized words right after a name
+  // and "of" name the body the person belongs to.
+  if (lang === "en" && !endsSentence && words <= 5 && prev?.low === "of" && prev2 !== undefined && prev2.kind === TK.Word && prev2.cap && tokens[first]!.cap && /^[,)]$/.test(next?.text ?? "")) return false;
   if (tagged || colonBefore) return !titleBefore || endsSentence;
   if (titleBefore || acronymAfter || inParens) return false;
   if (lang === "de" && foreign > 0 && !endsSentence) return false;
@@ -460,6 +466,22 @@ function mentionAfter(doc: Doc, v: number, hi: number): Mention | null {
     const mi = doc.mentionAt[k]!;
     if (mi >= 0) {
       const m = doc.mentions[mi]!;
+      // "writes Huber's longtime partner Erick Rowan": a possessive only qualifies the subject;
+      // "tweeted Mayor of London Sadiq Khan": a place after "of" belongs to the title.
+      // "wrote Chief Justice Ana K. Morrow": a title before a name is no speaker of its own.
+      if (doc.lang === "en" && m.kind === "role") {
+        let n = m.last;
+        while (n < hi && n - m.last < 5 && tokens[n]!.kind === TK.Word && tokens[n]!.cap && (doc.mentionAt[n]! < 0 || doc.mentions[doc.mentionAt[n]!]!.kind === "role")) n++;
+        if (tokens[n]?.text === "." && n + 1 < hi) n++; // "Ana K. Morrow": the initial's period
+        if (n < hi && doc.mentionAt[n]! >= 0 && doc.mentions[doc.mentionAt[n]!]!.kind === "name") {
+          k = n - 1;
+          continue;
+        }
+      }
+      if (doc.lang === "en" && m.kind !== "first-person" && (/[’']s$/.test(m.surface) || (m.kind === "org" && ["of", "for", "from"].includes(tokens[m.first - 1]?.low ?? "")))) {
+        k = m.last - 1;
+        continue;
+      }
       if (m.kind !== "first-person") return m;
       return null;
     }
@@ -508,8 +530,22 @@ function mentionBefore(doc: Doc, v: number, lo: number): Mention | null {
 }
 
 function subjectOf(doc: Doc, v: number, lo: number, hi: number, prefer: "after" | "before" | "auto"): Mention | null {
-  const a = mentionAfter(doc, v, hi);
-  const b = mentionBefore(doc, v, lo);
+  // English: the subject phrase before the verb, read head first, or after an inverted verb (english.ts).
+  const a = doc.lang === "en" ? (prefer === "after" ? subjectAfterEn(doc, v, hi) : mentionAfter(doc, v, hi)) : mentionAfter(doc, v, hi);
+  const b = doc.lang === "en" ? subjectBeforeEn(doc, v, lo) : mentionBefore(doc, v, lo);
+  if (doc.lang === "en") {
+    // "… were described by Johnson as …": the agent of a passive speaks.
+    const agent = passiveAgentEn(doc, v, hi);
+    if (agent) return agent;
+    // The subject stands before the verb; after it only when inverted ("…," said Smith), and
+    // never after "told" (the addressee: "told MSNBC").
+    // (A participle — "…,” saying that …" — has its subject in the clause before it.)
+    // ("“…?” asked Tom Reed": in a tag after the quote "asked" has its subject after it.)
+    const low = doc.tokens[v]!.low;
+    const after = a && (!ADDRESSEE_VERBS_EN.has(low) || (prefer === "after" && (low === "asked" || low === "asks"))) && !/ing$/.test(low) ? a : null;
+    if (prefer === "after") return after ?? b;
+    return b ?? after;
+  }
   if (prefer === "after") return a ?? b;
   if (prefer === "before") return b ?? a;
   if (a && a.first === v + 1 && a.kind === "pronoun") return a;
@@ -654,14 +690,14 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
     if (m) return { attr: attrOf(m, k), lo: k, hi: end };
   }
   if (t.low === "according" && tokens[k + 1]?.low === "to") {
-    const m = mentionAfter(doc, k + 1, end);
+    const m = lang === "en" ? accordingToEn(doc, k, end).mention : mentionAfter(doc, k + 1, end);
     if (m) return { attr: attrOf(m, k), lo: k, hi: end };
   }
   // "…," he said / the minister told reporters / Smith, the minister, said
   for (let d = 0, commas = 0; d < 8 && k + d < end; d++) {
     const u = tokens[k + d]!;
     if (speech[k + d] === 1 || speech[k + d] === 2) {
-      const m = mentionBefore(doc, k + d, k);
+      const m = lang === "en" ? subjectBeforeEn(doc, k + d, k) : mentionBefore(doc, k + d, k);
       if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };
       break;
     }
@@ -669,12 +705,34 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
       if (u.text === "," && lang === "en" && commas++ < 2) continue;
       break;
     }
+    // "…," while Trump noted …: a new clause, not this quote's tag.
+    if (lang === "en" && !u.cap && CLAUSE_LINK_EN.has(u.low)) break;
     if (lang === "de" && u.low === "zufolge") {
       const m = mentionBefore(doc, k + d, k);
       if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };
     }
   }
   return null;
+}
+
+/**
+ * English: the sentence after the one a quote closes, when it opens with the quote's tag (a
+ * speech verb among its first words, in the same paragraph, the quote's words ending in . ? or !):
+ * its index, else -1.
+ */
+function nextSentenceTagEn(doc: Doc, closeTok: number): number {
+  const { tokens, sentences, sentOf } = doc;
+  const s = sentOf[closeTok]!;
+  if (s + 1 >= sentences.length || sentences[s]!.last !== closeTok + 1) return -1;
+  if (!/[.?!]/.test(tokens[closeTok - 1]?.text ?? "")) return -1;
+  const n = sentences[s + 1]!;
+  const first = tokens[n.first]!;
+  if (n.first !== closeTok + 1 || first.breakBefore > 0 || doc.markOf[n.first]) return -1;
+  for (let k = n.first; k < n.last && k - n.first < 4; k++) {
+    if (doc.speech[k] === 1) return s + 1;
+    if (tokens[k]!.kind === TK.Punct) return -1;
+  }
+  return -1;
 }
 
 /** The speech tag before an opening mark: "Trump sagte: «", "Putin: «", "sagt er «". */
@@ -685,12 +743,52 @@ function tagBefore(doc: Doc, openTok: number, lo: number): { attr: Attr | null; 
   const lastTok = tokens[hi - 1]!;
   const from = lastTok.text === ":" || lastTok.text === "," ? hi - 1 : hi;
   for (let k = from - 1; k >= lo && k >= from - 24; k--) {
+    if (doc.lang === "en") {
+      // "commented on the matter — which the BBC noted as unusual — “…”": an aside between dashes
+      // or in parentheses is skipped whole.
+      const tk = tokens[k]!;
+      if (tk.kind === TK.Punct && (tk.text === "—" || tk.text === "–" || tk.text === ")")) {
+        const opener = tk.text === ")" ? "(" : tk.text;
+        let o = k - 1;
+        while (o >= lo && k - o <= 20 && tokens[o]!.text !== opener && !(tokens[o]!.kind === TK.Punct && SENT_PUNCT.has(tokens[o]!.text))) o--;
+        if (o >= lo && tokens[o]!.text === opener) {
+          k = o;
+          continue;
+        }
+      }
+      const rel = objectRelativeSubjectEn(doc, k, openTok);
+      if (rel) return { attr: attrOf(rel), lo: k, hi };
+    }
     if (speech[k] === 1 || (speech[k] === 2 && lastTok.text === ":")) {
       return { attr: attrOf(verbSpeaker(doc, k, lo, hi, "auto"), k), lo: Math.max(lo, k - 8), hi };
     }
     const t = tokens[k]!;
     if (t.kind === TK.Punct && SENT_PUNCT.has(t.text)) break;
     if (t.kind === TK.Punct && doc.markOf[k]) break;
+  }
+  if (doc.lang === "en") {
+    // "According to Rutgers scholar Kelly Dittmar, “…”": the source of a quote right after the phrase.
+    if (lastTok.text === ",") {
+      for (let k = hi - 2; k >= lo && hi - k <= 24; k--) {
+        const t = tokens[k]!;
+        if (t.kind === TK.Punct && (SENT_PUNCT.has(t.text) || doc.markOf[k])) break;
+        if (t.low === "according" && tokens[k + 1]?.low === "to") {
+          const src = accordingToEn(doc, k, hi);
+          if (src.mention && src.last === hi - 1) return { attr: attrOf(src.mention, k), lo: k, hi };
+          break;
+        }
+      }
+    }
+    // "The palace issued the following statement from the king: “…”": the author of the statement.
+    if (lastTok.text === ":") {
+      const mi = doc.mentionAt[hi - 2]!;
+      const m = mi >= 0 ? doc.mentions[mi]! : null;
+      if (m && m.last === hi - 1 && m.kind !== "first-person") {
+        let k = m.first - 1;
+        while (k > lo && tokens[k]!.kind === TK.Word && ["the", "a", "an", "its", "his", "her", "their"].includes(tokens[k]!.low)) k--;
+        if ((tokens[k]?.low === "from" || tokens[k]?.low === "by") && AUTHORED_NOUNS_EN.has(tokens[k - 1]?.low ?? "")) return { attr: attrOf(m), lo: k - 1, hi };
+      }
+    }
   }
   if (lastTok.text === ":") {
     // "Anna Berg, Präsidentin des Verbands: „…“": a name or role that opens the clause.
@@ -716,6 +814,8 @@ export interface IndirectFound {
   attr: Attr | null;
   /** The cue's token when no speaker was found for it ("Es wurde vermutet, dass …"). */
   cue?: number;
+  /** Further reported clauses of the same sentence (English: "said A and that B", "reported that A; that B"). */
+  extra?: IndirectFound[];
 }
 
 interface Report {
@@ -762,6 +862,15 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       const before = tagBefore(doc, q.openTok, lo);
       if (before && before.attr) tag = before;
     }
+    // English "“…?” asked Tom Reed.", "“…!” Macron told the world.": a quote that ends its
+    // sentence, with its tag opening the next one.
+    if ((!tag || !tag.attr) && doc.lang === "en" && q.closeTok >= 0) {
+      const next = nextSentenceTagEn(doc, q.closeTok);
+      if (next >= 0) {
+        const after = tagAfter(doc, q.closeTok, Math.min(parentHi, sentences[next]!.last));
+        if (after && after.attr) tag = after;
+      }
+    }
     if (tag && tag.attr) {
       q.attr = tag.attr;
       q.own = true;
@@ -797,12 +906,23 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     if (!ind && nextTag) ind = wholeSentence(doc, s, nextTag);
     // One item per reported sentence, also when several continue one report (the corpus of
     // German news annotates such a run as one passage; docs/extraction.md).
-    if (ind) indirect.push(ind);
+    if (ind) {
+      indirect.push(ind);
+      if (ind.extra) for (const x of ind.extra) indirect.push(x);
+    }
     // Quotes that start in this sentence.
     while (qi < topInfos.length && sentOf[topInfos[qi]!.openTok]! < s) qi++;
     let quoteAttr: Attr | null = null;
     for (let j = qi; j < topInfos.length && sentOf[topInfos[j]!.openTok]! === s; j++) {
       const q = topInfos[j]!;
+      if (!q.attr && doc.lang === "en") {
+        // English: the verb nearest before the quote in its sentence says whose words they are
+        // ("with Scalise calling the investigation “…” and Spano calling the process “…”"); a
+        // quote inside reported speech belongs to its reporter; else the clause's subject
+        // ("Trump called the investigation a “witch hunt”").
+        const near = speechBeforeEn(doc, q.openTok, sent.first);
+        q.attr = near ?? (ind?.attr && ind.start <= tokens[q.openTok]!.start + 1 && tokens[q.openTok]!.start <= ind.end + 2 ? ind.attr : null) ?? attrOf(clauseSubjectEn(doc, q.openTok, sent.first));
+      }
       if (!q.attr) {
         q.attr =
           verbAttr ??
@@ -814,8 +934,11 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
           nearestPerson(doc, q.openTok);
       }
       if (q.attr) quoteAttr = q.attr;
-      if (q.attr && q.closeTok >= 0) {
-        const sc = sentOf[q.closeTok]!;
+      // (A quote without its closing mark runs to the end of its paragraph, English style: the
+      // next paragraph's quote continues it.)
+      const endTok = q.closeTok >= 0 ? q.closeTok : Math.min(tokens.length - 1, tokenAt(tokens, spans[q.span]!.end) - 1);
+      if (q.attr && endTok >= 0) {
+        const sc = sentOf[endTok]!;
         if (sc > s) {
           last = { attr: q.attr, sentence: sc };
         }
@@ -826,13 +949,20 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     else if (report && last) last = { attr: report, sentence: Math.max(last.sentence, s) };
   }
 
+  // English "they": the group that spoke in the last two sentences, else the group that is the
+  // subject of a sentence before ("The team collected samples. … If …, they reasoned, …").
+  if (doc.lang === "en") resolveTheyEn(doc, infos, indirect);
+
   // Phase 3: nested quotes. A pronoun in a quote inside someone's words refers to someone
   // other than that speaker ("sagt er «Ich habe das nicht gemacht»" in Trump's words about
   // Putin); "ich" is the outer speaker.
   for (const q of infos) {
     if (!q.parent) continue;
     const outer = q.parent.attr?.person ?? null;
-    if (q.attr && q.attr.mention.kind === "pronoun" && q.attr.mention.inQuote) {
+    if (!q.attr && doc.lang === "en") q.attr = nestedTagEn(doc, q);
+    if (q.attr && q.attr.mention.kind === "first-person") {
+      q.attr = outer ? { ...q.attr, person: outer } : null;
+    } else if (q.attr && q.attr.mention.kind === "pronoun" && q.attr.mention.inQuote) {
       q.attr = { mention: q.attr.mention, person: otherPerson(doc, q, outer) };
     } else if (!q.attr) {
       q.attr = null;
@@ -857,6 +987,125 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
   return { quotes, indirect };
 }
 
+/** A group, an organisation or a plural phrase speaks (not a person, not a pronoun). */
+function isGroup(a: Attr | null): boolean {
+  return a !== null && a.mention.kind !== "pronoun" && a.person !== null && (a.person.org || a.person.plural || a.mention.plural);
+}
+
+function isTheyUnresolved(a: Attr | null): boolean {
+  return a !== null && a.mention.kind === "pronoun" && a.mention.plural && !a.person;
+}
+
+function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {
+  let any = false;
+  for (const q of infos) if (!q.parent && isTheyUnresolved(q.attr)) any = true;
+  for (const x of indirect) if (isTheyUnresolved(x.attr)) any = true;
+  if (!any) return;
+  // Quotes and indirect items in text order (both lists are in order already: merge them).
+  const tops = infos.filter((q) => !q.parent);
+  let i = 0;
+  let j = 0;
+  let lastGroup: Attr | null = null;
+  let lastGroupSentence = -1;
+  while (i < tops.length || j < indirect.length) {
+    const qPos = i < tops.length ? tops[i]!.openTok : Infinity;
+    const xPos = j < indirect.length ? tokenAt(doc.tokens, indirect[j]!.start) : Infinity;
+    const fromQuote = qPos <= xPos;
+    const pos = fromQuote ? qPos : xPos;
+    const a = fromQuote ? tops[i]!.attr : indirect[j]!.attr;
+    const s = doc.sentOf[pos]!;
+    if (isTheyUnresolved(a)) {
+      let person: Person | null = lastGroup && s - lastGroupSentence <= 2 ? lastGroup.person : null;
+      for (let b = s - 1; !person && b >= 0 && s - b <= 4; b--) {
+        const subj = mainSubjectEn(doc, b);
+        if (subj && subj.kind !== "pronoun" && subj.person && (subj.person.org || subj.plural)) person = subj.person;
+      }
+      if (person) {
+        const resolved: Attr = { ...a!, person };
+        if (fromQuote) tops[i]!.attr = resolved;
+        else indirect[j]!.attr = resolved;
+      }
+    } else if (isGroup(a)) {
+      lastGroup = a;
+      lastGroupSentence = s;
+    }
+    if (fromQuote) i++;
+    else j++;
+  }
+}
+
+/** The subject of sentence s: that of its first finite verb outside quotes (English). */
+function mainSubjectEn(doc: Doc, s: number): Mention | null {
+  const sent = doc.sentences[s]!;
+  for (let k = sent.first; k < sent.last && k - sent.first < 40; k++) {
+    if (!outside(doc, k)) continue;
+    if (doc.speech[k] || finiteEn(doc, k)) return subjectBeforeEn(doc, k, sent.first);
+  }
+  return null;
+}
+
+/** Verbs of thinking that introduce words in a quote inside a quote: "… and think, ‘…’". */
+const THOUGHT_VERBS_EN = new Set(["think", "thought", "thinking", "wonder", "wondered", "wondering"]);
+
+/** Words between a subject and its speech verb: "would ask", "have always said", "then told". */
+const BEFORE_VERB_EN = new Set(["always", "also", "then", "never", "often", "just", "once", "later", "still", "even"]);
+
+/**
+ * English: the speaker of a quote inside a quote, from the tag inside the outer quote: "and I
+ * said, ‘…’" (a first-person mention: the outer speaker), "Many people would ask me, ‘…’" (the
+ * phrase before the verb), "I’ve always said, ‘…’".
+ */
+function nestedTagEn(doc: Doc, q: QInfo): Attr | null {
+  const { tokens } = doc;
+  const lo = q.parent!.openTok + 1;
+  let v = -1;
+  for (let k = q.openTok - 1; k >= lo && q.openTok - k <= 12; k--) {
+    const t = tokens[k]!;
+    if (doc.markOf[k] || (t.kind === TK.Punct && ".!?;".includes(t.text))) break;
+    if (doc.speech[k] || THOUGHT_VERBS_EN.has(t.low)) {
+      v = k;
+      break;
+    }
+  }
+  if (v < 0) return null;
+  return nestedSubjectEn(doc, v, lo, true);
+}
+
+/** The subject of verb v inside an outer quote (from lo): see nestedTagEn. */
+function nestedSubjectEn(doc: Doc, v: number, lo: number, again: boolean): Attr | null {
+  const { tokens } = doc;
+  let s = v - 1;
+  // "A woman stopped me outside the library and said, “…”", "I did look at the list and think,
+  // ‘…’": a second verb of the clause, whose subject is the first verb's.
+  if (again && tokens[s]?.low === "and") {
+    for (let k = s - 1; k >= lo && s - k <= 14; k--) {
+      const u = tokens[k]!;
+      if ((u.kind === TK.Punct && u.text !== "'" && u.text !== "’") || doc.markOf[k]) break;
+      if (finiteEn(doc, k) || doc.speech[k]) return nestedSubjectEn(doc, k, lo, false);
+    }
+  }
+  while (s >= lo && tokens[s]!.kind === TK.Word && !tokens[s]!.cap && (AUX_EN.has(tokens[s]!.low) || BEFORE_VERB_EN.has(tokens[s]!.low) || /ly$/.test(tokens[s]!.low))) s--;
+  if (s < lo) return null;
+  const t = tokens[s]!;
+  const mi = doc.mentionAt[s]!;
+  // "I've", "we'd": the pronoun with its auxiliary in one word.
+  if (t.kind === TK.Word && /^(i|we)([’'](ve|d|ll|m))?$/.test(t.low)) {
+    const m: Mention = mi >= 0 && doc.mentions[mi]!.kind === "first-person" ? doc.mentions[mi]! : {
+      first: s, last: s + 1, start: t.start, end: t.end, kind: "first-person", gender: "u", plural: t.low.startsWith("we"), person: null,
+      surface: t.text, salient: false, inQuote: true, sentence: doc.sentOf[s]!,
+    };
+    return { mention: m, person: null, cue: v };
+  }
+  if (mi >= 0) {
+    const m = doc.mentions[mi]!;
+    return m.kind === "first-person" ? { mention: m, person: null, cue: v } : attrOf(m, v);
+  }
+  // A phrase back to the clause start: "Many people would ask me".
+  let a = s;
+  while (a > lo && s - a < 5 && tokens[a - 1]!.kind === TK.Word && !(["and", "but", "or", "that"].includes(tokens[a - 1]!.low))) a--;
+  return attrOf(phraseEn(doc, a, s + 1), v);
+}
+
 function otherPerson(doc: Doc, q: QInfo, outer: Person | null): Person | null {
   const p = q.parent!;
   const gender = q.attr!.mention.gender;
@@ -875,6 +1124,43 @@ function otherPerson(doc: Doc, q: QInfo, outer: Person | null): Person | null {
     if (mi < 0) continue;
     seen++;
     if (ok(doc.mentions[mi]!)) return doc.mentions[mi]!.person;
+  }
+  return null;
+}
+
+/**
+ * English: at token k, a relative clause whose pronoun is its object, with its own subject, that
+ * runs up to the quote at q ("…, which Ross has referred to as “…”", "whom critics called “…”"):
+ * that subject, or null.
+ */
+function objectRelativeSubjectEn(doc: Doc, k: number, q: number): Mention | null {
+  const t = doc.tokens[k]!;
+  if (t.kind !== TK.Word || t.cap || (t.low !== "which" && t.low !== "whom")) return null;
+  const mi = doc.mentionAt[k + 1]!;
+  if (mi < 0) return null;
+  const m = doc.mentions[mi]!;
+  const after = doc.tokens[m.last];
+  if (m.first !== k + 1 || m.kind === "first-person" || /[’']s?$/.test(m.surface) || m.last >= q) return null;
+  if (!after || after.kind !== TK.Word || after.cap) return null;
+  // (The clause runs up to the quote: "— which the BBC noted as unusual — “…”" is an aside.)
+  for (let j = m.last; j < q; j++) if (doc.tokens[j]!.kind === TK.Punct && !doc.markOf[j] && doc.quoteOf[j]! < 0) return null;
+  return m;
+}
+
+/** The speaker of the nearest speech verb before token q in its sentence (English), or null. */
+function speechBeforeEn(doc: Doc, q: number, lo: number): Attr | null {
+  for (let k = q - 1; k >= lo && q - k <= 40; k--) {
+    if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) continue;
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Punct && ".!?;".includes(t.text)) return null;
+    // "the decision, which Ross has referred to as “…”": the subject of a relative clause whose
+    // pronoun is its object speaks, not the main clause's.
+    const rel = objectRelativeSubjectEn(doc, k, q);
+    if (rel) return attrOf(rel);
+    if (doc.speech[k]) {
+      const m = verbSpeaker(doc, k, lo, q, "auto");
+      return m ? attrOf(m, k) : null;
+    }
   }
   return null;
 }
@@ -1007,6 +1293,10 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       break;
     }
   }
+  // English: the items of a tail or inner tag, and where the search for head tags goes on
+  // ("…, Maróth said, and …; experts called this dubious, while noting …").
+  const enTail: IndirectFound[] = [];
+  let enFrom = f;
   for (let c = f + 2; c < endTok; c++) {
     if (tokens[c]!.text !== "," || !outside(doc, c)) continue;
     const k = c + 1;
@@ -1019,27 +1309,67 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
     // tag, not the content.
     if (lang === "de" && firstSpeech < c) break;
+    if (lang === "en" && !(tokens[k]!.low === "according" && tokens[k + 1]?.low === "to")) {
+      // English tail and inner tags (english.ts): "…, he said." / "…, said Smith." / "At 2:45
+      // a.m., his office said, he died …" (a tag inside the sentence: the whole sentence) /
+      // "…, Maróth said, and paying back the loan seems realistic" (two reported clauses).
+      const tag = tailTagEn(doc, c, endTok);
+      if (!tag || NAMING_ONLY.has(tokens[tag.v]!.low)) continue;
+      const subj = tag.inverted ? verbSpeaker(doc, tag.v, tag.v, l, "after") : verbSpeaker(doc, tag.v, c + 1, l, "auto");
+      const tagAttr = attrOf(subj, tag.v);
+      const preFinite = hasFiniteEn(doc, f, c);
+      // "Connie Moganedi, a spokeswoman for …, told CNN, …": a bare name before the comma is the
+      // subject with its apposition, not words the tag reports.
+      if (!preFinite && c - f <= 4 && tokens.slice(f, c).every((t) => t.kind === TK.Word && t.cap)) continue;
+      let post = tag.after < endTok ? tag.after + 1 : endTok;
+      if (post < endTok && (doc.markOf[post] || doc.quoteOf[post]! >= 0)) continue;
+      const found: (IndirectFound | null)[] = [];
+      let covered = post;
+      if (post >= endTok) {
+        if (!preFinite) continue;
+        found.push(make(f, c, tagAttr));
+      } else {
+        const lead = tokens[post]!;
+        if (lead.kind === TK.Word && !lead.cap && (lead.low === "and" || lead.low === "but")) {
+          post++;
+          const e = clauseEndEn(doc, post, endTok).end;
+          if (preFinite) found.push(make(f, c, tagAttr));
+          if (hasFiniteEn(doc, post, e)) found.push(make(post, e, carried(tagAttr)));
+          covered = e;
+        } else if (speech[post] || ((lead.low === "while" || lead.low === "as") && speech[post + 1])) {
+          // ", adding that …", ", while noting …": the rest is a report of its own.
+          if (!preFinite) continue;
+          found.push(make(f, c, tagAttr));
+          covered = c;
+        } else {
+          if (!preFinite && !hasFiniteEn(doc, post, endTok)) continue;
+          const e = clauseEndEn(doc, post, endTok).end;
+          found.push(make(f, e, tagAttr));
+          covered = e;
+        }
+      }
+      for (const x of found) if (x) enTail.push(x);
+      if (enTail.length) {
+        enFrom = covered;
+        break;
+      }
+      continue;
+    }
     if (speech[k]! > 0 && !NAMING_ONLY.has(tokens[k]!.low)) {
       const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
       isTag = true;
       attr = attrOf(subj, k);
     } else if (tokens[k]!.low === "according" && tokens[k + 1]?.low === "to") {
+      const src = lang === "en" ? accordingToEn(doc, k, endTok) : null;
+      // English: ", according to X, …" inside the sentence is the whole sentence's source; the
+      // phrase followed by ", which …" ends the report.
+      if (src && src.last < endTok && tokens[src.last]!.text === "," && !RELATIVE_EN.has(tokens[src.last + 1]?.low ?? "")) continue;
       isTag = true;
-      attr = attrOf(mentionAfter(doc, k + 1, l), k);
+      attr = attrOf(src ? src.mention : mentionAfter(doc, k + 1, l), k);
     } else if (lang === "de" && tokens[k]!.low === "so" && phraseAfter(doc, k, l)) {
       isTag = true;
       attr = attrOf(phraseAfter(doc, k, l), k);
-    } else if (lang === "en") {
-      const mi = doc.mentionAt[k]! >= 0 ? doc.mentionAt[k]! : doc.mentionAt[k + 1]!;
-      if (mi >= 0) {
-        const m = doc.mentions[mi]!;
-        const v = m.last;
-        if (v < l && speech[v]! > 0 && !NAMING_ONLY.has(tokens[v]!.low)) {
-          isTag = true;
-          attr = attrOf(m, v);
-        }
-      }
     }
     if (!isTag) continue;
     const found = make(f, c, attr);
@@ -1078,49 +1408,43 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (found) return found;
     }
   }
-  for (let v = f; v < endTok && lang === "en"; v++) {
-    if (!outside(doc, v) || speech[v]! === 0) continue;
-    let start = -1;
-    for (let k = v + 1; k < endTok && k <= v + 10; k++) {
-      const t = tokens[k]!;
-      if (!outside(doc, k)) break;
-      if (t.kind === TK.Word && CONJ_THAT.has(t.low)) {
-        start = k + 1;
-        break;
-      }
-      if (t.text === ",") {
-        if (tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
-        else if (lang === "en" && tokens[k + 1] && CONJ_THAT.has(tokens[k + 1]!.low)) start = k + 2;
-        break;
-      }
-      if (t.kind === TK.Punct) break;
-    }
-    if (start < 0 && lang === "en" && speech[v] === 1 || (start < 0 && lang === "en" && speech[v] === 2)) {
-      // "He said the plan would fail": a clause right after the verb (or after "told X").
-      let k = v + 1;
-      if (tokens[v]!.low === "told" || tokens[v]!.low === "tells") {
-        const mi = doc.mentionAt[k]!;
-        if (mi >= 0) k = doc.mentions[mi]!.last;
-        else if (tokens[k] && !EN_CLAUSE_START.has(tokens[k]!.low)) k++;
-      }
-      const t = tokens[k];
-      if (t && outside(doc, k) && (EN_CLAUSE_START.has(t.low) || (t.cap && doc.mentionAt[k]! >= 0))) {
-        for (let j = k + 1; j < endTok && j <= k + 8; j++) {
-          if (!outside(doc, j) || tokens[j]!.kind === TK.Punct) break;
-          if (EN_AUX.has(tokens[j]!.low)) {
-            start = k;
-            break;
-          }
-        }
+  if (lang === "en") {
+    // English head tags (english.ts): each speech verb outside quotes opens the clause it
+    // reports ("said the plan would fail", "told the press his nephew …", "reported that A; that
+    // B; and that C"); the first one found is the sentence's item, the others come with it.
+    const items: IndirectFound[] = enTail;
+    let from = enFrom;
+    // "According to X, …" opens the sentence: X is the source of all of it (rule C), also of a
+    // speech verb inside ("According to police, the man said …").
+    let lead = f;
+    while (lead < endTok && tokens[lead]!.kind === TK.Punct) lead++;
+    if (tokens[lead]?.low === "according" && tokens[lead + 1]?.low === "to") from = endTok;
+    for (let v = from; v < endTok; v++) {
+      if (v < from || !outside(doc, v) || speech[v]! === 0 || NAMING_ONLY.has(tokens[v]!.low)) continue;
+      // "According to videos posted on social media, …": a participle inside the source phrase.
+      if (insideAccordingTo(doc, f, v)) continue;
+      // "denied that …" says the opposite of the speaker's position: no indirect statement
+      // (the annotation conventions, rule 8).
+      if (/^den(y|ied|ies|ying)$/.test(tokens[v]!.low)) continue;
+      // "countries reporting large outbreaks": an "-ing" after a noun qualifies it ("a statement
+      // saying …" reports, as do the nouns of documents).
+      if (/ing$/.test(tokens[v]!.low) && nounBeforeEn(doc, v)) continue;
+      let start = reportedClauseEn(doc, v, endTok);
+      if (start < 0) continue;
+      const attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
+      for (let guard = 0; start >= 0 && start < endTok && guard < 6; guard++) {
+        const { end, next } = clauseEndEn(doc, start, endTok);
+        const found = make(start, end, items.length ? carried(attr) ?? attr : attr);
+        if (found) items.push(found);
+        from = end;
+        start = next;
       }
     }
-    if (start < 0) {
-      // Only the first speech verb of the sentence can open it.
-      break;
+    if (items.length) {
+      const first = items[0]!;
+      if (items.length > 1) first.extra = items.slice(1);
+      return first;
     }
-    const found = make(start, endTok, attrOf(verbSpeaker(doc, v, f, start, "auto"), v));
-    if (found) return found;
-    break;
   }
 
   // C. Frames: "Interfax zufolge …", "Laut Polizei …", "Nach Angaben der Polizei …", "Seiner
@@ -1165,6 +1489,20 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       else b = frameStart;
       const found = make(a, b, attrOf(m, k));
       if (found) return found;
+    }
+    if (lang === "en" && low === "according" && tokens[k + 1]?.low === "to") {
+      const src = accordingToEn(doc, k, endTok);
+      if (!src.mention) continue;
+      let a = f;
+      let b = endTok;
+      // At the start: the clause after it; at the end, or before ", which …": what comes before
+      // it; inside the sentence: the whole sentence (the en-real conventions).
+      if (k === f || (k <= f + 2 && tokens[k - 1]!.kind === TK.Word && !tokens[k - 1]!.cap)) a = src.clause;
+      else if (!accordingToQualifiesClause(doc, f, k)) continue;
+      else if (src.last >= endTok || RELATIVE_EN.has(tokens[src.last + 1]?.low ?? "")) b = k;
+      const found = make(a, b, attrOf(src.mention, k));
+      if (found) return found;
+      continue;
     }
     if ((lang === "de" && low === "laut") || (lang === "en" && low === "according" && tokens[k + 1]?.low === "to")) {
       const m = lang === "de" ? phraseAfter(doc, k, endTok) : mentionAfter(doc, k + 1, endTok) ?? adHoc(doc, k + 2, endTok);
@@ -1222,6 +1560,26 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return make(a, endTok, attr);
   }
   return null;
+}
+
+const DOC_BEFORE_ING_EN = new Set(["statement", "report", "letter", "message", "post", "tweet", "release", "note", "email", "announcement", "video", "memo", "document", "ruling", "decision", "order", "notice", "article", "speech", "interview"]);
+
+/** A plain noun right before the "-ing" verb at v (not a comma, a name, a pronoun or a document noun). */
+function nounBeforeEn(doc: Doc, v: number): boolean {
+  const p = doc.tokens[v - 1];
+  if (!p || p.kind !== TK.Word || p.cap || doc.mentionAt[v - 1]! >= 0) return false;
+  if (DOC_BEFORE_ING_EN.has(p.low) || ["and", "while", "by", "before", "after", "also", "then", "when", "without", "as"].includes(p.low)) return false;
+  return p.low.length >= 4 && /[^su]s$/.test(p.low) && !["this", "thus", "always", "perhaps", "news", "whereas"].includes(p.low);
+}
+
+/** Token v stands in an "according to …" phrase (no comma between them). */
+function insideAccordingTo(doc: Doc, f: number, v: number): boolean {
+  for (let k = v - 1; k > f && v - k <= 12; k--) {
+    const t = doc.tokens[k]!;
+    if (t.kind === TK.Punct && t.text !== "(" && t.text !== ")") return false;
+    if (t.low === "to" && doc.tokens[k - 1]!.low === "according") return true;
+  }
+  return false;
 }
 
 /** The subject of the clause [a, b) when it is a plausible speaker and outside quotes. */

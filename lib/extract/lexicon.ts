@@ -200,7 +200,7 @@ for (const [base, past, third] of [
   ["underline"], ["underscore"], ["affirm"], ["reaffirm"], ["point"], ["retort"], ["explain"], ["agree"],
   ["describe"], ["dismiss"], ["reject"], ["object"], ["predict"], ["estimate"], ["indicate"], ["signal"],
   ["disclose"], ["reveal"], ["assure"], ["reassure"], ["inform"], ["demand"], ["propose"], ["recommend"],
-  ["speak", "spoke"], ["post"],
+  ["speak", "spoke"], ["post"], ["reason"],
 ] as [string, string?, string?][]) {
   addForms(SPEECH_EN, weakEn(base, past, third), { lemma: base, particles: base === "point" ? ["out"] : undefined });
 }
@@ -216,7 +216,26 @@ SPEECH_EN.delete("posts");
 // Base forms double as nouns and imperatives ("the state", "report", "note"): only the
 // inflected forms (and the frequent unambiguous bases) count in English.
 SPEECH_EN.set("calling", { lemma: "call", cognition: true });
-for (const base of ["call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke"]) SPEECH_EN.delete(base);
+// Participles that report: "released a statement saying …", "she said, noting …", "agreeing …".
+for (const [ing, lemma] of [
+  ["saying", "say"], ["adding", "add"], ["noting", "note"], ["stating", "state"], ["claiming", "claim"], ["arguing", "argue"],
+  ["warning", "warn"], ["insisting", "insist"], ["explaining", "explain"], ["telling", "tell"], ["announcing", "announce"],
+  ["confirming", "confirm"], ["reporting", "report"], ["stressing", "stress"], ["acknowledging", "acknowledge"],
+  ["admitting", "admit"], ["suggesting", "suggest"], ["agreeing", "agree"], ["declaring", "declare"], ["alleging", "allege"],
+  ["asserting", "assert"], ["emphasizing", "emphasize"], ["emphasising", "emphasise"], ["predicting", "predict"],
+  ["promising", "promise"], ["revealing", "reveal"], ["describing", "describe"], ["remarking", "remark"], ["observing", "observe"],
+  ["ruling", "rule"], ["reasoning", "reason"], ["concluding", "conclude"],
+] as [string, string][]) SPEECH_EN.set(ing, { lemma });
+for (const base of ["call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke", "reason"]) SPEECH_EN.delete(base);
+
+/**
+ * Base forms that are nouns on their own ("the report", "a note") but verbs after a plural
+ * subject ("scientists report …", "they reason …", "researchers note …"): markSpeechVerbs checks
+ * the subject.
+ */
+export const BASE_AFTER_PLURAL_EN = new Map<string, string>(
+  ["report", "note", "state", "claim", "reason", "estimate", "say", "argue", "warn", "suggest", "conclude", "believe", "explain", "insist", "maintain", "write", "predict", "fear", "hope", "add", "agree"].map((b) => [b, b]),
+);
 
 export function speechVerb(lang: "de" | "en", low: string): SpeechVerb | undefined {
   return lang === "de" ? SPEECH_DE.get(low) : SPEECH_EN.get(low);
@@ -348,13 +367,22 @@ const ROLES_EN = new Map<string, Gender>([
   ["chairperson", "u"], ["premier", "u"], ["sheriff", "u"], ["investigator", "u"], ["inspector", "u"],
   ["sen", "u"], ["rep", "u"], ["gov", "u"], ["gen", "u"], ["secretary-general", "u"], ["president-elect", "u"],
   ["spokespeople", "u"], ["officials", "u"], ["ministers", "u"], ["leaders", "u"], ["presidents", "u"],
+  // Titles news puts before a name ("tag team partner Erick Rowan", "Broadcaster Piers Morgan").
+  ["organizer", "u"], ["organiser", "u"], ["partner", "u"], ["broadcaster", "u"], ["legislator", "u"], ["challenger", "u"],
+  ["co-author", "u"], ["co-developer", "u"], ["journalist", "u"], ["editor", "u"], ["reporter", "u"], ["columnist", "u"],
+  ["commentator", "u"], ["correspondent", "u"], ["delegate", "u"], ["deputy", "u"], ["campaigner", "u"], ["biologist", "u"],
+  ["criminologist", "u"], ["engineer", "u"], ["performer", "u"], ["writer", "u"], ["presenter", "u"], ["captain", "u"],
+  // Courts and houses: "Chief Justice John G. Roberts", "Justice Stevens", "House Speaker Ana Ruiz".
+  ["justice", "u"], ["speaker", "u"],
 ]);
 const PLURAL_ROLES_EN = new Set(["spokespeople", "officials", "ministers", "leaders", "presidents"]);
 
+/** The role infos of English role nouns, made once (roleEn is asked for every capitalized word). */
+const ROLE_INFO_EN = new Map<string, RoleInfo>();
+for (const [low, g] of ROLES_EN) ROLE_INFO_EN.set(low, { head: low.replace(/s$/, ""), gender: g, plural: PLURAL_ROLES_EN.has(low) });
+
 export function roleEn(low: string): RoleInfo | null {
-  const g = ROLES_EN.get(low);
-  if (g === undefined) return null;
-  return { head: low.replace(/s$/, ""), gender: g, plural: PLURAL_ROLES_EN.has(low) };
+  return ROLE_INFO_EN.get(low) ?? null;
 }
 
 export function roleOf(lang: "de" | "en", low: string): RoleInfo | null {

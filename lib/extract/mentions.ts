@@ -14,8 +14,9 @@
 import type { Doc, Mention, MentionKind, Person } from "./context";
 import {
   CAP_STOP, FIRST_NAMES, FIRST_PERSON, HONORIFICS, MONTHS, NAME_PARTICLES, NOUN_SUFFIX_DE, ORG_NOUNS,
-  ORG_SUFFIXES, PLACES, SUBJECT_PRONOUNS, roleOf, type Gender,
+  ORG_SUFFIXES, PLACES, SUBJECT_PRONOUNS, roleEn, roleOf, type Gender,
 } from "./lexicon";
+import { NOT_PERSON_WORDS_EN, finiteEn, speechAheadEn, roleAppositionEn } from "./english";
 import { seenLower } from "./np";
 import { TK, type Token } from "./text";
 import type { KnownSpeaker } from "./types";
@@ -182,6 +183,22 @@ function runEnd(doc: Doc, i: number): number {
   return j;
 }
 
+/** The end of the first `n` words of the run [i, j), an initial with its period not counted. */
+function wordsEnd(tokens: Token[], i: number, j: number, n: number): number {
+  let k = i;
+  let words = 0;
+  while (k < j && words < n) {
+    const t = tokens[k]!;
+    if (t.text.length === 1 && t.cap && tokens[k + 1]?.text === "." && k + 2 < j) {
+      k += 2;
+      continue;
+    }
+    if (t.kind === TK.Word) words++;
+    k++;
+  }
+  return k;
+}
+
 function isSentenceStart(doc: Doc, i: number): boolean {
   const s = doc.sentences[doc.sentOf[i]!]!;
   let k = s.first;
@@ -217,6 +234,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
 
   // Words also seen in lower case are common words ("positiv"), not names.
   const lowSeen = seenLower(doc);
+  // English: capitalized words that stand alone somewhere (a surname used on its own).
+  const standalone = lang === "en" ? standaloneCaps(doc, lowSeen) : new Set<string>();
 
   // ---- Pass 1: names from strong cues ----
   let coordCue = null as { gender: Gender; until: number } | null;
@@ -238,14 +257,19 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     const speechBefore =
       doc.speech[i - 1] === 1 &&
       tokens[i - 1]!.kind === TK.Word &&
-      (!beforeVerb || beforeVerb.kind === TK.Punct || !beforeVerb.cap || CAP_STOP.has(beforeVerb.low));
+      (!beforeVerb || beforeVerb.kind === TK.Punct || !beforeVerb.cap || CAP_STOP.has(beforeVerb.low)) &&
+      // English "said Valdonia was ready": the word opens the reported clause, it is no speaker.
+      !(lang === "en" && j < tokens.length && finiteEn(doc, j));
     let end = -1;
     let gender: Gender = "u";
     if (fg !== undefined) {
       let k = i + 1;
       while (k < j && (firstNameGender(tokens[k]!.low) !== undefined || NAME_PARTICLES.has(tokens[k]!.low) || tokens[k]!.text === "." || tokens[k]!.text.length === 1)) k++;
-      if (k < j) end = k + 1;
-      else if (j - i > 1) end = j;
+      if (k < j) {
+        end = k + 1;
+        // English "Charles Federic Plotena", "Mary Jepkosgei Keitany": a middle name before the surname.
+        if (lang === "en" && k + 1 < j && k + 2 - i <= 4 && tokens[k + 1]!.kind === TK.Word && !NOT_PERSON_WORDS_EN.has(tokens[k + 1]!.low) && !NOT_PERSON_WORDS_EN.has(tokens[k]!.low) && !PLACES.has(tokens[k + 1]!.low) && !ORG_SUFFIXES.has(tokens[k + 1]!.low)) end = k + 2;
+      } else if (j - i > 1) end = j;
       else if (cue || coord || speechBefore) end = i + 1;
       gender = fg;
     } else {
@@ -265,14 +289,36 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
         end = i + 1;
         if (runLen > 1) {
           const second = tokens[i + 1]!;
-          if (lang === "en") end = Math.min(j, i + 3);
+          // (English: up to three name words; an initial and its period do not count: "John G. Roberts".)
+          if (lang === "en") end = wordsEnd(tokens, i, j, 3);
           else if (!NOUN_SUFFIX_DE.test(second.low) && !/(en|ern)$/.test(second.low) && !PLACES.has(second.low)) end = i + 2;
         }
         if (cue) gender = cue.role ?? "u";
         else if (coord) gender = coord.gender;
       }
     }
-    if (end < 0) continue;
+    // English names of people nobody introduces with a title: two or three capitalized words
+    // that speak ("Kitty Mak told", "Sheldon Yett of UNICEF observed"), that stand in apposition
+    // with a role ("Bruno Parrilla, the foreign affairs minister,"), or whose last word the text
+    // uses alone ("Rosa Delgado … Delgado called"). Places, institutions and titles are not people.
+    let from = i;
+    if (end < 0 && lang === "en" && fg === undefined && j - i >= 2 && j - i <= 4 && personRunEn(doc, i, j, lowSeen, standalone)) {
+      // "Challenger Rosa Delgado", "Voter Kitty Mak": a title word at the sentence start.
+      if (j - i >= 3 && isSentenceStart(doc, i) && (lowSeen.has(t.low) || /(er|or|ist|man|woman|ant|ent)$/.test(t.low))) from = i + 1;
+      end = j;
+    }
+    if (end < 0) {
+      // (English: a run that is no person is skipped whole, so that its last word alone —
+      // "Gazette" of "Harlow Gazette reported" — is not taken for a name.)
+      if (lang === "en" && j - i >= 2) i = j - 1;
+      continue;
+    }
+    if (from > i) {
+      const words = tokens.slice(from, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
+      reg.register(words, doc.text.slice(tokens[from]!.start, tokens[end - 1]!.end), gender, false);
+      i = end - 1;
+      continue;
+    }
     const words = tokens.slice(i, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
     const display = doc.text.slice(t.start, tokens[end - 1]!.end);
     const person = reg.register(words, display, gender, false);
@@ -280,6 +326,11 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       const r = roleOf(lang, cue.roleLow);
       person.roles.add(cue.roleLow);
       reg.roleBinding.set(cue.roleLow, person);
+      // "Finance Minister Jana Halvorsen": "the finance minister" later is she, not any minister.
+      const mod = tokens[i - 2];
+      if (lang === "en" && mod && mod.kind === TK.Word && !CAP_STOP.has(mod.low) && !ARTICLES_DEF.has(mod.low) && !ARTICLES_INDEF.has(mod.low) && !roleOf(lang, mod.low)) {
+        reg.roleBinding.set(mod.low + " " + cue.roleLow, person);
+      }
       if (r) {
         const set = reg.headBinding.get(r.head) ?? new Set();
         set.add(person);
@@ -310,10 +361,20 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     const nextTok = tokens[last];
     // Right after a speech verb is the subject's place ("sagte Trump"), unless a mention stands
     // right before the verb ("Castell warf Lindholm »…« vor": Lindholm is the object).
-    const afterVerb = doc.speech[spanFirst - 1]! > 0 && !(spanFirst >= 2 && doc.mentionAt[spanFirst - 2]! >= 0);
+    // (English: only an inverted tag, after a quote or a comma — "said Valdonia was ready" names
+    // the subject of the reported clause, not the speaker.)
+    const afterVerb =
+      doc.speech[spanFirst - 1]! > 0 &&
+      !(spanFirst >= 2 && doc.mentionAt[spanFirst - 2]! >= 0) &&
+      (lang !== "en" || spanFirst < 2 || tokens[spanFirst - 2]!.kind === TK.Punct);
+    // English: also the subject of a speech verb further on ("Nikki Holland of the … Agency (NCA)
+    // said", "Cindy Ferrer, head of a regional office, said"); a possessive ("Veit's offer") is
+    // never the subject.
+    const possessive = lang === "en" && /[’']s$/.test(tokens[last - 1]!.text);
     const salient =
       !inQuote &&
-      (afterVerb || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org"));
+      !possessive &&
+      (afterVerb || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org") || (lang === "en" && kind !== "org" && speechAheadEn(doc, last)));
     if (!inQuote) sentenceHasMention = true;
     const m: Mention = {
       first, last, start: tokens[spanFirst]!.start, end: tokens[last - 1]!.end, kind, gender, plural, person,
@@ -347,7 +408,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
 
   // "Der Fraktionschef der Bürgerliste, Jonas Albrecht, …": the role is the name that follows.
   const appositionAfter = (i: number): Person | null => {
-    for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
+    // (English "The head of the UK's counter terror police, Neil Basu,": a longer "of" phrase.)
+    for (let k = i + 1; k < tokens.length && k <= i + (lang === "en" ? 10 : 6); k++) {
       const u = tokens[k]!;
       if (u.text === ",") {
         const m = reg.match(tokens, k + 1);
@@ -383,7 +445,10 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       push(i, i + 1, "first-person", "u", false, null);
       continue;
     }
-    const role = (t.cap || lang === "en") ? roleOf(lang, t.low) : null;
+    let role = (t.cap || lang === "en") ? roleOf(lang, t.low) : null;
+    // English "official", "chief", "head", "executive" before a lower-case noun are adjectives or
+    // parts of a noun ("an official government account", "head office").
+    if (role && lang === "en" && ADJ_ROLES_EN.has(t.low) && isLowerNounAfter(tokens, i)) role = null;
     if (role) {
       // A role directly followed by a name is that name's title; the name is the mention.
       // Also across a second title word: "Chief Executive Nadia Ferreira".
@@ -391,6 +456,12 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       for (let k = i + 1; k <= i + 2 && k < tokens.length; k++) {
         if (reg.match(tokens, k) || (tokens[k]!.cap && firstNameGender(tokens[k]!.low))) titled = true;
         if (!titled && !(tokens[k]!.cap && roleOf(lang, tokens[k]!.low))) break;
+      }
+      // English "Mayor of London Sadiq Khan": a title with its place, then the name.
+      if (!titled && lang === "en" && t.cap && tokens[i + 1]?.low === "of") {
+        for (let k = i + 2; k < tokens.length && k <= i + 5 && tokens[k]!.cap; k++) {
+          if (k > i + 2 && reg.match(tokens, k)) titled = true;
+        }
       }
       if (titled) continue;
       const det = determinerBefore(tokens, i, lang);
@@ -401,7 +472,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       if (det && ARTICLES_INDEF.has(det.low)) {
         person = { name: doc.text.slice(tokens[det.index]!.start, t.end), gender: role.gender, plural: false, org: false, roles: new Set([t.low]) };
       } else if (doc.quoteOf[i]! < 0) {
-        person = appositionAfter(i) ?? reg.roleBinding.get(t.low) ?? null;
+        const mod = tokens[i - 1];
+        person = appositionAfter(i) ?? (lang === "en" && mod && mod.kind === TK.Word ? reg.roleBinding.get(mod.low + " " + t.low) : undefined) ?? reg.roleBinding.get(t.low) ?? null;
         if (!person) {
           const heads = reg.headBinding.get(role.head);
           if (heads && heads.size === 1) person = [...heads][0]!;
@@ -433,6 +505,51 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     }
   }
   doc.mentions = mentions;
+}
+
+const ADJ_ROLES_EN = new Set(["official", "chief", "head", "executive", "general", "representative", "expert"]);
+const NOT_NOUN_AFTER_EN = new Set(["said", "says", "told", "and", "or", "of", "for", "at", "in", "on", "to", "with", "from", "who", "which", "that", "was", "is", "were", "are", "has", "had", "have", "will", "would", "also", "later"]);
+
+/** A lower-case word after token i that can be the noun it qualifies ("official government"). */
+function isLowerNounAfter(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return n !== undefined && n.kind === TK.Word && !n.cap && !NOT_NOUN_AFTER_EN.has(n.low) && !/(ed|ly)$/.test(n.low) && roleEn(n.low) === null;
+}
+
+/** Capitalized words that stand alone (no capitalized neighbour) outside quotes: "… Delgado called …". */
+function standaloneCaps(doc: Doc, lowSeen: Set<string>): Set<string> {
+  const { tokens } = doc;
+  const out = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== TK.Word || !t.cap) continue;
+    const p = tokens[i - 1];
+    const n = tokens[i + 1];
+    if ((p && p.kind === TK.Word && p.cap) || (n && n.kind === TK.Word && n.cap) || lowSeen.has(t.low) || !nameLike(doc, i)) continue;
+    out.add(t.low.endsWith("s") ? t.low.replace(/[’']s$/, "") : t.low);
+  }
+  return out;
+}
+
+function isRoleEn(low: string): boolean {
+  return roleEn(low) !== null;
+}
+
+/** A run [i, j) of capitalized words that names a person (English; see the pass-1 comment). */
+function personRunEn(doc: Doc, i: number, j: number, lowSeen: Set<string>, standalone: Set<string>): boolean {
+  const { tokens } = doc;
+  for (let k = i; k < j; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) continue;
+    if (PLACES.has(t.low) || isAcronym(t) || ORG_SUFFIXES.has(t.low) || ORG_NOUNS.has(t.low) || NOT_PERSON_WORDS_EN.has(t.low) || MONTHS.has(t.low)) return false;
+    if (k > i && lowSeen.has(t.low)) return false;
+  }
+  const next = tokens[j];
+  // "Hong Kong government", "Lost 52 Project": a modifier or a name with more after it.
+  if (next && next.kind === TK.Word && (next.cap || /^\d/.test(next.text))) return false;
+  if (next && next.kind === TK.Num) return false;
+  const last = tokens[j - 1]!.low.replace(/[’']s$/, "");
+  return standalone.has(last) || speechAheadEn(doc, j) || roleAppositionEn(doc, i, j, isRoleEn);
 }
 
 function isSentenceStartArticle(tokens: Token[], i: number): boolean {

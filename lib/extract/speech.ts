@@ -2,12 +2,13 @@
 // the clause ("wies ... zurück", "fügte ... hinzu"), and a particle can also rule a verb out
 // ("sagte ... ab" cancels). The clause end is searched forward over a bounded window.
 
-import { JOINED_DE, SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
+import { BASE_AFTER_PLURAL_EN, JOINED_DE, SEPARABLE_FINITE_DE, speechVerb } from "./lexicon";
 import { TK, type Token } from "./text";
 
 // Quotation marks do not end the clause: "wies die Pläne als „Unfug“ zurück" keeps its particle.
 const CLAUSE_END = new Set([",", ".", ";", ":", "!", "?", "(", ")", "–", "—"]);
 const PARTICLE_WINDOW = 16;
+const QUOTE_OR_COLON = new Set([":", "\"", "“", "”", "‘", "’", "'"]);
 
 /** Finite verbs that report a view with a fixed phrase after them. */
 const VIEW_HEAD_DE = new Set(["ist", "sind", "war", "waren", "kam", "kamen", "kommt", "kommen", "zeigte", "zeigten", "zeigt", "zeigen", "äußerte", "äußerten"]);
@@ -45,6 +46,63 @@ function clauseFinalWord(tokens: Token[], i: number): Token | null {
   return null;
 }
 
+const DET_EN = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "some", "many", "several", "few", "no", "any", "such", "other", "more", "most", "two", "three", "all", "both", "whose"]);
+const ADJ_EN = new Set(["new", "old", "recent", "further", "similar", "earlier", "previous", "media", "news", "early", "late", "public", "private", "press", "official", "false", "local", "initial", "first", "last", "latest", "conflicting", "unconfirmed", "separate", "own"]);
+const ADJ_SUFFIX_EN = /(al|ive|ous|ic|ful|less|ary|ent|ant|ish|ile|ial|ed|ing|est)$/;
+const FINITE_AFTER_EN = new Set(["said", "say", "says", "were", "are", "had", "have", "suggest", "suggested", "indicate", "indicated", "show", "showed", "claim", "claimed", "came", "emerged"]);
+
+const SUBJECT_WORDS_EN = new Set(["he", "she", "it", "who", "which", "that", "also", "now", "still", "often"]);
+const CAP_FUNCTION_EN = new Set(["in", "on", "at", "the", "a", "an", "of", "for", "with", "by", "from", "to", "as", "and", "but", "while", "after", "before", "during", "since", "this", "that", "these", "those", "its", "their", "his", "her", "our", "many", "some"]);
+
+/**
+ * An English "-s" form of a speech verb that is a plural noun here ("controversial comments",
+ * "news reports said", "In remarks to …"). It is a verb after a name, a subject pronoun, a
+ * quotation mark or comma, or a noun after an article ("the report notes").
+ */
+function pluralNounEn(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  const n = tokens[i + 1];
+  if (n && n.kind === TK.Word && FINITE_AFTER_EN.has(n.low)) return true;
+  if (!p) return true;
+  if (possessiveEn(p)) return true; // "Pierluisi's comments", "the minister's remarks"
+  if (p.kind === TK.Punct) return !(",\"“”'’)".includes(p.text));
+  if (p.kind !== TK.Word) return true;
+  if (p.cap) return CAP_FUNCTION_EN.has(p.low);
+  if (SUBJECT_WORDS_EN.has(p.low)) return false;
+  if (DET_EN.has(p.low) || ADJ_EN.has(p.low) || ADJ_SUFFIX_EN.test(p.low)) return true;
+  const pp = tokens[i - 2];
+  return !(pp && pp.kind === TK.Word && DET_EN.has(pp.low));
+}
+
+/** "they", "we", or a plural noun after an article, "of" or an adjective ("a team of scientists", "the researchers"). */
+function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (!p || p.kind !== TK.Word) return false;
+  if (!p.cap && (p.low === "they" || p.low === "we")) return true;
+  // "Sources report …", "Officials say …": a capitalized plural noun that opens the sentence.
+  const before = tokens[i - 2];
+  if (p.cap && /[^su']s$/.test(p.low) && p.low.length > 4 && (!before || p.breakBefore > 0 || (before.kind === TK.Punct && ".!?".includes(before.text))) && !CAP_FUNCTION_EN.has(p.low)) return true;
+  if (p.cap || !/[^su']s$/.test(p.low) || ["is", "was", "has", "this", "its", "his", "us", "as", "news", "always", "perhaps"].includes(p.low)) return false;
+  const pp = tokens[i - 2];
+  return pp !== undefined && pp.kind === TK.Word && !pp.cap && (DET_EN.has(pp.low) || pp.low === "of" || ADJ_SUFFIX_EN.test(pp.low) || ADJ_EN.has(pp.low));
+}
+
+/** "it's", "he's", "that's": a pronoun and "is"/"has", not a possessive. */
+const CONTRACTED_EN = new Set(["it's", "he's", "she's", "that's", "there's", "who's", "what's", "here's", "where's", "let's"]);
+
+/** A possessive word: "Pierluisi's", "the Court's" (not "it's", "he's"). */
+function possessiveEn(p: Token): boolean {
+  return p.kind === TK.Word && /[’']s$/.test(p.low) && !CONTRACTED_EN.has(p.low.replace("’", "'"));
+}
+
+/** An English "-ed" or "-ing" form after an article, an adjective or a possessive ("the Court's ruling"): it qualifies or is a noun. */
+function adjectivalEn(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (p && possessiveEn(p)) return true;
+  if (!p || p.kind !== TK.Word || p.cap) return p !== undefined && p.kind === TK.Word && CAP_FUNCTION_EN.has(p.low) && DET_EN.has(p.low);
+  return DET_EN.has(p.low) || (ADJ_SUFFIX_EN.test(p.low) && !/(ly|ed)$/.test(p.low) && ADJ_EN.has(p.low)) || p.low === "total" || p.low === "so-called";
+}
+
 export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
   const out = new Int8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
@@ -54,6 +112,13 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // clause with the verb first and its subject after it ("Sagte er", "Fragt man").
     if (lang === "de" && t.cap && !verbFirst(tokens, i)) continue;
     const v = speechVerb(lang, t.low);
+    // English "-s" forms are also plural nouns: "made controversial comments", "news reports
+    // said", "the claims were" — a noun after an article or an adjective, or before a verb.
+    if (v && lang === "en" && t.low.endsWith("s") && t.low !== v.lemma && pluralNounEn(tokens, i)) continue;
+    // English verbs are written in lower case ("the United States Department": a name), and an
+    // "-ed" form after an article or an adjective qualifies a noun ("the total reported
+    // casualties", "an estimated four million").
+    if (v && lang === "en" && (t.cap || ((t.low.endsWith("ed") || t.low.endsWith("ing")) && adjectivalEn(tokens, i)))) continue;
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {
         const fin = clauseFinalWord(tokens, i);
@@ -70,6 +135,17 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
         if (tokens[i + 1]?.low !== "es" && tokens[i - 1]?.low !== "es") continue;
       }
       out[i] = v.cognition ? 2 : 1;
+      continue;
+    }
+    // English "read": "The statement read: “…”", "“…”, reads a press release" — a document's
+    // words, only next to a quotation mark or a colon ("read the book" reports nothing).
+    if (lang === "en" && (t.low === "read" || t.low === "reads") && (QUOTE_OR_COLON.has(tokens[i + 1]?.text ?? "") || QUOTE_OR_COLON.has(tokens[i - 1]?.text ?? "") || (tokens[i - 1]?.text === "," && QUOTE_OR_COLON.has(tokens[i - 2]?.text ?? "")))) {
+      out[i] = 1;
+      continue;
+    }
+    // English base forms after a plural subject: "scientists report …", "they reason, …".
+    if (lang === "en" && !t.cap && BASE_AFTER_PLURAL_EN.has(t.low) && pluralSubjectBeforeEn(tokens, i)) {
+      out[i] = 1;
       continue;
     }
     if (lang === "de" && VIEW_HEAD_DE.has(t.low) && viewPhrase(tokens, i)) {

@@ -141,7 +141,7 @@ export function tokenize(text: string): Token[] {
       text: t,
       low: hasUpperOrNonAscii(text, start, i) ? t.toLowerCase() : t,
       kind,
-      cap: kind === TK.Word && isUpperChar(t[0]),
+      cap: kind === TK.Word && (isUpperChar(t[0]) || particleName(t)),
       spaceBefore: space,
       breakBefore: breaks >= 2 ? 2 : breaks === 1 ? 1 : 0,
     });
@@ -149,6 +149,16 @@ export function tokenize(text: string): Token[] {
     breaks = 0;
   }
   return tokens;
+}
+
+/** Arabic name particles written in lower case and joined by a hyphen: "al-Assad", "el-Sisi", "bin-Salman". */
+const HYPHEN_PARTICLES = new Set(["al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "bin", "ibn", "abu", "ben", "bint", "ould"]);
+
+/** A lower-case name particle, a hyphen and a capitalized name: the word is a name ("el-Sisi"). */
+function particleName(t: string): boolean {
+  const h = t.indexOf("-");
+  if (h < 2 || h > 4 || h + 1 >= t.length) return false;
+  return isUpperChar(t[h + 1]) && HYPHEN_PARTICLES.has(t.slice(0, h));
 }
 
 /** Whether lower-casing can change [a, b): most tokens are lower-case ASCII and keep their string. */

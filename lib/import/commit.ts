@@ -23,14 +23,16 @@ import { Prisma } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
 import { db, type Db } from "../db/client";
 import { id, list, version } from "../editorial/fields";
-import { ForbiddenError, NotFoundError, TransitionError } from "../editorial/errors";
+import { ForbiddenError, NotFoundError, TransitionError, ValidationError } from "../editorial/errors";
 import { createRecord, updateRecord, type Tx } from "../editorial/records";
 import { createSpeaker } from "../editorial/speakers";
 import { createSource } from "../editorial/sources";
 import { createClaim } from "../editorial/claims";
 import { readSnapshot, snapshotDigest, snapshotOf, snapshotSelect } from "../external-checks/snapshot";
 import { transitionClaim } from "../editorial/workflow";
-import { importMessage } from "./messages";
+import { contentText } from "../content-text";
+import { list as messageList, msg, zodMessage, type Message } from "../messages";
+import { causeDetail } from "./messages";
 import type { ImportRecord } from "./record";
 import { CHUNK, STALE_MS, countRows, externalColumns, matchSpeakers, type ImportActor } from "./stage";
 
@@ -38,12 +40,12 @@ import { CHUNK, STALE_MS, countRows, externalColumns, matchSpeakers, type Import
 const flag = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 export const confirmImportInput = z.object({
-  batchId: id("Der Import"),
+  batchId: id("importBatch"),
   version,
   allOrNothing: flag,
   /** none: unmatched claimants stay names; all: each becomes a speaker; listed: those in speakerNames. */
-  createSpeakers: z.enum(["none", "all", "listed"], { error: "Bitte wählen Sie, welche Sprecher angelegt werden." }).default("none"),
-  speakerNames: list(z.string().max(300)).pipe(z.array(z.string()).max(1_000, "Höchstens 1.000 Namen.")),
+  createSpeakers: z.enum(["none", "all", "listed"], { error: zodMessage("msg.import.chooseSpeakers") }).default("none"),
+  speakerNames: list(z.string().max(300)).pipe(z.array(z.string()).max(1_000, zodMessage("msg.import.tooManyNames", { max: 1_000 }))),
 });
 export interface ConfirmImportInput {
   batchId: string;
@@ -53,7 +55,7 @@ export interface ConfirmImportInput {
   speakerNames?: string[];
 }
 
-export const cancelImportInput = z.object({ batchId: id("Der Import"), version });
+export const cancelImportInput = z.object({ batchId: id("importBatch"), version });
 
 export interface ImportResult {
   created: number;
@@ -67,7 +69,7 @@ export interface ImportResult {
   /** What readers see may have changed (our own verdicts: "all"). An update of another
    * organisation's check changes no public page (its links show what was approved). */
   publicChange: "all" | { claims: string[] } | null;
-  message: string;
+  message: Message;
 }
 
 interface WriteRow {
@@ -115,32 +117,27 @@ export async function confirmImport(
   client: Db = db,
   options: { onProgress?: (written: number, total: number) => void } = {},
 ): Promise<ImportResult> {
-  if (!can(actor.role, "import.run")) throw new ForbiddenError("Importieren dürfen Chefredaktion und Administration.");
+  if (!can(actor.role, "import.run")) throw new ForbiddenError(msg("msg.import.forbidden"));
   const input = confirmImportInput.parse(rawInput);
   const batch = await client.importBatch.findUnique({ where: { id: input.batchId } });
-  if (!batch) throw new NotFoundError("Der Import");
+  if (!batch) throw new NotFoundError("Import");
   if (batch.kind === "own") {
     if (!can(actor.role, "import.publish")) {
-      throw new ForbiddenError("Eigene Bewertungen aus einem Import veröffentlicht erst die Bestätigung durch eine Administratorin oder einen Administrator.");
+      throw new ForbiddenError(msg("msg.import.publishForbidden"));
     }
     if (batch.createdById === actor.id) {
-      throw new TransitionError("Vier-Augen-Prinzip: Sie haben diese Datei selbst hochgeladen; bestätigen muss jemand anderes mit Administrationsrechten.");
+      throw new TransitionError(msg("msg.import.fourEyes"));
     }
   }
   const stalled = batch.status === "importing" && Date.now() - batch.heartbeatAt.getTime() > STALE_MS;
   if (batch.status !== "previewed" && !stalled) {
-    const why: Record<string, string> = {
-      reading: "Die Datei wird noch eingelesen.",
-      importing: "Der Import läuft bereits.",
-      done: "Dieser Import ist schon abgeschlossen.",
-      failed: "Dieser Import ist fehlgeschlagen; bitte laden Sie die Datei erneut hoch.",
-      cancelled: "Dieser Import wurde verworfen.",
-    };
-    throw new TransitionError(why[batch.status] ?? "Nicht möglich.");
+    const why = { reading: "reading", importing: "importing", done: "done", failed: "failed", cancelled: "cancelled" } as const;
+    const state = why[batch.status as keyof typeof why];
+    throw new TransitionError(state ? msg(`msg.import.notNow.${state}`) : msg("msg.import.notNow.other"));
   }
   const counts = await countRows(client, batch.id);
   if (input.allOrNothing && counts.invalid > 0) {
-    throw new TransitionError(importMessage("invalid_rows_all_or_nothing", { count: counts.invalid }));
+    throw new TransitionError(msg("msg.import.invalid_rows_all_or_nothing", { count: counts.invalid }));
   }
   // The version is the lock: of two confirmations, the second finds it moved on.
   const claimed = await client.importBatch.updateMany({
@@ -156,7 +153,7 @@ export async function confirmImport(
       version: { increment: 1 },
     },
   });
-  if (claimed.count === 0) throw new TransitionError("Der Import wurde inzwischen bestätigt oder geändert. Bitte laden Sie die Seite neu.");
+  if (claimed.count === 0) throw new TransitionError(msg("msg.import.changedMeanwhile"));
 
   const ctx: Context = {
     batchId: batch.id,
@@ -200,12 +197,12 @@ export async function confirmImport(
     if (!input.allOrNothing) throw error;
     // All or nothing: the transaction rolled back; the batch says why.
     const failure = error instanceof RowError ? error : null;
-    const params = { line: failure?.line ?? "?", message: (failure?.cause ?? error) instanceof Error ? ((failure?.cause ?? error) as Error).message.slice(0, 300) : String(error) };
+    const params = { line: failure?.line ?? "?", message: causeDetail(failure?.cause ?? error) };
     await client.importBatch.update({
       where: { id: batch.id },
-      data: { status: "failed", error: "write_failed_all_or_nothing", errorParams: params, finishedAt: new Date(), processed: 0 },
+      data: { status: "failed", error: "write_failed_all_or_nothing", errorParams: params as Prisma.InputJsonValue, finishedAt: new Date(), processed: 0 },
     });
-    throw new TransitionError(importMessage("write_failed_all_or_nothing", params));
+    throw new TransitionError(msg("msg.import.writeRefusedAllOrNothing", { line: params.line, detail: params.message }));
   }
 
   const { tally } = ctx;
@@ -214,15 +211,22 @@ export async function confirmImport(
     data: { status: "done", finishedAt: new Date(), heartbeatAt: new Date(), result: { ...tally } },
   });
   const publicChange: ImportResult["publicChange"] = batch.kind === "own" && tally.created ? "all" : null;
-  const parts = [
-    `${tally.created} angelegt`,
-    `${tally.updated} aktualisiert`,
-    `${tally.unchanged} unverändert`,
-    ...(tally.failed ? [`${tally.failed} abgelehnt`] : []),
-    ...(tally.speakersCreated ? [`${tally.speakersCreated} neue Sprecher`] : []),
-    ...(tally.linksToReapprove ? [`${tally.linksToReapprove} Verknüpfungen mit unseren Behauptungen warten auf eine erneute Freigabe`] : []),
-  ];
-  return { ...tally, publicChange, message: `Import abgeschlossen: ${parts.join(", ")}.` };
+  return { ...tally, publicChange, message: msg("msg.import.done", { result: resultMessage(tally) }) };
+}
+
+/** What an import wrote, as one Message ("3 created, 1 updated, 0 unchanged"; the desk's result line). */
+export function resultMessage(tally: Partial<Record<keyof Tally, number>>): Message {
+  const n = (key: keyof Tally) => tally[key] ?? 0;
+  return msg("msg.import.result.line", {
+    parts: messageList([
+      msg("msg.import.result.created", { count: n("created") }),
+      msg("msg.import.result.updated", { count: n("updated") }),
+      msg("msg.import.result.unchanged", { count: n("unchanged") }),
+      ...(n("failed") ? [msg("msg.import.result.failed", { count: n("failed") })] : []),
+      ...(n("speakersCreated") ? [msg("msg.import.result.speakersCreated", { count: n("speakersCreated") })] : []),
+      ...(n("linksToReapprove") ? [msg("msg.import.result.linksToReapprove", { count: n("linksToReapprove") })] : []),
+    ]),
+  });
 }
 
 /** Discards a previewed import: nothing was written, the preview goes. */
@@ -238,7 +242,7 @@ export async function cancelImport(actor: ImportActor, input: { batchId: string;
     },
     data: { status: "cancelled", finishedAt: new Date(), version: { increment: 1 } },
   });
-  if (done.count === 0) throw new TransitionError("Nur ein Import, der noch nicht geschrieben wird, kann verworfen werden. Bitte laden Sie die Seite neu.");
+  if (done.count === 0) throw new TransitionError(msg("msg.import.cancelNotPossible"));
   await client.importRow.deleteMany({ where: { batchId } });
 }
 
@@ -299,7 +303,7 @@ async function writeChunkOrRows(client: Db, ctx: Context, rows: WriteRow[]): Pro
       const cause = error instanceof RowError ? error.cause : error;
       await client.importRow.update({
         where: { id: row.id },
-        data: { action: "invalid", reason: "write_failed", params: { message: cause instanceof Error ? cause.message.slice(0, 300) : String(cause) }, done: true },
+        data: { action: "invalid", reason: "write_failed", params: { message: causeDetail(cause) } as Prisma.InputJsonValue, done: true },
       });
     }
   }
@@ -413,7 +417,7 @@ async function writeOwn(tx: Tx, ctx: Context, rows: WriteRow[]): Promise<Map<str
       }
       const record = row.data;
       const verdictId = verdictIdOf(record, labels);
-      if (!verdictId) throw new Error(importMessage("verdict_unknown", { rating: record.verdict ?? record.textualRating ?? "" }));
+      if (!verdictId) throw new ValidationError(msg("msg.import.verdict_unknown", { rating: record.verdict ?? record.textualRating ?? "" }));
       const reviewDate = new Date(record.reviewDate!.length === 10 ? `${record.reviewDate}T00:00:00Z` : record.reviewDate!);
       const claim = await createClaim(
         author,
@@ -472,7 +476,7 @@ async function writeOwn(tx: Tx, ctx: Context, rows: WriteRow[]): Promise<Map<str
           sourceId: source.id,
           stance: "context",
           excerpt: record.summary!.slice(0, 5_000),
-          note: "Ursprünglich veröffentlichter Faktencheck (Import).",
+          note: contentText(record.language?.slice(0, 2), msg("msg.import.evidenceNote")),
           createdById: author.id,
         });
       }

@@ -1,7 +1,7 @@
 // Imports of fact-checks (issue 14): others' (ExternalFactCheck) and our own back catalogue
 // (published claims). docs/import.md describes the formats, the CSV columns and the steps.
 export { IMPORT_FORMATS, DEFAULT_LIMITS, CSV_COLUMNS, type ImportFormat } from "./read";
-export { IMPORT_MESSAGES, importMessage, ImportFileError, type ImportIssue } from "./messages";
+export { IMPORT_CODES, importMessage, importPlainText, ImportFileError, type ImportIssue, type ImportText } from "./messages";
 export {
   CHUNK,
   ACTION_ORDER,
@@ -19,7 +19,7 @@ export {
   type ImportCounts,
   type NewBatch,
 } from "./stage";
-export { confirmImport, cancelImport, confirmImportInput, cancelImportInput, type ImportResult, type ConfirmImportInput } from "./commit";
+export { confirmImport, cancelImport, confirmImportInput, cancelImportInput, resultMessage, type ImportResult, type ConfirmImportInput } from "./commit";
 
 import type { Db } from "../db/client";
 import { db } from "../db/client";

@@ -1,63 +1,86 @@
 // What an import says about a file, a row or a batch: a code and its parameters, stored as such
-// (ImportRow.reason/params, ImportBatch.error/errorParams) so that the desk can show them in its
-// language (issue 13 translates the desk; German is the newsroom's language today). importMessage
-// renders one in German; the command line prints the same words.
-export const IMPORT_MESSAGES = {
-  // Rows
-  claim_missing: "Der Text der Behauptung fehlt.",
-  publisher_missing: "Der Herausgeber fehlt (weder Name noch Website).",
-  rating_missing: "Die Bewertung fehlt (weder Text noch Zahl).",
-  too_long: "{field} ist zu lang ({length} Zeichen, höchstens {max}).",
-  bad_date: "{field}: „{value}“ ist kein Datum (JJJJ-MM-TT, TT.MM.JJJJ oder ISO 8601).",
-  bad_url: "{field}: „{value}“ ist keine http(s)-Adresse.",
-  bad_number: "{field}: „{value}“ ist keine Zahl.",
-  csv_record: "Kein gültiger CSV-Datensatz: {message}",
-  bad_json: "Kein gültiges JSON: {message}",
-  not_claimreview: "Kein lesbarer Faktencheck: {message}",
-  not_factcheck_tools: "Kein lesbarer Eintrag einer Fact-Check-Tools-Antwort: {message}",
-  item_too_large: "Der Eintrag ist größer als {max} Zeichen.",
-  duplicate_in_file: "Dieselbe Adresse steht schon in Zeile {line} dieser Datei.",
-  exists_same: "Schon importiert, unverändert.",
-  exists_changed: "Schon importiert; wird aktualisiert: {fields}.",
-  verdict_missing: "Die Bewertung fehlt: eine Stufe unserer Skala (Spalte verdict oder die Bewertung des Faktenchecks).",
-  verdict_unknown: "„{rating}“ ist keine Stufe unserer Bewertungsskala.",
-  summary_missing: "Die Zusammenfassung fehlt: jede Veröffentlichung braucht eine (Spalte summary oder ratingExplanation).",
-  review_date_missing: "Das ursprüngliche Veröffentlichungsdatum fehlt (Spalte review_date oder datePublished).",
-  claim_exists: "Schon als unsere Behauptung importiert.",
-  write_failed: "Beim Schreiben abgelehnt: {message}",
-  // Files and batches
-  too_large: "Die Datei ist größer als {max} MB.",
-  too_many_rows: "Die Datei hat mehr als {max} Einträge; bitte teilen Sie sie auf.",
-  timeout: "Das Einlesen hat länger als {seconds} Sekunden gedauert und wurde abgebrochen.",
-  not_utf8: "Die Datei ist nicht in UTF-8 kodiert (in Excel: „CSV UTF-8“ speichern).",
-  empty: "Die Datei ist leer.",
-  unknown_format: "Das Format ist unbekannt: erwartet werden ClaimReview-JSON-LD, eine HTML-Seite mit JSON-LD, eine Fact-Check-Tools-Antwort oder CSV.",
-  csv_header: "Der CSV-Datei fehlt die Spalte „{column}“ (Kopfzeile: {header}).",
-  csv_file: "Die CSV-Datei ist ab Zeile {line} nicht lesbar: {message}",
-  json_structure: "Die JSON-Datei ist ab Zeile {line} nicht lesbar: {message}",
-  html_no_jsonld: "Die HTML-Seite enthält keinen JSON-LD-Block (<script type=\"application/ld+json\">).",
-  no_items: "Die Datei enthält keinen Faktencheck.",
-  unknown_columns: "Unbekannte Spalten werden nicht gelesen: {columns}.",
-  invalid_rows_all_or_nothing: "{count} Einträge sind fehlerhaft; mit „alles oder nichts“ wird nichts importiert.",
-  interrupted: "Das Einlesen wurde unterbrochen (der Server wurde beendet).",
-  write_failed_all_or_nothing: "Beim Schreiben von Eintrag {line} abgelehnt ({message}); mit „alles oder nichts“ wurde nichts importiert.",
-} as const;
+// (ImportRow.reason/params, ImportBatch.error/errorParams) and shown in the reader's language
+// from the catalogues (msg.import.<code> in messages/de.json and messages/en.json). A parser's
+// own words about what it could not read (csv-parse, JSON.parse, zod, the ClaimReview reader:
+// technical English) travel beside the message as its detail, a parameter named `message`; the
+// desk shows the detail as it is, marked as English content (components/admin/ImportText.tsx).
+import { isMessage, msg, type Message, type MessageKey } from "../messages";
 
-export type ImportMessageCode = keyof typeof IMPORT_MESSAGES;
-export type ImportParams = Record<string, string | number>;
+/** The codes of lib/import's messages (each has msg.import.<code> in both catalogues). */
+export const IMPORT_CODES = [
+  // Rows
+  "claim_missing",
+  "publisher_missing",
+  "rating_missing",
+  "too_long",
+  "bad_date",
+  "bad_url",
+  "bad_number",
+  "csv_record",
+  "bad_json",
+  "not_claimreview",
+  "not_factcheck_tools",
+  "item_too_large",
+  "duplicate_in_file",
+  "exists_same",
+  "exists_changed",
+  "verdict_missing",
+  "verdict_unknown",
+  "summary_missing",
+  "review_date_missing",
+  "claim_exists",
+  "write_failed",
+  // Files and batches
+  "too_large",
+  "too_many_rows",
+  "timeout",
+  "not_utf8",
+  "empty",
+  "unknown_format",
+  "csv_header",
+  "csv_file",
+  "json_structure",
+  "html_no_jsonld",
+  "no_items",
+  "unknown_columns",
+  "invalid_rows_all_or_nothing",
+  "interrupted",
+  "write_failed_all_or_nothing",
+] as const;
+
+export type ImportMessageCode = (typeof IMPORT_CODES)[number];
+/** An import message's parameters; `message` is the detail (a parser's English words, or the
+ * Message of a domain error that refused a row). */
+export type ImportParams = Record<string, string | number | Message>;
 
 export interface ImportIssue {
   code: ImportMessageCode;
   params?: ImportParams;
 }
 
-/** The German words of an import message, its parameters filled in. */
-export function importMessage(code: string, params: ImportParams | null | undefined = {}): string {
-  const template = (IMPORT_MESSAGES as Record<string, string>)[code] ?? code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params?.[name];
-    return value === undefined ? whole : String(value);
-  });
+/** An import's message as people read it: the Message, and the detail shown beside it. */
+export interface ImportText {
+  message: Message;
+  /** A parser's words (English, shown as they are) or a domain error's Message; null: none. */
+  detail: string | Message | null;
+}
+
+const isCode = (code: string): code is ImportMessageCode => (IMPORT_CODES as readonly string[]).includes(code);
+
+/** The Message of a stored import code with its parameters, and its detail. */
+export function importMessage(code: string, params: ImportParams | null | undefined = {}): ImportText {
+  if (!isCode(code)) return { message: msg("msg.import.unknown", { code }), detail: null };
+  const { message: detail, notes: _notes, ...values } = params ?? {};
+  const message = msg(`msg.import.${code}` as MessageKey, Object.keys(values).length ? values : undefined);
+  return { message, detail: typeof detail === "string" || isMessage(detail) ? detail : detail === undefined ? null : String(detail) };
+}
+
+/** What refused a row or a write, as stored detail: a domain error's Message, else the error's
+ * own words (technical English). */
+export function causeDetail(cause: unknown): string | Message {
+  const detail = (cause as { detail?: unknown } | null)?.detail;
+  if (isMessage(detail)) return detail;
+  return (cause instanceof Error ? cause.message : String(cause)).slice(0, 300);
 }
 
 /** A problem with the whole file: nothing of it is imported. */
@@ -66,7 +89,15 @@ export class ImportFileError extends Error {
     readonly code: ImportMessageCode,
     readonly params: ImportParams = {},
   ) {
-    super(importMessage(code, params));
+    super(`${code} ${JSON.stringify(params)}`);
     this.name = "ImportFileError";
   }
+}
+
+/** An import's message as one line of plain text (the command line, the API's English
+ * message): `render` turns a Message into words. */
+export function importPlainText(value: ImportText, render: (m: Message) => string): string {
+  const main = render(value.message);
+  if (value.detail === null) return main;
+  return `${main}: ${typeof value.detail === "string" ? value.detail : render(value.detail)}`;
 }

@@ -12,7 +12,8 @@ import { can } from "../auth/permissions";
 import { db, type Db } from "../db/client";
 import { ForbiddenError, NotFoundError, TransitionError } from "../editorial/errors";
 import { DEFAULT_LIMITS, readImport, type ImportFormat, type ReadLimits, type ReadMeta, type ReadRow } from "./read";
-import { ImportFileError, importMessage, type ImportIssue, type ImportParams } from "./messages";
+import { msg } from "../messages";
+import { causeDetail, ImportFileError, importMessage, type ImportIssue, type ImportParams, type ImportText } from "./messages";
 import { claimantKey, fieldName, normaliseRecord, recordKey, type ImportRecord } from "./record";
 
 export interface ImportActor {
@@ -41,7 +42,7 @@ export interface NewBatch {
 }
 
 function requireImport(actor: ImportActor): void {
-  if (!can(actor.role, "import.run")) throw new ForbiddenError("Importieren dürfen Chefredaktion und Administration.");
+  if (!can(actor.role, "import.run")) throw new ForbiddenError(msg("msg.import.forbidden"));
 }
 
 /** Starts a batch: the file is then read into it with readIntoBatch. */
@@ -83,10 +84,10 @@ export async function readIntoBatch(
   client: Db = db,
 ): Promise<BatchSummary> {
   const batch = await client.importBatch.findUnique({ where: { id: batchId }, select: { id: true, kind: true, status: true, format: true, processed: true } });
-  if (!batch) throw new NotFoundError("Der Import");
+  if (!batch) throw new NotFoundError("Import");
   // One reader per batch: the conditional update is the lock (a second upload is refused).
   const claimed = await client.importBatch.updateMany({ where: { id: batchId, status: "reading", processed: 0, total: 0 }, data: { total: -1, heartbeatAt: new Date() } });
-  if (claimed.count === 0) throw new TransitionError("Diese Datei wurde schon eingelesen; starten Sie für eine neue Datei einen neuen Import.");
+  if (claimed.count === 0) throw new TransitionError(msg("msg.import.alreadyRead"));
 
   const seconds = options.limits?.seconds ?? DEFAULT_LIMITS.seconds;
   const limits: ReadLimits = {
@@ -123,7 +124,7 @@ export async function readIntoBatch(
     if (!(error instanceof ImportFileError)) {
       await client.importBatch.update({
         where: { id: batchId },
-        data: { status: "failed", error: "write_failed", errorParams: { message: error instanceof Error ? error.message.slice(0, 300) : String(error) } },
+        data: { status: "failed", error: "write_failed", errorParams: { message: causeDetail(error) } as Prisma.InputJsonValue },
       });
       throw error;
     }
@@ -131,7 +132,7 @@ export async function readIntoBatch(
     await client.importRow.deleteMany({ where: { batchId } });
     await client.importBatch.update({
       where: { id: batchId },
-      data: { status: "failed", error: error.code, errorParams: error.params, format: meta.format, bytes, processed: 0, total: 0, finishedAt: new Date() },
+      data: { status: "failed", error: error.code, errorParams: error.params as Prisma.InputJsonValue, format: meta.format, bytes, processed: 0, total: 0, finishedAt: new Date() },
     });
     return { id: batchId, status: "failed", format: meta.format, counts: emptyCounts(), total: 0, error: { code: error.code, params: error.params } };
   }
@@ -456,7 +457,8 @@ export interface PreviewRow {
   position: number;
   line: number | null;
   action: ImportRowAction;
-  message: string | null;
+  /** Why the row is what it is (null: a new row with nothing to say). */
+  message: ImportText | null;
   reason: string | null;
   params: ImportParams | null;
   claimText: string | null;
@@ -480,9 +482,11 @@ export interface BatchView {
   processed: number;
   total: number;
   counts: ImportCounts;
-  notes: string[];
+  notes: ImportText[];
   result: Record<string, number> | null;
-  error: string | null;
+  error: ImportText | null;
+  /** The code of `error` (as stored). */
+  errorCode: string | null;
   createdBy: { id: string; name: string } | null;
   confirmedBy: { id: string; name: string } | null;
   createdAt: Date;
@@ -521,6 +525,7 @@ export async function getImportBatch(batchId: string, client: Db = db): Promise<
     notes: (raw.notes ?? []).map((n) => importMessage(n.code, n.params)),
     result: (b.result as Record<string, number> | null) ?? null,
     error: b.error ? importMessage(b.error, b.errorParams as ImportParams | null) : null,
+    errorCode: b.error,
     createdBy: b.createdBy,
     confirmedBy: b.confirmedBy,
     createdAt: b.createdAt,

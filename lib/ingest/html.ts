@@ -20,6 +20,7 @@
 // costs at most a constant factor more than a plain page of the same size. Everything done
 // here is one pass over the parser's events and one over the pieces they produced.
 import { Parser } from "htmlparser2";
+import { msg } from "../messages";
 import { IngestError } from "./errors";
 
 export interface HtmlText {
@@ -247,9 +248,7 @@ export function htmlToText(html: string): HtmlText {
     parser.end(html);
   } catch (error) {
     if (error instanceof TooDeep) {
-      throw new IngestError(
-        `Das HTML ist zu tief verschachtelt (mehr als ${MAX_HTML_DEPTH} Ebenen ineinander); so ist keine Webseite gebaut. Fügen Sie den Artikeltext stattdessen als Text ein.`,
-      );
+      throw new IngestError(msg("msg.ingest.tooDeep", { max: MAX_HTML_DEPTH }));
     }
     throw error;
   }

@@ -38,7 +38,7 @@ import { db, type Db } from "../db/client";
 import { pageNumber } from "../paged-routes";
 import type { PassageInContext } from "../passage";
 import { readPublishedContent, type FrozenPassage, type FrozenSource, type FrozenSpeaker } from "../editorial/publication";
-import { readSnapshot } from "../external-checks/snapshot";
+import { readSnapshot, type ExternalCheckFields } from "../external-checks/snapshot";
 
 export type PublicClaimStatus = PublicState;
 
@@ -158,19 +158,7 @@ export interface PublicClaimSummary {
 /** Another organisation's fact-check of the claim ("also checked by"), linked by an editor and
  * approved by a second person: its published data as approved (lib/external-checks). Never one
  * of our verdicts. */
-export interface PublicExternalCheck {
-  publisherName: string;
-  publisherSite: string | null;
-  /** Their page: an http(s) URL (the import accepts nothing else). */
-  url: string | null;
-  title: string | null;
-  textualRating: string | null;
-  ratingValue: number | null;
-  bestRating: number | null;
-  worstRating: number | null;
-  reviewDate: Date | null;
-  language: string | null;
-}
+export type PublicExternalCheck = ExternalCheckFields;
 
 export interface PublicClaim extends PublicClaimSummary {
   claimDate: Date | null;
@@ -222,7 +210,7 @@ export interface PublicSpeaker {
 // ---------------------------------------------------------------------------------------
 // Selects: the only columns the public site reads.
 
-const verdictSelect = {
+export const verdictSelect = {
   key: true,
   nameDe: true,
   nameEn: true,
@@ -231,7 +219,7 @@ const verdictSelect = {
   ratingValue: true,
 } satisfies Prisma.VerdictLabelSelect;
 
-const claimSummarySelect = {
+export const claimSummarySelect = {
   slug: true,
   text: true,
   language: true,
@@ -245,14 +233,14 @@ const claimSummarySelect = {
   publicUpdatedAt: true,
 } satisfies Prisma.ClaimSelect;
 
-const claimOrder = [
+export const claimOrder = [
   { publishedAt: { sort: "desc", nulls: "last" } },
   { slug: "asc" },
 ] satisfies Prisma.ClaimOrderByWithRelationInput[];
 
 type ClaimSummaryRow = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
 
-function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSelect }> | null): PublicVerdict | null {
+export function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSelect }> | null): PublicVerdict | null {
   return row
     ? {
         key: row.key,
@@ -266,7 +254,7 @@ function toVerdict(row: Prisma.VerdictLabelGetPayload<{ select: typeof verdictSe
 }
 
 /** A speaker as approved ({name, kind, wikidataId} of a publication) at its current address. */
-function frozenRef(frozen: Pick<FrozenSpeaker, "name" | "kind" | "wikidataId">, slug: string): PublicSpeakerRef {
+export function frozenRef(frozen: Pick<FrozenSpeaker, "name" | "kind" | "wikidataId">, slug: string): PublicSpeakerRef {
   return { slug, name: frozen.name, kind: frozen.kind, wikidataId: frozen.wikidataId };
 }
 
@@ -290,7 +278,7 @@ function toFrozenSource(s: FrozenSource): PublicSource {
   };
 }
 
-function toClaimSummary(row: ClaimSummaryRow): PublicClaimSummary {
+export function toClaimSummary(row: ClaimSummaryRow): PublicClaimSummary {
   // The query filtered on publicState and publicationId; the check keeps the type honest.
   if (row.publicState === null || row.publication === null) throw new Error("lib/public: a non-public claim was read");
   const claimant = row.publication.claimant as FrozenSpeaker | null;
@@ -387,46 +375,55 @@ export async function listPublishedClaims(
   };
 }
 
+/** The columns of a public claim its page shows (getPublicClaim, and the API and exports in
+ * pages of many: lib/public/keyset.ts). */
+export const publicClaimSelect = {
+  ...claimSummarySelect,
+  claimantId: true,
+  publishedAnalysis: true,
+  publication: { select: { claimant: true, content: true } },
+  // The addresses of the speakers its quotes name.
+  publishedQuotes: {
+    select: { speakerId: true, reportedById: true, speaker: { select: { slug: true } }, reportedBy: { select: { slug: true } } },
+  },
+  publishedTopics: {
+    select: { topic: { select: { slug: true, nameDe: true, nameEn: true } } },
+    orderBy: { topic: { nameDe: "asc" } },
+  },
+  corrections: {
+    where: publishedCorrectionWhere,
+    select: {
+      kind: true,
+      note: true,
+      publishedAt: true,
+      previousVerdict: { select: verdictSelect },
+      previousSummary: true,
+    },
+    orderBy: { publishedAt: "asc" },
+  },
+  // "Also checked by": only approved links, as approved (lib/external-checks/snapshot.ts),
+  // never the live ExternalFactCheck row.
+  externalChecks: {
+    where: { approvedAt: { not: null } },
+    select: { approved: true },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.ClaimSelect;
+
+type PublicClaimRow = Prisma.ClaimGetPayload<{ select: typeof publicClaimSelect }>;
+
 /** The public claim with this slug, or null when there is none or it is not public. Its
  * content is its current publication, as approved. */
 export async function getPublicClaim(slug: string, client: Db = db): Promise<PublicClaim | null> {
   if (!plausibleSlug(slug)) return null;
-  const row = await client.claim.findFirst({
-    where: { slug, ...publicClaimWhere },
-    select: {
-      ...claimSummarySelect,
-      claimantId: true,
-      publishedAnalysis: true,
-      publication: { select: { claimant: true, content: true } },
-      // The addresses of the speakers its quotes name.
-      publishedQuotes: {
-        select: { speakerId: true, reportedById: true, speaker: { select: { slug: true } }, reportedBy: { select: { slug: true } } },
-      },
-      publishedTopics: {
-        select: { topic: { select: { slug: true, nameDe: true, nameEn: true } } },
-        orderBy: { topic: { nameDe: "asc" } },
-      },
-      corrections: {
-        where: publishedCorrectionWhere,
-        select: {
-          kind: true,
-          note: true,
-          publishedAt: true,
-          previousVerdict: { select: verdictSelect },
-          previousSummary: true,
-        },
-        orderBy: { publishedAt: "asc" },
-      },
-      // "Also checked by": only approved links, as approved (lib/external-checks/snapshot.ts),
-      // never the live ExternalFactCheck row.
-      externalChecks: {
-        where: { approvedAt: { not: null } },
-        select: { approved: true },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
-  if (!row || !row.publication) return null;
+  const row = await client.claim.findFirst({ where: { slug, ...publicClaimWhere }, select: publicClaimSelect });
+  return row ? toPublicClaim(row) : null;
+}
+
+/** A row of publicClaimSelect (read with publicClaimWhere) as the page shows it; null when it
+ * has no publication (which publicClaimWhere excludes). */
+export function toPublicClaim(row: PublicClaimRow): PublicClaim | null {
+  if (!row.publication) return null;
   const content = readPublishedContent(row.publication.content);
 
   const slugs = new Map<string, string>();
@@ -537,7 +534,8 @@ async function findPublicSpeakerProfile(client: Db, slug: string) {
   };
 }
 
-interface SpeakerQuoteRow {
+/** A published quote as the public quote reads select it (a speaker's page, the API's quote list). */
+export interface PublishedQuoteRow {
   quoteId: string;
   text: string;
   language: string;
@@ -563,7 +561,7 @@ async function speakerQuotes(client: Db, speakerId: string, skip: number, take: 
    WHERE (pq."speakerId" = ${speakerId} OR pq."reportedById" = ${speakerId})`;
   const [[count], rows] = await Promise.all([
     client.$queryRaw<{ total: number }[]>`SELECT count(DISTINCT pq."quoteId")::int AS total ${matches}`,
-    client.$queryRaw<SpeakerQuoteRow[]>`
+    client.$queryRaw<PublishedQuoteRow[]>`
       WITH v AS (
         SELECT DISTINCT ON (pq."quoteId")
                pq."quoteId", pq.text, pq.language, pq.kind::text AS kind, pq."saidOn", pq.occasion, pq.place,
@@ -731,7 +729,7 @@ export interface PublicCorrectionEntry {
   claim: { slug: string; text: string; language: string };
 }
 
-const topicSelect = {
+export const topicSelect = {
   slug: true,
   nameDe: true,
   nameEn: true,
@@ -739,7 +737,7 @@ const topicSelect = {
   descriptionEn: true,
 } satisfies Prisma.TopicSelect;
 
-function toTopic(row: Prisma.TopicGetPayload<{ select: typeof topicSelect }>): PublicTopic {
+export function toTopic(row: Prisma.TopicGetPayload<{ select: typeof topicSelect }>): PublicTopic {
   return {
     slug: row.slug,
     nameDe: row.nameDe,

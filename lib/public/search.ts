@@ -170,7 +170,7 @@ export const SUGGESTED_SPEAKERS = 50;
 
 const MAX_PAGE = 10_000;
 
-function cleanQuery(value: string): string {
+export function cleanQuery(value: string): string {
   return (
     value
       .normalize("NFC")
@@ -408,6 +408,16 @@ function tsq(q: string) {
      * English configuration, and "the" every English one through the German. */
     meaningful: sql`(numnode(websearch_to_tsquery('claimbase_german', ${q})) > 0
                      AND numnode(websearch_to_tsquery('claimbase_english', ${q})) > 0)`,
+  };
+}
+
+/** Full text on a public claim `c` (its text and published summary, in both languages), as the
+ * search matches claims: for the Fact Check Tools endpoint (lib/public/factcheck.ts). */
+export function claimTextMatch(q: string): { match: Prisma.Sql; score: Prisma.Sql } {
+  const t = tsq(q);
+  return {
+    match: sql`(${t.meaningful} AND (c."searchDe" @@ ${t.de} OR c."searchEn" @@ ${t.en}))`,
+    score: sql`GREATEST(ts_rank_cd(c."searchDe", ${t.de}, 1), ts_rank_cd(c."searchEn", ${t.en}, 1))`,
   };
 }
 

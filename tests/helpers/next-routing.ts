@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import { NextRequest, type NextResponse } from "next/server";
 import { config as proxyConfig, proxy } from "../../proxy";
-import { publicCacheHeaders, publicRewrites } from "../../lib/public-routes.mjs";
+import { apiRewrites, publicCacheHeaders, publicRewrites } from "../../lib/public-routes.mjs";
 
 const require = createRequire(import.meta.url);
 type Params = Record<string, string | string[]>;
@@ -76,7 +76,7 @@ export function routeOf(url: string, headers: Record<string, string> = {}, metho
 }
 
 function rewriteOf(path: string): string {
-  for (const rule of publicRewrites()) {
+  for (const rule of [...publicRewrites(), ...apiRewrites()]) {
     const params = match(rule.source)(path);
     if (params) return rule.destination.replace(/:(\w+)/g, (_, name: string) => String(params[name]));
   }

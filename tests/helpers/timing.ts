@@ -24,11 +24,14 @@ export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Ma
 
 /**
  * How many times longer `slow` takes than `reference`: the median of `pairs` ratios, each of
- * two measurements made one right after the other (after one untimed call of each, the warm-up).
+ * two measurements made one right after the other (after one untimed call of each, the warm-up,
+ * unless the caller has warmed both up).
  */
-export function timeRatio(slow: () => unknown, reference: () => unknown, pairs = 5): number {
-  slow();
-  reference();
+export function timeRatio(slow: () => unknown, reference: () => unknown, pairs = 5, warmUp = true): number {
+  if (warmUp) {
+    slow();
+    reference();
+  }
   const ratios: number[] = [];
   for (let i = 0; i < pairs; i++) ratios.push(timePerCall(slow) / timePerCall(reference));
   return median(ratios);

@@ -7,6 +7,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { fieldTexts } from "../helpers/messages";
+import type { Message } from "../../lib/messages";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid: string } }));
 vi.mock("../../lib/auth/auth", () => ({
@@ -68,11 +70,11 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function submit(formData: FormData): Promise<{ redirect: string | null; state: { status: string; message?: string; fieldErrors?: Record<string, string[]> } | null }> {
+async function submit(formData: FormData): Promise<{ redirect: string | null; state: { status: string; message?: Message; fieldErrors?: Record<string, Message[]> } | null }> {
   const { ingestArticleAction } = await import("../../app/(desk)/admin/articles/actions");
   const { IDLE } = await import("../../lib/actions/state");
   try {
-    const state = (await ingestArticleAction(IDLE, formData)) as { status: string; message?: string; fieldErrors?: Record<string, string[]> };
+    const state = (await ingestArticleAction(IDLE, formData)) as { status: string; message?: Message; fieldErrors?: Record<string, Message[]> };
     return { redirect: null, state };
   } catch (error) {
     const digest = error instanceof Error && "digest" in error ? String(error.digest) : "";
@@ -105,7 +107,8 @@ describe("pasting an article", () => {
     const refused = await submit(both.js);
     expect(refused.redirect).toBeNull();
     expect(refused.state?.status).toBe("error");
-    expect(refused.state?.fieldErrors?.file?.[0]).toMatch(/nicht beides/);
+    expect(fieldTexts(refused.state?.fieldErrors, "file")[0]).toMatch(/nicht beides/);
+    expect(fieldTexts(refused.state?.fieldErrors, "file", "en")[0]).toBe("Please either paste text or upload a file, not both.");
 
     const alone = submitted(form("", upload));
     const read = await submit(alone.js);

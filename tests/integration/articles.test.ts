@@ -29,6 +29,7 @@ import { sha256 } from "../../lib/editorial/sources";
 import type { ExtractionResult, QuoteCandidate } from "../../lib/extract/types";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { fieldTexts, text, textOf } from "../helpers/messages";
 
 const extractor = vi.hoisted(() => ({ next: null as null | ExtractionResult, calls: 0 }));
 vi.mock("../../lib/extract", () => ({
@@ -159,8 +160,8 @@ describe("ingestion", () => {
     const refused = async (given: Partial<IngestArticleInput>, field: string, message: RegExp) => {
       const error = await ingestArticle(editor, input({ text: undefined, ...given }), t.db).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).message).toMatch(message);
-      expect((error as ValidationError).fieldErrors[field]?.[0]).toMatch(message);
+      expect(textOf(error)).toMatch(message);
+      expect(fieldTexts((error as ValidationError).fieldErrors, field)[0]).toMatch(message);
     };
     await refused({}, "text", /Fügen Sie den Text des Artikels ein/);
     await refused({ text: "   \n  " }, "text", /Der Text ist leer/);
@@ -222,6 +223,22 @@ describe("accepting a quote", () => {
     expect(await t.db.source.count()).toBe(after.sources);
   });
 
+  it("names the source of an article without a title in the article's language (content, not the reader's)", async () => {
+    for (const [language, title] of [
+      ["en", "Article ingested on 11/11/2017"],
+      ["de", "Eingelesener Artikel vom 11.11.2017"],
+      [null, "Eingelesener Artikel vom 11.11.2017"], // no language known: the newsroom's
+    ] as const) {
+      const articleId = await articleWith();
+      await t.db.article.update({ where: { id: articleId }, data: { title: null, language, createdAt: new Date("2017-11-11T22:30:00Z") } });
+      const c = await candidateAt(articleId, "Die Gespräche waren konstruktiv.");
+      await acceptCandidate(editor, { id: c.id, version: c.version, confirmNewSpeaker: false }, t.db);
+      const article = await t.db.article.findUniqueOrThrow({ where: { id: articleId }, include: { source: true } });
+      // 22:30 UTC is still 11 November in Berlin (23:30).
+      expect(article.source?.title, String(language)).toBe(title);
+    }
+  });
+
   it("creates a new speaker only after the editor confirms it", async () => {
     const articleId = await articleWith(result, "Anna Beispiel");
     const c = await candidateAt(articleId, "Wir prüfen das genau.");
@@ -232,7 +249,7 @@ describe("accepting a quote", () => {
     const before = await counts();
     const error = await acceptCandidate(editor, { id: c.id, version: c.version, confirmNewSpeaker: false }, t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toMatch(/„Anna Beispiel“ ist noch nicht als Sprecher angelegt/);
+    expect(textOf(error)).toMatch(/„Anna Beispiel“ ist noch nicht als Sprecher angelegt/);
     expect((error as ValidationError).fieldErrors.confirmNewSpeaker).toBeDefined();
     expect(await counts()).toEqual(before);
 
@@ -286,7 +303,7 @@ describe("accepting a quote", () => {
     await rejectCandidate(editor, { id: c.id, version: c.version }, t.db);
     const error = await acceptCandidate(editor, { id: c.id, version: c.version, confirmNewSpeaker: false }, t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransitionError);
-    expect((error as Error).message).toMatch(/schon abgelehnt \(von /);
+    expect(textOf(error)).toMatch(/schon abgelehnt \(von /);
   });
 });
 
@@ -307,7 +324,7 @@ describe("rejecting, accepting all, re-extracting", () => {
     const articleId = await articleWith();
     const unconfirmed = await acceptAllCandidates(editor, { id: articleId, confirmNewSpeakers: false }, t.db);
     expect(unconfirmed).toMatchObject({ accepted: 3, open: 1 });
-    expect(unconfirmed.message).toMatch(/1 mit neuem Sprecher \(nicht bestätigt\)/);
+    expect(text(unconfirmed.message)).toMatch(/1 mit neuem Sprecher \(nicht bestätigt\)/);
     expect((await candidateAt(articleId, "Wir prüfen")).status).toBe("proposed");
 
     const before = await t.db.speaker.count();
@@ -402,7 +419,7 @@ describe("editing a candidate", () => {
     const refused = async (fields: Record<string, string>, message: RegExp) => {
       const error = await edit(c, fields).catch((e: unknown) => e);
       expect(error, JSON.stringify({ fields, error })).toBeInstanceOf(ValidationError);
-      expect((error as Error).message).toMatch(message);
+      expect(textOf(error)).toMatch(message);
     };
     await refused({ start: "10", end: "5" }, /liegt nicht im Text \(erlaubt: 0 ≤ Anfang < Ende ≤ \d+\)/);
     await refused({ start: "0", end: String(text.length + 1) }, /liegt nicht im Text/);

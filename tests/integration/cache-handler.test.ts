@@ -110,6 +110,19 @@ describe("the cache handler on two app servers", () => {
     await until(() => b.call<boolean>("listening"), 5_000);
   });
 
+  it("takes revalidations of overlapping tags from both servers at once, in any order, and repeated tags", async () => {
+    const tags = Array.from({ length: 30 }, (_, i) => `claim:overlap-${i}`);
+    for (let round = 0; round < 30; round++) {
+      await Promise.all([
+        a.call("revalidate", { tags, durations: { expire: 0 } }),
+        b.call("revalidate", { tags: [...tags].reverse(), durations: { expire: 0 } }),
+        a.call("revalidate", { tags: [tags[round]!, "claims", "claims"], durations: { expire: 0 } }),
+      ]);
+    }
+    const stored = await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "CacheTag" WHERE "tag" LIKE 'claim:overlap-%'`;
+    expect(Number(stored[0]!.n)).toBe(tags.length);
+  });
+
   it("keeps its memory within CLAIMBASE_CACHE_MB, dropping the least recently used first", async () => {
     const small = await startServer({ CLAIMBASE_CACHE_MB: "1", DATABASE_URL: "" });
     try {

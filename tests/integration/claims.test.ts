@@ -30,6 +30,7 @@ import { ForbiddenError, TransitionError, ValidationError } from "../../lib/edit
 import { transitionClaim } from "../../lib/editorial/workflow";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { text, refusalText } from "../helpers/messages";
 
 let t: TestDatabase;
 let editor: SessionUser;
@@ -37,7 +38,7 @@ let reviewer: SessionUser;
 let contributor: SessionUser;
 let topics: { id: string; slug: string }[];
 let speakerId: string;
-let articleSource: { id: string; snapshotText: string };
+let articleSource: { id: string; title: string; snapshotText: string };
 let verdicts: Map<string, string>;
 
 beforeAll(async () => {
@@ -53,7 +54,7 @@ beforeAll(async () => {
   topics = await t.db.topic.findMany({ select: { id: true, slug: true }, orderBy: { slug: "asc" } });
   speakerId = (await t.db.speaker.findFirstOrThrow({ where: { slug: "wladimir-putin" } }).catch(() => t.db.speaker.findFirstOrThrow())).id;
   const source = await t.db.source.findFirstOrThrow({ where: { kind: "news_article", snapshotText: { contains: "Da Nang" } } });
-  articleSource = { id: source.id, snapshotText: source.snapshotText! };
+  articleSource = { id: source.id, title: source.title, snapshotText: source.snapshotText! };
   verdicts = new Map((await t.db.verdictLabel.findMany()).map((v) => [v.key, v.id]));
 });
 afterAll(() => t?.stop());
@@ -143,14 +144,14 @@ describe("createClaim", () => {
   it("refuses passages that do not fit the source, unknown links and a quantity without value, writing nothing", async () => {
     const before = await t.db.claim.count();
     const revisions = await t.db.revision.count();
-    await expect(
+    expect(await refusalText(
       createClaim(editor, input({ passages: [{ sourceId: articleSource.id, start: 10, end: articleSource.snapshotText.length + 5 }] }), t.db),
-    ).rejects.toThrow(/Textstelle 1: Die Quelle hat nur \d+ Zeichen/);
+    )).toMatch(/Textstelle 1: Die Quelle hat nur [\d.]+ Zeichen/);
     await expect(createClaim(editor, input({ passages: [{ sourceId: articleSource.id, start: 10, end: 5 }] }), t.db)).rejects.toBeInstanceOf(ValidationError);
-    await expect(createClaim(editor, input({ passages: [{ sourceId: articleSource.id }] }), t.db)).rejects.toThrow(/Anfang und Ende/);
-    await expect(createClaim(editor, input({ topicIds: ["nope"] }), t.db)).rejects.toThrow(/Themen/);
-    await expect(createClaim(editor, input({ quoteIds: ["nope"] }), t.db)).rejects.toThrow(/Zitate/);
-    await expect(createClaim(editor, input({ claimantId: "nope" }), t.db)).rejects.toThrow(/Sprecher/);
+    expect(await refusalText(createClaim(editor, input({ passages: [{ sourceId: articleSource.id }] }), t.db))).toMatch(/Anfang und Ende/);
+    expect(await refusalText(createClaim(editor, input({ topicIds: ["nope"] }), t.db))).toMatch(/Themen/);
+    expect(await refusalText(createClaim(editor, input({ quoteIds: ["nope"] }), t.db))).toMatch(/Zitate/);
+    expect(await refusalText(createClaim(editor, input({ claimantId: "nope" }), t.db))).toMatch(/Sprecher/);
     await expect(createClaim(editor, input({ quantityUnit: "Prozent" }), t.db)).rejects.toBeInstanceOf(ValidationError);
     expect(await t.db.claim.count()).toBe(before);
     expect(await t.db.revision.count()).toBe(revisions);
@@ -197,7 +198,8 @@ describe("claimFormOptions", () => {
     expect(options.topics).toHaveLength(topics.length);
     const article = options.sources.find((s) => s.value === articleSource.id)!;
     expect(article.length).toBe(articleSource.snapshotText.length);
-    expect(article.label).toContain(`${articleSource.snapshotText.length} Zeichen`);
+    // The title; the page adds the length in the editor's language.
+    expect(article.label).toBe(articleSource.title);
     expect(options.quotes.every((q) => q.label.length <= 140 && q.label.includes(": "))).toBe(true);
     expect(options.verdicts.map((v) => v.label)).toContain("richtig");
     expect(options.users.map((u) => u.value)).toContain(contributor.id);
@@ -210,7 +212,7 @@ describe("updateClaim", () => {
     const before = await revisionsOf(id);
     const form = await fullInput(id);
     const result = await updateClaim(editor, { ...form, text: "Nachher", topicIds: [topic("medien")], researchNotes: "Notiz" }, t.db);
-    expect(result.message).toMatch(/Text/);
+    expect(text(result.message)).toMatch(/Text/);
     const claim = await t.db.claim.findUniqueOrThrow({ where: { id }, include: { topics: true } });
     expect(claim.version).toBe(2);
     expect(claim.text).toBe("Nachher");
@@ -231,7 +233,7 @@ describe("updateClaim", () => {
   it("saves nothing when nothing changed", async () => {
     const { id } = await createClaim(editor, input(), t.db);
     const result = await updateClaim(editor, await fullInput(id), t.db);
-    expect(result.message).toMatch(/Keine Änderungen/);
+    expect(text(result.message)).toMatch(/Keine Änderungen/);
     expect((await t.db.claim.findUniqueOrThrow({ where: { id } })).version).toBe(1);
   });
 
@@ -239,7 +241,7 @@ describe("updateClaim", () => {
     const published = await seedClaim("Allerdings hat der IS");
     expect(published.publishedAt).not.toBeNull();
     const form = await fullInput(published.id);
-    await expect(updateClaim(editor, { ...form, text: "Anderer Text" }, t.db)).rejects.toThrow(/Text einer veröffentlichten Behauptung bleiben unverändert/);
+    expect(await refusalText(updateClaim(editor, { ...form, text: "Anderer Text" }, t.db))).toMatch(/Text einer veröffentlichten Behauptung bleiben unverändert/);
     await expect(updateClaim(editor, { ...form, claimantId: undefined }, t.db)).rejects.toBeInstanceOf(TransitionError);
     // What readers see besides: desk roles only.
     await expect(updateClaim(contributor, { ...form, topicIds: [topic("medien")] }, t.db)).rejects.toBeInstanceOf(ForbiddenError);
@@ -251,8 +253,8 @@ describe("updateClaim", () => {
     const inReview = await seedClaim("Ausdrücklich erwähnte das Papier");
     expect(inReview.status).toBe("in_review");
     const form = await fullInput(inReview.id);
-    await expect(updateClaim(editor, { ...form, text: "Geändert in der Prüfung" }, t.db)).rejects.toThrow(/Während der Prüfung/);
-    await expect(updateClaim(editor, { ...form, topicIds: [] }, t.db)).rejects.toThrow(/Themen/);
+    expect(await refusalText(updateClaim(editor, { ...form, text: "Geändert in der Prüfung" }, t.db))).toMatch(/Während der Prüfung/);
+    expect(await refusalText(updateClaim(editor, { ...form, topicIds: [] }, t.db))).toMatch(/Themen/);
     await updateClaim(contributor, { ...form, researchNotes: "Originalwortlaut angefragt." }, t.db);
     expect((await t.db.claim.findUniqueOrThrow({ where: { id: inReview.id } })).researchNotes).toBe("Originalwortlaut angefragt.");
   });
@@ -265,7 +267,7 @@ describe("updateClaim", () => {
     expect(after.quantityValue?.toString()).toBe("2");
     // The same number written differently is no change.
     const again = await updateClaim(contributor, { ...(await fullInput(draft.id)), quantityValue: "2.000" }, t.db);
-    expect(again.message).toMatch(/Keine Änderungen/);
+    expect(text(again.message)).toMatch(/Keine Änderungen/);
   });
 });
 
@@ -295,13 +297,13 @@ describe("updateVerdictFields", () => {
 
   it("is locked outside draft and research, with the reason", async () => {
     const inReview = await seedClaim("Ausdrücklich erwähnte das Papier");
-    await expect(updateVerdictFields(editor, { claimId: inReview.id, version: inReview.version, verdictId: inReview.verdictId!, summary: "Neu" }, t.db)).rejects.toThrow(
+    expect(await refusalText(updateVerdictFields(editor, { claimId: inReview.id, version: inReview.version, verdictId: inReview.verdictId!, summary: "Neu" }, t.db))).toMatch(
       /Während der Prüfung/,
     );
     const published = await seedClaim("Der RT-Ableger");
-    await expect(
+    expect(await refusalText(
       updateVerdictFields(editor, { claimId: published.id, version: published.version, verdictId: verdicts.get("false"), summary: "Neu" }, t.db),
-    ).rejects.toThrow(/Korrektur vorschlagen/);
+    )).toMatch(/Korrektur vorschlagen/);
     expect((await t.db.claim.findUniqueOrThrow({ where: { id: published.id } })).verdictId).toBe(published.verdictId);
   });
 
@@ -318,7 +320,7 @@ describe("the workflow and the claim's rules agree", () => {
     await updateVerdictFields(editor, { claimId: id, version: 1, verdictId: verdicts.get("true"), summary: "Stimmt." }, t.db);
     await addEvidence(contributor, { claimId: id, sourceId: source.id, stance: "supports", excerpt: "einstimmig angenommen" }, t.db);
     await transitionClaim(editor, { claimId: id, version: 2, transition: "submit" }, t.db);
-    await expect(transitionClaim(editor, { claimId: id, version: 3, transition: "approve" }, t.db)).rejects.toThrow(/Vier-Augen/);
+    expect(await refusalText(transitionClaim(editor, { claimId: id, version: 3, transition: "approve" }, t.db))).toMatch(/Vier-Augen/);
     await transitionClaim(reviewer, { claimId: id, version: 3, transition: "approve" }, t.db);
     const claim = await t.db.claim.findUniqueOrThrow({ where: { id } });
     expect(claim.publicState).toBe("published");
@@ -334,7 +336,7 @@ describe("assignment, comments, deletion", () => {
   it("assigns and unassigns (desk only), with a revision", async () => {
     const { id } = await createClaim(contributor, input(), t.db);
     await expect(assignClaim(contributor, { claimId: id, version: 1, assigneeId: contributor.id }, t.db)).rejects.toBeInstanceOf(ForbiddenError);
-    expect((await assignClaim(editor, { claimId: id, version: 1, assigneeId: contributor.id }, t.db)).message).toContain(contributor.name);
+    expect(text((await assignClaim(editor, { claimId: id, version: 1, assigneeId: contributor.id }, t.db)).message)).toContain(contributor.name);
     await assignClaim(editor, { claimId: id, version: 2 }, t.db);
     const revisions = await revisionsOf(id);
     expect(revisions.at(-2)!.changes).toEqual({ assigneeId: { before: null, after: contributor.id } });
@@ -359,7 +361,7 @@ describe("assignment, comments, deletion", () => {
     expect(await t.db.revision.count({ where: { entityType: "Evidence", action: "delete", changes: { path: ["claimId", "before"], equals: id } } })).toBe(1);
 
     const published = await seedClaim("Allerdings hat der IS");
-    await expect(deleteClaim(editor, { claimId: published.id, version: published.version }, t.db)).rejects.toThrow(/nur Entwürfe/);
+    expect(await refusalText(deleteClaim(editor, { claimId: published.id, version: published.version }, t.db))).toMatch(/nur Entwürfe/);
   });
 });
 
@@ -391,7 +393,7 @@ describe("listClaims", () => {
     const noVerdict = await listClaims(claimListQuery({ verdict: "none" }), editor, t.db);
     expect(noVerdict.total).toBe(await t.db.claim.count({ where: { verdictId: null } }));
     const isTrue = await listClaims(claimListQuery({ verdict: verdicts.get("true")! }), editor, t.db);
-    expect(isTrue.items.every((c) => c.verdict === "richtig")).toBe(true);
+    expect(isTrue.items.every((c) => c.verdict?.de === "richtig" && c.verdict.en === "true")).toBe(true);
 
     const byStatus = await listClaims(claimListQuery({ sort: "status" }), editor, t.db);
     const order = ["draft", "in_research", "in_review", "published", "corrected", "retracted"];

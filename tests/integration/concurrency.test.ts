@@ -13,6 +13,7 @@ import { ConflictError } from "../../lib/editorial/errors";
 import { addEvidence, updateEvidence } from "../../lib/editorial/evidence";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { textOf } from "../helpers/messages";
 
 let t: TestDatabase;
 let editor: SessionUser;
@@ -55,7 +56,7 @@ describe("two saves of a claim from the same version", () => {
       const error = lost[0];
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError).conflict.changedBy).toBe(winner.name);
-      expect((error as ConflictError).message).toContain(winner.name);
+      expect(textOf(error)).toContain(winner.name);
       expect((error as ConflictError).conflict.currentVersion).toBe(2);
 
       const row = await t.db.claim.findUniqueOrThrow({ where: { id } });

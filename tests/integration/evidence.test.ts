@@ -11,6 +11,7 @@ import { addEvidence, addEvidenceSchema, deleteEvidence, updateEvidence } from "
 import { transitionClaim } from "../../lib/editorial/workflow";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { refusalText } from "../helpers/messages";
 
 let t: TestDatabase;
 let editor: SessionUser;
@@ -85,13 +86,13 @@ describe("writes", () => {
     const claimId = await draft();
     const count = await t.db.evidence.count();
     const { start, end } = offsets();
-    await expect(addEvidence(editor, { claimId, sourceId: source.id, stance: "supports", excerpt: "etwas anderes", start, end }, t.db)).rejects.toThrow(
+    expect(await refusalText(addEvidence(editor, { claimId, sourceId: source.id, stance: "supports", excerpt: "etwas anderes", start, end }, t.db))).toMatch(
       /wörtlich der Textstelle entsprechen.*einstimmig angenommen/,
     );
     const tooFar = addEvidence(editor, { claimId, sourceId: source.id, stance: "supports", excerpt, start, end: source.snapshotText.length + 1 }, t.db);
     await expect(tooFar).rejects.toBeInstanceOf(ValidationError);
-    await expect(addEvidence(editor, { claimId, sourceId: source.id, stance: "supports", excerpt, start }, t.db)).rejects.toThrow(/Anfang und Ende/);
-    await expect(addEvidence(editor, { claimId, sourceId: "nope", stance: "supports", excerpt }, t.db)).rejects.toThrow(/Quelle/);
+    expect(await refusalText(addEvidence(editor, { claimId, sourceId: source.id, stance: "supports", excerpt, start }, t.db))).toMatch(/Anfang und Ende/);
+    expect(await refusalText(addEvidence(editor, { claimId, sourceId: "nope", stance: "supports", excerpt }, t.db))).toMatch(/Quelle/);
     try {
       await addEvidence(editor, { claimId, sourceId: source.id, stance: "supports", excerpt: "x", start, end }, t.db);
     } catch (error) {
@@ -126,7 +127,7 @@ describe("the workflow's rules", () => {
   it("changes nothing while the claim is in review", async () => {
     const inReview = await t.db.claim.findFirstOrThrow({ where: { status: "in_review" }, include: { evidence: true } });
     const ev = inReview.evidence[0]!;
-    await expect(addEvidence(editor, { claimId: inReview.id, sourceId: source.id, stance: "supports", excerpt }, t.db)).rejects.toThrow(/Während der Prüfung/);
+    expect(await refusalText(addEvidence(editor, { claimId: inReview.id, sourceId: source.id, stance: "supports", excerpt }, t.db))).toMatch(/Während der Prüfung/);
     await expect(deleteEvidence(editor, { evidenceId: ev.id, version: ev.version }, t.db)).rejects.toBeInstanceOf(TransitionError);
     await expect(
       updateEvidence(editor, { evidenceId: ev.id, version: ev.version, sourceId: ev.sourceId, stance: "refutes", excerpt: ev.excerpt }, t.db),
@@ -148,11 +149,11 @@ describe("the workflow's rules", () => {
   it("changes nothing on a retracted claim", async () => {
     const published = await t.db.claim.findFirstOrThrow({ where: { status: "published", text: { startsWith: "Der RT-Ableger" } } });
     await transitionClaim(editor, { claimId: published.id, version: published.version, transition: "retract", note: "Zurückgezogen für den Test." }, t.db);
-    await expect(addEvidence(editor, { claimId: published.id, sourceId: source.id, stance: "context", excerpt }, t.db)).rejects.toThrow(/zurückgezogen/);
+    expect(await refusalText(addEvidence(editor, { claimId: published.id, sourceId: source.id, stance: "context", excerpt }, t.db))).toMatch(/zurückgezogen/);
   });
 
   it("is refused for unknown claims and evidence", async () => {
-    await expect(addEvidence(editor, { claimId: "nope", sourceId: source.id, stance: "context", excerpt }, t.db)).rejects.toThrow(/nicht gefunden/);
-    await expect(deleteEvidence(editor, { evidenceId: "nope", version: 1 }, t.db)).rejects.toThrow(/nicht gefunden/);
+    expect(await refusalText(addEvidence(editor, { claimId: "nope", sourceId: source.id, stance: "context", excerpt }, t.db))).toMatch(/nicht gefunden/);
+    expect(await refusalText(deleteEvidence(editor, { evidenceId: "nope", version: 1 }, t.db))).toMatch(/nicht gefunden/);
   });
 });

@@ -36,26 +36,26 @@ describe("npm run import", () => {
   it("--dry-run prints the preview and writes nothing", () => {
     const { code, out } = run(path.join(FIXTURES, "datafeed.json"), "--dry-run");
     expect(code).toBe(0);
-    expect(out).toContain("4 Einträge");
-    expect(out).toMatch(/neu: 3/);
-    expect(out).toMatch(/Zeile 52: Kein lesbarer Faktencheck/);
-    expect(out).toContain("Probelauf: nichts wurde geschrieben.");
+    expect(out).toContain("4 entries read");
+    expect(out).toMatch(/new: 3/);
+    expect(out).toMatch(/Line 52: No readable fact-check: /);
+    expect(out).toContain("Dry run: nothing was written.");
   });
 
   it("without --yes and without a terminal it keeps the preview for the desk; with --yes it writes", async () => {
     const kept = run(path.join(FIXTURES, "factcheck-tools.json"));
     expect(kept.code).toBe(0);
-    expect(kept.out).toMatch(/Nicht bestätigt \(--yes fehlt\)\. Die Vorschau bleibt im Desk: \/admin\/import\/\S+/);
+    expect(kept.out).toMatch(/Not confirmed \(--yes is missing\)\. The preview stays in the desk: \/admin\/import\/\S+/);
     expect(await t.db.externalFactCheck.count()).toBe(0);
 
     const written = run(path.join(FIXTURES, "factcheck-tools.json"), "--yes");
     expect(written.code).toBe(0);
-    expect(written.out).toContain("Import abgeschlossen: 3 angelegt");
+    expect(written.out).toContain("Import finished: 3 created, 0 updated");
     expect(await t.db.externalFactCheck.count()).toBe(3);
     // Again: nothing to do.
     const again = run(path.join(FIXTURES, "factcheck-tools.json"), "--yes");
-    expect(again.out).toMatch(/schon vorhanden: 3/);
-    expect(again.out).toContain("Nichts zu importieren.");
+    expect(again.out).toMatch(/already there: 3/);
+    expect(again.out).toContain("Nothing to import.");
     expect(await t.db.externalFactCheck.count()).toBe(3);
   });
 
@@ -64,7 +64,7 @@ describe("npm run import", () => {
     fs.writeFileSync(file, Buffer.concat([Buffer.from("claim,publisher,rating\n"), Buffer.from([0xff, 0xfe])]));
     const { code, err } = run(file, "--yes");
     expect(code).toBe(1);
-    expect(err).toContain("Nicht importiert: Die Datei ist nicht in UTF-8 kodiert");
+    expect(err).toContain("Not imported: The file is not encoded in UTF-8");
     expect(run("/nonexistent.csv").err).toContain("No file /nonexistent.csv.");
   });
 });

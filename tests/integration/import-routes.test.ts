@@ -65,7 +65,10 @@ describe("the import API", () => {
     const progress = await route.GET(new Request(`http://localhost/api/admin/import/${id}`), ctx(id));
     expect(await progress.json()).toMatchObject({ status: "previewed", processed: 2, total: 2 });
     // The same batch takes one file.
-    expect((await put(id, ["claim\nx\n"])).status).toBe(409);
+    const again = await put(id, ["claim\nx\n"]);
+    expect(again.status).toBe(409);
+    // A code, the reason in English, and the domain's Message for the desk to show in its language.
+    expect(await again.json()).toMatchObject({ error: "transition", message: expect.stringMatching(/already been read/), detail: { key: "msg.import.alreadyRead" } });
     expect(await t.db.externalFactCheck.count()).toBe(0);
   });
 
@@ -73,7 +76,7 @@ describe("the import API", () => {
     const { id } = (await (await start({ kind: "external" })).json()) as { id: string };
     const response = await put(id, ["claim,publisher,rating\n", new Uint8Array([0xff, 0xfe, 0x00])]);
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ status: "failed", error: "Die Datei ist nicht in UTF-8 kodiert (in Excel: „CSV UTF-8“ speichern)." });
+    expect(await response.json()).toEqual({ status: "failed", error: "not_utf8", message: "The file is not encoded in UTF-8 (in Excel: save as “CSV UTF-8”)." });
     expect(await t.db.importRow.count({ where: { batchId: id } })).toBe(0);
   });
 
@@ -81,7 +84,7 @@ describe("the import API", () => {
     expect((await start({ kind: "external" }, "text/plain")).status).toBe(415);
     const badKind = await start({ kind: "verdicts" });
     expect(badKind.status).toBe(400);
-    expect(((await badKind.json()) as { error: string }).error).toMatch(/kind/);
+    expect(await badKind.json()).toMatchObject({ error: "bad_input", message: expect.stringMatching(/kind/) });
     const route = await import("../../app/api/admin/import/[id]/route");
     const { id } = (await (await start({ kind: "external" })).json()) as { id: string };
     const tooLarge = await route.PUT(

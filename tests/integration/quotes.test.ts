@@ -18,6 +18,8 @@ import {
 } from "../../lib/editorial/quotes";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { fieldTexts, refusalText, text, textOf } from "../helpers/messages";
+import { messageOfIssue } from "../../lib/messages";
 
 let t: TestDatabase;
 let editor: SessionUser;
@@ -112,7 +114,8 @@ describe("the form schema", () => {
     expect(parsed.appearances).toEqual([{ sourceId: article.id, start: 10, end: 20 }]);
     expect(parsed.allowMismatch).toBe(true);
     const negative = quoteInput.safeParse({ speakerId: "x", text: "t", kind: "direct", appearanceSource: ["s"], appearanceStart: ["-1"], appearanceEnd: ["3"] });
-    expect(negative.error?.issues[0]?.message).toBe("Fundstelle, Anfang darf nicht negativ sein.");
+    expect(text(messageOfIssue(negative.error!.issues[0]!.message))).toBe("Fundstelle, Anfang darf nicht negativ sein.");
+    expect(text(messageOfIssue(negative.error!.issues[0]!.message), "en")).toBe("Appearance, start must not be negative.");
   });
 });
 
@@ -141,7 +144,7 @@ describe("creating a quote", () => {
     const error = await createQuote(editor, input({ appearances: [wrong] }), t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     const found = article.text.slice(wrong.start, wrong.end);
-    expect((error as ValidationError).fieldErrors.appearances?.[0]).toContain(
+    expect(fieldTexts((error as ValidationError).fieldErrors, "appearances")[0]).toContain(
       `Die markierte Stelle (Fundstelle 1, Zeichen ${wrong.start}–${wrong.end} in „${ARTICLE_TITLE}“) lautet „${found}“, nicht „${SENTENCE}“.`,
     );
     expect(await snapshot()).toEqual(before);
@@ -151,14 +154,14 @@ describe("creating a quote", () => {
     const before = await snapshot();
     const len = article.text.length;
     const outside = await createQuote(editor, input({ appearances: [{ sourceId: article.id, start: len - 2, end: len + 5 }] }), t.db).catch((e: unknown) => e);
-    expect((outside as ValidationError).fieldErrors.appearances?.[0]).toBe(
+    expect(fieldTexts((outside as ValidationError).fieldErrors, "appearances")[0]).toBe(
       `Fundstelle 1: die Stelle ${len - 2}–${len + 5} liegt nicht im Text (erlaubt: 0 ≤ Anfang < Ende ≤ ${len}).`,
     );
     const reversed = await createQuote(editor, input({ appearances: [{ sourceId: article.id, start: 20, end: 10 }] }), t.db).catch((e: unknown) => e);
     expect(reversed).toBeInstanceOf(ValidationError);
     const empty = await t.db.source.create({ data: { title: "Ohne Text", kind: "video" } });
     const noText = await createQuote(editor, input({ appearances: [{ sourceId: empty.id, start: 0, end: 3 }] }), t.db).catch((e: unknown) => e);
-    expect((noText as ValidationError).fieldErrors.appearances?.[0]).toMatch(/hat keinen gespeicherten Text/);
+    expect(fieldTexts((noText as ValidationError).fieldErrors, "appearances")[0]).toMatch(/hat keinen gespeicherten Text/);
     await t.db.source.delete({ where: { id: empty.id } });
     expect(await snapshot()).toEqual(before);
   });
@@ -166,13 +169,13 @@ describe("creating a quote", () => {
   it("accepts a deviating passage for indirect speech only with the explicit override", async () => {
     const passage = at("Es gab nur kurze Begegnungen");
     const paraphrase = "Es habe nur kurze Begegnungen gegeben";
-    await expect(createQuote(editor, input({ kind: "indirect", text: paraphrase, appearances: [passage] }), t.db)).rejects.toThrow(
+    expect(await refusalText(createQuote(editor, input({ kind: "indirect", text: paraphrase, appearances: [passage] }), t.db))).toMatch(
       /lautet „Es gab nur kurze Begegnungen“, nicht „Es habe nur kurze Begegnungen gegeben“\. Bei indirekter Rede können Sie/,
     );
     const direct = await createQuote(editor, input({ kind: "direct", text: paraphrase, appearances: [passage], allowMismatch: true }), t.db).catch(
       (e: unknown) => e,
     );
-    expect((direct as ValidationError).fieldErrors.allowMismatch?.[0]).toMatch(/Nur bei indirekter Rede/);
+    expect(fieldTexts((direct as ValidationError).fieldErrors, "allowMismatch")[0]).toMatch(/Nur bei indirekter Rede/);
     const { id } = await createQuote(editor, input({ kind: "indirect", text: paraphrase, appearances: [passage], allowMismatch: true }), t.db);
     const stored = (await getQuoteForEdit(id, t.db))!;
     expect(stored.mismatch).toBe(true);
@@ -194,9 +197,10 @@ describe("creating a quote", () => {
       t.db,
     ).catch((e: unknown) => e);
     const fields = (error as ValidationError).fieldErrors;
-    expect(fields.speakerId?.[0]).toMatch(/Sprecher gibt es nicht/);
-    expect(fields.reportedById?.[0]).toMatch(/derselbe Sprecher/);
-    expect(fields.translations?.[0]).toBe("Übersetzung 2: für „en“ gibt es schon eine Übersetzung.");
+    expect(fieldTexts(fields, "speakerId")[0]).toMatch(/Sprecher gibt es nicht/);
+    expect(fieldTexts(fields, "reportedById")[0]).toMatch(/derselbe Sprecher/);
+    expect(fieldTexts(fields, "translations")[0]).toBe("Übersetzung 2: für „en“ gibt es schon eine Übersetzung.");
+    expect(fieldTexts(fields, "translations", "en")[0]).toBe("Translation 2: there is already a translation into “en”.");
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -230,7 +234,7 @@ describe("editing a quote", () => {
     const { id } = await createQuote(editor, input(), t.db);
     const base = await editInput(id);
     const before = await snapshot();
-    await expect(updateQuote(editor, { ...base, text: "Etwas ganz anderes" }, t.db)).rejects.toThrow(/lautet „Es gab nur kurze/);
+    expect(await refusalText(updateQuote(editor, { ...base, text: "Etwas ganz anderes" }, t.db))).toMatch(/lautet „Es gab nur kurze/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -250,9 +254,9 @@ describe("editing a quote", () => {
     const inner = await createQuote(editor, input({ parentId: outer.id }), t.db);
     const base = await editInput(outer.id);
     const error = await updateQuote(editor, { ...base, parentId: inner.id }, t.db).catch((e: unknown) => e);
-    expect((error as ValidationError).fieldErrors.parentId?.[0]).toMatch(/Kreis/);
+    expect(fieldTexts((error as ValidationError).fieldErrors, "parentId")[0]).toMatch(/Kreis/);
     const self = await updateQuote(editor, { ...base, parentId: outer.id }, t.db).catch((e: unknown) => e);
-    expect((self as ValidationError).fieldErrors.parentId?.[0]).toMatch(/nicht in sich selbst/);
+    expect(fieldTexts((self as ValidationError).fieldErrors, "parentId")[0]).toMatch(/nicht in sich selbst/);
   });
 });
 
@@ -262,7 +266,7 @@ describe("deleting a quote", () => {
     const before = await snapshot();
     const error = await deleteQuote(editor, { id: linked.quoteId, version: linked.quote.version }, t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toMatch(/^Das Zitat kann nicht gelöscht werden: (Eine Behauptung stützt|\d+ Behauptungen stützen) sich darauf/);
+    expect(textOf(error)).toMatch(/^Das Zitat kann nicht gelöscht werden: (Eine Behauptung stützt|\d+ Behauptungen stützen) sich darauf/);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -26,6 +26,7 @@ import {
 import { DomainError, ValidationError } from "../../lib/editorial/errors";
 import { changeOwnPassword } from "../../lib/editorial/users";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { refusalText, text } from "../helpers/messages";
 
 // The real hash, counted: a refused attempt must not reach it.
 vi.mock("../../lib/auth/password", async (importOriginal) => {
@@ -230,7 +231,7 @@ describe("changing one's own password", () => {
     const user = await newUser("tippfehler@example.org", "mein-altes-passwort");
     const me = { id: user.id, name: user.name, email: user.email, role: user.role };
     for (let i = 0; i < 15; i++) {
-      await expect(changeOwnPassword(me, { currentPassword: "egal", newPassword: "kurz" }, t.db, { ip: "192.0.2.77" })).rejects.toThrow(/mindestens 12/);
+      expect(await refusalText(changeOwnPassword(me, { currentPassword: "egal", newPassword: "kurz" }, t.db, { ip: "192.0.2.77" }))).toMatch(/mindestens 12/);
     }
     expect(verifyCalls()).toBe(0);
     expect((await attemptCounts("password", { email: user.email, ip: "192.0.2.77" }, { client: t.db })).email?.attempts).toBe(0);
@@ -298,7 +299,8 @@ describe("the message and the code", () => {
     // 14:39:10 UTC in November is 15:39:10 in Berlin (CET): try again at 15:40.
     expect(retryClock(new Date("2026-11-25T14:39:10Z"))).toBe("15:40");
     expect(retryClock(new Date("2026-07-01T08:05:00Z"))).toBe("10:05");
-    expect(rateLimitMessage(new Date("2026-11-25T14:40:00Z"))).toBe("Zu viele Fehlversuche. Bitte versuchen Sie es um 15:40 Uhr erneut.");
+    expect(text(rateLimitMessage(new Date("2026-11-25T14:40:00Z")))).toBe("Zu viele Fehlversuche. Bitte versuchen Sie es um 15:40 Uhr erneut.");
+    expect(text(rateLimitMessage(new Date("2026-11-25T14:40:00Z")), "en")).toBe("Too many failed attempts. Please try again at 15:40.");
   });
 
   it("carries the retry time in the error code", () => {

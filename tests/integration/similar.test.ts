@@ -67,7 +67,7 @@ describe("GET /api/admin/similar", () => {
     (globalThis as { claimbaseDb?: unknown }).claimbaseDb = t.db;
     const { GET } = await import("../../app/api/admin/similar/route");
     const res = await GET(new Request(`http://localhost/api/admin/similar?${query}`));
-    return { status: res.status, body: (await res.json()) as { items?: { label: string; href: string; detail: string | null }[]; error?: string } };
+    return { status: res.status, body: (await res.json()) as { items?: { label: string; href: string; alias?: string | null; status?: string }[]; error?: string } };
   };
 
   it("answers 401 without a session and 403 without desk access", async () => {
@@ -82,17 +82,18 @@ describe("GET /api/admin/similar", () => {
     expect((await call("kind=user&q=Putin")).status).toBe(400);
     const short = await call("kind=speaker&q=Pu");
     expect(short.status).toBe(400);
-    expect(short.body.error).toMatch(/mindestens 3 Zeichen/);
+    expect(short.body.error).toMatch(/at least 3 characters/);
   });
 
   it("returns links to the desk's records", async () => {
     session.user = { id: "x", name: "X", email: "x@example.org", role: "contributor" };
     const speakers = await call(`kind=speaker&q=${encodeURIComponent("Kremlchef")}`);
     expect(speakers.status).toBe(200);
-    expect(speakers.body.items?.[0]).toMatchObject({ label: "Wladimir Putin", detail: "Alias „Kremlchef“" });
+    // Data, not words: the component names the alias and the status in the page's language.
+    expect(speakers.body.items?.[0]).toMatchObject({ label: "Wladimir Putin", alias: "Kremlchef" });
     expect(speakers.body.items?.[0]?.href).toMatch(/^\/admin\/speakers\/\w+$/);
     const claims = await call(`kind=claim&q=${encodeURIComponent("95 Prozent Herrschaftsgebiet IS")}`);
     expect(claims.body.items?.[0]?.href).toMatch(/^\/admin\/claims\/\w+$/);
-    expect(claims.body.items?.[0]?.detail).toBe("Veröffentlicht");
+    expect(claims.body.items?.[0]?.status).toBe("published");
   });
 });

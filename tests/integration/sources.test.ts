@@ -19,6 +19,8 @@ import {
 } from "../../lib/editorial/sources";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { fieldTexts, text, textOf } from "../helpers/messages";
+import { messageOfIssue } from "../../lib/messages";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; name: string; email: string; role: string } }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
@@ -89,10 +91,11 @@ describe("creating a source", () => {
     expect((created?.changes as Record<string, { after: unknown }>).contentHash?.after).toBe(stored.contentHash);
   });
 
-  it("refuses an invalid URL with a German message", () => {
+  it("refuses an invalid URL with a message in the editor's language", () => {
     const r = sourceInput.safeParse({ kind: "other", title: "X", url: "javascript:alert(1)" });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/http\(s\)-Adresse/);
+    expect(text(messageOfIssue(r.error!.issues[0]!.message))).toMatch(/http\(s\)-Adresse/);
+    expect(text(messageOfIssue(r.error!.issues[0]!.message), "en")).toBe("Address (URL): please give an http(s) address.");
   });
 });
 
@@ -137,8 +140,8 @@ describe("editing a source", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toMatch(/^Der gespeicherte Text wurde nicht geändert: 2 markierte Stellen \(1 Behauptung, 1 Beleg\) würden danach anders lauten/);
-    expect((error as ValidationError).fieldErrors.snapshotText?.[0]).toMatch(/95 Prozent/);
+    expect(textOf(error)).toMatch(/^Der gespeicherte Text wurde nicht geändert: 2 markierte Stellen \(1 Behauptung, 1 Beleg\) würden danach anders lauten/);
+    expect(fieldTexts((error as ValidationError).fieldErrors, "snapshotText")[0]).toMatch(/95 Prozent/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -151,7 +154,7 @@ describe("editing a source", () => {
     ]);
     expect(appearances).toBe(13);
     const error = await updateSource(editor, { ...base, snapshotText: `Vorspann. ${base.snapshotText}` }, t.db).catch((e: unknown) => e);
-    expect((error as Error).message).toContain(`${appearances + passages + evidence} markierte Stellen (${appearances} Zitate, ${passages} Behauptungen, ${evidence} Beleg`);
+    expect(textOf(error)).toContain(`${appearances + passages + evidence} markierte Stellen (${appearances} Zitate, ${passages} Behauptungen, ${evidence} Beleg`);
   });
 
   it("refuses removing the text while passages point into it", async () => {
@@ -183,7 +186,7 @@ describe("deleting a source", () => {
     const before = await snapshot();
     const error = await deleteSource(editor, { id: s.id, version: s.version }, t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toMatch(/kann nicht gelöscht werden: Darauf verweisen 13 Zitat-Fundstellen, 9 Behauptungs-Textstellen, 2 Belege, 1 eingelesener Artikel/);
+    expect(textOf(error)).toMatch(/kann nicht gelöscht werden: Darauf verweisen 13 Zitat-Fundstellen, 9 Behauptungs-Textstellen, 2 Belege, 1 eingelesener Artikel/);
     expect(await snapshot()).toEqual(before);
   });
 

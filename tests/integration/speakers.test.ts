@@ -17,6 +17,8 @@ import {
 } from "../../lib/editorial/speakers";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { fieldTexts, text, textOf } from "../helpers/messages";
+import { messageOfIssue } from "../../lib/messages";
 
 let t: TestDatabase;
 let editor: SessionUser;
@@ -72,12 +74,14 @@ describe("the form schema", () => {
     expect(parsed.roles[0]?.startDate?.toISOString()).toBe("2021-12-08T00:00:00.000Z");
   });
 
-  it("refuses a malformed Wikidata id and slug with German messages", () => {
+  it("refuses a malformed Wikidata id and slug with messages in the editor's language", () => {
     const r = speakerInput.safeParse({ name: "X", kind: "person", wikidataId: "7747", slug: "Nicht gültig!" });
     expect(r.success).toBe(false);
-    const messages = r.error?.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("\n") ?? "";
-    expect(messages).toMatch(/wikidataId: Wikidata-ID/);
-    expect(messages).toMatch(/slug: Kurzadresse/);
+    const messages = (locale: "de" | "en") => r.error?.issues.map((i) => `${String(i.path[0])}: ${text(messageOfIssue(i.message), locale)}`).join("\n") ?? "";
+    expect(messages("de")).toMatch(/wikidataId: Wikidata-ID/);
+    expect(messages("de")).toMatch(/slug: Kurzadresse/);
+    expect(messages("en")).toMatch(/wikidataId: Wikidata ID: a Q followed by a number/);
+    expect(messages("en")).toMatch(/slug: Short address: only lower-case letters/);
   });
 });
 
@@ -122,10 +126,10 @@ describe("creating a speaker", () => {
     const before = await snapshot();
     const slugTaken = await createSpeaker(editor, input({ name: "Putin-Doppelgänger", slug: "wladimir-putin" }), t.db).catch((e: unknown) => e);
     expect(slugTaken).toBeInstanceOf(ValidationError);
-    expect((slugTaken as ValidationError).fieldErrors.slug?.[0]).toMatch(/„wladimir-putin“ gehört schon zu „Wladimir Putin“/);
+    expect(fieldTexts((slugTaken as ValidationError).fieldErrors, "slug")[0]).toMatch(/„wladimir-putin“ gehört schon zu „Wladimir Putin“/);
     const wikidataTaken = await createSpeaker(editor, input({ name: "Noch ein Putin", wikidataId: "Q7747" }), t.db).catch((e: unknown) => e);
     expect(wikidataTaken).toBeInstanceOf(ValidationError);
-    expect((wikidataTaken as ValidationError).fieldErrors.wikidataId?.[0]).toMatch(/Q7747 gehört schon zu „Wladimir Putin“/);
+    expect(fieldTexts((wikidataTaken as ValidationError).fieldErrors, "wikidataId")[0]).toMatch(/Q7747 gehört schon zu „Wladimir Putin“/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -137,7 +141,7 @@ describe("creating a speaker", () => {
       t.db,
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors.roles?.[0]).toBe("Funktion 1: das Ende (2019-01-01) liegt vor dem Beginn (2020-01-01).");
+    expect(fieldTexts((error as ValidationError).fieldErrors, "roles")[0]).toBe("Funktion 1: das Ende (2019-01-01) liegt vor dem Beginn (2020-01-01).");
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -256,7 +260,7 @@ describe("editing a speaker", () => {
     expect(conflict.currentVersion).toBe(first.version + 1);
     expect(conflict.changedBy).toBe(editor.name);
     expect(conflict.current.bio).toBe("Erste Änderung.");
-    expect((error as ConflictError).message).toMatch(/Nicht gespeichert/);
+    expect(textOf(error)).toMatch(/Nicht gespeichert/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -287,7 +291,7 @@ describe("deleting a speaker", () => {
     const before = await snapshot();
     const error = await deleteSpeaker(editor, { id: putin.id, version: putin.version }, t.db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toMatch(/„Wladimir Putin“ kann nicht gelöscht werden: Dem Sprecher sind \d+ Zitate/);
+    expect(textOf(error)).toMatch(/„Wladimir Putin“ kann nicht gelöscht werden: Dem Sprecher sind \d+ Zitate/);
     expect(await snapshot()).toEqual(before);
   });
 

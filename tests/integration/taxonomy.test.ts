@@ -20,6 +20,7 @@ import {
 } from "../../lib/editorial/taxonomy";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { textOf } from "../helpers/messages";
 
 let t: TestDatabase;
 let admin: SessionUser;
@@ -39,7 +40,7 @@ async function refused(promise: Promise<unknown>, type: new (...args: never[]) =
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(type);
-  expect((error as Error).message).toMatch(pattern);
+  expect(textOf(error)).toMatch(pattern);
   return error;
 }
 
@@ -90,7 +91,9 @@ describe("topics", () => {
     const used = await createTopic(admin, { nameDe: "Nordkorea", nameEn: "North Korea" }, t.db);
     const claim = await t.db.claim.findFirstOrThrow();
     await t.db.claimTopic.create({ data: { claimId: claim.id, topicId: used.id } });
-    await refused(deleteTopic(admin, { id: used.id, version: 1 }, t.db), TransitionError, /einer Behauptung zugeordnet/);
+    const error = await refused(deleteTopic(admin, { id: used.id, version: 1 }, t.db), TransitionError, /Das Thema „Nordkorea“ ist einer Behauptung zugeordnet/);
+    // The topic is named in the reader's language (both names are the newsroom's).
+    expect(textOf(error, "en")).toMatch(/The topic “North Korea” is assigned to a claim/);
     expect((await getTopic(used.id, t.db))?.claimCount).toBe(1);
   });
 
@@ -148,7 +151,10 @@ describe("the verdict scale", () => {
   it("refuses to delete a label in use (deactivation instead), deletes an unused one", async () => {
     const used = await t.db.claim.findFirstOrThrow({ where: { publishedVerdictId: { not: null } }, select: { publishedVerdictId: true } });
     const label = await t.db.verdictLabel.findUniqueOrThrow({ where: { id: used.publishedVerdictId! } });
-    await refused(deleteVerdictLabel(admin, { id: label.id, version: label.version }, t.db), TransitionError, /wird verwendet .* Deaktivieren Sie sie/);
+    const error = await refused(deleteVerdictLabel(admin, { id: label.id, version: label.version }, t.db), TransitionError, /wird verwendet .* Deaktivieren Sie sie/);
+    expect(textOf(error)).toContain(label.nameDe);
+    expect(textOf(error, "en")).toContain(label.nameEn);
+    expect(textOf(error, "en")).not.toContain(label.nameDe);
     const deactivated = await updateVerdictLabel(
       admin,
       { id: label.id, version: label.version, nameDe: label.nameDe, nameEn: label.nameEn, explanationDe: label.explanationDe, explanationEn: label.explanationEn, ratingValue: label.ratingValue ?? undefined, position: label.position, active: false },

@@ -43,6 +43,8 @@ import {
   TwoFactorError,
 } from "../../lib/auth/two-factor";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { text } from "../helpers/messages";
+import { msg } from "../../lib/messages";
 
 let t: TestDatabase;
 const PASSWORD = "ein-langes-passwort-123";
@@ -390,19 +392,21 @@ describe("the sign-in form's action", () => {
     step2.set("code", "123456");
     signIn.mockRejectedValueOnce(credentialsSignin("second_factor_invalid", "token-1"));
     const wrong = await signInAction(atCode, step2);
-    expect(wrong).toMatchObject({ error: "Der Code ist falsch oder schon verwendet.", email: "konto@example.org", pending: "token-1" });
+    expect(wrong).toMatchObject({ error: msg("signIn.codeInvalid"), email: "konto@example.org", pending: "token-1" });
+    expect(text(wrong.error!)).toBe("Der Code ist falsch oder schon verwendet.");
     // The second step sends the token and the code, never a password.
     expect(signIn).toHaveBeenLastCalledWith("credentials", { pending: "token-1", code: "123456", redirectTo: "/admin" });
 
     signIn.mockRejectedValueOnce(credentialsSignin("second_factor_expired"));
     const expired = await signInAction(wrong, step2);
     expect(expired.pending ?? null).toBeNull();
-    expect(expired.error).toMatch(/abgelaufen/);
+    expect(text(expired.error!)).toMatch(/abgelaufen/);
+    expect(text(expired.error!, "en")).toMatch(/expired/);
 
     // Without a second factor nothing changes: a wrong password is one message.
     signIn.mockRejectedValueOnce(credentialsSignin("credentials"));
     const refused = await signInAction({ error: null, email: "", attempt: 0 }, step1);
-    expect(refused.error).toBe("E-Mail oder Passwort ist falsch.");
+    expect(text(refused.error!)).toBe("E-Mail oder Passwort ist falsch.");
     expect(refused.pending).toBeUndefined();
   });
 });

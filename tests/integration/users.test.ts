@@ -2,6 +2,7 @@
 // one-time reset codes (single use, expiry, only the newest works), one's own password change,
 // revisions without password hashes and the audit events of every step.
 import { createHash } from "node:crypto";
+import { authorizeCredentials } from "../../lib/auth/credentials";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../lib/auth/session";
 import { verifyPassword } from "../../lib/auth/password";
@@ -17,11 +18,13 @@ import {
   issuePasswordResetCode,
   listUsers,
   resetPasswordWithCode,
+  setOwnLocale,
   setUserActive,
   updateUser,
 } from "../../lib/editorial/users";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { textOf } from "../helpers/messages";
 
 let t: TestDatabase;
 let admin: SessionUser;
@@ -59,7 +62,7 @@ async function refused(promise: Promise<unknown>, pattern: RegExp, type: new (..
     (e: unknown) => e,
   );
   expect(error, `expected a refusal matching ${pattern}`).toBeInstanceOf(type);
-  expect((error as Error).message).toMatch(pattern);
+  expect(textOf(error)).toMatch(pattern);
   return error as Error;
 }
 
@@ -186,7 +189,7 @@ describe("roles and deactivation", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect((rejected?.reason as Error).message).toMatch(/letzte aktive Admin-Konto/);
+    expect(textOf(rejected?.reason)).toMatch(/letzte aktive Admin-Konto/);
     expect(await t.db.user.count({ where: { role: "admin", active: true } })).toBe(1);
     // Restore the original admin for the other tests.
     const survivor = results[0]!.status === "fulfilled" ? actorA : actorB;
@@ -342,6 +345,47 @@ describe("one's own password", () => {
       expect(r.changes).not.toHaveProperty("passwordHash");
       expect(JSON.stringify(r.changes)).not.toContain("$argon2");
     }
+  });
+});
+
+describe("the desk's language", () => {
+  const browser = (acceptLanguage: string, cookie?: string) =>
+    new Request("http://localhost/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "accept-language": acceptLanguage, ...(cookie ? { cookie } : {}) },
+    });
+  const localeOf = async (id: string) => (await t.db.user.findUniqueOrThrow({ where: { id }, select: { locale: true } })).locale;
+
+  it("is taken from the browser at the first sign-in, and kept afterwards", async () => {
+    const user = await newUser("contributor", "english-password-1");
+    expect(await localeOf(user.id)).toBeNull();
+    expect(await authorizeCredentials({ email: user.email, password: "english-password-1" }, browser("en-GB,en;q=0.9,de;q=0.5"), t.db)).toMatchObject({ id: user.id });
+    expect(await localeOf(user.id)).toBe("en");
+    // A later sign-in from a German browser does not change it: it is the account's now.
+    await authorizeCredentials({ email: user.email, password: "english-password-1" }, browser("de-DE,de"), t.db);
+    expect(await localeOf(user.id)).toBe("en");
+  });
+
+  it("follows the language chosen on the public site before Accept-Language, and German without either", async () => {
+    const chose = await newUser("contributor", "chose-german-123");
+    await authorizeCredentials({ email: chose.email, password: "chose-german-123" }, browser("en-US,en", "x=1; claimbase-locale=de"), t.db);
+    expect(await localeOf(chose.id)).toBe("de");
+    const plain = await newUser("contributor", "no-header-12345");
+    await authorizeCredentials({ email: plain.email, password: "no-header-12345" }, undefined, t.db);
+    expect(await localeOf(plain.id)).toBe("de");
+  });
+
+  it("is changed by the account itself under My account, with a revision; the same choice writes nothing", async () => {
+    const user = await newUser("editor");
+    const actor = { id: user.id, name: user.name, email: user.email, role: user.role };
+    const before = (await revisionsOf(user.id)).length;
+    expect(await setOwnLocale(actor, { locale: "en" }, t.db)).toEqual({ changed: true });
+    expect(await localeOf(user.id)).toBe("en");
+    const revisions = await revisionsOf(user.id);
+    expect(revisions).toHaveLength(before + 1);
+    expect((revisions.at(-1)?.changes as Record<string, unknown>).locale).toEqual({ before: null, after: "en" });
+    expect(await setOwnLocale(actor, { locale: "en" }, t.db)).toEqual({ changed: false });
+    expect(await revisionsOf(user.id)).toHaveLength(before + 1);
   });
 });
 

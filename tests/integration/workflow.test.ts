@@ -11,6 +11,8 @@ import { getPublicClaim } from "../../lib/public";
 import { freezeMissingPublications } from "../../lib/editorial/publication";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { refusalText, text, textOf } from "../helpers/messages";
+import { msg } from "../../lib/messages";
 
 let t: TestDatabase;
 const actors = {} as Record<"admin" | "editor" | "editor2" | "reviewer" | "contributor", SessionUser>;
@@ -157,11 +159,13 @@ describe("who may do what", () => {
     const forAuthor = await workflowOptions(actors.editor, claim.id, t.db);
     const approve = forAuthor.find((o) => o.transition === "approve");
     expect(approve?.allowed).toBe(false);
-    expect(approve?.reason).toMatch(/Vier-Augen-Prinzip/);
+    expect(approve?.reason).toEqual(msg("msg.workflow.fourEyes"));
+    expect(text(approve!.reason!)).toMatch(/Vier-Augen-Prinzip/);
+    expect(text(approve!.reason!, "en")).toMatch(/^Four-eyes principle: you proposed this verdict yourself/);
     const forReviewer = await workflowOptions(actors.reviewer, claim.id, t.db);
     expect(forReviewer.find((o) => o.transition === "approve")?.allowed).toBe(true);
     const forContributor = await workflowOptions(actors.contributor, claim.id, t.db);
-    expect(forContributor.find((o) => o.transition === "approve")?.reason).toMatch(/Mitarbeitende/);
+    expect(text(forContributor.find((o) => o.transition === "approve")!.reason!)).toMatch(/Mitarbeitende/);
   });
 });
 
@@ -170,9 +174,10 @@ describe("submitting for review", () => {
     const bare = await claimIn("in_research", { verdict: false, evidence: false });
     const error = await run(actors.editor, bare, "submit").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransitionError);
-    expect((error as Error).message).toBe("Zur Prüfung fehlt noch: eine vorgeschlagene Bewertung, eine Zusammenfassung, mindestens einen Beleg.");
+    expect(textOf(error)).toBe("Zur Prüfung fehlt noch: eine vorgeschlagene Bewertung, eine Zusammenfassung, mindestens einen Beleg.");
+    expect(textOf(error, "en")).toBe("Still missing for review: a proposed verdict, a summary, at least one piece of evidence.");
     const noEvidence = await claimIn("in_research", { evidence: false });
-    await expect(run(actors.editor, noEvidence, "submit")).rejects.toThrow("mindestens einen Beleg");
+    expect(await refusalText(run(actors.editor, noEvidence, "submit"))).toMatch("mindestens einen Beleg");
   });
 });
 
@@ -180,10 +185,10 @@ describe("four eyes", () => {
   it("refuses the author of the verdict, whatever their role", async () => {
     const claim = await claimIn("in_review");
     const before = await snapshot(claim.id);
-    await expect(run(actors.editor, claim, "approve")).rejects.toThrow(/Vier-Augen-Prinzip/);
+    expect(await refusalText(run(actors.editor, claim, "approve"))).toMatch(/Vier-Augen-Prinzip/);
     await t.db.claim.update({ where: { id: claim.id }, data: { verdictAuthorId: actors.admin.id } });
     const moved = await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    await expect(run(actors.admin, moved, "approve")).rejects.toThrow(/Vier-Augen-Prinzip/);
+    expect(await refusalText(run(actors.admin, moved, "approve"))).toMatch(/Vier-Augen-Prinzip/);
     expect((await snapshot(claim.id)).decisions).toBe(before.decisions);
   });
 
@@ -208,7 +213,7 @@ describe("four eyes", () => {
 describe("rejection", () => {
   it("needs a note and sends the claim back to research with it", async () => {
     const claim = await claimIn("in_review");
-    await expect(run(actors.reviewer, claim, "reject")).rejects.toThrow("Bitte eine Begründung für die Ablehnung angeben.");
+    expect(await refusalText(run(actors.reviewer, claim, "reject"))).toMatch("Bitte eine Begründung für die Ablehnung angeben.");
     await run(actors.reviewer, claim, "reject", { note: "Die Zahl ist nicht belegt." });
     const after = await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(after.status).toBe("in_research");
@@ -221,8 +226,8 @@ describe("rejection", () => {
 describe("corrections after publication", () => {
   it("keep the public version until a second person approves, then publish the dated note", async () => {
     const claim = await claimIn("published");
-    await expect(run(actors.reviewer, claim, "propose_correction", { summary: "Neu." })).rejects.toThrow("öffentliche Korrekturnotiz");
-    await expect(run(actors.reviewer, claim, "propose_correction", { note: "Nichts Neues." })).rejects.toThrow("unterscheidet sich nicht");
+    expect(await refusalText(run(actors.reviewer, claim, "propose_correction", { summary: "Neu." }))).toMatch("öffentliche Korrekturnotiz");
+    expect(await refusalText(run(actors.reviewer, claim, "propose_correction", { note: "Nichts Neues." }))).toMatch("unterscheidet sich nicht");
 
     await run(actors.reviewer, claim, "propose_correction", {
       note: "Eine neue Statistik widerlegt die Zahl nur teilweise.",
@@ -238,7 +243,7 @@ describe("corrections after publication", () => {
     expect(page?.corrections ?? []).toHaveLength(0);
 
     // The proposer cannot approve their own correction.
-    await expect(run(actors.reviewer, current, "approve")).rejects.toThrow(/Vier-Augen-Prinzip/);
+    expect(await refusalText(run(actors.reviewer, current, "approve"))).toMatch(/Vier-Augen-Prinzip/);
     await run(actors.editor, current, "approve");
     current = await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(current).toMatchObject({ status: "corrected", publicState: "corrected", publishedVerdictId: verdicts["half-true"], publishedSummary: "Teilweise richtig." });
@@ -265,7 +270,7 @@ describe("corrections after publication", () => {
 describe("retraction", () => {
   it("keeps the public page with a dated notice", async () => {
     const claim = await claimIn("published");
-    await expect(run(actors.editor, claim, "retract")).rejects.toThrow("Begründung für den Rückzug");
+    expect(await refusalText(run(actors.editor, claim, "retract"))).toMatch("Begründung für den Rückzug");
     await run(actors.editor, claim, "retract", { note: "Die Aussage wurde falsch zugeordnet." });
     const after = await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(after).toMatchObject({ status: "retracted", publicState: "retracted" });
@@ -285,7 +290,7 @@ describe("stale saves", () => {
     expect(error).toBeInstanceOf(DomainError);
     const stale = await run(actors.reviewer, { id: claim.id, version: claim.version }, "back_to_draft").catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ConflictError);
-    expect((stale as ConflictError).message).toContain(actors.editor.name);
+    expect(textOf(stale)).toContain(actors.editor.name);
     expect(await snapshot(claim.id)).toEqual(before);
   });
 });

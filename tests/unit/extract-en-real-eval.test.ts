@@ -1,6 +1,7 @@
-// `npm run eval:extract` scores the English real-news set (tests/fixtures/extraction/en-real):
-// the set is loaded, scored with the English targets of issue 12, and printed with the plain
-// quotation-mark baseline beside it. Runs the script as the CLI does.
+// `npm run eval:extract` scores the English real-news sets (tests/fixtures/extraction/en-real, the
+// evaluation set, and en-train, the tuning set): each set is loaded, scored (en-real with the
+// English targets of issue 12) and printed with the plain quotation-mark baseline beside it.
+// Runs the script as the CLI does.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,6 +36,26 @@ describe("eval:extract --set en-real", () => {
   it("names en-real among the sets it accepts", () => {
     const bad = run(["--set", "english"]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/seed, dev, en-real, wikinews/);
+    expect(bad.stderr).toMatch(/seed, dev, en-real, en-train, wikinews/);
+  });
+});
+
+// The English tuning set (tests/fixtures/extraction/en-train) is scored the same way, but it is
+// never gated: rules are developed on it, so a target there would only measure the tuning.
+describe("eval:extract --set en-train", () => {
+  const r = run(["--set", "en-train"]);
+
+  it("scores all 74 tuning articles, without a crash, and only that set", () => {
+    expect(r.stdout).toMatch(/== en-train \(English Wikinews[^\n]*: 74 document\(s\) \(74 en\), 0 crash\(es\)/);
+    expect(r.stdout).not.toMatch(/== dev|== seed|== de-wikinews|== en-real/);
+  });
+
+  it("prints the figures and the baseline, checks no target and exits 0 without --print", () => {
+    expect(r.stdout).toMatch(/^ {2}direct {4}gold {2}196 /m);
+    expect(r.stdout).toMatch(/^ {2}indirect {2}gold {2}248 /m);
+    expect(r.stdout).toMatch(/^ {2}baseline {2}every span between quotation marks as a direct quote: pred +\d+ /m);
+    expect(r.stdout).not.toMatch(/^ {2}target /m);
+    expect(r.stdout).toMatch(/en-train is for tuning/);
+    expect(r.status, r.stderr).toBe(0);
   });
 });

@@ -12,6 +12,9 @@ import { extractArticle, type ExtractionResult } from "../../lib/extract/index";
 import { timeRatio } from "../helpers/timing";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
+// A case of several extractions of large inputs can pass vitest's default minute on an overloaded
+// machine; this is a guard against a hang, the time budgets are the ratios below.
+const TIMED_CASE_MS = 180_000;
 
 const MARKS = ["\"", "'", "«", "»", "‹", "›", "„", "“", "”", "‚", "‘", "’", "`", "´", "″", "〈", "〉", "「", "」"];
 const DASHES = ["-", "–", "—", "‐", "‑", "−"];
@@ -86,7 +89,7 @@ describe("extractArticle on random text", () => {
       }),
       { numRuns: 3 },
     );
-  });
+  }, 3 * TIMED_CASE_MS);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -111,10 +114,11 @@ function benign(n: number): string {
   return toSize(texts.join("\n\n"), n);
 }
 
-// Generous, because the machine is shared: a super-linear step shows as a factor of tens or
-// hundreds at 1 MB (a quadratic one as thousands), a linear one stays near 1–3.
+// Generous, because the machine is shared: a quadratic step shows as a factor of hundreds at
+// 250,000 characters, a linear one stays near 1–3. (1 MB inputs: "always returns" above.)
 const MAX_RATIO = 6;
-const SIZE = 1_000_000;
+const SIZE = 250_000;
+
 
 describe("extractArticle stays linear on hostile input", () => {
   let news = "";
@@ -123,10 +127,10 @@ describe("extractArticle stays linear on hostile input", () => {
   });
   /** The time of `input` over the time of news text of the same size (measured in turns, median
    * of three), and the result for checking. */
-  const measured = (input: string): { ratio: number; result: ExtractionResult } => ({
-    result: extractArticle(input),
-    ratio: timeRatio(() => extractArticle(input), () => extractArticle(news), 3),
-  });
+  const measured = (input: string): { ratio: number; result: ExtractionResult } => {
+    const result = extractArticle(input); // also the warm-up
+    return { result, ratio: timeRatio(() => extractArticle(input), () => extractArticle(news), 3, false) };
+  };
   const hostile: [string, string][] = [
     ["openers only", "«Wort „Wort “Wort ‚Wort ‹Wort »Wort \"Wort 'Wort ’Wort "],
     ["closers only", "Wort» Wort“ Wort” Wort‘ Wort› Wort« Wort\" Wort' Wort’ "],
@@ -141,7 +145,7 @@ describe("extractArticle stays linear on hostile input", () => {
       const { ratio, result } = measured(input);
       expectWellFormed(input, result);
       expect(ratio, `${label}: ${ratio.toFixed(2)}× the benign time`).toBeLessThan(MAX_RATIO);
-    });
+    }, TIMED_CASE_MS);
   }
 
   it(`random mixes of marks, words and breaks: within ${MAX_RATIO}× of news text`, () => {
@@ -154,5 +158,5 @@ describe("extractArticle stays linear on hostile input", () => {
       }),
       { numRuns: 3 },
     );
-  });
+  }, 3 * TIMED_CASE_MS);
 });

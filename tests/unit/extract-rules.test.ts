@@ -307,3 +307,427 @@ describe("pronoun antecedents", () => {
     expect(q.speaker?.speakerId).toBe("m1");
   });
 });
+
+// English speakers and indirect speech (lib/extract/english.ts), developed on the English tuning
+// set (tests/fixtures/extraction/en-train). One test per rule; every sentence is invented.
+function en(text: string): ExtractionResult {
+  return extractArticle(text, { language: "en" });
+}
+function quoteWith(r: ExtractionResult, words: string): QuoteCandidate {
+  const q = direct(r).find((x) => x.text.includes(words));
+  if (!q) throw new Error(`no direct quote with "${words}" in ${JSON.stringify(r.quotes.map((x) => x.text))}`);
+  return q;
+}
+function indirectTexts(r: ExtractionResult): string[] {
+  return r.quotes.filter((q) => q.kind === "indirect").map((q) => q.text);
+}
+
+describe("English: the subject of a speech verb, read head first", () => {
+  it("a name and its organisation in a prepositional phrase with an abbreviation: the name speaks", () => {
+    const r = en('Mara Lindqvist of the Harbour Safety Board (HSB) said, "The pier is unsafe."');
+    expect(quoteWith(r, "The pier is unsafe").speaker?.name).toBe("Mara Lindqvist");
+  });
+
+  it("an outlet the speaker talks to is the addressee, never the speaker", () => {
+    let r = en('Tomas Brenner told the Valley Courier, "We will rebuild."');
+    expect(quoteWith(r, "We will rebuild").speaker?.name).toBe("Tomas Brenner");
+    r = en('Harbour Guild chair Elin Sorvik, in remarks to the Coast Radio, said "The boats stay in port."');
+    expect(quoteWith(r, "The boats stay").speaker?.name).toBe("Elin Sorvik");
+  });
+
+  it("an apposition after a name: the name speaks, not the role's office", () => {
+    const r = en('Pavel Oster, head of a regional water office, said "Levels are falling."');
+    expect(quoteWith(r, "Levels are falling").speaker?.name).toBe("Pavel Oster");
+  });
+
+  it("a second verb of the same subject after 'and': the clause's subject, not the object before it", () => {
+    const r = en('Mayor Ruth Calder visited the Norwood Institute and said, "Our labs are ready."');
+    expect(quoteWith(r, "Our labs are ready").speaker?.name).toBe("Ruth Calder");
+  });
+
+  it("a spokesperson for an organisation is the organisation", () => {
+    const r = en("A spokesperson for Brightwell Foods said the recall was voluntary.");
+    expect(indirectWith(r, "the recall was voluntary").speaker?.name).toBe("Brightwell Foods");
+  });
+
+  it("the agent of a passive speech verb speaks", () => {
+    const r = en('The plan was described by Senator Ada Voss as "a gift to polluters".');
+    expect(quoteWith(r, "a gift to polluters").speaker?.name).toBe("Ada Voss");
+  });
+
+  it("a quote without a tag of its own: the nearest speech verb before it, per clause", () => {
+    const r = en('Council members attacked the budget, with Lena Brandt calling it "reckless" and Omar Reyes calling the cuts "a betrayal of families".');
+    expect(quoteWith(r, "a betrayal of families").speaker?.name).toBe("Omar Reyes");
+  });
+
+  it("a tag after a quote does not reach into the next clause ('…,\" while X noted')", () => {
+    const r = en('Deputy Ana Kray told reporters the vote "was a disgrace," while Governor Tom Hale noted the turnout.');
+    expect(quoteWith(r, "was a disgrace").speaker?.name).toBe("Ana Kray");
+  });
+
+  it("a possessive after an inverted verb only qualifies the subject", () => {
+    const r = en('"Heartbroken," writes Lena\'s longtime friend Ivo Marsh on his blog.');
+    expect(quoteWith(r, "Heartbroken").speaker?.name).toBe("Ivo Marsh");
+  });
+
+  it("'official' before a noun is an adjective: the account speaks", () => {
+    const r = en('Earlier, an official city Twitter account made the following announcement: "Roads are closed."');
+    expect(quoteWith(r, "Roads are closed").speaker?.text).toContain("official city Twitter account");
+  });
+
+  it("a document 'reads' next to a quote; its author speaks", () => {
+    const r = en('"We will miss him," reads a statement from the Ardell Rowing Club.');
+    expect(quoteWith(r, "We will miss him").speaker?.name).toContain("Ardell Rowing Club");
+  });
+});
+
+describe("English: names nobody introduces with a title", () => {
+  it("two capitalized words that speak are a person; a title word at the sentence start is not part of the name", () => {
+    const r = en('Voter Kitty Ames told the Daily Ledger, "Every vote counts."');
+    expect(quoteWith(r, "Every vote counts").speaker?.name).toBe("Kitty Ames");
+  });
+
+  it("a surname used alone makes the full name a person, and a later pronoun finds her", () => {
+    const r = en('Challenger Rosa Vint leads the race. Vint called the poll "a wake-up call". She told supporters that voters were tired of promises.');
+    const q = indirectWith(r, "voters were tired of promises");
+    expect(q.speaker?.text).toBe("She");
+    expect(q.speaker?.name).toBe("Rosa Vint");
+  });
+
+  it("a name in apposition with a role is a person, and the role refers to that person", () => {
+    const r = en('Dr. Amara Lowe warned of outbreaks. Lantria\'s health minister, Samuel Oduya, noted that his country had vaccinated most infants. "It can be done," he said.');
+    expect(quoteWith(r, "It can be done").speaker?.name).toBe("Samuel Oduya");
+  });
+
+  it("a title with its place before the name: 'Mayor of Carlow Dana Pryce'", () => {
+    const r = en('Dana Pryce was re-elected in May. "We are grateful," tweeted Mayor of Carlow Dana Pryce.');
+    expect(quoteWith(r, "We are grateful").speaker?.name).toBe("Dana Pryce");
+  });
+});
+
+describe("English: 'according to'", () => {
+  it("the clause starts after an apposition of the source", () => {
+    const r = en("According to Ida Lunde, the mill's former spokeswoman, the mill closed in March.");
+    const q = indirectWith(r, "the mill closed in March");
+    expect(q.text).toBe("the mill closed in March");
+    expect(q.speaker?.name).toBe("Ida Lunde");
+  });
+
+  it("the author of a statement, and an institution's whole name, are the source", () => {
+    let r = en("According to a statement released by the Brandt family, the funeral will be private.");
+    expect(indirectWith(r, "the funeral will be private").speaker?.name).toContain("Brandt family");
+    r = en("According to the Institute for Coastal Research and Planning in Norland, sea levels rose by four centimetres.");
+    expect(indirectWith(r, "sea levels rose").speaker?.name).toBe("Institute for Coastal Research and Planning");
+  });
+
+  it("inside the sentence it reports the whole sentence, but not after words without a verb", () => {
+    const r = en("Ilse Morn then won, according to the Tribune, the largest share of votes.");
+    expect(indirectTexts(r)).toEqual(["Ilse Morn then won, according to the Tribune, the largest share of votes"]);
+    expect(indirectTexts(en("Magnitude 5.1 according to the survey office, the quake was felt in three towns."))).toEqual([]);
+  });
+});
+
+describe("English: the clause a speech verb reports", () => {
+  it("right after the verb, without 'that'", () => {
+    const r = en("The Harlow Gazette reported three bridges were closed after the storm.");
+    const q = indirectWith(r, "three bridges were closed after the storm");
+    expect(q.text).toBe("three bridges were closed after the storm");
+    expect(q.speaker?.name).toBe("Harlow Gazette");
+  });
+
+  it("after an addressee or an adverbial", () => {
+    expect(indirectTexts(en("Mayor Lin Obi told the Harlow Gazette the bridges would reopen in May."))).toEqual(["the bridges would reopen in May"]);
+    expect(indirectTexts(en("The agency said in its report, the river had risen by two metres."))).toEqual(["the river had risen by two metres"]);
+    expect(indirectTexts(en("Senator Ada Voss said in an interview with Coast Radio she would vote against the bill."))).toEqual(["she would vote against the bill"]);
+  });
+
+  it("an object, an instruction or a new clause after a comma is no reported clause", () => {
+    expect(indirectTexts(en("The ministry announced new rules for ferries on the northern routes."))).toEqual([]);
+    expect(indirectTexts(en("Residents were told to stay indoors and the schools were closed."))).toEqual([]);
+    expect(indirectTexts(en("After the mayor announced her resignation in May, Ivo Marsh joined the council."))).toEqual([]);
+    expect(indirectTexts(en("The mayor promised repairs every week until the council approved the budget."))).toEqual([]);
+  });
+
+  it("several clauses of one verb are several items; the reporter's next verb ends the clause", () => {
+    expect(indirectTexts(en("Researchers reported that coal caused most deaths; that age was a factor; and that rural areas suffered more."))).toEqual([
+      "coal caused most deaths", "age was a factor", "rural areas suffered more",
+    ]);
+    expect(indirectTexts(en("The union claimed pay had fallen and that staff were leaving."))).toEqual(["pay had fallen", "staff were leaving"]);
+    expect(indirectTexts(en("The family said they planned a private service and asked for donations."))).toEqual(["they planned a private service"]);
+  });
+
+  it("a denial reports nothing", () => {
+    expect(indirectTexts(en("Ivo Marsh denied that the firm had broken the law."))).toEqual([]);
+  });
+
+  it("an '-ing' form after a plain noun qualifies it; after a document noun it reports", () => {
+    expect(indirectTexts(en("The number of towns reporting floods rose to twelve on Monday."))).toEqual([]);
+    expect(indirectTexts(en("The agency released a statement saying the dam had held."))).toEqual(["the dam had held"]);
+  });
+
+  it("a base form after a plural subject is a speech verb ('biologists report')", () => {
+    const r = en("A team of biologists report the frogs survived the winter.");
+    expect(indirectWith(r, "the frogs survived the winter").speaker?.text).toContain("team");
+  });
+});
+
+describe("English: tail tags and tags inside the sentence", () => {
+  it("words before a tag are reported only when they are a clause", () => {
+    let r = en('In a statement, the council said, "We regret the decision."');
+    expect(indirectTexts(r)).toEqual([]);
+    expect(quoteWith(r, "We regret the decision").speaker?.name).toBe("council");
+    r = en('Tom Hale, the county sheriff, said "Stay at home."');
+    expect(indirectTexts(r)).toEqual([]);
+    expect(indirectTexts(en("The bridge will reopen in May, the agency said."))).toEqual(["The bridge will reopen in May"]);
+  });
+
+  it("a tag inside the sentence reports the whole sentence; '…, X said, and …' gives two items", () => {
+    expect(indirectTexts(en("At noon, the clinic said, the patient died."))).toEqual(["At noon, the clinic said, the patient died"]);
+    expect(indirectTexts(en("If the birds had been farmed, they reasoned, the samples would show little diversity."))).toEqual([
+      "If the birds had been farmed, they reasoned, the samples would show little diversity",
+    ]);
+    expect(indirectTexts(en("Prices will rise this winter, Ivo Marsh said, and wages will not."))).toEqual(["Prices will rise this winter", "wages will not"]);
+  });
+
+  it("an object after the verb, or an absolute phrase, is no tag", () => {
+    expect(indirectTexts(en("On Sunday, the Republic of Estria announced a withdrawal from the region, beyond the zone it announced earlier."))).toEqual([]);
+    expect(indirectTexts(en("The plant will close next year, with local sales expected to fall."))).toEqual([]);
+  });
+});
+
+describe("English: which words are speech verbs", () => {
+  it("verbs are lower case: 'the United States Department' names an office", () => {
+    expect(indirectTexts(en("The United States Department of Energy announced new rules on Monday."))).toEqual([]);
+  });
+
+  it("'-s' and '-ed' forms after articles and adjectives are nouns and adjectives", () => {
+    const r = en('Critics made controversial comments about the plan. "It will fail," said Ivo Marsh. The total reported losses reached 2 million dollars.');
+    expect(indirectTexts(r)).toEqual([]);
+    expect(quoteWith(r, "It will fail").speaker?.name).toBe("Ivo Marsh");
+  });
+});
+
+describe("English: who 'they' are, and 'quoted X as saying'", () => {
+  it("'they' is the group that spoke just before, else the group that is the subject before", () => {
+    let r = en("The Harbour Board said on Monday, the ferry would resume. They said the new timetable would start in June.");
+    expect(indirectWith(r, "the new timetable would start in June").speaker?.name).toContain("Harbour Board");
+    r = en("The research team collected samples from six caves. They found the bones to be old. If the bats had been farmed, they reasoned, the bones would look alike.");
+    const q = indirectWith(r, "the bones would look alike");
+    expect(q.speaker?.text).toBe("they");
+    expect(q.speaker?.name).toContain("research team");
+  });
+
+  it("an outlet that quotes someone is not the speaker: 'quoted X as saying', 'X was quoted as saying'", () => {
+    let r = en("The Harlow Gazette quoted Mayor Lin Obi as saying the bridges would reopen.");
+    expect(indirectWith(r, "the bridges would reopen").speaker?.name).toBe("Lin Obi");
+    r = en('Coast Radio quoted Ida Lunde as saying, "We are not leaving."');
+    expect(quoteWith(r, "We are not leaving").speaker?.name).toBe("Ida Lunde");
+    r = en("Mayor Lin Obi was quoted as saying the repairs were late.");
+    expect(indirectWith(r, "the repairs were late").speaker?.name).toBe("Lin Obi");
+  });
+});
+
+describe("English: pronoun antecedents", () => {
+  it("the subject of a speech verb after an 'of' phrase is a likely antecedent, an opening 'Unlike X' phrase is not the subject", () => {
+    const r = en("Unlike Senator Ilse Marten, Piet Visser of the Harbour Board said the port would reopen. He added that ferries would run again.");
+    expect(indirectWith(r, "the port would reopen").speaker?.name).toBe("Piet Visser");
+    const q = indirectWith(r, "ferries would run again");
+    expect(q.speaker?.text).toBe("He");
+    expect(q.speaker?.name).toBe("Piet Visser");
+  });
+});
+
+describe("English: names with initials and particles, and the tags around them", () => {
+  it("a middle initial is part of the name, also after a title ('Chief Justice Ana K. Morrow')", () => {
+    const r = en('"On behalf of the court," wrote Chief Justice Ana K. Morrow, "I am saddened." "We will appeal," said Tom R. Fenwick.');
+    expect(quoteWith(r, "On behalf of the court").speaker?.name).toBe("Ana K. Morrow");
+    expect(quoteWith(r, "I am saddened.").speaker?.name).toBe("Ana K. Morrow");
+    expect(quoteWith(r, "We will appeal").speaker?.name).toBe("Tom R. Fenwick");
+  });
+
+  it("a lower-case particle joined by a hyphen belongs to the name ('Karim el-Nour', 'Samir al-Hadi')", () => {
+    const r = en('At the summit, chairperson Karim el-Nour of Estria said, "The deal will hold." "It is too late," said Samir al-Hadi.');
+    expect(quoteWith(r, "The deal will hold.").speaker?.name).toBe("Karim el-Nour");
+    expect(quoteWith(r, "It is too late").speaker?.name).toBe("Samir al-Hadi");
+  });
+
+  it("Capitalized words in quotation marks after 'Name of' name the body, and the person speaks", () => {
+    const r = en('Calling it "a hollow promise", Laura Lint of "Safe Harbour", a tenants\' group, told the Gazette "nobody believes the council any more".');
+    expect(direct(r).map((q) => q.text)).toEqual(["a hollow promise", "nobody believes the council any more"]);
+    expect(quoteWith(r, "a hollow promise").speaker?.name).toBe("Laura Lint");
+    expect(quoteWith(r, "nobody believes the council").speaker?.name).toBe("Laura Lint");
+  });
+
+  it("the subject of a relative clause whose pronoun is its object speaks: 'which X has called “…”'", () => {
+    const r = en('Harbour Secretary Lena Vos faced a vote on Monday. Spokesman Ivo Marsh criticized the vote, which Vos has called "a farce" and a "stunt".');
+    expect(quoteWith(r, "a farce").speaker?.name).toBe("Lena Vos");
+    expect(quoteWith(r, "stunt").speaker?.name).toBe("Lena Vos");
+  });
+
+  it("an '-ing' form after a possessive is a noun, no speech verb ('the court's ruling')", () => {
+    const r = en("The council said it would widen the road, disregarding the court's ruling.");
+    const q = indirectWith(r, "it would widen the road");
+    expect(q.speaker?.name).toContain("council");
+  });
+});
+
+describe("English: quotes inside quotes", () => {
+  it("'I said, ‘…’' inside a quote is the outer speaker; 'many people would ask me, ‘…’' is those people", () => {
+    const r = en("Asked by reporters, Nora Quill said, \"Many people would ask me, 'Is the mill closing?' and I said, 'It is not my decision.' I have always said, 'Work comes first.'\"");
+    const exact = (words: string) => direct(r).find((q) => q.text === words);
+    expect(exact("Is the mill closing?")?.speaker?.name).toBe("Many people");
+    expect(exact("Is the mill closing?")?.reportedBy?.name).toBe("Nora Quill");
+    expect(exact("It is not my decision.")?.speaker?.text).toBe("I");
+    expect(exact("It is not my decision.")?.speaker?.name).toBe("Nora Quill");
+    expect(exact("Work comes first.")?.speaker?.name).toBe("Nora Quill");
+  });
+});
+
+describe("English: tags across sentences, asides and titles", () => {
+  it("a quote that ends its sentence takes the tag that opens the next one ('“…?” asked X.', '“…!” X told …')", () => {
+    const r = en('The plan was backed by Mayor Lin Obi. "Our river is rising. Let us act now!" Tom Reed told the council on Monday. "Why now?" asked Ada Voss.');
+    expect(quoteWith(r, "Our river is rising").speaker?.name).toBe("Tom Reed");
+    expect(quoteWith(r, "Why now?").speaker?.name).toBe("Ada Voss");
+  });
+
+  it("an aside between dashes before a quote is skipped; a title with 'of' and an acronym before a name is no speaker", () => {
+    const r = en('Council Speaker Ana Ruiz commented on the vote — which the Gazette noted as unusual — "This was never about money." Member of Parliament (MP) Piet Visser of the Green Party added, "It was about trust."');
+    expect(quoteWith(r, "never about money").speaker?.name).toBe("Ana Ruiz");
+    expect(quoteWith(r, "about trust").speaker?.name).toBe("Piet Visser");
+  });
+
+  it("'told' with a clause after its addressee and a comma is the main verb, not a tail tag", () => {
+    const r = en("Lena Marsh, a spokeswoman for the harbour police, told Radio North, divers from the coast guard searched the bay, but found nothing.");
+    const q = indirectWith(r, "divers from the coast guard searched the bay");
+    expect(q.speaker?.name).toBe("Lena Marsh");
+  });
+
+  it("a coordinator opening the clause is no subject; a noun after a possessive is no speech verb", () => {
+    let r = en("The board was set to meet on Friday, but on Monday the board announced it would meet in May.");
+    expect(indirectWith(r, "it would meet in May").speaker?.name.toLowerCase()).toContain("board");
+    r = en("The board was set to meet on Friday, but at nearly the same time as Reyes's comments, the board announced it would meet in May.");
+    expect(indirectWith(r, "it would meet in May").speaker?.name.toLowerCase()).toContain("board");
+  });
+
+  it("the period of an abbreviation inside an 'according to' phrase ('According to U.S. Attorney Bash,')", () => {
+    const r = en("Prosecutor Tom Bash spoke on Monday. According to U.S. Attorney Bash, the letter could strengthen the case.");
+    expect(indirectWith(r, "the letter could strengthen the case").speaker?.name).toBe("Tom Bash");
+  });
+
+  it("two given names and two surnames are one name ('Andrés Manuel López Obrador')", () => {
+    const r = en("According to President Andrés Manuel López Obrador, six nationals were hurt.");
+    expect(indirectWith(r, "six nationals were hurt").speaker?.name).toBe("Andrés Manuel López Obrador");
+  });
+
+  it("the source of figures: 'data from X', 'X's statistics'; 'Reports citing sources' are reports", () => {
+    let r = en("According to data from the Harbour Safety Archive, the accident followed four others.");
+    expect(indirectWith(r, "the accident followed four others").speaker?.name).toBe("Harbour Safety Archive");
+    r = en("Crossings rose in winter, according to the agency's figures.");
+    expect(indirectWith(r, "Crossings rose in winter").speaker?.name.toLowerCase()).toBe("agency's");
+    r = en("Reports citing sources within the party have indicated the mayor was asked to resign.");
+    expect(indirectWith(r, "the mayor was asked to resign").speaker?.name).toBe("Reports");
+  });
+
+  it("an '-s' verb between an article's noun and another article is finite ('the writer supposes a “…”')", () => {
+    const r = en('Police found a letter. In the letter, the writer supposes a "secret plan against the town" of some kind.');
+    expect(quoteWith(r, "secret plan against the town").speaker?.text).toBe("the writer");
+  });
+});
+
+describe("English: appositions, agents and sources around quotes", () => {
+  it("a relative clause closed by a comma after the subject is no subject; an adverb before the verb is no part of it", () => {
+    const r = en("The Harbour Board, which has dropped its plan to sell the pier to Mayor Lin Obi, has stated repairs will cost 3 million. The Harbour Board further indicated no ferries were hit and suggested the storm caused the damage.");
+    expect(indirectWith(r, "repairs will cost 3 million").speaker?.name).toContain("Harbour Board");
+    expect(indirectWith(r, "the storm caused the damage").speaker?.name).toBe("Harbour Board");
+  });
+
+  it("the agent of 'was described by X as “…”' ends before 'as'; an institution's name keeps 'of the …'", () => {
+    const r = en('The priest was described by the Diocesan Council as "a voice for the poor." The priest died, according to the Conference of the Northern Dioceses (CND).');
+    expect(quoteWith(r, "a voice for the poor").speaker?.name).toBe("Diocesan Council");
+    expect(indirectWith(r, "The priest died").speaker?.name).toBe("Conference of the Northern Dioceses");
+  });
+
+  it("a quote right after 'According to X,' is X's; 'a statement from X:' gives X", () => {
+    const r = en('Selena Vos spoke first. According to Harwick University scholar Anna Dittmer, "Women hold a third of the seats." The council issued the following statement from Mayor Lin Obi: "The bridge will reopen."');
+    expect(quoteWith(r, "Women hold a third").speaker?.name).toContain("Anna Dittmer");
+    expect(quoteWith(r, "The bridge will reopen.").speaker?.name).toBe("Lin Obi");
+  });
+
+  it("'… and think, ‘…’' inside a quote: the first-person subject, so the outer speaker", () => {
+    const r = en("Council member Jill Marsh also commented: \"Before I ran I did look at the list and think, 'Why are there so few of us?'\"");
+    const inner = direct(r).find((q) => q.text === "Why are there so few of us?");
+    expect(inner?.speaker?.name).toBe("Jill Marsh");
+  });
+
+  it("a name in apposition at the end of an inverted tag speaks ('said X's chancellor, Pradeep Khosla')", () => {
+    const r = en('"He was the finest scientist I have known," said University of Harwick, Lindenau\'s chancellor, Pradeep Khosla.');
+    expect(quoteWith(r, "finest scientist").speaker?.name).toBe("Pradeep Khosla");
+  });
+
+  it("a capitalized plural that opens the sentence is the subject of a base form ('Sources report …')", () => {
+    const r = en("The princess filed on Friday. Sources report she is treated as royalty.");
+    expect(indirectWith(r, "she is treated as royalty").speaker?.name).toBe("Sources");
+  });
+});
+
+describe("English: continuations, reported clauses and titles with a modifier", () => {
+  it("a quote without its closing mark runs on: the next paragraph's quote continues it", () => {
+    const r = en('"We did not want this," union president Gloria Mendes told drivers. "Our members have worked without a contract for a year.\n\n"We are ready to go back to the table tonight."');
+    expect(quoteWith(r, "ready to go back").speaker?.name).toBe("Gloria Mendes");
+  });
+
+  it("'said X was …': a capitalized word that opens the reported clause is no speaker, so 'he' is not X", () => {
+    const r = en('Ada Kline said Corvane had moved its budget. "It is a betrayal," said Marcus Bell. Corvane had paid its executives 7 million dollars, he said.');
+    const q = indirectWith(r, "Corvane had paid its executives");
+    expect(q.speaker?.text).toBe("he");
+    expect(q.speaker?.name).toBe("Marcus Bell");
+  });
+
+  it("'the finance minister' is the person introduced as 'Finance Minister …', not another minister", () => {
+    const r = en('Finance Minister Jana Halvorsen met Economy Minister Piotr Danek on Monday. Danek said talks went well. The finance minister described the meeting as cordial. "I take him at his word," the finance minister said.');
+    expect(quoteWith(r, "I take him at his word").speaker?.name).toBe("Jana Halvorsen");
+  });
+
+  it("'A woman stopped me … and said, “…”' inside a quote: the subject of the clause's first verb", () => {
+    const r = en("Mayor Ana Pryce said the choice was hard. 'A woman stopped me outside the library last week and said, \"This is the only warm place for my kids.\" I have not forgotten.'");
+    const inner = direct(r).find((q) => q.text === "This is the only warm place for my kids.");
+    expect(inner?.speaker?.text).toBe("A woman");
+    expect(inner?.reportedBy?.name).toBe("Ana Pryce");
+  });
+});
+
+describe("English: time phrases, quantifiers, report authors and names at a clause's end", () => {
+  it("a time phrase without its comma opens no subject ('This Thursday the … Commission on … criticized'); 'on' inside an institution's name", () => {
+    const r = en('This Thursday the Harbour Commission on River Safety (HCRS) also criticized the plan. They released a statement which said, "The pier must stay open".');
+    const q = quoteWith(r, "The pier must stay open");
+    expect(q.speaker?.text).toBe("They");
+    expect(q.speaker?.name).toBe("Harbour Commission on River Safety");
+  });
+
+  it("'One of the children said', 'One of them even went as far to say': the quantifier's phrase speaks", () => {
+    const r = en('The parents were sentenced on Friday. One of the children said, "I still have nightmares." One of them even went as far to say, "I am glad they did."');
+    expect(quoteWith(r, "I still have nightmares.").speaker?.name).toBe("One of the children");
+    expect(quoteWith(r, "I am glad they did.").speaker?.name).toBe("One of them");
+  });
+
+  it("'a report on Wednesday by X' names its author; a name of capitalized words ends a relative clause's opening", () => {
+    let r = en("According to a report on Wednesday by NetWatch, a security firm, two databases were open to the public.");
+    expect(indirectWith(r, "two databases were open to the public").speaker?.name).toBe("NetWatch");
+    r = en("On May 2, NetWatch emailed Harbour Data Services, to which on May 9 Harbour Data Services acknowledged the owner had been told.");
+    expect(indirectWith(r, "the owner had been told").speaker?.name).toBe("Harbour Data Services");
+  });
+});
+
+describe("English: names with a preposition and their abbreviation; long role appositions", () => {
+  it("'According to Notes from Poland (NFP),': capitalized words joined by a preposition, then their abbreviation, are one name", () => {
+    const r = en("According to News from Estria (NFE), some shops opened on Sunday.");
+    expect(indirectWith(r, "some shops opened on Sunday").speaker?.name).toBe("News from Estria");
+  });
+
+  it("'The head of the city's harbour police, Neil Basu, said …': the role is the name in apposition, and 'He' after it is that person", () => {
+    const r = en("Police detained Khairi Saad on Saturday. Saad came to the city years ago. The head of the city's counter terror police, Neil Basu, on Sunday said the police found nothing. He also said there was no threat. Basu also stated the protest was not connected.");
+    const q = indirectWith(r, "there was no threat");
+    expect(q.speaker?.text).toBe("He");
+    expect(q.speaker?.name).toBe("Neil Basu");
+  });
+});

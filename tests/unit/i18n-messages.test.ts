@@ -9,6 +9,9 @@ import de from "../../messages/de.json";
 import en from "../../messages/en.json";
 import { formatDate, formatNumber } from "../../lib/format";
 import { quoted, type Locale } from "../../lib/i18n";
+import { z } from "zod";
+import { requiredText } from "../../lib/editorial/fields";
+import { list, messageOfIssue, moment, msg, names, renderMessage, type Message, type Translate } from "../../lib/messages";
 
 const catalogues = { de, en } as const;
 
@@ -131,5 +134,66 @@ describe("messages as the pages render them", () => {
     expect(formatDate(day, "en", "calendar")).toBe("11 November 2017");
     expect(formatNumber(1234, "de")).toBe("1.234");
     expect(formatNumber(1234, "en")).toBe("1,234");
+  });
+});
+
+// The desk (issue 13): the domain says Messages (lib/messages.ts), the pages say the catalogue's
+// words; both come from the same catalogues as the public site.
+describe("the desk's messages", () => {
+  const DESK_NAMESPACES = ["desk", "msg", "status", "role", "admin", "signIn", "twoFactor", "sessions"] as const;
+  /** German words of the interface an English message must not contain (whole words). */
+  const GERMAN_WORDS = /(^|[^\p{L}])(Speichern|Behauptung(en)?|Zitat(e)?|Quelle(n)?|Sprecher|Entwurf|Bitte|Abbrechen|Löschen|Prüfung|Zurück|Suche|Bewertung|Beleg(e)?|und|oder|nicht|wird|ist|der|die|das|Sie)(?![\p{L}])/u;
+
+  it("has the desk's namespaces in both catalogues, with the same keys", () => {
+    for (const ns of DESK_NAMESPACES) {
+      const de = [...messages.de.keys()].filter((k) => k.startsWith(`${ns}.`)).sort();
+      const en = [...messages.en.keys()].filter((k) => k.startsWith(`${ns}.`)).sort();
+      expect(de.length, ns).toBeGreaterThan(0);
+      expect(en, ns).toEqual(de);
+    }
+    expect([...messages.de.keys()].filter((k) => k.startsWith("desk.") || k.startsWith("msg.")).length).toBeGreaterThan(900);
+  });
+
+  it("are English in the English catalogue: no German word of the interface, no umlaut", () => {
+    for (const [key, message] of messages.en) {
+      if (!DESK_NAMESPACES.some((ns) => key.startsWith(`${ns}.`))) continue;
+      // Words that are German on purpose: the name of the language in its own language.
+      if (key === "desk.account.languageName.de") continue;
+      expect(message as string, key).not.toMatch(GERMAN_WORDS);
+      expect(message as string, key).not.toMatch(/[äöüÄÖÜß„]/);
+    }
+  });
+
+  it("turns a domain Message into text in either language, nested messages, lists and moments included", () => {
+    const render = (m: Message, locale: Locale) => renderMessage(createTranslator({ locale, messages: catalogues[locale] }) as unknown as Translate, locale, m);
+    const required = msg("msg.validation.required", { field: msg("msg.field.claimText") });
+    expect(render(required, "de")).toBe("Der Text der Behauptung fehlt.");
+    expect(render(required, "en")).toBe("The text of the claim is missing.");
+    const missing = msg("msg.workflow.submitMissing", { missing: list([msg("msg.workflow.missing.verdict"), msg("msg.workflow.missing.summary")]) });
+    expect(render(missing, "de")).toBe("Zur Prüfung fehlt noch: eine vorgeschlagene Bewertung, eine Zusammenfassung.");
+    expect(render(missing, "en")).toBe("Still missing for review: a proposed verdict, a summary.");
+    // "and" lists are joined as the language joins them; counts are grouped.
+    const uses = msg("msg.speaker.inUse", { name: "X", uses: list([msg("msg.speaker.uses.quotes", { count: 1234 }), msg("msg.speaker.uses.claims", { count: 1 })], "and") });
+    expect(render(uses, "de")).toContain("Dem Sprecher sind 1.234 Zitate und 1 Behauptung zugeordnet.");
+    expect(render(uses, "en")).toContain("1,234 quotes and 1 claim are assigned");
+    // A moment in the newsroom's time zone, written as the language writes it.
+    const conflict = msg("msg.error.conflict", { who: "Katrin Albers", when: moment(new Date("2017-11-11T13:05:00Z")), version: 3 });
+    expect(render(conflict, "de")).toContain("Katrin Albers hat diesen Datensatz am 11.11.2017, 14:05 geändert (Version 3)");
+    expect(render(conflict, "en")).toContain("Katrin Albers changed this record on 11 Nov 2017, 14:05 (version 3)");
+    // A name the newsroom keeps in both languages: the reader's.
+    const inUse = msg("msg.taxonomy.topicInUse", { name: names({ nameDe: "Klima", nameEn: "Climate" }), count: 2 });
+    expect(render(inUse, "de")).toContain("Das Thema „Klima“ ist 2 Behauptungen zugeordnet");
+    expect(render(inUse, "en")).toContain("The topic “Climate” is assigned to 2 claims");
+    // Values are never read as ICU syntax.
+    expect(render(msg("msg.claim.assigned", { name: "{x} <b>" }), "en")).toBe("Assigned to {x} <b>.");
+  });
+
+  it("carries Messages through zod, and turns zod's own (English) messages into the catalogue's", () => {
+    const schema = z.object({ text: requiredText("claimText", 5) });
+    const issues = (value: unknown) => schema.safeParse(value).error!.issues.map((i) => messageOfIssue(i.message));
+    expect(issues({ text: "" })).toEqual([msg("msg.validation.required", { field: msg("msg.field.claimText") })]);
+    expect(issues({ text: "123456" })).toEqual([msg("msg.validation.tooLong", { field: msg("msg.field.claimText"), max: 5 })]);
+    expect(messageOfIssue("Too small: expected string to have >=1 characters")).toEqual(msg("msg.validation.invalid"));
+    expect(messageOfIssue('claimbase-message:{"broken"')).toEqual(msg("msg.validation.invalid"));
   });
 });

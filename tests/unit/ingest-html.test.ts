@@ -2,6 +2,7 @@
 // and pasted text (lib/ingest/decode.ts).
 import { describe, expect, it } from "vitest";
 import { detectLanguage, htmlToText, ingestFile, ingestPasted, IngestError, looksLikeHtml, MAX_HTML_DEPTH, MAX_INGEST_BYTES } from "../../lib/ingest";
+import { textOf } from "../helpers/messages";
 import { growthOf } from "../helpers/timing";
 
 const page = (body: string, head = "<title>Seitentitel</title>") => `<!DOCTYPE html><html lang="de"><head>${head}</head><body>${body}</body></html>`;
@@ -84,7 +85,12 @@ describe("htmlToText", () => {
     const nested = (depth: number) => "<div>".repeat(depth) + "Tief" + "</span>".repeat(1_000);
     expect(htmlToText(nested(MAX_HTML_DEPTH - 1)).text).toBe("Tief");
     expect(() => htmlToText(nested(MAX_HTML_DEPTH + 1))).toThrow(IngestError);
-    expect(() => htmlToText(nested(MAX_HTML_DEPTH + 1))).toThrow(/zu tief verschachtelt/);
+    try {
+      htmlToText(nested(MAX_HTML_DEPTH + 1));
+    } catch (error) {
+      expect(textOf(error)).toMatch(/zu tief verschachtelt/);
+      expect(textOf(error, "en")).toMatch(/nested too deeply \(more than 512 levels\)/);
+    }
     // Void and self-closed elements do not nest, nor do paragraphs that end each other.
     expect(htmlToText("<p>a<br>".repeat(2 * MAX_HTML_DEPTH)).text.split("\n\n")).toHaveLength(2 * MAX_HTML_DEPTH);
   });
@@ -97,7 +103,7 @@ describe("ingestFile and ingestPasted", () => {
       f();
     } catch (error) {
       expect(error).toBeInstanceOf(IngestError);
-      return (error as Error).message;
+      return textOf(error);
     }
     throw new Error("not refused");
   };

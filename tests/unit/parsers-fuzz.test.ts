@@ -330,7 +330,7 @@ describe("Form values", () => {
   });
 
   it("parses or refuses any value with a ZodError, never an exception", () => {
-    const schemas = [requiredText("Text", 50), optionalText("Text", 50), optionalDate("Datum"), optionalNumber("Zahl"), optionalUrl("Adresse")];
+    const schemas = [requiredText("text", 50), optionalText("text", 50), optionalDate("saidOn"), optionalNumber("position"), optionalUrl("url")];
     fc.assert(
       fc.property(fc.oneof(hostileString(60), fc.constant(undefined), fc.array(fc.string(), { maxLength: 2 })), (value) => {
         for (const schema of schemas) {

@@ -109,6 +109,26 @@ describe("routing of public URLs", () => {
   });
 });
 
+describe("the public API (/api/v1)", () => {
+  it("passes as it came: no language route, no page-number route, no header rule (its handlers set their own)", () => {
+    for (const url of ["/api/v1/claims", "/api/v1/claims?page=2", "/api/v1/claims/x", "/api/v1/openapi.json", "/api/v1/claimreview-feed.json?lang=en"]) {
+      const routed = routeOf(url);
+      expect(routed.route, url).toBe(new URL(url, "http://x").pathname);
+      expect(routed.redirect, url).toBeNull();
+      expect(routed.cacheControl, url).toBeNull();
+    }
+  });
+
+  it("routes the Fact Check Tools path /api/v1/claims:search (also percent-encoded) to its route folder, and nothing else there", () => {
+    expect(routeOf("/api/v1/claims:search?query=x").route).toBe("/api/v1/claims-search");
+    expect(routeOf("/api/v1/claims%3Asearch").route).toBe("/api/v1/claims-search");
+    expect(routeOf("/api/v1/claims%3asearch").route).toBe("/api/v1/claims-search");
+    expect(routeOf("/api/v1/claims:searchx").route).toBe("/api/v1/claims:searchx");
+    expect(routeOf("/api/v1/claims/search").route).toBe("/api/v1/claims/search");
+    expect(routeOf("/claims:search").route).toBe("/de/claims:search");
+  });
+});
+
 describe("a request with a session", () => {
   it("is answered private, no-store on every public URL, whatever the cookie's form", () => {
     for (const cookie of ["authjs.session-token=x", "__Secure-authjs.session-token=x", "other=1; authjs.session-token.0=x"]) {

@@ -10,11 +10,12 @@ import { definePublicAction, notAForm, zodFieldErrors } from "@/lib/actions/defi
 import type { ActionState } from "@/lib/actions/state";
 import { clientIp } from "@/lib/auth/rate-limit";
 import { DomainError, ValidationError } from "@/lib/editorial/errors";
+import { msg } from "@/lib/messages";
 import { resetPasswordWithCode, resetWithCodeSchema } from "@/lib/editorial/users";
 
 export const resetPasswordAction = definePublicAction(
   "resetPassword",
-  "Wer sein Passwort nicht kennt, kann sich nicht anmelden: Der Einmal-Code ist der Nachweis; gedrosselt wie die Anmeldung.",
+  "Whoever has forgotten their password cannot sign in: the one-time code is the proof; throttled like the sign-in.",
   async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
     if (!(formData instanceof FormData)) return notAForm();
     const rawEmail = formData.get("email");
@@ -27,19 +28,19 @@ export const resetPasswordAction = definePublicAction(
       newPasswordRepeat: formData.get("newPasswordRepeat") ?? undefined,
     });
     if (!parsed.success) {
-      return { status: "error", code: "validation", message: "Bitte prüfen Sie die markierten Felder.", fieldErrors: zodFieldErrors(parsed.error), values, at };
+      return { status: "error", code: "validation", message: msg("msg.error.checkFields"), fieldErrors: zodFieldErrors(parsed.error), values, at };
     }
     try {
       await resetPasswordWithCode(parsed.data, { ip: clientIp(await headers()) });
     } catch (error) {
       if (error instanceof ValidationError) {
-        return { status: "error", code: "validation", message: error.message, fieldErrors: error.fieldErrors, values, at };
+        return { status: "error", code: "validation", message: error.detail, fieldErrors: error.fieldErrors, values, at };
       }
       if (error instanceof DomainError && error.code === "rate_limited") {
-        return { status: "error", code: "rate_limited", message: error.message, values, at };
+        return { status: "error", code: "rate_limited", message: error.detail, values, at };
       }
       console.error(error);
-      return { status: "error", code: "internal", message: "Das Passwort konnte nicht gesetzt werden. Bitte später noch einmal versuchen.", values, at };
+      return { status: "error", code: "internal", message: msg("msg.user.resetFailed"), values, at };
     }
     redirect("/signin?reset=1");
   },

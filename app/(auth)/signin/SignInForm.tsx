@@ -1,17 +1,19 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import type { Message } from "@/lib/messages";
+import { useMessageText } from "@/components/admin/useMessageText";
 import { signInAction, type SignInState } from "./actions";
 
-export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl: string; initialError?: string | null }) {
-  // Only the messages it shows reach the browser (the page passes them, signin/page.tsx).
+export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl: string; initialError?: Message | null }) {
   const t = useTranslations("signIn");
+  const text = useMessageText();
   const initialState: SignInState = { error: initialError, email: "", attempt: 0 };
   const [state, formAction, pending] = useActionState(signInAction, initialState);
   const invalid = state.error !== null;
   const error = state.error ? (
     <p id="signin-error" className="form-error" role="alert">
-      {state.error}
+      {text(state.error)}
     </p>
   ) : null;
 

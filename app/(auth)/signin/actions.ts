@@ -3,7 +3,8 @@
 // credentials. A wrong e-mail or password comes back as CredentialsSignin and is shown as one
 // message (which of the two was wrong is not revealed). A blocked sign-in (too many failures,
 // lib/auth/rate-limit.ts) comes back as a CredentialsSignin whose code carries the retry time
-// and is shown as "Zu viele Fehlversuche. Bitte versuchen Sie es um HH:MM Uhr erneut.".
+// and is shown as "too many failed attempts, try again at HH:MM" (msg.auth.rateLimited). The
+// form's error is a Message (lib/messages.ts), shown in the browser's language.
 // On success signIn() redirects.
 //
 // An account with a second factor signs in in two steps (lib/auth/credentials.ts): the right
@@ -11,16 +12,16 @@
 // keeps (state.pending) and sends back with the code; no session exists before the code is
 // right. A wrong code keeps the form at the second step; an expired token sends it back to the
 // first.
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { definePublicAction } from "@/lib/actions/define";
 import { signIn } from "@/lib/auth/auth";
 import { authErrorInfo, SECOND_FACTOR_EXPIRED, SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "@/lib/auth/auth-errors";
 import { parseRateLimitCode, rateLimitMessage } from "@/lib/auth/rate-limit";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
+import { msg, type Message } from "@/lib/messages";
 
 export interface SignInState {
-  error: string | null;
+  error: Message | null;
   email: string;
   /** Counts attempts, so the form re-mounts its fields with the entered e-mail. */
   attempt: number;
@@ -48,9 +49,9 @@ const secondStepSchema = z.object({
 
 export const signInAction = definePublicAction(
   "signIn",
-  "Die Anmeldung muss ohne Sitzung funktionieren; Auth.js prüft die Zugangsdaten und den zweiten Faktor, gedrosselt nach lib/auth/rate-limit.ts.",
+  "Signing in must work without a session; Auth.js checks the credentials and the second factor, throttled by lib/auth/rate-limit.ts.",
   async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
-    const t = await getTranslations({ locale: "de", namespace: "signIn" });
+    const t = (key: "invalidInput" | "codeMissing" | "secondFactorExpired" | "codeInvalid" | "invalidCredentials" | "failed") => msg(`signIn.${key}`);
     // The arguments are whatever the client sent (lib/actions/define.ts notAForm): a call that
     // is not the form's own is bad input.
     if (!(formData instanceof FormData) || !isSignInState(previous)) return { error: t("invalidInput"), email: "", attempt: 1 };

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SECOND_FACTOR_EXPIRED, SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "@/lib/auth/auth-errors";
 import { parseRateLimitCode, rateLimitMessage } from "@/lib/auth/rate-limit";
 import { getSessionAccount } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
+import { msg } from "@/lib/messages";
 import { SignInForm } from "./SignInForm";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: "de", namespace: "signIn" });
+  const t = await getTranslations("signIn");
   return { title: t("title"), robots: { index: false } };
 }
 
@@ -21,9 +21,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [t, { signIn }] = await Promise.all([getTranslations({ locale: "de", namespace: "signIn" }), getMessages({ locale: "de" })]);
-  // The form is a client component: it gets only the messages it shows.
-  const { email, password, submit, pending, code: codeLabel, codeIntro, codeHint, verify, restart } = signIn;
+  const t = await getTranslations("signIn");
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   // After /reset-password, and after a sign-in posted straight to Auth.js that was blocked
@@ -35,7 +33,7 @@ export default async function SignInPage({
   // A sign-in posted straight to Auth.js for an account with a second factor gets only this
   // code back (the token of the second step reaches the form's own action only): sign in here.
   const secondFactor = code === SECOND_FACTOR_REQUIRED || code === SECOND_FACTOR_INVALID || code === SECOND_FACTOR_EXPIRED;
-  const initialError = retryAt ? rateLimitMessage(retryAt) : secondFactor ? t("secondFactorUseForm") : null;
+  const initialError = retryAt ? rateLimitMessage(retryAt) : secondFactor ? msg("signIn.secondFactorUseForm") : null;
   // Already signed in: go on to where the sign-in was meant to lead (or to the enrolment of a
   // mandatory second factor, which the desk's guard redirects to).
   if (await getSessionAccount()) redirect(callbackUrl);
@@ -45,19 +43,17 @@ export default async function SignInPage({
       <p className="lead">{t("intro")}</p>
       {passwordReset ? (
         <p role="status" className="form-status form-status--ok">
-          Ihr neues Passwort ist gesetzt. Bitte melden Sie sich damit an.
+          {t("passwordReset")}
         </p>
       ) : null}
       {passwordChanged ? (
         <p role="status" className="form-status form-status--ok">
-          Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.
+          {t("passwordChanged")}
         </p>
       ) : null}
-      <NextIntlClientProvider locale="de" messages={{ signIn: { email, password, submit, pending, code: codeLabel, codeIntro, codeHint, verify, restart } }}>
-        <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
-      </NextIntlClientProvider>
+      <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
       <p>
-        <Link href="/reset-password">Passwort mit einem Rücksetz-Code neu setzen</Link>
+        <Link href="/reset-password">{t("resetLink")}</Link>
       </p>
     </>
   );

@@ -1,10 +1,9 @@
 "use server";
 // Signing out, made with defineAction like every action (it checks the session; an anonymous
-// call gets "Bitte melden Sie sich an." instead of a redirect). The session ends on the server
+// call gets "please sign in" (msg.error.unauthenticated) instead of a redirect). The session ends on the server
 // (its UserSession row is revoked, lib/auth/sessions.ts), then signOut() clears the cookie and
 // redirects to the home page by throwing, after the form state is decided. "Sign out
 // everywhere" revokes every session of the account, this one included.
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { signOut } from "@/lib/auth/auth";
 import { defineAction } from "@/lib/actions/define";
@@ -12,6 +11,7 @@ import { requestIp } from "@/lib/actions/request-ip";
 import { getSessionAccount } from "@/lib/auth/session";
 import { endSession, signOutEverywhere } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
+import { msg } from "@/lib/messages";
 
 export const signOutAction = defineAction({
   name: "signOut",
@@ -20,8 +20,7 @@ export const signOutAction = defineAction({
   beforeSecondFactor: true,
   run: async () => {
     await endSession(db, (await getSessionAccount())?.sessionId);
-    const t = await getTranslations({ locale: "de", namespace: "sessions" });
-    return { message: t("signedOut") };
+    return { message: msg("sessions.signedOut") };
   },
   after: async () => {
     await signOut({ redirectTo: "/" });
@@ -35,8 +34,7 @@ export const signOutEverywhereAction = defineAction({
   beforeSecondFactor: true,
   run: async (actor) => {
     await signOutEverywhere(actor, { ip: await requestIp() });
-    const t = await getTranslations({ locale: "de", namespace: "sessions" });
-    return { message: t("signedOutEverywhere") };
+    return { message: msg("sessions.signedOutEverywhere") };
   },
   after: async () => {
     await signOut({ redirectTo: "/signin" });

@@ -2,7 +2,7 @@
 import { getTranslations } from "next-intl/server";
 
 export default async function DeskLoading() {
-  const t = await getTranslations({ locale: "de", namespace: "error" });
+  const t = await getTranslations("error");
   return (
     <p role="status" className="muted">
       {t("loading")}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function DeskNotFound() {
-  const t = await getTranslations({ locale: "de" });
+  const t = await getTranslations();
   return (
     <>
       <h1>{t("notFound.title")}</h1>

@@ -3,25 +3,26 @@ import { requireUser } from "@/lib/auth/session";
 import { countClaimsByStatus } from "@/lib/admin/dashboard";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
+import { currentLocale } from "@/lib/desk-i18n";
+import { formatNumber } from "@/lib/format";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: "de", namespace: "admin" });
+  const t = await getTranslations("admin");
   return { title: t("title") };
 }
 
 export default async function AdminPage() {
   const user = await requireUser("/admin");
-  const t = await getTranslations({ locale: "de" });
-  const counts = await countClaimsByStatus();
+  const [t, counts, locale] = await Promise.all([getTranslations(), countClaimsByStatus(), currentLocale()]);
   const total = counts.reduce((sum, c) => sum + c.count, 0);
 
   return (
     <>
       <h1>{t("admin.title")}</h1>
-      <p>{t("admin.signedInAs", { name: user.name, role: user.role })}</p>
+      <p>{t("admin.signedInAs", { name: user.name, role: t(`role.${user.role}`) })}</p>
 
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">{t("admin.claimsByStatus")}</h2>
@@ -38,14 +39,14 @@ export default async function AdminPage() {
             {counts.map((c) => (
               <tr key={c.status}>
                 <th scope="row">{t(`status.${c.status}`)}</th>
-                <td className="number">{c.count}</td>
+                <td className="number">{formatNumber(c.count, locale)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t("admin.total")}</th>
-              <td className="number">{total}</td>
+              <td className="number">{formatNumber(total, locale)}</td>
             </tr>
           </tfoot>
         </table>

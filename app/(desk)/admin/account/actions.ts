@@ -13,7 +13,6 @@
 // the page (that would replace the form showing them).
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
 import { requestIp } from "@/lib/actions/request-ip";
@@ -22,10 +21,11 @@ import { signIn } from "@/lib/auth/auth";
 import { authErrorInfo } from "@/lib/auth/auth-errors";
 import { db } from "@/lib/db/client";
 import { codeSchema, confirmEnrolment, disableTwoFactor, renewRecoveryCodes, startEnrolment } from "@/lib/auth/two-factor";
-import { changeOwnPassword, changePasswordSchema } from "@/lib/editorial/users";
+import { changeOwnPassword, changePasswordSchema, localeSchema, setOwnLocale } from "@/lib/editorial/users";
+import { msg, type Message } from "@/lib/messages";
 
-const SIGNED_IN_AGAIN = "Ihr Passwort wurde geändert. Alle anderen Sitzungen mit Ihrem Konto sind beendet.";
-const SIGNED_OUT = "Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort neu an.";
+const SIGNED_IN_AGAIN = msg("msg.user.passwordChanged");
+const SIGNED_OUT = msg("msg.user.passwordChangedSignIn");
 
 export const changePasswordAction = defineAction({
   name: "changePassword",
@@ -45,13 +45,13 @@ export const changePasswordAction = defineAction({
     return { message: SIGNED_IN_AGAIN };
   },
   after: (result) => {
-    redirect(result.message === SIGNED_IN_AGAIN ? "/admin/account?changed=1" : "/signin?changed=1");
+    redirect(result.message.key === SIGNED_IN_AGAIN.key ? "/admin/account?changed=1" : "/signin?changed=1");
   },
 });
 
-async function recoveryCodesMessage(codes: string[]): Promise<string> {
-  const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
-  return `${t("recoveryCodes")}\n\n${codes.join("\n")}`;
+/** The recovery codes, shown once (the form's status keeps the line breaks). */
+function recoveryCodesMessage(codes: string[]): Message {
+  return msg("msg.user.recoveryCodes", { intro: msg("twoFactor.recoveryCodes"), codes: codes.join("\n") });
 }
 
 export const startTwoFactorAction = defineAction({
@@ -61,8 +61,7 @@ export const startTwoFactorAction = defineAction({
   beforeSecondFactor: true,
   run: async (actor) => {
     await inWords(() => startEnrolment(actor));
-    const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
-    return { message: t("started") };
+    return { message: msg("twoFactor.started") };
   },
   after: () => revalidatePath("/admin/account"),
 });
@@ -74,8 +73,7 @@ export const confirmTwoFactorAction = defineAction({
   beforeSecondFactor: true,
   run: async (actor, input) => {
     const codes = await inWords(() => confirmEnrolment(actor, input));
-    const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
-    return { message: `${t("enabled")} ${await recoveryCodesMessage(codes)}` };
+    return { message: msg("msg.user.enabledWithCodes", { enabled: msg("twoFactor.enabled"), codes: recoveryCodesMessage(codes) }) };
   },
 });
 
@@ -85,7 +83,7 @@ export const renewRecoveryCodesAction = defineAction({
   schema: codeSchema,
   run: async (actor, input) => {
     const codes = await inWords(async () => renewRecoveryCodes(actor, input, { ip: await requestIp() }));
-    return { message: await recoveryCodesMessage(codes) };
+    return { message: recoveryCodesMessage(codes) };
   },
 });
 
@@ -95,8 +93,24 @@ export const disableTwoFactorAction = defineAction({
   schema: codeSchema,
   run: async (actor, input) => {
     await inWords(async () => disableTwoFactor(actor, input, { ip: await requestIp() }));
-    const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
-    return { message: t("disabled") };
+    return { message: msg("twoFactor.disabled") };
   },
   after: () => revalidatePath("/admin/account"),
+});
+
+// The language of one's desk. The page is loaded anew: the whole desk (navigation, forms) is
+// then in the chosen language.
+export const setLocaleAction = defineAction({
+  name: "setLocale",
+  permission: "account.manage",
+  schema: localeSchema,
+  beforeSecondFactor: true,
+  run: async (actor, input) => {
+    await setOwnLocale(actor, input);
+    return { message: msg("msg.user.localeSaved") };
+  },
+  after: () => {
+    revalidatePath("/admin", "layout");
+    redirect("/admin/account?language=1");
+  },
 });

@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
-import { TextField } from "@/components/admin/Fields";
+import { Select, TextField } from "@/components/admin/Fields";
 import { formatMoment } from "@/components/admin/Moment";
 import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
 import { getSessionAccount, requirePermission } from "@/lib/auth/session";
 import { countLiveSessions } from "@/lib/auth/sessions";
 import { getEnrolment, getTwoFactorStatus, isTwoFactorRequired, SECOND_FACTOR_ROLES } from "@/lib/auth/two-factor";
-import { ROLE_NAMES } from "@/lib/editorial/users";
+import { currentLocale } from "@/lib/desk-i18n";
+import { LOCALES } from "@/lib/i18n";
 import { signOutEverywhereAction } from "../actions";
-import { changePasswordAction, confirmTwoFactorAction, disableTwoFactorAction, renewRecoveryCodesAction, startTwoFactorAction } from "./actions";
+import { changePasswordAction, confirmTwoFactorAction, disableTwoFactorAction, renewRecoveryCodesAction, setLocaleAction, startTwoFactorAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Mein Konto" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.account");
+  return { title: t("title") };
+}
 
 // Open before a mandatory second factor is set up: this is where it is set up
 // (lib/auth/session.ts sends such accounts here).
@@ -21,42 +25,65 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = await requirePermission("account.manage", "/admin/account", { beforeSecondFactor: true });
   const params = await searchParams;
   const changed = params.changed === "1";
-  const [account, status, sessions, t, ts] = await Promise.all([
+  const languageSaved = params.language === "1";
+  const [account, status, sessions, t, ts, ta, roleName, locale] = await Promise.all([
     getSessionAccount(),
     getTwoFactorStatus(user.id),
     countLiveSessions(user.id),
-    getTranslations({ locale: "de", namespace: "twoFactor" }),
-    getTranslations({ locale: "de", namespace: "sessions" }),
+    getTranslations("twoFactor"),
+    getTranslations("sessions"),
+    getTranslations("desk.account"),
+    getTranslations("role"),
+    currentLocale(),
   ]);
   const enrolment = status.state === "enrolling" ? await getEnrolment(user) : null;
   const mandatory = SECOND_FACTOR_ROLES.includes(user.role) && (await isTwoFactorRequired());
   return (
     <>
-      <h1>Mein Konto</h1>
+      <h1>{ta("title")}</h1>
       {account?.mustEnrolSecondFactor ? (
         <p role="alert" className="form-status form-status--error">
           {t("requiredNotice")}
         </p>
       ) : null}
       <dl className="facts">
-        <dt>Name</dt>
+        <dt>{ta("name")}</dt>
         <dd>{user.name}</dd>
-        <dt>E-Mail</dt>
+        <dt>{ta("email")}</dt>
         <dd>{user.email}</dd>
-        <dt>Rolle</dt>
-        <dd>{ROLE_NAMES[user.role]}</dd>
+        <dt>{ta("role")}</dt>
+        <dd>{roleName(user.role)}</dd>
       </dl>
 
-      <section aria-labelledby="password-heading">
-        <h2 id="password-heading">Passwort ändern</h2>
-        {changed ? (
+      <section aria-labelledby="language-heading">
+        <h2 id="language-heading">{ta("languageTitle")}</h2>
+        {languageSaved ? (
           <p role="status" className="form-status form-status--ok">
-            Ihr Passwort wurde geändert. Alle anderen Sitzungen mit Ihrem Konto sind beendet.
+            {ta("languageSaved")}
           </p>
         ) : null}
-        <p>Nach der Änderung sind alle anderen Sitzungen mit Ihrem Konto beendet (zum Beispiel auf einem anderen Gerät).</p>
-        <ActionForm action={changePasswordAction} submitLabel="Passwort ändern" resetOnSuccess>
-          <TextField name="currentPassword" label="Aktuelles Passwort" type="password" autoComplete="current-password" required maxLength={1024} />
+        <p>{ta("languageText")}</p>
+        <ActionForm action={setLocaleAction} submitLabel={ta("languageSave")}>
+          <Select
+            name="locale"
+            label={ta("language")}
+            required
+            defaultValue={account?.locale ?? locale}
+            options={LOCALES.map((l) => ({ value: l, label: ta(`languageName.${l}`) }))}
+          />
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">{ta("passwordTitle")}</h2>
+        {changed ? (
+          <p role="status" className="form-status form-status--ok">
+            {ta("passwordChanged")}
+          </p>
+        ) : null}
+        <p>{ta("passwordText")}</p>
+        <ActionForm action={changePasswordAction} submitLabel={ta("passwordTitle")} resetOnSuccess>
+          <TextField name="currentPassword" label={ta("currentPassword")} type="password" autoComplete="current-password" required maxLength={1024} />
           <NewPasswordFields differentFromCurrent />
         </ActionForm>
       </section>
@@ -95,7 +122,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         {status.state === "on" && status.confirmedAt ? (
           <>
             <p>
-              {t("onText", { date: formatMoment(status.confirmedAt) })} {t("codesLeft", { count: status.recoveryCodesLeft })}
+              {t("onText", { date: formatMoment(status.confirmedAt, locale) })} {t("codesLeft", { count: status.recoveryCodesLeft })}
             </p>
             <h3>{t("renewTitle")}</h3>
             <p>{t("renewText")}</p>

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
-import { formatMoment } from "@/components/admin/Moment";
+import { Moment } from "@/components/admin/Moment";
 import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { ARTICLE_STATUS_LABELS, ARTICLE_STATUSES, listArticles } from "@/lib/editorial/articles";
+import { ARTICLE_STATUSES, listArticles } from "@/lib/editorial/articles";
 import { optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Artikel" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.articles");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/articles";
 
@@ -21,26 +25,24 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const q = param(params, "q");
   const status = optionalChoice(params, "status", ARTICLE_STATUSES);
   const page = pageParam(params);
-  const result = await listArticles({ q, status, page });
+  const [result, t, tl] = await Promise.all([listArticles({ q, status, page }), getTranslations("desk.articles"), getTranslations("desk.list")]);
   const filtered = q !== undefined || status !== undefined;
 
   return (
     <>
       <PageHeader
-        title="Artikel"
-        newLink={can(user.role, "record.edit") ? { href: "/admin/articles/new", label: "Artikel einlesen" } : undefined}
+        title={t("title")}
+        newLink={can(user.role, "record.edit") ? { href: "/admin/articles/new", label: t("ingest") } : undefined}
       />
-      <p className="muted">
-        Eingelesene Artikel: Die automatische Extraktion schlägt Zitate und Behauptungen vor; die Redaktion nimmt sie an, bearbeitet oder lehnt sie ab.
-      </p>
+      <p className="muted">{t("intro")}</p>
 
       <ListFilters
         action={PATH}
-        label="Artikel suchen und filtern"
+        label={t("filter")}
         filtered={filtered}
         fields={[
-          { name: "q", label: "Suche (Titel, Herausgeber, URL, Dateiname)", type: "search", value: q },
-          { name: "status", label: "Status", emptyLabel: "alle", value: status, options: ARTICLE_STATUSES.map((s) => ({ value: s, label: ARTICLE_STATUS_LABELS[s] })) },
+          { name: "q", label: t("search"), type: "search", value: q },
+          { name: "status", label: t("status"), emptyLabel: tl("all"), value: status, options: ARTICLE_STATUSES.map((s) => ({ value: s, label: t(`statusName.${s}`) })) },
         ]}
       />
 
@@ -48,56 +50,61 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         path={PATH}
         params={params}
         result={result}
-        count={{ one: "Artikel", many: "Artikel" }}
+        count={(count) => t("count", { count })}
         filtered={filtered}
         empty={
           filtered ? (
-            "Keine Artikel passen zu dieser Suche."
+            t("emptyFiltered")
           ) : (
             <>
-              Noch keine Artikel eingelesen.{" "}
-              {can(user.role, "record.edit") && <Link href="/admin/articles/new">Den ersten Artikel einlesen</Link>}
+              {t("empty")} {can(user.role, "record.edit") && <Link href="/admin/articles/new">{t("ingestFirst")}</Link>}
             </>
           )
         }
         firstPageLink
       >
         <table className="admin-table">
-          <caption className="visually-hidden">Artikel, Seite {result.page}</caption>
+          <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">Titel</th>
-              <th scope="col">Herausgeber</th>
-              <th scope="col">Eingelesen</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("titleColumn")}</th>
+              <th scope="col">{t("publisher")}</th>
+              <th scope="col">{t("ingested")}</th>
+              <th scope="col">{t("status")}</th>
               <th scope="col" className="number">
-                Offen
+                {t("open")}
               </th>
               <th scope="col" className="number">
-                Angenommen
+                {t("accepted")}
               </th>
               <th scope="col" className="number">
-                Abgelehnt
+                {t("rejected")}
               </th>
-              <th scope="col">Quelle</th>
+              <th scope="col">{t("source")}</th>
             </tr>
           </thead>
           <tbody>
             {result.items.map((a) => (
               <tr key={a.id}>
                 <th scope="row">
-                  <Link href={`/admin/articles/${a.id}`}>{a.title ?? "(ohne Titel)"}</Link>
+                  {a.title ? (
+                    <Link href={`/admin/articles/${a.id}`} translate="no">
+                      {a.title}
+                    </Link>
+                  ) : (
+                    <Link href={`/admin/articles/${a.id}`}>{t("untitled")}</Link>
+                  )}
                 </th>
                 <td>{a.publisher ?? "–"}</td>
                 <td>
-                  {formatMoment(a.createdAt)}
+                  <Moment date={a.createdAt} />
                   {a.createdBy ? ` · ${a.createdBy.name}` : ""}
                 </td>
-                <td>{ARTICLE_STATUS_LABELS[a.status]}</td>
+                <td>{t(`statusName.${a.status}`)}</td>
                 <td className="number">{a.candidates.proposed}</td>
                 <td className="number">{a.candidates.accepted}</td>
                 <td className="number">{a.candidates.rejected}</td>
-                <td>{a.sourceId ? <Link href={`/admin/sources/${a.sourceId}`}>Quelle</Link> : "–"}</td>
+                <td>{a.sourceId ? <Link href={`/admin/sources/${a.sourceId}`}>{t("source")}</Link> : "–"}</td>
               </tr>
             ))}
           </tbody>

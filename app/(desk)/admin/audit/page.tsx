@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ListFilters, type ListFilter } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { Moment } from "@/components/admin/Moment";
@@ -9,18 +10,31 @@ import {
   berlinDayStart,
   listAuditEvents,
   listRevisionEntries,
+  isAuditAction,
   type AuditEntry,
   type LogFilter,
   type RevisionEntry,
 } from "@/lib/auth/audit";
 import { requirePermission } from "@/lib/auth/session";
-import { choice, countOf, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { currentLocale } from "@/lib/desk-i18n";
+import { choice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { listUserOptions } from "@/lib/editorial/users";
-import { ENTITY_NAMES, ENTITY_TYPES, recordHref, REVISION_ACTION_NAMES, REVISION_ACTIONS, shortValue } from "./format";
+import type { Locale } from "@/lib/i18n";
+import type { EntityType } from "@/lib/revisions";
+import type { Translate } from "@/lib/messages";
+import { describeDetails, ENTITY_TYPES, recordHref, REVISION_ACTIONS, revisionValue, type ShownValue } from "./format";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Protokoll" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.audit");
+  return { title: t("title") };
+}
+
+type AuditT = Awaited<ReturnType<typeof getTranslations<"desk.audit">>>;
+
+const isRevisionAction = (a: string): a is (typeof REVISION_ACTIONS)[number] => (REVISION_ACTIONS as readonly string[]).includes(a);
+const isEntityType = (e: string): e is EntityType => (ENTITY_TYPES as readonly string[]).includes(e);
 
 const PATH = "/admin/audit";
 
@@ -52,14 +66,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     q: param(params, "q"),
     page: pageParam(params),
   };
-  const [users, result] = await Promise.all([
+  const [users, result, t, tl, all, locale] = await Promise.all([
     listUserOptions(),
     log === "security" ? listAuditEvents(filter) : listRevisionEntries(filter),
+    getTranslations("desk.audit"),
+    getTranslations("desk.list"),
+    getTranslations(),
+    currentLocale(),
   ]);
+  // The whole catalogue, for values named elsewhere in it (states, roles, kinds).
+  const tAll = all as unknown as Translate;
   const actionOptions =
     log === "security"
-      ? Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label: `${label} (${value})` }))
-      : REVISION_ACTIONS.map((value) => ({ value, label: REVISION_ACTION_NAMES[value] ?? value }));
+      ? AUDIT_ACTIONS.map((value) => ({ value, label: `${t(`action.${value}`)} (${value})` }))
+      : REVISION_ACTIONS.map((value) => ({ value, label: t(`revisionAction.${value}`) }));
   const filtered = Boolean(filter.userId || action || from || to || filter.entityType || filter.entityId || filter.q);
   // The filters only one log has: the record (changes), the e-mail or address (security).
   const logFields: ListFilter[] =
@@ -68,41 +88,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {
             name: "entityType",
             id: "audit-type",
-            label: "Datensatz-Art",
-            emptyLabel: "alle",
+            label: t("entityType"),
+            emptyLabel: tl("all"),
             value: filter.entityType,
-            options: ENTITY_TYPES.map((type) => ({ value: type, label: ENTITY_NAMES[type] })),
+            options: ENTITY_TYPES.map((type) => ({ value: type, label: t(`entity.${type}`) })),
           },
-          { name: "entityId", id: "audit-entity", label: "Datensatz-ID", value: filter.entityId },
+          { name: "entityId", id: "audit-entity", label: t("entityId"), value: filter.entityId },
         ]
-      : [{ name: "q", label: "E-Mail oder Adresse (IP)", type: "search", value: filter.q }];
+      : [{ name: "q", label: t("emailOrIp"), type: "search", value: filter.q }];
 
   return (
     <>
-      <h1>Protokoll</h1>
-      <nav aria-label="Protokolle" className="tabs">
+      <h1>{t("title")}</h1>
+      <nav aria-label={t("logs")} className="tabs">
         <ul className="list-controls" style={{ listStyle: "none", padding: 0 }}>
           <li>
             <Link href="/admin/audit?log=security" aria-current={log === "security" ? "page" : undefined}>
-              {log === "security" ? <strong>Sicherheit</strong> : "Sicherheit"}
+              {log === "security" ? <strong>{t("security")}</strong> : t("security")}
             </Link>
           </li>
           <li>
             <Link href="/admin/audit?log=changes" aria-current={log === "changes" ? "page" : undefined}>
-              {log === "changes" ? <strong>Redaktionelle Änderungen</strong> : "Redaktionelle Änderungen"}
+              {log === "changes" ? <strong>{t("changes")}</strong> : t("changes")}
             </Link>
           </li>
         </ul>
       </nav>
-      <p>
-        {log === "security"
-          ? "Anmeldungen, Fehlversuche und Sperren, Kontoänderungen und Passwort-Rücksetzungen."
-          : "Jede Änderung an einem Datensatz: wer, wann, welche Felder (vorher → nachher)."}
-      </p>
+      <p>{log === "security" ? t("securityIntro") : t("changesIntro")}</p>
 
       <ListFilters
         action={PATH}
-        label="Protokoll filtern"
+        label={t("filter")}
         searchLandmark={false}
         idPrefix="audit"
         hidden={{ log }}
@@ -110,42 +126,46 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         fields={[
           {
             name: "user",
-            label: log === "security" ? "Konto" : "Bearbeitet von",
-            emptyLabel: "alle",
+            label: log === "security" ? t("account") : t("editedBy"),
+            emptyLabel: tl("all"),
             value: filter.userId,
             options: users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
           },
-          { name: "action", label: "Aktion", emptyLabel: "alle", value: action, options: actionOptions },
+          { name: "action", label: t("action.label"), emptyLabel: tl("all"), value: action, options: actionOptions },
           ...logFields,
-          { name: "from", label: "Von", type: "date", value: filter.from ? from : undefined },
-          { name: "to", label: "Bis", type: "date", value: filter.to ? to : undefined },
+          { name: "from", label: t("from"), type: "date", value: filter.from ? from : undefined },
+          { name: "to", label: t("to"), type: "date", value: filter.to ? to : undefined },
         ]}
       />
 
-      <p>{countOf(result.total, "Eintrag", "Einträge")}</p>
+      <p>{t("count", { count: result.total })}</p>
       <ListResults
         path={PATH}
         params={params}
         result={result}
-        empty={filtered ? "Kein Eintrag passt zu diesen Filtern." : "Noch keine Einträge."}
-        scrollLabel={log === "security" ? "Sicherheitsprotokoll" : "Redaktionelle Änderungen"}
+        empty={filtered ? t("emptyFiltered") : t("empty")}
+        scrollLabel={log === "security" ? t("securityLog") : t("changes")}
       >
-        {log === "security" ? <SecurityTable items={result.items as AuditEntry[]} /> : <ChangesTable items={result.items as RevisionEntry[]} />}
+        {log === "security" ? (
+          <SecurityTable items={result.items as AuditEntry[]} t={t} tAll={tAll} locale={locale} />
+        ) : (
+          <ChangesTable items={result.items as RevisionEntry[]} t={t} tAll={tAll} locale={locale} />
+        )}
       </ListResults>
     </>
   );
 }
 
-function SecurityTable({ items }: { items: AuditEntry[] }) {
+function SecurityTable({ items, t, tAll, locale }: { items: AuditEntry[]; t: AuditT; tAll: Translate; locale: Locale }) {
   return (
     <table className="admin-table">
-      <caption className="visually-hidden">Sicherheitsprotokoll</caption>
+      <caption className="visually-hidden">{t("securityLog")}</caption>
       <thead>
         <tr>
-          <th scope="col">Zeit</th>
-          <th scope="col">Aktion</th>
-          <th scope="col">Konto, Adresse</th>
-          <th scope="col">Einzelheiten</th>
+          <th scope="col">{t("time")}</th>
+          <th scope="col">{t("action.label")}</th>
+          <th scope="col">{t("accountAddress")}</th>
+          <th scope="col">{t("details")}</th>
         </tr>
       </thead>
       <tbody>
@@ -155,7 +175,7 @@ function SecurityTable({ items }: { items: AuditEntry[] }) {
               <Moment date={e.createdAt} seconds />
             </td>
             <td>
-              {AUDIT_ACTIONS[e.action as keyof typeof AUDIT_ACTIONS] ?? e.action}
+              {isAuditAction(e.action) ? t(`action.${e.action}`) : e.action}
               <br />
               <code>{e.action}</code>
             </td>
@@ -166,11 +186,11 @@ function SecurityTable({ items }: { items: AuditEntry[] }) {
               {e.ip ? (
                 <>
                   <br />
-                  IP {e.ip}
+                  {t("ip", { ip: e.ip })}
                 </>
               ) : null}
             </td>
-            <td>{describeDetails(e.details)}</td>
+            <td>{describeDetails(e.details, tAll, locale)}</td>
           </tr>
         ))}
       </tbody>
@@ -178,38 +198,15 @@ function SecurityTable({ items }: { items: AuditEntry[] }) {
   );
 }
 
-const REASONS: Record<string, string> = {
-  invalid_input: "ungültige Eingabe",
-  unknown_user: "unbekanntes Konto",
-  inactive: "Konto deaktiviert",
-  wrong_password: "falsches Passwort",
-  invalid: "falscher Code oder falsche E-Mail",
-  used: "Code schon verwendet",
-  expired: "Code abgelaufen oder ersetzt",
-};
-
-function describeDetails(details: unknown): string {
-  if (!details || typeof details !== "object") return "–";
-  const d = details as Record<string, unknown>;
-  const parts: string[] = [];
-  if (typeof d.from === "string" && typeof d.to === "string") parts.push(`Rolle: ${d.from} → ${d.to}`);
-  if (typeof d.reason === "string") parts.push(`Grund: ${REASONS[d.reason] ?? d.reason}`);
-  if (typeof d.role === "string" && d.from === undefined) parts.push(`Rolle: ${d.role}`);
-  if (typeof d.retryAt === "string") parts.push(`gesperrt bis ${shortValue(d.retryAt)} (${d.by === "ip" ? "Adresse" : d.by === "email" ? "E-Mail" : "E-Mail und Adresse"})`);
-  if (typeof d.expiresAt === "string") parts.push(`gültig bis ${shortValue(d.expiresAt)}`);
-  if (typeof d.byName === "string") parts.push(`durch ${d.byName}`);
-  return parts.length ? parts.join("; ") : shortValue(details);
-}
-
-function ChangesTable({ items }: { items: RevisionEntry[] }) {
+function ChangesTable({ items, t, tAll, locale }: { items: RevisionEntry[]; t: AuditT; tAll: Translate; locale: Locale }) {
   // Two columns (the newsroom column is narrow): what happened, and the changed fields.
   return (
     <table className="admin-table">
-      <caption className="visually-hidden">Redaktionelle Änderungen</caption>
+      <caption className="visually-hidden">{t("changes")}</caption>
       <thead>
         <tr>
-          <th scope="col">Wann, wer, was</th>
-          <th scope="col">Geänderte Felder (vorher → nachher)</th>
+          <th scope="col">{t("whenWhoWhat")}</th>
+          <th scope="col">{t("changedFields")}</th>
         </tr>
       </thead>
       <tbody>
@@ -221,9 +218,9 @@ function ChangesTable({ items }: { items: RevisionEntry[] }) {
               <td style={{ overflowWrap: "anywhere" }}>
                 <Moment date={r.createdAt} seconds />
                 <br />
-                {r.user?.name ?? "–"}: {REVISION_ACTION_NAMES[r.action] ?? r.action}
+                {r.user?.name ?? "–"}: {isRevisionAction(r.action) ? t(`revisionAction.${r.action}`) : r.action}
                 <br />
-                {ENTITY_NAMES[r.entityType] ?? r.entityType}
+                {isEntityType(r.entityType) ? t(`entity.${r.entityType}`) : r.entityType}
                 <br />
                 {href ? (
                   <Link href={href}>
@@ -232,7 +229,7 @@ function ChangesTable({ items }: { items: RevisionEntry[] }) {
                 ) : (
                   <code>{r.entityId}</code>
                 )}
-                {r.version !== null ? `, Version ${r.version}` : null}
+                {r.version !== null ? `, ${t("version", { version: r.version })}` : null}
               </td>
               <td style={{ overflowWrap: "anywhere" }}>
                 {fields.length === 0 ? (
@@ -243,16 +240,21 @@ function ChangesTable({ items }: { items: RevisionEntry[] }) {
                       <li key={field}>
                         <code>{field}</code>:{" "}
                         {r.action === "create" ? (
-                          shortValue(change?.after)
+                          <Value shown={revisionValue(r.entityType, field, change?.after, tAll, locale)} />
                         ) : (
                           <>
-                            <del className="diff-del">{shortValue(change?.before)}</del> →{" "}
-                            <ins className="diff-ins">{shortValue(change?.after)}</ins>
+                            <del className="diff-del">
+                              <Value shown={revisionValue(r.entityType, field, change?.before, tAll, locale)} />
+                            </del>{" "}
+                            →{" "}
+                            <ins className="diff-ins">
+                              <Value shown={revisionValue(r.entityType, field, change?.after, tAll, locale)} />
+                            </ins>
                           </>
                         )}
                       </li>
                     ))}
-                    {fields.length > MAX_FIELDS ? <li>… und {fields.length - MAX_FIELDS} weitere Felder</li> : null}
+                    {fields.length > MAX_FIELDS ? <li>{t("moreFields", { count: fields.length - MAX_FIELDS })}</li> : null}
                   </ul>
                 )}
               </td>
@@ -262,4 +264,10 @@ function ChangesTable({ items }: { items: RevisionEntry[] }) {
       </tbody>
     </table>
   );
+}
+
+/** A value of a revision: the record's own text marked as content (its own language, never
+ * translated by the browser), the catalogue's words as the page's. */
+function Value({ shown }: { shown: ShownValue }) {
+  return shown.content ? <span translate="no">{shown.text}</span> : <>{shown.text}</>;
 }

@@ -2,6 +2,7 @@
 // source passages and the structured quantity. Text, language and claimant of a claim that was
 // ever published are shown, not edited (they are sent unchanged, so the save keeps them).
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { GroupErrors, Select, TextArea, TextField } from "@/components/admin/Fields";
 import type { ClaimFormOptions } from "@/lib/editorial/claims";
 
@@ -21,7 +22,16 @@ export interface ClaimFieldValues {
   researchNotes?: string | null;
 }
 
-export function ClaimFields({
+/** The sources as options, each with the length of its stored text (or that it has none). */
+export async function sourceChoices(sources: ClaimFormOptions["sources"]): Promise<{ value: string; label: string }[]> {
+  const t = await getTranslations("desk.claimFields");
+  return sources.map((s) => ({
+    value: s.value,
+    label: s.length === null ? t("sourceWithoutText", { title: s.label }) : t("sourceLength", { title: s.label, count: s.length }),
+  }));
+}
+
+export async function ClaimFields({
   values,
   options,
   fixed,
@@ -34,11 +44,13 @@ export function ClaimFields({
   /** Shown below the text field (similar claims). */
   textExtra?: ReactNode;
 }) {
+  const [t, sources] = await Promise.all([getTranslations("desk.claimFields"), sourceChoices(options.sources)]);
   const passages = values.passages ?? [];
   const claimantName = options.speakers.find((s) => s.value === values.claimantId)?.label;
   const chosen = (list: { value: string; label: string }[], ids: string[] | undefined) => {
     const labels = list.filter((o) => ids?.includes(o.value)).map((o) => o.label);
-    return labels.length ? `Ausgewählt: ${labels.join("; ")}.` : "Ausgewählt: keine.";
+    // The chosen records' names are content (a quote's words in their language).
+    return labels.length ? t.rich("chosen", { items: labels.join("; "), content: (chunks) => <span translate="no">{chunks}</span> }) : t("chosenNone");
   };
   return (
     <>
@@ -49,75 +61,86 @@ export function ClaimFields({
           <input type="hidden" name="claimantId" value={values.claimantId ?? ""} />
           <p className="claim-lock">{fixed}</p>
           <dl>
-            <dt>Text</dt>
+            <dt>{t("textFixed")}</dt>
             <dd lang={values.language}>{values.text}</dd>
-            <dt>Sprache</dt>
+            <dt>{t("language")}</dt>
             <dd>{values.language}</dd>
-            <dt>Urheber</dt>
+            <dt>{t("claimant")}</dt>
             <dd>{claimantName ?? "–"}</dd>
           </dl>
         </div>
       ) : (
         <>
-          <TextArea
-            name="text"
-            label="Behauptung (neutral formuliert)"
-            required
-            rows={3}
-            defaultValue={values.text}
-            hint="Eine prüfbare Aussage in neutralen Worten, in ihrer Originalsprache."
-          />
+          <TextArea name="text" label={t("text")} required rows={3} defaultValue={values.text} hint={t("textHint")} />
           {textExtra}
-          <TextField name="language" label="Sprache" defaultValue={values.language ?? "de"} hint="Sprachkürzel, z. B. de oder en." maxLength={10} />
-          <Select name="claimantId" label="Urheber" defaultValue={values.claimantId ?? ""} options={options.speakers} emptyLabel="– unbekannt –" />
+          <TextField name="language" label={t("language")} defaultValue={values.language ?? "de"} hint={t("languageHint")} maxLength={10} />
+          <Select name="claimantId" label={t("claimant")} defaultValue={values.claimantId ?? ""} options={options.speakers} emptyLabel={t("unknown")} />
         </>
       )}
-      <TextField name="claimDate" label="Geäußert am" type="date" defaultValue={values.claimDate ? values.claimDate.toISOString().slice(0, 10) : ""} />
+      <TextField name="claimDate" label={t("claimDate")} type="date" defaultValue={values.claimDate ? values.claimDate.toISOString().slice(0, 10) : ""} />
       <Select
         name="topicIds"
-        label="Themen"
+        label={t("topics")}
         multiple
         defaultValue={values.topicIds ?? []}
         options={options.topics}
-        hint={`Mehrfachauswahl mit Strg- bzw. Cmd-Taste. ${chosen(options.topics, values.topicIds)}`}
+        hint={
+          <>
+            {t("multiple")} {chosen(options.topics, values.topicIds)}
+          </>
+        }
       />
       <Select
         name="quoteIds"
-        label="Zitate, aus denen die Behauptung stammt"
+        label={t("quotes")}
         multiple
         defaultValue={values.quoteIds ?? []}
         options={options.quotes}
-        hint={`Sprecher und Anfang des Zitats. Mehrfachauswahl mit Strg- bzw. Cmd-Taste. ${chosen(options.quotes, values.quoteIds)}`}
+        hint={
+          <>
+            {t("quotesHint")} {t("multiple")} {chosen(options.quotes, values.quoteIds)}
+          </>
+        }
       />
 
       <fieldset className="passage-rows" aria-describedby="passages-hint passages-error">
-        <legend>Textstellen in Quellen</legend>
+        <legend>{t("passages")}</legend>
         <span className="field__hint" id="passages-hint">
-          Wo die Behauptung im gespeicherten Text einer Quelle steht: Anfang und Ende als Zeichenposition (Ende ausschließlich). Zum Entfernen die Quelle leeren.
+          {t("passagesHint")}
         </span>
         <GroupErrors name="passages" id="passages-error" />
         {[...passages, { sourceId: "", start: undefined, end: undefined, preview: undefined }].map((p, i) => (
           <div key={i} className="passage-row-group">
-            <div className="passage-row" role="group" aria-label={`Textstelle ${i + 1}`}>
-              <Select name={`passage${i}SourceId`} label={`Quelle (Textstelle ${i + 1})`} defaultValue={p.sourceId} options={options.sources} emptyLabel="– keine –" />
-              <TextField name={`passage${i}Start`} label="Anfang" type="number" defaultValue={p.start === undefined ? "" : String(p.start)} />
-              <TextField name={`passage${i}End`} label="Ende" type="number" defaultValue={p.end === undefined ? "" : String(p.end)} />
+            <div className="passage-row" role="group" aria-label={t("passage", { n: i + 1 })}>
+              <Select
+                name={`passage${i}SourceId`}
+                label={t("passageSource", { n: i + 1 })}
+                defaultValue={p.sourceId}
+                options={sources}
+                emptyLabel={t("none")}
+              />
+              <TextField name={`passage${i}Start`} label={t("start")} type="number" defaultValue={p.start === undefined ? "" : String(p.start)} />
+              <TextField name={`passage${i}End`} label={t("end")} type="number" defaultValue={p.end === undefined ? "" : String(p.end)} />
             </div>
-            {p.preview ? <p className="passage-preview">„{p.preview}“</p> : null}
+            {p.preview ? (
+              <p className="passage-preview" translate="no">
+                {t("preview", { text: p.preview })}
+              </p>
+            ) : null}
           </div>
         ))}
       </fieldset>
 
       <fieldset className="quantity-fields">
-        <legend>Zahl in der Behauptung (optional)</legend>
-        <TextField name="quantityValue" label="Wert" defaultValue={values.quantityValue ?? ""} hint="z. B. 95 oder 0,5" />
-        <TextField name="quantityUnit" label="Einheit" defaultValue={values.quantityUnit ?? ""} hint="z. B. Prozent" />
-        <TextField name="quantitySubject" label="Gegenstand" defaultValue={values.quantitySubject ?? ""} hint="z. B. IS-Herrschaftsgebiet" />
-        <TextField name="quantityMeasure" label="Messgröße" defaultValue={values.quantityMeasure ?? ""} hint="z. B. Anteil verlorener Fläche" />
-        <TextField name="quantityAsOf" label="Stand" defaultValue={values.quantityAsOf ?? ""} hint="JJJJ, JJJJ-MM oder JJJJ-MM-TT" />
+        <legend>{t("quantity")}</legend>
+        <TextField name="quantityValue" label={t("value")} defaultValue={values.quantityValue ?? ""} hint={t("valueHint")} />
+        <TextField name="quantityUnit" label={t("unit")} defaultValue={values.quantityUnit ?? ""} hint={t("unitHint")} />
+        <TextField name="quantitySubject" label={t("subject")} defaultValue={values.quantitySubject ?? ""} hint={t("subjectHint")} />
+        <TextField name="quantityMeasure" label={t("measure")} defaultValue={values.quantityMeasure ?? ""} hint={t("measureHint")} />
+        <TextField name="quantityAsOf" label={t("asOf")} defaultValue={values.quantityAsOf ?? ""} hint={t("asOfHint")} />
       </fieldset>
 
-      <TextArea name="researchNotes" label="Recherchenotizen (intern)" rows={4} defaultValue={values.researchNotes} hint="Nur für die Redaktion sichtbar." />
+      <TextArea name="researchNotes" label={t("researchNotes")} rows={4} defaultValue={values.researchNotes} hint={t("researchNotesHint")} />
     </>
   );
 }

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { currentLocale } from "@/lib/desk-i18n";
 import { optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { listExternalChecks } from "@/lib/external-checks";
+import { formatNumber } from "@/lib/format";
+import { formatDay } from "@/lib/messages";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Externe Faktenchecks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.externalChecks");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/external-checks";
 
@@ -19,33 +26,32 @@ export default async function ExternalChecksPage({ searchParams }: { searchParam
   const params = await searchParams;
   const q = param(params, "q");
   const linked = optionalChoice(params, "linked", ["yes", "no"] as const);
-  const result = await listExternalChecks({ q, linked, page: pageParam(params) });
+  const [result, t, tl, locale] = await Promise.all([
+    listExternalChecks({ q, linked, page: pageParam(params) }),
+    getTranslations("desk.externalChecks"),
+    getTranslations("desk.list"),
+    currentLocale(),
+  ]);
   const filtered = q !== undefined || linked !== undefined;
 
   return (
     <>
-      <PageHeader
-        title="Externe Faktenchecks"
-        newLink={can(user.role, "import.run") ? { href: "/admin/import", label: "Importieren" } : undefined}
-      />
-      <p>
-        Faktenchecks anderer Redaktionen, wie sie sie veröffentlicht haben: nie unsere Bewertungen. Mit einer unserer Behauptungen verknüpft,
-        zeigt deren öffentliche Seite sie unter „Auch geprüft von“.
-      </p>
+      <PageHeader title={t("title")} newLink={can(user.role, "import.run") ? { href: "/admin/import", label: t("import") } : undefined} />
+      <p>{t("intro")}</p>
       <ListFilters
         action={PATH}
-        label="Externe Faktenchecks suchen und filtern"
+        label={t("filter")}
         filtered={filtered}
         fields={[
-          { name: "q", label: "Suche (Behauptung, Herausgeber, Urheber, URL)", type: "search", value: q },
+          { name: "q", label: t("search"), type: "search", value: q },
           {
             name: "linked",
-            label: "Verknüpft",
-            emptyLabel: "alle",
+            label: t("linked"),
+            emptyLabel: tl("all"),
             value: linked,
             options: [
-              { value: "yes", label: "mit einer unserer Behauptungen" },
-              { value: "no", label: "noch mit keiner" },
+              { value: "yes", label: t("linkedYes") },
+              { value: "no", label: t("linkedNo") },
             ],
           },
         ]}
@@ -54,22 +60,22 @@ export default async function ExternalChecksPage({ searchParams }: { searchParam
         path={PATH}
         params={params}
         result={result}
-        count={{ one: "externer Faktencheck", many: "externe Faktenchecks" }}
+        count={(count) => t("count", { count })}
         filtered={filtered}
-        empty={filtered ? "Keine externen Faktenchecks passen zu dieser Suche." : "Noch keine externen Faktenchecks: importieren Sie welche."}
+        empty={filtered ? t("emptyFiltered") : t("empty")}
         firstPageLink
       >
         <table className="admin-table">
-          <caption className="visually-hidden">Externe Faktenchecks, Seite {result.page}</caption>
+          <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">Behauptung</th>
-              <th scope="col">Herausgeber</th>
-              <th scope="col">Bewertung dort</th>
-              <th scope="col">Urheber</th>
-              <th scope="col">Geprüft am</th>
+              <th scope="col">{t("claim")}</th>
+              <th scope="col">{t("publisher")}</th>
+              <th scope="col">{t("rating")}</th>
+              <th scope="col">{t("claimant")}</th>
+              <th scope="col">{t("reviewed")}</th>
               <th scope="col" className="number">
-                Verknüpft
+                {t("linked")}
               </th>
             </tr>
           </thead>
@@ -77,13 +83,17 @@ export default async function ExternalChecksPage({ searchParams }: { searchParam
             {result.items.map((c) => (
               <tr key={c.id}>
                 <th scope="row">
-                  <Link href={`${PATH}/${c.id}`}>{c.claimText.length > 160 ? `${c.claimText.slice(0, 160)} …` : c.claimText}</Link>
+                  <Link href={`${PATH}/${c.id}`} lang={c.language ?? undefined} translate={c.language ? undefined : "no"}>
+                    {c.claimText.length > 160 ? `${c.claimText.slice(0, 160)} …` : c.claimText}
+                  </Link>
                 </th>
-                <td>{c.publisherName}</td>
-                <td>{[c.textualRating, c.ratingValue !== null ? `${c.ratingValue}${c.bestRating !== null ? `/${c.bestRating}` : ""}` : null].filter(Boolean).join(" · ") || "–"}</td>
-                <td>{c.speaker ? <Link href={`/admin/speakers/${c.speaker.id}`}>{c.speaker.name}</Link> : (c.claimantName ?? "–")}</td>
-                <td>{c.reviewDate ? <time dateTime={c.reviewDate.toISOString()}>{c.reviewDate.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}</time> : "–"}</td>
-                <td className="number">{c._count.claims}</td>
+                <td translate="no">{c.publisherName}</td>
+                <td lang={c.language ?? undefined} translate={c.language ? undefined : "no"}>
+                  {[c.textualRating, c.ratingValue !== null ? `${c.ratingValue}${c.bestRating !== null ? `/${c.bestRating}` : ""}` : null].filter(Boolean).join(" · ") || "–"}
+                </td>
+                <td translate="no">{c.speaker ? <Link href={`/admin/speakers/${c.speaker.id}`}>{c.speaker.name}</Link> : (c.claimantName ?? "–")}</td>
+                <td>{c.reviewDate ? <time dateTime={c.reviewDate.toISOString()}>{formatDay(c.reviewDate, locale)}</time> : "–"}</td>
+                <td className="number">{formatNumber(c._count.claims, locale)}</td>
               </tr>
             ))}
           </tbody>

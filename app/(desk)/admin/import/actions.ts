@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define";
 import { cancelImport, cancelImportInput, confirmImport, confirmImportInput } from "@/lib/import";
+import { msg } from "@/lib/messages";
 import { revalidatePublic } from "@/lib/public/revalidate";
 
 export const confirmImportAction = defineAction({
@@ -31,7 +32,7 @@ export const cancelImportAction = defineAction({
   schema: cancelImportInput,
   run: async (actor, input) => {
     await cancelImport(actor, input);
-    return { message: "Der Import ist verworfen; nichts wurde geschrieben.", id: input.batchId };
+    return { message: msg("msg.import.cancelled"), id: input.batchId };
   },
   after: (_result, input) => {
     revalidatePath(`/admin/import/${input.batchId}`);

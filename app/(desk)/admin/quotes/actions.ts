@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { msg } from "@/lib/messages";
 import { createQuote, deleteQuote, quoteDeleteInput, quoteInput, quoteUpdateInput, updateQuote } from "@/lib/editorial/quotes";
 
 export const createQuoteAction = defineAction({
@@ -11,7 +12,7 @@ export const createQuoteAction = defineAction({
   schema: quoteInput,
   run: async (actor, input) => {
     const { id } = await createQuote(actor, input);
-    return { message: "Zitat angelegt.", id };
+    return { message: msg("msg.quote.created"), id };
   },
   after: (result) => {
     revalidatePath("/admin/quotes");
@@ -25,7 +26,7 @@ export const updateQuoteAction = defineAction({
   schema: quoteUpdateInput,
   run: async (actor, input) => {
     const { id, changed } = await updateQuote(actor, input);
-    return { message: changed ? "Gespeichert." : "Keine Änderungen – nichts gespeichert.", id };
+    return { message: msg(changed ? "msg.record.saved" : "msg.record.noChanges"), id };
   },
   after: async (_result, input) => {
     revalidatePath("/admin/quotes");
@@ -41,7 +42,7 @@ export const deleteQuoteAction = defineAction({
   schema: quoteDeleteInput,
   run: async (actor, input) => {
     await deleteQuote(actor, input);
-    return { message: "Zitat gelöscht." };
+    return { message: msg("msg.quote.deleted") };
   },
   after: async () => {
     revalidatePath("/admin/quotes");

@@ -1,21 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { currentLocale } from "@/lib/desk-i18n";
 import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
 import { QUOTE_SORTS, SPEECH_KINDS, listQuotes } from "@/lib/editorial/quotes";
 import { sourceOptions } from "@/lib/editorial/sources";
 import { speakerOptions } from "@/lib/editorial/speakers";
+import { formatDay } from "@/lib/messages";
+import { speakerChoices } from "../speakers/choices";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Zitate" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.quotes");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/quotes";
-const KIND_LABELS = { direct: "wörtlich", indirect: "indirekt" } as const;
 
 const short = (s: string, max = 160) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
@@ -28,38 +35,45 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   const kind = optionalChoice(params, "kind", SPEECH_KINDS);
   const sort = choice(params, "sort", QUOTE_SORTS);
   const page = pageParam(params);
-  const [result, speakers, sources] = await Promise.all([listQuotes({ q, speakerId, sourceId, kind, sort, page }), speakerOptions(), sourceOptions()]);
+  const [result, speakers, sources, t, tl, locale] = await Promise.all([
+    listQuotes({ q, speakerId, sourceId, kind, sort, page }),
+    speakerOptions().then(speakerChoices),
+    sourceOptions(),
+    getTranslations("desk.quotes"),
+    getTranslations("desk.list"),
+    currentLocale(),
+  ]);
   const filtered = q !== undefined || kind !== undefined || speakerId !== undefined || sourceId !== undefined;
 
   return (
     <>
       <PageHeader
-        title="Zitate"
+        title={t("title")}
         newLink={
           can(user.role, "record.edit")
-            ? { href: sourceId ? `/admin/quotes/new?sourceId=${encodeURIComponent(sourceId)}` : "/admin/quotes/new", label: "Neues Zitat" }
+            ? { href: sourceId ? `/admin/quotes/new?sourceId=${encodeURIComponent(sourceId)}` : "/admin/quotes/new", label: t("new") }
             : undefined
         }
-        notice={param(params, "geloescht") && "Das Zitat wurde gelöscht."}
+        notice={param(params, "geloescht") && t("deleted")}
       />
 
       <ListFilters
         action={PATH}
-        label="Zitate suchen und filtern"
+        label={t("filter")}
         filtered={filtered}
         fields={[
-          { name: "q", label: "Suche im Text", type: "search", value: q },
-          { name: "speaker", label: "Sprecher", emptyLabel: "alle", value: speakerId, options: speakers },
-          { name: "kind", label: "Art", emptyLabel: "alle", value: kind, options: SPEECH_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })) },
-          { name: "source", label: "Quelle", emptyLabel: "alle", value: sourceId, options: sources },
+          { name: "q", label: t("search"), type: "search", value: q },
+          { name: "speaker", label: t("speaker"), emptyLabel: tl("all"), value: speakerId, options: speakers },
+          { name: "kind", label: t("kind"), emptyLabel: tl("all"), value: kind, options: SPEECH_KINDS.map((k) => ({ value: k, label: t(`kindName.${k}`) })) },
+          { name: "source", label: t("source"), emptyLabel: tl("all"), value: sourceId, options: sources },
           {
             name: "sort",
-            label: "Sortierung",
-            emptyLabel: "zuletzt geändert",
+            label: tl("sort"),
+            emptyLabel: t("sortUpdated"),
             value: sort === "updated" ? undefined : sort,
             options: [
-              { value: "said", label: "nach Datum der Äußerung" },
-              { value: "text", label: "nach Text" },
+              { value: "said", label: t("sortSaid") },
+              { value: "text", label: t("sortText") },
             ],
           },
         ]}
@@ -69,24 +83,24 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
         path={PATH}
         params={params}
         result={result}
-        count={{ one: "Zitat", many: "Zitate" }}
+        count={(count) => t("count", { count })}
         filtered={filtered}
-        empty={filtered ? "Keine Zitate passen zu dieser Suche." : "Noch keine Zitate."}
+        empty={filtered ? t("emptyFiltered") : t("empty")}
         firstPageLink
       >
         <table className="admin-table">
-          <caption className="visually-hidden">Zitate, Seite {result.page}</caption>
+          <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">Zitat</th>
-              <th scope="col">Sprecher</th>
-              <th scope="col">Art</th>
-              <th scope="col">Gesagt am</th>
+              <th scope="col">{t("quote")}</th>
+              <th scope="col">{t("speaker")}</th>
+              <th scope="col">{t("kind")}</th>
+              <th scope="col">{t("saidOn")}</th>
               <th scope="col" className="number">
-                Fundstellen
+                {t("appearances")}
               </th>
               <th scope="col" className="number">
-                Behauptungen
+                {t("claims")}
               </th>
             </tr>
           </thead>
@@ -94,16 +108,18 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
             {result.items.map((item) => (
               <tr key={item.id}>
                 <td className="quote-cell">
-                  <Link href={`/admin/quotes/${item.id}`}>„{short(item.text)}“</Link>
+                  <Link href={`/admin/quotes/${item.id}`} lang={item.language}>
+                    {t("quoted", { text: short(item.text) })}
+                  </Link>
                 </td>
                 <td>
-                  {item.speaker.name}
-                  {item.reportedBy && <span className="muted"> (wiedergegeben von {item.reportedBy.name})</span>}
+                  <span translate="no">{item.speaker.name}</span>
+                  {item.reportedBy && <span className="muted"> ({t("reportedBy", { name: item.reportedBy.name })})</span>}
                 </td>
-                <td>{KIND_LABELS[item.kind]}</td>
-                <td>{item.saidOn ? <time dateTime={item.saidOn.toISOString().slice(0, 10)}>{item.saidOn.toLocaleDateString("de-DE", { timeZone: "UTC" })}</time> : "–"}</td>
-                <td className="number">{item._count.appearances}</td>
-                <td className="number">{item._count.claims}</td>
+                <td>{t(`kindName.${item.kind}`)}</td>
+                <td>{item.saidOn ? <time dateTime={item.saidOn.toISOString().slice(0, 10)}>{formatDay(item.saidOn, locale, "calendar")}</time> : "–"}</td>
+                <td className="number">{formatNumber(item._count.appearances, locale)}</td>
+                <td className="number">{formatNumber(item._count.claims, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Moment } from "@/components/admin/Moment";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { reviewQueue } from "@/lib/editorial/claims";
+import { currentLocale } from "@/lib/desk-i18n";
+import { NEWSROOM_LANGUAGE } from "@/lib/i18n";
 import { ExternalLinkStatus } from "@/components/admin/ExternalLinkStatus";
 import { pendingExternalLinks } from "@/lib/external-checks";
 import { approveLinkAction, unlinkClaimAction } from "../external-checks/actions";
 import "../claims/claims.css";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Prüfung" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, locale] = await Promise.all([getTranslations("desk.review"), currentLocale()]);
+  return { title: t("title") };
+}
 
 // The review queue: every claim waiting for a second pair of eyes, longest waiting first.
 // Decisions are taken on the claim's page (Arbeitsablauf), where the reviewer sees everything
@@ -21,51 +28,60 @@ export default async function ReviewPage() {
   const user = await requirePermission("desk.view", "/admin/review");
   const [items, links] = await Promise.all([reviewQueue(user), pendingExternalLinks()]);
   const mayReview = can(user.role, "claim.review");
+  const [t, tl, locale] = await Promise.all([getTranslations("desk.review"), getTranslations("desk.externalLink"), currentLocale()]);
 
   return (
     <div className="claim-desk">
-      <h1>Prüfung</h1>
-      <p>
-        Behauptungen, deren Bewertung auf eine Freigabe wartet, die am längsten wartende zuerst. Freigeben oder ablehnen können Sie auf der Seite
-        der Behauptung{mayReview ? "" : " (das dürfen Redaktion und Prüfung)"}. Eine selbst vorgeschlagene Bewertung muss jemand anderes freigeben.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t(mayReview ? "intro" : "introReadOnly")}</p>
       {items.length === 0 ? (
-        <p className="empty-state">Nichts zu prüfen: keine Behauptung wartet auf eine Freigabe.</p>
+        <p className="empty-state">{t("empty")}</p>
       ) : (
         <table className="admin-table">
-          <caption className="visually-hidden">Zur Prüfung eingereichte Behauptungen, {items.length}</caption>
+          <caption className="visually-hidden">{t("caption", { count: items.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">Behauptung</th>
-              <th scope="col">Vorgeschlagene Bewertung</th>
-              <th scope="col">Vorgeschlagen von</th>
-              <th scope="col">Eingereicht</th>
+              <th scope="col">{t("claim")}</th>
+              <th scope="col">{t("verdict")}</th>
+              <th scope="col">{t("proposedBy")}</th>
+              <th scope="col">{t("submitted")}</th>
               <th scope="col" className="number">
-                Belege
+                {t("evidence")}
               </th>
-              <th scope="col">Hinweis</th>
+              <th scope="col">{t("note")}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link href={`/admin/claims/${c.id}#arbeitsablauf`}>{c.text}</Link>
-                  {c.claimant ? <span className="muted"> – {c.claimant}</span> : null}
+                  <Link href={`/admin/claims/${c.id}#arbeitsablauf`} lang={c.language}>
+                    {c.text}
+                  </Link>
+                  {c.claimant ? (
+                    <span className="muted">
+                      {" – "}
+                      <span translate="no">{c.claimant}</span>
+                    </span>
+                  ) : null}
                 </td>
                 <td>
-                  <strong>{c.verdict ?? "–"}</strong>
-                  {c.summary ? <p className="muted">{c.summary}</p> : null}
+                  <strong>{c.verdict?.[locale] ?? "–"}</strong>
+                  {c.summary ? (
+                    <p className="muted" lang={NEWSROOM_LANGUAGE}>
+                      {c.summary}
+                    </p>
+                  ) : null}
                 </td>
                 <td>{c.proposedBy?.name ?? "–"}</td>
                 <td>
                   {c.since ? <Moment date={c.since} /> : "–"}
-                  {c.submittedBy ? <span className="muted"> von {c.submittedBy}</span> : null}
+                  {c.submittedBy ? <span className="muted"> {t("by", { name: c.submittedBy })}</span> : null}
                 </td>
-                <td className="number">{c.evidenceCount}</td>
+                <td className="number">{formatNumber(c.evidenceCount, locale)}</td>
                 <td>
-                  {c.isCorrection ? <p>Korrektur einer veröffentlichten Behauptung</p> : <p>Erstveröffentlichung</p>}
-                  {c.own ? <p className="review-own">Ihr eigener Vorschlag: freigeben muss jemand anderes.</p> : null}
+                  {c.isCorrection ? <p>{t("correction")}</p> : <p>{t("firstPublication")}</p>}
+                  {c.own ? <p className="review-own">{t("own")}</p> : null}
                 </td>
               </tr>
             ))}
@@ -73,21 +89,23 @@ export default async function ReviewPage() {
         </table>
       )}
 
-      <h2 id="auch-geprueft-von">Auch geprüft von: Verknüpfungen, die auf Freigabe warten</h2>
-      <p>
-        Externe Faktenchecks, die mit unseren Behauptungen verknüpft wurden: öffentlich erst nach der Freigabe durch eine zweite Person, und so, wie
-        sie freigegeben wurden.
-      </p>
+      <h2 id="auch-geprueft-von">{tl("pendingHeading")}</h2>
+      <p>{tl("pendingIntro")}</p>
       {links.length === 0 ? (
-        <p className="empty-state">Keine Verknüpfung wartet auf eine Freigabe.</p>
+        <p className="empty-state">{tl("noPending")}</p>
       ) : (
         <ul className="item-list">
           {links.map((link) => (
             <li key={`${link.claim.id}/${link.externalCheck.id}`}>
-              <Link href={`/admin/external-checks/${link.externalCheck.id}`}>{link.current.publisherName}</Link>:{" "}
-              {[link.current.textualRating, link.current.ratingValue !== null ? `${link.current.ratingValue}${link.current.bestRating !== null ? `/${link.current.bestRating}` : ""}` : null]
-                .filter(Boolean)
-                .join(" · ") || "–"}
+              <Link href={`/admin/external-checks/${link.externalCheck.id}`} translate="no">
+                {link.current.publisherName}
+              </Link>
+              :{" "}
+              <span translate="no">
+                {[link.current.textualRating, link.current.ratingValue !== null ? `${link.current.ratingValue}${link.current.bestRating !== null ? `/${link.current.bestRating}` : ""}` : null]
+                  .filter(Boolean)
+                  .join(" · ") || "–"}
+              </span>
               {link.current.url ? (
                 <>
                   {" "}
@@ -95,7 +113,14 @@ export default async function ReviewPage() {
                 </>
               ) : null}
               <br />
-              zu <Link href={`/admin/claims/${link.claim.id}#extern`}>{link.claim.text}</Link>
+              {tl.rich("toClaim", {
+                text: link.claim.text,
+                claim: (chunks) => (
+                  <Link href={`/admin/claims/${link.claim.id}#extern`} translate="no">
+                    {chunks}
+                  </Link>
+                ),
+              })}
               <ExternalLinkStatus link={link} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
             </li>
           ))}

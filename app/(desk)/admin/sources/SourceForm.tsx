@@ -1,9 +1,10 @@
 // The source form, for "new" and "edit": bibliographic fields and the stored text (snapshot)
 // that quotes, claim passages and evidence point into.
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Select, TextArea, TextField } from "@/components/admin/Fields";
 import type { FormAction } from "@/lib/actions/define";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/editorial/sources";
+import { SOURCE_KINDS } from "@/lib/editorial/sources";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 
 export interface SourceFormValues {
@@ -22,7 +23,7 @@ export interface SourceFormValues {
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
 
-export function SourceForm({
+export async function SourceForm({
   action,
   source,
   submitLabel,
@@ -34,32 +35,23 @@ export function SourceForm({
   /** How many marked passages point into the stored text. */
   passages?: number;
 }) {
+  const [t, kindName] = await Promise.all([getTranslations("desk.sourceForm"), getTranslations("desk.sourceKind")]);
   return (
     <ActionForm action={action} version={source?.version} hidden={source ? { id: source.id } : {}} submitLabel={submitLabel}>
-      <TextField name="title" label="Titel" required maxLength={500} defaultValue={source?.title} />
-      <Select
-        name="kind"
-        label="Art"
-        required
-        defaultValue={source?.kind ?? "news_article"}
-        options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))}
-      />
-      <TextField name="url" label="Adresse (URL)" type="url" defaultValue={source?.url} hint="Optional, z. B. https://…" />
-      <TextField name="publisher" label="Herausgeber" maxLength={300} defaultValue={source?.publisher} />
-      <TextField name="author" label="Autor/in" maxLength={300} defaultValue={source?.author} />
-      <TextField name="publishedAt" label="Veröffentlicht am" type="date" defaultValue={day(source?.publishedAt)} />
-      <TextField name="accessedAt" label="Abgerufen am" type="date" defaultValue={day(source?.accessedAt ?? (source ? null : new Date()))} />
-      <TextField name="language" label="Sprache" maxLength={6} defaultValue={source?.language ?? "de"} hint="Sprachkürzel, z. B. de oder en." />
+      <TextField name="title" label={t("title")} required maxLength={500} defaultValue={source?.title} />
+      <Select name="kind" label={t("kind")} required defaultValue={source?.kind ?? "news_article"} options={SOURCE_KINDS.map((k) => ({ value: k, label: kindName(k) }))} />
+      <TextField name="url" label={t("url")} type="url" defaultValue={source?.url} hint={t("urlHint")} />
+      <TextField name="publisher" label={t("publisher")} maxLength={300} defaultValue={source?.publisher} />
+      <TextField name="author" label={t("author")} maxLength={300} defaultValue={source?.author} />
+      <TextField name="publishedAt" label={t("publishedAt")} type="date" defaultValue={day(source?.publishedAt)} />
+      <TextField name="accessedAt" label={t("accessedAt")} type="date" defaultValue={day(source?.accessedAt ?? (source ? null : new Date()))} />
+      <TextField name="language" label={t("language")} maxLength={6} defaultValue={source?.language ?? "de"} hint={t("languageHint")} />
       <TextArea
         name="snapshotText"
-        label="Gespeicherter Text"
+        label={t("snapshotText")}
         rows={16}
         defaultValue={source?.snapshotText}
-        hint={
-          passages > 0
-            ? `${passages} markierte ${passages === 1 ? "Stelle verweist" : "Stellen verweisen"} mit Zeichenpositionen auf diesen Text. Änderungen werden nur gespeichert, wenn jede Stelle danach noch genauso lautet (also nichts davor die Länge ändert).`
-            : "Der Text der Quelle, wie er gelesen wurde. Zitate und Belege verweisen mit Zeichenpositionen darauf; er bleibt, auch wenn der Link nicht mehr funktioniert."
-        }
+        hint={passages > 0 ? t("snapshotHintMarked", { count: passages }) : t("snapshotHint")}
       />
     </ActionForm>
   );

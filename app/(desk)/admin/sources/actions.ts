@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { msg } from "@/lib/messages";
 import { createSource, deleteSource, sourceDeleteInput, sourceInput, sourceUpdateInput, updateSource } from "@/lib/editorial/sources";
 
 export const createSourceAction = defineAction({
@@ -11,7 +12,7 @@ export const createSourceAction = defineAction({
   schema: sourceInput,
   run: async (actor, input) => {
     const { id } = await createSource(actor, input);
-    return { message: "Quelle angelegt.", id };
+    return { message: msg("msg.source.created"), id };
   },
   after: (result) => {
     revalidatePath("/admin/sources");
@@ -25,7 +26,7 @@ export const updateSourceAction = defineAction({
   schema: sourceUpdateInput,
   run: async (actor, input) => {
     const { id, changed } = await updateSource(actor, input);
-    return { message: changed ? "Gespeichert." : "Keine Änderungen – nichts gespeichert.", id };
+    return { message: msg(changed ? "msg.record.saved" : "msg.record.noChanges"), id };
   },
   after: async (_result, input) => {
     revalidatePath("/admin/sources");
@@ -41,7 +42,7 @@ export const deleteSourceAction = defineAction({
   schema: sourceDeleteInput,
   run: async (actor, input) => {
     const { title } = await deleteSource(actor, input);
-    return { message: `Quelle „${title}“ gelöscht.` };
+    return { message: msg("msg.source.deleted", { title }) };
   },
   after: async () => {
     revalidatePath("/admin/sources");

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS, SOURCE_SORTS, listSources } from "@/lib/editorial/sources";
+import { currentLocale } from "@/lib/desk-i18n";
+import { SOURCE_KINDS, SOURCE_SORTS, listSources } from "@/lib/editorial/sources";
 import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { formatDay } from "@/lib/messages";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Quellen" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.sources");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/sources";
 
@@ -21,32 +28,38 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const kind = optionalChoice(params, "kind", SOURCE_KINDS);
   const sort = choice(params, "sort", SOURCE_SORTS);
   const page = pageParam(params);
-  const result = await listSources({ q, kind, sort, page });
+  const [result, t, tl, kindName, locale] = await Promise.all([
+    listSources({ q, kind, sort, page }),
+    getTranslations("desk.sources"),
+    getTranslations("desk.list"),
+    getTranslations("desk.sourceKind"),
+    currentLocale(),
+  ]);
   const filtered = q !== undefined || kind !== undefined;
 
   return (
     <>
       <PageHeader
-        title="Quellen"
-        newLink={can(user.role, "record.edit") ? { href: "/admin/sources/new", label: "Neue Quelle" } : undefined}
-        notice={param(params, "geloescht") && "Die Quelle wurde gelöscht."}
+        title={t("title")}
+        newLink={can(user.role, "record.edit") ? { href: "/admin/sources/new", label: t("new") } : undefined}
+        notice={param(params, "geloescht") && t("deleted")}
       />
 
       <ListFilters
         action={PATH}
-        label="Quellen suchen und filtern"
+        label={t("filter")}
         filtered={filtered}
         fields={[
-          { name: "q", label: "Suche (Titel, Herausgeber, URL)", type: "search", value: q },
-          { name: "kind", label: "Art", emptyLabel: "alle", value: kind, options: SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] })) },
+          { name: "q", label: t("search"), type: "search", value: q },
+          { name: "kind", label: t("kind"), emptyLabel: tl("all"), value: kind, options: SOURCE_KINDS.map((k) => ({ value: k, label: kindName(k) })) },
           {
             name: "sort",
-            label: "Sortierung",
-            emptyLabel: "zuletzt geändert",
+            label: tl("sort"),
+            emptyLabel: t("sortUpdated"),
             value: sort === "updated" ? undefined : sort,
             options: [
-              { value: "title", label: "nach Titel" },
-              { value: "published", label: "nach Veröffentlichung (neueste zuerst)" },
+              { value: "title", label: t("sortTitle") },
+              { value: "published", label: t("sortPublished") },
             ],
           },
         ]}
@@ -56,22 +69,22 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         path={PATH}
         params={params}
         result={result}
-        count={{ one: "Quelle", many: "Quellen" }}
+        count={(count) => t("count", { count })}
         filtered={filtered}
-        empty={filtered ? "Keine Quellen passen zu dieser Suche." : "Noch keine Quellen."}
+        empty={filtered ? t("emptyFiltered") : t("empty")}
         firstPageLink
       >
         <table className="admin-table">
-          <caption className="visually-hidden">Quellen, Seite {result.page}</caption>
+          <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">Titel</th>
-              <th scope="col">Art</th>
-              <th scope="col">Herausgeber</th>
-              <th scope="col">Veröffentlicht</th>
-              <th scope="col">Text</th>
+              <th scope="col">{t("titleColumn")}</th>
+              <th scope="col">{t("kind")}</th>
+              <th scope="col">{t("publisher")}</th>
+              <th scope="col">{t("published")}</th>
+              <th scope="col">{t("text")}</th>
               <th scope="col" className="number">
-                Verweise
+                {t("references")}
               </th>
             </tr>
           </thead>
@@ -79,19 +92,15 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             {result.items.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
-                  <Link href={`/admin/sources/${s.id}`}>{s.title}</Link>
+                  <Link href={`/admin/sources/${s.id}`} translate="no">
+                    {s.title}
+                  </Link>
                 </th>
-                <td>{SOURCE_KIND_LABELS[s.kind]}</td>
-                <td>{s.publisher ?? "–"}</td>
-                <td>
-                  {s.publishedAt ? (
-                    <time dateTime={s.publishedAt.toISOString()}>{s.publishedAt.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}</time>
-                  ) : (
-                    "–"
-                  )}
-                </td>
-                <td>{s.contentHash ? "gespeichert" : "fehlt"}</td>
-                <td className="number">{s._count.appearances + s._count.passages + s._count.evidence}</td>
+                <td>{kindName(s.kind)}</td>
+                <td>{s.publisher ? <span translate="no">{s.publisher}</span> : "–"}</td>
+                <td>{s.publishedAt ? <time dateTime={s.publishedAt.toISOString()}>{formatDay(s.publishedAt, locale)}</time> : "–"}</td>
+                <td>{s.contentHash ? t("textStored") : t("textMissing")}</td>
+                <td className="number">{formatNumber(s._count.appearances + s._count.passages + s._count.evidence, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { msg } from "@/lib/messages";
 import { revalidatePublic } from "@/lib/public/revalidate";
 import {
   createSpeaker,
@@ -20,7 +21,7 @@ export const createSpeakerAction = defineAction({
   schema: speakerInput,
   run: async (actor, input) => {
     const { id } = await createSpeaker(actor, input);
-    return { message: `Sprecher „${input.name}“ angelegt.`, id };
+    return { message: msg("msg.speaker.created", { name: input.name }), id };
   },
   after: (result) => {
     revalidatePath("/admin/speakers");
@@ -34,7 +35,7 @@ export const updateSpeakerAction = defineAction({
   schema: speakerUpdateInput,
   run: async (actor, input) => {
     const { id, changed } = await updateSpeaker(actor, input);
-    return { message: changed ? "Gespeichert." : "Keine Änderungen – nichts gespeichert.", id };
+    return { message: msg(changed ? "msg.record.saved" : "msg.record.noChanges"), id };
   },
   after: async (_result, input) => {
     revalidatePath("/admin/speakers");
@@ -50,7 +51,7 @@ export const deleteSpeakerAction = defineAction({
   schema: speakerDeleteInput,
   run: async (actor, input) => {
     const { name } = await deleteSpeaker(actor, input);
-    return { message: `Sprecher „${name}“ gelöscht.` };
+    return { message: msg("msg.speaker.deleted", { name }) };
   },
   after: async () => {
     revalidatePath("/admin/speakers");

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { PageHeader } from "@/components/admin/PageHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { SPEAKER_KIND_LABELS, SPEAKER_KINDS, SPEAKER_SORTS, listSpeakers } from "@/lib/editorial/speakers";
+import { currentLocale } from "@/lib/desk-i18n";
+import { SPEAKER_KINDS, SPEAKER_SORTS, listSpeakers } from "@/lib/editorial/speakers";
 import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { formatDay } from "@/lib/messages";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Sprecher" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.speakers");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/speakers";
 
@@ -21,25 +28,31 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
   const kind = optionalChoice(params, "kind", SPEAKER_KINDS);
   const sort = choice(params, "sort", SPEAKER_SORTS);
   const page = pageParam(params);
-  const result = await listSpeakers({ q, kind, sort, page });
+  const [result, t, tl, kindName, locale] = await Promise.all([
+    listSpeakers({ q, kind, sort, page }),
+    getTranslations("desk.speakers"),
+    getTranslations("desk.list"),
+    getTranslations("desk.speakerKind"),
+    currentLocale(),
+  ]);
   const filtered = q !== undefined || kind !== undefined;
 
   return (
     <>
       <PageHeader
-        title="Sprecher"
-        newLink={can(user.role, "record.edit") ? { href: "/admin/speakers/new", label: "Neuer Sprecher" } : undefined}
-        notice={param(params, "geloescht") && "Der Sprecher wurde gelöscht."}
+        title={t("title")}
+        newLink={can(user.role, "record.edit") ? { href: "/admin/speakers/new", label: t("new") } : undefined}
+        notice={param(params, "geloescht") && t("deleted")}
       />
 
       <ListFilters
         action={PATH}
-        label="Sprecher suchen und filtern"
+        label={t("filter")}
         filtered={filtered}
         fields={[
-          { name: "q", label: "Suche (Name, Alias)", type: "search", value: q },
-          { name: "kind", label: "Art", emptyLabel: "alle", value: kind, options: SPEAKER_KINDS.map((k) => ({ value: k, label: SPEAKER_KIND_LABELS[k] })) },
-          { name: "sort", label: "Sortierung", emptyLabel: "nach Name", value: sort === "name" ? undefined : sort, options: [{ value: "updated", label: "zuletzt geändert" }] },
+          { name: "q", label: t("search"), type: "search", value: q },
+          { name: "kind", label: t("kind"), emptyLabel: tl("all"), value: kind, options: SPEAKER_KINDS.map((k) => ({ value: k, label: kindName(k) })) },
+          { name: "sort", label: tl("sort"), emptyLabel: t("sortName"), value: sort === "name" ? undefined : sort, options: [{ value: "updated", label: t("sortUpdated") }] },
         ]}
       />
 
@@ -47,41 +60,43 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
         path={PATH}
         params={params}
         result={result}
-        count={{ one: "Sprecher", many: "Sprecher" }}
+        count={(count) => t("count", { count })}
         filtered={filtered}
-        empty={filtered ? "Keine Sprecher passen zu dieser Suche." : "Noch keine Sprecher."}
+        empty={filtered ? t("emptyFiltered") : t("empty")}
         firstPageLink
       >
         <table className="admin-table">
-          <caption className="visually-hidden">Sprecher, Seite {result.page}</caption>
+          <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Art</th>
-              <th scope="col">Aliasse</th>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("kind")}</th>
+              <th scope="col">{t("aliases")}</th>
               <th scope="col" className="number">
-                Zitate
+                {t("quotes")}
               </th>
               <th scope="col" className="number">
-                Behauptungen
+                {t("claims")}
               </th>
-              <th scope="col">Geändert</th>
+              <th scope="col">{t("changed")}</th>
             </tr>
           </thead>
           <tbody>
             {result.items.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
-                  <Link href={`/admin/speakers/${s.id}`}>{s.name}</Link>
+                  <Link href={`/admin/speakers/${s.id}`} translate="no">
+                    {s.name}
+                  </Link>
                 </th>
-                <td>{SPEAKER_KIND_LABELS[s.kind]}</td>
-                <td>{s.aliases.map((a) => a.alias).join(", ") || "–"}</td>
+                <td>{kindName(s.kind)}</td>
+                <td translate="no">{s.aliases.map((a) => a.alias).join(", ") || "–"}</td>
                 <td className="number">
-                  {s._count.quotes > 0 ? <Link href={`/admin/quotes?speaker=${s.id}`}>{s._count.quotes}</Link> : 0}
+                  {s._count.quotes > 0 ? <Link href={`/admin/quotes?speaker=${s.id}`}>{formatNumber(s._count.quotes, locale)}</Link> : 0}
                 </td>
-                <td className="number">{s._count.claims}</td>
+                <td className="number">{formatNumber(s._count.claims, locale)}</td>
                 <td>
-                  <time dateTime={s.updatedAt.toISOString()}>{s.updatedAt.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}</time>
+                  <time dateTime={s.updatedAt.toISOString()}>{formatDay(s.updatedAt, locale)}</time>
                 </td>
               </tr>
             ))}

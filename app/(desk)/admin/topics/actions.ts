@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { msg, names } from "@/lib/messages";
 import { revalidatePublic } from "@/lib/public/revalidate";
 import { createTopic, createTopicSchema, deleteSchema, deleteTopic, updateTopic, updateTopicSchema } from "@/lib/editorial/taxonomy";
 
@@ -12,7 +13,7 @@ export const createTopicAction = defineAction({
   schema: createTopicSchema,
   run: async (actor, input) => {
     const topic = await createTopic(actor, input);
-    return { id: topic.id, message: `Thema „${topic.nameDe}“ angelegt (Kurzadresse ${topic.slug}).` };
+    return { id: topic.id, message: msg("msg.taxonomy.topicCreated", { name: names(topic), slug: topic.slug }) };
   },
   after: async () => {
     revalidatePath("/admin/topics");
@@ -26,7 +27,7 @@ export const updateTopicAction = defineAction({
   schema: updateTopicSchema,
   run: async (actor, input) => {
     const topic = await updateTopic(actor, input);
-    return { id: topic.id, message: `Thema „${topic.nameDe}“ gespeichert.` };
+    return { id: topic.id, message: msg("msg.taxonomy.topicSaved", { name: names(topic) }) };
   },
   after: async (_result, input) => {
     revalidatePath("/admin/topics");
@@ -41,7 +42,7 @@ export const deleteTopicAction = defineAction({
   schema: deleteSchema,
   run: async (actor, input) => {
     await deleteTopic(actor, input);
-    return { message: "Thema gelöscht." };
+    return { message: msg("msg.taxonomy.topicDeleted") };
   },
   after: async () => {
     revalidatePath("/admin/topics");

@@ -1,73 +1,79 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { requirePermission } from "@/lib/auth/session";
 import { choice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
-import { listTopics, TOPIC_SORTS, type TopicSort } from "@/lib/editorial/taxonomy";
+import { listTopics, TOPIC_SORTS } from "@/lib/editorial/taxonomy";
+import { currentLocale } from "@/lib/desk-i18n";
+import { formatNumber } from "@/lib/format";
 import { createTopicAction } from "./actions";
 import { TopicFields } from "./TopicFields";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Themen" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.topics");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/topics";
-
-const SORT_LABELS: Record<TopicSort, string> = {
-  name: "Name",
-  slug: "Kurzadresse",
-  claims: "Meiste Behauptungen",
-  updated: "Zuletzt geändert",
-};
 
 export default async function TopicsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission("taxonomy.manage", PATH);
   const params = await searchParams;
   const q = param(params, "q");
   const sort = choice(params, "sort", TOPIC_SORTS);
-  const page = await listTopics({ q, sort, page: pageParam(params) });
+  const [page, t, tl, locale] = await Promise.all([
+    listTopics({ q, sort, page: pageParam(params) }),
+    getTranslations("desk.topics"),
+    getTranslations("desk.list"),
+    currentLocale(),
+  ]);
 
   return (
     <>
-      <h1>Themen</h1>
+      <h1>{t("title")}</h1>
       <ListFilters
         action={PATH}
-        label="Themen filtern"
+        label={t("filter")}
         idPrefix="topics"
         filtered={q !== undefined}
-        resetLabel="Suche zurücksetzen"
+        resetLabel={t("reset")}
         fields={[
-          { name: "q", label: "Suche (Name, Kurzadresse)", type: "search", value: q },
-          { name: "sort", label: "Sortierung", value: sort, options: TOPIC_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] })) },
+          { name: "q", label: t("search"), type: "search", value: q },
+          { name: "sort", label: tl("sort"), value: sort, options: TOPIC_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) })) },
         ]}
       />
 
-      <ListResults path={PATH} params={params} result={page} empty={q ? "Kein Thema passt zu dieser Suche." : "Noch keine Themen. Legen Sie unten das erste an."} scrollLabel="Themen">
+      <ListResults path={PATH} params={params} result={page} empty={q ? t("emptyFiltered") : t("empty")} scrollLabel={t("title")}>
         <table className="admin-table">
-          <caption className="visually-hidden">Themen, {page.total} insgesamt</caption>
+          <caption className="visually-hidden">{t("caption", { count: page.total })}</caption>
           <thead>
             <tr>
-              <th scope="col">Name (deutsch)</th>
-              <th scope="col">Name (englisch)</th>
-              <th scope="col">Kurzadresse</th>
+              <th scope="col">{t("nameDe")}</th>
+              <th scope="col">{t("nameEn")}</th>
+              <th scope="col">{t("slug")}</th>
               <th scope="col" className="number">
-                Behauptungen
+                {t("claims")}
               </th>
             </tr>
           </thead>
           <tbody>
-            {page.items.map((t) => (
-              <tr key={t.id}>
+            {page.items.map((topic) => (
+              <tr key={topic.id}>
                 <td>
-                  <Link href={`/admin/topics/${t.id}`}>{t.nameDe}</Link>
+                  <Link href={`/admin/topics/${topic.id}`} lang="de">
+                    {topic.nameDe}
+                  </Link>
                 </td>
-                <td lang="en">{t.nameEn}</td>
+                <td lang="en">{topic.nameEn}</td>
                 <td>
-                  <code>{t.slug}</code>
+                  <code>{topic.slug}</code>
                 </td>
-                <td className="number">{t.claimCount}</td>
+                <td className="number">{formatNumber(topic.claimCount, locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -75,8 +81,8 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
       </ListResults>
 
       <section aria-labelledby="new-topic-heading">
-        <h2 id="new-topic-heading">Neues Thema</h2>
-        <ActionForm action={createTopicAction} submitLabel="Thema anlegen" resetOnSuccess>
+        <h2 id="new-topic-heading">{t("new")}</h2>
+        <ActionForm action={createTopicAction} submitLabel={t("create")} resetOnSuccess>
           <TopicFields />
         </ActionForm>
       </section>

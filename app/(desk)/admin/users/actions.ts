@@ -4,11 +4,10 @@
 // generated password and the reset code are in the success message only: shown once, never
 // stored in plain text, never sent again.
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
 import { inWords } from "@/lib/actions/two-factor-errors";
-import { formatMoment } from "@/components/admin/Moment";
+import { moment, msg } from "@/lib/messages";
 import { resetTwoFactor, setTwoFactorRequired } from "@/lib/auth/two-factor";
 import { checkbox } from "@/lib/editorial/fields";
 import {
@@ -26,12 +25,10 @@ export const createUserAction = defineAction({
   schema: createUserSchema,
   run: async (actor, input) => {
     const { user, generatedPassword } = await createUser(actor, input);
-    const created = `Konto für ${user.name} (${user.email}) angelegt.`;
+    const who = { name: user.name, email: user.email };
     return {
       id: user.id,
-      message: generatedPassword
-        ? `${created} Anfangspasswort (wird nur jetzt angezeigt, bitte sicher weitergeben): ${generatedPassword}`
-        : created,
+      message: generatedPassword ? msg("msg.user.createdWithPassword", { ...who, password: generatedPassword }) : msg("msg.user.created", who),
     };
   },
   after: () => revalidatePath("/admin/users"),
@@ -43,7 +40,7 @@ export const updateUserAction = defineAction({
   schema: updateUserSchema,
   run: async (actor, input) => {
     const user = await updateUser(actor, input);
-    return { id: user.id, message: `Konto ${user.email} gespeichert.` };
+    return { id: user.id, message: msg("msg.user.saved", { email: user.email }) };
   },
   after: (_result, input) => {
     revalidatePath("/admin/users");
@@ -59,9 +56,7 @@ export const issueResetCodeAction = defineAction({
     const { code, expiresAt, user } = await issuePasswordResetCode(actor, input);
     return {
       id: user.id,
-      message:
-        `Rücksetz-Code für ${user.email}: ${code} – gültig bis ${formatMoment(expiresAt)} Uhr, einmal verwendbar. ` +
-        "Er wird nur jetzt angezeigt. Die Person setzt damit unter /reset-password ein neues Passwort; ältere Codes gelten nicht mehr.",
+      message: msg("msg.user.resetCode", { email: user.email, code, until: moment(expiresAt) }),
     };
   },
   after: (_result, input) => revalidatePath(`/admin/users/${input.id}`),
@@ -73,8 +68,7 @@ export const resetTwoFactorAction = defineAction({
   schema: userIdSchema,
   run: async (actor, input) => {
     const { email } = await inWords(() => resetTwoFactor(actor, input));
-    const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
-    return { id: input.id, message: t("resetDone", { email }) };
+    return { id: input.id, message: msg("twoFactor.resetDone", { email }) };
   },
   after: (_result, input) => revalidatePath(`/admin/users/${input.id}`),
 });
@@ -85,8 +79,7 @@ export const setTwoFactorRequiredAction = defineAction({
   schema: z.object({ required: checkbox }),
   run: async (actor, input) => {
     await inWords(() => setTwoFactorRequired(actor, input.required));
-    const t = await getTranslations({ locale: "de", namespace: "twoFactor" });
-    return { message: t(input.required ? "requiredOn" : "requiredOff") };
+    return { message: msg(input.required ? "twoFactor.requiredOn" : "twoFactor.requiredOff") };
   },
   after: () => revalidatePath("/admin/users"),
 });

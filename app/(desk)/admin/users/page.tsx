@@ -11,22 +11,17 @@ import { requirePermission } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/permissions";
 import { isTwoFactorRequired } from "@/lib/auth/two-factor";
 import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
-import { listUsers, ROLE_NAMES, USER_SORTS, type UserSort } from "@/lib/editorial/users";
+import { listUsers, USER_SORTS } from "@/lib/editorial/users";
 import { setTwoFactorRequiredAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Konten" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.users");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/users";
-
-const SORT_LABELS: Record<UserSort, string> = {
-  name: "Name",
-  email: "E-Mail",
-  role: "Rolle",
-  created: "Neueste zuerst",
-  lastSignIn: "Letzte Anmeldung",
-};
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission("users.manage", PATH);
@@ -35,52 +30,53 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const role = optionalChoice(params, "role", ROLES);
   const active = optionalChoice(params, "active", ["active", "inactive"] as const);
   const sort = choice(params, "sort", USER_SORTS);
-  const [page, twoFactorRequired, t] = await Promise.all([
+  const [page, twoFactorRequired, t, tu, tl, roleName] = await Promise.all([
     listUsers({ q, role, active, sort, page: pageParam(params) }),
     isTwoFactorRequired(),
-    getTranslations({ locale: "de", namespace: "twoFactor" }),
+    getTranslations("twoFactor"),
+    getTranslations("desk.users"),
+    getTranslations("desk.list"),
+    getTranslations("role"),
   ]);
   const filtered = Boolean(q || role || active);
 
   return (
     <>
-      <PageHeader title="Konten" newLink={{ href: "/admin/users/new", label: "Neues Konto" }} />
+      <PageHeader title={tu("title")} newLink={{ href: "/admin/users/new", label: tu("new") }} />
 
       <ListFilters
         action={PATH}
-        label="Konten filtern"
+        label={tu("filter")}
         idPrefix="users"
         filtered={filtered}
         fields={[
-          { name: "q", label: "Suche (Name, E-Mail)", type: "search", value: q },
-          { name: "role", label: "Rolle", emptyLabel: "alle", value: role, options: ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] })) },
+          { name: "q", label: tu("search"), type: "search", value: q },
+          { name: "role", label: tu("role"), emptyLabel: tl("all"), value: role, options: ROLES.map((r) => ({ value: r, label: roleName(r) })) },
           {
             name: "active",
-            label: "Status",
-            emptyLabel: "alle",
+            label: tu("status"),
+            emptyLabel: tl("all"),
             value: active,
             options: [
-              { value: "active", label: "aktiv" },
-              { value: "inactive", label: "deaktiviert" },
+              { value: "active", label: tu("active") },
+              { value: "inactive", label: tu("inactive") },
             ],
           },
-          { name: "sort", label: "Sortierung", value: sort, options: USER_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] })) },
+          { name: "sort", label: tl("sort"), value: sort, options: USER_SORTS.map((s) => ({ value: s, label: tu(`sort.${s}`) })) },
         ]}
       />
 
-      <ListResults path={PATH} params={params} result={page} empty={filtered ? "Kein Konto passt zu diesen Filtern." : "Noch keine Konten."} scrollLabel="Konten">
+      <ListResults path={PATH} params={params} result={page} empty={filtered ? tu("emptyFiltered") : tu("empty")} scrollLabel={tu("title")}>
         <table className="admin-table">
-          <caption className="visually-hidden">
-            Konten, {page.total} insgesamt
-          </caption>
+          <caption className="visually-hidden">{tu("caption", { count: page.total })}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-Mail</th>
-              <th scope="col">Rolle</th>
-              <th scope="col">Status</th>
-              <th scope="col">Letzte Anmeldung</th>
-              <th scope="col">Angelegt</th>
+              <th scope="col">{tu("name")}</th>
+              <th scope="col">{tu("email")}</th>
+              <th scope="col">{tu("role")}</th>
+              <th scope="col">{tu("status")}</th>
+              <th scope="col">{tu("lastSignIn")}</th>
+              <th scope="col">{tu("created")}</th>
             </tr>
           </thead>
           <tbody>
@@ -90,10 +86,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
                 </td>
                 <td>{u.email}</td>
-                <td>{ROLE_NAMES[u.role]}</td>
-                <td>{u.active ? "aktiv" : "deaktiviert"}</td>
+                <td>{roleName(u.role)}</td>
+                <td>{u.active ? tu("active") : tu("inactive")}</td>
                 <td>
-                  <Moment date={u.lastSignInAt} empty="noch nie" />
+                  <Moment date={u.lastSignInAt} empty={tu("never")} />
                 </td>
                 <td>
                   <Moment date={u.createdAt} />

@@ -1,31 +1,26 @@
+import { getTranslations } from "next-intl/server";
 import { Checkbox, TextArea, TextField } from "@/components/admin/Fields";
 import type { VerdictLabel } from "@/lib/generated/prisma/client";
 
 /** The editable fields of a verdict label (the key is set once, in the create form). */
-export function LabelFields({ label }: { label?: VerdictLabel }) {
+export async function LabelFields({ label }: { label?: VerdictLabel }) {
+  const t = await getTranslations("desk.labelFields");
   return (
     <>
-      <TextField name="nameDe" label="Name (deutsch)" required maxLength={100} defaultValue={label?.nameDe} />
-      <TextField name="nameEn" label="Name (englisch)" required maxLength={100} defaultValue={label?.nameEn} />
-      <TextArea name="explanationDe" label="Öffentliche Erklärung (deutsch)" required rows={3} defaultValue={label?.explanationDe} />
-      <TextArea name="explanationEn" label="Öffentliche Erklärung (englisch)" required rows={3} defaultValue={label?.explanationEn} />
-      <TextField
-        name="ratingValue"
-        label="ClaimReview-Wert"
-        type="number"
-        step="1"
-        defaultValue={label?.ratingValue?.toString()}
-        hint="1 bis 99, höher ist besser (bestRating/worstRating ergeben sich aus den aktiven Stufen). Leer für Stufen außerhalb der Skala, etwa „nicht überprüfbar“."
-      />
+      <TextField name="nameDe" label={t("nameDe")} required maxLength={100} defaultValue={label?.nameDe} />
+      <TextField name="nameEn" label={t("nameEn")} required maxLength={100} defaultValue={label?.nameEn} />
+      <TextArea name="explanationDe" label={t("explanationDe")} required rows={3} defaultValue={label?.explanationDe} />
+      <TextArea name="explanationEn" label={t("explanationEn")} required rows={3} defaultValue={label?.explanationEn} />
+      <TextField name="ratingValue" label={t("ratingValue")} type="number" step="1" defaultValue={label?.ratingValue?.toString()} hint={t("ratingValueHint")} />
       <TextField
         name="position"
-        label="Position auf der Skala"
+        label={t("position")}
         type="number"
         step="1"
         defaultValue={label?.position.toString()}
-        hint={`Reihenfolge, die beste Stufe zuerst (kleinste Zahl). Leer: ${label ? "bleibt, wo sie ist" : "ans Ende der Skala"}.`}
+        hint={t(label ? "positionHintKeep" : "positionHintEnd")}
       />
-      <Checkbox name="active" label="Aktiv (wird für neue Bewertungen angeboten)" defaultChecked={label ? label.active : true} />
+      <Checkbox name="active" label={t("active")} defaultChecked={label ? label.active : true} />
     </>
   );
 }

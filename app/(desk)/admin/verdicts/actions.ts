@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
+import { msg, names } from "@/lib/messages";
 import { revalidatePublic } from "@/lib/public/revalidate";
 import {
   createVerdictLabel,
@@ -20,7 +21,7 @@ export const createVerdictLabelAction = defineAction({
   schema: createVerdictLabelSchema,
   run: async (actor, input) => {
     const label = await createVerdictLabel(actor, input);
-    return { id: label.id, message: `Bewertungsstufe „${label.nameDe}“ angelegt (Position ${label.position}).` };
+    return { id: label.id, message: msg("msg.taxonomy.labelCreated", { name: names(label), position: label.position }) };
   },
   after: async () => {
     revalidatePath("/admin/verdicts");
@@ -34,7 +35,7 @@ export const updateVerdictLabelAction = defineAction({
   schema: updateVerdictLabelSchema,
   run: async (actor, input) => {
     const label = await updateVerdictLabel(actor, input);
-    return { id: label.id, message: `Bewertungsstufe „${label.nameDe}“ gespeichert.` };
+    return { id: label.id, message: msg("msg.taxonomy.labelSaved", { name: names(label) }) };
   },
   after: async (_result, input) => {
     revalidatePath("/admin/verdicts");
@@ -49,7 +50,7 @@ export const deleteVerdictLabelAction = defineAction({
   schema: deleteSchema,
   run: async (actor, input) => {
     await deleteVerdictLabel(actor, input);
-    return { message: "Bewertungsstufe gelöscht." };
+    return { message: msg("msg.taxonomy.labelDeleted") };
   },
   after: async () => {
     revalidatePath("/admin/verdicts");

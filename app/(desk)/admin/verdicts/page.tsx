@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { TableScroll } from "@/components/admin/TableScroll";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { TextField } from "@/components/admin/Fields";
@@ -10,37 +11,37 @@ import { LabelFields } from "./LabelFields";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Bewertungsskala" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.verdicts");
+  return { title: t("title") };
+}
 
 export default async function VerdictsPage() {
   await requirePermission("taxonomy.manage", "/admin/verdicts");
-  const labels = await listVerdictLabels();
+  const [labels, t] = await Promise.all([listVerdictLabels(), getTranslations("desk.verdicts")]);
   return (
     <>
-      <h1>Bewertungsskala</h1>
-      <p>
-        Die Stufen, mit denen die Redaktion Behauptungen bewertet, von der besten zur schlechtesten. Name, Erklärung und Wert
-        erscheinen öffentlich (Methodik-Seite, ClaimReview). Eine verwendete Stufe kann nicht gelöscht, nur deaktiviert werden.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
       {labels.length === 0 ? (
-        <p className="empty-state">Die Skala ist leer. Legen Sie unten die erste Stufe an.</p>
+        <p className="empty-state">{t("empty")}</p>
       ) : (
-        <TableScroll label="Bewertungsskala">
+        <TableScroll label={t("title")}>
           <table className="admin-table">
             <thead>
               <tr>
                 <th scope="col" className="number">
-                  Position
+                  {t("position")}
                 </th>
-                <th scope="col">Name (deutsch)</th>
-                <th scope="col">Name (englisch)</th>
-                <th scope="col">Schlüssel</th>
+                <th scope="col">{t("nameDe")}</th>
+                <th scope="col">{t("nameEn")}</th>
+                <th scope="col">{t("key")}</th>
                 <th scope="col" className="number">
-                  Wert
+                  {t("value")}
                 </th>
-                <th scope="col">Status</th>
+                <th scope="col">{t("status")}</th>
                 <th scope="col" className="number">
-                  Verwendet
+                  {t("used")}
                 </th>
               </tr>
             </thead>
@@ -49,14 +50,16 @@ export default async function VerdictsPage() {
                 <tr key={l.id}>
                   <td className="number">{l.position}</td>
                   <td>
-                    <Link href={`/admin/verdicts/${l.id}`}>{l.nameDe}</Link>
+                    <Link href={`/admin/verdicts/${l.id}`} lang="de">
+                      {l.nameDe}
+                    </Link>
                   </td>
                   <td lang="en">{l.nameEn}</td>
                   <td>
                     <code>{l.key}</code>
                   </td>
                   <td className="number">{l.ratingValue ?? "–"}</td>
-                  <td>{l.active ? "aktiv" : "deaktiviert"}</td>
+                  <td>{l.active ? t("active") : t("inactive")}</td>
                   <td className="number">{l.usage}</td>
                 </tr>
               ))}
@@ -66,15 +69,9 @@ export default async function VerdictsPage() {
       )}
 
       <section aria-labelledby="new-label-heading">
-        <h2 id="new-label-heading">Neue Stufe</h2>
-        <ActionForm action={createVerdictLabelAction} submitLabel="Stufe anlegen" resetOnSuccess>
-          <TextField
-            name="key"
-            label="Schlüssel"
-            required
-            maxLength={40}
-            hint="Fester technischer Name, z. B. „satire“: Kleinbuchstaben, Ziffern, Bindestriche. Lässt sich später nicht ändern."
-          />
+        <h2 id="new-label-heading">{t("new")}</h2>
+        <ActionForm action={createVerdictLabelAction} submitLabel={t("create")} resetOnSuccess>
+          <TextField name="key" label={t("key")} required maxLength={40} hint={t("keyHint")} />
           <LabelFields />
         </ActionForm>
       </section>

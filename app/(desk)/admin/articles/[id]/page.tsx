@@ -6,18 +6,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Checkbox, Select, TextArea, TextField } from "@/components/admin/Fields";
-import { formatMoment } from "@/components/admin/Moment";
+import { Moment } from "@/components/admin/Moment";
 import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { currentLocale } from "@/lib/desk-i18n";
+import { formatDay } from "@/lib/messages";
 import {
-  ARTICLE_STATUS_LABELS,
-  CANDIDATE_KIND_LABELS,
-  CANDIDATE_STATUS_LABELS,
-  SPEECH_LABELS,
   getArticleForReview,
   segmentText,
   type ArticleForReview,
@@ -29,11 +28,12 @@ import "../articles.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Artikel prüfen" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.article");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const day = (d: Date) => d.toLocaleDateString("de-DE", { timeZone: "UTC" });
 
 export default async function ArticleReviewPage({ params, searchParams }: Props) {
   const user = await requirePermission("desk.view", `/admin/articles/${encodeURIComponent((await params).id)}`);
@@ -46,59 +46,61 @@ export default async function ArticleReviewPage({ params, searchParams }: Props)
   const count = (s: ReviewCandidate["status"]) => article.candidates.filter((c) => c.status === s).length;
   const newNames = [...new Set(open.flatMap((c) => c.newSpeakers))];
   const numbers = new Map(article.candidates.map((c, i) => [c.id, i + 1]));
+  const [t, locale] = await Promise.all([getTranslations("desk.article"), currentLocale()]);
 
   return (
     <>
       <p>
-        <Link href="/admin/articles">← Alle Artikel</Link>
+        <Link href="/admin/articles">{t("back")}</Link>
       </p>
-      <h1>{article.title ?? "(ohne Titel)"}</h1>
+      <h1 lang={article.language ?? undefined}>{article.title ?? t("untitled")}</h1>
       <p className="muted">
         {[
           article.publisher,
-          article.publishedAt ? `veröffentlicht am ${day(article.publishedAt)}` : null,
-          `Sprache ${article.language ?? "unbekannt"}`,
-          article.format === "html" ? `aus HTML${article.originalFilename ? ` (${article.originalFilename})` : ""}` : article.originalFilename,
-          `${article.text.length.toLocaleString("de-DE")} Zeichen`,
-          `eingelesen am ${formatMoment(article.createdAt)}${article.createdBy ? ` von ${article.createdBy.name}` : ""}`,
+          article.publishedAt ? t("publishedOn", { date: formatDay(article.publishedAt, locale, "calendar") }) : null,
+          t("language", { language: article.language ?? t("unknownLanguage") }),
+          article.format === "html" ? (article.originalFilename ? t("fromHtmlFile", { file: article.originalFilename }) : t("fromHtml")) : article.originalFilename,
+          t("chars", { count: article.text.length }),
         ]
           .filter(Boolean)
           .join(" · ")}
+        {" · "}
+        {article.createdBy ? t("ingestedBy", { name: article.createdBy.name }) : t("ingestedOn")} <Moment date={article.createdAt} />
         {article.url && (
           <>
             {" · "}
             <a href={article.url} rel="noopener noreferrer nofollow">
-              Original öffnen
+              {t("openOriginal")}
             </a>
           </>
         )}
       </p>
       <ul className="admin-subnav">
         <li>
-          Status: <strong>{ARTICLE_STATUS_LABELS[article.status]}</strong>
+          {t("status")} <strong>{t(`statusName.${article.status}`)}</strong>
         </li>
-        <li>
-          Vorschläge: {count("proposed")} offen · {count("accepted")} angenommen · {count("rejected")} abgelehnt
-        </li>
+        <li>{t("candidateCounts", { open: count("proposed"), accepted: count("accepted"), rejected: count("rejected") })}</li>
         <li>
           {article.source ? (
-            <Link href={`/admin/sources/${article.source.id}`}>Quelle: {article.source.title}</Link>
+            <Link href={`/admin/sources/${article.source.id}`}>
+              {t.rich("source", { title: article.source.title, content: (chunks) => <span translate="no" lang={article.language ?? undefined}>{chunks}</span> })}
+            </Link>
           ) : (
-            "Noch keine Quelle (sie entsteht mit der ersten Annahme)"
+            t("noSource")
           )}
         </li>
         <li>
-          <a href="#verlauf">Verlauf</a>
+          <a href="#verlauf">{t("history")}</a>
         </li>
       </ul>
-      {ingested && <Notice>Der Artikel ist eingelesen. Prüfen Sie die Vorschläge.</Notice>}
+      {ingested && <Notice>{t("ingested")}</Notice>}
       {article.sameText.length > 0 && (
         <p className="admin-notice">
-          Derselbe Text wurde schon eingelesen:{" "}
+          {t("sameText")}{" "}
           {article.sameText.map((a, i) => (
             <span key={a.id}>
               {i > 0 ? ", " : ""}
-              <Link href={`/admin/articles/${a.id}`}>{a.title ?? "(ohne Titel)"}</Link> ({formatMoment(a.createdAt)})
+              <Link href={`/admin/articles/${a.id}`}>{a.title ?? t("untitled")}</Link> (<Moment date={a.createdAt} />)
             </span>
           ))}
           .
@@ -106,17 +108,15 @@ export default async function ArticleReviewPage({ params, searchParams }: Props)
       )}
 
       {editable && (
-        <section className="review-actions" aria-label="Alle Vorschläge">
-          <ActionForm action={extractArticleAction} hidden={{ id: article.id }} submitLabel="Extraktion erneut ausführen" className="admin-form admin-form--inline">
-            <p className="field__hint">Schlägt nur vor, was noch nicht angenommen oder abgelehnt ist.</p>
+        <section className="review-actions" aria-label={t("allCandidates")}>
+          <ActionForm action={extractArticleAction} hidden={{ id: article.id }} submitLabel={t("extractAgain")} className="admin-form admin-form--inline">
+            <p className="field__hint">{t("extractAgainHint")}</p>
           </ActionForm>
           {open.length > 0 && (
-            <ActionForm action={acceptAllCandidatesAction} hidden={{ id: article.id }} submitLabel="Alle annehmen" className="admin-form admin-form--inline">
-              <p className="field__hint">
-                Nimmt alle {open.length} offenen Vorschläge an, wie sie vorgeschlagen sind. Zitate ohne Sprecher bleiben offen.
-              </p>
+            <ActionForm action={acceptAllCandidatesAction} hidden={{ id: article.id }} submitLabel={t("acceptAll")} className="admin-form admin-form--inline">
+              <p className="field__hint">{t("acceptAllHint", { count: open.length })}</p>
               {newNames.length > 0 && (
-                <Checkbox name="confirmNewSpeakers" idPrefix="all" label={`Neue Sprecher anlegen: ${newNames.map((n) => `„${n}“`).join(", ")}`} />
+                <Checkbox name="confirmNewSpeakers" idPrefix="all" label={t("createSpeakers", { names: newNames.map((n) => t("quoted", { text: n })).join(", ") })} />
               )}
             </ActionForm>
           )}
@@ -125,17 +125,15 @@ export default async function ArticleReviewPage({ params, searchParams }: Props)
 
       <div className="article-review">
         <section className="article-review__text" aria-labelledby="article-text-heading">
-          <h2 id="article-text-heading">Text</h2>
-          <p className="muted">Markiert: offene Vorschläge (gelb), angenommene (grün). Ein Klick auf eine Markierung führt zum Vorschlag.</p>
+          <h2 id="article-text-heading">{t("text")}</h2>
+          <p className="muted">{t("textHint")}</p>
           <ArticleText article={article} numbers={numbers} />
         </section>
 
         <section className="article-review__candidates" aria-labelledby="candidates-heading">
-          <h2 id="candidates-heading">Vorschläge ({article.candidates.length})</h2>
+          <h2 id="candidates-heading">{t("candidatesCount", { count: article.candidates.length })}</h2>
           {article.candidates.length === 0 ? (
-            <p className="empty-state">
-              Keine Vorschläge. {editable ? "Führen Sie die Extraktion aus, oder erfassen Sie Zitate von Hand." : ""}
-            </p>
+            <p className="empty-state">{editable ? t("noCandidatesEditable") : t("noCandidates")}</p>
           ) : (
             <ol className="candidate-list">
               {article.candidates.map((c) => (
@@ -146,18 +144,19 @@ export default async function ArticleReviewPage({ params, searchParams }: Props)
         </section>
       </div>
 
-      <RecordHistory entityType="Article" entityId={article.id} fieldLabels={{ candidates: "Vorschläge", openCandidates: "Offene Vorschläge", sourceId: "Quelle" }} />
+      <RecordHistory entityType="Article" entityId={article.id} />
     </>
   );
 }
 
-function ArticleText({ article, numbers }: { article: ArticleForReview; numbers: Map<string, number> }) {
+async function ArticleText({ article, numbers }: { article: ArticleForReview; numbers: Map<string, number> }) {
+  const t = await getTranslations("desk.article");
   const shown = article.candidates.filter((c) => c.status !== "rejected");
   const byId = new Map(shown.map((c) => [c.id, c]));
   const segments = segmentText(article.text, shown);
   const anchored = new Set<string>();
   return (
-    <div className="article-text" tabIndex={0} role="region" aria-label="Artikeltext mit Markierungen">
+    <div className="article-text" tabIndex={0} role="region" aria-label={t("textLabel")} lang={article.language ?? undefined}>
       {segments.map((s, i) => {
         const inner = s.candidateIds[0] ? byId.get(s.candidateIds[0]) : undefined;
         if (!inner) return <span key={i}>{s.text}</span>;
@@ -169,7 +168,7 @@ function ArticleText({ article, numbers }: { article: ArticleForReview; numbers:
             key={i}
             href={`#vorschlag-${inner.id}`}
             className={`candidate-mark candidate-mark--${inner.status} candidate-mark--${inner.kind}`}
-            title={`Vorschlag ${numbers.get(inner.id)}: ${CANDIDATE_KIND_LABELS[inner.kind]} (${CANDIDATE_STATUS_LABELS[inner.status]})`}
+            title={t("markTitle", { n: numbers.get(inner.id) ?? 0, kind: t(`kind.${inner.kind}`), status: t(`candidateStatus.${inner.status}`) })}
           >
             {anchors.map((cid) => (
               <span key={cid} id={`stelle-${cid}`} className="candidate-anchor" />
@@ -184,152 +183,133 @@ function ArticleText({ article, numbers }: { article: ArticleForReview; numbers:
   );
 }
 
-function CandidateItem({ c, n, article, editable }: { c: ReviewCandidate; n: number; article: ArticleForReview; editable: boolean }) {
+async function CandidateItem({ c, n, article, editable }: { c: ReviewCandidate; n: number; article: ArticleForReview; editable: boolean }) {
+  const t = await getTranslations("desk.article");
   const prefix = `k${n}`;
   const speaker = c.suggestedSpeakerId ? article.speakerNames.get(c.suggestedSpeakerId) : null;
-  const heading = `${CANDIDATE_KIND_LABELS[c.kind]}${c.speechKind ? ` (${SPEECH_LABELS[c.speechKind]})` : ""}`;
+  const heading = c.speechKind ? t("headingSpeech", { kind: t(`kind.${c.kind}`), speech: t(`speech.${c.speechKind}`) }) : t(`kind.${c.kind}`);
   return (
     <li id={`vorschlag-${c.id}`} className={`candidate candidate--${c.status}`} data-status={c.status} data-kind={c.kind}>
       <p className="candidate__head">
         <strong>
           {n}. {heading}
         </strong>{" "}
-        <span className={`candidate__status candidate__status--${c.status}`}>{CANDIDATE_STATUS_LABELS[c.status]}</span>
-        {c.edited && <span className="muted"> · bearbeitet</span>}{" "}
+        <span className={`candidate__status candidate__status--${c.status}`}>{t(`candidateStatus.${c.status}`)}</span>
+        {c.edited && <span className="muted"> · {t("edited")}</span>}{" "}
         {c.status !== "rejected" && (
           <a href={`#stelle-${c.id}`} className="muted">
-            Zeichen {c.start}–{c.end}
+            {t("charsRange", { start: String(c.start), end: String(c.end) })}
           </a>
         )}
-        {c.status === "rejected" && (
-          <span className="muted">
-            Zeichen {c.start}–{c.end}
-          </span>
-        )}
+        {c.status === "rejected" && <span className="muted">{t("charsRange", { start: String(c.start), end: String(c.end) })}</span>}
       </p>
-      <blockquote className="candidate__text">{c.text}</blockquote>
-      {c.kind === "claim" && c.text !== c.words && <p className="muted">Im Text: „{c.words}“</p>}
+      <blockquote className="candidate__text" lang={article.language ?? undefined}>
+        {c.text}
+      </blockquote>
+      {c.kind === "claim" && c.text !== c.words && (
+        <p className="muted">
+          {t("inTextLabel")} <span lang={article.language ?? undefined}>{t("quoted", { text: c.words })}</span>
+        </p>
+      )}
       {c.kind === "quote" && (
         <p className="candidate__speaker">
-          Sprecher:{" "}
+          {t("speakerLabel")}{" "}
           {/* The mention that attributes the words, then whom it refers to: „er“ → Wladimir Putin. */}
-          {c.speakerMention && c.speakerMention !== (speaker ?? c.speakerName) ? <span className="candidate__mention">„{c.speakerMention}“ → </span> : null}
+          {c.speakerMention && c.speakerMention !== (speaker ?? c.speakerName) ? <span className="candidate__mention" translate="no">{t("quoted", { text: c.speakerMention })} → </span> : null}
           {speaker ? (
             <strong>{speaker}</strong>
           ) : c.speakerName ? (
             <>
-              <strong>{c.speakerName}</strong> <span className="candidate__new">(neu)</span>
+              <strong>{c.speakerName}</strong> <span className="candidate__new">{t("new")}</span>
             </>
           ) : (
-            <em>unbekannt</em>
+            <em>{t("unknownSpeaker")}</em>
           )}
           {c.reportedByName && (
             <>
-              {" · "}wiedergegeben von {c.reportedById ? article.speakerNames.get(c.reportedById) : `${c.reportedByName} (neu)`}
+              {" · "}
+              {t("reportedBy", { name: c.reportedById ? (article.speakerNames.get(c.reportedById) ?? c.reportedByName) : t("newName", { name: c.reportedByName }) })}
             </>
           )}
         </p>
       )}
       {c.kind === "claim" && c.quantityValue !== null && (
         <p className="candidate__quantity">
-          Zahl: {c.quantityValue}
+          {t("quantity")} {c.quantityValue}
           {c.quantityUnit ? ` ${c.quantityUnit}` : ""}
         </p>
       )}
 
-      {c.status === "accepted" && (
+      {c.status === "accepted" || c.status === "rejected" ? (
         <p className="candidate__decision">
-          Angenommen{c.decidedBy ? ` von ${c.decidedBy}` : ""}
-          {c.decidedAt ? ` am ${formatMoment(c.decidedAt)}` : ""}.{" "}
-          {c.quoteId && <Link href={`/admin/quotes/${c.quoteId}`}>Zum Zitat</Link>}
-          {c.claimId && <Link href={`/admin/claims/${c.claimId}`}>Zur Behauptung</Link>}
-          {!c.quoteId && !c.claimId && <span className="muted">(inzwischen gelöscht)</span>}
+          {t(c.status === "accepted" ? "acceptedBy" : "rejectedBy", { name: c.decidedBy ?? "–" })}
+          {c.decidedAt ? (
+            <>
+              {" "}
+              {t("decidedOn")} <Moment date={c.decidedAt} />
+            </>
+          ) : null}
+          .{" "}
+          {c.status === "accepted" && c.quoteId && <Link href={`/admin/quotes/${c.quoteId}`}>{t("toQuote")}</Link>}
+          {c.status === "accepted" && c.claimId && <Link href={`/admin/claims/${c.claimId}`}>{t("toClaim")}</Link>}
+          {c.status === "accepted" && !c.quoteId && !c.claimId && <span className="muted">{t("deletedSince")}</span>}
         </p>
-      )}
-      {c.status === "rejected" && (
-        <p className="candidate__decision">
-          Abgelehnt{c.decidedBy ? ` von ${c.decidedBy}` : ""}
-          {c.decidedAt ? ` am ${formatMoment(c.decidedAt)}` : ""}.
-        </p>
-      )}
+      ) : null}
 
       {c.status === "proposed" && editable && (
         <div className="candidate__forms">
-          <ActionForm action={acceptCandidateAction} version={c.version} hidden={{ id: c.id }} submitLabel="Annehmen" className="admin-form candidate__accept">
+          <ActionForm action={acceptCandidateAction} version={c.version} hidden={{ id: c.id }} submitLabel={t("accept")} className="admin-form candidate__accept">
             {c.kind === "quote" ? (
               <Select
                 name="speakerId"
                 idPrefix={prefix}
-                label="Sprecher"
+                label={t("speaker")}
                 defaultValue={c.suggestedSpeakerId ?? ""}
-                emptyLabel={speaker ? `wie vorgeschlagen (${speaker})` : c.speakerName ? `Neu anlegen: „${c.speakerName}“` : "– bitte wählen –"}
+                emptyLabel={speaker ? t("asProposed", { name: speaker }) : c.speakerName ? t("createNamed", { name: c.speakerName }) : t("pleaseChoose")}
                 options={article.speakers}
               />
             ) : (
-              <Select
-                name="speakerId"
-                idPrefix={prefix}
-                label="Urheber (optional)"
-                emptyLabel="– keiner, oder der Sprecher des Zitats, in dem die Behauptung steht –"
-                options={article.speakers}
-              />
+              <Select name="speakerId" idPrefix={prefix} label={t("claimant")} emptyLabel={t("claimantNone")} options={article.speakers} />
             )}
             {c.newSpeakers.length > 0 && (
               <Checkbox
                 name="confirmNewSpeaker"
                 idPrefix={prefix}
-                label={`Neu anlegen bestätigen: ${c.newSpeakers.map((s) => `„${s}“`).join(" und ")} (nur wenn oben kein vorhandener Sprecher gewählt ist)`}
+                label={t("confirmNew", { names: c.newSpeakers.map((name) => t("quoted", { text: name })).join(t("and")) })}
               />
             )}
           </ActionForm>
-          <ActionForm action={rejectCandidateAction} version={c.version} hidden={{ id: c.id }} submitLabel="Ablehnen" className="admin-form candidate__reject" />
+          <ActionForm action={rejectCandidateAction} version={c.version} hidden={{ id: c.id }} submitLabel={t("reject")} className="admin-form candidate__reject" />
           <details className="candidate__edit">
-            <summary>Bearbeiten</summary>
-            <ActionForm action={editCandidateAction} version={c.version} hidden={{ id: c.id }} submitLabel="Änderungen speichern">
+            <summary>{t("edit")}</summary>
+            <ActionForm action={editCandidateAction} version={c.version} hidden={{ id: c.id }} submitLabel={t("saveChanges")}>
               <div className="candidate__offsets">
-                <TextField name="start" idPrefix={prefix} label="Anfang (Zeichen)" type="number" min={0} defaultValue={String(c.start)} required />
-                <TextField name="end" idPrefix={prefix} label="Ende (Zeichen, exklusiv)" type="number" min={0} defaultValue={String(c.end)} required />
+                <TextField name="start" idPrefix={prefix} label={t("start")} type="number" min={0} defaultValue={String(c.start)} required />
+                <TextField name="end" idPrefix={prefix} label={t("end")} type="number" min={0} defaultValue={String(c.end)} required />
               </div>
-              <TextArea
-                name="text"
-                idPrefix={prefix}
-                label="Text"
-                rows={3}
-                defaultValue={c.text}
-                hint={
-                  c.kind === "quote"
-                    ? "Leer lassen: der Text der Stelle. Wörtliche Zitate müssen genau so im Artikel stehen; indirekte Rede darf abweichen."
-                    : "Die Behauptung in neutralen Worten; leer lassen: der Text der Stelle."
-                }
-              />
+              <TextArea name="text" idPrefix={prefix} label={t("textField")} rows={3} defaultValue={c.text} hint={t(c.kind === "quote" ? "textHintQuote" : "textHintClaim")} />
               {c.kind === "quote" && (
                 <>
                   <Select
                     name="speechKind"
                     idPrefix={prefix}
-                    label="Art der Rede"
+                    label={t("speechKind")}
                     required
                     defaultValue={c.speechKind ?? "direct"}
                     options={[
-                      { value: "direct", label: "Direkte Rede (wörtlich)" },
-                      { value: "indirect", label: "Indirekte Rede" },
+                      { value: "direct", label: t("speechDirect") },
+                      { value: "indirect", label: t("speechIndirect") },
                     ]}
                   />
                   <Select
                     name="speakerId"
                     idPrefix={`${prefix}-edit`}
-                    label="Sprecher"
+                    label={t("speaker")}
                     defaultValue={c.speakerId ?? ""}
-                    emptyLabel={c.speakerName ? `Neu: „${c.speakerName}“` : "– keiner –"}
+                    emptyLabel={c.speakerName ? t("newNamed", { name: c.speakerName }) : t("noneOption")}
                     options={article.speakers}
                   />
-                  <TextField
-                    name="newSpeakerName"
-                    idPrefix={prefix}
-                    label="Oder neuer Sprecher (Name)"
-                    maxLength={200}
-                    hint="Angelegt wird er erst beim Annehmen, nach Bestätigung."
-                  />
+                  <TextField name="newSpeakerName" idPrefix={prefix} label={t("newSpeakerName")} maxLength={200} hint={t("newSpeakerHint")} />
                 </>
               )}
             </ActionForm>

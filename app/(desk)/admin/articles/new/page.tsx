@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Select, TextArea, TextField } from "@/components/admin/Fields";
 import { FileField } from "@/components/admin/FileField";
@@ -11,55 +12,55 @@ import "../articles.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Artikel einlesen" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.articles");
+  return { title: t("ingest") };
+}
 
 export default async function NewArticlePage() {
   await requirePermission("record.edit", "/admin/articles/new");
+  const t = await getTranslations("desk.articleNew");
   return (
     <>
       <p>
-        <Link href="/admin/articles">← Alle Artikel</Link>
+        <Link href="/admin/articles">{t("back")}</Link>
       </p>
-      <h1>Artikel einlesen</h1>
-      <p>
-        Fügen Sie den Text eines Artikels ein oder laden Sie ihn als Datei hoch (.txt oder .html, UTF-8, höchstens 2 MB). Aus HTML wird der
-        Artikeltext gelesen: ohne Navigation, Kopf- und Fußzeilen, Skripte und Kommentare, mit Absätzen. Der gespeicherte Text ist die Grundlage
-        aller Zeichenpositionen und wird nicht mehr geändert. Danach schlägt die automatische Extraktion Zitate und Behauptungen vor.
-      </p>
-      <ActionForm action={ingestArticleAction} submitLabel="Einlesen und Vorschläge erstellen">
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <ActionForm action={ingestArticleAction} submitLabel={t("submit")}>
         <fieldset className="ingest-input">
-          <legend>Der Artikel</legend>
-          <TextArea name="text" label="Text einfügen" rows={14} hint="Reiner Text oder HTML-Quelltext." />
+          <legend>{t("article")}</legend>
+          <TextArea name="text" label={t("text")} rows={14} hint={t("textHint")} />
           <Select
             name="format"
-            label="Format des eingefügten Textes"
-            emptyLabel="automatisch erkennen"
+            label={t("format")}
+            emptyLabel={t("auto")}
             options={[
-              { value: "text", label: "Reiner Text" },
+              { value: "text", label: t("plainText") },
               { value: "html", label: "HTML" },
             ]}
           />
-          <p className="ingest-or">oder</p>
+          <p className="ingest-or">{t("or")}</p>
           <FileField
             name="file"
-            label="Datei hochladen"
-            hint=".txt oder .html, in UTF-8, höchstens 2 MB."
+            label={t("file")}
+            hint={t("fileHint")}
             accept=".txt,.html,.htm,text/plain,text/html"
             maxBytes={MAX_INGEST_BYTES}
             extensions={["txt", "text", "html", "htm", "xhtml"]}
           />
         </fieldset>
-        <TextField name="title" label="Titel" maxLength={500} hint="Leer lassen: aus der Überschrift (HTML) oder der ersten Zeile." />
-        <TextField name="publisher" label="Herausgeber" maxLength={300} />
-        <TextField name="publishedAt" label="Veröffentlicht am" type="date" />
-        <TextField name="url" label="Adresse (URL)" type="url" hint="Optional, z. B. https://…" />
+        <TextField name="title" label={t("titleField")} maxLength={500} hint={t("titleHint")} />
+        <TextField name="publisher" label={t("publisher")} maxLength={300} />
+        <TextField name="publishedAt" label={t("publishedAt")} type="date" />
+        <TextField name="url" label={t("url")} type="url" hint={t("urlHint")} />
         <Select
           name="language"
-          label="Sprache"
-          emptyLabel="automatisch erkennen"
+          label={t("language")}
+          emptyLabel={t("auto")}
           options={[
-            { value: "de", label: "Deutsch" },
-            { value: "en", label: "Englisch" },
+            { value: "de", label: t("german") },
+            { value: "en", label: t("english") },
           ]}
         />
       </ActionForm>

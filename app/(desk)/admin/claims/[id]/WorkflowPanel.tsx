@@ -2,9 +2,13 @@
 // may take is a form posting to that step's action (with the note and, for a correction, the
 // proposed verdict it needs); a step they may not take is a disabled button with the reason.
 // The server checks everything again (lib/editorial/workflow.ts): the buttons only explain.
+// The steps' names and hints are in the catalogue (desk.workflow); the reasons are the domain's
+// Messages.
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Select, TextArea } from "@/components/admin/Fields";
 import type { FormAction } from "@/lib/actions/define";
+import { getMessageText } from "@/lib/desk-i18n";
 import type { Option } from "@/lib/editorial/claims";
 import type { Transition, TransitionOption } from "@/lib/editorial/workflow";
 
@@ -14,20 +18,10 @@ export interface PublishedValues {
   analysis: string | null;
 }
 
-const HINTS: Partial<Record<Transition, string>> = {
-  start_research: "Die Behauptung wird recherchiert; Bewertung und Belege können ergänzt werden.",
-  back_to_draft: "Zurück in den Entwurf, etwa wenn die Behauptung erst umformuliert werden muss.",
-  submit: "Eine zweite Person prüft die vorgeschlagene Bewertung, Zusammenfassung und Belege. Bis dahin bleiben sie unverändert.",
-  withdraw: "Holt die Behauptung aus der Prüfung zurück in die Recherche, um sie zu ändern.",
-  approve:
-    "Veröffentlicht die vorgeschlagene Bewertung mit Zusammenfassung, Analyse und Belegen, und hält fest, was die öffentliche Seite zeigt: Zitate, Quellen, Belege und Angaben so, wie sie jetzt sind.",
-  reject: "Die Behauptung geht mit Ihrer Begründung zurück in die Recherche.",
-  propose_correction:
-    "Eine Korrektur ändert Bewertung, Zusammenfassung oder Analyse der veröffentlichten Fassung, oder bringt Änderungen an Zitaten, Quellen, Belegen und Angaben an die Öffentlichkeit. Sie braucht eine öffentliche, datierte Notiz und eine neue Freigabe; bis dahin bleibt die bisherige Fassung öffentlich.",
-  retract: "Die öffentliche Seite bleibt mit einem Hinweis auf den Rückzug erhalten. Das lässt sich nicht rückgängig machen.",
-};
+/** The steps that explain themselves beside their button (catalogue desk.workflow.hint.*). */
+const HINTED: ReadonlySet<Transition> = new Set(["start_research", "back_to_draft", "submit", "withdraw", "approve", "reject", "propose_correction", "retract"]);
 
-export function WorkflowPanel({
+export async function WorkflowPanel({
   claimId,
   version,
   options,
@@ -45,39 +39,40 @@ export function WorkflowPanel({
   /** For the approve form: what the reviewer sees (lib/editorial/publication.ts approvalDigest). */
   contentDigest?: string;
 }) {
-  if (options.length === 0) return <p className="empty-state">In diesem Stand gibt es keinen weiteren Arbeitsschritt.</p>;
+  const [t, text] = await Promise.all([getTranslations("desk.workflow"), getMessageText()]);
+  if (options.length === 0) return <p className="empty-state">{t("none")}</p>;
   return (
     <ul className="workflow-options">
       {options.map((option) => {
         const reasonId = `workflow-${option.transition}-reason`;
         const hintId = `workflow-${option.transition}-hint`;
-        const hint = HINTS[option.transition];
+        const label = t(`step.${option.transition}`);
         if (!option.allowed) {
           return (
             <li key={option.transition}>
               <button type="button" className="workflow-option__disabled" disabled aria-describedby={reasonId}>
-                {option.label}
+                {label}
               </button>
               <p id={reasonId} className="workflow-option__reason">
-                {option.reason}
+                {option.reason ? text(option.reason) : null}
               </p>
             </li>
           );
         }
         return (
           <li key={option.transition}>
-            {hint ? (
+            {HINTED.has(option.transition) ? (
               <p id={hintId} className="field__hint">
-                {hint}
+                {t(`hint.${option.transition}`)}
               </p>
             ) : null}
             <ActionForm
               action={actions[option.transition]}
-              submitLabel={option.label}
+              submitLabel={label}
               version={version}
               hidden={option.transition === "approve" && contentDigest ? { claimId, contentDigest } : { claimId }}
               className="admin-form workflow-form"
-              confirm={option.transition === "retract" ? "Die Behauptung wirklich zurückziehen? Das lässt sich nicht rückgängig machen." : undefined}
+              confirm={option.transition === "retract" ? t("retractConfirm") : undefined}
             >
               <StepFields transition={option.transition} verdicts={verdicts} published={published} />
             </ActionForm>
@@ -88,59 +83,22 @@ export function WorkflowPanel({
   );
 }
 
-function StepFields({ transition, verdicts, published }: { transition: Transition; verdicts: Option[]; published: PublishedValues }) {
+async function StepFields({ transition, verdicts, published }: { transition: Transition; verdicts: Option[]; published: PublishedValues }) {
+  const t = await getTranslations("desk.workflow.fields");
   switch (transition) {
     case "approve":
-      return <TextArea idPrefix="approve" name="note" label="Notiz zur Freigabe (intern, optional)" rows={2} />;
+      return <TextArea idPrefix="approve" name="note" label={t("approveNote")} rows={2} />;
     case "reject":
-      return (
-        <TextArea
-          idPrefix="reject"
-          name="note"
-          label="Begründung der Ablehnung"
-          required
-          rows={3}
-          hint="Was fehlt oder geändert werden muss. Die Redaktion sieht die Notiz; öffentlich wird sie nicht."
-        />
-      );
+      return <TextArea idPrefix="reject" name="note" label={t("rejectNote")} required rows={3} hint={t("rejectNoteHint")} />;
     case "retract":
-      return (
-        <TextArea
-          idPrefix="retract"
-          name="note"
-          label="Öffentliche Begründung des Rückzugs"
-          required
-          rows={3}
-          hint="Erscheint mit Datum auf der öffentlichen Seite."
-        />
-      );
+      return <TextArea idPrefix="retract" name="note" label={t("retractNote")} required rows={3} hint={t("retractNoteHint")} />;
     case "propose_correction":
       return (
         <>
-          <Select
-            idPrefix="correction"
-            name="verdictId"
-            label="Bewertung (korrigiert)"
-            required
-            defaultValue={published.verdictId}
-            options={verdicts}
-          />
-          <TextArea idPrefix="correction" name="summary" label="Zusammenfassung (korrigiert)" required rows={3} defaultValue={published.summary} />
-          <TextArea
-            idPrefix="correction"
-            name="analysis"
-            label="Analyse (korrigiert, Markdown)"
-            rows={10}
-            defaultValue={published.analysis}
-          />
-          <TextArea
-            idPrefix="correction"
-            name="note"
-            label="Öffentliche Korrekturnotiz"
-            required
-            rows={3}
-            hint="Was wurde korrigiert und warum. Erscheint mit Datum auf der öffentlichen Seite, sobald die Korrektur freigegeben ist."
-          />
+          <Select idPrefix="correction" name="verdictId" label={t("correctionVerdict")} required defaultValue={published.verdictId} options={verdicts} />
+          <TextArea idPrefix="correction" name="summary" label={t("correctionSummary")} required rows={3} defaultValue={published.summary} />
+          <TextArea idPrefix="correction" name="analysis" label={t("correctionAnalysis")} rows={10} defaultValue={published.analysis} />
+          <TextArea idPrefix="correction" name="note" label={t("correctionNote")} required rows={3} hint={t("correctionNoteHint")} />
         </>
       );
     default:

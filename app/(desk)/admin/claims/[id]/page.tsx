@@ -11,8 +11,12 @@ import { Markdown } from "@/components/Markdown";
 import type { FormAction } from "@/lib/actions/define";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
-import { STATUS_LABELS, claimFormOptions, getClaimForEdit, verdictLockReason, type ClaimForEdit, type ClaimFormOptions } from "@/lib/editorial/claims";
-import { evidenceLockReason, STANCE_LABELS, STANCES } from "@/lib/editorial/evidence";
+import { claimFormOptions, getClaimForEdit, isDeletableDraft, verdictLockReason, type ClaimForEdit, type ClaimFormOptions } from "@/lib/editorial/claims";
+import { evidenceLockReason, STANCES } from "@/lib/editorial/evidence";
+import { isClaimStatus } from "@/lib/editorial/status";
+import { currentLocale, getMessageText } from "@/lib/desk-i18n";
+import type { Locale } from "@/lib/i18n";
+import { localeHref, NEWSROOM_LANGUAGE } from "@/lib/i18n";
 import { approvalDigest, pendingPublicChanges } from "@/lib/editorial/publication";
 import { workflowOptions, type Transition } from "@/lib/editorial/workflow";
 import { db } from "@/lib/db/client";
@@ -34,7 +38,7 @@ import {
   updateVerdictAction,
   withdrawAction,
 } from "../actions";
-import { ClaimFields } from "../ClaimFields";
+import { ClaimFields, sourceChoices } from "../ClaimFields";
 import { WorkflowPanel } from "./WorkflowPanel";
 import { approveLinkAction, unlinkClaimAction } from "../../external-checks/actions";
 import "../claims.css";
@@ -44,8 +48,8 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const claim = await getClaimForEdit((await params).id);
-  return { title: claim ? `Behauptung: ${claim.text.slice(0, 60)}` : "Behauptung" };
+  const [claim, t] = await Promise.all([getClaimForEdit((await params).id), getTranslations("desk.claim")]);
+  return { title: claim ? t("titleOf", { text: claim.text.slice(0, 60) }) : t("title") };
 }
 
 const STEP_ACTIONS: Record<Transition, FormAction> = {
@@ -59,62 +63,64 @@ const STEP_ACTIONS: Record<Transition, FormAction> = {
   retract: retractAction,
 };
 
-const stanceOptions = STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }));
+/** A verdict label's name in the desk's language (both are the newsroom's). */
+const verdictName = (locale: Locale, v: { nameDe: string; nameEn: string } | null | undefined) => (v ? (locale === "en" ? v.nameEn : v.nameDe) : "–");
 
 export default async function ClaimPage({ params }: Params) {
   const { id } = await params;
   const user = await requirePermission("desk.view", `/admin/claims/${id}`);
   const claim = await getClaimForEdit(id);
   if (!claim) notFound();
-  const [options, steps, pending, digest, tp] = await Promise.all([
-    claimFormOptions(),
+  const locale = await currentLocale();
+  const [options, steps, pending, digest, tp, t, status] = await Promise.all([
+    claimFormOptions(db, locale),
     workflowOptions(user, claim.id),
     // What readers do not see yet: desk edits since the last approval (PUBLIC MEANS APPROVED).
     claim.publicState ? pendingPublicChanges(claim.id) : null,
     // The approve form names what the reviewer sees, so that the approval publishes exactly that.
     claim.status === "in_review" ? approvalDigest(db, claim.id) : undefined,
-    getTranslations({ locale: "de", namespace: "publication" }),
+    getTranslations("publication"),
+    getTranslations("desk.claim"),
+    getTranslations("status"),
   ]);
 
-  const fixed = claim.publishedAt
-    ? "Text, Sprache und Urheber bleiben nach der Veröffentlichung unverändert: Leser haben genau diese Aussage geprüft gesehen. Für eine andere Aussage legen Sie eine neue Behauptung an."
-    : null;
+  const fixed = claim.publishedAt ? t("fixed") : null;
   const detailsNote =
     claim.status === "retracted"
-      ? "Die Behauptung ist zurückgezogen und wird nicht mehr geändert."
+      ? t("note.retracted")
       : claim.status === "in_review"
-        ? "Während der Prüfung bleibt die Behauptung unverändert (nur die Recherchenotizen lassen sich ergänzen). Ziehen Sie sie aus der Prüfung zurück, um sie zu ändern."
+        ? t("note.inReview")
         : claim.publicState && !can(user.role, "claim.correct")
-          ? "Die Behauptung ist veröffentlicht: Änderungen an Datum, Zahl, Themen, Zitaten und Textstellen bereiten Redaktion und Prüfung als Korrektur vor."
+          ? t("note.publishedContributor")
           : claim.publicState
-            ? "Die Behauptung ist veröffentlicht: Änderungen hier (und an ihren Zitaten, Quellen und Belegen) werden erst mit einer freigegebenen Korrektur öffentlich."
+            ? t("note.published")
             : null;
-  const canDelete = can(user.role, "record.delete") && claim.status === "draft" && !claim.publishedAt && !claim.publicState && claim.corrections.length === 0;
+  const canDelete = can(user.role, "record.delete") && isDeletableDraft(claim, claim.corrections.length);
 
   return (
     <div className="claim-desk">
       <p>
-        <Link href="/admin/claims">← Alle Behauptungen</Link>
+        <Link href="/admin/claims">{t("back")}</Link>
       </p>
       <h1 lang={claim.language}>{claim.text}</h1>
       <ul className="claim-meta">
         <li>
-          Status: <span className={`status-badge status-badge--${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
+          {t("status")} <span className={`status-badge status-badge--${claim.status}`}>{status(claim.status)}</span>
         </li>
-        {claim.publicState ? (
+        {claim.publicState && isClaimStatus(claim.publicState) ? (
           <li>
-            Öffentlich: {STATUS_LABELS[claim.publicState]} –{" "}
-            <Link href={`/claims/${claim.slug}`}>öffentliche Seite ansehen</Link>
+            {t("public", { state: status(claim.publicState) })} – <Link href={localeHref(locale, `/claims/${claim.slug}`)}>{t("viewPublic")}</Link>
           </li>
         ) : (
-          <li>Nicht öffentlich</li>
+          <li>{t("notPublic")}</li>
         )}
-        <li>Zuständig: {claim.assignee?.name ?? "niemand"}</li>
+        <li>{t("assignee", { name: claim.assignee?.name ?? t("nobody") })}</li>
         <li>
-          Angelegt von {claim.createdBy?.name ?? "–"} am <Moment date={claim.createdAt} />
+          {t("createdBy", { name: claim.createdBy?.name ?? "–" })} <Moment date={claim.createdAt} />
         </li>
         <li>
-          Version {claim.version}, geändert <Moment date={claim.updatedAt} /> – <Link href={`/admin/claims/${claim.id}/history`}>Versionsgeschichte</Link>
+          {t("versionChanged", { version: claim.version })} <Moment date={claim.updatedAt} /> –{" "}
+          <Link href={`/admin/claims/${claim.id}/history`}>{t("history")}</Link>
         </li>
       </ul>
 
@@ -127,24 +133,24 @@ export default async function ClaimPage({ params }: Params) {
         </div>
       ) : null}
 
-      <nav aria-label="Abschnitte dieser Seite">
+      <nav aria-label={t("sections")}>
         <ul className="claim-meta">
-          <li><a href="#angaben">Angaben</a></li>
-          <li><a href="#bewertung">Bewertung</a></li>
-          <li><a href="#belege">Belege ({claim.evidence.length})</a></li>
-          <li><a href="#arbeitsablauf">Arbeitsablauf</a></li>
-          <li><a href="#zuweisung">Zuweisung</a></li>
-          <li><a href="#kommentare">Kommentare ({claim.comments.length})</a></li>
-          <li><a href="#pruefungen">Prüfungen ({claim.reviewDecisions.length})</a></li>
-          <li><a href="#korrekturen">Korrekturen ({claim.corrections.length})</a></li>
+          <li><a href="#angaben">{t("section.details")}</a></li>
+          <li><a href="#bewertung">{t("section.verdict")}</a></li>
+          <li><a href="#belege">{t("section.evidenceCount", { count: claim.evidence.length })}</a></li>
+          <li><a href="#arbeitsablauf">{t("section.workflow")}</a></li>
+          <li><a href="#zuweisung">{t("section.assignment")}</a></li>
+          <li><a href="#kommentare">{t("section.commentsCount", { count: claim.comments.length })}</a></li>
+          <li><a href="#pruefungen">{t("section.reviewsCount", { count: claim.reviewDecisions.length })}</a></li>
+          <li><a href="#korrekturen">{t("section.correctionsCount", { count: claim.corrections.length })}</a></li>
         </ul>
       </nav>
 
       <section className="claim-section" aria-labelledby="angaben">
-        <h2 id="angaben">Angaben</h2>
+        <h2 id="angaben">{t("section.details")}</h2>
         {detailsNote ? <p className="claim-lock">{detailsNote}</p> : null}
         {can(user.role, "record.edit") ? (
-          <ActionForm action={updateClaimAction} submitLabel="Angaben speichern" version={claim.version} hidden={{ claimId: claim.id }}>
+          <ActionForm action={updateClaimAction} submitLabel={t("saveDetails")} version={claim.version} hidden={{ claimId: claim.id }}>
             <ClaimFields
               options={options}
               fixed={fixed}
@@ -168,36 +174,36 @@ export default async function ClaimPage({ params }: Params) {
                 quantityAsOf: claim.quantityAsOf,
                 researchNotes: claim.researchNotes,
               }}
-              textExtra={<SimilarRecords kind="claim" inputName="text" excludeId={claim.id} heading="Ähnliche Behauptungen:" />}
+              textExtra={<SimilarRecords kind="claim" inputName="text" excludeId={claim.id} heading={t("similar")} />}
             />
           </ActionForm>
         ) : null}
         {canDelete ? (
           <ActionForm
             action={deleteClaimAction}
-            submitLabel="Entwurf löschen"
+            submitLabel={t("deleteDraft")}
             version={claim.version}
             hidden={{ claimId: claim.id }}
-            confirm="Diesen Entwurf mit seinen Belegen löschen? Die Versionsgeschichte bleibt erhalten."
+            confirm={t("deleteDraftConfirm")}
             className="admin-form claim-delete"
           />
         ) : null}
       </section>
 
       <section className="claim-section" aria-labelledby="bewertung">
-        <h2 id="bewertung">Bewertung</h2>
-        <VerdictSection claim={claim} user={user} options={options} />
+        <h2 id="bewertung">{t("section.verdict")}</h2>
+        <VerdictSection claim={claim} user={user} options={options} locale={locale} />
       </section>
 
       <section className="claim-section" aria-labelledby="belege">
-        <h2 id="belege">Belege</h2>
+        <h2 id="belege">{t("section.evidence")}</h2>
         <EvidenceSection claim={claim} user={user} options={options} />
       </section>
 
       <ClaimExternalChecks claimId={claim.id} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
 
       <section className="claim-section" aria-labelledby="arbeitsablauf">
-        <h2 id="arbeitsablauf">Arbeitsablauf</h2>
+        <h2 id="arbeitsablauf">{t("section.workflow")}</h2>
         <WorkflowPanel
           claimId={claim.id}
           version={claim.version}
@@ -210,69 +216,76 @@ export default async function ClaimPage({ params }: Params) {
       </section>
 
       <section className="claim-section" aria-labelledby="zuweisung">
-        <h2 id="zuweisung">Zuweisung</h2>
+        <h2 id="zuweisung">{t("section.assignment")}</h2>
         {can(user.role, "claim.assign") ? (
-          <ActionForm action={assignClaimAction} submitLabel="Zuweisen" version={claim.version} hidden={{ claimId: claim.id }}>
+          <ActionForm action={assignClaimAction} submitLabel={t("assign")} version={claim.version} hidden={{ claimId: claim.id }}>
             <Select
               idPrefix="assign"
               name="assigneeId"
-              label="Zuständig"
+              label={t("assigneeLabel")}
               defaultValue={claim.assigneeId}
               options={options.users}
-              emptyLabel="– niemand –"
+              emptyLabel={t("nobodyOption")}
             />
           </ActionForm>
         ) : (
           <p>
-            Zuständig: {claim.assignee?.name ?? "niemand"}. <span className="muted">Zuweisen können Redaktion und Prüfung.</span>
+            {t("assignee", { name: claim.assignee?.name ?? t("nobody") })}. <span className="muted">{t("assignRoles")}</span>
           </p>
         )}
       </section>
 
       <section className="claim-section" aria-labelledby="kommentare">
-        <h2 id="kommentare">Kommentare</h2>
-        <p className="muted">Nur für die Redaktion sichtbar.</p>
+        <h2 id="kommentare">{t("section.comments")}</h2>
+        <p className="muted">{t("newsroomOnly")}</p>
         {claim.comments.length === 0 ? (
-          <p className="empty-state">Noch keine Kommentare.</p>
+          <p className="empty-state">{t("noComments")}</p>
         ) : (
           <ol className="comment-list">
             {claim.comments.map((c) => (
               <li key={c.id}>
                 <p className="muted">
-                  {c.author?.name ?? "Gelöschtes Konto"}, <Moment date={c.createdAt} />
+                  {c.author?.name ?? t("deletedAccount")}, <Moment date={c.createdAt} />
                 </p>
-                <p className="pre-line">{c.body}</p>
+                <p className="pre-line" lang={NEWSROOM_LANGUAGE}>
+                  {c.body}
+                </p>
               </li>
             ))}
           </ol>
         )}
         {can(user.role, "record.edit") ? (
-          <ActionForm action={addCommentAction} submitLabel="Kommentar speichern" hidden={{ claimId: claim.id }} resetOnSuccess>
-            <TextArea idPrefix="comment" name="body" label="Neuer Kommentar" required rows={3} />
+          <ActionForm action={addCommentAction} submitLabel={t("saveComment")} hidden={{ claimId: claim.id }} resetOnSuccess>
+            <TextArea idPrefix="comment" name="body" label={t("newComment")} required rows={3} />
           </ActionForm>
         ) : null}
       </section>
 
       <section className="claim-section" aria-labelledby="pruefungen">
-        <h2 id="pruefungen">Prüfungen</h2>
+        <h2 id="pruefungen">{t("section.reviews")}</h2>
         {claim.reviewDecisions.length === 0 ? (
-          <p className="empty-state">Noch keine Prüfentscheidung.</p>
+          <p className="empty-state">{t("noReviews")}</p>
         ) : (
           <ol className="decision-list">
             {claim.reviewDecisions.map((d) => (
               <li key={d.id}>
                 <p>
-                  <strong>{d.outcome === "approved" ? "Freigegeben" : "Abgelehnt"}</strong> von {d.reviewer?.name ?? "Gelöschtes Konto"} am{" "}
-                  <Moment date={d.createdAt} />
+                  <strong>{d.outcome === "approved" ? t("approved") : t("rejected")}</strong>{" "}
+                  {t("decidedBy", { name: d.reviewer?.name ?? t("deletedAccount") })} <Moment date={d.createdAt} />
                 </p>
                 <p className="muted">
-                  Geprüfte Bewertung: {d.verdict?.nameDe ?? "–"}
-                  {d.summary ? ` – „${d.summary}“` : ""}
+                  {t("reviewedVerdict", { verdict: verdictName(locale, d.verdict) })}
+                  {d.summary ? (
+                    <>
+                      {" – "}
+                      <span lang={NEWSROOM_LANGUAGE}>{t("quoted", { text: d.summary })}</span>
+                    </>
+                  ) : null}
                 </p>
                 {d.note ? (
                   <p className="pre-line">
-                    <span className="muted">Notiz: </span>
-                    {d.note}
+                    <span className="muted">{t("noteLabel")} </span>
+                    <span lang={NEWSROOM_LANGUAGE}>{d.note}</span>
                   </p>
                 ) : null}
               </li>
@@ -282,28 +295,35 @@ export default async function ClaimPage({ params }: Params) {
       </section>
 
       <section className="claim-section" aria-labelledby="korrekturen">
-        <h2 id="korrekturen">Korrekturen</h2>
+        <h2 id="korrekturen">{t("section.corrections")}</h2>
         {claim.corrections.length === 0 ? (
-          <p className="empty-state">Keine Korrekturen.</p>
+          <p className="empty-state">{t("noCorrections")}</p>
         ) : (
           <ol className="correction-list">
             {claim.corrections.map((c) => (
               <li key={c.id}>
                 <p>
-                  <strong>{c.kind === "retraction" ? "Rückzug" : "Korrektur"}</strong>
+                  <strong>{c.kind === "retraction" ? t("retraction") : t("correction")}</strong>
                   {c.publishedAt ? (
                     <>
-                      , veröffentlicht am <Moment date={c.publishedAt} />
+                      , {t("publishedOn")} <Moment date={c.publishedAt} />
                     </>
                   ) : (
-                    <> – ausstehend (wird mit der Freigabe veröffentlicht)</>
+                    <> – {t("pending")}</>
                   )}
-                  , vorgeschlagen von {c.author?.name ?? "–"} am <Moment date={c.createdAt} />
+                  , {t("proposedBy", { name: c.author?.name ?? "–" })} <Moment date={c.createdAt} />
                 </p>
-                <p className="pre-line">{c.note}</p>
+                <p className="pre-line" lang={NEWSROOM_LANGUAGE}>
+                  {c.note}
+                </p>
                 <p className="muted">
-                  Vorher: {c.previousVerdict?.nameDe ?? "–"}
-                  {c.previousSummary ? ` – „${c.previousSummary}“` : ""}
+                  {t("before", { verdict: verdictName(locale, c.previousVerdict) })}
+                  {c.previousSummary ? (
+                    <>
+                      {" – "}
+                      <span lang={NEWSROOM_LANGUAGE}>{t("quoted", { text: c.previousSummary })}</span>
+                    </>
+                  ) : null}
                 </p>
               </li>
             ))}
@@ -314,37 +334,22 @@ export default async function ClaimPage({ params }: Params) {
   );
 }
 
-function VerdictSection({ claim, user, options }: { claim: ClaimForEdit; user: SessionUser; options: ClaimFormOptions }) {
+async function VerdictSection({ claim, user, options, locale }: { claim: ClaimForEdit; user: SessionUser; options: ClaimFormOptions; locale: Locale }) {
+  const [t, text] = await Promise.all([getTranslations("desk.claim"), getMessageText()]);
   const lock = verdictLockReason(claim);
   const mayEdit = can(user.role, "claim.verdict");
-  const reason = lock ?? (mayEdit ? null : "Eine Bewertung schlagen Redaktion und Prüfung vor; Mitarbeitende ergänzen Belege und Recherchenotizen.");
+  const reason = lock ? text(lock) : mayEdit ? null : t("verdictRoles");
   // The current label stays selectable even if it was deactivated since.
   const verdicts =
     claim.verdict && !options.verdicts.some((v) => v.value === claim.verdict!.id)
-      ? [...options.verdicts, { value: claim.verdict.id, label: `${claim.verdict.nameDe} (nicht mehr aktiv)` }]
+      ? [...options.verdicts, { value: claim.verdict.id, label: t("inactiveLabel", { name: verdictName(locale, claim.verdict) }) }]
       : options.verdicts;
 
   const fields = (disabled: boolean) => (
     <>
-      <Select idPrefix="verdict" name="verdictId" label="Bewertung" disabled={disabled} defaultValue={claim.verdictId} options={verdicts} emptyLabel="– noch keine –" />
-      <TextArea
-        idPrefix="verdict"
-        name="summary"
-        label="Zusammenfassung"
-        disabled={disabled}
-        rows={3}
-        defaultValue={claim.summary}
-        hint="Ein bis drei Sätze; erscheint öffentlich neben der Bewertung (und in ClaimReview)."
-      />
-      <TextArea
-        idPrefix="verdict"
-        name="analysis"
-        label="Analyse (Markdown)"
-        disabled={disabled}
-        rows={12}
-        defaultValue={claim.analysis}
-        hint="Überschriften mit ##, Hervorhebung mit **fett**, Links mit [Text](https://…)."
-      />
+      <Select idPrefix="verdict" name="verdictId" label={t("verdict")} disabled={disabled} defaultValue={claim.verdictId} options={verdicts} emptyLabel={t("noVerdictYet")} />
+      <TextArea idPrefix="verdict" name="summary" label={t("summary")} disabled={disabled} rows={3} defaultValue={claim.summary} hint={t("summaryHint")} />
+      <TextArea idPrefix="verdict" name="analysis" label={t("analysis")} disabled={disabled} rows={12} defaultValue={claim.analysis} hint={t("analysisHint")} />
     </>
   );
 
@@ -353,11 +358,11 @@ function VerdictSection({ claim, user, options }: { claim: ClaimForEdit; user: S
       <p>
         {claim.verdictAuthor ? (
           <>
-            Vorgeschlagen von <strong>{claim.verdictAuthor.name}</strong>
-            {claim.verdictAuthor.id === user.id ? " (von Ihnen: freigeben muss jemand anderes)" : ""}.
+            {t("proposedByLabel")} <strong>{claim.verdictAuthor.name}</strong>
+            {claim.verdictAuthor.id === user.id ? ` ${t("proposedByYou")}` : ""}.
           </>
         ) : (
-          "Noch keine Bewertung vorgeschlagen."
+          t("noProposal")
         )}
       </p>
       {reason ? (
@@ -366,92 +371,101 @@ function VerdictSection({ claim, user, options }: { claim: ClaimForEdit; user: S
             {reason}
           </p>
           <fieldset disabled aria-describedby="verdict-lock" className="admin-form">
-            <legend className="visually-hidden">Bewertung (Arbeitsstand, gesperrt)</legend>
+            <legend className="visually-hidden">{t("verdictLocked")}</legend>
             {fields(true)}
           </fieldset>
         </>
       ) : (
-        <ActionForm action={updateVerdictAction} submitLabel="Bewertung speichern" version={claim.version} hidden={{ claimId: claim.id }}>
+        <ActionForm action={updateVerdictAction} submitLabel={t("saveVerdict")} version={claim.version} hidden={{ claimId: claim.id }}>
           {fields(false)}
         </ActionForm>
       )}
       {claim.analysis ? (
         <details>
-          <summary>Vorschau der Analyse (Arbeitsstand)</summary>
-          <Markdown source={claim.analysis} />
+          <summary>{t("analysisPreview")}</summary>
+          <div lang={NEWSROOM_LANGUAGE}>
+            <Markdown source={claim.analysis} />
+          </div>
         </details>
       ) : null}
       {claim.publicState ? (
         <div>
-          <h3>Veröffentlichte Fassung</h3>
+          <h3>{t("publishedVersion")}</h3>
           <p>
-            <strong>{claim.publishedVerdict?.nameDe ?? "–"}</strong>
+            <strong>{verdictName(locale, claim.publishedVerdict)}</strong>
             {claim.publishedAt ? (
               <>
                 {" "}
-                – zuerst veröffentlicht am <Moment date={claim.publishedAt} />
+                – {t("firstPublished")} <Moment date={claim.publishedAt} />
               </>
             ) : null}
             {claim.publicUpdatedAt && claim.publishedAt && claim.publicUpdatedAt.getTime() !== claim.publishedAt.getTime() ? (
               <>
-                , aktualisiert am <Moment date={claim.publicUpdatedAt} />
+                , {t("updatedOn")} <Moment date={claim.publicUpdatedAt} />
               </>
             ) : null}
           </p>
-          {claim.publishedSummary ? <p>{claim.publishedSummary}</p> : null}
+          {claim.publishedSummary ? <p lang={NEWSROOM_LANGUAGE}>{claim.publishedSummary}</p> : null}
         </div>
       ) : null}
     </>
   );
 }
 
-function EvidenceSection({ claim, user, options }: { claim: ClaimForEdit; user: SessionUser; options: ClaimFormOptions }) {
-  const lock = evidenceLockReason(user.role, claim)?.message ?? null;
+async function EvidenceSection({ claim, user, options }: { claim: ClaimForEdit; user: SessionUser; options: ClaimFormOptions }) {
+  const [t, stance, text] = await Promise.all([getTranslations("desk.claim"), getTranslations("desk.stance"), getMessageText()]);
+  const refusal = evidenceLockReason(user.role, claim);
+  const lock = refusal ? text(refusal.detail) : null;
   const mayEdit = can(user.role, "record.edit") && !lock;
   const mayDelete = mayEdit;
   return (
     <>
       {lock ? <p className="claim-lock">{lock}</p> : null}
       {claim.evidence.length === 0 ? (
-        <p className="empty-state">Noch keine Belege. Zur Prüfung braucht die Behauptung mindestens einen.</p>
+        <p className="empty-state">{t("noEvidence")}</p>
       ) : (
         <ol className="evidence-list">
           {claim.evidence.map((e) => (
             <li key={e.id}>
               <p>
-                <strong>{STANCE_LABELS[e.stance]}</strong> –{" "}
+                <strong>{stance(e.stance)}</strong> –{" "}
                 {e.source.url ? (
-                  <a href={e.source.url} rel="noopener noreferrer">
+                  <a href={e.source.url} rel="noopener noreferrer" lang={e.source.language}>
                     {e.source.title}
                   </a>
                 ) : (
-                  e.source.title
+                  <span lang={e.source.language}>{e.source.title}</span>
                 )}
-                {e.source.publisher ? <span className="muted"> ({e.source.publisher})</span> : null}
+                {e.source.publisher ? (
+                  <span className="muted">
+                    {" ("}
+                    <span translate="no">{e.source.publisher}</span>)
+                  </span>
+                ) : null}
               </p>
-              <blockquote>
+              <blockquote lang={e.source.language}>
                 <p>{e.excerpt}</p>
               </blockquote>
-              {e.note ? <p>{e.note}</p> : null}
+              {e.note ? <p lang={NEWSROOM_LANGUAGE}>{e.note}</p> : null}
               <p className="muted">
-                {e.start !== null && e.end !== null ? `Textstelle ${e.start}–${e.end}. ` : "Ohne Textstelle. "}
-                Hinzugefügt von {e.createdBy?.name ?? "–"} am <Moment date={e.createdAt} />, Version {e.version}.
+                {e.start !== null && e.end !== null ? `${t("evidencePassage", { start: String(e.start), end: String(e.end) })} ` : `${t("evidenceNoPassage")} `}
+                {t("evidenceAddedBy", { name: e.createdBy?.name ?? "–" })} <Moment date={e.createdAt} />, {t("evidenceVersion", { version: e.version })}
               </p>
               {mayEdit ? (
                 <div className="evidence-actions">
                   <details>
-                    <summary>Beleg bearbeiten</summary>
-                    <ActionForm action={updateEvidenceAction} submitLabel="Beleg speichern" version={e.version} hidden={{ evidenceId: e.id }}>
+                    <summary>{t("editEvidence")}</summary>
+                    <ActionForm action={updateEvidenceAction} submitLabel={t("saveEvidence")} version={e.version} hidden={{ evidenceId: e.id }}>
                       <EvidenceFields idPrefix={`ev-${e.id}`} options={options} values={e} />
                     </ActionForm>
                   </details>
                   {mayDelete ? (
                     <ActionForm
                       action={deleteEvidenceAction}
-                      submitLabel="Beleg entfernen"
+                      submitLabel={t("removeEvidence")}
                       version={e.version}
                       hidden={{ evidenceId: e.id, claimId: claim.id }}
-                      confirm="Diesen Beleg entfernen? In der Versionsgeschichte bleibt er sichtbar."
+                      confirm={t("removeEvidenceConfirm")}
                       className="admin-form evidence-delete"
                     />
                   ) : null}
@@ -463,8 +477,8 @@ function EvidenceSection({ claim, user, options }: { claim: ClaimForEdit; user: 
       )}
       {mayEdit ? (
         <>
-          <h3 id="beleg-neu">Beleg hinzufügen</h3>
-          <ActionForm action={addEvidenceAction} submitLabel="Beleg hinzufügen" hidden={{ claimId: claim.id }} resetOnSuccess>
+          <h3 id="beleg-neu">{t("addEvidence")}</h3>
+          <ActionForm action={addEvidenceAction} submitLabel={t("addEvidence")} hidden={{ claimId: claim.id }} resetOnSuccess>
             <EvidenceFields idPrefix="ev-new" options={options} />
           </ActionForm>
         </>
@@ -473,7 +487,7 @@ function EvidenceSection({ claim, user, options }: { claim: ClaimForEdit; user: 
   );
 }
 
-function EvidenceFields({
+async function EvidenceFields({
   idPrefix,
   options,
   values,
@@ -482,27 +496,19 @@ function EvidenceFields({
   options: ClaimFormOptions;
   values?: { sourceId: string; stance: string; excerpt: string; start: number | null; end: number | null; note: string | null; position: number };
 }) {
+  const [t, stance, sources] = await Promise.all([getTranslations("desk.evidence"), getTranslations("desk.stance"), sourceChoices(options.sources)]);
+  const stanceOptions = STANCES.map((s) => ({ value: s, label: stance(s) }));
   return (
     <>
-      <Select idPrefix={idPrefix} name="sourceId" label="Quelle" required defaultValue={values?.sourceId} options={options.sources} />
-      <Select idPrefix={idPrefix} name="stance" label="Haltung" required defaultValue={values?.stance} options={stanceOptions} />
-      <TextArea
-        idPrefix={idPrefix}
-        name="excerpt"
-        label="Auszug"
-        required
-        rows={3}
-        defaultValue={values?.excerpt}
-        hint="Wörtlich aus dem gespeicherten Text der Quelle. Steht er dort genau einmal, wird die Textstelle selbst gefunden."
-      />
+      <Select idPrefix={idPrefix} name="sourceId" label={t("source")} required defaultValue={values?.sourceId} options={sources} />
+      <Select idPrefix={idPrefix} name="stance" label={t("stance")} required defaultValue={values?.stance} options={stanceOptions} />
+      <TextArea idPrefix={idPrefix} name="excerpt" label={t("excerpt")} required rows={3} defaultValue={values?.excerpt} hint={t("excerptHint")} />
       <div className="passage-row passage-row--two">
-        <TextField idPrefix={idPrefix} name="start" label="Anfang (optional)" type="number" min={0} defaultValue={values?.start?.toString() ?? ""} />
-        <TextField idPrefix={idPrefix} name="end" label="Ende (optional)" type="number" min={0} defaultValue={values?.end?.toString() ?? ""} />
+        <TextField idPrefix={idPrefix} name="start" label={t("start")} type="number" min={0} defaultValue={values?.start?.toString() ?? ""} />
+        <TextField idPrefix={idPrefix} name="end" label={t("end")} type="number" min={0} defaultValue={values?.end?.toString() ?? ""} />
       </div>
-      <TextArea idPrefix={idPrefix} name="note" label="Notiz (öffentlich)" rows={2} defaultValue={values?.note} hint="Warum dieser Beleg zählt." />
-      {values ? (
-        <TextField idPrefix={idPrefix} name="position" label="Reihenfolge" type="number" min={0} defaultValue={String(values.position)} />
-      ) : null}
+      <TextArea idPrefix={idPrefix} name="note" label={t("note")} rows={2} defaultValue={values?.note} hint={t("noteHint")} />
+      {values ? <TextField idPrefix={idPrefix} name="position" label={t("position")} type="number" min={0} defaultValue={String(values.position)} /> : null}
     </>
   );
 }

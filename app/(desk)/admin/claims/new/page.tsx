@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { SimilarRecords } from "@/components/admin/SimilarRecords";
 import { requirePermission } from "@/lib/auth/session";
+import { currentLocale } from "@/lib/desk-i18n";
+import { db } from "@/lib/db/client";
 import { claimDraftFromQuote, claimFormOptions } from "@/lib/editorial/claims";
 import { param, type SearchParams } from "@/lib/editorial/listing";
 import { createClaimAction } from "../actions";
@@ -11,7 +14,10 @@ import "../claims.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Neue Behauptung" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.claims");
+  return { title: t("new") };
+}
 
 // ?quoteId=… : "Behauptung aus Zitat anlegen" — the quote is preselected, and text, claimant,
 // date and passages are taken from it (the editor then words the claim neutrally).
@@ -19,26 +25,27 @@ export default async function NewClaimPage({ searchParams }: { searchParams: Pro
   await requirePermission("record.edit", "/admin/claims/new");
   const params = await searchParams;
   const quoteId = param(params, "quoteId");
-  const [options, fromQuote] = await Promise.all([claimFormOptions(), quoteId ? claimDraftFromQuote(quoteId) : Promise.resolve(null)]);
+  const locale = await currentLocale();
+  const [options, fromQuote, t, ts] = await Promise.all([
+    claimFormOptions(db, locale),
+    quoteId ? claimDraftFromQuote(quoteId) : Promise.resolve(null),
+    getTranslations("desk.claims"),
+    getTranslations("desk.similar"),
+  ]);
 
   return (
     <div className="claim-desk">
       <p>
-        <Link href="/admin/claims">← Alle Behauptungen</Link>
+        <Link href="/admin/claims">{t("back")}</Link>
       </p>
-      <h1>Neue Behauptung</h1>
+      <h1>{t("new")}</h1>
       {quoteId && !fromQuote ? (
         <p className="form-status form-status--error" role="alert">
-          Das Zitat wurde nicht gefunden; die Behauptung wird ohne Vorlage angelegt.
+          {t("quoteNotFound")}
         </p>
       ) : null}
-      {fromQuote ? (
-        <p className="claim-lock">
-          Aus dem Zitat von {fromQuote.speakerName} übernommen: Text, Urheber, Datum und Fundstellen. Formulieren Sie die Behauptung
-          neutral und prüfbar.
-        </p>
-      ) : null}
-      <ActionForm action={createClaimAction} submitLabel="Behauptung anlegen">
+      {fromQuote ? <p className="claim-lock">{t("fromQuote", { speaker: fromQuote.speakerName })}</p> : null}
+      <ActionForm action={createClaimAction} submitLabel={t("create")}>
         <ClaimFields
           options={options}
           values={
@@ -53,7 +60,7 @@ export default async function NewClaimPage({ searchParams }: { searchParams: Pro
                 }
               : {}
           }
-          textExtra={<SimilarRecords kind="claim" inputName="text" heading="Ähnliche Behauptungen:" />}
+          textExtra={<SimilarRecords kind="claim" inputName="text" heading={ts("claims")} />}
         />
       </ActionForm>
     </div>

@@ -1,21 +1,29 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Checkbox, Select, TextField } from "@/components/admin/Fields";
 import { ExternalLinkStatus } from "@/components/admin/ExternalLinkStatus";
 import { Moment } from "@/components/admin/Moment";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { STATUS_LABELS } from "@/lib/editorial/claims";
+import { currentLocale } from "@/lib/desk-i18n";
 import { speakerOptions } from "@/lib/editorial/speakers";
 import { getExternalCheck } from "@/lib/external-checks";
+import { formatDay } from "@/lib/messages";
 import { approveLinkAction, linkClaimAction, setSpeakerAction, unlinkClaimAction } from "../actions";
 import "../../editorial.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Externer Faktencheck" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.externalCheck");
+  return { title: t("title") };
+}
+
+const content = (chunks: ReactNode) => <span translate="no">{chunks}</span>;
 
 export default async function ExternalCheckPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -23,31 +31,40 @@ export default async function ExternalCheckPage({ params }: { params: Promise<{ 
   const check = await getExternalCheck(id);
   if (!check) notFound();
   const mayLink = can(user.role, "external.link");
-  const speakers = mayLink ? await speakerOptions() : [];
-  const rating = [check.textualRating, check.ratingValue !== null ? `${check.ratingValue}${check.bestRating !== null ? ` von ${check.bestRating}` : ""}${check.worstRating !== null ? ` (schlechteste ${check.worstRating})` : ""}` : null]
-    .filter(Boolean)
-    .join(" · ");
+  const [speakers, t, status, locale] = await Promise.all([mayLink ? speakerOptions() : Promise.resolve([]), getTranslations("desk.externalCheck"), getTranslations("status"), currentLocale()]);
+  const numeric =
+    check.ratingValue !== null
+      ? [
+          check.bestRating !== null ? t("ratingOf", { value: String(check.ratingValue), best: String(check.bestRating) }) : String(check.ratingValue),
+          check.worstRating !== null ? t("worst", { worst: String(check.worstRating) }) : null,
+        ]
+          .filter(Boolean)
+          .join(" ")
+      : null;
+  // The rating's words are the publisher's (its language); the numbers around them ours.
+  const lang = check.language ?? undefined;
+  const contentMark = lang ? { lang } : { translate: "no" as const };
 
   return (
     <>
       <p>
-        <Link href="/admin/external-checks">← Alle externen Faktenchecks</Link>
+        <Link href="/admin/external-checks">{t("back")}</Link>
       </p>
-      <h1 lang={check.language ?? undefined}>{check.claimText}</h1>
-      <p className="muted">Ein Faktencheck von {check.publisherName}: seine Bewertung ist die des Herausgebers, nicht unsere.</p>
+      <h1 {...contentMark}>{check.claimText}</h1>
+      <p className="muted">{t.rich("by", { publisher: check.publisherName, content })}</p>
       <dl className="facts">
-        <dt>Herausgeber</dt>
-        <dd>
+        <dt>{t("publisher")}</dt>
+        <dd translate="no">
           {check.publisherName}
           {check.publisherSite ? ` (${check.publisherSite})` : ""}
         </dd>
         {check.title ? (
           <>
-            <dt>Titel</dt>
-            <dd lang={check.language ?? undefined}>{check.title}</dd>
+            <dt>{t("titleField")}</dt>
+            <dd {...contentMark}>{check.title}</dd>
           </>
         ) : null}
-        <dt>Adresse</dt>
+        <dt>{t("url")}</dt>
         <dd>
           {check.url ? (
             <a href={check.url} rel="nofollow noopener noreferrer external">
@@ -57,61 +74,74 @@ export default async function ExternalCheckPage({ params }: { params: Promise<{ 
             "–"
           )}
         </dd>
-        <dt>Bewertung dort</dt>
-        <dd lang={check.language ?? undefined}>{rating || "–"}</dd>
-        <dt>Urheber (laut Herausgeber)</dt>
-        <dd>{check.claimantName ?? "–"}</dd>
-        <dt>Unser Sprecher</dt>
-        <dd>{check.speaker ? <Link href={`/admin/speakers/${check.speaker.id}`}>{check.speaker.name}</Link> : "keiner zugeordnet"}</dd>
-        <dt>Geäußert am</dt>
-        <dd>{check.claimDate ? check.claimDate.toISOString().slice(0, 10) : "–"}</dd>
-        <dt>Geprüft am</dt>
+        <dt>{t("rating")}</dt>
+        <dd>
+          {check.textualRating ? <span {...contentMark}>{check.textualRating}</span> : null}
+          {check.textualRating && numeric ? " · " : null}
+          {numeric}
+          {!check.textualRating && !numeric ? "–" : null}
+        </dd>
+        <dt>{t("claimant")}</dt>
+        <dd translate="no">{check.claimantName ?? "–"}</dd>
+        <dt>{t("speaker")}</dt>
+        <dd>
+          {check.speaker ? (
+            <Link href={`/admin/speakers/${check.speaker.id}`} translate="no">
+              {check.speaker.name}
+            </Link>
+          ) : (
+            t("noSpeaker")
+          )}
+        </dd>
+        <dt>{t("claimDate")}</dt>
+        <dd>{check.claimDate ? <time dateTime={check.claimDate.toISOString().slice(0, 10)}>{formatDay(check.claimDate, locale, "calendar")}</time> : "–"}</dd>
+        <dt>{t("reviewDate")}</dt>
         <dd>
           <Moment date={check.reviewDate} />
         </dd>
-        <dt>Sprache</dt>
-        <dd>{check.language ?? "–"}</dd>
-        <dt>Importiert</dt>
+        <dt>{t("language")}</dt>
+        <dd translate="no">{check.language ?? "–"}</dd>
+        <dt>{t("imported")}</dt>
         <dd>
-          {check.importBatch ? <Link href={`/admin/import/${check.importBatch.id}`}>{check.importBatch.filename ?? "Import"}</Link> : "–"}
+          {check.importBatch ? (
+            <Link href={`/admin/import/${check.importBatch.id}`} translate={check.importBatch.filename ? "no" : undefined}>
+              {check.importBatch.filename ?? "Import"}
+            </Link>
+          ) : (
+            "–"
+          )}
           {", "}
           <Moment date={check.createdAt} />
         </dd>
       </dl>
 
-      <h2>Mit unseren Behauptungen verknüpft</h2>
-      <p className="muted">
-        Die öffentliche Seite einer Behauptung zeigt eine Verknüpfung erst, wenn eine zweite Person sie freigegeben hat, und genau so, wie sie
-        freigegeben wurde: Ändert ein Import den Faktencheck, bleibt die Seite bei der freigegebenen Fassung, bis die neue freigegeben ist.
-      </p>
-      {check.links.length === 0 ? <p className="muted">Noch mit keiner.</p> : null}
+      <h2>{t("links")}</h2>
+      <p className="muted">{t("linksNote")}</p>
+      {check.links.length === 0 ? <p className="muted">{t("noLinks")}</p> : null}
       <ul className="item-list">
         {check.links.map((link) => (
           <li key={link.claim.id}>
-            <Link href={`/admin/claims/${link.claim.id}`}>{link.claim.text}</Link> <span className="muted">({STATUS_LABELS[link.claim.status]})</span>
+            <Link href={`/admin/claims/${link.claim.id}`} translate="no">
+              {link.claim.text}
+            </Link>{" "}
+            <span className="muted">({status(link.claim.status)})</span>
             <ExternalLinkStatus link={link} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
           </li>
         ))}
       </ul>
       {mayLink ? (
-        <ActionForm action={linkClaimAction} hidden={{ externalCheckId: check.id }} submitLabel="Verknüpfen" resetOnSuccess>
-          <TextField
-            name="claim"
-            label="Unsere Behauptung"
-            required
-            maxLength={500}
-            hint="Ihre Kurzadresse, ihre ID oder die Adresse ihrer Seite (Desk oder öffentlich). Ihre öffentliche Seite zeigt den Faktencheck unter „Auch geprüft von“, sobald eine zweite Person die Verknüpfung freigegeben hat."
-          />
+        <ActionForm action={linkClaimAction} hidden={{ externalCheckId: check.id }} submitLabel={t("link")} resetOnSuccess>
+          <TextField name="claim" label={t("ourClaim")} required maxLength={500} hint={t("ourClaimHint")} />
         </ActionForm>
       ) : null}
 
       {mayLink ? (
         <>
-          <h2>Sprecher</h2>
-          <ActionForm action={setSpeakerAction} hidden={{ externalCheckId: check.id }} version={check.version} submitLabel="Sprecher speichern">
-            <Select name="speakerId" label="Unser Sprecher" defaultValue={check.speaker?.id ?? ""} options={speakers} emptyLabel="– keiner –" />
+          <h2>{t("speakerHeading")}</h2>
+          <ActionForm action={setSpeakerAction} hidden={{ externalCheckId: check.id }} version={check.version} submitLabel={t("saveSpeaker")}>
+            <Select name="speakerId" label={t("speaker")} defaultValue={check.speaker?.id ?? ""} options={speakers} emptyLabel={t("noneOption")} />
             {check.claimantName && !check.speaker ? (
-              <Checkbox name="createFromClaimant" label={`„${check.claimantName}“ als neuen Sprecher anlegen und zuordnen`} />
+              <Checkbox name="createFromClaimant" label={t("createFromClaimant", { name: check.claimantName })} />
             ) : null}
           </ActionForm>
         </>

@@ -11,14 +11,18 @@ import { publicClaimsWithQuote } from "@/lib/editorial/publication";
 import { getQuoteForEdit, quoteParentOptions } from "@/lib/editorial/quotes";
 import { sourceOptions } from "@/lib/editorial/sources";
 import { speakerOptions } from "@/lib/editorial/speakers";
-import { ClaimStatus } from "@/lib/generated/prisma/enums";
+import { isClaimStatus } from "@/lib/editorial/status";
+import { speakerChoices } from "../../speakers/choices";
 import { deleteQuoteAction, updateQuoteAction } from "../actions";
 import { QuoteForm } from "../QuoteForm";
 import "../../editorial.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Zitat bearbeiten" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.quote");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,51 +33,63 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
   const { id } = await params;
   const quote = await getQuoteForEdit(id);
   if (!quote) notFound();
-  const [speakers, sources, parents, publicClaims, tp] = await Promise.all([
-    speakerOptions(),
+  const [speakers, sources, parents, publicClaims, tp, t, statusNames] = await Promise.all([
+    speakerOptions().then(speakerChoices),
     sourceOptions(),
     quoteParentOptions(quote.id, quote.parentId),
     publicClaimsWithQuote(quote.id),
-    getTranslations({ locale: "de", namespace: "publication" }),
+    getTranslations("publication"),
+    getTranslations("desk.quote"),
+    getTranslations("status"),
   ]);
   const created = (await searchParams).angelegt !== undefined;
-  const statusNames = await getTranslations({ locale: "de", namespace: "status" });
-  const status = (s: string) => (Object.hasOwn(ClaimStatus, s) ? statusNames(s as ClaimStatus) : s);
+  const status = (s: string) => (isClaimStatus(s) ? statusNames(s) : s);
 
   return (
     <>
       <p>
-        <Link href="/admin/quotes">← Alle Zitate</Link>
+        <Link href="/admin/quotes">{t("back")}</Link>
       </p>
       <h1>
-        Zitat von <Link href={`/admin/speakers/${quote.speakerId}`}>{quote.speakerName}</Link>
+        {t("titleBy")} <Link href={`/admin/speakers/${quote.speakerId}`}>{quote.speakerName}</Link>
       </h1>
-      <blockquote className="quote-context">{quote.text}</blockquote>
+      <blockquote className="quote-context" lang={quote.language}>
+        {quote.text}
+      </blockquote>
       <ul className="admin-subnav">
         <li>
-          <a href="#verlauf">Verlauf</a>
+          <a href="#verlauf">{t("history")}</a>
         </li>
         {quote.appearances.map((a, i) => (
           <li key={`${a.sourceId}-${a.start}`}>
-            Fundstelle {i + 1}: <Link href={`/admin/sources/${a.sourceId}`}>{short(a.sourceTitle, 60)}</Link> (Zeichen {a.start}–{a.end}
-            {a.matches ? "" : ", weicht ab"})
+            {t("appearance", { n: i + 1 })} <Link href={`/admin/sources/${a.sourceId}`} translate="no">
+              {short(a.sourceTitle, 60)}
+            </Link> (
+            {t(a.matches ? "chars" : "charsDiffer", { start: String(a.start), end: String(a.end) })})
           </li>
         ))}
       </ul>
-      {created && <Notice>Das Zitat wurde angelegt.</Notice>}
+      {created && <Notice>{t("created")}</Notice>}
       {publicClaims > 0 && <p className="field__hint">{tp("sharedRecord", { count: publicClaims })}</p>}
       {(quote.claims.length > 0 || quote.nested.length > 0) && (
         <section aria-labelledby="links-heading">
-          <h2 id="links-heading">Verknüpft</h2>
+          <h2 id="links-heading">{t("links")}</h2>
           <ul>
             {quote.claims.map((c) => (
               <li key={c.id}>
-                Behauptung: <Link href={`/admin/claims/${c.id}`}>{short(c.text)}</Link> ({status(c.status)})
+                {t("linkedClaim")}{" "}
+                <Link href={`/admin/claims/${c.id}`} translate="no">
+                  {short(c.text)}
+                </Link>{" "}
+                ({status(c.status)})
               </li>
             ))}
             {quote.nested.map((n) => (
               <li key={n.id}>
-                Darin enthaltenes Zitat: <Link href={`/admin/quotes/${n.id}`}>{short(n.text)}</Link>
+                {t("nestedQuote")}{" "}
+                <Link href={`/admin/quotes/${n.id}`} translate="no">
+                  {short(n.text)}
+                </Link>
               </li>
             ))}
           </ul>
@@ -81,27 +97,17 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
       )}
 
       {can(user.role, "record.edit") ? (
-        <QuoteForm action={updateQuoteAction} quote={quote} submitLabel="Speichern" speakers={speakers} sources={sources} parents={parents} />
+        <QuoteForm action={updateQuoteAction} quote={quote} submitLabel={t("save")} speakers={speakers} sources={sources} parents={parents} />
       ) : (
-        <p>Sie können dieses Zitat ansehen, aber nicht bearbeiten.</p>
+        <p>{t("readOnly")}</p>
       )}
 
       {can(user.role, "record.delete") && (
         <DeleteSection
-          heading="Zitat löschen"
-          form={{ action: deleteQuoteAction, id: quote.id, version: quote.version, submitLabel: "Zitat löschen", confirm: "Dieses Zitat wirklich löschen?" }}
+          heading={t("delete")}
+          form={{ action: deleteQuoteAction, id: quote.id, version: quote.version, submitLabel: t("delete"), confirm: t("deleteConfirm") }}
         >
-          {quote.claims.length > 0 ? (
-            <p>
-              Solange {quote.claims.length === 1 ? "eine Behauptung" : `${quote.claims.length} Behauptungen`} sich auf das Zitat{" "}
-              {quote.claims.length === 1 ? "stützt" : "stützen"}, kann es nicht gelöscht werden.
-            </p>
-          ) : (
-            <p>
-              Das Zitat wird mit seinen Übersetzungen und Fundstellen gelöscht
-              {quote.nested.length ? "; darin enthaltene Zitate bleiben als eigenständige Zitate erhalten" : ""}. Der Verlauf bleibt erhalten.
-            </p>
-          )}
+          {quote.claims.length > 0 ? <p>{t("deleteInUse", { count: quote.claims.length })}</p> : <p>{t(quote.nested.length ? "deleteExplainNested" : "deleteExplain")}</p>}
         </DeleteSection>
       )}
 

@@ -1,37 +1,47 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { param, type SearchParams } from "@/lib/editorial/listing";
 import { quoteParentOptions } from "@/lib/editorial/quotes";
 import { sourceOptions } from "@/lib/editorial/sources";
 import { speakerOptions } from "@/lib/editorial/speakers";
+import { speakerChoices } from "../../speakers/choices";
 import { createQuoteAction } from "../actions";
 import { QuoteForm } from "../QuoteForm";
 import "../../editorial.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Neues Zitat" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.quotes");
+  return { title: t("new") };
+}
 
 export default async function NewQuotePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission("record.edit", "/admin/quotes/new");
   const wanted = param(await searchParams, "sourceId");
-  const [speakers, sources, parents] = await Promise.all([speakerOptions(), sourceOptions(), quoteParentOptions(null, null)]);
+  const [speakers, sources, parents, t] = await Promise.all([
+    speakerOptions().then(speakerChoices),
+    sourceOptions(),
+    quoteParentOptions(null, null),
+    getTranslations("desk.quotes"),
+  ]);
   const preselect = wanted && sources.some((s) => s.value === wanted) ? wanted : undefined;
   return (
     <>
       <p>
-        <Link href="/admin/quotes">← Alle Zitate</Link>
+        <Link href="/admin/quotes">{t("back")}</Link>
       </p>
-      <h1>Neues Zitat</h1>
+      <h1>{t("new")}</h1>
       {speakers.length === 0 && (
         <p className="empty-state">
-          Es gibt noch keine Sprecher. <Link href="/admin/speakers/new">Legen Sie zuerst den Sprecher an.</Link>
+          {t("noSpeakers")} <Link href="/admin/speakers/new">{t("createSpeakerFirst")}</Link>
         </p>
       )}
       <QuoteForm
         action={createQuoteAction}
-        submitLabel="Zitat anlegen"
+        submitLabel={t("create")}
         speakers={speakers}
         sources={sources}
         parents={parents}

@@ -3,20 +3,23 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DeleteSection } from "@/components/admin/DeleteSection";
-import { formatMoment } from "@/components/admin/Moment";
+import { Moment } from "@/components/admin/Moment";
 import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { publicClaimsWithSource } from "@/lib/editorial/publication";
-import { SOURCE_KIND_LABELS, getSourceForEdit } from "@/lib/editorial/sources";
+import { getSourceForEdit } from "@/lib/editorial/sources";
 import { deleteSourceAction, updateSourceAction } from "../actions";
 import { SourceForm } from "../SourceForm";
 import "../../editorial.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Quelle bearbeiten" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.source");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +29,12 @@ export default async function SourceEditPage({ params, searchParams }: Props) {
   const source = await getSourceForEdit(id);
   if (!source) notFound();
   const created = (await searchParams).angelegt !== undefined;
-  const [publicClaims, tp] = await Promise.all([publicClaimsWithSource(source.id), getTranslations({ locale: "de", namespace: "publication" })]);
+  const [publicClaims, tp, t, kindName] = await Promise.all([
+    publicClaimsWithSource(source.id),
+    getTranslations("publication"),
+    getTranslations("desk.source"),
+    getTranslations("desk.sourceKind"),
+  ]);
   const c = source.counts;
   const passages = c.appearances + c.passages + c.evidence;
   const uses = passages + c.articles;
@@ -34,65 +42,61 @@ export default async function SourceEditPage({ params, searchParams }: Props) {
   return (
     <>
       <p>
-        <Link href="/admin/sources">← Alle Quellen</Link>
+        <Link href="/admin/sources">{t("back")}</Link>
       </p>
-      <h1>{source.title}</h1>
+      <h1 lang={source.language}>{source.title}</h1>
       <p className="muted">
-        {SOURCE_KIND_LABELS[source.kind]}
+        {kindName(source.kind)}
         {source.publisher ? ` · ${source.publisher}` : ""}
         {source.url && (
           <>
             {" · "}
             <a href={source.url} rel="noopener noreferrer nofollow">
-              Original öffnen
+              {t("openOriginal")}
             </a>
           </>
         )}
       </p>
       <ul className="admin-subnav">
         <li>
-          <Link href={`/admin/quotes?source=${source.id}`}>Zitate aus dieser Quelle ({c.appearances})</Link>
+          <Link href={`/admin/quotes?source=${source.id}`}>{t("quotes", { count: c.appearances })}</Link>
         </li>
         {source.snapshotText !== null && can(user.role, "record.edit") && (
           <li>
-            <Link href={`/admin/quotes/new?sourceId=${source.id}`}>Neues Zitat aus dieser Quelle</Link>
+            <Link href={`/admin/quotes/new?sourceId=${source.id}`}>{t("newQuote")}</Link>
           </li>
         )}
+        <li>{t("uses", { passages: c.passages, evidence: c.evidence })}</li>
         <li>
-          Behauptungs-Textstellen: {c.passages} · Belege: {c.evidence}
-        </li>
-        <li>
-          <a href="#verlauf">Verlauf</a>
+          <a href="#verlauf">{t("history")}</a>
         </li>
       </ul>
       {source.contentHash && (
         <p className="muted">
-          Gespeicherter Text: {source.snapshotText?.length.toLocaleString("de-DE")} Zeichen
-          {source.snapshotAt ? `, gespeichert am ${formatMoment(source.snapshotAt)}` : ""}. SHA-256: <code>{source.contentHash}</code>
+          {t("stored", { count: source.snapshotText?.length ?? 0 })}
+          {source.snapshotAt ? (
+            <>
+              , {t("storedOn")} <Moment date={source.snapshotAt} />
+            </>
+          ) : null}
+          . SHA-256: <code>{source.contentHash}</code>
         </p>
       )}
-      {created && <Notice>Die Quelle wurde angelegt.</Notice>}
+      {created && <Notice>{t("created")}</Notice>}
       {publicClaims > 0 && <p className="field__hint">{tp("sharedRecord", { count: publicClaims })}</p>}
 
       {can(user.role, "record.edit") ? (
-        <SourceForm action={updateSourceAction} source={source} passages={passages} submitLabel="Speichern" />
+        <SourceForm action={updateSourceAction} source={source} passages={passages} submitLabel={t("save")} />
       ) : (
-        <p>Sie können diese Quelle ansehen, aber nicht bearbeiten.</p>
+        <p>{t("readOnly")}</p>
       )}
 
       {can(user.role, "record.delete") && (
         <DeleteSection
-          heading="Quelle löschen"
-          form={{ action: deleteSourceAction, id: source.id, version: source.version, submitLabel: "Quelle löschen", confirm: `„${source.title}“ wirklich löschen?` }}
+          heading={t("delete")}
+          form={{ action: deleteSourceAction, id: source.id, version: source.version, submitLabel: t("delete"), confirm: t("deleteConfirm", { title: source.title }) }}
         >
-          {uses > 0 ? (
-            <p>
-              Solange Zitate, Behauptungen, Belege oder eingelesene Artikel auf die Quelle verweisen, kann sie nicht gelöscht werden ({uses}{" "}
-              {uses === 1 ? "Verweis" : "Verweise"}).
-            </p>
-          ) : (
-            <p>Die Quelle wird mit ihrem gespeicherten Text gelöscht. Der Verlauf bleibt erhalten.</p>
-          )}
+          {uses > 0 ? <p>{t("deleteInUse", { count: uses })}</p> : <p>{t("deleteExplain")}</p>}
         </DeleteSection>
       )}
 

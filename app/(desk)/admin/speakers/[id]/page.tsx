@@ -9,13 +9,18 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { PUBLIC_SPEAKER_PERMISSION, getSpeakerForEdit, isPublicSpeaker } from "@/lib/editorial/speakers";
 import { db } from "@/lib/db/client";
+import { currentLocale } from "@/lib/desk-i18n";
+import { localeHref } from "@/lib/i18n";
 import { deleteSpeakerAction, updateSpeakerAction } from "../actions";
 import { SpeakerForm } from "../SpeakerForm";
 import "../../editorial.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Sprecher bearbeiten" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.speaker");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,52 +30,51 @@ export default async function SpeakerEditPage({ params, searchParams }: Props) {
   const speaker = await getSpeakerForEdit(id);
   if (!speaker) notFound();
   const created = (await searchParams).angelegt !== undefined;
-  const [isPublic, tp] = await Promise.all([isPublicSpeaker(db, speaker.id), getTranslations({ locale: "de", namespace: "publication" })]);
+  const [isPublic, tp, t, locale] = await Promise.all([
+    isPublicSpeaker(db, speaker.id),
+    getTranslations("publication"),
+    getTranslations("desk.speaker"),
+    currentLocale(),
+  ]);
   const uses = speaker.counts.quotes + speaker.counts.quotesReported + speaker.counts.claims;
 
   return (
     <>
       <p>
-        <Link href="/admin/speakers">← Alle Sprecher</Link>
+        <Link href="/admin/speakers">{t("back")}</Link>
       </p>
       <h1>{speaker.name}</h1>
       <ul className="admin-subnav">
         <li>
           <Link href={`/admin/quotes?speaker=${speaker.id}`}>
-            Zitate ({speaker.counts.quotes}
-            {speaker.counts.quotesReported ? `, wiedergegeben: ${speaker.counts.quotesReported}` : ""})
+            {speaker.counts.quotesReported
+              ? t("quotesReported", { count: speaker.counts.quotes, reported: speaker.counts.quotesReported })
+              : t("quotes", { count: speaker.counts.quotes })}
           </Link>
         </li>
-        <li>Behauptungen als Urheber: {speaker.counts.claims}</li>
+        <li>{t("claims", { count: speaker.counts.claims })}</li>
         <li>
-          <a href="#verlauf">Verlauf</a>
+          <a href="#verlauf">{t("history")}</a>
         </li>
         <li>
-          <Link href={`/speakers/${speaker.slug}`}>Öffentliche Seite</Link> <span className="muted">(nur mit öffentlichen Einträgen)</span>
+          <Link href={localeHref(locale, `/speakers/${speaker.slug}`)}>{t("publicPage")}</Link> <span className="muted">{t("publicPageNote")}</span>
         </li>
       </ul>
-      {created && <Notice>Der Sprecher wurde angelegt.</Notice>}
+      {created && <Notice>{t("created")}</Notice>}
       {isPublic && <p className="field__hint">{tp("publicSpeaker")}</p>}
 
       {can(user.role, "record.edit") && (!isPublic || can(user.role, PUBLIC_SPEAKER_PERMISSION)) ? (
-        <SpeakerForm action={updateSpeakerAction} speaker={speaker} submitLabel="Speichern" />
+        <SpeakerForm action={updateSpeakerAction} speaker={speaker} submitLabel={t("save")} />
       ) : (
-        <p>Sie können diesen Sprecher ansehen, aber nicht bearbeiten.</p>
+        <p>{t("readOnly")}</p>
       )}
 
       {can(user.role, "record.delete") && (
         <DeleteSection
-          heading="Sprecher löschen"
-          form={{ action: deleteSpeakerAction, id: speaker.id, version: speaker.version, submitLabel: "Sprecher löschen", confirm: `„${speaker.name}“ wirklich löschen?` }}
+          heading={t("delete")}
+          form={{ action: deleteSpeakerAction, id: speaker.id, version: speaker.version, submitLabel: t("delete"), confirm: t("deleteConfirm", { name: speaker.name }) }}
         >
-          {uses > 0 ? (
-            <p>
-              Solange dem Sprecher Zitate oder Behauptungen zugeordnet sind, kann er nicht gelöscht werden ({uses}{" "}
-              {uses === 1 ? "Eintrag" : "Einträge"}).
-            </p>
-          ) : (
-            <p>Der Sprecher wird mit seinen Aliassen und Funktionen gelöscht. Der Verlauf bleibt erhalten.</p>
-          )}
+          {uses > 0 ? <p>{t("deleteInUse", { count: uses })}</p> : <p>{t("deleteExplain")}</p>}
         </DeleteSection>
       )}
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { createSpeakerAction } from "../actions";
 import { SpeakerForm } from "../SpeakerForm";
@@ -7,18 +8,22 @@ import "../../editorial.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Neuer Sprecher" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.speakers");
+  return { title: t("new") };
+}
 
 export default async function NewSpeakerPage() {
   await requirePermission("record.edit", "/admin/speakers/new");
+  const t = await getTranslations("desk.speakers");
   return (
     <>
       <p>
-        <Link href="/admin/speakers">← Alle Sprecher</Link>
+        <Link href="/admin/speakers">{t("back")}</Link>
       </p>
-      <h1>Neuer Sprecher</h1>
-      <p className="muted">Bitte prüfen Sie beim Tippen des Namens die ähnlichen Einträge: vielleicht gibt es den Sprecher schon.</p>
-      <SpeakerForm action={createSpeakerAction} submitLabel="Sprecher anlegen" />
+      <h1>{t("new")}</h1>
+      <p className="muted">{t("checkSimilar")}</p>
+      <SpeakerForm action={createSpeakerAction} submitLabel={t("create")} />
     </>
   );
 }

@@ -8,22 +8,29 @@ import { formatMoment, Moment } from "@/components/admin/Moment";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/permissions";
 import { getTwoFactorStatus } from "@/lib/auth/two-factor";
-import { getUser, listResetCodes, ROLE_NAMES } from "@/lib/editorial/users";
+import { currentLocale } from "@/lib/desk-i18n";
+import { getUser, listResetCodes } from "@/lib/editorial/users";
 import { issueResetCodeAction, resetTwoFactorAction, updateUserAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Konto" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.user");
+  return { title: t("metaTitle") };
+}
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePermission("users.manage", `/admin/users/${id}`);
   const user = await getUser(id);
   if (!user) notFound();
-  const [codes, twoFactor, t] = await Promise.all([
+  const [codes, twoFactor, t, tu, roleName, locale] = await Promise.all([
     listResetCodes(user.id),
     getTwoFactorStatus(user.id),
-    getTranslations({ locale: "de", namespace: "twoFactor" }),
+    getTranslations("twoFactor"),
+    getTranslations("desk.user"),
+    getTranslations("role"),
+    currentLocale(),
   ]);
   const now = new Date();
   const self = actor.id === user.id;
@@ -31,73 +38,66 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   return (
     <>
       <p>
-        <Link href="/admin/users">← Konten</Link>
+        <Link href="/admin/users">{tu("back")}</Link>
       </p>
       <h1>{user.name}</h1>
       <dl className="facts">
-        <dt>E-Mail</dt>
+        <dt>{tu("email")}</dt>
         <dd>{user.email}</dd>
-        <dt>Status</dt>
-        <dd>{user.active ? "aktiv" : "deaktiviert"}</dd>
-        <dt>Letzte Anmeldung</dt>
+        <dt>{tu("status")}</dt>
+        <dd>{user.active ? tu("active") : tu("inactive")}</dd>
+        <dt>{tu("lastSignIn")}</dt>
         <dd>
-          <Moment date={user.lastSignInAt} empty="noch nie" />
+          <Moment date={user.lastSignInAt} empty={tu("never")} />
         </dd>
         <dt>{t("title")}</dt>
         <dd>
           {twoFactor.state === "on" && twoFactor.confirmedAt
-            ? t("statusOn", { date: formatMoment(twoFactor.confirmedAt) })
+            ? t("statusOn", { date: formatMoment(twoFactor.confirmedAt, locale) })
             : twoFactor.state === "enrolling"
               ? t("statusEnrolling")
               : t("statusOff")}
         </dd>
-        <dt>Angelegt</dt>
+        <dt>{tu("created")}</dt>
         <dd>
           <Moment date={user.createdAt} />
         </dd>
       </dl>
       <p>
-        <Link href={`/admin/audit?log=security&user=${user.id}`}>Sicherheitsprotokoll dieses Kontos</Link>
+        <Link href={`/admin/audit?log=security&user=${user.id}`}>{tu("securityLog")}</Link>
         {" · "}
-        <Link href={`/admin/audit?log=changes&entityType=User&entityId=${user.id}`}>Änderungen an diesem Konto</Link>
+        <Link href={`/admin/audit?log=changes&entityType=User&entityId=${user.id}`}>{tu("changes")}</Link>
       </p>
 
       <section aria-labelledby="edit-heading">
-        <h2 id="edit-heading">Konto bearbeiten</h2>
-        {self ? <p>Das ist Ihr eigenes Konto: Sie können es weder deaktivieren noch sich die Rolle Admin entziehen.</p> : null}
-        <ActionForm action={updateUserAction} submitLabel="Speichern" version={user.version} hidden={{ id: user.id }}>
-          <TextField name="name" label="Name" required maxLength={200} defaultValue={user.name} />
-          <Select name="role" label="Rolle" required defaultValue={user.role} options={ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }))} />
-          <Checkbox name="active" label="Konto aktiv (deaktivierte Konten können sich nicht anmelden)" defaultChecked={user.active} />
+        <h2 id="edit-heading">{tu("edit")}</h2>
+        {self ? <p>{tu("self")}</p> : null}
+        <ActionForm action={updateUserAction} submitLabel={tu("save")} version={user.version} hidden={{ id: user.id }}>
+          <TextField name="name" label={tu("name")} required maxLength={200} defaultValue={user.name} />
+          <Select name="role" label={tu("role")} required defaultValue={user.role} options={ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
+          <Checkbox name="active" label={tu("activeLabel")} defaultChecked={user.active} />
         </ActionForm>
       </section>
 
       <section aria-labelledby="reset-heading">
-        <h2 id="reset-heading">Passwort zurücksetzen</h2>
+        <h2 id="reset-heading">{tu("resetTitle")}</h2>
         <p>
-          Erzeugt einen Einmal-Code, 24 Stunden gültig. Er wird nur einmal angezeigt; geben Sie ihn der Person auf einem sicheren Weg
-          weiter. Sie setzt damit unter <Link href="/reset-password">/reset-password</Link> ein neues Passwort; danach sind alle ihre
-          bisherigen Sitzungen beendet. Ein neuer Code macht ältere ungültig.
+          {tu("resetTextBefore")} <Link href="/reset-password">/reset-password</Link> {tu("resetTextAfter")}
         </p>
         {user.active ? (
-          <ActionForm
-            action={issueResetCodeAction}
-            submitLabel="Rücksetz-Code erzeugen"
-            hidden={{ id: user.id }}
-            confirm="Einen neuen Rücksetz-Code erzeugen? Ältere Codes dieses Kontos werden ungültig."
-          />
+          <ActionForm action={issueResetCodeAction} submitLabel={tu("issueCode")} hidden={{ id: user.id }} confirm={tu("issueCodeConfirm")} />
         ) : (
-          <p>Das Konto ist deaktiviert: Aktivieren Sie es zuerst.</p>
+          <p>{tu("inactiveNoCode")}</p>
         )}
         {codes.length > 0 ? (
           <table className="admin-table">
-            <caption>Zuletzt ausgegebene Codes</caption>
+            <caption>{tu("codesCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Ausgegeben</th>
-                <th scope="col">von</th>
-                <th scope="col">Gültig bis</th>
-                <th scope="col">Stand</th>
+                <th scope="col">{tu("codeIssued")}</th>
+                <th scope="col">{tu("codeBy")}</th>
+                <th scope="col">{tu("codeValidUntil")}</th>
+                <th scope="col">{tu("codeState")}</th>
               </tr>
             </thead>
             <tbody>
@@ -110,7 +110,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                   <td>
                     <Moment date={c.expiresAt} />
                   </td>
-                  <td>{c.usedAt ? "verwendet" : c.expiresAt <= now ? "abgelaufen oder ersetzt" : "offen"}</td>
+                  <td>{c.usedAt ? tu("codeUsed") : c.expiresAt <= now ? tu("codeExpired") : tu("codeOpen")}</td>
                 </tr>
               ))}
             </tbody>

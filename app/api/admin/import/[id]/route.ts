@@ -8,7 +8,9 @@
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/editorial/errors";
-import { DEFAULT_LIMITS, getImportBatch, readIntoBatch } from "@/lib/import";
+import { contentText } from "@/lib/content-text";
+import { DEFAULT_LIMITS, getImportBatch, importPlainText, readIntoBatch, type ImportText } from "@/lib/import";
+import type { Message } from "@/lib/messages";
 
 export const dynamic = "force-dynamic";
 // A large file takes minutes to read.
@@ -18,10 +20,18 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
 
 type Context = { params: Promise<{ id: string }> };
 
+// Refusals are JSON: `error` a code (the desk's upload form names it in the reader's language),
+// `message` the same in English for other clients, and for a refusal of the domain its Message
+// (`detail`).
+const refuse = (error: string, message: string, status: number, detail?: Message) => json({ error, message, ...(detail ? { detail } : {}) }, status);
+const english = (m: Message) => contentText("en", m);
+/** An import's stored reason as JSON: its code and parameters, and the words in English. */
+const reason = (code: string, text: ImportText) => ({ error: code, message: importPlainText(text, english) });
+
 async function guard(): Promise<Response | null> {
   const user = await getSessionUser();
-  if (!user) return json({ error: "Bitte melden Sie sich an." }, 401);
-  if (!can(user.role, "import.run")) return json({ error: "Dafür fehlt Ihnen die Berechtigung." }, 403);
+  if (!user) return refuse("unauthenticated", "Please sign in.", 401);
+  if (!can(user.role, "import.run")) return refuse("forbidden", "Only editors-in-chief and administrators may import.", 403);
   return null;
 }
 
@@ -30,13 +40,13 @@ export async function GET(_request: Request, { params }: Context) {
   if (refused) return refused;
   const { id } = await params;
   const batch = id.length <= 64 ? await getImportBatch(id) : null;
-  if (!batch) return json({ error: "Diesen Import gibt es nicht." }, 404);
+  if (!batch) return refuse("not_found", "This import does not exist.", 404);
   return json({
     status: batch.stalled ? "stalled" : batch.status,
     processed: batch.processed,
     total: batch.total,
     counts: batch.counts,
-    error: batch.error,
+    error: batch.error ? reason(batch.errorCode!, batch.error) : null,
   });
 }
 
@@ -45,21 +55,22 @@ export async function PUT(request: Request, { params }: Context) {
   if (refused) return refused;
   const { id } = await params;
   const batch = id.length <= 64 ? await getImportBatch(id) : null;
-  if (!batch) return json({ error: "Diesen Import gibt es nicht." }, 404);
+  if (!batch) return refuse("not_found", "This import does not exist.", 404);
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > DEFAULT_LIMITS.maxBytes) {
-    return json({ error: `Die Datei ist größer als ${DEFAULT_LIMITS.maxBytes / 2 ** 20} MB.` }, 413);
+    return refuse("file_too_large", `The file is larger than ${DEFAULT_LIMITS.maxBytes / 2 ** 20} MB.`, 413);
   }
-  if (!request.body) return json({ error: "Die Datei fehlt (der Körper der Anfrage ist leer)." }, 400);
+  if (!request.body) return refuse("no_body", "The file is missing (the request's body is empty).", 400);
   try {
     const summary = await readIntoBatch(id, request.body as unknown as AsyncIterable<Uint8Array>);
     if (summary.status === "failed") {
       const view = await getImportBatch(id);
-      return json({ status: "failed", error: view?.error ?? "Die Datei kann nicht importiert werden." }, 422);
+      const why = view?.error && view.errorCode ? reason(view.errorCode, view.error) : { error: "failed", message: "The file cannot be imported." };
+      return json({ status: "failed", ...why }, 422);
     }
     return json({ status: summary.status, counts: summary.counts, total: summary.total });
   } catch (error) {
-    if (error instanceof DomainError) return json({ error: error.message }, error.code === "not_found" ? 404 : 409);
+    if (error instanceof DomainError) return refuse(error.code, english(error.detail), error.code === "not_found" ? 404 : 409, error.detail);
     throw error;
   }
 }

@@ -11,8 +11,8 @@ const json = (body: unknown, status: number) => Response.json(body, { status, he
 
 export async function GET() {
   const user = await getSessionUser();
-  if (!user) return json({ error: "Bitte melden Sie sich an." }, 401);
-  if (!can(user.role, "import.run")) return json({ error: "Dafür fehlt Ihnen die Berechtigung." }, 403);
+  if (!user) return json({ error: "unauthenticated", message: "Please sign in." }, 401);
+  if (!can(user.role, "import.run")) return json({ error: "forbidden", message: "Only editors-in-chief and administrators may import." }, 403);
   // With a BOM, so that spreadsheet programs open it as UTF-8.
   return new Response(`\ufeff${CSV_TEMPLATE}`, {
     headers: {

@@ -1,37 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Moment } from "@/components/admin/Moment";
 import { requirePermission } from "@/lib/auth/session";
 import { diffWords, type DiffSegment } from "@/lib/diff";
-import {
-  CLAIM_FIELD_LABELS,
-  CLAIM_FIELD_ORDER,
-  claimHistory,
-  claimVersions,
-  displayValue,
-  valueLabels,
-  type ClaimVersion,
-  type HistoryEntry,
-  type ValueLabels,
-} from "@/lib/editorial/claims";
-import { STANCE_LABELS } from "@/lib/editorial/evidence";
+import { CLAIM_FIELD_ORDER, claimHistory, claimVersions, isClaimField, valueLabels, type ClaimVersion } from "@/lib/editorial/claims";
 import { param, type SearchParams } from "@/lib/editorial/listing";
+import { currentLocale } from "@/lib/desk-i18n";
 import { db } from "@/lib/db/client";
+import { displayValue, type ValueWords } from "./values";
 import "../../claims.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Versionsgeschichte einer Behauptung" };
-
-const ACTION_LABELS: Record<HistoryEntry["action"], string> = {
-  create: "Angelegt",
-  update: "Geändert",
-  delete: "Gelöscht",
-  transition: "Arbeitsschritt",
-};
-
-const label = (field: string) => CLAIM_FIELD_LABELS[field] ?? field;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("desk.claimHistory");
+  return { title: t("metaTitle") };
+}
 
 function fieldOrder(fields: Iterable<string>): string[] {
   const known = new Map(CLAIM_FIELD_ORDER.map((f, i) => [f, i]));
@@ -59,14 +45,26 @@ function Side({ segments, side }: { segments: DiffSegment[]; side: "before" | "a
   );
 }
 
-function VersionSelect({ name, label, value, versions }: { name: "from" | "to"; label: string; value: number | undefined; versions: ClaimVersion[] }) {
+function VersionSelect({
+  name,
+  label,
+  value,
+  versions,
+  action,
+}: {
+  name: "from" | "to";
+  label: string;
+  value: number | undefined;
+  versions: ClaimVersion[];
+  action: (a: ClaimVersion["action"]) => string;
+}) {
   return (
     <div className="field">
       <label htmlFor={`history-${name}`}>{label}</label>
       <select id={`history-${name}`} name={name} defaultValue={String(value)}>
         {versions.map((v) => (
           <option key={v.version} value={v.version}>
-            {v.version} – {ACTION_LABELS[v.action]}, {v.by ?? "–"}
+            {v.version} – {action(v.action)}, {v.by ?? "–"}
           </option>
         ))}
       </select>
@@ -74,16 +72,29 @@ function VersionSelect({ name, label, value, versions }: { name: "from" | "to"; 
   );
 }
 
-function evidenceChangeText(field: string, value: unknown, labels: ValueLabels): string {
-  if (field === "stance" && typeof value === "string") return STANCE_LABELS[value as keyof typeof STANCE_LABELS] ?? value;
-  return displayValue(field, value, labels);
-}
-
 export default async function ClaimHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
   await requirePermission("desk.view", `/admin/claims/${id}/history`);
   const query = await searchParams;
-  const claim = await db.claim.findUnique({ where: { id }, select: { id: true, text: true, version: true } });
+  const [t, field, status, stance, locale] = await Promise.all([
+    getTranslations("desk.claimHistory"),
+    getTranslations("msg.claimField"),
+    getTranslations("status"),
+    getTranslations("desk.stance"),
+    currentLocale(),
+  ]);
+  const label = (f: string) => (isClaimField(f) ? field(f) : f);
+  const actionName = (a: ClaimVersion["action"]) => t(`action.${a}`);
+  const words: ValueWords = {
+    locale,
+    deleted: (v) => t("values.deleted", { id: v }),
+    chars: (start, end) => t("values.chars", { start, end }),
+    frozen: t("values.frozen"),
+    status: (s) => status(s),
+    stance: (s) => stance(s),
+  };
+  const show = (f: string, value: unknown, labels: Parameters<typeof displayValue>[2]) => displayValue(f, value, labels, words);
+  const claim = await db.claim.findUnique({ where: { id }, select: { id: true, text: true, language: true, version: true } });
   if (!claim) notFound();
   const [versions, history] = await Promise.all([claimVersions(claim.id), claimHistory(claim.id)]);
   const evidenceEntries = history.filter((h) => h.entityType === "Evidence");
@@ -101,15 +112,15 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
       Object.fromEntries(Object.entries(e.changes).map(([k, c]) => [k, c.before])),
       Object.fromEntries(Object.entries(e.changes).map(([k, c]) => [k, c.after])),
     ]),
-  ]);
+  ], undefined, locale);
 
   const compared =
     a && b
       ? fieldOrder([...Object.keys(a.values), ...Object.keys(b.values)])
           .filter((f) => f !== "id" && f !== "createdAt" && f !== "updatedAt")
           .map((field) => {
-            const before = displayValue(field, a.values[field], labels);
-            const after = displayValue(field, b.values[field], labels);
+            const before = show(field, a.values[field], labels);
+            const after = show(field, b.values[field], labels);
             return { field, before, after, segments: diffWords(before, after) };
           })
       : [];
@@ -126,26 +137,28 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
   return (
     <div className="claim-desk">
       <p>
-        <Link href={`/admin/claims/${claim.id}`}>← Zur Behauptung</Link>
+        <Link href={`/admin/claims/${claim.id}`}>{t("back")}</Link>
       </p>
-      <h1>Versionsgeschichte</h1>
-      <p className="muted">{claim.text}</p>
+      <h1>{t("title")}</h1>
+      <p className="muted" lang={claim.language}>
+        {claim.text}
+      </p>
 
       <section className="claim-section" aria-labelledby="versionen">
-        <h2 id="versionen">Versionen</h2>
+        <h2 id="versionen">{t("versions")}</h2>
         {versions.length === 0 ? (
-          <p className="empty-state">Für diese Behauptung sind keine Versionen verzeichnet.</p>
+          <p className="empty-state">{t("noVersions")}</p>
         ) : (
           <table className="admin-table">
-            <caption className="visually-hidden">Versionen der Behauptung, älteste zuerst</caption>
+            <caption className="visually-hidden">{t("versionsCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Zeitpunkt</th>
-                <th scope="col">Von</th>
-                <th scope="col">Art</th>
-                <th scope="col">Geänderte Felder</th>
-                <th scope="col">Vergleich</th>
+                <th scope="col">{t("version")}</th>
+                <th scope="col">{t("at")}</th>
+                <th scope="col">{t("by")}</th>
+                <th scope="col">{t("kind")}</th>
+                <th scope="col">{t("changedFields")}</th>
+                <th scope="col">{t("comparison")}</th>
               </tr>
             </thead>
             <tbody>
@@ -158,14 +171,16 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
                       <Moment date={v.at} />
                     </td>
                     <td>{v.by ?? "–"}</td>
-                    <td>{v.action === "transition" && typeof v.values.status === "string" && v.changed.includes("status")
-                      ? `${ACTION_LABELS[v.action]}: ${displayValue("status", v.values.status, labels)}`
-                      : ACTION_LABELS[v.action]}</td>
-                    <td>{v.action === "create" ? "alle" : fieldOrder(v.changed).map(label).join(", ") || "–"}</td>
+                    <td>
+                      {v.action === "transition" && typeof v.values.status === "string" && v.changed.includes("status")
+                        ? `${actionName(v.action)}: ${show("status", v.values.status, labels)}`
+                        : actionName(v.action)}
+                    </td>
+                    <td>{v.action === "create" ? t("allFields") : fieldOrder(v.changed).map(label).join(", ") || "–"}</td>
                     <td>
                       {previous ? (
                         <Link href={`/admin/claims/${claim.id}/history?from=${previous.version}&to=${v.version}#vergleich`}>
-                          mit Version {previous.version} vergleichen
+                          {t("compareWith", { version: previous.version })}
                         </Link>
                       ) : (
                         "–"
@@ -181,60 +196,60 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
 
       {versions.length > 0 && a && b ? (
         <section className="claim-section" aria-labelledby="vergleich">
-          <h2 id="vergleich">Vergleich</h2>
-          <form method="get" className="list-controls" aria-label="Versionen zum Vergleich wählen">
-            <VersionSelect name="from" label="Von Version" value={from} versions={versions} />
-            <VersionSelect name="to" label="Bis Version" value={to} versions={versions} />
+          <h2 id="vergleich">{t("comparison")}</h2>
+          <form method="get" className="list-controls" aria-label={t("chooseVersions")}>
+            <VersionSelect name="from" label={t("fromVersion")} value={from} versions={versions} action={actionName} />
+            <VersionSelect name="to" label={t("toVersion")} value={to} versions={versions} action={actionName} />
             <button type="submit" className="button">
-              Vergleichen
+              {t("compare")}
             </button>
           </form>
 
           {changedFields.length === 0 ? (
             <p className="empty-state">
-              {from === to ? `Version ${from} mit sich selbst verglichen: keine Unterschiede.` : `Zwischen Version ${from} und ${to} unterscheidet sich kein Feld.`}
+              {from === to ? t("sameVersion", { version: from ?? 0 }) : t("noDifference", { from: from ?? 0, to: to ?? 0 })}
             </p>
           ) : (
             <table className="admin-table history-compare">
               <caption>
-                Unterschiede zwischen Version {from} (<Moment date={a.at} />) und Version {to} (<Moment date={b.at} />)
+                {t("differencesFrom", { version: from ?? 0 })} (<Moment date={a.at} />) {t("differencesTo", { version: to ?? 0 })} (<Moment date={b.at} />)
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Feld</th>
-                  <th scope="col">Version {from}</th>
-                  <th scope="col">Version {to}</th>
+                  <th scope="col">{t("field")}</th>
+                  <th scope="col">{t("versionN", { version: from ?? 0 })}</th>
+                  <th scope="col">{t("versionN", { version: to ?? 0 })}</th>
                 </tr>
               </thead>
               <tbody>
                 {changedFields.map((c) => (
                   <tr key={c.field}>
                     <th scope="row">{label(c.field)}</th>
-                    <td className="diff-cell">{c.before === "" ? <span className="muted">(leer)</span> : <Side segments={c.segments} side="before" />}</td>
-                    <td className="diff-cell">{c.after === "" ? <span className="muted">(leer)</span> : <Side segments={c.segments} side="after" />}</td>
+                    <td className="diff-cell" translate="no">{c.before === "" ? <span className="muted">{t("emptyValue")}</span> : <Side segments={c.segments} side="before" />}</td>
+                    <td className="diff-cell" translate="no">{c.after === "" ? <span className="muted">{t("emptyValue")}</span> : <Side segments={c.segments} side="after" />}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          {unchangedCount > 0 && changedFields.length > 0 ? <p className="muted">{unchangedCount} weitere Felder sind unverändert.</p> : null}
+          {unchangedCount > 0 && changedFields.length > 0 ? <p className="muted">{t("unchanged", { count: unchangedCount })}</p> : null}
         </section>
       ) : null}
 
       <section className="claim-section" aria-labelledby="beleg-aenderungen">
-        <h2 id="beleg-aenderungen">Änderungen an Belegen</h2>
+        <h2 id="beleg-aenderungen">{t("evidenceChanges")}</h2>
         {evidenceEntries.length === 0 ? (
-          <p className="empty-state">Keine Belege verzeichnet.</p>
+          <p className="empty-state">{t("noEvidence")}</p>
         ) : (
           <table className="admin-table">
-            <caption className="visually-hidden">Änderungen an den Belegen der Behauptung, älteste zuerst</caption>
+            <caption className="visually-hidden">{t("evidenceCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Zeitpunkt</th>
-                <th scope="col">Von</th>
-                <th scope="col">Art</th>
-                <th scope="col">Beleg</th>
-                <th scope="col">Änderungen</th>
+                <th scope="col">{t("at")}</th>
+                <th scope="col">{t("by")}</th>
+                <th scope="col">{t("kind")}</th>
+                <th scope="col">{t("evidence")}</th>
+                <th scope="col">{t("changes")}</th>
               </tr>
             </thead>
             <tbody>
@@ -245,33 +260,32 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
                   </td>
                   <td>{e.by ?? "–"}</td>
                   <td>
-                    {e.action === "create" ? "Hinzugefügt" : e.action === "delete" ? "Entfernt" : "Geändert"}
-                    {e.version ? ` (Version ${e.version})` : ""}
+                    {e.action === "create" ? t("evidenceAdded") : e.action === "delete" ? t("evidenceRemoved") : t("evidenceChanged")}
+                    {e.version ? ` (${t("versionN", { version: e.version })})` : ""}
                   </td>
-                  <td>„{evidenceNames.get(e.entityId) ?? e.entityId}“</td>
+                  <td translate="no">{t("quoted", { text: evidenceNames.get(e.entityId) ?? e.entityId })}</td>
                   <td>
                     {e.action === "update" ? (
                       <ul>
                         {fieldOrder(Object.keys(e.changes)).map((field) => {
-                          const before = evidenceChangeText(field, e.changes[field]?.before, labels);
-                          const after = evidenceChangeText(field, e.changes[field]?.after, labels);
+                          const before = show(field, e.changes[field]?.before, labels);
+                          const after = show(field, e.changes[field]?.after, labels);
                           const segments = diffWords(before, after);
                           return (
                             <li key={field}>
-                              {label(field)}: <Side segments={segments} side="before" /> → <Side segments={segments} side="after" />
+                              {label(field)}:{" "}
+                              <span translate="no">
+                                <Side segments={segments} side="before" /> → <Side segments={segments} side="after" />
+                              </span>
                             </li>
                           );
                         })}
                       </ul>
                     ) : (
-                      <span className="muted">
-                        {[
-                          evidenceChangeText("stance", (e.changes.stance?.after ?? e.changes.stance?.before) as unknown, labels),
-                          evidenceChangeText("sourceId", (e.changes.sourceId?.after ?? e.changes.sourceId?.before) as unknown, labels),
-                        ]
-                          .filter(Boolean)
-                          .join(" – ")}
-                      </span>
+                      <EvidenceSummary
+                        stance={show("stance", (e.changes.stance?.after ?? e.changes.stance?.before) as unknown, labels)}
+                        source={show("sourceId", (e.changes.sourceId?.after ?? e.changes.sourceId?.before) as unknown, labels)}
+                      />
                     )}
                   </td>
                 </tr>
@@ -281,5 +295,17 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
         )}
       </section>
     </div>
+  );
+}
+
+/** An added or removed piece of evidence: its stance (the catalogue's words) and its source's
+ * title (content, in its own language). */
+function EvidenceSummary({ stance, source }: { stance: string; source: string }) {
+  return (
+    <span className="muted">
+      {stance}
+      {stance && source ? " – " : null}
+      {source ? <span translate="no">{source}</span> : null}
+    </span>
   );
 }
