@@ -14,11 +14,9 @@ import {
   assignClaimSchema,
   commentSchema,
   createClaim,
-  createClaimFormSchema,
   deleteClaim,
   deleteClaimSchema,
   updateClaim,
-  updateClaimFormSchema,
   updateVerdictFields,
   verdictFieldsSchema,
 } from "@/lib/editorial/claims";
@@ -33,6 +31,7 @@ import {
 import { publicPagesOf } from "@/lib/editorial/publication";
 import { TRANSITION_PERMISSIONS, transitionClaim, transitionSchema, type Transition } from "@/lib/editorial/workflow";
 import { revalidatePublic } from "@/lib/public/revalidate";
+import { createClaimFormSchema, updateClaimFormSchema } from "./form";
 
 /** The desk's pages of the claim. */
 function refreshDesk(claimId: string): void {
