@@ -183,3 +183,10 @@ export async function getEvidenceForEdit(evidenceId: string, client: Db = db) {
     },
   });
 }
+
+/** The claim a piece of evidence belongs to (the pages to refresh after its edit), or null. */
+export async function claimIdOfEvidence(evidenceId: string, client: Db = db): Promise<string | null> {
+  if (!evidenceId || evidenceId.length > 64) return null;
+  const row = await client.evidence.findUnique({ where: { id: evidenceId }, select: { claimId: true } });
+  return row?.claimId ?? null;
+}

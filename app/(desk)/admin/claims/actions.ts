@@ -7,7 +7,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
-import { db } from "@/lib/db/client";
 import {
   addComment,
   assignClaim,
@@ -23,6 +22,7 @@ import {
 import {
   addEvidence,
   addEvidenceSchema,
+  claimIdOfEvidence,
   deleteEvidence,
   deleteEvidenceSchema,
   updateEvidence,
@@ -55,11 +55,6 @@ async function refreshPublic(claimId: string): Promise<void> {
 
 /** The workflow steps that change what readers see. */
 const PUBLIC_STEPS: ReadonlySet<Transition> = new Set(["approve", "retract"]);
-
-async function claimOfEvidence(evidenceId: string): Promise<string | null> {
-  const row = await db.evidence.findUnique({ where: { id: evidenceId }, select: { claimId: true } });
-  return row?.claimId ?? null;
-}
 
 export const createClaimAction = defineAction({
   name: "claims.create",
@@ -131,7 +126,7 @@ export const updateEvidenceAction = defineAction({
   schema: updateEvidenceSchema,
   run: (actor, input) => updateEvidence(actor, input),
   after: async (_result, input) => {
-    const claimId = await claimOfEvidence(input.evidenceId);
+    const claimId = await claimIdOfEvidence(input.evidenceId);
     if (claimId) refreshDesk(claimId);
   },
 });
