@@ -5,10 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { Moment } from "@/components/admin/Moment";
 import { requirePermission } from "@/lib/auth/session";
 import { diffWords, type DiffSegment } from "@/lib/diff";
-import { CLAIM_FIELD_ORDER, claimHistory, claimVersions, isClaimField, valueLabels, type ClaimVersion } from "@/lib/editorial/claims";
+import { CLAIM_FIELD_ORDER, claimForHistory, claimHistory, claimVersions, isClaimField, valueLabels, type ClaimVersion } from "@/lib/editorial/claims";
 import { param, type SearchParams } from "@/lib/editorial/listing";
 import { currentLocale } from "@/lib/desk-i18n";
-import { db } from "@/lib/db/client";
 import { displayValue, type ValueWords } from "./values";
 import "../../claims.css";
 
@@ -94,7 +93,7 @@ export default async function ClaimHistoryPage({ params, searchParams }: { param
     stance: (s) => stance(s),
   };
   const show = (f: string, value: unknown, labels: Parameters<typeof displayValue>[2]) => displayValue(f, value, labels, words);
-  const claim = await db.claim.findUnique({ where: { id }, select: { id: true, text: true, language: true, version: true } });
+  const claim = await claimForHistory(id);
   if (!claim) notFound();
   const [versions, history] = await Promise.all([claimVersions(claim.id), claimHistory(claim.id)]);
   const evidenceEntries = history.filter((h) => h.entityType === "Evidence");
