@@ -174,14 +174,14 @@ function Picker({ idPrefix, sources, labels, initial = {}, lazy = false, takesWo
       ref={wrapper}
       className="evidence-passage"
       onChange={(e) => {
-        const target = e.target as HTMLSelectElement;
+        const target = e.target as EventTarget as HTMLSelectElement;
         if (target.name === "sourceId") {
           setSourceId(target.value);
           setMessage("");
         }
       }}
       onInput={(e) => {
-        const target = e.target as HTMLInputElement;
+        const target = e.target as EventTarget as HTMLInputElement;
         if (target.name === "start" || target.name === "end") setRange({ start: toInt(input("start")?.value), end: toInt(input("end")?.value) });
         if (target.name === EXCERPT) setExcerpt(target.value);
       }}

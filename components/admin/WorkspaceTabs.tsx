@@ -54,6 +54,8 @@ export function WorkspaceTabs({ label, tabs, selected }: { label: string; tabs: 
               links.current[index] = el;
             }}
             href={tab.href}
+            // Not fetched ahead: six tabs on each page view would be six requests for nothing.
+            prefetch={false}
             scroll={false}
             role="tab"
             id={tabId(tab.id)}

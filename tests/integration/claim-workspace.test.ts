@@ -78,7 +78,7 @@ async function render(file: string, id: string, query: Record<string, string> = 
   const layouts = [(await import("../../app/(desk)/layout")).default as Component, (await import("../../app/(desk)/admin/layout")).default as Component];
   const module = (await import(file)) as { default: (props: unknown) => ReactNode };
   const props = { params: Promise.resolve({ id }), searchParams: Promise.resolve(query) };
-  const html = await renderPage(layouts, createElement(module.default, props));
+  const html = await renderPage(layouts, createElement(module.default as (p: unknown) => ReactNode, props as object));
   return parseHTML(html).document;
 }
 
@@ -243,10 +243,10 @@ describe("the source text beside the tabs", () => {
     ]);
     // The passages' source comes first; the quote's is chosen by its link.
     expect(links[0]!.getAttribute("aria-current")).toBe("true");
-    expect(text(pane.querySelector("mark.source-mark--passage"))).toBe(other.snapshotText!.slice(0, 10).trim());
+    expect(pane.querySelector(".source-text__box mark.source-mark--passage")?.textContent).toBe(other.snapshotText!.slice(0, 10));
     const chosen = (await render(PAGE, claim.id, { tab: "verdict", source: appearance.sourceId })).querySelector("section.workspace__source")!;
     expect([...chosen.querySelectorAll("nav a")].map((a) => a.getAttribute("aria-current"))).toEqual([null, "true"]);
-    expect([...chosen.querySelectorAll("mark.source-mark--quote")].map((m) => m.textContent).join("")).toContain(
+    expect([...chosen.querySelectorAll(".source-text__box mark.source-mark--quote")].map((m) => m.textContent).join("")).toContain(
       appearance.source.snapshotText!.slice(appearance.start, appearance.end),
     );
     // The tabs keep the chosen source.

@@ -40,6 +40,7 @@ export async function ClaimSource({
                   <Link
                     href={workspaceHref(claimId, tab, { source: s.id })}
                     scroll={false}
+                    prefetch={false}
                     aria-current={s.id === shown?.id ? "true" : undefined}
                     translate="no"
                   >
