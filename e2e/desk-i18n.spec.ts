@@ -188,7 +188,7 @@ test("an account switched to English sees every desk page in English, and its me
     expect(found(await interfaceText(page, "en"), GERMAN)).toEqual([]);
 
     const reviewed = await firstRecord(page, "/admin/claims?status=in_review", "/admin/claims/");
-    await page.goto(reviewed);
+    await page.goto(`${reviewed}?tab=workflow`);
     await expect(page.getByRole("heading", { level: 2, name: "Workflow" })).toBeVisible();
     await expect(page.locator(".claim-meta .status-badge")).toHaveText("In review");
   } finally {

@@ -17,8 +17,6 @@ const ALLOWED = new Set([
   "app/(desk)/admin/page.tsx",
   "app/(desk)/admin/articles/page.tsx",
   "app/(desk)/admin/claims/page.tsx",
-  "app/(desk)/admin/claims/[id]/page.tsx",
-  "app/(desk)/admin/claims/[id]/WorkflowPanel.tsx",
   "app/(desk)/admin/quotes/page.tsx",
   "app/(desk)/admin/review/page.tsx",
   "app/(desk)/admin/sources/page.tsx",

@@ -8,15 +8,6 @@ import { shorten } from "./queries";
 import { CLAIM_FIELDS } from "./rules";
 
 // ---------------------------------------------------------------------------------------
-// The claim the history page is about
-
-/** The claim a history page names (its text) and links to, or null. */
-export async function claimForHistory(claimId: string, client: Db = db) {
-  if (!claimId || claimId.length > 64) return null;
-  return client.claim.findUnique({ where: { id: claimId }, select: { id: true, text: true, language: true, version: true } });
-}
-
-// ---------------------------------------------------------------------------------------
 // Revisions and versions
 
 export interface HistoryEntry {

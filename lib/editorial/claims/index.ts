@@ -58,7 +58,6 @@ export {
 } from "./queries";
 export {
   CLAIM_FIELD_ORDER,
-  claimForHistory,
   claimHistory,
   claimVersions,
   valueLabels,
