@@ -34,7 +34,7 @@ import type { Locale } from "../i18n";
 import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, TransitionError, ValidationError, fieldError, summary, type FieldErrors } from "./errors";
 import { id, language, list as listOf, optionalDate, optionalId, optionalInt, optionalText, requiredText, version } from "./fields";
-import { choice, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, type Page, type SearchParams } from "./listing";
+import { choice, DESK_COUNT_LIMIT, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, type Page, type SearchParams } from "./listing";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type LinkChanges, type Tx } from "./records";
 
 // ---------------------------------------------------------------------------------------
@@ -606,7 +606,7 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
         : [{ updatedAt: "desc" }, { id: "asc" }];
 
   const [total, rows] = await Promise.all([
-    client.claim.count({ where }),
+    client.claim.count({ where, take: DESK_COUNT_LIMIT + 1 }),
     client.claim.findMany({
       where,
       orderBy,
@@ -624,10 +624,15 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
         claimant: { select: { name: true } },
         assignee: { select: { name: true } },
         verdict: { select: { nameDe: true, nameEn: true } },
-        _count: { select: { evidence: true } },
       },
     }),
   ]);
+  // Counted for the page's claims only (Prisma's _count here aggregated the whole Evidence
+  // table before taking the page: tests/integration/search-scale.test.ts).
+  const evidence = rows.length
+    ? await client.evidence.groupBy({ by: ["claimId"], where: { claimId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    : [];
+  const evidenceCount = new Map(evidence.map((e) => [e.claimId, e._count._all]));
   return pageOf(
     rows.map((r) => ({
       id: r.id,
@@ -639,7 +644,7 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
       claimant: r.claimant?.name ?? null,
       assignee: r.assignee?.name ?? null,
       verdict: r.verdict ? { de: r.verdict.nameDe, en: r.verdict.nameEn } : null,
-      evidenceCount: r._count.evidence,
+      evidenceCount: evidenceCount.get(r.id) ?? 0,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     })),
@@ -671,10 +676,16 @@ export interface ReviewQueueItem {
   assignee: string | null;
 }
 
-/** Claims in review, longest waiting first. */
+/** The review queue shows at most this many claims, those unchanged longest. */
+export const REVIEW_QUEUE_LIMIT = 200;
+
+/** Claims in review, longest waiting first (at most REVIEW_QUEUE_LIMIT: of a longer queue, those
+ * unchanged longest; an index on status and updatedAt finds them at any size). */
 export async function reviewQueue(viewer: Pick<SessionUser, "id">, client: Db = db): Promise<ReviewQueueItem[]> {
   const claims = await client.claim.findMany({
     where: { status: "in_review" },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: REVIEW_QUEUE_LIMIT,
     select: {
       id: true,
       text: true,

@@ -11,7 +11,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, language, optionalDate, optionalText, optionalUrl, requiredText, version } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
-import { PAGE_SIZE, pageOf } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf } from "./listing";
 import type { Actor } from "./speakers";
 
 type Client = typeof db;
@@ -240,7 +240,7 @@ export async function listSources(params: SourceListParams, client: Client = db)
         _count: { select: { appearances: true, passages: true, evidence: true } },
       },
     }),
-    client.source.count({ where }),
+    client.source.count({ where, take: DESK_COUNT_LIMIT + 1 }),
   ]);
   return pageOf(items, total, page);
 }

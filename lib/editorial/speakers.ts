@@ -20,7 +20,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError, fieldError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type Tx } from "./records";
-import { PAGE_SIZE, pageOf, type Page } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, type Page } from "./listing";
 
 type Client = typeof db;
 export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
@@ -356,7 +356,7 @@ export async function listSpeakers(params: SpeakerListParams, client: Client = d
         _count: { select: { quotes: true, claims: true } },
       },
     }),
-    client.speaker.count({ where }),
+    client.speaker.count({ where, take: DESK_COUNT_LIMIT + 1 }),
   ]);
   return pageOf(items, total, page) satisfies Page<(typeof items)[number]>;
 }
