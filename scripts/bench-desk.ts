@@ -56,7 +56,8 @@ const NOW = `(now() AT TIME ZONE 'UTC')`;
 /**
  * Writes the desk's records. Runs on the generator's connection, after the public dataset
  * (claims 'bcl…', quotes 'bqt…', speakers 'bsp…', sources 'bsr…', evidence 'bev…', corrections
- * 'bco…'), with its pg_temp functions pick, sentence, para and any_of.
+ * 'bco…') and before its public claims are frozen (so that their publications hold the evidence
+ * as written here), with its pg_temp functions sentence, ppara (sentences of the pool) and any_of.
  */
 export async function generateDeskRecords(q: Query, step: Step, lists: DeskLists, sizes: DeskSizes, passwordHash: string): Promise<void> {
   const accounts = deskAccountCount(sizes.claims);
@@ -107,21 +108,20 @@ export async function generateDeskRecords(q: Query, step: Step, lists: DeskLists
               pg_temp.any_of(p.authors) AS author,
               pg_temp.any_of(p.reviewers) AS reviewer,
               random() < 0.25 AS rejected,
-              CASE WHEN random() < 0.3 THEN pg_temp.para($1::text[], 1) END AS notes,
+              CASE WHEN random() < 0.3 THEN pg_temp.ppara('de', 2) END AS notes,
               c.status = 'published' AND random() < 0.015 AS correcting,
               CASE WHEN c."publicState" IS NOT NULL THEN c."createdAt"
                    ELSE ${NOW} - power(random(), 2) * interval '240 days' - interval '2 hours' END AS t0,
               NULL::timestamp AS t1, NULL::timestamp AS research_at, NULL::timestamp AS submit_at
          FROM "Claim" c, desk_people p
         WHERE c.id LIKE 'bcl%'`,
-      [lists.de],
     );
     await q(`UPDATE desk_claim SET t1 = CASE WHEN public_state IS NOT NULL THEN published_at ELSE t0 + (${NOW} - t0) * (0.1 + 0.9 * random()) END`);
     // A corrected claim was first published with the verdict and summary its correction
     // replaced (Correction.previous*).
     await q(`UPDATE desk_claim dc SET v_first = co."previousVerdictId", s_first = co."previousSummary"
                FROM "Correction" co WHERE co."claimId" = dc.id AND co.kind = 'correction' AND dc.status = 'corrected'`);
-    await q(`UPDATE desk_claim SET s_new = pg_temp.para($1::text[], 2) WHERE correcting`, [lists.de]);
+    await q(`UPDATE desk_claim SET s_new = pg_temp.ppara(language, 2) WHERE correcting`);
 
     // The steps of each claim's life, in order; each one is a revision with the next version.
     await q(`
@@ -257,10 +257,9 @@ export async function generateDeskRecords(q: Query, step: Step, lists: DeskLists
     await q(`UPDATE "Correction" co SET "authorId" = dc.author FROM desk_claim dc WHERE dc.id = co."claimId" AND co.id LIKE 'bco%'`);
     await q(
       `INSERT INTO "Correction" (id, "claimId", kind, note, "previousVerdictId", "previousSummary", "authorId", "publishedAt", "createdAt")
-       SELECT 'bcq' || dc.id, dc.id, 'correction', pg_temp.para($1::text[], 1), dc.verdict_id, dc.s_first, dc.author, NULL, r.at
+       SELECT 'bcq' || dc.id, dc.id, 'correction', pg_temp.ppara('de', 2), dc.verdict_id, dc.s_first, dc.author, NULL, r.at
          FROM desk_claim dc JOIN desk_rev r ON r.claim_id = dc.id AND r.kind = 'propose_correction'
         WHERE dc.correcting`,
-      [lists.de],
     );
     await q(
       `INSERT INTO "ReviewDecision" (id, "claimId", "reviewerId", outcome, "verdictId", summary, note, "createdAt")
@@ -268,21 +267,19 @@ export async function generateDeskRecords(q: Query, step: Step, lists: DeskLists
               (CASE WHEN r.kind = 'reject' THEN 'rejected' ELSE 'approved' END)::"ReviewOutcome",
               CASE WHEN r.kind = 'approve_correction' THEN dc.verdict_id ELSE dc.v_first END,
               CASE WHEN r.kind = 'approve_correction' THEN dc.summary ELSE dc.s_first END,
-              CASE WHEN r.kind = 'reject' THEN pg_temp.para($1::text[], 1) END, r.at
+              CASE WHEN r.kind = 'reject' THEN pg_temp.ppara('de', 2) END, r.at
          FROM desk_rev r JOIN desk_claim dc ON dc.id = r.claim_id
         WHERE r.kind IN ('reject', 'approve', 'approve_correction')`,
-      [lists.de],
     );
   });
 
   await step("comments", () =>
     q(
       `INSERT INTO "ClaimComment" (id, "claimId", "authorId", body, "createdAt")
-       SELECT 'bcm' || dc.id || '-' || k, dc.id, pg_temp.any_of(p.everyone), pg_temp.sentence($1::text[], 6, 30),
+       SELECT 'bcm' || dc.id || '-' || k, dc.id, pg_temp.any_of(p.everyone), pg_temp.ppara('de', 1 + k % 2),
               dc.t0 + (greatest(dc.t1, dc.t0) - dc.t0) * random()
          FROM desk_claim dc, desk_people p, generate_series(1, 5) k
         WHERE random() + 0 * length(dc.id) + 0 * k < CASE WHEN dc.public_state IS NULL THEN 0.45 ELSE 0.12 END`,
-      [lists.de],
     ),
   );
 
@@ -297,7 +294,7 @@ export async function generateDeskRecords(q: Query, step: Step, lists: DeskLists
               pg_temp.any_of(p.authors), created, created + interval '3 hours'
          FROM (SELECT n, lang, rtrim(pg_temp.sentence(words, 6, 14), '.') AS title, pg_temp.any_of($3::text[]) AS publisher,
                       ${NOW} - power(random(), 1.5) * interval '700 days' AS created,
-                      pg_temp.para(words, 10) || E'\\n\\n' || pg_temp.para(words, 10) || E'\\n\\n' || pg_temp.para(words, 8) AS body,
+                      pg_temp.ppara(lang, 10) || E'\\n\\n' || pg_temp.ppara(lang, 10) || E'\\n\\n' || pg_temp.ppara(lang, 8) AS body,
                       CASE WHEN r < 0.1 THEN 'new' WHEN r < 0.35 THEN 'extracted' WHEN r < 0.9 THEN 'reviewed' ELSE 'archived' END AS status
                  FROM generate_series(1, $4::int) n,
                       LATERAL (SELECT random() + 0 * n AS r, CASE WHEN n % 10 < 8 THEN 'de' ELSE 'en' END AS lang) x,
@@ -336,11 +333,12 @@ export async function generateDeskRecords(q: Query, step: Step, lists: DeskLists
 }
 
 /**
- * After the public claims' approved versions were frozen (freezeMissingPublications, a
- * revision by the system on each public claim, dated now): that revision is dated just after
- * the claim's last one, and the claim's updatedAt is its last revision's time again, as if the
- * upgrade that froze them had run when they were published. Without it every public claim would
- * have changed a moment ago (the "changed" sort, "what changed since my last visit").
+ * After the public claims' approved versions were frozen (in SQL by generateDataset, and by
+ * freezeMissingPublications for any it left): a publication is dated as of the claim's latest
+ * approved change rather than now; a freeze revision that freezeMissingPublications wrote (by
+ * the system, dated now) just after the claim's last step; and the claim's updatedAt is its last
+ * revision's time again. Without it every public claim would have changed a moment ago (the
+ * "changed" sort, "what changed since my last visit").
  */
 export async function settleDeskTimes(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -352,9 +350,8 @@ export async function settleDeskTimes(url: string): Promise<void> {
       UPDATE "Revision" r SET "createdAt" = last.at + interval '1 second'
         FROM last WHERE r."entityType" = 'Claim' AND r."entityId" = last.id AND r."userId" IS NULL AND r.action = 'update' AND r.changes ? 'publicationId'`);
     await client.query(`
-      UPDATE "ClaimPublication" p SET "createdAt" = r."createdAt"
-        FROM "Revision" r WHERE r."entityType" = 'Claim' AND r."entityId" = p."claimId" AND r."userId" IS NULL AND r.changes ? 'publicationId'
-         AND p."claimId" LIKE 'bcl%'`);
+      UPDATE "ClaimPublication" p SET "createdAt" = c."publicUpdatedAt"
+        FROM "Claim" c WHERE c."publicationId" = p.id AND c.id LIKE 'bcl%' AND c."publicUpdatedAt" IS NOT NULL`);
     await client.query(`
       UPDATE "Claim" c SET "updatedAt" = x.at
         FROM (SELECT "entityId" AS id, max("createdAt") AS at FROM "Revision" WHERE "entityType" = 'Claim' AND "entityId" LIKE 'bcl%' GROUP BY 1) x
