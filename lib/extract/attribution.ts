@@ -363,16 +363,40 @@ export function acceptQuotes(doc: Doc): number[] {
     // (German news puts terms and names in inner marks as often as words; there the inner
     // quote is judged like any other.)
     const nested = doc.lang === "en" && s.parent >= 0 && !titleBeforeMark(doc, openTok);
+    // German: marks inside someone's words quote a third person only when the speaker says so
+    // inside the quote ("„Er hat uns erklärt: ‚…‘“", "„… hat mir gesagt, ‚…‘“"); otherwise they
+    // set off a term or a name in the speaker's own words ("„… ein bisschen ‚echten‘ Winter“"),
+    // whatever reports the outer quote.
+    const nestedDe = doc.lang === "de" && s.parent >= 0;
     // Coordinated with the quote before ("„Nackt im Wind“ oder „Allein im Wald“", "als
     // „laut“ und „rücksichtslos“"): the same kind of thing, a name with a name, words with words.
     const coord = coordinatedWith(doc, q, openTok);
-    const yes = coord >= 0 ? ok[coord] === 1 : nested || isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok));
+    const yes =
+      coord >= 0
+        ? ok[coord] === 1
+        : nested || ((!nestedDe || reportedInside(doc, spans[s.parent]!, openTok)) && isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok)));
     if (yes) {
       ok[q] = 1;
       accepted.push(q);
     }
   }
   return accepted;
+}
+
+/**
+ * A speech or naming verb inside the outer quote, in the few tokens before the inner quote's
+ * opening mark, or a colon right before it: the outer speaker reports someone's words.
+ */
+function reportedInside(doc: Doc, outer: QuoteSpan, openTok: number): boolean {
+  const { tokens, speech } = doc;
+  const lo = tokenAt(tokens, outer.start);
+  if (tokens[openTok - 1]?.text === ":") return true;
+  for (let k = openTok - 1; k >= lo && openTok - k <= 8; k--) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Punct && ".!?;".includes(t.text)) return false;
+    if (speech[k] === 1 || (t.kind === TK.Word && NAMING_VERBS.has(t.low))) return true;
+  }
+  return false;
 }
 
 /** A lower-case adjective ("neue", "sogenannten"). */

@@ -731,3 +731,23 @@ describe("English: names with a preposition and their abbreviation; long role ap
     expect(q.speaker?.name).toBe("Neil Basu");
   });
 });
+
+describe("German direct quotes: names, terms and slogans (issue 12 point 4, tuned on the corpus's train split)", () => {
+  it("marks inside a German quote quote a third person only when the outer speaker reports them inside the quote", () => {
+    // A term in inner marks, in the speaker's own words: not a quote of its own.
+    expect(directTexts("„Wir bekommen ein bisschen ‚echten‘ Frühling diese Woche“, sagte die Meteorologin.")).toEqual([
+      "Wir bekommen ein bisschen ‚echten‘ Frühling diese Woche",
+    ]);
+    expect(directTexts("„Ein Name wie ‚Hafen Nord‘ zeigt, wohin wir wollen“, sagte der Bürgermeister.")).toEqual([
+      "Ein Name wie ‚Hafen Nord‘ zeigt, wohin wir wollen",
+    ]);
+    // The outer speaker reports someone: the inner quote is a quote.
+    expect(directTexts("„Der Minister hat uns erklärt: ‚Die Linie bleibt offen.‘ Heute ist davon keine Rede mehr“, sagte sie.")).toEqual([
+      "Der Minister hat uns erklärt: ‚Die Linie bleibt offen.‘ Heute ist davon keine Rede mehr",
+      "Die Linie bleibt offen.",
+    ]);
+    expect(directTexts("„Die Stadt hat uns jahrelang gesagt, ‚das Verbot sei alternativlos‘. Das sehen wir anders“, sagte er.")).toContain(
+      "das Verbot sei alternativlos",
+    );
+  });
+});
