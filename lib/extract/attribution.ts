@@ -231,6 +231,8 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   const prev2 = tokens[openTok - 2];
   const next = tokens[closeTok + 1];
   const next2 = tokens[closeTok + 2];
+  // (A legal form may end in a period: "„Freunde des Waldes e.V.“".)
+  if (words <= 12 && LEGAL_FORM_DE.test(inner)) return true;
   const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
   if (endsSentence) return false;
   // Part of a compound ("die „Bio“-Kennzeichnung", "„Plan B“-Debatte") or after "namens": a term or a name.
@@ -256,6 +258,12 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   if (prev && prev.kind === TK.Word && !prev.cap && RENAMING_DE.has(prev.low) && prev.low !== "wörtlich") return true;
   // "laut „Abendpost“", "laut einem Bericht von „Radio Nord“": the source's name.
   if (lowerContent === 0 && prev && (prev.low === "laut" || prev.low === "gemäß" || (prev.low === "von" && prev2?.cap === true && (FRAME_HEADS_DE.test(prev2.low) || TITLE_NOUN_DE.test(prev2.low))))) return true;
+  // The name of a body, a law or a prize: it opens with the word that says what it is ("das
+  // „Gesetz zur Stärkung der Familie“", "die „Aktion Hafen hilft“", "des „Nordland-Preises für
+  // Baukunst“", "der „Oberste Rat der Republik“"); see LEGAL_FORM_DE above for a legal form.
+  if (words >= 2 && (orgHead(tokens[first]) || (isCapAdj(tokens[first]) && orgHead(tokens[first + 1])))) return true;
+  // "das als „…“ bekannte Lager", "ist als „…“ bekannt": a name it goes by.
+  if (prev?.low === "als" && next && /^bekannt(e[nmrs]?)?$/.test(next.low)) return true;
   if (prev && prev.kind === TK.Word && SO_CALLED_DE.test(prev.low)) return true;
   if (prev2 && prev2.kind === TK.Word && SO_CALLED_DE.test(prev2.low) && prev && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low))) return true;
   if (prev && prev.low === "genannt" && tokens[openTok - 2]?.text === ",") return true;
@@ -307,6 +315,22 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
 function isPersonObject(doc: Doc, openTok: number): boolean {
   const p = doc.tokens[openTok - 1];
   return p !== undefined && ["ihn", "sie", "ihm", "ihr", "er"].includes(p.low);
+}
+
+/** Words that open the name of a body, a law or a prize ("Gesetz zur …", "Aktion …", "Nordland-Preis"). */
+const ORG_HEAD_DE = /^(gesetz|gesetzes|preis|preises|aktion|initiative|bündnis|bündnisses|verband|verbandes|verein|vereins|organisation|stiftung|partei|koalition|allianz|kampagne|bewegung|rat|rates|komitee|ausschuss|ausschusses|kongress|kongresses|konferenz|festival|netzwerk|netzwerks|club|clubs|institut|instituts|zentrum|zentrums|akademie|union|liga|front|gesellschaft|vereinigung|verordnung|abkommen|abkommens)$/;
+/** A legal form at the end of a name: e.V., GmbH, AG, Ltd. */
+const LEGAL_FORM_DE = /(\be\. ?V\.|\bGmbH\b|\bgGmbH\b|\bAG\b|\bKG\b|\bLtd\b|\bInc\b)/;
+
+function orgHead(t: Token | undefined): boolean {
+  if (t === undefined || t.kind !== TK.Word || !t.cap) return false;
+  const dash = t.low.lastIndexOf("-");
+  return ORG_HEAD_DE.test(dash >= 0 ? t.low.slice(dash + 1) : t.low);
+}
+
+/** A capitalized adjective that opens a name ("Oberste", "Deutscher", "Neues"). */
+function isCapAdj(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TK.Word && t.cap && /(e|er|es|en)$/.test(t.low) && !FUNCTION_WORDS.has(t.low);
 }
 
 /** A "von"/"durch" agent before the quote in its clause: "von Kritikern als „…“ bezeichnet". */

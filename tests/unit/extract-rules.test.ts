@@ -750,4 +750,20 @@ describe("German direct quotes: names, terms and slogans (issue 12 point 4, tune
       "das Verbot sei alternativlos",
     );
   });
+
+  it("the name of a body, a law or a prize (it opens with what it is, or has a legal form) is no quote, even where someone is reported", () => {
+    expect(directTexts("Die Banken sind nach einem „Gesetz zur Stärkung der Sparkassen“ zur Meldung verpflichtet, sagte der Minister.")).toEqual([]);
+    expect(directTexts("Anna Berg von der „Aktion Hafen hilft“ sagte, die Spenden seien angekommen.")).toEqual([]);
+    expect(directTexts("Die Preisträgerin des „Nordland-Preises für mutige Presse“ sprach von großem Druck.")).toEqual([]);
+    expect(directTexts("Wenige Stunden später erklärte der „Oberste Rat der Republik“, die Lage sei ruhig.")).toEqual([]);
+    expect(directTexts("Die „Freunde des Stadtwaldes e.V.“ kritisierten, die Fällungen seien unnötig.")).toEqual([]);
+    // Someone's words that merely contain such a word stay a quote.
+    expect(directTexts("Der Minister sagte, das sei „ein Gesetz, das niemand braucht“.")).toEqual(["ein Gesetz, das niemand braucht"]);
+  });
+
+  it("„als „…“ bekannt“: the name something goes by is no quote", () => {
+    expect(directTexts("Nach Angaben der Polizei räumten Beamte das als „Dschungel am Kanal“ bekannte Lager.")).toEqual([]);
+    // Characterised by someone, it is that person's wording.
+    expect(directTexts("Der Bürgermeister bezeichnete das Lager als „Schande für die Stadt“.")).toEqual(["Schande für die Stadt"]);
+  });
 });
