@@ -181,6 +181,20 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // "Anna Franowska of "Have no fear", a charity, told …": capitalized words right after a name
   // and "of" name the body the person belongs to.
   if (lang === "en" && !endsSentence && words <= 5 && prev?.low === "of" && prev2 !== undefined && prev2.kind === TK.Word && prev2.cap && tokens[first]!.cap && /^[,)]$/.test(next?.text ?? "")) return false;
+  if (lang === "de") {
+    // A German name or title opens with a capital letter: words that open with a lower-case
+    // article, preposition or negation are someone's wording ("auf „den Bestand des Staates“",
+    // "sieht in dem Gesetz „kein Hindernis für …“"), unless two words after an article set off a
+    // term („dem Guten“) or a naming noun stands before them ("das Motto „für alle“").
+    const opener = tokens[first]!;
+    const lowerOpener = opener.kind === TK.Word && !opener.cap && (FUNCTION_WORDS.has(opener.low) || NEGATION_DE.has(opener.low));
+    const named = prev !== undefined && NAMING_NOUN_DE.has(prev.low);
+    if (lowerOpener && !named && (words >= 3 || (words === 2 && !DEF_DE.has(opener.low) && !INDEF_DE.has(opener.low)))) return true;
+    // Slogans on banners and in chants: "Parolen wie „…“", "mit der Aufschrift „…“".
+    if (sloganBefore(tokens, openTok)) return true;
+    // A sentence in parentheses after a name is that person's words: "X („Wir kommen wieder.“)".
+    if (inParens && endsSentence && words >= 4) return true;
+  }
   if (tagged || colonBefore) return !titleBefore || endsSentence;
   if (titleBefore || acronymAfter || inParens) return false;
   if (lang === "de" && foreign > 0 && !endsSentence) return false;
@@ -419,6 +433,21 @@ function reportedInside(doc: Doc, outer: QuoteSpan, openTok: number): boolean {
     const t = tokens[k]!;
     if (t.kind === TK.Punct && ".!?;".includes(t.text)) return false;
     if (speech[k] === 1 || (t.kind === TK.Word && NAMING_VERBS.has(t.low))) return true;
+  }
+  return false;
+}
+
+const NEGATION_DE = new Set(["kein", "keine", "keinen", "keinem", "keiner", "keines", "nicht", "nichts"]);
+/** Nouns that introduce a name or title: what follows them in marks is the name, whatever its first word. */
+const NAMING_NOUN_DE = new Set(["motto", "titel", "name", "namen", "slogan", "schlagzeile", "überschrift", "stichwort", "schlagwort"]);
+const SLOGAN_DE = /(parole|parolen|spruch|sprüche|aufschrift)$/;
+/** "Parolen wie (zum Beispiel) „…“", "die Parole „…“", "mit der Aufschrift „…“". */
+function sloganBefore(tokens: Token[], openTok: number): boolean {
+  for (let k = openTok - 1; k >= 0 && openTok - k <= 4; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) return false;
+    if (t.cap && SLOGAN_DE.test(t.low)) return true;
+    if (!["wie", "etwa", "zum", "beispiel", "beispielsweise"].includes(t.low)) return false;
   }
   return false;
 }

@@ -766,4 +766,32 @@ describe("German direct quotes: names, terms and slogans (issue 12 point 4, tune
     // Characterised by someone, it is that person's wording.
     expect(directTexts("Der Bürgermeister bezeichnete das Lager als „Schande für die Stadt“.")).toEqual(["Schande für die Stadt"]);
   });
+
+  it("German words in marks that open with a lower-case article, preposition or negation are someone's wording, not a name", () => {
+    expect(directTexts("Als Grund gilt die Abwehr von Angriffen auf „den Bestand der Stadt“ oder ihre Bürger.")).toEqual(["den Bestand der Stadt"]);
+    expect(directTexts("Wie der Minister erklärte, sieht die Regierung in dem Gesetz „kein Hindernis für den Handel“.")).toEqual([
+      "kein Hindernis für den Handel",
+    ]);
+    expect(directTexts("Gefragt seien Name, Anschrift oder „die Befreiung von der Zahlung eines Beitrags“, hieß es.")).toEqual([
+      "die Befreiung von der Zahlung eines Beitrags",
+    ]);
+    // Two words after an article set off a term; a naming noun before the marks makes a name.
+    expect(directTexts("Es sei ein Kampf zwischen „dem Guten“ und „dem Bösen“ gewesen.")).toEqual([]);
+    expect(directTexts("Der Lauf stand unter dem Motto „für eine saubere Stadt“ und endete am Rathaus.")).toEqual([]);
+  });
+
+  it("slogans on banners and in chants are quotes: „Parolen wie …“, „die Parole …“, „mit der Aufschrift …“", () => {
+    expect(directTexts("Die Demonstranten riefen Parolen wie zum Beispiel „Stoppt den Ausbau“ und zogen zum Rathaus.")).toEqual(["Stoppt den Ausbau"]);
+    expect(directTexts("Einige trugen Schilder mit der Aufschrift „Kritik = Mut“ vor sich her.")).toEqual(["Kritik = Mut"]);
+    expect(directTexts("Auf dem Transparent stand die Parole „Hafen für alle. Jetzt“ in roter Farbe.")).toEqual(["Hafen für alle. Jetzt"]);
+    // A motto names the event: no quote.
+    expect(directTexts("Die Konferenz steht unter dem Motto „Offene Häfen“.")).toEqual([]);
+  });
+
+  it("a sentence in parentheses after a name is that person's words", () => {
+    const r = extractArticle("Viele gratulierten, so die Bürgermeisterin Lena Ruf („Niemand hat es mehr verdient als sie.“) und der Landrat.", { language: "de" });
+    expect(direct(r).map((q) => q.text)).toEqual(["Niemand hat es mehr verdient als sie."]);
+    // A short name in parentheses stays a name.
+    expect(directTexts("Der Verein (früher „Hafenfreunde“) wurde 1990 gegründet.")).toEqual([]);
+  });
 });
