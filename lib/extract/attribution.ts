@@ -64,6 +64,8 @@ ohne um vor a an the of and or for to at on in by de la le les du des et el los 
 );
 /** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Silent Harbour", "Le Petit Chemin"). */
 const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do", "cum", "sine", "sub", "quo", "vel", "ex"]);
+/** Of those, the ones that are foreign even capitalized ("And Then There Were None", "La Ville Blanche"; not "Du"). */
+const FOREIGN_CAP_DE = new Set(["the", "a", "and", "of", "for", "with", "la", "le", "les", "el", "los", "las", "il", "della"]);
 /** Verbs that name or characterise something: their quoted complement is someone's wording. */
 const NAMING_VERBS = new Set(
   `nannte nannten nennt nennen genannt bezeichnete bezeichneten bezeichnet bezeichnen sprach sprachen spricht sprechen gesprochen
@@ -131,7 +133,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     if (t.kind !== TK.Word) continue;
     words++;
     if (/\d/.test(t.text)) digits = true;
-    if (lang === "de" && FOREIGN_FUNCTION_DE.has(t.low) && (!t.cap || t.low === "the" || t.low === "a")) foreign++;
+    if (lang === "de" && FOREIGN_FUNCTION_DE.has(t.low) && (!t.cap || FOREIGN_CAP_DE.has(t.low))) foreign++;
     if (FUNCTION_WORDS.has(t.low)) continue;
     if (t.cap) capContent++;
     else lowerContent++;
@@ -252,6 +254,22 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   // Part of a compound ("die „Bio“-Kennzeichnung", "„Plan B“-Debatte") or after "namens": a term or a name.
   if (next?.text === "-" && next.start === tokens[closeTok]!.end && tokens[closeTok + 2]?.kind === TK.Word && tokens[closeTok + 2]!.start === next.end) return true;
   if (prev?.low === "namens") return true;
+  // A designation of letters and digits: „HD 13189“, „A 380“, „B-52“.
+  if (words <= 2 && /^\p{Lu}{1,5}[ -]?\d[\d.-]*$/u.test(inner)) return true;
+  // "„…“, so lautet der Titel", "der Name lautet „…“": the words are the title or name.
+  if (next?.text === "," && next2?.low === "so" && LAUTET_DE.has(tokens[closeTok + 3]?.low ?? "")) {
+    const head = tokens[closeTok + 4] && DEF_DE.has(tokens[closeTok + 4]!.low) ? tokens[closeTok + 5] : tokens[closeTok + 4];
+    if (head && head.cap && (NAMING_NOUN_DE.has(head.low) || TITLE_NOUN_DE.test(head.low))) return true;
+  }
+  for (let k = openTok - 1; k >= 0 && openTok - k <= 3; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) break;
+    if (LAUTET_DE.has(t.low)) {
+      const head = tokens[k - 1];
+      if (head && head.cap && (NAMING_NOUN_DE.has(head.low) || TITLE_NOUN_DE.test(head.low))) return true;
+      break;
+    }
+  }
   // Species names and Latin terms: a capitalized word, then one or two lower-case Latin words.
   if (words >= 2 && words <= 3 && tokens[first]!.cap) {
     let latin = true;
@@ -285,10 +303,11 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   if (prev && (INDEF_DE.has(prev.low) || DEF_DE.has(prev.low)) && prev2 && prev2.low === "man" && /^nenn|^nann/.test(tokens[openTok - 3]?.low ?? "")) return true;
   // "galt als „…“", "gilt als „…“", "hielt man für einen „…“": a reputation, nobody's words.
   if (prev?.low === "als") {
-    // (A few adverbs may stand between: "galt schon damals als „…“".)
-    for (let k = openTok - 2; k >= 0 && openTok - k <= 5; k--) {
+    // (A few adverbs may stand between: "galt schon damals als „…“"; the verb may open the
+    // clause, its subject after it: "Galt der Bischof früher als „…“, so …".)
+    for (let k = openTok - 2; k >= 0 && openTok - k <= 10; k--) {
       const t = tokens[k]!;
-      if (t.kind !== TK.Word || t.cap) break;
+      if (t.kind !== TK.Word) break;
       if (["gilt", "galt", "gelten", "galten", "gelte"].includes(t.low)) return true;
     }
   }
@@ -437,6 +456,7 @@ function reportedInside(doc: Doc, outer: QuoteSpan, openTok: number): boolean {
   return false;
 }
 
+const LAUTET_DE = new Set(["lautet", "lautete", "lauten", "lauteten", "heißt", "hieß"]);
 const NEGATION_DE = new Set(["kein", "keine", "keinen", "keinem", "keiner", "keines", "nicht", "nichts"]);
 /** Nouns that introduce a name or title: what follows them in marks is the name, whatever its first word. */
 const NAMING_NOUN_DE = new Set(["motto", "titel", "name", "namen", "slogan", "schlagzeile", "überschrift", "stichwort", "schlagwort"]);
@@ -481,7 +501,10 @@ function coordinatedWith(doc: Doc, q: number, openTok: number): number {
   if (ends(p.start, p.end) || ends(s.start, s.end)) return -1;
   // Of the same shape: both in lower-case words ("„laut“ und „rücksichtslos“") or both in
   // capitalized words only ("„Nordwind“ oder „Südwind“").
-  if (lowerWords(doc, p) !== lowerWords(doc, s)) return -1;
+  // (Two that open with a capital letter are of the same kind too: titles in a list, „Nackt im
+  // Wind“ oder „Jeder für sich“.)
+  const capOpen = (x: QuoteSpan) => tokens[tokenAt(tokens, x.start)]?.cap === true;
+  if (lowerWords(doc, p) !== lowerWords(doc, s) && !(doc.lang === "de" && capOpen(p) && capOpen(s))) return -1;
   const closeTok = tokenAt(tokens, p.close);
   const between = openTok - closeTok - 1;
   if (between < 1 || between > 2) return -1;
@@ -508,6 +531,9 @@ function hasAdjacentTag(doc: Doc, openTok: number, closeTok: number): boolean {
     for (let d = 0; d < 4 && k + d < tokens.length; d++) {
       const t = tokens[k + d]!;
       if (t.kind === TK.Punct) break;
+      // German tags put the verb first ("„…“, sagte X"): a capitalized word right after the
+      // closing mark, with no comma, opens the next sentence ("„…!“ Der Minister sagte, …").
+      if (doc.lang === "de" && d === 0 && k === closeTok + 1 && t.cap && speech[k] !== 1) break;
       if (speech[k + d] === 1 || (doc.lang === "de" && d === 0 && t.low === "so" && tokens[closeTok + 1]?.text === ",")) return true;
     }
   }

@@ -794,4 +794,26 @@ describe("German direct quotes: names, terms and slogans (issue 12 point 4, tune
     // A short name in parentheses stays a name.
     expect(directTexts("Der Verein (früher „Hafenfreunde“) wurde 1990 gegründet.")).toEqual([]);
   });
+
+  it("titles, designations and names a sentence introduces are no quotes", () => {
+    // Titles in a list, the second like the first.
+    expect(directTexts("Er spielte in vielen Filmen, so in „Nackt im Wind“ oder „Jeder bleibt für sich“.")).toEqual([]);
+    // English or French title words inside German text.
+    expect(directTexts("Die Liste wird von „And Then We Left“ angeführt, sagte die Bibliothekarin.")).toEqual([]);
+    expect(directTexts("Die Fahrerinnen hatten Probleme auf der „La piste de Valmont“, berichtete der Trainer.")).toEqual([]);
+    // A designation of letters and digits.
+    expect(directTexts("Der Planet umkreist den Stern „HD 4711“, teilte die Universität mit.")).toEqual([]);
+    // „…“, so lautet der Titel; der Name lautet „…“.
+    expect(directTexts("„Gewalt gegen Kinder“, so lautet der Titel einer Studie, die heute vorgestellt wurde.")).toEqual([]);
+    expect(directTexts("Der Artname lautet also „riesige Boa vom Fluss“.")).toEqual([]);
+    // "Galt X als „…“": a reputation, also with the verb first.
+    expect(directTexts("Galt der Bischof noch vor seiner Wahl als „Hardliner des Vatikans“, so lobte man ihn nun.")).toEqual([]);
+  });
+
+  it("a German tag after a quote starts with the verb: a capitalized word after the mark opens the next sentence", () => {
+    // The motto is a name; the speech verb belongs to the next sentence.
+    expect(directTexts("Sie zogen unter dem Motto „Zehn Jahre sind genug! Schluss damit!“ Die Ministerin sagte, die Kritik sei hinzunehmen.")).toEqual([]);
+    // With the verb first, it is the quote's tag.
+    expect(directTexts("Sie zogen unter dem Motto „Zehn Jahre sind genug!“, sagte die Ministerin.")).toEqual(["Zehn Jahre sind genug!"]);
+  });
 });
