@@ -456,6 +456,8 @@ function reportedInside(doc: Doc, outer: QuoteSpan, openTok: number): boolean {
   return false;
 }
 
+/** Auxiliaries that open a German tag after a comma: "„…“, wird X zitiert", "„…“, hat sie gesagt". */
+const TAG_AUX_DE = new Set(["wird", "wurde", "werden", "wurden", "hat", "hatte", "haben", "hatten", "habe", "ließ", "ließen", "lässt"]);
 const LAUTET_DE = new Set(["lautet", "lautete", "lauten", "lauteten", "heißt", "hieß"]);
 const NEGATION_DE = new Set(["kein", "keine", "keinen", "keinem", "keiner", "keines", "nicht", "nichts"]);
 /** Nouns that introduce a name or title: what follows them in marks is the name, whatever its first word. */
@@ -531,9 +533,10 @@ function hasAdjacentTag(doc: Doc, openTok: number, closeTok: number): boolean {
     for (let d = 0; d < 4 && k + d < tokens.length; d++) {
       const t = tokens[k + d]!;
       if (t.kind === TK.Punct) break;
-      // German tags put the verb first ("„…“, sagte X"): a capitalized word right after the
-      // closing mark, with no comma, opens the next sentence ("„…!“ Der Minister sagte, …").
-      if (doc.lang === "de" && d === 0 && k === closeTok + 1 && t.cap && speech[k] !== 1) break;
+      // German tags put the verb first ("„…“, sagte X", "„…“, wird X zitiert"): any other word
+      // first opens the next sentence ("„…!“ Der Minister sagte, …") or goes on with the
+      // quote as a name in the clause ("der „Nordexpress“ kann nur eingeschränkt fahren").
+      if (doc.lang === "de" && d === 0 && speech[k] !== 1 && !(k > closeTok + 1 && (TAG_AUX_DE.has(t.low) || t.low === "so"))) break;
       if (speech[k + d] === 1 || (doc.lang === "de" && d === 0 && t.low === "so" && tokens[closeTok + 1]?.text === ",")) return true;
     }
   }

@@ -815,5 +815,9 @@ describe("German direct quotes: names, terms and slogans (issue 12 point 4, tune
     expect(directTexts("Sie zogen unter dem Motto „Zehn Jahre sind genug! Schluss damit!“ Die Ministerin sagte, die Kritik sei hinzunehmen.")).toEqual([]);
     // With the verb first, it is the quote's tag.
     expect(directTexts("Sie zogen unter dem Motto „Zehn Jahre sind genug!“, sagte die Ministerin.")).toEqual(["Zehn Jahre sind genug!"]);
+    // A name in the clause, with a speech verb's participle later, is no tagged quote.
+    expect(directTexts("Der die beiden Städte verbindende „Nordexpress“ kann nur eingeschränkt fahren.")).toEqual([]);
+    // "so" and auxiliaries after the comma open a tag.
+    expect(directTexts("Es seien „Gegner der Ordnung“, so die offizielle Lesart.")).toEqual(["Gegner der Ordnung"]);
   });
 });
