@@ -64,6 +64,8 @@ ohne um vor a an the of and or for to at on in by de la le les du des et el los 
 );
 /** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Silent Harbour", "Le Petit Chemin"). */
 const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do", "cum", "sine", "sub", "quo", "vel", "ex"]);
+/** Of those, the ones that are foreign even capitalized ("And Then There Were None", "La Ville Blanche"; not "Du"). */
+const FOREIGN_CAP_DE = new Set(["the", "a", "and", "of", "for", "with", "la", "le", "les", "el", "los", "las", "il", "della"]);
 /** Verbs that name or characterise something: their quoted complement is someone's wording. */
 const NAMING_VERBS = new Set(
   `nannte nannten nennt nennen genannt bezeichnete bezeichneten bezeichnet bezeichnen sprach sprachen spricht sprechen gesprochen
@@ -131,7 +133,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     if (t.kind !== TK.Word) continue;
     words++;
     if (/\d/.test(t.text)) digits = true;
-    if (lang === "de" && FOREIGN_FUNCTION_DE.has(t.low) && (!t.cap || t.low === "the" || t.low === "a")) foreign++;
+    if (lang === "de" && FOREIGN_FUNCTION_DE.has(t.low) && (!t.cap || FOREIGN_CAP_DE.has(t.low))) foreign++;
     if (FUNCTION_WORDS.has(t.low)) continue;
     if (t.cap) capContent++;
     else lowerContent++;
@@ -181,6 +183,20 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // "Anna Franowska of "Have no fear", a charity, told …": capitalized words right after a name
   // and "of" name the body the person belongs to.
   if (lang === "en" && !endsSentence && words <= 5 && prev?.low === "of" && prev2 !== undefined && prev2.kind === TK.Word && prev2.cap && tokens[first]!.cap && /^[,)]$/.test(next?.text ?? "")) return false;
+  if (lang === "de") {
+    // A German name or title opens with a capital letter: words that open with a lower-case
+    // article, preposition or negation are someone's wording ("auf „den Bestand des Staates“",
+    // "sieht in dem Gesetz „kein Hindernis für …“"), unless two words after an article set off a
+    // term („dem Guten“) or a naming noun stands before them ("das Motto „für alle“").
+    const opener = tokens[first]!;
+    const lowerOpener = opener.kind === TK.Word && !opener.cap && (FUNCTION_WORDS.has(opener.low) || NEGATION_DE.has(opener.low));
+    const named = prev !== undefined && NAMING_NOUN_DE.has(prev.low);
+    if (lowerOpener && !named && (words >= 3 || (words === 2 && !DEF_DE.has(opener.low) && !INDEF_DE.has(opener.low)))) return true;
+    // Slogans on banners and in chants: "Parolen wie „…“", "mit der Aufschrift „…“".
+    if (sloganBefore(tokens, openTok)) return true;
+    // A sentence in parentheses after a name is that person's words: "X („Wir kommen wieder.“)".
+    if (inParens && endsSentence && words >= 4) return true;
+  }
   if (tagged || colonBefore) return !titleBefore || endsSentence;
   if (titleBefore || acronymAfter || inParens) return false;
   if (lang === "de" && foreign > 0 && !endsSentence) return false;
@@ -231,11 +247,29 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   const prev2 = tokens[openTok - 2];
   const next = tokens[closeTok + 1];
   const next2 = tokens[closeTok + 2];
+  // (A legal form may end in a period: "„Freunde des Waldes e.V.“".)
+  if (words <= 12 && LEGAL_FORM_DE.test(inner)) return true;
   const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
   if (endsSentence) return false;
   // Part of a compound ("die „Bio“-Kennzeichnung", "„Plan B“-Debatte") or after "namens": a term or a name.
   if (next?.text === "-" && next.start === tokens[closeTok]!.end && tokens[closeTok + 2]?.kind === TK.Word && tokens[closeTok + 2]!.start === next.end) return true;
   if (prev?.low === "namens") return true;
+  // A designation of letters and digits: „HD 13189“, „A 380“, „B-52“.
+  if (words <= 2 && /^\p{Lu}{1,5}[ -]?\d[\d.-]*$/u.test(inner)) return true;
+  // "„…“, so lautet der Titel", "der Name lautet „…“": the words are the title or name.
+  if (next?.text === "," && next2?.low === "so" && LAUTET_DE.has(tokens[closeTok + 3]?.low ?? "")) {
+    const head = tokens[closeTok + 4] && DEF_DE.has(tokens[closeTok + 4]!.low) ? tokens[closeTok + 5] : tokens[closeTok + 4];
+    if (head && head.cap && (NAMING_NOUN_DE.has(head.low) || TITLE_NOUN_DE.test(head.low))) return true;
+  }
+  for (let k = openTok - 1; k >= 0 && openTok - k <= 3; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) break;
+    if (LAUTET_DE.has(t.low)) {
+      const head = tokens[k - 1];
+      if (head && head.cap && (NAMING_NOUN_DE.has(head.low) || TITLE_NOUN_DE.test(head.low))) return true;
+      break;
+    }
+  }
   // Species names and Latin terms: a capitalized word, then one or two lower-case Latin words.
   if (words >= 2 && words <= 3 && tokens[first]!.cap) {
     let latin = true;
@@ -256,6 +290,12 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   if (prev && prev.kind === TK.Word && !prev.cap && RENAMING_DE.has(prev.low) && prev.low !== "wörtlich") return true;
   // "laut „Abendpost“", "laut einem Bericht von „Radio Nord“": the source's name.
   if (lowerContent === 0 && prev && (prev.low === "laut" || prev.low === "gemäß" || (prev.low === "von" && prev2?.cap === true && (FRAME_HEADS_DE.test(prev2.low) || TITLE_NOUN_DE.test(prev2.low))))) return true;
+  // The name of a body, a law or a prize: it opens with the word that says what it is ("das
+  // „Gesetz zur Stärkung der Familie“", "die „Aktion Hafen hilft“", "des „Nordland-Preises für
+  // Baukunst“", "der „Oberste Rat der Republik“"); see LEGAL_FORM_DE above for a legal form.
+  if (words >= 2 && (orgHead(tokens[first]) || (isCapAdj(tokens[first]) && orgHead(tokens[first + 1])))) return true;
+  // "das als „…“ bekannte Lager", "ist als „…“ bekannt": a name it goes by.
+  if (prev?.low === "als" && next && /^bekannt(e[nmrs]?)?$/.test(next.low)) return true;
   if (prev && prev.kind === TK.Word && SO_CALLED_DE.test(prev.low)) return true;
   if (prev2 && prev2.kind === TK.Word && SO_CALLED_DE.test(prev2.low) && prev && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low))) return true;
   if (prev && prev.low === "genannt" && tokens[openTok - 2]?.text === ",") return true;
@@ -263,10 +303,11 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   if (prev && (INDEF_DE.has(prev.low) || DEF_DE.has(prev.low)) && prev2 && prev2.low === "man" && /^nenn|^nann/.test(tokens[openTok - 3]?.low ?? "")) return true;
   // "galt als „…“", "gilt als „…“", "hielt man für einen „…“": a reputation, nobody's words.
   if (prev?.low === "als") {
-    // (A few adverbs may stand between: "galt schon damals als „…“".)
-    for (let k = openTok - 2; k >= 0 && openTok - k <= 5; k--) {
+    // (A few adverbs may stand between: "galt schon damals als „…“"; the verb may open the
+    // clause, its subject after it: "Galt der Bischof früher als „…“, so …".)
+    for (let k = openTok - 2; k >= 0 && openTok - k <= 10; k--) {
       const t = tokens[k]!;
-      if (t.kind !== TK.Word || t.cap) break;
+      if (t.kind !== TK.Word) break;
       if (["gilt", "galt", "gelten", "galten", "gelte"].includes(t.low)) return true;
     }
   }
@@ -307,6 +348,22 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
 function isPersonObject(doc: Doc, openTok: number): boolean {
   const p = doc.tokens[openTok - 1];
   return p !== undefined && ["ihn", "sie", "ihm", "ihr", "er"].includes(p.low);
+}
+
+/** Words that open the name of a body, a law or a prize ("Gesetz zur …", "Aktion …", "Nordland-Preis"). */
+const ORG_HEAD_DE = /^(gesetz|gesetzes|preis|preises|aktion|initiative|bündnis|bündnisses|verband|verbandes|verein|vereins|organisation|stiftung|partei|koalition|allianz|kampagne|bewegung|rat|rates|komitee|ausschuss|ausschusses|kongress|kongresses|konferenz|festival|netzwerk|netzwerks|club|clubs|institut|instituts|zentrum|zentrums|akademie|union|liga|front|gesellschaft|vereinigung|verordnung|abkommen|abkommens)$/;
+/** A legal form at the end of a name: e.V., GmbH, AG, Ltd. */
+const LEGAL_FORM_DE = /(\be\. ?V\.|\bGmbH\b|\bgGmbH\b|\bAG\b|\bKG\b|\bLtd\b|\bInc\b)/;
+
+function orgHead(t: Token | undefined): boolean {
+  if (t === undefined || t.kind !== TK.Word || !t.cap) return false;
+  const dash = t.low.lastIndexOf("-");
+  return ORG_HEAD_DE.test(dash >= 0 ? t.low.slice(dash + 1) : t.low);
+}
+
+/** A capitalized adjective that opens a name ("Oberste", "Deutscher", "Neues"). */
+function isCapAdj(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TK.Word && t.cap && /(e|er|es|en)$/.test(t.low) && !FUNCTION_WORDS.has(t.low);
 }
 
 /** A "von"/"durch" agent before the quote in its clause: "von Kritikern als „…“ bezeichnet". */
@@ -363,16 +420,58 @@ export function acceptQuotes(doc: Doc): number[] {
     // (German news puts terms and names in inner marks as often as words; there the inner
     // quote is judged like any other.)
     const nested = doc.lang === "en" && s.parent >= 0 && !titleBeforeMark(doc, openTok);
+    // German: marks inside someone's words quote a third person only when the speaker says so
+    // inside the quote ("„Er hat uns erklärt: ‚…‘“", "„… hat mir gesagt, ‚…‘“"); otherwise they
+    // set off a term or a name in the speaker's own words ("„… ein bisschen ‚echten‘ Winter“"),
+    // whatever reports the outer quote.
+    const nestedDe = doc.lang === "de" && s.parent >= 0;
     // Coordinated with the quote before ("„Nackt im Wind“ oder „Allein im Wald“", "als
     // „laut“ und „rücksichtslos“"): the same kind of thing, a name with a name, words with words.
     const coord = coordinatedWith(doc, q, openTok);
-    const yes = coord >= 0 ? ok[coord] === 1 : nested || isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok));
+    const yes =
+      coord >= 0
+        ? ok[coord] === 1
+        : nested || ((!nestedDe || reportedInside(doc, spans[s.parent]!, openTok)) && isQuote(doc, s, hasAdjacentTag(doc, openTok, closeTok)));
     if (yes) {
       ok[q] = 1;
       accepted.push(q);
     }
   }
   return accepted;
+}
+
+/**
+ * A speech or naming verb inside the outer quote, in the few tokens before the inner quote's
+ * opening mark, or a colon right before it: the outer speaker reports someone's words.
+ */
+function reportedInside(doc: Doc, outer: QuoteSpan, openTok: number): boolean {
+  const { tokens, speech } = doc;
+  const lo = tokenAt(tokens, outer.start);
+  if (tokens[openTok - 1]?.text === ":") return true;
+  for (let k = openTok - 1; k >= lo && openTok - k <= 8; k--) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Punct && ".!?;".includes(t.text)) return false;
+    if (speech[k] === 1 || (t.kind === TK.Word && NAMING_VERBS.has(t.low))) return true;
+  }
+  return false;
+}
+
+/** Auxiliaries that open a German tag after a comma: "„…“, wird X zitiert", "„…“, hat sie gesagt". */
+const TAG_AUX_DE = new Set(["wird", "wurde", "werden", "wurden", "hat", "hatte", "haben", "hatten", "habe", "ließ", "ließen", "lässt"]);
+const LAUTET_DE = new Set(["lautet", "lautete", "lauten", "lauteten", "heißt", "hieß"]);
+const NEGATION_DE = new Set(["kein", "keine", "keinen", "keinem", "keiner", "keines", "nicht", "nichts"]);
+/** Nouns that introduce a name or title: what follows them in marks is the name, whatever its first word. */
+const NAMING_NOUN_DE = new Set(["motto", "titel", "name", "namen", "slogan", "schlagzeile", "überschrift", "stichwort", "schlagwort"]);
+const SLOGAN_DE = /(parole|parolen|spruch|sprüche|aufschrift)$/;
+/** "Parolen wie (zum Beispiel) „…“", "die Parole „…“", "mit der Aufschrift „…“". */
+function sloganBefore(tokens: Token[], openTok: number): boolean {
+  for (let k = openTok - 1; k >= 0 && openTok - k <= 4; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word) return false;
+    if (t.cap && SLOGAN_DE.test(t.low)) return true;
+    if (!["wie", "etwa", "zum", "beispiel", "beispielsweise"].includes(t.low)) return false;
+  }
+  return false;
 }
 
 /** A lower-case adjective ("neue", "sogenannten"). */
@@ -404,7 +503,10 @@ function coordinatedWith(doc: Doc, q: number, openTok: number): number {
   if (ends(p.start, p.end) || ends(s.start, s.end)) return -1;
   // Of the same shape: both in lower-case words ("„laut“ und „rücksichtslos“") or both in
   // capitalized words only ("„Nordwind“ oder „Südwind“").
-  if (lowerWords(doc, p) !== lowerWords(doc, s)) return -1;
+  // (Two that open with a capital letter are of the same kind too: titles in a list, „Nackt im
+  // Wind“ oder „Jeder für sich“.)
+  const capOpen = (x: QuoteSpan) => tokens[tokenAt(tokens, x.start)]?.cap === true;
+  if (lowerWords(doc, p) !== lowerWords(doc, s) && !(doc.lang === "de" && capOpen(p) && capOpen(s))) return -1;
   const closeTok = tokenAt(tokens, p.close);
   const between = openTok - closeTok - 1;
   if (between < 1 || between > 2) return -1;
@@ -431,6 +533,10 @@ function hasAdjacentTag(doc: Doc, openTok: number, closeTok: number): boolean {
     for (let d = 0; d < 4 && k + d < tokens.length; d++) {
       const t = tokens[k + d]!;
       if (t.kind === TK.Punct) break;
+      // German tags put the verb first ("„…“, sagte X", "„…“, wird X zitiert"): any other word
+      // first opens the next sentence ("„…!“ Der Minister sagte, …") or goes on with the
+      // quote as a name in the clause ("der „Nordexpress“ kann nur eingeschränkt fahren").
+      if (doc.lang === "de" && d === 0 && speech[k] !== 1 && !(k > closeTok + 1 && (TAG_AUX_DE.has(t.low) || t.low === "so"))) break;
       if (speech[k + d] === 1 || (doc.lang === "de" && d === 0 && t.low === "so" && tokens[closeTok + 1]?.text === ",")) return true;
     }
   }

@@ -731,3 +731,93 @@ describe("English: names with a preposition and their abbreviation; long role ap
     expect(q.speaker?.name).toBe("Neil Basu");
   });
 });
+
+describe("German direct quotes: names, terms and slogans (issue 12 point 4, tuned on the corpus's train split)", () => {
+  it("marks inside a German quote quote a third person only when the outer speaker reports them inside the quote", () => {
+    // A term in inner marks, in the speaker's own words: not a quote of its own.
+    expect(directTexts("„Wir bekommen ein bisschen ‚echten‘ Frühling diese Woche“, sagte die Meteorologin.")).toEqual([
+      "Wir bekommen ein bisschen ‚echten‘ Frühling diese Woche",
+    ]);
+    expect(directTexts("„Ein Name wie ‚Hafen Nord‘ zeigt, wohin wir wollen“, sagte der Bürgermeister.")).toEqual([
+      "Ein Name wie ‚Hafen Nord‘ zeigt, wohin wir wollen",
+    ]);
+    // The outer speaker reports someone: the inner quote is a quote.
+    expect(directTexts("„Der Minister hat uns erklärt: ‚Die Linie bleibt offen.‘ Heute ist davon keine Rede mehr“, sagte sie.")).toEqual([
+      "Der Minister hat uns erklärt: ‚Die Linie bleibt offen.‘ Heute ist davon keine Rede mehr",
+      "Die Linie bleibt offen.",
+    ]);
+    expect(directTexts("„Die Stadt hat uns jahrelang gesagt, ‚das Verbot sei alternativlos‘. Das sehen wir anders“, sagte er.")).toContain(
+      "das Verbot sei alternativlos",
+    );
+  });
+
+  it("the name of a body, a law or a prize (it opens with what it is, or has a legal form) is no quote, even where someone is reported", () => {
+    expect(directTexts("Die Banken sind nach einem „Gesetz zur Stärkung der Sparkassen“ zur Meldung verpflichtet, sagte der Minister.")).toEqual([]);
+    expect(directTexts("Anna Berg von der „Aktion Hafen hilft“ sagte, die Spenden seien angekommen.")).toEqual([]);
+    expect(directTexts("Die Preisträgerin des „Nordland-Preises für mutige Presse“ sprach von großem Druck.")).toEqual([]);
+    expect(directTexts("Wenige Stunden später erklärte der „Oberste Rat der Republik“, die Lage sei ruhig.")).toEqual([]);
+    expect(directTexts("Die „Freunde des Stadtwaldes e.V.“ kritisierten, die Fällungen seien unnötig.")).toEqual([]);
+    // Someone's words that merely contain such a word stay a quote.
+    expect(directTexts("Der Minister sagte, das sei „ein Gesetz, das niemand braucht“.")).toEqual(["ein Gesetz, das niemand braucht"]);
+  });
+
+  it("„als „…“ bekannt“: the name something goes by is no quote", () => {
+    expect(directTexts("Nach Angaben der Polizei räumten Beamte das als „Dschungel am Kanal“ bekannte Lager.")).toEqual([]);
+    // Characterised by someone, it is that person's wording.
+    expect(directTexts("Der Bürgermeister bezeichnete das Lager als „Schande für die Stadt“.")).toEqual(["Schande für die Stadt"]);
+  });
+
+  it("German words in marks that open with a lower-case article, preposition or negation are someone's wording, not a name", () => {
+    expect(directTexts("Als Grund gilt die Abwehr von Angriffen auf „den Bestand der Stadt“ oder ihre Bürger.")).toEqual(["den Bestand der Stadt"]);
+    expect(directTexts("Wie der Minister erklärte, sieht die Regierung in dem Gesetz „kein Hindernis für den Handel“.")).toEqual([
+      "kein Hindernis für den Handel",
+    ]);
+    expect(directTexts("Gefragt seien Name, Anschrift oder „die Befreiung von der Zahlung eines Beitrags“, hieß es.")).toEqual([
+      "die Befreiung von der Zahlung eines Beitrags",
+    ]);
+    // Two words after an article set off a term; a naming noun before the marks makes a name.
+    expect(directTexts("Es sei ein Kampf zwischen „dem Guten“ und „dem Bösen“ gewesen.")).toEqual([]);
+    expect(directTexts("Der Lauf stand unter dem Motto „für eine saubere Stadt“ und endete am Rathaus.")).toEqual([]);
+  });
+
+  it("slogans on banners and in chants are quotes: „Parolen wie …“, „die Parole …“, „mit der Aufschrift …“", () => {
+    expect(directTexts("Die Demonstranten riefen Parolen wie zum Beispiel „Stoppt den Ausbau“ und zogen zum Rathaus.")).toEqual(["Stoppt den Ausbau"]);
+    expect(directTexts("Einige trugen Schilder mit der Aufschrift „Kritik = Mut“ vor sich her.")).toEqual(["Kritik = Mut"]);
+    expect(directTexts("Auf dem Transparent stand die Parole „Hafen für alle. Jetzt“ in roter Farbe.")).toEqual(["Hafen für alle. Jetzt"]);
+    // A motto names the event: no quote.
+    expect(directTexts("Die Konferenz steht unter dem Motto „Offene Häfen“.")).toEqual([]);
+  });
+
+  it("a sentence in parentheses after a name is that person's words", () => {
+    const r = extractArticle("Viele gratulierten, so die Bürgermeisterin Lena Ruf („Niemand hat es mehr verdient als sie.“) und der Landrat.", { language: "de" });
+    expect(direct(r).map((q) => q.text)).toEqual(["Niemand hat es mehr verdient als sie."]);
+    // A short name in parentheses stays a name.
+    expect(directTexts("Der Verein (früher „Hafenfreunde“) wurde 1990 gegründet.")).toEqual([]);
+  });
+
+  it("titles, designations and names a sentence introduces are no quotes", () => {
+    // Titles in a list, the second like the first.
+    expect(directTexts("Er spielte in vielen Filmen, so in „Nackt im Wind“ oder „Jeder bleibt für sich“.")).toEqual([]);
+    // English or French title words inside German text.
+    expect(directTexts("Die Liste wird von „And Then We Left“ angeführt, sagte die Bibliothekarin.")).toEqual([]);
+    expect(directTexts("Die Fahrerinnen hatten Probleme auf der „La piste de Valmont“, berichtete der Trainer.")).toEqual([]);
+    // A designation of letters and digits.
+    expect(directTexts("Der Planet umkreist den Stern „HD 4711“, teilte die Universität mit.")).toEqual([]);
+    // „…“, so lautet der Titel; der Name lautet „…“.
+    expect(directTexts("„Gewalt gegen Kinder“, so lautet der Titel einer Studie, die heute vorgestellt wurde.")).toEqual([]);
+    expect(directTexts("Der Artname lautet also „riesige Boa vom Fluss“.")).toEqual([]);
+    // "Galt X als „…“": a reputation, also with the verb first.
+    expect(directTexts("Galt der Bischof noch vor seiner Wahl als „Hardliner des Vatikans“, so lobte man ihn nun.")).toEqual([]);
+  });
+
+  it("a German tag after a quote starts with the verb: a capitalized word after the mark opens the next sentence", () => {
+    // The motto is a name; the speech verb belongs to the next sentence.
+    expect(directTexts("Sie zogen unter dem Motto „Zehn Jahre sind genug! Schluss damit!“ Die Ministerin sagte, die Kritik sei hinzunehmen.")).toEqual([]);
+    // With the verb first, it is the quote's tag.
+    expect(directTexts("Sie zogen unter dem Motto „Zehn Jahre sind genug!“, sagte die Ministerin.")).toEqual(["Zehn Jahre sind genug!"]);
+    // A name in the clause, with a speech verb's participle later, is no tagged quote.
+    expect(directTexts("Der die beiden Städte verbindende „Nordexpress“ kann nur eingeschränkt fahren.")).toEqual([]);
+    // "so" and auxiliaries after the comma open a tag.
+    expect(directTexts("Es seien „Gegner der Ordnung“, so die offizielle Lesart.")).toEqual(["Gegner der Ordnung"]);
+  });
+});
