@@ -34,7 +34,7 @@ import { formatDay, list, msg, moment, zodMessage, type Message } from "../messa
 import { createClaim, createClaimSchema } from "./claims";
 import { ConflictError, ForbiddenError, NotFoundError, TransitionError, ValidationError, fieldError, validated, type FieldErrors } from "./errors";
 import { checkbox, id, optionalDate, optionalId, optionalText, optionalUrl, version } from "./fields";
-import { PAGE_SIZE, pageOf } from "./listing";
+import { PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "./listing";
 import { createRecord, inTransaction, updateRecord, type Tx } from "./records";
 import { createQuote, quoteInput } from "./quotes";
 import { createSource, sha256 } from "./sources";
@@ -916,9 +916,18 @@ export async function ingestArticle(actor: Actor, input: IngestArticleInput, cli
 
 // ── Reads ───────────────────────────────────────────────────────────────────────────────────
 
+/** The list's sortable columns and the direction each starts in; the first is the default. */
+export const ARTICLE_SORTING = sortColumns({ created: "desc", title: "asc", publisher: "asc", status: "asc" });
+export type ArticleSort = (typeof ARTICLE_SORTING.columns)[number];
+
 export interface ArticleListParams {
   q?: string;
   status?: ArticleStatus;
+  /** Only the articles this account ingested. */
+  createdById?: string;
+  sort?: ArticleSort;
+  /** Default: the column's own direction. */
+  dir?: SortDirection;
   page?: number;
 }
 
@@ -926,6 +935,7 @@ export async function listArticles(params: ArticleListParams, client: Client = d
   const page = params.page ?? 1;
   const where: Prisma.ArticleWhereInput = {
     ...(params.status ? { status: params.status } : {}),
+    ...(params.createdById ? { createdById: params.createdById } : {}),
     ...(params.q
       ? {
           OR: [
@@ -937,10 +947,19 @@ export async function listArticles(params: ArticleListParams, client: Client = d
         }
       : {}),
   };
+  const sort = params.sort ?? ARTICLE_SORTING.columns[0]!;
+  const dir = params.dir ?? ARTICLE_SORTING.initial[sort];
+  // Untitled articles and those without a publisher come last; ties newest first.
+  const orders: Record<ArticleSort, Prisma.ArticleOrderByWithRelationInput[]> = {
+    created: [{ createdAt: dir }],
+    title: [{ title: { sort: dir, nulls: "last" } }, { createdAt: "desc" }],
+    publisher: [{ publisher: { sort: dir, nulls: "last" } }, { createdAt: "desc" }],
+    status: [{ status: dir }, { createdAt: "desc" }],
+  };
   const [rows, total] = await Promise.all([
     client.article.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      orderBy: [...orders[sort], { id: "asc" }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
