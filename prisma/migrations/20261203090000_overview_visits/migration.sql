@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "lastVisitAt" TIMESTAMP(3),
+ADD COLUMN     "previousVisitAt" TIMESTAMP(3);
