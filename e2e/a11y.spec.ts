@@ -1,34 +1,9 @@
 // Accessibility of the public pages in both languages: axe-core (the devDependency, injected
 // from node_modules) finds no violation of serious or critical impact. Also keyboard basics:
-// the skip link, visible focus on links.
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import type { AxeResults, Result } from "axe-core";
-
-const AXE = path.resolve(import.meta.dirname, "../node_modules/axe-core/axe.min.js");
-
-/** The page's axe violations of impact serious or critical. */
-async function seriousViolations(page: Page): Promise<Result[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-  // axe really looked at the page (a failed injection would find nothing to complain about).
-  expect(results.passes.length).toBeGreaterThan(10);
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
-
-function describeViolations(url: string, violations: Result[]): string {
-  return [
-    `${violations.length} serious/critical axe violation(s) on ${url}:`,
-    ...violations.map(
-      (v) =>
-        `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
-        v.nodes
-          .slice(0, 5)
-          .map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.replace(/\s+/g, " ") ?? ""}`)
-          .join("\n"),
-    ),
-  ].join("\n");
-}
+// the skip link, visible focus on links, and on every control of the desk.
+import { expect, test } from "@playwright/test";
+import { describeViolations, seriousViolations } from "./axe";
+import { EDITOR, signedIn } from "./desk";
 
 // The pages to check, found from the demo data once: a claim page and its claimant's page.
 let claimPath = "";
@@ -92,5 +67,29 @@ test("keyboard: the skip link comes first and moves to the content; focus is vis
     expect(outline!.tag).toBe("A");
     expect(outline!.style).not.toBe("none");
     expect(outline!.width).toBeGreaterThanOrEqual(2);
+  }
+});
+
+test("keyboard on the desk: every control reached by Tab shows a visible focus ring", async ({ browser }) => {
+  const page = await signedIn(browser, EDITOR);
+  for (const url of ["/admin/claims", "/admin/claims/new"]) {
+    await page.goto(url);
+    await page.waitForLoadState("networkidle");
+    const seen: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none";
+        return { what: `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? el.getAttribute("name") ?? "").trim().slice(0, 40)}"`, ring };
+      });
+      if (!focus) continue;
+      seen.push(focus.what);
+      expect(focus.ring, `${url}: ${focus.what} has no visible focus`).toBe(true);
+    }
+    // Tab really moved through the page's controls (not stuck on one).
+    expect(new Set(seen).size, url).toBeGreaterThan(10);
   }
 });

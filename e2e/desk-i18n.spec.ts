@@ -2,8 +2,10 @@
 // account" sees every desk page in English, with no German word of the interface left outside
 // the content (claims, quotes, notes, names keep their own language and are marked as content:
 // `lang`, `translate="no"`); the German desk stays German; the sign-in follows the browser; a
-// new account's first sign-in takes the browser's language.
+// new account's first sign-in takes the browser's language. Each desk page read in a language is
+// also checked with axe-core: no serious or critical violation, in German and in English.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { describeViolations, seriousViolations } from "./axe";
 import { signIn } from "./desk";
 
 const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? "admin@claimbase.local";
@@ -81,6 +83,8 @@ async function expectPageIn(page: Page, path: string, lang: "de" | "en"): Promis
   const text = await interfaceText(page, lang);
   expect(text.length, path).toBeGreaterThan(100); // the page was read, not empty
   expect(found(text, lang === "en" ? GERMAN : ENGLISH), `${path} in ${lang}`).toEqual([]);
+  const violations = await seriousViolations(page);
+  expect(violations, describeViolations(`${path} (${lang})`, violations)).toEqual([]);
 }
 
 /** The first link into `prefix` on the page at `list` (a record of the demo data). */
@@ -184,7 +188,7 @@ test("an account switched to English sees every desk page in English, and its me
     expect(found(await interfaceText(page, "en"), GERMAN)).toEqual([]);
 
     const reviewed = await firstRecord(page, "/admin/claims?status=in_review", "/admin/claims/");
-    await page.goto(reviewed);
+    await page.goto(`${reviewed}?tab=workflow`);
     await expect(page.getByRole("heading", { level: 2, name: "Workflow" })).toBeVisible();
     await expect(page.locator(".claim-meta .status-badge")).toHaveText("In review");
   } finally {

@@ -32,13 +32,14 @@ test("a claim goes from a quote to publication and correction, with four eyes", 
   const claimUrl = new URL(contributor.url()).pathname;
   await expect(contributor.getByRole("heading", { level: 1 })).toHaveText(claimText);
   await expect(statusBadge(contributor)).toHaveText("Entwurf");
-  // A contributor does not propose verdicts: the fields are locked with the reason.
+  // A contributor does not propose verdicts: the fields (the Verdict tab) are locked with the reason.
+  await contributor.goto(`${claimUrl}?tab=verdict`);
   await expect(contributor.getByText("Eine Bewertung schlagen Redaktion und Prüfung vor")).toBeVisible();
   await expect(contributor.locator("#verdict-verdictId")).toBeDisabled();
 
   // ── The editor adds evidence, proposes a verdict and submits ─────────────────────────────
   const editor = await signedIn(browser, EDITOR);
-  await editor.goto(claimUrl);
+  await editor.goto(`${claimUrl}?tab=evidence`);
   const addEvidence = formWith(editor, "Beleg hinzufügen");
   const source = addEvidence.getByRole("combobox", { name: "Quelle", exact: true });
   await source.selectOption(await optionValue(source, "Erklärung des US-Sondergesandten"));
@@ -49,6 +50,7 @@ test("a claim goes from a quote to publication and correction, with four eyes", 
   await expect(addEvidence.getByRole("status")).toHaveText("Der Beleg ist hinzugefügt.");
   await expect(editor.locator(".evidence-list > li")).toHaveCount(1);
 
+  await editor.goto(`${claimUrl}?tab=verdict`);
   const verdictForm = formWith(editor, "Bewertung speichern");
   await verdictForm.getByLabel("Bewertung", { exact: true }).selectOption({ label: "nicht überprüfbar" });
   await verdictForm.getByLabel("Zusammenfassung").fill("Ob Moskau eingegriffen hat, lässt sich mit diesen Belegen nicht klären.");
@@ -60,11 +62,12 @@ test("a claim goes from a quote to publication and correction, with four eyes", 
   await editor.getByRole("button", { name: "Zur Prüfung einreichen" }).click();
   await expect(statusBadge(editor)).toHaveText("In Prüfung");
 
-  // Four eyes: the author of the verdict cannot approve it.
+  // Four eyes: the author of the verdict cannot approve it (the next step in the header says why).
   const ownApprove = editor.getByRole("button", { name: "Freigeben und veröffentlichen" });
   await expect(ownApprove).toBeDisabled();
-  await expect(editor.locator("#workflow-approve-reason")).toContainText("Vier-Augen-Prinzip");
+  await expect(editor.locator("#next-approve-reason")).toContainText("Vier-Augen-Prinzip");
   // And while it is in review the evidence cannot change.
+  await editor.goto(`${claimUrl}?tab=evidence`);
   await expect(editor.getByText("Während der Prüfung können Belege weder hinzugefügt")).toBeVisible();
 
   // ── The reviewer rejects with a note ────────────────────────────────────────────────────
@@ -73,6 +76,7 @@ test("a claim goes from a quote to publication and correction, with four eyes", 
   await reviewer.getByRole("link", { name: claimText }).click();
   await expect(reviewer).toHaveURL(new RegExp(`${claimUrl}`));
   const reviewNote = `Bitte eine Quelle zur Wahl 2016 ergänzen (${stamp}).`;
+  await reviewer.goto(`${claimUrl}?tab=workflow`);
   const reject = formWith(reviewer, "Ablehnen (zurück in die Recherche)");
   await reject.getByLabel("Begründung der Ablehnung").fill(reviewNote);
   await reject.getByRole("button", { name: "Ablehnen (zurück in die Recherche)" }).click();
@@ -81,7 +85,9 @@ test("a claim goes from a quote to publication and correction, with four eyes", 
   // ── The editor sees the note, revises and resubmits ──────────────────────────────────────
   await editor.reload();
   await expect(statusBadge(editor)).toHaveText("In Recherche");
+  await editor.goto(`${claimUrl}?tab=discussion`);
   await expect(editor.locator("section").filter({ has: editor.locator("h2#pruefungen") })).toContainText(reviewNote);
+  await editor.goto(`${claimUrl}?tab=verdict`);
   const revise = formWith(editor, "Bewertung speichern");
   await revise.getByLabel("Zusammenfassung").fill("Putin bestreitet die Einmischung; belegen oder widerlegen lässt sie sich mit öffentlichen Quellen nicht.");
   await revise.getByRole("button", { name: "Bewertung speichern" }).click();
@@ -90,7 +96,7 @@ test("a claim goes from a quote to publication and correction, with four eyes", 
   await expect(statusBadge(editor)).toHaveText("In Prüfung");
 
   // ── The reviewer approves: the claim is public ───────────────────────────────────────────
-  await reviewer.reload();
+  await reviewer.goto(claimUrl);
   await expect(statusBadge(reviewer)).toHaveText("In Prüfung");
   await reviewer.getByRole("button", { name: "Freigeben und veröffentlichen" }).click();
   await expect(statusBadge(reviewer)).toHaveText("Veröffentlicht");
@@ -111,7 +117,7 @@ test("a claim goes from a quote to publication and correction, with four eyes", 
   await expect(reader.locator("body")).not.toContainText("mit diesen Belegen nicht klären");
 
   // ── The editor proposes a correction; the reviewer approves it ───────────────────────────
-  await editor.reload();
+  await editor.goto(`${claimUrl}?tab=workflow`);
   await expect(statusBadge(editor)).toHaveText("Veröffentlicht");
   const correctionNote = `Korrigiert am ${new Date().toLocaleDateString("de-DE")}: Die Zusammenfassung nennt jetzt den Bericht der US-Geheimdienste (${stamp}).`;
   const correction = formWith(editor, "Korrektur vorschlagen");
@@ -125,7 +131,7 @@ test("a claim goes from a quote to publication and correction, with four eyes", 
   await expect(reader.locator("main")).not.toContainText(correctionNote);
   await expect(reader.locator("main")).toContainText("belegen oder widerlegen lässt sie sich");
 
-  await reviewer.reload();
+  await reviewer.goto(`${claimUrl}?tab=verdict`);
   await expect(reviewer.locator("section").filter({ has: reviewer.locator("h2#korrekturen") })).toContainText("ausstehend");
   await reviewer.getByRole("button", { name: "Freigeben und veröffentlichen" }).click();
   await expect(statusBadge(reviewer)).toHaveText("Korrigiert");

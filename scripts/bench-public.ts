@@ -42,7 +42,8 @@ import { applyMigrations } from "../lib/db/migrations";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
 import { freePort } from "../lib/launcher/free-port";
 import { getPublicClaim, getPublicSpeaker, listPublishedClaims } from "../lib/public";
-import { freezeMissingPublications } from "../lib/editorial/publication";
+import { buildPublishedContent, freezeMissingPublications, PUBLISHED_CONTENT_FORMAT } from "../lib/editorial/publication";
+import { CONTEXT_RADIUS } from "../lib/public";
 import { bootstrap } from "../lib/seed/bootstrap";
 import { startPostgresCluster } from "../tests/helpers/postgres-cluster";
 import { startNginxFront, type NginxFront } from "./nginx-front";
@@ -175,7 +176,18 @@ function words(): { de: string[]; en: string[] } {
 }
 
 // ---------------------------------------------------------------------------------------
-// The dataset, in SQL. One connection: pg_temp functions live as long as it does.
+// The dataset, in SQL. One connection: pg_temp functions live as long as it does. The big
+// tables are written in chunks of generate_series ranges, so that a million quotes take no more
+// memory or transaction size than a hundred thousand.
+
+const CHUNK_ROWS = 100_000;
+const SENTENCE_POOL = 20_000;
+
+function chunks(total: number, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let from = 1; from <= total; from += size) out.push([from, Math.min(total, from + size - 1)]);
+  return out;
+}
 
 export async function generateDataset(url: string, options: Pick<Options, "claims" | "quotes" | "speakers">): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -214,6 +226,26 @@ export async function generateDataset(url: string, options: Pick<Options, "claim
       $$`);
     await q(`CREATE FUNCTION pg_temp.any_of(arr anyarray) RETURNS anyelement LANGUAGE sql VOLATILE AS $$
         SELECT arr[1 + floor(random() * array_length(arr, 1))::int] $$`);
+    // Texts are drawn from a pool of sentences (word salad drawn a word at a time, 20,000 per
+    // language): drawing every text a word at a time took an hour at a million quotes. A quote
+    // is one or two sentences of the pool, a claim's text one, its summary two, a source's
+    // stored text seventy: the words keep their skewed frequencies, and search terms their
+    // selectivity.
+    await q(
+      `CREATE TEMP TABLE sentence_pool AS
+         SELECT l.lang, k, pg_temp.sentence(CASE WHEN l.lang = 'de' THEN $1::text[] ELSE $2::text[] END, 7, 26) AS s
+           FROM (VALUES ('de'), ('en')) l(lang), generate_series(1, ${SENTENCE_POOL}) k`,
+      [de, en],
+    );
+    await q(`CREATE UNIQUE INDEX ON sentence_pool (lang, k)`);
+    await q(`ANALYZE sentence_pool`);
+    await q(`
+      CREATE FUNCTION pg_temp.ppara(lang text, sentences int) RETURNS text LANGUAGE sql VOLATILE AS $$
+        SELECT string_agg(x.s, ' ')
+          FROM generate_series(1, sentences) g
+          CROSS JOIN LATERAL (SELECT 1 + floor(random() * ${SENTENCE_POOL} + 0 * g)::int AS k) pick
+          JOIN sentence_pool x ON x.lang = $1 AND x.k = pick.k
+      $$`);
 
     await timed(`speakers (${options.speakers}) with aliases and roles`, async () => {
       await q(
@@ -276,7 +308,7 @@ export async function generateDataset(url: string, options: Pick<Options, "claim
                 published, published + interval '1 day', lang, body, encode(sha256(convert_to(body, 'UTF8')), 'hex'), published + interval '1 day', now()
            FROM (SELECT n, lang, rtrim(pg_temp.sentence(words, 6, 14), '.') AS title, pg_temp.any_of($5::text[]) AS publisher,
                         timestamp '2016-01-01' + random() * interval '3300 days' AS published,
-                        pg_temp.para(words, 25) || E'\\n\\n' || pg_temp.para(words, 25) || E'\\n\\n' || pg_temp.para(words, 20) AS body
+                        pg_temp.ppara(lang, 25) || E'\\n\\n' || pg_temp.ppara(lang, 25) || E'\\n\\n' || pg_temp.ppara(lang, 20) AS body
                    FROM generate_series(1, $6::int) n,
                         LATERAL (SELECT CASE WHEN n % 10 < 8 THEN 'de' ELSE 'en' END AS lang) l,
                         LATERAL (SELECT CASE WHEN l.lang = 'de' THEN $1::text[] ELSE $2::text[] END AS words) w) s`,
@@ -286,81 +318,121 @@ export async function generateDataset(url: string, options: Pick<Options, "claim
 
     await timed(`quotes (${options.quotes}) with translations`, async () => {
       // Prominent speakers say more: the speaker is picked with a skew too.
-      await q(
+      for (const [from, to] of chunks(options.quotes, CHUNK_ROWS)) {
+        await q(
         `INSERT INTO "Quote" (id, "speakerId", text, language, kind, "saidOn", occasion, place, "reportedById", "updatedAt")
-         SELECT 'bqt' || n, 'bsp' || (1 + floor($4 * power(random(), 1.8)))::int,
-                pg_temp.sentence(words, 8, 30) || CASE WHEN random() < 0.4 THEN ' ' || pg_temp.sentence(words, 6, 20) ELSE '' END,
-                lang, (CASE WHEN random() < 0.7 THEN 'direct' ELSE 'indirect' END)::"SpeechKind",
-                date '2015-01-01' + floor(random() * 3600)::int, pg_temp.any_of($5::text[]), pg_temp.any_of($6::text[]),
-                CASE WHEN random() < 0.1 THEN 'bsp' || (1 + floor(random() * $4))::int END, now()
-           FROM generate_series(1, $3::int) n,
-                LATERAL (SELECT CASE WHEN n % 10 < 7 THEN 'de' ELSE 'en' END AS lang) l,
-                LATERAL (SELECT CASE WHEN l.lang = 'de' THEN $1::text[] ELSE $2::text[] END AS words) w`,
-        [de, en, options.quotes, options.speakers, OCCASIONS, CITIES],
-      );
-      await q(
-        `INSERT INTO "QuoteTranslation" (id, "quoteId", language, text)
-         SELECT 'bqx' || q.id, q.id, CASE WHEN q.language = 'de' THEN 'en' ELSE 'de' END,
-                pg_temp.sentence(CASE WHEN q.language = 'de' THEN $2::text[] ELSE $1::text[] END, 8, 30)
-           FROM "Quote" q WHERE q.id LIKE 'bqt%' AND random() < 0.2`,
-        [de, en],
-      );
+         SELECT 'bqt' || n, 'bsp' || (1 + floor($2 * power(random(), 1.8)))::int,
+                s1.s || COALESCE(' ' || s2.s, ''),
+                l.lang, (CASE WHEN random() < 0.7 THEN 'direct' ELSE 'indirect' END)::"SpeechKind",
+                date '2015-01-01' + floor(random() * 3600)::int, pg_temp.any_of($3::text[]), pg_temp.any_of($4::text[]),
+                CASE WHEN random() < 0.1 THEN 'bsp' || (1 + floor(random() * $2))::int END, now()
+           FROM generate_series($1::int, $5::int) n
+          CROSS JOIN LATERAL (SELECT CASE WHEN n % 10 < 7 THEN 'de' ELSE 'en' END AS lang,
+                                     1 + floor(random() * ${SENTENCE_POOL} + 0 * n)::int AS k1,
+                                     1 + floor(random() * ${SENTENCE_POOL} + 0 * n)::int AS k2,
+                                     random() + 0 * n < 0.4 AS two) l
+           JOIN sentence_pool s1 ON s1.lang = l.lang AND s1.k = l.k1
+           LEFT JOIN sentence_pool s2 ON l.two AND s2.lang = l.lang AND s2.k = l.k2`,
+          [from, options.speakers, OCCASIONS, CITIES, to],
+        );
+        await q(
+          `INSERT INTO "QuoteTranslation" (id, "quoteId", language, text)
+           SELECT 'bqx' || q.id, q.id, l.lang, s.s
+             FROM generate_series($1::int, $2::int) n JOIN "Quote" q ON q.id = 'bqt' || n
+            CROSS JOIN LATERAL (SELECT CASE WHEN q.language = 'de' THEN 'en' ELSE 'de' END AS lang,
+                                       1 + floor(random() * ${SENTENCE_POOL} + 0 * n)::int AS k) l
+             JOIN sentence_pool s ON s.lang = l.lang AND s.k = l.k
+            WHERE random() + 0 * length(q.id) < 0.2`,
+          [from, to],
+        );
+      }
     });
 
-    await timed(`claims (${options.claims}): text, verdicts, summaries, analyses`, () =>
-      q(
+    await timed(`claims (${options.claims}): text, verdicts, summaries, analyses`, async () => {
+      // A public claim names its publication (frozen below, freezeInSql) from the start:
+      // setting it afterwards would write every claim twice, indexes and search columns
+      // included. The reference is checked again once the publications exist.
+      await q(`SET session_replication_role = replica`);
+      for (const [from, to] of chunks(options.claims, CHUNK_ROWS / 2)) {
+        await q(
         `INSERT INTO "Claim" (id, slug, text, language, status, "claimantId", "claimDate", "verdictId", summary, analysis,
                               "publicState", "publishedVerdictId", "publishedSummary", "publishedAnalysis", "publishedAt",
-                              "publicUpdatedAt", "createdAt", "updatedAt")
+                              "publicUpdatedAt", "createdAt", "updatedAt", "publicationId")
          SELECT id, rtrim(left(pg_temp.slugify(text), 70), '-') || '-' || n, text, lang, status::"ClaimStatus", claimant, claim_date,
                 verdict, summary, analysis,
                 public_state::"PublicState", CASE WHEN public_state IS NOT NULL THEN verdict END,
                 CASE WHEN public_state IS NOT NULL THEN summary END, CASE WHEN public_state IS NOT NULL THEN analysis END,
                 CASE WHEN public_state IS NOT NULL THEN published END,
                 CASE WHEN public_state IN ('corrected', 'retracted') THEN published + interval '9 days' WHEN public_state IS NOT NULL THEN published END,
-                created, now()
-           FROM (SELECT n, 'bcl' || n AS id, lang, rtrim(pg_temp.sentence(words, 8, 20), '.') AS text,
+                created, now(), CASE WHEN public_state IS NOT NULL THEN 'bpub' || id END
+           FROM (SELECT n, 'bcl' || n AS id, x.lang, rtrim(s1.s, '.') AS text,
                         CASE WHEN r < 0.72 THEN 'published' WHEN r < 0.80 THEN 'corrected' WHEN r < 0.84 THEN 'retracted'
                              WHEN r < 0.90 THEN 'in_review' WHEN r < 0.95 THEN 'in_research' ELSE 'draft' END AS status,
                         CASE WHEN r < 0.72 THEN 'published' WHEN r < 0.80 THEN 'corrected' WHEN r < 0.84 THEN 'retracted' END AS public_state,
                         CASE WHEN random() < 0.95 THEN 'bsp' || (1 + floor($4 * power(random(), 1.8)))::int END AS claimant,
                         published::date - floor(random() * 20)::int AS claim_date,
                         CASE WHEN r < 0.95 THEN pg_temp.any_of($5::text[]) END AS verdict,
-                        CASE WHEN r < 0.95 THEN pg_temp.para(words, 2) END AS summary,
+                        CASE WHEN r < 0.95 THEN s2.s || ' ' || s3.s END AS summary,
                         CASE WHEN r < 0.95 THEN
-                          '## ' || rtrim(pg_temp.sentence(words, 3, 6), '.') || E'\\n\\n' || pg_temp.para(words, 6) || E'\\n\\n' ||
-                          '## ' || rtrim(pg_temp.sentence(words, 3, 6), '.') || E'\\n\\n' || pg_temp.para(words, 8) || E'\\n\\n' ||
-                          '- ' || pg_temp.sentence(words, 6, 12) || E'\\n- ' || pg_temp.sentence(words, 6, 12) || E'\\n\\n' ||
-                          '## Fazit' || E'\\n\\n' || pg_temp.para(words, 3) END AS analysis,
+                          '## ' || rtrim(pg_temp.sentence(words, 3, 6), '.') || E'\\n\\n' || pg_temp.ppara(x.lang, 6) || E'\\n\\n' ||
+                          '## ' || rtrim(pg_temp.sentence(words, 3, 6), '.') || E'\\n\\n' || pg_temp.ppara(x.lang, 8) || E'\\n\\n' ||
+                          '- ' || pg_temp.ppara(x.lang, 1) || E'\\n- ' || pg_temp.ppara(x.lang, 1) || E'\\n\\n' ||
+                          '## Fazit' || E'\\n\\n' || pg_temp.ppara(x.lang, 3) END AS analysis,
                         published, published - interval '5 days' AS created
-                   FROM generate_series(1, $3::int) n,
+                   FROM generate_series($3::int, $6::int) n,
                         LATERAL (SELECT random() AS r, CASE WHEN n % 10 < 7 THEN 'de' ELSE 'en' END AS lang,
                                         timestamp '2017-01-01' + random() * interval '3200 days' AS published) x,
-                        LATERAL (SELECT CASE WHEN x.lang = 'de' THEN $1::text[] ELSE $2::text[] END AS words) w) c`,
-        [de, en, options.claims, options.speakers, verdicts],
-      ),
-    );
+                        LATERAL (SELECT CASE WHEN x.lang = 'de' THEN $1::text[] ELSE $2::text[] END AS words, x.lang AS l,
+                                        1 + floor(random() * ${SENTENCE_POOL} + 0 * n)::int AS k1,
+                                        1 + floor(random() * ${SENTENCE_POOL} + 0 * n)::int AS k2,
+                                        1 + floor(random() * ${SENTENCE_POOL} + 0 * n)::int AS k3) w
+                        JOIN sentence_pool s1 ON s1.lang = w.l AND s1.k = w.k1
+                        JOIN sentence_pool s2 ON s2.lang = w.l AND s2.k = w.k2
+                        JOIN sentence_pool s3 ON s3.lang = w.l AND s3.k = w.k3) c`,
+          [de, en, from, options.speakers, verdicts, to],
+        );
+      }
+      await q(`SET session_replication_role = DEFAULT`);
+    });
 
     await timed("links: claim quotes, passages, appearances, topics", async () => {
-      // 0–3 quotes of the claimant per claim.
-      await q(`
-        INSERT INTO "ClaimQuote" ("claimId", "quoteId")
-        SELECT c.id, qt.id
-          FROM "Claim" c
-          CROSS JOIN LATERAL (SELECT floor(random() * 4 + 0 * length(c.id))::int AS k) k
-          CROSS JOIN LATERAL (SELECT q.id FROM "Quote" q WHERE q."speakerId" = c."claimantId" ORDER BY random() LIMIT k.k) qt
-         WHERE c.id LIKE 'bcl%'`);
+      // 0–3 quotes of the claimant per claim, picked by number among the claimant's quotes
+      // (a prominent speaker has thousands: sorting them at random for each claim would make
+      // this step grow with the square of the data).
+      await q(`CREATE TEMP TABLE speaker_quote AS
+                 SELECT "speakerId" AS speaker, row_number() OVER (PARTITION BY "speakerId" ORDER BY id) AS rn, id
+                   FROM "Quote" WHERE id LIKE 'bqt%'`);
+      await q(`CREATE INDEX ON speaker_quote (speaker, rn)`);
+      await q(`CREATE TEMP TABLE speaker_quotes AS SELECT speaker, count(*) AS n FROM speaker_quote GROUP BY speaker`);
+      await q(`CREATE UNIQUE INDEX ON speaker_quotes (speaker)`);
+      await q(`ANALYZE speaker_quote, speaker_quotes`);
+      for (const [from, to] of chunks(options.claims, CHUNK_ROWS)) {
+        await q(
+          `INSERT INTO "ClaimQuote" ("claimId", "quoteId")
+           SELECT DISTINCT c.id, sq.id
+             FROM generate_series($1::int, $2::int) n
+             JOIN "Claim" c ON c.id = 'bcl' || n
+             JOIN speaker_quotes sn ON sn.speaker = c."claimantId"
+             CROSS JOIN LATERAL generate_series(1, floor(random() * 4 + 0 * length(c.id))::int) k
+             CROSS JOIN LATERAL (SELECT 1 + floor(random() * sn.n + 0 * k)::int AS rn) pick
+             JOIN speaker_quote sq ON sq.speaker = c."claimantId" AND sq.rn = pick.rn`,
+          [from, to],
+        );
+      }
       // Where quotes appear: every linked quote, and a third of the others.
-      await q(
-        `INSERT INTO "QuoteAppearance" (id, "quoteId", "sourceId", start, "end")
-         SELECT 'bqa' || q.id, q.id, src.id, st, st + least(length(q.text), 300)
-           FROM "Quote" q
-           CROSS JOIN LATERAL (SELECT 'bsr' || (1 + floor(random() * $1))::int AS id, q.id AS qid) pick
-           JOIN "Source" src ON src.id = pick.id
-           CROSS JOIN LATERAL (SELECT floor(random() * greatest(length(src."snapshotText") - 400, 1))::int AS st) o
-         WHERE q.id LIKE 'bqt%' AND (EXISTS (SELECT 1 FROM "ClaimQuote" cq WHERE cq."quoteId" = q.id) OR random() < 0.33)`,
-        [sources],
-      );
+      for (const [from, to] of chunks(options.quotes, CHUNK_ROWS)) {
+        await q(
+          `INSERT INTO "QuoteAppearance" (id, "quoteId", "sourceId", start, "end")
+           SELECT 'bqa' || q.id, q.id, src.id, st, st + least(length(q.text), 300)
+             FROM generate_series($2::int, $3::int) n
+             JOIN "Quote" q ON q.id = 'bqt' || n
+             CROSS JOIN LATERAL (SELECT 'bsr' || (1 + floor(random() * $1))::int AS id, q.id AS qid) pick
+             JOIN "Source" src ON src.id = pick.id
+             CROSS JOIN LATERAL (SELECT floor(random() * greatest(length(src."snapshotText") - 400, 1))::int AS st) o
+            WHERE EXISTS (SELECT 1 FROM "ClaimQuote" cq WHERE cq."quoteId" = q.id) OR random() + 0 * length(q.id) < 0.33`,
+          [sources, from, to],
+        );
+      }
       await q(
         `INSERT INTO "ClaimPassage" (id, "claimId", "sourceId", start, "end")
          SELECT 'bcp' || c.id, c.id, src.id, st, st + 160
@@ -381,30 +453,170 @@ export async function generateDataset(url: string, options: Pick<Options, "claim
     await timed("evidence and corrections", async () => {
       await q(
         `INSERT INTO "Evidence" (id, "claimId", "sourceId", stance, excerpt, note, position, "updatedAt")
-         SELECT 'bev' || c.id || '-' || k, c.id, 'bsr' || (1 + floor(random() * $3))::int,
+         SELECT 'bev' || c.id || '-' || k, c.id, 'bsr' || (1 + floor(random() * $1))::int,
                 (CASE WHEN random() < 0.45 THEN 'refutes' WHEN random() < 0.6 THEN 'supports' ELSE 'context' END)::"EvidenceStance",
-                pg_temp.sentence(CASE WHEN c.language = 'de' THEN $1::text[] ELSE $2::text[] END, 15, 40),
-                CASE WHEN random() < 0.5 THEN pg_temp.para(CASE WHEN c.language = 'de' THEN $1::text[] ELSE $2::text[] END, 2) END,
+                pg_temp.ppara(c.language, 2),
+                CASE WHEN random() < 0.5 THEN pg_temp.ppara(c.language, 2) END,
                 k, now()
            FROM "Claim" c, generate_series(1, 5) k
           WHERE c.id LIKE 'bcl%' AND c.status <> 'draft' AND (k <= 2 OR random() + 0 * length(c.id) < 0.35)`,
-        [de, en, sources],
+        [sources],
       );
       await q(
         `INSERT INTO "Correction" (id, "claimId", kind, note, "previousVerdictId", "previousSummary", "publishedAt", "createdAt")
          SELECT 'bco' || c.id, c.id, (CASE WHEN c."publicState" = 'retracted' THEN 'retraction' ELSE 'correction' END)::"CorrectionKind",
-                pg_temp.para(CASE WHEN c.language = 'de' THEN $1::text[] ELSE $2::text[] END, 2),
-                pg_temp.any_of($3::text[]), pg_temp.para(CASE WHEN c.language = 'de' THEN $1::text[] ELSE $2::text[] END, 2),
+                pg_temp.ppara(c.language, 2), pg_temp.any_of($1::text[]), pg_temp.ppara(c.language, 2),
                 c."publicUpdatedAt", c."publicUpdatedAt" - interval '1 day'
            FROM "Claim" c WHERE c.id LIKE 'bcl%' AND c."publicState" IN ('corrected', 'retracted')`,
-        [de, en, verdicts],
+        [verdicts],
       );
     });
 
     await timed("ANALYZE", () => q("ANALYZE"));
+    await timed("freeze the public claims' approved versions (SQL)", () => freezeInSql(q, options.claims));
+    await timed("VACUUM ANALYZE", () => q("VACUUM ANALYZE"));
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The generated public claims are public without an approval: each gets its publication, as
+ * lib/editorial/publication.ts freezePublication builds it, but in set-based SQL (the one claim
+ * at a time of freezeMissingPublications takes ~20 ms a claim: most of an hour for 150,000).
+ * The same content, key for key: main() compares a sample with buildPublishedContent.
+ */
+
+async function freezeInSql(
+  q: (text: string, values?: unknown[]) => Promise<{ rows: { n: number }[] }>,
+  claims: number,
+): Promise<void> {
+  // passageInContext (lib/passage.ts), for texts without surrogate pairs (the generated ones):
+  // JavaScript's string offsets are then PostgreSQL's character positions.
+  await q(`
+    CREATE FUNCTION pg_temp.passage(t text, s int, e int, r int) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+    DECLARE f int; tt int; i int; n int; base int; w text;
+    BEGIN
+      IF t IS NULL THEN RETURN NULL; END IF;
+      n := length(t);
+      IF s < 0 OR e < s OR e > n THEN RETURN NULL; END IF;
+      f := greatest(0, s - r);
+      tt := least(n, e + r);
+      -- The window and a character on each side: positions below are JavaScript's offsets,
+      -- the character at offset p is substr(w, p - base + 1, 1).
+      base := greatest(0, f - 1);
+      w := substr(t, base + 1, tt + 1 - base);
+      IF f > 0 AND substr(w, f - base, 1) !~ '\\s' THEN
+        i := f;
+        WHILE i < s AND substr(w, i - base + 1, 1) !~ '\\s' LOOP i := i + 1; END LOOP;
+        IF i < s THEN f := i; END IF;
+      END IF;
+      IF tt < n AND substr(w, tt - base + 1, 1) !~ '\\s' THEN
+        i := tt;
+        WHILE i > e AND substr(w, i - base, 1) !~ '\\s' LOOP i := i - 1; END LOOP;
+        IF i > e THEN tt := i; END IF;
+      END IF;
+      RETURN jsonb_build_object('before', regexp_replace(substr(w, f - base + 1, s - f), '^\\s+', ''),
+                                'passage', substr(w, s - base + 1, e - s),
+                                'after', regexp_replace(substr(w, e - base + 1, tt - e), '\\s+$', ''),
+                                'truncatedStart', f > 0, 'truncatedEnd', tt < n);
+    END $$`);
+  // (Functions of SQL with a FROM clause cost ~0.1 ms a call, a join a few microseconds.)
+  await q(`CREATE TEMP TABLE speaker_json AS
+             SELECT s.id, jsonb_build_object('id', s.id, 'name', s.name, 'kind', s.kind::text, 'wikidataId', s."wikidataId") AS j
+               FROM "Speaker" s`);
+  await q(`CREATE UNIQUE INDEX ON speaker_json (id)`);
+  await q(`ANALYZE speaker_json`);
+  for (const [from, to] of chunks(claims, CHUNK_ROWS / 4)) {
+    await q(
+      `CREATE TEMP TABLE frozen AS
+       WITH c AS (
+         SELECT c.* FROM generate_series($1::int, $2::int) n JOIN "Claim" c ON c.id = 'bcl' || n
+          WHERE c."publicationId" IS NOT NULL
+       ),
+       qa AS (
+         SELECT cq."claimId", a."quoteId", a."sourceId", a.start, a."end"
+           FROM c JOIN "ClaimQuote" cq ON cq."claimId" = c.id JOIN "QuoteAppearance" a ON a."quoteId" = cq."quoteId"
+       ),
+       quotes AS (
+         SELECT cq."claimId",
+                jsonb_agg(jsonb_build_object(
+                  'quoteId', qt.id, 'text', qt.text, 'language', qt.language, 'kind', qt.kind::text,
+                  'saidOn', to_char(qt."saidOn", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'occasion', qt.occasion, 'place', qt.place,
+                  'speaker', sj.j, 'reportedBy', rj.j,
+                  'translations', COALESCE((SELECT jsonb_agg(jsonb_build_object('language', t.language, 'text', t.text) ORDER BY t.language)
+                                              FROM "QuoteTranslation" t WHERE t."quoteId" = qt.id), '[]'),
+                  'appearances', COALESCE((SELECT jsonb_agg(jsonb_build_object('sourceId', a."sourceId",
+                                                   'context', pg_temp.passage(src."snapshotText", a.start, a."end", ${CONTEXT_RADIUS}))
+                                                   ORDER BY a.start, a."sourceId")
+                                              FROM "QuoteAppearance" a JOIN "Source" src ON src.id = a."sourceId"
+                                             WHERE a."quoteId" = qt.id), '[]'))
+                  ORDER BY (SELECT min(a.start) FROM "QuoteAppearance" a WHERE a."quoteId" = qt.id) NULLS LAST, qt.id) AS quotes
+           FROM c JOIN "ClaimQuote" cq ON cq."claimId" = c.id JOIN "Quote" qt ON qt.id = cq."quoteId"
+           JOIN speaker_json sj ON sj.id = qt."speakerId" LEFT JOIN speaker_json rj ON rj.id = qt."reportedById"
+          GROUP BY cq."claimId"
+       ),
+       passages AS (
+         SELECT p."claimId",
+                jsonb_agg(jsonb_build_object('sourceId', p."sourceId",
+                                             'context', pg_temp.passage(src."snapshotText", p.start, p."end", ${CONTEXT_RADIUS}))
+                          ORDER BY p.start, p."sourceId") AS passages
+           FROM c JOIN "ClaimPassage" p ON p."claimId" = c.id JOIN "Source" src ON src.id = p."sourceId"
+          WHERE NOT EXISTS (SELECT 1 FROM qa WHERE qa."claimId" = p."claimId" AND qa."sourceId" = p."sourceId"
+                              AND qa.start = p.start AND qa."end" = p."end")
+          GROUP BY p."claimId"
+       ),
+       evidence AS (
+         SELECT e."claimId",
+                jsonb_agg(jsonb_build_object('stance', e.stance::text, 'excerpt', e.excerpt, 'note', e.note, 'sourceId', e."sourceId")
+                          ORDER BY e.position, e."createdAt", e.id) AS evidence
+           FROM c JOIN "Evidence" e ON e."claimId" = c.id
+          GROUP BY e."claimId"
+       ),
+       sources AS (
+         SELECT x."claimId",
+                jsonb_agg(jsonb_build_object('id', src.id, 'kind', src.kind::text, 'url', src.url, 'title', src.title,
+                                             'publisher', src.publisher, 'author', src.author,
+                                             'publishedAt', to_char(src."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'language', src.language)
+                          ORDER BY src.id) AS sources
+           FROM (SELECT "claimId", "sourceId" FROM qa
+                 UNION SELECT p."claimId", p."sourceId" FROM c JOIN "ClaimPassage" p ON p."claimId" = c.id
+                 UNION SELECT e."claimId", e."sourceId" FROM c JOIN "Evidence" e ON e."claimId" = c.id) x
+           JOIN "Source" src ON src.id = x."sourceId"
+          GROUP BY x."claimId"
+       )
+       SELECT c.id AS "claimId", c."publicationId" AS id, cj.j AS claimant,
+              jsonb_build_object(
+                'format', ${PUBLISHED_CONTENT_FORMAT}, 'text', c.text, 'language', c.language,
+                'claimDate', to_char(c."claimDate", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'claimant', cj.j,
+                'topicIds', COALESCE((SELECT jsonb_agg(t."topicId" ORDER BY t."topicId") FROM "ClaimTopic" t WHERE t."claimId" = c.id), '[]'),
+                'quotes', COALESCE(quotes.quotes, '[]'), 'passages', COALESCE(passages.passages, '[]'),
+                'sources', COALESCE(sources.sources, '[]'), 'evidence', COALESCE(evidence.evidence, '[]')) AS content
+         FROM c LEFT JOIN speaker_json cj ON cj.id = c."claimantId"
+                LEFT JOIN quotes ON quotes."claimId" = c.id LEFT JOIN passages ON passages."claimId" = c.id
+                LEFT JOIN evidence ON evidence."claimId" = c.id LEFT JOIN sources ON sources."claimId" = c.id`,
+      [from, to],
+    );
+    await q(`INSERT INTO "ClaimPublication" (id, "claimId", content, claimant, "createdAt")
+             SELECT id, "claimId", content, claimant, now() FROM frozen`);
+    await q(`INSERT INTO "PublishedQuote" (id, "claimId", "quoteId", "speakerId", "reportedById", text, language, kind, "saidOn",
+                                           occasion, place, "speakerRef", "reportedByRef")
+             SELECT 'bpq' || f."claimId" || '-' || qt."quoteId", f."claimId", qt."quoteId", qt.speaker->>'id', qt."reportedBy"->>'id',
+                    qt.text, qt.language, qt.kind, left(qt."saidOn", 10)::date, qt.occasion, qt.place, qt.speaker - 'id',
+                    CASE WHEN jsonb_typeof(qt."reportedBy") = 'object' THEN qt."reportedBy" - 'id' END
+               FROM frozen f
+               CROSS JOIN LATERAL jsonb_to_recordset(f.content->'quotes')
+                 AS qt("quoteId" text, text text, language text, kind "SpeechKind", "saidOn" text, occasion text, place text,
+                       speaker jsonb, "reportedBy" jsonb)`);
+    await q(`INSERT INTO "PublishedClaimTopic" ("claimId", "topicId")
+             SELECT f."claimId", t FROM frozen f CROSS JOIN LATERAL jsonb_array_elements_text(f.content->'topicIds') t`);
+    await q(`DROP TABLE frozen`);
+  }
+  const { rows } = await q(`SELECT count(*)::int AS n FROM "Claim" c
+                             WHERE c."publicationId" IS NOT NULL
+                               AND NOT EXISTS (SELECT 1 FROM "ClaimPublication" p WHERE p.id = c."publicationId")`);
+  const missing = rows[0]?.n ?? 0;
+  if (missing !== 0) throw new Error(`${missing} claims name a publication that was not frozen`);
 }
 
 async function describeDataset(url: string): Promise<string> {

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExternalLinkStatus, type ExternalLinkActions } from "@/components/admin/ExternalLinkStatus";
 import { externalChecksOfClaim, importOfClaim } from "@/lib/external-checks";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/auth/permissions";
 
 export async function ClaimExternalChecks({ claimId, user, actions }: { claimId: string; user: { id: string; role: Role }; actions: ExternalLinkActions }) {
   const [links, origin, t] = await Promise.all([externalChecksOfClaim(claimId), importOfClaim(claimId), getTranslations("desk.externalLink")]);

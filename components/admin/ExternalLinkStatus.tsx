@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { getMessageText } from "@/lib/desk-i18n";
 import { approvalRefusal, type DeskLink } from "@/lib/external-checks";
 import { SNAPSHOT_FIELDS } from "@/lib/external-checks/snapshot";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/auth/permissions";
 
 // The publisher's values: content of the fact-check (their language), shown as they are.
 const shown = (value: unknown) => (value === null || value === undefined || value === "" ? "–" : String(value));

@@ -45,13 +45,15 @@ export async function ListResults({
   children: ReactNode;
 }) {
   const [t, locale] = await Promise.all([getTranslations("desk.list"), currentLocale()]);
+  // Above the desk's count limit a list says "more than 10,000" (lib/editorial/listing.ts).
+  const countLine = count && (result.atLeast ? t("moreThan", { count: count(result.total) }) : count(result.total));
   // A one-time notice (?geloescht=1 after a delete) is not carried to other pages.
   const pageHref = (n: number) => listHref(path, params, { page: n > 1 ? n : undefined, geloescht: undefined });
   return (
     <>
-      {count && (
+      {countLine && (
         <p className="list-summary" role="status">
-          {filtered ? t("found", { count: count(result.total) }) : count(result.total)}
+          {filtered ? t("found", { count: countLine }) : countLine}
         </p>
       )}
       {result.items.length === 0 ? (

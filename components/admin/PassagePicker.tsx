@@ -42,8 +42,9 @@ const toInt = (s: string | undefined): number | null => {
   return Number.isInteger(n) ? n : null;
 };
 
-/** The selection's offsets within `container`'s text, or why there are none. */
-function selectionIn(container: HTMLElement): { start: number; end: number } | "none" | "outside" {
+/** The selection's offsets within `container`'s text, or why there are none. (Also the claim
+ * workspace's source text and the evidence form: ./SourceText.tsx, ./EvidencePassage.tsx.) */
+export function selectionIn(container: HTMLElement): { start: number; end: number } | "none" | "outside" {
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return "none";
   const range = selection.getRangeAt(0);
@@ -53,6 +54,49 @@ function selectionIn(container: HTMLElement): { start: number; end: number } | "
   before.setEnd(range.startContainer, range.startOffset);
   const start = before.toString().length;
   return { start, end: start + range.toString().length };
+}
+
+/** [start, end) without the spaces and line breaks at its edges (they are no part of a
+ * passage); null when nothing else is left. */
+export function trimmedRange(text: string, start: number, end: number): { start: number; end: number } | null {
+  while (start < end && /\s/.test(text[start] ?? "")) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+  return start < end ? { start, end } : null;
+}
+
+export type LoadedText =
+  | { state: "idle" }
+  | { state: "loading" }
+  | { state: "error"; status: number | null }
+  | { state: "ready"; title: string; text: string | null; language?: string };
+
+/** The stored text of the source `sourceId` (GET /api/admin/sources/[id]/text), loaded whenever
+ * the source changes while `active`. */
+export function useSourceText(sourceId: string, active = true): LoadedText {
+  const [loaded, setLoaded] = useState<LoadedText>({ state: "idle" });
+  useEffect(() => {
+    if (!sourceId || !active) {
+      setLoaded({ state: "idle" });
+      return;
+    }
+    const controller = new AbortController();
+    setLoaded({ state: "loading" });
+    fetch(`/api/admin/sources/${encodeURIComponent(sourceId)}/text`, { signal: controller.signal, headers: { accept: "application/json" }, cache: "no-store" })
+      .then(async (res) => {
+        const body = (await res.json().catch(() => ({}))) as { title?: string; text?: string | null; language?: string };
+        if (!res.ok) {
+          setLoaded({ state: "error", status: res.status });
+          return;
+        }
+        setLoaded({ state: "ready", title: body.title ?? "", text: body.text ?? null, language: body.language });
+      })
+      .catch(() => {
+        if (controller.signal.aborted) return;
+        setLoaded({ state: "error", status: null });
+      });
+    return () => controller.abort();
+  }, [sourceId, active]);
+  return loaded;
 }
 
 export function PassagePicker({
@@ -123,12 +167,6 @@ function RowList({ sources, initial, textInputName }: { sources: PassageSourceOp
   );
 }
 
-type Loaded =
-  | { state: "idle" }
-  | { state: "loading" }
-  | { state: "error"; status: number | null }
-  | { state: "ready"; title: string; text: string | null };
-
 function AppearanceRow({
   rowKey,
   index,
@@ -145,7 +183,7 @@ function AppearanceRow({
   onRemove: () => void;
 }) {
   const [sourceId, setSourceId] = useState(initial.sourceId);
-  const [loaded, setLoaded] = useState<Loaded>({ state: "idle" });
+  const loaded = useSourceText(sourceId);
   const [range, setRange] = useState(() => ({ start: toInt(initial.start), end: toInt(initial.end) }));
   const [message, setMessage] = useState("");
   const [quoteText, setQuoteText] = useState("");
@@ -158,30 +196,6 @@ function AppearanceRow({
   /** The last selection made inside the box (a click on the button may collapse it). */
   const remembered = useRef<{ start: number; end: number } | null>(null);
   const id = (what: string) => `appearance-${rowKey}-${what}`;
-
-  // Load the source's stored text whenever the chosen source changes.
-  useEffect(() => {
-    if (!sourceId) {
-      setLoaded({ state: "idle" });
-      return;
-    }
-    const controller = new AbortController();
-    setLoaded({ state: "loading" });
-    fetch(`/api/admin/sources/${encodeURIComponent(sourceId)}/text`, { signal: controller.signal, headers: { accept: "application/json" }, cache: "no-store" })
-      .then(async (res) => {
-        const body = (await res.json().catch(() => ({}))) as { title?: string; text?: string | null };
-        if (!res.ok) {
-          setLoaded({ state: "error", status: res.status });
-          return;
-        }
-        setLoaded({ state: "ready", title: body.title ?? "", text: body.text ?? null });
-      })
-      .catch(() => {
-        if (controller.signal.aborted) return;
-        setLoaded({ state: "error", status: null });
-      });
-    return () => controller.abort();
-  }, [sourceId]);
 
   // Follow the quote text field, to say whether the passage reads it.
   useEffect(() => {
@@ -238,14 +252,13 @@ function AppearanceRow({
       setMessage(t("selectFirst"));
       return;
     }
-    let { start, end } = picked;
     // Leading and trailing spaces and line breaks are not part of the quote.
-    while (start < end && /\s/.test(text[start] ?? "")) start++;
-    while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
-    if (start >= end) {
+    const trimmed = trimmedRange(text, picked.start, picked.end);
+    if (!trimmed) {
       setMessage(t("onlyWhitespace"));
       return;
     }
+    const { start, end } = trimmed;
     if (startInput.current) startInput.current.value = String(start);
     if (endInput.current) endInput.current.value = String(end);
     setRange({ start, end });

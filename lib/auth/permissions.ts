@@ -8,6 +8,9 @@
 // of `claim.review` (lib/editorial/workflow.ts).
 import type { Role } from "../generated/prisma/enums";
 
+/** An account's role (the pages and components take it from here, not from the generated client). */
+export type { Role };
+
 const EVERYONE: readonly Role[] = ["admin", "editor", "reviewer", "contributor"];
 const DESK: readonly Role[] = ["admin", "editor", "reviewer"];
 const ADMIN: readonly Role[] = ["admin"];

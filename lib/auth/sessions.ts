@@ -133,6 +133,11 @@ export async function endSession(client: Client, sessionId: string | null | unde
   await client.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }
 
+/** Signing out of this browser: ends the current session (the server action's "sign out"). */
+export async function signOutHere(sessionId: string | null | undefined, client: Db = defaultDb): Promise<void> {
+  await endSession(client, sessionId);
+}
+
 /** Ends every session of the account ("sign out everywhere"); returns how many rows it revoked. */
 export async function endAllSessions(client: Client, userId: string, now: Date = new Date()): Promise<number> {
   const { count } = await client.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });

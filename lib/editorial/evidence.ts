@@ -2,7 +2,7 @@
 // excerpt that matters and an optional public note. Versioned like every editorial record
 // (entityType "Evidence"), each write with its revision.
 //
-// Rules, in line with the workflow (./workflow.ts, ./claims.ts):
+// Rules, in line with the workflow (./workflow.ts, ./claims/rules.ts):
 // - While the claim is in review its evidence does not change: the reviewer approves what
 //   gets published. The claim is taken back from review first.
 // - Evidence of a public claim is public as approved (./publication.ts): a change goes to the
@@ -20,7 +20,7 @@ import { db, type Db } from "../db/client";
 import { msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, TransitionError, ValidationError, summary, type FieldErrors } from "./errors";
 import { id, optionalInt, optionalText, requiredText, version } from "./fields";
-import { passageProblem, requirePermissionFor } from "./claims";
+import { passageProblem, requirePermissionFor } from "./claims/rules";
 import { createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
 
 type Actor = Pick<SessionUser, "id" | "name" | "role">;
@@ -182,4 +182,11 @@ export async function getEvidenceForEdit(evidenceId: string, client: Db = db) {
       source: { select: { id: true, title: true } },
     },
   });
+}
+
+/** The claim a piece of evidence belongs to (the pages to refresh after its edit), or null. */
+export async function claimIdOfEvidence(evidenceId: string, client: Db = db): Promise<string | null> {
+  if (!evidenceId || evidenceId.length > 64) return null;
+  const row = await client.evidence.findUnique({ where: { id: evidenceId }, select: { claimId: true } });
+  return row?.claimId ?? null;
 }

@@ -33,14 +33,28 @@ export function optionalChoice<T extends string>(params: SearchParams, name: str
   return (allowed as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 }
 
+/** The desk's lists count their rows up to this many (a count that stops at DESK_COUNT_LIMIT + 1
+ * rows): counting every row of a large archive cost more than showing its first page. Above,
+ * the list says "more than 10000" and pages on. */
+export const DESK_COUNT_LIMIT = 10_000;
+
 export interface Page<T> {
   items: T[];
+  /** At most DESK_COUNT_LIMIT; with `atLeast`, there are more. */
   total: number;
   page: number;
   pageCount: number;
+  /** More rows than DESK_COUNT_LIMIT: `total` is a lower bound. */
+  atLeast?: boolean;
 }
 
+/** `total` as counted with `take: DESK_COUNT_LIMIT + 1`. */
 export function pageOf<T>(items: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {
+  if (total > DESK_COUNT_LIMIT) {
+    // Pages past the counted ones stay reachable one "next" at a time.
+    const pageCount = Math.max(Math.ceil(DESK_COUNT_LIMIT / pageSize), items.length === pageSize ? page + 1 : page);
+    return { items, total: DESK_COUNT_LIMIT, page, pageCount, atLeast: true };
+  }
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 

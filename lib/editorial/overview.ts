@@ -14,6 +14,7 @@
 import type { ClaimStatus } from "../generated/prisma/enums";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
+import { DESK_COUNT_LIMIT } from "./listing";
 import { OPEN_CLAIM_STATUSES } from "./status";
 
 export const OVERVIEW_ROWS = 10;
@@ -41,7 +42,8 @@ export async function recordOverviewVisit(userId: string, now: Date = new Date()
 
 export interface Section<T> {
   items: T[];
-  /** How many there are in all (the section shows at most OVERVIEW_ROWS). */
+  /** How many there are in all (the section shows at most OVERVIEW_ROWS); counted up to
+   * DESK_COUNT_LIMIT, like the desk's lists. */
   total: number;
 }
 
@@ -69,7 +71,7 @@ export async function myOpenWork(viewer: Pick<SessionUser, "id">, client: Db = d
       take: OVERVIEW_ROWS,
       select: { id: true, text: true, language: true, status: true, assigneeId: true, createdById: true, updatedAt: true },
     }),
-    client.claim.count({ where }),
+    client.claim.count({ where, take: DESK_COUNT_LIMIT }),
   ]);
   return {
     items: rows.map(({ assigneeId, createdById, ...c }) => ({ ...c, assignedToMe: assigneeId === viewer.id, createdByMe: createdById === viewer.id })),
@@ -98,7 +100,7 @@ export async function staleDrafts(now: Date = new Date(), client: Db = db): Prom
       take: OVERVIEW_ROWS,
       select: { id: true, text: true, language: true, updatedAt: true, createdBy: { select: { name: true } }, assignee: { select: { name: true } } },
     }),
-    client.claim.count({ where }),
+    client.claim.count({ where, take: DESK_COUNT_LIMIT }),
   ]);
   return {
     items: rows.map((c) => ({

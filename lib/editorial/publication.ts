@@ -8,7 +8,7 @@
 //   sources' metadata and the excerpts around every passage, and the evidence (stance, excerpt,
 //   note, source). The verdict, summary and analysis are frozen the same way, in the claim's
 //   published* columns; text, language and claimant never change after the first publication
-//   (./claims.ts), so the public reads them from the claim.
+//   (./claims/rules.ts), so the public reads them from the claim.
 // - Desk edits of quotes, sources, speakers, evidence and claim fields change the working
 //   records only. They reach readers with the next approval of every public claim that shows
 //   them, i.e. through the correction workflow (a public dated note, a fresh approval by a

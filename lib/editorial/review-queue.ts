@@ -9,11 +9,14 @@
 // outside the workflow) waits since its last change.
 //
 // Two queries whatever the length of the queue: the claims in review with their latest step into
-// review (a lateral join on the revision log), and the texts and names of the page's rows.
+// review (a lateral join on the revision log), and the texts and names of the page's rows. Of a
+// queue longer than REVIEW_QUEUE_LIMIT, the claims unchanged longest are considered (a claim in
+// review hardly changes: its latest change is about when it was submitted), as the index on
+// status and updatedAt finds them at any size; the page says so.
 import type { ClaimStatus } from "../generated/prisma/enums";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
-import type { VerdictNames } from "./claims";
+import { REVIEW_QUEUE_LIMIT, type VerdictNames } from "./claims";
 import { PAGE_SIZE, pageOf, type Page } from "./listing";
 import { refusal } from "./workflow";
 
@@ -50,6 +53,8 @@ export interface ReviewQueueRow {
 export interface ReviewQueuePage extends Page<ReviewQueueRow> {
   /** How many claims are in each group (on every page). */
   groups: Record<ReviewGroup, number>;
+  /** More claims are in review than REVIEW_QUEUE_LIMIT: the queue holds those unchanged longest. */
+  limited: boolean;
 }
 
 type Viewer = Pick<SessionUser, "id" | "role">;
@@ -74,8 +79,8 @@ interface WaitingClaim {
   submittedBy: string | null;
 }
 
-/** Every claim in review with what the workflow needs to judge an approval, and since when it
- * waits (one query). */
+/** The claims in review (REVIEW_QUEUE_LIMIT + 1 of them at most, those unchanged longest) with
+ * what the workflow needs to judge an approval, and since when each waits (one query). */
 function waitingClaims(client: Db): Promise<WaitingClaim[]> {
   return client.$queryRaw<WaitingClaim[]>`
     SELECT c."id", c."status"::text AS "status", c."version", c."verdictId", c."summary", c."analysis", c."verdictAuthorId",
@@ -85,15 +90,16 @@ function waitingClaims(client: Db): Promise<WaitingClaim[]> {
            EXISTS (SELECT 1 FROM "Correction" k WHERE k."claimId" = c."id" AND k."publishedAt" IS NULL AND k."kind" = 'correction') AS "pendingCorrection",
            COALESCE(step."createdAt", c."updatedAt") AS "since",
            u."name" AS "submittedBy"
-    FROM "Claim" c
+    FROM (
+      SELECT * FROM "Claim" WHERE "status" = 'in_review' ORDER BY "updatedAt" ASC, "id" ASC LIMIT ${REVIEW_QUEUE_LIMIT + 1}
+    ) c
     LEFT JOIN LATERAL (
       SELECT r."createdAt", r."userId" FROM "Revision" r
       WHERE r."entityType" = 'Claim' AND r."entityId" = c."id" AND r."changes" -> 'status' ->> 'after' = 'in_review'
       ORDER BY r."createdAt" DESC, r."id" DESC
       LIMIT 1
     ) step ON true
-    LEFT JOIN "User" u ON u."id" = step."userId"
-    WHERE c."status" = 'in_review'`;
+    LEFT JOIN "User" u ON u."id" = step."userId"`;
 }
 
 function mayApprove(claim: WaitingClaim, viewer: Viewer): boolean {
@@ -104,7 +110,10 @@ function mayApprove(claim: WaitingClaim, viewer: Viewer): boolean {
 /** One page of the review queue for `viewer`: what waits for them first, the longest waiting
  * first within each group. */
 export async function reviewQueuePage(viewer: Viewer, page = 1, client: Db = db): Promise<ReviewQueuePage> {
-  const waiting = (await waitingClaims(client))
+  const claims = await waitingClaims(client);
+  const limited = claims.length > REVIEW_QUEUE_LIMIT;
+  const waiting = claims
+    .slice(0, REVIEW_QUEUE_LIMIT)
     .map((claim) => {
       const approvable = mayApprove(claim, viewer);
       const assigned = claim.assigneeId === viewer.id;
@@ -160,7 +169,7 @@ export async function reviewQueuePage(viewer: Viewer, page = 1, client: Db = db)
       } satisfies ReviewQueueRow,
     ];
   });
-  return { ...pageOf(items, waiting.length, page), groups };
+  return { ...pageOf(items, waiting.length, page), groups, limited };
 }
 
 export const WAITING_UNITS = ["days", "hours", "minutes"] as const;

@@ -6,12 +6,14 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client";
 import type { Prisma, SourceKind } from "../generated/prisma/client";
+
+export type { SourceKind };
 import { can } from "../auth/permissions";
 import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, language, optionalDate, optionalText, optionalUrl, requiredText, version } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
-import { PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "./listing";
 import type { Actor } from "./speakers";
 
 type Client = typeof db;
@@ -167,23 +169,48 @@ export async function updateSource(actor: Actor, input: SourceUpdateInput, clien
   }, client);
 }
 
+// ── The delete rule ─────────────────────────────────────────────────────────────────────────
+// A source is deleted only while nothing refers to it: no quote appearance, claim passage,
+// evidence or ingested article. deleteSource refuses with these uses; the edit page says so
+// before (getSourceForEdit's `uses`).
+
+/** The counts the delete rule needs (Prisma's _count selection of a source). */
+const SOURCE_USES_COUNT = { appearances: true, passages: true, evidence: true, articles: true } as const;
+
+export interface SourceUses {
+  appearances: number;
+  passages: number;
+  evidence: number;
+  articles: number;
+}
+
+/** How many records refer to the source: it may be deleted only when this is 0. */
+export function sourceUseCount(uses: SourceUses): number {
+  return uses.appearances + uses.passages + uses.evidence + uses.articles;
+}
+
+function sourceUseMessages(c: SourceUses): Message[] {
+  return [
+    c.appearances ? msg("msg.source.uses.appearances", { count: c.appearances }) : null,
+    c.passages ? msg("msg.source.uses.passages", { count: c.passages }) : null,
+    c.evidence ? msg("msg.source.uses.evidence", { count: c.evidence }) : null,
+    c.articles ? msg("msg.source.uses.articles", { count: c.articles }) : null,
+  ].filter((m): m is Message => m !== null);
+}
+
 export async function deleteSource(actor: Actor, input: SourceDeleteInput, client: Client = db): Promise<{ title: string }> {
   if (!can(actor.role, "record.delete")) throw new ForbiddenError(msg("msg.source.deleteRoles"));
   return inTransaction(async (tx) => {
     const current = await tx.source.findUnique({
       where: { id: input.id },
-      include: { _count: { select: { appearances: true, passages: true, evidence: true, articles: true } } },
+      include: { _count: { select: SOURCE_USES_COUNT } },
     });
     if (!current) throw new NotFoundError("Source");
     if (current.version !== input.version) throw await conflictFor(tx, "Source", current);
-    const c = current._count;
-    const uses = [
-      c.appearances ? msg("msg.source.uses.appearances", { count: c.appearances }) : null,
-      c.passages ? msg("msg.source.uses.passages", { count: c.passages }) : null,
-      c.evidence ? msg("msg.source.uses.evidence", { count: c.evidence }) : null,
-      c.articles ? msg("msg.source.uses.articles", { count: c.articles }) : null,
-    ].filter((m): m is Message => m !== null);
-    if (uses.length) throw new ValidationError(msg("msg.source.inUse", { title: short(current.title), uses: list(uses) }));
+    const uses = current._count;
+    if (sourceUseCount(uses) > 0) {
+      throw new ValidationError(msg("msg.source.inUse", { title: short(current.title), uses: list(sourceUseMessages(uses)) }));
+    }
     await deleteRecord(tx, "Source", current.id, input.version, actor.id);
     return { title: current.title };
   }, client);
@@ -256,7 +283,7 @@ export async function listSources(params: SourceListParams, client: Client = db)
         _count: { select: { appearances: true, passages: true, evidence: true } },
       },
     }),
-    client.source.count({ where }),
+    client.source.count({ where, take: DESK_COUNT_LIMIT + 1 }),
   ]);
   return pageOf(items, total, page);
 }
@@ -264,11 +291,12 @@ export async function listSources(params: SourceListParams, client: Client = db)
 export async function getSourceForEdit(sourceId: string, client: Client = db) {
   const s = await client.source.findUnique({
     where: { id: sourceId },
-    include: { _count: { select: { appearances: true, passages: true, evidence: true, articles: true } } },
+    include: { _count: { select: SOURCE_USES_COUNT } },
   });
   if (!s) return null;
   const { _count, ...source } = s;
-  return { ...source, counts: _count };
+  // `uses`: how many records keep it from being deleted (the delete rule: 0 = deletable).
+  return { ...source, counts: _count, uses: sourceUseCount(_count) };
 }
 
 /** The stored text of a source, for the passage picker. */

@@ -13,6 +13,8 @@
 import { z } from "zod";
 import { db } from "../db/client";
 import type { Prisma, SpeakerKind } from "../generated/prisma/client";
+
+export type { SpeakerKind };
 import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/permissions";
 import { publicSpeakerWhere } from "../public";
@@ -20,7 +22,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError, fieldError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type Tx } from "./records";
-import { PAGE_SIZE, pageOf, sortColumns, type Page, type SortDirection } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type Page, type SortDirection } from "./listing";
 
 type Client = typeof db;
 export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
@@ -274,6 +276,41 @@ export async function updateSpeaker(actor: Actor, input: SpeakerUpdateInput, cli
   }
 }
 
+// ── The delete rule ─────────────────────────────────────────────────────────────────────────
+// A speaker is deleted only while nothing names it: no quote (as speaker or reporter), no claim
+// (as claimant), and no quote as approved on a public claim (even when the working quote has
+// another speaker now: the public page must keep its link). deleteSpeaker refuses with these
+// uses; the edit page says so before (getSpeakerForEdit's `uses`).
+
+/** The counts the delete rule needs (Prisma's _count selection of a speaker). */
+const SPEAKER_USES_COUNT = { quotes: true, quotesReported: true, claims: true, publishedQuotes: true, publishedQuotesReported: true } as const;
+
+export interface SpeakerUses {
+  quotes: number;
+  quotesReported: number;
+  claims: number;
+  /** Quotes as approved on public claims, as speaker or reporter. */
+  published: number;
+}
+
+function speakerUses(c: { quotes: number; quotesReported: number; claims: number; publishedQuotes: number; publishedQuotesReported: number }): SpeakerUses {
+  return { quotes: c.quotes, quotesReported: c.quotesReported, claims: c.claims, published: c.publishedQuotes + c.publishedQuotesReported };
+}
+
+/** How many records name the speaker: it may be deleted only when this is 0. */
+export function speakerUseCount(uses: SpeakerUses): number {
+  return uses.quotes + uses.quotesReported + uses.claims + uses.published;
+}
+
+function speakerUseMessages(uses: SpeakerUses): Message[] {
+  return [
+    uses.quotes ? msg("msg.speaker.uses.quotes", { count: uses.quotes }) : null,
+    uses.quotesReported ? msg("msg.speaker.uses.quotesReported", { count: uses.quotesReported }) : null,
+    uses.claims ? msg("msg.speaker.uses.claims", { count: uses.claims }) : null,
+    uses.published ? msg("msg.speaker.uses.published", { count: uses.published }) : null,
+  ].filter((m): m is Message => m !== null);
+}
+
 export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, client: Client = db): Promise<{ name: string }> {
   if (!can(actor.role, "record.delete")) throw new ForbiddenError(msg("msg.speaker.deleteRoles"));
   return inTransaction(async (tx) => {
@@ -282,23 +319,14 @@ export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, cli
       include: {
         aliases: true,
         roles: true,
-        _count: { select: { quotes: true, quotesReported: true, claims: true, publishedQuotes: true, publishedQuotesReported: true } },
+        _count: { select: SPEAKER_USES_COUNT },
       },
     });
     if (!current) throw new NotFoundError("Speaker");
     if (current.version !== input.version) throw await conflictFor(tx, "Speaker", asForm(current));
-    const { quotes, quotesReported, claims } = current._count;
-    // Quotes as approved on public claims name the speaker too, even when the working quote
-    // has another speaker now: the public page must keep its link.
-    const published = current._count.publishedQuotes + current._count.publishedQuotesReported;
-    if (quotes + quotesReported + claims + published > 0) {
-      const uses = [
-        quotes ? msg("msg.speaker.uses.quotes", { count: quotes }) : null,
-        quotesReported ? msg("msg.speaker.uses.quotesReported", { count: quotesReported }) : null,
-        claims ? msg("msg.speaker.uses.claims", { count: claims }) : null,
-        published ? msg("msg.speaker.uses.published", { count: published }) : null,
-      ].filter((m): m is Message => m !== null);
-      throw new ValidationError(msg("msg.speaker.inUse", { name: current.name, uses: list(uses, "and") }));
+    const uses = speakerUses(current._count);
+    if (speakerUseCount(uses) > 0) {
+      throw new ValidationError(msg("msg.speaker.inUse", { name: current.name, uses: list(speakerUseMessages(uses), "and") }));
     }
     // Keep the aliases and roles in the history: they go with the speaker (cascade), recorded
     // in the delete revision.
@@ -375,7 +403,7 @@ export async function listSpeakers(params: SpeakerListParams, client: Client = d
         _count: { select: { quotes: true, claims: true } },
       },
     }),
-    client.speaker.count({ where }),
+    client.speaker.count({ where, take: DESK_COUNT_LIMIT + 1 }),
   ]);
   return pageOf(items, total, page) satisfies Page<(typeof items)[number]>;
 }
@@ -391,15 +419,20 @@ export interface SpeakerForEdit {
   aliases: string[];
   roles: RoleValue[];
   counts: { quotes: number; quotesReported: number; claims: number };
+  /** How many records keep the speaker from being deleted (the delete rule: 0 = deletable). */
+  uses: number;
+  /** Whether the speaker has a public page (only claim.correct edits it then). */
+  isPublic: boolean;
   updatedAt: Date;
 }
 
 export async function getSpeakerForEdit(speakerId: string, client: Client = db): Promise<SpeakerForEdit | null> {
   const s = await client.speaker.findUnique({
     where: { id: speakerId },
-    include: { aliases: true, roles: true, _count: { select: { quotes: true, quotesReported: true, claims: true } } },
+    include: { aliases: true, roles: true, _count: { select: SPEAKER_USES_COUNT } },
   });
   if (!s) return null;
+  const uses = speakerUses(s._count);
   return {
     id: s.id,
     version: s.version,
@@ -410,7 +443,9 @@ export async function getSpeakerForEdit(speakerId: string, client: Client = db):
     bio: s.bio,
     aliases: sortAliases(s.aliases.map((a) => a.alias)),
     roles: sortRoles(s.roles.map((r) => ({ title: r.title, organization: r.organization, startDate: isoDay(r.startDate), endDate: isoDay(r.endDate) }))),
-    counts: s._count,
+    counts: { quotes: uses.quotes, quotesReported: uses.quotesReported, claims: uses.claims },
+    uses: speakerUseCount(uses),
+    isPublic: await isPublicSpeaker(client, s.id),
     updatedAt: s.updatedAt,
   };
 }

@@ -16,6 +16,8 @@
 //   verdicts.
 import { z } from "zod";
 import type { Prisma, Topic, VerdictLabel } from "../generated/prisma/client";
+
+export type { Topic, VerdictLabel };
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
 import { slugify, uniqueSlug } from "../slug";
@@ -117,14 +119,20 @@ export async function updateTopic(actor: Actor, input: UpdateTopicInput, client:
   }, client).catch(uniqueViolation("slug", SLUG_TAKEN));
 }
 
+/**
+ * The delete rule of a topic: it is deleted only while no claim has it, neither the working
+ * claim nor its approved version (a correction may have taken it off the working claim while
+ * readers still see it there). deleteTopic refuses; the topic's page offers no delete (getTopic's
+ * `inUse`).
+ */
+function claimsUsingTopic(topicId: string): Prisma.ClaimWhereInput {
+  return { OR: [{ topics: { some: { topicId } } }, { publishedTopics: { some: { topicId } } }] };
+}
+
 export async function deleteTopic(actor: Actor, input: { id: string; version: number }, client: Db = db): Promise<void> {
   await inTransaction(async (tx) => {
     const topic = (await load(tx, "Topic", input.id)) as unknown as Topic;
-    // Also the approved versions of public claims (a correction may have taken it off the
-    // working claim while readers still see it there).
-    const used = await tx.claim.count({
-      where: { OR: [{ topics: { some: { topicId: input.id } } }, { publishedTopics: { some: { topicId: input.id } } }] },
-    });
+    const used = await tx.claim.count({ where: claimsUsingTopic(input.id) });
     if (used > 0) {
       throw new TransitionError(msg("msg.taxonomy.topicInUse", { name: names(topic), count: used }));
     }
@@ -174,11 +182,14 @@ export async function listTopics(
   );
 }
 
-export async function getTopic(topicId: string, client: Db = db): Promise<TopicWithCount | null> {
+/** A topic for its page: `claimCount` working claims have it; `inUse` claims keep it from being
+ * deleted (the delete rule, claimsUsingTopic: 0 = deletable). */
+export async function getTopic(topicId: string, client: Db = db): Promise<(TopicWithCount & { inUse: number }) | null> {
   const row = await client.topic.findUnique({ where: { id: topicId }, include: { _count: { select: { claims: true } } } });
   if (!row) return null;
   const { _count, ...t } = row;
-  return { ...t, claimCount: _count.claims };
+  const inUse = await client.claim.count({ where: claimsUsingTopic(row.id) });
+  return { ...t, claimCount: _count.claims, inUse };
 }
 
 // ── The verdict scale ─────────────────────────────────────────────────────────────────────────

@@ -173,10 +173,13 @@ export interface PublicClaim extends PublicClaimSummary {
 
 export interface Page<T> {
   items: T[];
+  /** Exact up to EXACT_COUNT_LIMIT; above, the planner's estimate (`estimated`). */
   total: number;
   page: number;
   pageSize: number;
   pageCount: number;
+  /** `total` (and so `pageCount`) is an estimate: "about". */
+  estimated?: boolean;
 }
 
 export interface PublicSpeakerQuote {
@@ -307,6 +310,41 @@ export function plausibleSlug(slug: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
+// Counting (issue 15). A list's first page costs the same at any size of the archive (its
+// rows are the first entries of an index); counting every row would not. Lists count up to
+// EXACT_COUNT_LIMIT rows and take the planner's estimate above, which the pages may show as
+// "about": at 150,000 public claims, counting them all took longer than the page itself.
+
+/** Lists count their rows exactly up to this many. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/** The planner's estimate of the rows of `query` (EXPLAIN: nothing is run). */
+export async function estimateRows(client: Db, query: Prisma.Sql): Promise<number> {
+  const rows = await client.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`EXPLAIN (FORMAT JSON) ${query}`;
+  return Math.round(rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+}
+
+/** An estimate to two significant figures: 12,345 → 12,000. */
+export function roundEstimate(n: number): number {
+  if (n < 100) return Math.round(n);
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
+
+/** The rows of `from` (a FROM … WHERE clause), counted up to EXACT_COUNT_LIMIT + 1 and in no
+ * order (Prisma's count with `take` sorts every row by id first). */
+async function countUpToLimit(client: Db, from: Prisma.Sql): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
+  return row?.n ?? 0;
+}
+
+/** `counted` (a count that stopped at EXACT_COUNT_LIMIT + 1), or an estimate above the limit. */
+async function boundedTotal(counted: number, estimate: () => Promise<number>): Promise<{ total: number; estimated: boolean }> {
+  if (counted <= EXACT_COUNT_LIMIT) return { total: counted, estimated: false };
+  return { total: roundEstimate(Math.max(await estimate(), EXACT_COUNT_LIMIT + 1)), estimated: true };
+}
+
+// ---------------------------------------------------------------------------------------
 // Queries.
 
 export async function listPublishedClaims(
@@ -314,16 +352,18 @@ export async function listPublishedClaims(
   client: Db = db,
 ): Promise<Page<PublicClaimSummary>> {
   const pageSize = Math.min(Math.max(Math.floor(options.pageSize ?? 20), 1), 100);
-  const page = Math.max(Math.floor(options.page ?? 1), 1);
-  const [total, rows] = await Promise.all([
-    client.claim.count({ where: publicClaimWhere }),
-    client.claim.findMany({
-      where: publicClaimWhere,
-      select: claimSummarySelect,
-      orderBy: claimOrder,
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
+  const page = Math.min(Math.max(Math.floor(options.page ?? 1), 1), 1_000_000);
+  const [counted, window] = await Promise.all([
+    countUpToLimit(client, Prisma.sql`FROM "Claim" c WHERE ${publicClaimSql("c")}`),
+    // The page's slugs first, from the index alone (Claim_public_publishedAt_idx): a deep page
+    // skips index entries, not rows.
+    client.claim.findMany({ where: publicClaimWhere, select: { slug: true }, orderBy: claimOrder, skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  const [{ total, estimated }, rows] = await Promise.all([
+    boundedTotal(counted, () => estimateRows(client, Prisma.sql`SELECT 1 FROM "Claim" c WHERE ${publicClaimSql("c")}`)),
+    window.length
+      ? client.claim.findMany({ where: { ...publicClaimWhere, slug: { in: window.map((w) => w.slug) } }, select: claimSummarySelect, orderBy: claimOrder })
+      : [],
   ]);
   return {
     items: rows.map(toClaimSummary),
@@ -331,6 +371,7 @@ export async function listPublishedClaims(
     page,
     pageSize,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    ...(estimated ? { estimated } : {}),
   };
 }
 
@@ -712,8 +753,8 @@ function pageWindow(options: { page?: number; pageSize?: number }): { page: numb
   return { page, pageSize, skip: (page - 1) * pageSize };
 }
 
-function toPage<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+function toPage<T>(items: T[], total: number, page: number, pageSize: number, estimated = false): Page<T> {
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), ...(estimated ? { estimated } : {}) };
 }
 
 /** Every public topic with the number of its public claims, by German name. */
@@ -738,11 +779,22 @@ export async function getPublicTopic(
   if (!topic) return null;
   const { page, pageSize, skip } = pageWindow(options);
   const where = { ...publicClaimWhere, publishedTopics: { some: { topicId: topic.id } } } satisfies Prisma.ClaimWhereInput;
-  const [total, rows] = await Promise.all([
-    client.claim.count({ where }),
+  const [counted, rows] = await Promise.all([
+    countUpToLimit(
+      client,
+      Prisma.sql`FROM "PublishedClaimTopic" t
+                 CROSS JOIN LATERAL (SELECT 1 FROM "Claim" c WHERE c.id = t."claimId" AND ${publicClaimSql("c")} OFFSET 0) c
+                 WHERE t."topicId" = ${topic.id}`,
+    ),
     client.claim.findMany({ where, select: claimSummarySelect, orderBy: claimOrder, skip, take: pageSize }),
   ]);
-  return { topic: toTopic(topic), claims: toPage(rows.map(toClaimSummary), total, page, pageSize) };
+  const { total, estimated } = await boundedTotal(counted, () =>
+    estimateRows(
+      client,
+      Prisma.sql`SELECT 1 FROM "PublishedClaimTopic" t JOIN "Claim" c ON c.id = t."claimId" WHERE t."topicId" = ${topic.id} AND ${publicClaimSql("c")}`,
+    ),
+  );
+  return { topic: toTopic(topic), claims: toPage(rows.map(toClaimSummary), total, page, pageSize, estimated) };
 }
 
 /** The verdict scale as the methodology page publishes it. */
@@ -768,8 +820,11 @@ export async function listPublicCorrections(
 ): Promise<Page<PublicCorrectionEntry>> {
   const { page, pageSize, skip } = pageWindow(options);
   const where = { ...publishedCorrectionWhere, claim: publicClaimWhere } satisfies Prisma.CorrectionWhereInput;
-  const [total, rows] = await Promise.all([
-    client.correction.count({ where }),
+  const [counted, rows] = await Promise.all([
+    countUpToLimit(
+      client,
+      Prisma.sql`FROM "Correction" r JOIN "Claim" c ON c.id = r."claimId" WHERE r."publishedAt" IS NOT NULL AND ${publicClaimSql("c")}`,
+    ),
     client.correction.findMany({
       where,
       select: { kind: true, note: true, publishedAt: true, claim: { select: { slug: true, text: true, language: true } } },
@@ -778,6 +833,12 @@ export async function listPublicCorrections(
       take: pageSize,
     }),
   ]);
+  const { total, estimated } = await boundedTotal(counted, () =>
+    estimateRows(
+      client,
+      Prisma.sql`SELECT 1 FROM "Correction" r JOIN "Claim" c ON c.id = r."claimId" WHERE r."publishedAt" IS NOT NULL AND ${publicClaimSql("c")}`,
+    ),
+  );
   return toPage(
     rows.flatMap((row) =>
       row.publishedAt
@@ -794,6 +855,7 @@ export async function listPublicCorrections(
     total,
     page,
     pageSize,
+    estimated,
   );
 }
 

@@ -41,7 +41,9 @@ import type { PublicState, SpeakerKind } from "../generated/prisma/enums";
 import { db, type Db } from "../db/client";
 import { NEWSROOM_TIME_ZONE } from "../format";
 import {
+  estimateRows,
   parsePageNumber,
+  roundEstimate,
   publicClaimSql,
   publicClaimWhere,
   publicTopicWhere,
@@ -138,6 +140,9 @@ export interface SearchResult {
   total: number;
   /** Hits of every type, for the tabs. */
   counts: SearchCounts;
+  /** Which counts are estimates (more matches than SEARCH_CANDIDATES: "about 12,000"); `total`
+   * is one when the count of its type is. */
+  estimated: { [K in keyof SearchCounts]: boolean };
   page: number;
   pageSize: number;
   pageCount: number;
@@ -440,7 +445,6 @@ function textSearch(mode: Mode, q: string, spelling: Spelling | null, columns: {
           : sql`${meaningful} AND (${columns.de} @@ ${t.de} OR ${columns.en} @@ ${t.en})`,
     score:
       mode === "filters" ? sql`0` : sql`GREATEST(ts_rank_cd(${columns.de}, ${t.de}, 1), ts_rank_cd(${columns.en}, ${t.en}, 1))`,
-    de: mode === "filters" ? sql`TRUE` : sql`ts_rank_cd(${columns.de}, ${t.de}) >= ts_rank_cd(${columns.en}, ${t.en})`,
   };
 }
 
@@ -461,11 +465,18 @@ function dayStart(day: Prisma.Sql): Prisma.Sql {
   return sql`((${day})::timestamp AT TIME ZONE ${NEWSROOM_TIME_ZONE} AT TIME ZONE 'UTC')`;
 }
 
-function claimHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
-  const { match, score, de } = textSearch(mode, q, spelling, { de: sql`c."searchDe"`, en: sql`c."searchEn"` });
+// The cost of a search is bound by the page, not by the archive: of each type, at most
+// `limit` matches are ranked (SEARCH_CANDIDATES, more for deep pages), the newest, found by the
+// indexes on the public claims' publishedAt and the published quotes' saidOn; and matches are
+// counted up to EXACT_COUNT_LIMIT, above which the count is the planner's estimate. A query
+// with fewer matches than the limit (every query on an archive of a few thousand items) is
+// ranked and counted exactly as before. docs/performance.md has the figures.
+
+/** The public claims matching, newest first (ids only: what is ranked is computed on at most
+ * `limit` of them). */
+function claimMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
+  const { match } = textSearch(mode, q, spelling, { de: sql`c."searchDe"`, en: sql`c."searchEn"` });
   return sql`
-    SELECT 'claim'::text AS type, c.id, NULL::text AS "linkId", 0 AS tier, (${score})::float8 AS score,
-           (${de}) AS de, c."publishedAt" AS "sortDate"
       FROM "Claim" c
      WHERE ${publicClaimSql("c")} AND ${match}
        ${claimFilters(f)}
@@ -474,23 +485,45 @@ function claimHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null)
        ${f.to !== null ? sql`AND c."publishedAt" < ${dayStart(sql`${f.to}::date + 1`)}` : none}`;
 }
 
-function quoteHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
-  const { match, score, de } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` });
-  // A quote is public as approved on a public claim (which must also pass the claim filters):
-  // one hit per quote, the approved version of the newest such claim, which the hit links to.
-  // The hit's id is that PublishedQuote row.
+function claimHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null, limit: number): Prisma.Sql {
+  const { score } = textSearch(mode, q, spelling, { de: sql`c."searchDe"`, en: sql`c."searchEn"` });
   return sql`
-    (SELECT DISTINCT ON (qt."quoteId")
-            'quote'::text AS type, qt.id, c.id AS "linkId", 0 AS tier, (${score})::float8 AS score,
-            (${de}) AS de, qt."saidOn"::timestamp AS "sortDate"
+    SELECT 'claim'::text AS type, c.id, NULL::text AS "linkId", 0 AS tier, (${score})::float8 AS score, c."publishedAt" AS "sortDate"
+      FROM (SELECT c.id ${claimMatches(mode, q, f, spelling)}
+             ORDER BY c."publishedAt" DESC NULLS LAST, c.slug
+             LIMIT ${limit}) k
+      -- A lookup per candidate (OFFSET 0 keeps it one): never a hash of the whole table.
+      CROSS JOIN LATERAL (SELECT * FROM "Claim" c WHERE c.id = k.id OFFSET 0) c`;
+}
+
+/** Published quotes on public claims (which must also pass the claim filters), newest first.
+ * The claim is a lookup per quote (a nested loop under the candidates' LIMIT), not a join the
+ * planner could turn into a hash of every public claim. */
+function quoteMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
+  const { match } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` });
+  return sql`
        FROM "PublishedQuote" qt
-       JOIN "Claim" c ON c.id = qt."claimId" AND ${publicClaimSql("c")}
+       CROSS JOIN LATERAL (SELECT c.* FROM "Claim" c WHERE c.id = qt."claimId" AND ${publicClaimSql("c")} OFFSET 0) c
       WHERE ${match}
         ${claimFilters(f)}
         ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" qs WHERE qs.id = qt."speakerId" AND qs.slug = ${f.speaker})` : none}
         ${f.from !== null ? sql`AND qt."saidOn" >= ${f.from}::date` : none}
-        ${f.to !== null ? sql`AND qt."saidOn" <= ${f.to}::date` : none}
-      ORDER BY qt."quoteId", c."publishedAt" DESC NULLS LAST, c.id)`;
+        ${f.to !== null ? sql`AND qt."saidOn" <= ${f.to}::date` : none}`;
+}
+
+function quoteHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null, limit: number): Prisma.Sql {
+  const { score } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` });
+  // A quote is public as approved on a public claim: one hit per quote, the approved version
+  // of the newest such claim, which the hit links to. The hit's id is that PublishedQuote row.
+  return sql`
+    (SELECT DISTINCT ON (qt."quoteId")
+            'quote'::text AS type, qt.id, k."linkId", 0 AS tier, (${score})::float8 AS score,
+            qt."saidOn"::timestamp AS "sortDate"
+       FROM (SELECT qt.id, c.id AS "linkId", c."publishedAt" AS "linkDate" ${quoteMatches(mode, q, f, spelling)}
+              ORDER BY qt."saidOn" DESC NULLS LAST, qt.id
+              LIMIT ${limit}) k
+       CROSS JOIN LATERAL (SELECT * FROM "PublishedQuote" qt WHERE qt.id = k.id OFFSET 0) qt
+      ORDER BY qt."quoteId", k."linkDate" DESC NULLS LAST, k."linkId")`;
 }
 
 // Three lookups, each by its own index (Claim.claimantId, PublishedQuote.speakerId,
@@ -512,7 +545,6 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
   let candidates: Prisma.Sql;
   let score: Prisma.Sql;
   let tier: Prisma.Sql;
-  let de: Prisma.Sql = sql`TRUE`;
   if (mode === "fulltext") {
     // Names and aliases as written (simple), bios stemmed (German, English). An alias
     // matches when it holds every word of the query; the trigram index finds the candidates.
@@ -533,7 +565,6 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
         OR EXISTS (SELECT 1 FROM "SpeakerAlias" a WHERE a."speakerId" = s.id
                       AND to_tsvector('claimbase_simple', a.alias) @@ ${t.simple}) THEN 1
       ELSE 0 END`;
-    de = sql`ts_rank_cd(s."searchDe", ${t.de}) >= ts_rank_cd(s."searchEn", ${t.en})`;
   } else if (mode === "fallback") {
     candidates = sql`
       SELECT id FROM "Speaker"
@@ -554,27 +585,28 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
   }
   return sql`
     SELECT 'speaker'::text AS type, s.id, NULL::text AS "linkId", ${tier} AS tier, (${score})::float8 AS score,
-           (${de}) AS de, NULL::timestamp AS "sortDate"
+           NULL::timestamp AS "sortDate"
       FROM "Speaker" s
      WHERE s.id IN (${candidates}) AND ${publicSpeakerSql}`;
 }
 
-/** Every hit of every type (as rows: type, id, linkId, tier, score, de, sortDate). */
-function hitsSql(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
-  const parts = [claimHits(mode, q, f, spelling), quoteHits(mode, q, f, spelling)];
-  // Filters narrow claims and quotes (speakers have no verdict, topic or date, and the
-  // speaker filter asks for what someone said): with any filter, speakers are left out.
-  if (Object.values(f).every((v) => v === null)) parts.push(speakerHits(mode, q));
-  return Prisma.join(parts, " UNION ALL ");
+/** Filters narrow claims and quotes (speakers have no verdict, topic or date, and the speaker
+ * filter asks for what someone said): with any filter, speakers are left out. */
+function withSpeakers(f: Filters): boolean {
+  return Object.values(f).every((v) => v === null);
 }
 
 const ORDER = sql`h.tier DESC, h.score DESC, (h.type = 'speaker') DESC, h."sortDate" DESC NULLS LAST, h.type, h.id`;
 
-const TYPE_OF: Record<Exclude<SearchType, "all">, string> = { claims: "claim", quotes: "quote", speakers: "speaker" };
+/** Of each type, this many matches are ranked at most (the newest; more for deep pages), and
+ * counted exactly: above it, the count is an estimate. */
+export const SEARCH_CANDIDATES = 500;
 
 interface CountColumns {
   countClaims: number;
   countQuotes: number;
+  /** Published quote rows counted (up to SEARCH_CANDIDATES + 1; a quote on two claims is two). */
+  quoteRows: number;
   countSpeakers: number;
   meaningful: boolean;
 }
@@ -584,8 +616,10 @@ interface CountRow {
   quotes: number;
   speakers: number;
   meaningful: boolean;
+  /** More matches than SEARCH_CANDIDATES: the count above is not the number of matches. */
+  claimsCapped: boolean;
+  quotesCapped: boolean;
 }
-
 
 interface PageRow {
   type: "claim" | "quote" | "speaker";
@@ -652,7 +686,6 @@ async function pageOfHits(
   spelling: Spelling | null,
 ): Promise<{ counts: CountRow; rows: PageRow[] }> {
   const t = tsq(q);
-  const typeFilter = type === "all" ? sql`TRUE` : sql`h.type = ${TYPE_OF[type]}`;
   const aliasMatch =
     mode === "fulltext"
       ? sql`(SELECT a.alias FROM "SpeakerAlias" a
@@ -668,25 +701,43 @@ async function pageOfHits(
   const simpleHeadline = (doc: Prisma.Sql) =>
     mode === "fulltext" ? sql`ts_headline('claimbase_simple', translate(${doc}, ${MARKERS}, ''), ${t.simple}, ${WHOLE})` : sql`NULL::text`;
 
+  const limit = Math.max(SEARCH_CANDIDATES, offset + SEARCH_PAGE_SIZE);
+  const speakers = withSpeakers(f);
+  const parts: Prisma.Sql[] = [];
+  if (type === "all" || type === "claims") parts.push(claimHits(mode, q, f, spelling, limit));
+  if (type === "all" || type === "quotes") parts.push(quoteHits(mode, q, f, spelling, limit));
+  if ((type === "all" || type === "speakers") && speakers) parts.push(sql`SELECT * FROM hs`);
+  if (!parts.length) parts.push(sql`SELECT NULL::text, NULL::text, NULL::text, 0, 0::float8, NULL::timestamp WHERE FALSE`);
+
   // One row at least (the counts), with the page's hits when there are any.
   const result = await client.$queryRaw<(CountColumns & (PageRow | { [K in keyof PageRow]: null }))[]>`
-    WITH h AS (${hitsSql(mode, q, f, spelling)}),
-    -- The counts per type, from the same hits (one pass over the matches, not two queries).
+    WITH hs AS (${speakers ? speakerHits(mode, q) : sql`SELECT NULL::text AS type, NULL::text AS id WHERE FALSE`}),
+    h (type, id, "linkId", tier, score, "sortDate") AS (${Prisma.join(parts, " UNION ALL ")}),
+    -- The counts per type: every match up to one more than SEARCH_CANDIDATES.
+    nc AS (SELECT count(*)::int AS n FROM (SELECT 1 ${claimMatches(mode, q, f, spelling)} LIMIT ${SEARCH_CANDIDATES + 1}) x),
+    nq AS (SELECT count(*)::int AS n, count(DISTINCT x."quoteId")::int AS d
+             FROM (SELECT qt."quoteId" ${quoteMatches(mode, q, f, spelling)} LIMIT ${SEARCH_CANDIDATES + 1}) x),
     n AS (
-      SELECT count(*) FILTER (WHERE h.type = 'claim')::int AS "countClaims",
-             count(*) FILTER (WHERE h.type = 'quote')::int AS "countQuotes",
-             count(*) FILTER (WHERE h.type = 'speaker')::int AS "countSpeakers",
+      SELECT nc.n AS "countClaims", nq.d AS "countQuotes", nq.n AS "quoteRows",
+             (SELECT count(*) FROM hs)::int AS "countSpeakers",
              (SELECT ${t.meaningful}) AS "meaningful"
-        FROM h
+        FROM nc, nq
     ),
     p AS (
       SELECT h.*, row_number() OVER (ORDER BY ${ORDER}) AS ord
-        FROM h WHERE ${typeFilter}
+        FROM h
        ORDER BY ${ORDER}
        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
     ),
     d AS (
-      SELECT p.*, c.slug AS "claimSlug", c.text AS "claimText", c.language AS "claimLanguage",
+      SELECT p.*, ${
+        mode === "fulltext"
+          ? sql`CASE p.type WHEN 'claim' THEN ts_rank_cd(c."searchDe", ${t.de}) >= ts_rank_cd(c."searchEn", ${t.en})
+                            WHEN 'quote' THEN ts_rank_cd(qt."searchDe", ${t.de}) >= ts_rank_cd(qt."searchEn", ${t.en})
+                            ELSE ts_rank_cd(s."searchDe", ${t.de}) >= ts_rank_cd(s."searchEn", ${t.en}) END`
+          : sql`TRUE`
+      } AS de,
+             c.slug AS "claimSlug", c.text AS "claimText", c.language AS "claimLanguage",
              c."publicState"::text AS "claimState", c."publishedAt" AS "claimPublishedAt",
              CASE WHEN p.type = 'claim' THEN c."publishedSummary" END AS "claimSummary",
              v.key AS "verdictKey", v."nameDe" AS "verdictNameDe", v."nameEn" AS "verdictNameEn",
@@ -730,6 +781,8 @@ async function pageOfHits(
       quotes: first?.countQuotes ?? 0,
       speakers: first?.countSpeakers ?? 0,
       meaningful: first?.meaningful ?? false,
+      claimsCapped: (first?.countClaims ?? 0) > SEARCH_CANDIDATES,
+      quotesCapped: (first?.quoteRows ?? 0) > SEARCH_CANDIDATES,
     },
     rows: result.filter((row): row is CountColumns & PageRow => row.type !== null),
   };
@@ -922,6 +975,7 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
     items: [],
     total: 0,
     counts: { all: 0, claims: 0, quotes: 0, speakers: 0 },
+    estimated: { all: false, claims: false, quotes: false, speakers: false },
     page,
     pageSize: SEARCH_PAGE_SIZE,
     pageCount: 1,
@@ -933,7 +987,8 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
 
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   let mode: Mode = q ? "fulltext" : "filters";
-  const run = (spelling: Spelling | null) => pageOfHits(client, mode, q, filters, type, offset, spelling);
+  let spelling: Spelling | null = null;
+  const run = (spelt: Spelling | null) => pageOfHits(client, mode, q, filters, type, offset, (spelling = spelt));
   let { counts, rows } = await run(null);
   let similar = new Map<string, string[]>();
   let all = counts.claims + counts.quotes + counts.speakers;
@@ -943,12 +998,26 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
     mode = "fallback";
     similar = await similarWords(client, q);
     const groups = [...similar.values()];
-    for (const spelling of groups.length ? [{ groups, any: false }, ...(groups.length > 1 ? [{ groups, any: true }] : [])] : [null]) {
-      ({ counts, rows } = await run(spelling));
+    for (const spelt of groups.length ? [{ groups, any: false }, ...(groups.length > 1 ? [{ groups, any: true }] : [])] : [null]) {
+      ({ counts, rows } = await run(spelt));
       all = counts.claims + counts.quotes + counts.speakers;
       if (all > 0) break;
     }
     if (all === 0) mode = "fulltext";
+  }
+
+  // More matches than are counted: the planner's estimate of how many (never fewer than were
+  // counted), rounded to two figures; the page says "about".
+  const estimated = { claims: counts.claimsCapped, quotes: counts.quotesCapped, speakers: false, all: false };
+  if (counts.claimsCapped || counts.quotesCapped) {
+    const [claims, quotes] = await Promise.all([
+      counts.claimsCapped ? estimateRows(client, sql`SELECT 1 ${claimMatches(mode, q, filters, spelling)}`) : null,
+      counts.quotesCapped ? estimateRows(client, sql`SELECT 1 ${quoteMatches(mode, q, filters, spelling)}`) : null,
+    ]);
+    if (claims !== null) counts.claims = roundEstimate(Math.max(claims, SEARCH_CANDIDATES + 1));
+    if (quotes !== null) counts.quotes = roundEstimate(Math.max(quotes, SEARCH_CANDIDATES + 1));
+    all = counts.claims + counts.quotes + counts.speakers;
+    estimated.all = true;
   }
 
   // Fallback hits mark the words like the query's and their spellings from the vocabulary.
@@ -960,6 +1029,7 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
     items: rows.map((row) => toHit(row, mode, words)),
     total,
     counts: { all, claims: counts.claims, quotes: counts.quotes, speakers: counts.speakers },
+    estimated,
     page,
     pageSize: SEARCH_PAGE_SIZE,
     pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),

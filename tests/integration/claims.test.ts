@@ -15,16 +15,15 @@ import {
   claimListQuery,
   claimVersions,
   createClaim,
-  createClaimFormSchema,
   deleteClaim,
   getClaimForEdit,
   listClaims,
   reviewQueue,
   updateClaim,
-  updateClaimFormSchema,
   updateVerdictFields,
   type CreateClaimInput,
 } from "../../lib/editorial/claims";
+import { createClaimFormSchema, updateClaimFormSchema } from "../../app/(desk)/admin/claims/form";
 import { addEvidence, deleteEvidence } from "../../lib/editorial/evidence";
 import { ForbiddenError, TransitionError, ValidationError } from "../../lib/editorial/errors";
 import { transitionClaim } from "../../lib/editorial/workflow";

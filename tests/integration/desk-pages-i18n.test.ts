@@ -86,6 +86,8 @@ function deskRoutes(): string[] {
 let t: Awaited<ReturnType<typeof import("../helpers/db").createTestDatabase>>;
 let adminId: string;
 const ids: Record<string, string> = {};
+/** The tabs of the claim workspace (lib/editorial/workspace.ts WORKSPACE_TABS). */
+const WORKSPACE_TABS = ["details", "verdict", "evidence", "workflow", "discussion", "history"] as const;
 /** The query strings a page is rendered with (its tabs, filters that find nothing, notices
  * after a deletion or a save); `$quote` stands for a quote's id. */
 const VARIANTS: Record<string, Record<string, string>[]> = {
@@ -94,6 +96,9 @@ const VARIANTS: Record<string, Record<string, string>[]> = {
   "/admin/articles": [{}, { author: "me", sort: "title", dir: "desc" }],
   "/admin/review": [{}, { page: "9" }],
   "/admin/claims/new": [{}, { quoteId: "$quote" }],
+  // The claim workspace: each tab by its address, and an unknown one (Details).
+  "/admin/claims/[id]": [{}, ...WORKSPACE_TABS.map((tab) => ({ tab })), { tab: "xqzv" }],
+  "/admin/claims/[id]/history": [{}, { from: "1" }],
   "/admin/quotes": [{}, { geloescht: "X" }, { q: "xqzv" }],
   "/admin/speakers": [{}, { geloescht: "X" }, { q: "xqzv" }],
   "/admin/sources": [{}, { geloescht: "X" }, { q: "xqzv" }],
@@ -265,11 +270,13 @@ for (const lang of ["en", "de"] as const) {
       expect(page.html).toMatch(/translate="no"[^>]*>Neue Person</);
     });
 
-    it("the claim page in every state of the workflow", async () => {
+    it("the claim page in every state of the workflow, on each of its tabs", async () => {
       expect(Object.keys(claimsByState).sort()).toEqual(expect.arrayContaining(["draft", "in_research", "in_review", "published"]));
       for (const [state, id] of Object.entries(claimsByState)) {
-        const page = await renderDeskPage(path.join(DESK, "claims/[id]/page.tsx"), "desk", { params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }, lang);
-        expect(otherLanguage(page, lang), state).toEqual([]);
+        for (const tab of WORKSPACE_TABS) {
+          const page = await renderDeskPage(path.join(DESK, "claims/[id]/page.tsx"), "desk", { params: Promise.resolve({ id }), searchParams: Promise.resolve({ tab }) }, lang);
+          expect(otherLanguage(page, lang), `${state} ?tab=${tab}`).toEqual([]);
+        }
       }
     });
 
@@ -281,8 +288,11 @@ for (const lang of ["en", "de"] as const) {
           const user = await t.db.user.update({ where: { email }, data: { locale: lang } });
           session.current = { user: { id: user.id }, sid: await startSession(t.db, user.id) };
           for (const [state, id] of Object.entries(claimsByState)) {
-            const page = await renderDeskPage(path.join(DESK, "claims/[id]/page.tsx"), "desk", { params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }, lang);
-            expect(otherLanguage(page, lang), `${email} ${state}`).toEqual([]);
+            // The tabs whose notices and steps depend on the role (Details: the header's steps).
+            for (const tab of ["details", "verdict", "evidence", "workflow"]) {
+              const page = await renderDeskPage(path.join(DESK, "claims/[id]/page.tsx"), "desk", { params: Promise.resolve({ id }), searchParams: Promise.resolve({ tab }) }, lang);
+              expect(otherLanguage(page, lang), `${email} ${state} ?tab=${tab}`).toEqual([]);
+            }
           }
           const review = await renderDeskPage(path.join(DESK, "review/page.tsx"), "desk", { params: Promise.resolve({}), searchParams: Promise.resolve({}) }, lang);
           expect(otherLanguage(review, lang), `${email} review`).toEqual([]);

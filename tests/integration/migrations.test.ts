@@ -26,6 +26,11 @@ const HAND_WRITTEN_INDEXES = [
   // Exact name matching of imported claimants (prisma/migrations/*_external_fact_checks).
   "Speaker_name_folded_idx",
   "SpeakerAlias_alias_folded_idx",
+  // Partial indexes of the public lists and the search (prisma/migrations/*_scale_indexes).
+  "Claim_public_publishedAt_idx",
+  "Claim_public_claimant_publishedAt_idx",
+  "PublishedQuote_saidOn_idx",
+  "Correction_published_idx",
 ];
 const isIndex = (name: string) => (line: string) =>
   line.startsWith(`index CREATE INDEX "${name}" `) || line.startsWith(`index CREATE UNIQUE INDEX "${name}" `);

@@ -3,7 +3,7 @@
 // key refused it: the action answered "internal" (found by the fuzz drill).
 import { describe, expect, it } from "vitest";
 import { id, list } from "../../lib/editorial/fields";
-import { createClaimFormSchema } from "../../lib/editorial/claims";
+import { createClaimFormSchema } from "../../app/(desk)/admin/claims/form";
 
 describe("list()", () => {
   it("drops blanks and repeats, keeping the first order", () => {

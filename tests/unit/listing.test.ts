@@ -2,7 +2,7 @@
 // filters through `param`, so a hostile value is dropped there once for all of them.
 import { describe, expect, it } from "vitest";
 import { claimListQuery } from "../../lib/editorial/claims";
-import { choice, pageParam, param, sortColumns, sortParam, sortQuery } from "../../lib/editorial/listing";
+import { choice, DESK_COUNT_LIMIT, pageOf, pageParam, PAGE_SIZE, param, sortColumns, sortParam, sortQuery } from "../../lib/editorial/listing";
 import { waitingTime } from "../../lib/editorial/review-queue";
 
 describe("desk list parameters", () => {
@@ -75,5 +75,20 @@ describe("how long a claim has waited", () => {
 
   it("never counts backwards (a clock a little ahead)", () => {
     expect(waitingTime(new Date(now.getTime() + 5_000), now)).toEqual({ unit: "minutes", count: 0 });
+  });
+});
+
+describe("a desk list's count stops at DESK_COUNT_LIMIT", () => {
+  const full = Array.from({ length: PAGE_SIZE }, (_, i) => i);
+  it("counts exactly up to the limit", () => {
+    expect(pageOf(full, DESK_COUNT_LIMIT, 1)).toEqual({ items: full, total: DESK_COUNT_LIMIT, page: 1, pageCount: DESK_COUNT_LIMIT / PAGE_SIZE });
+    expect(pageOf([1, 2], 2, 1).atLeast).toBeUndefined();
+  });
+  it("above it, says 'more than' and keeps the next page reachable one at a time", () => {
+    const beyond = pageOf(full, DESK_COUNT_LIMIT + 1, 1);
+    expect(beyond).toMatchObject({ total: DESK_COUNT_LIMIT, atLeast: true, pageCount: DESK_COUNT_LIMIT / PAGE_SIZE });
+    const deep = DESK_COUNT_LIMIT / PAGE_SIZE + 5;
+    expect(pageOf(full, DESK_COUNT_LIMIT + 1, deep).pageCount).toBe(deep + 1); // a full page: there may be one more
+    expect(pageOf(full.slice(0, 3), DESK_COUNT_LIMIT + 1, deep).pageCount).toBe(deep); // the last page
   });
 });

@@ -9,8 +9,7 @@ import { signOut } from "@/lib/auth/auth";
 import { defineAction } from "@/lib/actions/define";
 import { requestIp } from "@/lib/actions/request-ip";
 import { getSessionAccount } from "@/lib/auth/session";
-import { endSession, signOutEverywhere } from "@/lib/auth/sessions";
-import { db } from "@/lib/db/client";
+import { signOutEverywhere, signOutHere } from "@/lib/auth/sessions";
 import { msg } from "@/lib/messages";
 
 export const signOutAction = defineAction({
@@ -19,7 +18,7 @@ export const signOutAction = defineAction({
   schema: z.object({}),
   beforeSecondFactor: true,
   run: async () => {
-    await endSession(db, (await getSessionAccount())?.sessionId);
+    await signOutHere((await getSessionAccount())?.sessionId);
     return { message: msg("sessions.signedOut") };
   },
   after: async () => {

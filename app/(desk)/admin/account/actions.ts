@@ -19,7 +19,6 @@ import { requestIp } from "@/lib/actions/request-ip";
 import { inWords } from "@/lib/actions/two-factor-errors";
 import { signIn } from "@/lib/auth/auth";
 import { authErrorInfo } from "@/lib/auth/auth-errors";
-import { db } from "@/lib/db/client";
 import { codeSchema, confirmEnrolment, disableTwoFactor, renewRecoveryCodes, startEnrolment } from "@/lib/auth/two-factor";
 import { changeOwnPassword, changePasswordSchema, localeSchema, setOwnLocale } from "@/lib/editorial/users";
 import { msg, type Message } from "@/lib/messages";
@@ -33,7 +32,7 @@ export const changePasswordAction = defineAction({
   schema: changePasswordSchema,
   beforeSecondFactor: true,
   run: async (actor, input) => {
-    await changeOwnPassword(actor, input, db, { ip: await requestIp() });
+    await changeOwnPassword(actor, input, undefined, { ip: await requestIp() });
     try {
       await signIn("credentials", { email: actor.email, password: input.newPassword, redirect: false });
     } catch (error) {

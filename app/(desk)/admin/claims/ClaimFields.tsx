@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { GroupErrors, Select, TextArea, TextField } from "@/components/admin/Fields";
 import type { ClaimFormOptions } from "@/lib/editorial/claims";
+import { passageFieldName } from "./form";
 
 export interface ClaimFieldValues {
   text?: string;
@@ -113,14 +114,14 @@ export async function ClaimFields({
           <div key={i} className="passage-row-group">
             <div className="passage-row" role="group" aria-label={t("passage", { n: i + 1 })}>
               <Select
-                name={`passage${i}SourceId`}
+                name={passageFieldName(i, "SourceId")}
                 label={t("passageSource", { n: i + 1 })}
                 defaultValue={p.sourceId}
                 options={sources}
                 emptyLabel={t("none")}
               />
-              <TextField name={`passage${i}Start`} label={t("start")} type="number" defaultValue={p.start === undefined ? "" : String(p.start)} />
-              <TextField name={`passage${i}End`} label={t("end")} type="number" defaultValue={p.end === undefined ? "" : String(p.end)} />
+              <TextField name={passageFieldName(i, "Start")} label={t("start")} type="number" defaultValue={p.start === undefined ? "" : String(p.start)} />
+              <TextField name={passageFieldName(i, "End")} label={t("end")} type="number" defaultValue={p.end === undefined ? "" : String(p.end)} />
             </div>
             {p.preview ? (
               <p className="passage-preview" translate="no">

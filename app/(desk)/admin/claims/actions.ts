@@ -7,24 +7,22 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define";
-import { db } from "@/lib/db/client";
 import {
   addComment,
   assignClaim,
   assignClaimSchema,
   commentSchema,
   createClaim,
-  createClaimFormSchema,
   deleteClaim,
   deleteClaimSchema,
   updateClaim,
-  updateClaimFormSchema,
   updateVerdictFields,
   verdictFieldsSchema,
 } from "@/lib/editorial/claims";
 import {
   addEvidence,
   addEvidenceSchema,
+  claimIdOfEvidence,
   deleteEvidence,
   deleteEvidenceSchema,
   updateEvidence,
@@ -33,6 +31,7 @@ import {
 import { publicPagesOf } from "@/lib/editorial/publication";
 import { TRANSITION_PERMISSIONS, transitionClaim, transitionSchema, type Transition } from "@/lib/editorial/workflow";
 import { revalidatePublic } from "@/lib/public/revalidate";
+import { createClaimFormSchema, updateClaimFormSchema } from "./form";
 
 /** The desk's pages of the claim. */
 function refreshDesk(claimId: string): void {
@@ -56,11 +55,6 @@ async function refreshPublic(claimId: string): Promise<void> {
 
 /** The workflow steps that change what readers see. */
 const PUBLIC_STEPS: ReadonlySet<Transition> = new Set(["approve", "retract"]);
-
-async function claimOfEvidence(evidenceId: string): Promise<string | null> {
-  const row = await db.evidence.findUnique({ where: { id: evidenceId }, select: { claimId: true } });
-  return row?.claimId ?? null;
-}
 
 export const createClaimAction = defineAction({
   name: "claims.create",
@@ -132,7 +126,7 @@ export const updateEvidenceAction = defineAction({
   schema: updateEvidenceSchema,
   run: (actor, input) => updateEvidence(actor, input),
   after: async (_result, input) => {
-    const claimId = await claimOfEvidence(input.evidenceId);
+    const claimId = await claimIdOfEvidence(input.evidenceId);
     if (claimId) refreshDesk(claimId);
   },
 });

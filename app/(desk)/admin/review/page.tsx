@@ -13,6 +13,7 @@ import { NEWSROOM_LANGUAGE } from "@/lib/i18n";
 import { ExternalLinkStatus } from "@/components/admin/ExternalLinkStatus";
 import { pendingExternalLinks } from "@/lib/external-checks";
 import { approveLinkAction, unlinkClaimAction } from "../external-checks/actions";
+import { workspaceHref } from "../claims/[id]/href";
 import "../claims/claims.css";
 import { formatNumber } from "@/lib/format";
 
@@ -28,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // The review queue: every claim waiting for a second pair of eyes, what waits for the viewer
 // first (assigned to them, or theirs to approve: lib/editorial/review-queue.ts), the longest
 // waiting first within each group, with how long it has waited. Decisions are taken on the
-// claim's page (Arbeitsablauf), where the reviewer sees everything that would be published.
+// claim's Workflow tab, where the reviewer sees everything that would be published.
 // Below them: links of other organisations' fact-checks to our claims that wait for an approval
 // (new, or changed by an import since), approved right here.
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -49,7 +50,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <p className="list-summary" role="status">
-            {t("count", { count: queue.total })}
+            {queue.limited ? t("limited", { count: queue.total }) : t("count", { count: queue.total })}
           </p>
           {queue.page === 1 && queue.groups.forYou === 0 ? <p className="empty-state">{t("nothingForYou")}</p> : null}
           {groups
@@ -78,7 +79,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                         return (
                           <tr key={c.id}>
                             <td>
-                              <Link href={`/admin/claims/${c.id}#arbeitsablauf`} lang={c.language}>
+                              <Link href={`${workspaceHref(c.id, "workflow")}#arbeitsablauf`} lang={c.language}>
                                 {c.text}
                               </Link>
                               {c.claimant ? (

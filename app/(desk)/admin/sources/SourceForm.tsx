@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/admin/ActionForm";
 import { Select, TextArea, TextField } from "@/components/admin/Fields";
 import type { FormAction } from "@/lib/actions/define";
 import { SOURCE_KINDS } from "@/lib/editorial/sources";
-import type { SourceKind } from "@/lib/generated/prisma/enums";
+import type { SourceKind } from "@/lib/editorial/sources";
 
 export interface SourceFormValues {
   id: string;

@@ -1,7 +1,7 @@
 // Speakers as the options of a select, in the desk's language: organisations and publications
 // say what they are ("Tagesschau (Publikation)").
 import { getTranslations } from "next-intl/server";
-import type { SpeakerKind } from "@/lib/generated/prisma/enums";
+import type { SpeakerKind } from "@/lib/editorial/speakers";
 
 export async function speakerChoices(speakers: { value: string; label: string; kind: SpeakerKind }[]): Promise<{ value: string; label: string }[]> {
   const t = await getTranslations("desk.speakerKind");

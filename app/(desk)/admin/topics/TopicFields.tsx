@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { TextArea, TextField } from "@/components/admin/Fields";
-import type { Topic } from "@/lib/generated/prisma/client";
+import type { Topic } from "@/lib/editorial/taxonomy";
 
 /** The fields of a topic, for the create form (empty) and the edit form. */
 export async function TopicFields({ topic }: { topic?: Topic }) {

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Checkbox, TextArea, TextField } from "@/components/admin/Fields";
-import type { VerdictLabel } from "@/lib/generated/prisma/client";
+import type { VerdictLabel } from "@/lib/editorial/taxonomy";
 
 /** The editable fields of a verdict label (the key is set once, in the create form). */
 export async function LabelFields({ label }: { label?: VerdictLabel }) {

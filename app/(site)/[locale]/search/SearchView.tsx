@@ -178,7 +178,10 @@ export async function SearchView({ locale, input }: { locale: Locale; input: Sea
               {SEARCH_TYPES.map((type) => (
                 <li key={type}>
                   <Link href={searchHref(locale, query, { type })} aria-current={type === query.type ? "page" : undefined}>
-                    {t(`types.${type}`)} <span className="search-tabs__count">({result.counts[type]})</span>
+                    {t(`types.${type}`)}{" "}
+                    <span className="search-tabs__count">
+                      ({result.estimated[type] ? t("tabAbout", { count: result.counts[type] }) : result.counts[type]})
+                    </span>
                   </Link>
                 </li>
               ))}
@@ -208,7 +211,13 @@ export async function SearchView({ locale, input }: { locale: Locale; input: Sea
                 </p>
               ) : null}
               <p className="search-count" role="status">
-                {query.q ? t("countFor", { count: result.total, query: query.q }) : t("count", { count: result.total })}
+                {result.estimated[query.type]
+                  ? query.q
+                    ? t("countAboutFor", { count: result.total, query: query.q })
+                    : t("countAbout", { count: result.total })
+                  : query.q
+                    ? t("countFor", { count: result.total, query: query.q })
+                    : t("count", { count: result.total })}
               </p>
               {result.total === 0 ? (
                 <p className="empty">{t("emptyType")}</p>

@@ -2,6 +2,7 @@
 // may take is a form posting to that step's action (with the note and, for a correction, the
 // proposed verdict it needs); a step they may not take is a disabled button with the reason.
 // The server checks everything again (lib/editorial/workflow.ts): the buttons only explain.
+// Each step's item has the id workflow-<step>: the workspace's header links to it.
 // The steps' names and hints are in the catalogue (desk.workflow); the reasons are the domain's
 // Messages.
 import { getTranslations } from "next-intl/server";
@@ -49,7 +50,7 @@ export async function WorkflowPanel({
         const label = t(`step.${option.transition}`);
         if (!option.allowed) {
           return (
-            <li key={option.transition}>
+            <li key={option.transition} id={`workflow-${option.transition}`}>
               <button type="button" className="workflow-option__disabled" disabled aria-describedby={reasonId}>
                 {label}
               </button>
@@ -60,7 +61,7 @@ export async function WorkflowPanel({
           );
         }
         return (
-          <li key={option.transition}>
+          <li key={option.transition} id={`workflow-${option.transition}`}>
             {HINTED.has(option.transition) ? (
               <p id={hintId} className="field__hint">
                 {t(`hint.${option.transition}`)}

@@ -1,514 +1,113 @@
+// The claim workspace (issue 13 point 2). Above: the claim, its workflow state and its next
+// step (./ClaimHeader.tsx), on every tab. Beside the tabs on a wide screen, above them on a
+// narrow one: the source text the claim comes from, with its passages marked and the passage
+// picker (./ClaimSource.tsx). The tabs: Details, Verdict, Evidence, Workflow, Discussion,
+// History (WAI-ARIA tabs, components/admin/WorkspaceTabs.tsx). Each tab has an address
+// (?tab=verdict, Details without one; anything else is Details); the server renders the chosen
+// tab's panel only, so a deep link works without JavaScript and the other tabs' forms are not
+// in the page. Switching tabs is a navigation: every form is an ActionForm of its own
+// (./panels.tsx), so nothing typed into a form is lost to another form's save.
+//
+// What the page shows is read through lib/editorial/workspace.ts.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/admin/ActionForm";
-import { ClaimExternalChecks } from "@/components/admin/ClaimExternalChecks";
-import { Moment } from "@/components/admin/Moment";
-import { Select, TextArea, TextField } from "@/components/admin/Fields";
-import { SimilarRecords } from "@/components/admin/SimilarRecords";
-import { Markdown } from "@/components/Markdown";
-import type { FormAction } from "@/lib/actions/define";
+import { WorkspaceTabs } from "@/components/admin/WorkspaceTabs";
+import { panelId, tabId } from "@/components/admin/tab-keys";
 import { can } from "@/lib/auth/permissions";
-import { requirePermission, type SessionUser } from "@/lib/auth/session";
-import { claimFormOptions, getClaimForEdit, isDeletableDraft, verdictLockReason, type ClaimForEdit, type ClaimFormOptions } from "@/lib/editorial/claims";
-import { evidenceLockReason, STANCES } from "@/lib/editorial/evidence";
-import { isClaimStatus } from "@/lib/editorial/status";
-import { currentLocale, getMessageText } from "@/lib/desk-i18n";
-import type { Locale } from "@/lib/i18n";
-import { localeHref, NEWSROOM_LANGUAGE } from "@/lib/i18n";
-import { approvalDigest, pendingPublicChanges } from "@/lib/editorial/publication";
-import { workflowOptions, type Transition } from "@/lib/editorial/workflow";
-import { db } from "@/lib/db/client";
-import {
-  addCommentAction,
-  addEvidenceAction,
-  approveAction,
-  assignClaimAction,
-  backToDraftAction,
-  deleteClaimAction,
-  deleteEvidenceAction,
-  proposeCorrectionAction,
-  rejectAction,
-  retractAction,
-  startResearchAction,
-  submitAction,
-  updateClaimAction,
-  updateEvidenceAction,
-  updateVerdictAction,
-  withdrawAction,
-} from "../actions";
-import { ClaimFields, sourceChoices } from "../ClaimFields";
-import { WorkflowPanel } from "./WorkflowPanel";
-import { approveLinkAction, unlinkClaimAction } from "../../external-checks/actions";
+import { requirePermission } from "@/lib/auth/session";
+import { param, type SearchParams } from "@/lib/editorial/listing";
+import { claimHeading, loadClaimWorkspace, WORKSPACE_TABS, workspaceTab, type WorkspaceTab } from "@/lib/editorial/workspace";
+import { currentLocale } from "@/lib/desk-i18n";
+import { ClaimHeader } from "./ClaimHeader";
+import { ClaimSource } from "./ClaimSource";
+import { ClaimHistory } from "./history/ClaimHistory";
+import { workspaceHref } from "./href";
+import { DetailsPanel, DiscussionPanel, EvidencePanel, mayEditEvidence, VerdictPanel, WorkflowTabPanel } from "./panels";
 import "../claims.css";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<SearchParams> };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const [claim, t] = await Promise.all([getClaimForEdit((await params).id), getTranslations("desk.claim")]);
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [claim, t] = await Promise.all([claimHeading((await params).id), getTranslations("desk.claim")]);
   return { title: claim ? t("titleOf", { text: claim.text.slice(0, 60) }) : t("title") };
 }
 
-const STEP_ACTIONS: Record<Transition, FormAction> = {
-  start_research: startResearchAction,
-  back_to_draft: backToDraftAction,
-  submit: submitAction,
-  withdraw: withdrawAction,
-  approve: approveAction,
-  reject: rejectAction,
-  propose_correction: proposeCorrectionAction,
-  retract: retractAction,
-};
-
-/** A verdict label's name in the desk's language (both are the newsroom's). */
-const verdictName = (locale: Locale, v: { nameDe: string; nameEn: string } | null | undefined) => (v ? (locale === "en" ? v.nameEn : v.nameDe) : "–");
-
-export default async function ClaimPage({ params }: Params) {
+export default async function ClaimPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePermission("desk.view", `/admin/claims/${id}`);
-  const claim = await getClaimForEdit(id);
-  if (!claim) notFound();
+  const query: SearchParams = (await searchParams) ?? {};
+  const tab = workspaceTab(query.tab);
+  const source = param(query, "source");
   const locale = await currentLocale();
-  const [options, steps, pending, digest, tp, t, status] = await Promise.all([
-    claimFormOptions(db, locale),
-    workflowOptions(user, claim.id),
-    // What readers do not see yet: desk edits since the last approval (PUBLIC MEANS APPROVED).
-    claim.publicState ? pendingPublicChanges(claim.id) : null,
-    // The approve form names what the reviewer sees, so that the approval publishes exactly that.
-    claim.status === "in_review" ? approvalDigest(db, claim.id) : undefined,
-    getTranslations("publication"),
-    getTranslations("desk.claim"),
-    getTranslations("status"),
-  ]);
+  const workspace = await loadClaimWorkspace(user, id, { tab, sourceId: source, locale });
+  if (!workspace) notFound();
+  const { claim, options } = workspace;
+  const [t, w] = await Promise.all([getTranslations("desk.claim"), getTranslations("desk.workspace")]);
 
-  const fixed = claim.publishedAt ? t("fixed") : null;
-  const detailsNote =
-    claim.status === "retracted"
-      ? t("note.retracted")
-      : claim.status === "in_review"
-        ? t("note.inReview")
-        : claim.publicState && !can(user.role, "claim.correct")
-          ? t("note.publishedContributor")
-          : claim.publicState
-            ? t("note.published")
-            : null;
-  const canDelete = can(user.role, "record.delete") && isDeletableDraft(claim, claim.corrections.length);
+  const tabLabel = (name: WorkspaceTab): string => {
+    switch (name) {
+      case "evidence":
+        return w("tab.evidence", { count: claim.evidence.length });
+      case "discussion":
+        return w("tab.discussion", { count: claim.comments.length + claim.reviewDecisions.length });
+      default:
+        return w(`tab.${name}`);
+    }
+  };
+  const tabs = WORKSPACE_TABS.map((name) => ({ id: name, label: tabLabel(name), href: workspaceHref(claim.id, name, { source }) }));
+  // The form of this tab that takes a passage selected in the source text.
+  const target =
+    tab === "details" && can(user.role, "record.edit") ? "claim" : tab === "evidence" && mayEditEvidence(user, claim) ? "evidence" : null;
+  const props = { claim, user, locale };
 
   return (
-    <div className="claim-desk">
+    <div className="claim-desk claim-workspace">
       <p>
         <Link href="/admin/claims">{t("back")}</Link>
       </p>
       <h1 lang={claim.language}>{claim.text}</h1>
-      <ul className="claim-meta">
-        <li>
-          {t("status")} <span className={`status-badge status-badge--${claim.status}`}>{status(claim.status)}</span>
-        </li>
-        {claim.publicState && isClaimStatus(claim.publicState) ? (
-          <li>
-            {t("public", { state: status(claim.publicState) })} – <Link href={localeHref(locale, `/claims/${claim.slug}`)}>{t("viewPublic")}</Link>
-          </li>
-        ) : (
-          <li>{t("notPublic")}</li>
-        )}
-        <li>{t("assignee", { name: claim.assignee?.name ?? t("nobody") })}</li>
-        <li>
-          {t("createdBy", { name: claim.createdBy?.name ?? "–" })} <Moment date={claim.createdAt} />
-        </li>
-        <li>
-          {t("versionChanged", { version: claim.version })} <Moment date={claim.updatedAt} /> –{" "}
-          <Link href={`/admin/claims/${claim.id}/history`}>{t("history")}</Link>
-        </li>
-      </ul>
+      <ClaimHeader workspace={workspace} />
 
-      {pending && pending.parts.length > 0 ? (
-        <div className="claim-lock" role="status">
-          <strong>{tp("pendingTitle")}</strong>{" "}
-          {tp(claim.status === "in_review" ? "pendingReview" : "pendingText", {
-            parts: pending.parts.map((part) => tp(`parts.${part}`)).join(", "),
-          })}
-        </div>
-      ) : null}
-
-      <nav aria-label={t("sections")}>
-        <ul className="claim-meta">
-          <li><a href="#angaben">{t("section.details")}</a></li>
-          <li><a href="#bewertung">{t("section.verdict")}</a></li>
-          <li><a href="#belege">{t("section.evidenceCount", { count: claim.evidence.length })}</a></li>
-          <li><a href="#arbeitsablauf">{t("section.workflow")}</a></li>
-          <li><a href="#zuweisung">{t("section.assignment")}</a></li>
-          <li><a href="#kommentare">{t("section.commentsCount", { count: claim.comments.length })}</a></li>
-          <li><a href="#pruefungen">{t("section.reviewsCount", { count: claim.reviewDecisions.length })}</a></li>
-          <li><a href="#korrekturen">{t("section.correctionsCount", { count: claim.corrections.length })}</a></li>
-        </ul>
-      </nav>
-
-      <section className="claim-section" aria-labelledby="angaben">
-        <h2 id="angaben">{t("section.details")}</h2>
-        {detailsNote ? <p className="claim-lock">{detailsNote}</p> : null}
-        {can(user.role, "record.edit") ? (
-          <ActionForm action={updateClaimAction} submitLabel={t("saveDetails")} version={claim.version} hidden={{ claimId: claim.id }}>
-            <ClaimFields
-              options={options}
-              fixed={fixed}
-              values={{
-                text: claim.text,
-                language: claim.language,
-                claimantId: claim.claimantId,
-                claimDate: claim.claimDate,
-                topicIds: claim.topics.map((t) => t.topic.id),
-                quoteIds: claim.quotes.map((q) => q.quote.id),
-                passages: claim.passages.map((p) => ({
-                  sourceId: p.sourceId,
-                  start: p.start,
-                  end: p.end,
-                  preview: p.source.snapshotText?.slice(p.start, p.end),
-                })),
-                quantityValue: claim.quantityValue?.toString() ?? null,
-                quantityUnit: claim.quantityUnit,
-                quantitySubject: claim.quantitySubject,
-                quantityMeasure: claim.quantityMeasure,
-                quantityAsOf: claim.quantityAsOf,
-                researchNotes: claim.researchNotes,
-              }}
-              textExtra={<SimilarRecords kind="claim" inputName="text" excludeId={claim.id} heading={t("similar")} />}
-            />
-          </ActionForm>
-        ) : null}
-        {canDelete ? (
-          <ActionForm
-            action={deleteClaimAction}
-            submitLabel={t("deleteDraft")}
-            version={claim.version}
-            hidden={{ claimId: claim.id }}
-            confirm={t("deleteDraftConfirm")}
-            className="admin-form claim-delete"
-          />
-        ) : null}
-      </section>
-
-      <section className="claim-section" aria-labelledby="bewertung">
-        <h2 id="bewertung">{t("section.verdict")}</h2>
-        <VerdictSection claim={claim} user={user} options={options} locale={locale} />
-      </section>
-
-      <section className="claim-section" aria-labelledby="belege">
-        <h2 id="belege">{t("section.evidence")}</h2>
-        <EvidenceSection claim={claim} user={user} options={options} />
-      </section>
-
-      <ClaimExternalChecks claimId={claim.id} user={user} actions={{ approve: approveLinkAction, unlink: unlinkClaimAction }} />
-
-      <section className="claim-section" aria-labelledby="arbeitsablauf">
-        <h2 id="arbeitsablauf">{t("section.workflow")}</h2>
-        <WorkflowPanel
-          claimId={claim.id}
-          version={claim.version}
-          options={steps}
-          actions={STEP_ACTIONS}
-          verdicts={options.verdicts}
-          published={{ verdictId: claim.publishedVerdictId, summary: claim.publishedSummary, analysis: claim.publishedAnalysis }}
-          contentDigest={digest}
-        />
-      </section>
-
-      <section className="claim-section" aria-labelledby="zuweisung">
-        <h2 id="zuweisung">{t("section.assignment")}</h2>
-        {can(user.role, "claim.assign") ? (
-          <ActionForm action={assignClaimAction} submitLabel={t("assign")} version={claim.version} hidden={{ claimId: claim.id }}>
-            <Select
-              idPrefix="assign"
-              name="assigneeId"
-              label={t("assigneeLabel")}
-              defaultValue={claim.assigneeId}
-              options={options.users}
-              emptyLabel={t("nobodyOption")}
-            />
-          </ActionForm>
-        ) : (
-          <p>
-            {t("assignee", { name: claim.assignee?.name ?? t("nobody") })}. <span className="muted">{t("assignRoles")}</span>
-          </p>
-        )}
-      </section>
-
-      <section className="claim-section" aria-labelledby="kommentare">
-        <h2 id="kommentare">{t("section.comments")}</h2>
-        <p className="muted">{t("newsroomOnly")}</p>
-        {claim.comments.length === 0 ? (
-          <p className="empty-state">{t("noComments")}</p>
-        ) : (
-          <ol className="comment-list">
-            {claim.comments.map((c) => (
-              <li key={c.id}>
-                <p className="muted">
-                  {c.author?.name ?? t("deletedAccount")}, <Moment date={c.createdAt} />
-                </p>
-                <p className="pre-line" lang={NEWSROOM_LANGUAGE}>
-                  {c.body}
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-        {can(user.role, "record.edit") ? (
-          <ActionForm action={addCommentAction} submitLabel={t("saveComment")} hidden={{ claimId: claim.id }} resetOnSuccess>
-            <TextArea idPrefix="comment" name="body" label={t("newComment")} required rows={3} />
-          </ActionForm>
-        ) : null}
-      </section>
-
-      <section className="claim-section" aria-labelledby="pruefungen">
-        <h2 id="pruefungen">{t("section.reviews")}</h2>
-        {claim.reviewDecisions.length === 0 ? (
-          <p className="empty-state">{t("noReviews")}</p>
-        ) : (
-          <ol className="decision-list">
-            {claim.reviewDecisions.map((d) => (
-              <li key={d.id}>
-                <p>
-                  <strong>{d.outcome === "approved" ? t("approved") : t("rejected")}</strong>{" "}
-                  {t("decidedBy", { name: d.reviewer?.name ?? t("deletedAccount") })} <Moment date={d.createdAt} />
-                </p>
-                <p className="muted">
-                  {t("reviewedVerdict", { verdict: verdictName(locale, d.verdict) })}
-                  {d.summary ? (
-                    <>
-                      {" – "}
-                      <span lang={NEWSROOM_LANGUAGE}>{t("quoted", { text: d.summary })}</span>
-                    </>
-                  ) : null}
-                </p>
-                {d.note ? (
-                  <p className="pre-line">
-                    <span className="muted">{t("noteLabel")} </span>
-                    <span lang={NEWSROOM_LANGUAGE}>{d.note}</span>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-
-      <section className="claim-section" aria-labelledby="korrekturen">
-        <h2 id="korrekturen">{t("section.corrections")}</h2>
-        {claim.corrections.length === 0 ? (
-          <p className="empty-state">{t("noCorrections")}</p>
-        ) : (
-          <ol className="correction-list">
-            {claim.corrections.map((c) => (
-              <li key={c.id}>
-                <p>
-                  <strong>{c.kind === "retraction" ? t("retraction") : t("correction")}</strong>
-                  {c.publishedAt ? (
-                    <>
-                      , {t("publishedOn")} <Moment date={c.publishedAt} />
-                    </>
-                  ) : (
-                    <> – {t("pending")}</>
-                  )}
-                  , {t("proposedBy", { name: c.author?.name ?? "–" })} <Moment date={c.createdAt} />
-                </p>
-                <p className="pre-line" lang={NEWSROOM_LANGUAGE}>
-                  {c.note}
-                </p>
-                <p className="muted">
-                  {t("before", { verdict: verdictName(locale, c.previousVerdict) })}
-                  {c.previousSummary ? (
-                    <>
-                      {" – "}
-                      <span lang={NEWSROOM_LANGUAGE}>{t("quoted", { text: c.previousSummary })}</span>
-                    </>
-                  ) : null}
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-    </div>
-  );
-}
-
-async function VerdictSection({ claim, user, options, locale }: { claim: ClaimForEdit; user: SessionUser; options: ClaimFormOptions; locale: Locale }) {
-  const [t, text] = await Promise.all([getTranslations("desk.claim"), getMessageText()]);
-  const lock = verdictLockReason(claim);
-  const mayEdit = can(user.role, "claim.verdict");
-  const reason = lock ? text(lock) : mayEdit ? null : t("verdictRoles");
-  // The current label stays selectable even if it was deactivated since.
-  const verdicts =
-    claim.verdict && !options.verdicts.some((v) => v.value === claim.verdict!.id)
-      ? [...options.verdicts, { value: claim.verdict.id, label: t("inactiveLabel", { name: verdictName(locale, claim.verdict) }) }]
-      : options.verdicts;
-
-  const fields = (disabled: boolean) => (
-    <>
-      <Select idPrefix="verdict" name="verdictId" label={t("verdict")} disabled={disabled} defaultValue={claim.verdictId} options={verdicts} emptyLabel={t("noVerdictYet")} />
-      <TextArea idPrefix="verdict" name="summary" label={t("summary")} disabled={disabled} rows={3} defaultValue={claim.summary} hint={t("summaryHint")} />
-      <TextArea idPrefix="verdict" name="analysis" label={t("analysis")} disabled={disabled} rows={12} defaultValue={claim.analysis} hint={t("analysisHint")} />
-    </>
-  );
-
-  return (
-    <>
-      <p>
-        {claim.verdictAuthor ? (
-          <>
-            {t("proposedByLabel")} <strong>{claim.verdictAuthor.name}</strong>
-            {claim.verdictAuthor.id === user.id ? ` ${t("proposedByYou")}` : ""}.
-          </>
-        ) : (
-          t("noProposal")
-        )}
-      </p>
-      {reason ? (
-        <>
-          <p className="claim-lock" id="verdict-lock">
-            {reason}
-          </p>
-          <fieldset disabled aria-describedby="verdict-lock" className="admin-form">
-            <legend className="visually-hidden">{t("verdictLocked")}</legend>
-            {fields(true)}
-          </fieldset>
-        </>
-      ) : (
-        <ActionForm action={updateVerdictAction} submitLabel={t("saveVerdict")} version={claim.version} hidden={{ claimId: claim.id }}>
-          {fields(false)}
-        </ActionForm>
-      )}
-      {claim.analysis ? (
-        <details>
-          <summary>{t("analysisPreview")}</summary>
-          <div lang={NEWSROOM_LANGUAGE}>
-            <Markdown source={claim.analysis} />
-          </div>
-        </details>
-      ) : null}
-      {claim.publicState ? (
-        <div>
-          <h3>{t("publishedVersion")}</h3>
-          <p>
-            <strong>{verdictName(locale, claim.publishedVerdict)}</strong>
-            {claim.publishedAt ? (
-              <>
-                {" "}
-                – {t("firstPublished")} <Moment date={claim.publishedAt} />
-              </>
-            ) : null}
-            {claim.publicUpdatedAt && claim.publishedAt && claim.publicUpdatedAt.getTime() !== claim.publishedAt.getTime() ? (
-              <>
-                , {t("updatedOn")} <Moment date={claim.publicUpdatedAt} />
-              </>
-            ) : null}
-          </p>
-          {claim.publishedSummary ? <p lang={NEWSROOM_LANGUAGE}>{claim.publishedSummary}</p> : null}
-        </div>
-      ) : null}
-    </>
-  );
-}
-
-async function EvidenceSection({ claim, user, options }: { claim: ClaimForEdit; user: SessionUser; options: ClaimFormOptions }) {
-  const [t, stance, text] = await Promise.all([getTranslations("desk.claim"), getTranslations("desk.stance"), getMessageText()]);
-  const refusal = evidenceLockReason(user.role, claim);
-  const lock = refusal ? text(refusal.detail) : null;
-  const mayEdit = can(user.role, "record.edit") && !lock;
-  const mayDelete = mayEdit;
-  return (
-    <>
-      {lock ? <p className="claim-lock">{lock}</p> : null}
-      {claim.evidence.length === 0 ? (
-        <p className="empty-state">{t("noEvidence")}</p>
-      ) : (
-        <ol className="evidence-list">
-          {claim.evidence.map((e) => (
-            <li key={e.id}>
-              <p>
-                <strong>{stance(e.stance)}</strong> –{" "}
-                {e.source.url ? (
-                  <a href={e.source.url} rel="noopener noreferrer" lang={e.source.language}>
-                    {e.source.title}
-                  </a>
-                ) : (
-                  <span lang={e.source.language}>{e.source.title}</span>
-                )}
-                {e.source.publisher ? (
-                  <span className="muted">
-                    {" ("}
-                    <span translate="no">{e.source.publisher}</span>)
-                  </span>
-                ) : null}
-              </p>
-              <blockquote lang={e.source.language}>
-                <p>{e.excerpt}</p>
-              </blockquote>
-              {e.note ? <p lang={NEWSROOM_LANGUAGE}>{e.note}</p> : null}
-              <p className="muted">
-                {e.start !== null && e.end !== null ? `${t("evidencePassage", { start: String(e.start), end: String(e.end) })} ` : `${t("evidenceNoPassage")} `}
-                {t("evidenceAddedBy", { name: e.createdBy?.name ?? "–" })} <Moment date={e.createdAt} />, {t("evidenceVersion", { version: e.version })}
-              </p>
-              {mayEdit ? (
-                <div className="evidence-actions">
-                  <details>
-                    <summary>{t("editEvidence")}</summary>
-                    <ActionForm action={updateEvidenceAction} submitLabel={t("saveEvidence")} version={e.version} hidden={{ evidenceId: e.id }}>
-                      <EvidenceFields idPrefix={`ev-${e.id}`} options={options} values={e} />
-                    </ActionForm>
-                  </details>
-                  {mayDelete ? (
-                    <ActionForm
-                      action={deleteEvidenceAction}
-                      submitLabel={t("removeEvidence")}
-                      version={e.version}
-                      hidden={{ evidenceId: e.id, claimId: claim.id }}
-                      confirm={t("removeEvidenceConfirm")}
-                      className="admin-form evidence-delete"
+      <div className="workspace">
+        <ClaimSource claimId={claim.id} tab={tab} source={workspace.source} target={target} />
+        <div className="workspace__main">
+          <WorkspaceTabs label={w("tabs")} tabs={tabs} selected={tab} />
+          {WORKSPACE_TABS.map((name) =>
+            name === tab ? (
+              <div key={name} role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)} tabIndex={0} className="workspace__panel">
+                {tab === "details" && options ? <DetailsPanel {...props} options={options} /> : null}
+                {tab === "verdict" && options ? <VerdictPanel {...props} options={options} /> : null}
+                {tab === "evidence" && options ? <EvidencePanel {...props} options={options} /> : null}
+                {tab === "workflow" && options ? <WorkflowTabPanel {...props} options={options} steps={workspace.steps} digest={workspace.digest} /> : null}
+                {tab === "discussion" ? <DiscussionPanel {...props} /> : null}
+                {tab === "history" ? (
+                  <>
+                    <p className="workspace__history-page">
+                      <Link href={`/admin/claims/${claim.id}/history`}>{w("historyPage")}</Link>
+                    </p>
+                    <ClaimHistory
+                      claimId={claim.id}
+                      query={query}
+                      address={{
+                        action: `/admin/claims/${claim.id}`,
+                        hidden: { tab: "history" },
+                        compare: (from, to) => workspaceHref(claim.id, "history", { from, to }),
+                      }}
                     />
-                  ) : null}
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
-      {mayEdit ? (
-        <>
-          <h3 id="beleg-neu">{t("addEvidence")}</h3>
-          <ActionForm action={addEvidenceAction} submitLabel={t("addEvidence")} hidden={{ claimId: claim.id }} resetOnSuccess>
-            <EvidenceFields idPrefix="ev-new" options={options} />
-          </ActionForm>
-        </>
-      ) : null}
-    </>
-  );
-}
-
-async function EvidenceFields({
-  idPrefix,
-  options,
-  values,
-}: {
-  idPrefix: string;
-  options: ClaimFormOptions;
-  values?: { sourceId: string; stance: string; excerpt: string; start: number | null; end: number | null; note: string | null; position: number };
-}) {
-  const [t, stance, sources] = await Promise.all([getTranslations("desk.evidence"), getTranslations("desk.stance"), sourceChoices(options.sources)]);
-  const stanceOptions = STANCES.map((s) => ({ value: s, label: stance(s) }));
-  return (
-    <>
-      <Select idPrefix={idPrefix} name="sourceId" label={t("source")} required defaultValue={values?.sourceId} options={sources} />
-      <Select idPrefix={idPrefix} name="stance" label={t("stance")} required defaultValue={values?.stance} options={stanceOptions} />
-      <TextArea idPrefix={idPrefix} name="excerpt" label={t("excerpt")} required rows={3} defaultValue={values?.excerpt} hint={t("excerptHint")} />
-      <div className="passage-row passage-row--two">
-        <TextField idPrefix={idPrefix} name="start" label={t("start")} type="number" min={0} defaultValue={values?.start?.toString() ?? ""} />
-        <TextField idPrefix={idPrefix} name="end" label={t("end")} type="number" min={0} defaultValue={values?.end?.toString() ?? ""} />
+                  </>
+                ) : null}
+              </div>
+            ) : (
+              // The other tabs' panels, empty: each tab's aria-controls names a panel.
+              <div key={name} role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)} hidden />
+            ),
+          )}
+        </div>
       </div>
-      <TextArea idPrefix={idPrefix} name="note" label={t("note")} rows={2} defaultValue={values?.note} hint={t("noteHint")} />
-      {values ? <TextField idPrefix={idPrefix} name="position" label={t("position")} type="number" min={0} defaultValue={String(values.position)} /> : null}
-    </>
+    </div>
   );
 }

@@ -5,7 +5,6 @@ import { ActionForm } from "@/components/admin/ActionForm";
 import { SimilarRecords } from "@/components/admin/SimilarRecords";
 import { requirePermission } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/desk-i18n";
-import { db } from "@/lib/db/client";
 import { claimDraftFromQuote, claimFormOptions } from "@/lib/editorial/claims";
 import { param, type SearchParams } from "@/lib/editorial/listing";
 import { createClaimAction } from "../actions";
@@ -27,7 +26,7 @@ export default async function NewClaimPage({ searchParams }: { searchParams: Pro
   const quoteId = param(params, "quoteId");
   const locale = await currentLocale();
   const [options, fromQuote, t, ts] = await Promise.all([
-    claimFormOptions(db, locale),
+    claimFormOptions(undefined, locale),
     quoteId ? claimDraftFromQuote(quoteId) : Promise.resolve(null),
     getTranslations("desk.claims"),
     getTranslations("desk.similar"),

@@ -36,8 +36,10 @@ export default async function SourceEditPage({ params, searchParams }: Props) {
     getTranslations("desk.sourceKind"),
   ]);
   const c = source.counts;
+  // Offsets into the stored text (a change of the text must keep them valid).
   const passages = c.appearances + c.passages + c.evidence;
-  const uses = passages + c.articles;
+  // The delete rule is the domain's (lib/editorial/sources.ts): the page only says it.
+  const uses = source.uses;
 
   return (
     <>

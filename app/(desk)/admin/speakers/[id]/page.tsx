@@ -7,8 +7,7 @@ import { Notice } from "@/components/admin/PageHeader";
 import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { PUBLIC_SPEAKER_PERMISSION, getSpeakerForEdit, isPublicSpeaker } from "@/lib/editorial/speakers";
-import { db } from "@/lib/db/client";
+import { PUBLIC_SPEAKER_PERMISSION, getSpeakerForEdit } from "@/lib/editorial/speakers";
 import { currentLocale } from "@/lib/desk-i18n";
 import { localeHref } from "@/lib/i18n";
 import { deleteSpeakerAction, updateSpeakerAction } from "../actions";
@@ -30,13 +29,14 @@ export default async function SpeakerEditPage({ params, searchParams }: Props) {
   const speaker = await getSpeakerForEdit(id);
   if (!speaker) notFound();
   const created = (await searchParams).angelegt !== undefined;
-  const [isPublic, tp, t, locale] = await Promise.all([
-    isPublicSpeaker(db, speaker.id),
+  const isPublic = speaker.isPublic;
+  const [tp, t, locale] = await Promise.all([
     getTranslations("publication"),
     getTranslations("desk.speaker"),
     currentLocale(),
   ]);
-  const uses = speaker.counts.quotes + speaker.counts.quotesReported + speaker.counts.claims;
+  // The delete rule is the domain's (lib/editorial/speakers.ts): the page only says it.
+  const uses = speaker.uses;
 
   return (
     <>

@@ -40,12 +40,12 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
       <DeleteSection
         heading={t("deleteHeading")}
         form={
-          topic.claimCount > 0
+          topic.inUse > 0
             ? undefined
             : { action: deleteTopicAction, id: topic.id, version: topic.version, submitLabel: t("delete"), confirm: t("deleteConfirm", { name }) }
         }
       >
-        {topic.claimCount > 0 && <p>{t("inUse")}</p>}
+        {topic.inUse > 0 && <p>{t("inUse")}</p>}
       </DeleteSection>
     </>
   );

@@ -1,5 +1,5 @@
 // A stored value of a claim (or of its evidence) as text for the history page, in the desk's
-// language: names for ids (lib/editorial/claims.ts valueLabels), the states' and stances' names
+// language: names for ids (lib/editorial/claims/history.ts valueLabels), the states' and stances' names
 // from the catalogue, moments in the newsroom's time zone.
 import type { ValueLabels } from "@/lib/editorial/claims";
 import { isClaimStatus } from "@/lib/editorial/status";

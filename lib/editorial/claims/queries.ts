@@ -1,0 +1,385 @@
+// The claim desk's reads: the list with its filters, the review queue, the edit page's claim,
+// the choices of the forms, a new claim's fields taken from a quote. They return data and codes
+// (statuses, both names of a verdict label); the pages turn them into words.
+import type { Prisma } from "../../generated/prisma/client";
+import type { ClaimStatus, Role } from "../../generated/prisma/enums";
+import type { SessionUser } from "../../auth/session";
+import { db, type Db } from "../../db/client";
+import type { Locale } from "../../i18n";
+import { DESK_COUNT_LIMIT, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, sortColumns, sortParam, type Page, type SearchParams, type SortDirection } from "../listing";
+import { CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from "../status";
+
+// ---------------------------------------------------------------------------------------
+// Reads: the list
+
+/** A verdict label's names: the desk shows the one of its language. */
+export interface VerdictNames {
+  de: string;
+  en: string;
+}
+
+/** The list's sortable columns and the direction each starts in; the first is the default. */
+export const CLAIM_SORTING = sortColumns({
+  updated: "desc",
+  created: "desc",
+  status: "asc",
+  text: "asc",
+  claimant: "asc",
+  verdict: "asc",
+  assignee: "asc",
+  evidence: "desc",
+});
+export const CLAIM_SORTS = CLAIM_SORTING.columns;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
+export interface ClaimListQuery {
+  q?: string;
+  /** A state, or "open": any state somebody still works on (OPEN_CLAIM_STATUSES). */
+  status?: ClaimStatus | "open";
+  /** "me", "none" or a user id. */
+  assignee?: string;
+  /** "me": created by the viewer. */
+  author?: "me";
+  /** The viewer's claims: assigned to or created by the viewer. */
+  mine?: boolean;
+  /** A speaker id. */
+  claimant?: string;
+  /** A topic id. */
+  topic?: string;
+  /** "none" or a verdict label id (the working verdict). */
+  verdict?: string;
+  sort: ClaimSort;
+  /** Default: the column's own direction. */
+  dir?: SortDirection;
+  page: number;
+}
+
+export function claimListQuery(params: SearchParams): ClaimListQuery {
+  return {
+    q: param(params, "q"),
+    status: optionalChoice(params, "status", [...CLAIM_STATUSES, "open"] as const),
+    assignee: param(params, "assignee"),
+    author: optionalChoice(params, "author", ["me"] as const),
+    mine: optionalChoice(params, "mine", ["1"] as const) !== undefined,
+    claimant: param(params, "claimant"),
+    topic: param(params, "topic"),
+    verdict: param(params, "verdict"),
+    ...sortParam(params, CLAIM_SORTING),
+    page: pageParam(params),
+  };
+}
+
+export interface ClaimListItem {
+  id: string;
+  slug: string;
+  text: string;
+  /** The language of the text (content keeps its own language). */
+  language: string;
+  status: ClaimStatus;
+  publicState: string | null;
+  claimant: string | null;
+  assignee: string | null;
+  /** The working verdict's name in German and in English (the newsroom's nameDe, nameEn). */
+  verdict: VerdictNames | null;
+  evidenceCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser, "id">, client: Db = db): Promise<Page<ClaimListItem>> {
+  const and: Prisma.ClaimWhereInput[] = [];
+  // ILIKE '%q%': served by the trigram index on Claim.text.
+  if (query.q) and.push({ text: { contains: query.q, mode: "insensitive" } });
+  if (query.status === "open") and.push({ status: { in: [...OPEN_CLAIM_STATUSES] } });
+  else if (query.status) and.push({ status: query.status });
+  if (query.author === "me") and.push({ createdById: viewer.id });
+  if (query.mine) and.push({ OR: [{ assigneeId: viewer.id }, { createdById: viewer.id }] });
+  if (query.assignee === "me") and.push({ assigneeId: viewer.id });
+  else if (query.assignee === "none") and.push({ assigneeId: null });
+  else if (query.assignee) and.push({ assigneeId: query.assignee });
+  if (query.claimant) and.push({ claimantId: query.claimant });
+  if (query.topic) and.push({ topics: { some: { topicId: query.topic } } });
+  if (query.verdict === "none") and.push({ verdictId: null });
+  else if (query.verdict) and.push({ verdictId: query.verdict });
+  const where: Prisma.ClaimWhereInput = and.length ? { AND: and } : {};
+
+  const dir = query.dir ?? CLAIM_SORTING.initial[query.sort];
+  // Ties (same state, same claimant, ...) latest change first; the id makes the order total.
+  const orders: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
+    updated: [{ updatedAt: dir }],
+    created: [{ createdAt: dir }],
+    status: [{ status: dir }, { updatedAt: "desc" }],
+    text: [{ text: dir }],
+    claimant: [{ claimant: { name: dir } }, { updatedAt: "desc" }],
+    // The working verdict by its place on the scale (best first).
+    verdict: [{ verdict: { position: dir } }, { updatedAt: "desc" }],
+    assignee: [{ assignee: { name: dir } }, { updatedAt: "desc" }],
+    // (Counts the evidence of every claim to sort them: only when asked for.)
+    evidence: [{ evidence: { _count: dir } }, { updatedAt: "desc" }],
+  };
+  const orderBy: Prisma.ClaimOrderByWithRelationInput[] = [...orders[query.sort], { id: "asc" }];
+
+  const [total, rows] = await Promise.all([
+    client.claim.count({ where, take: DESK_COUNT_LIMIT + 1 }),
+    client.claim.findMany({
+      where,
+      orderBy,
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        slug: true,
+        text: true,
+        language: true,
+        status: true,
+        publicState: true,
+        createdAt: true,
+        updatedAt: true,
+        claimant: { select: { name: true } },
+        assignee: { select: { name: true } },
+        verdict: { select: { nameDe: true, nameEn: true } },
+      },
+    }),
+  ]);
+  // Counted for the page's claims only (Prisma's _count here aggregated the whole Evidence
+  // table before taking the page: tests/integration/search-scale.test.ts).
+  const evidence = rows.length
+    ? await client.evidence.groupBy({ by: ["claimId"], where: { claimId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    : [];
+  const evidenceCount = new Map(evidence.map((e) => [e.claimId, e._count._all]));
+  return pageOf(
+    rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      text: r.text,
+      language: r.language,
+      status: r.status,
+      publicState: r.publicState,
+      claimant: r.claimant?.name ?? null,
+      assignee: r.assignee?.name ?? null,
+      verdict: r.verdict ? { de: r.verdict.nameDe, en: r.verdict.nameEn } : null,
+      evidenceCount: evidenceCount.get(r.id) ?? 0,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    })),
+    total,
+    query.page,
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Reads: the review queue
+
+export interface ReviewQueueItem {
+  id: string;
+  text: string;
+  language: string;
+  claimant: string | null;
+  verdict: VerdictNames | null;
+  summary: string | null;
+  /** Who proposed the verdict under review. */
+  proposedBy: { id: string; name: string } | null;
+  /** Who sent it to review, and when (the latest step into review). */
+  submittedBy: string | null;
+  since: Date | null;
+  evidenceCount: number;
+  /** A correction of a published claim (rather than a first publication). */
+  isCorrection: boolean;
+  /** The viewer proposed it: four eyes, somebody else must approve. */
+  own: boolean;
+  assignee: string | null;
+}
+
+/** The review queue shows at most this many claims, those unchanged longest. */
+export const REVIEW_QUEUE_LIMIT = 200;
+
+/** Claims in review, longest waiting first (at most REVIEW_QUEUE_LIMIT: of a longer queue, those
+ * unchanged longest; an index on status and updatedAt finds them at any size). */
+export async function reviewQueue(viewer: Pick<SessionUser, "id">, client: Db = db): Promise<ReviewQueueItem[]> {
+  const claims = await client.claim.findMany({
+    where: { status: "in_review" },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: REVIEW_QUEUE_LIMIT,
+    select: {
+      id: true,
+      text: true,
+      language: true,
+      summary: true,
+      publicState: true,
+      verdictAuthorId: true,
+      updatedAt: true,
+      claimant: { select: { name: true } },
+      verdict: { select: { nameDe: true, nameEn: true } },
+      verdictAuthor: { select: { id: true, name: true } },
+      assignee: { select: { name: true } },
+      _count: { select: { evidence: true } },
+    },
+  });
+  const steps = claims.length
+    ? await client.revision.findMany({
+        where: {
+          entityType: "Claim",
+          entityId: { in: claims.map((c) => c.id) },
+          changes: { path: ["status", "after"], equals: "in_review" },
+        },
+        orderBy: { id: "desc" },
+        select: { entityId: true, createdAt: true, user: { select: { name: true } } },
+      })
+    : [];
+  const latestStep = new Map<string, (typeof steps)[number]>();
+  for (const s of steps) if (!latestStep.has(s.entityId)) latestStep.set(s.entityId, s);
+
+  return claims
+    .map((c) => {
+      const step = latestStep.get(c.id);
+      return {
+        id: c.id,
+        text: c.text,
+        language: c.language,
+        claimant: c.claimant?.name ?? null,
+        verdict: c.verdict ? { de: c.verdict.nameDe, en: c.verdict.nameEn } : null,
+        summary: c.summary,
+        proposedBy: c.verdictAuthor ? { id: c.verdictAuthor.id, name: c.verdictAuthor.name } : null,
+        submittedBy: step?.user?.name ?? null,
+        since: step?.createdAt ?? null,
+        evidenceCount: c._count.evidence,
+        isCorrection: c.publicState !== null,
+        own: c.verdictAuthorId === viewer.id,
+        assignee: c.assignee?.name ?? null,
+      };
+    })
+    .sort((a, b) => (a.since?.getTime() ?? 0) - (b.since?.getTime() ?? 0));
+}
+
+// ---------------------------------------------------------------------------------------
+// Reads: the edit page
+
+export async function getClaimForEdit(claimId: string, client: Db = db) {
+  if (!claimId || claimId.length > 64) return null;
+  return client.claim.findUnique({
+    where: { id: claimId },
+    include: {
+      claimant: { select: { id: true, name: true, slug: true } },
+      verdict: { select: { id: true, nameDe: true, nameEn: true, key: true } },
+      publishedVerdict: { select: { id: true, nameDe: true, nameEn: true, key: true } },
+      verdictAuthor: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      createdBy: { select: { id: true, name: true } },
+      topics: { select: { topic: { select: { id: true, nameDe: true } } }, orderBy: { topic: { nameDe: "asc" } } },
+      quotes: {
+        select: { quote: { select: { id: true, text: true, kind: true, speaker: { select: { id: true, name: true } } } } },
+      },
+      passages: {
+        select: { id: true, sourceId: true, start: true, end: true, source: { select: { id: true, title: true, snapshotText: true } } },
+        orderBy: { start: "asc" },
+      },
+      evidence: {
+        include: {
+          source: { select: { id: true, title: true, url: true, publisher: true, language: true } },
+          createdBy: { select: { name: true } },
+        },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      },
+      reviewDecisions: {
+        include: { reviewer: { select: { name: true } }, verdict: { select: { nameDe: true, nameEn: true } } },
+        orderBy: { createdAt: "desc" },
+      },
+      corrections: {
+        include: { author: { select: { name: true } }, previousVerdict: { select: { nameDe: true, nameEn: true } } },
+        orderBy: { createdAt: "desc" },
+      },
+      comments: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+}
+
+export type ClaimForEdit = NonNullable<Awaited<ReturnType<typeof getClaimForEdit>>>;
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface ClaimFormOptions {
+  speakers: Option[];
+  topics: Option[];
+  quotes: Option[];
+  sources: (Option & { length: number | null })[];
+  verdicts: Option[];
+  users: (Option & { role: Role })[];
+}
+
+/** A text on one line, cut after `max` characters (labels of quotes in choices and history). */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max).trimEnd()} …`;
+}
+
+/** The choices of the list's filters: speakers, topics, verdicts, accounts. Topics and verdict
+ * labels are named in the desk's language (both names are the newsroom's, nameDe and nameEn). */
+export async function claimFilterOptions(
+  client: Db = db,
+  locale: Locale = "de",
+): Promise<Pick<ClaimFormOptions, "speakers" | "topics" | "verdicts" | "users">> {
+  const [speakers, topics, verdicts, users] = await Promise.all([
+    client.speaker.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    client.topic.findMany({ select: { id: true, nameDe: true, nameEn: true }, orderBy: locale === "en" ? { nameEn: "asc" } : { nameDe: "asc" } }),
+    client.verdictLabel.findMany({ where: { active: true }, select: { id: true, nameDe: true, nameEn: true }, orderBy: { position: "asc" } }),
+    client.user.findMany({ where: { active: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
+  ]);
+  const named = (r: { nameDe: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameDe);
+  return {
+    speakers: speakers.map((s) => ({ value: s.id, label: s.name })),
+    topics: topics.map((t) => ({ value: t.id, label: named(t) })),
+    verdicts: verdicts.map((v) => ({ value: v.id, label: named(v) })),
+    users: users.map((u) => ({ value: u.id, label: u.name, role: u.role })),
+  };
+}
+
+/** The choices of the claim forms: speakers, topics, quotes, sources (with the length of their
+ * stored text), verdicts, accounts. */
+export async function claimFormOptions(client: Db = db, locale: Locale = "de"): Promise<ClaimFormOptions> {
+  const [filters, quotes, sources] = await Promise.all([
+    claimFilterOptions(client, locale),
+    client.quote.findMany({
+      select: { id: true, text: true, speaker: { select: { name: true } } },
+      orderBy: [{ speaker: { name: "asc" } }, { createdAt: "asc" }],
+    }),
+    // The length of the stored text, not the text itself.
+    client.$queryRaw<{ id: string; title: string; length: number | null }[]>`
+      SELECT "id", "title", length("snapshotText")::int AS "length" FROM "Source" ORDER BY "title" ASC, "id" ASC`,
+  ]);
+  return {
+    ...filters,
+    quotes: quotes.map((q) => ({ value: q.id, label: `${q.speaker.name}: ${shorten(q.text, 80)}` })),
+    // The page adds the length to the label, in its language.
+    sources: sources.map((s) => ({ value: s.id, label: s.title, length: s.length })),
+  };
+}
+
+/** A new claim's fields taken from a quote ("Behauptung aus Zitat anlegen"), or null. */
+export async function claimDraftFromQuote(quoteId: string, client: Db = db) {
+  if (!quoteId || quoteId.length > 64) return null;
+  const quote = await client.quote.findUnique({
+    where: { id: quoteId },
+    select: {
+      id: true,
+      text: true,
+      language: true,
+      saidOn: true,
+      speakerId: true,
+      speaker: { select: { name: true } },
+      appearances: { select: { sourceId: true, start: true, end: true }, orderBy: { start: "asc" } },
+    },
+  });
+  if (!quote) return null;
+  return {
+    quoteId: quote.id,
+    speakerName: quote.speaker.name,
+    text: quote.text,
+    language: quote.language,
+    claimantId: quote.speakerId,
+    claimDate: quote.saidOn,
+    passages: quote.appearances.map((a) => ({ sourceId: a.sourceId, start: a.start, end: a.end })),
+  };
+}
