@@ -8,6 +8,7 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { currentLocale } from "@/lib/desk-i18n";
+import { NEWSROOM_TIME_ZONE } from "@/lib/format";
 import { localeHref } from "@/lib/i18n";
 import "@/app/globals.css";
 
@@ -46,7 +47,7 @@ export async function DeskFrame({ children }: { children: ReactNode }) {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="container">
-          <NextIntlClientProvider locale={locale} messages={client}>
+          <NextIntlClientProvider locale={locale} messages={client} timeZone={NEWSROOM_TIME_ZONE}>
             {children}
           </NextIntlClientProvider>
         </main>

@@ -5,6 +5,7 @@
 // catalogue.
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { NEWSROOM_TIME_ZONE } from "../lib/format";
 import { routing } from "./routing";
 
 /** The locale next-intl found for this render, if any. */
@@ -23,5 +24,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const wanted = await requested(requestLocale);
   // Loaded only here: the public pages never need the session.
   const locale = hasLocale(routing.locales, wanted) ? wanted : await (await import("../lib/desk-i18n")).deskLocale();
-  return { locale, messages: (await import(`../messages/${locale}.json`)).default };
+  // Dates are the newsroom's (lib/format.ts), the same on the server and in the browser.
+  return { locale, timeZone: NEWSROOM_TIME_ZONE, messages: (await import(`../messages/${locale}.json`)).default };
 });

@@ -1,6 +1,7 @@
 // npm run bench:public -- [--claims 10000] [--quotes 50000] [--speakers 1000]
 //                         [--duration 10] [--connections 16] [--engine postgres|embedded]
 //                         [--front nginx]   (also behind nginx with deploy/nginx.conf)
+//                         [--desk [--samples 20]]   (the desk pages instead: scripts/bench-desk.ts)
 //
 // How fast is the public site on a newsroom of realistic size?
 //   1. a throwaway database: a PostgreSQL server (Debian's postgresql package, like the
@@ -23,6 +24,10 @@
 //   7. how long a change takes to reach readers of the second app server: a claim's summary
 //      changed in the database and its tag revalidated as a desk action does it (through the
 //      cache handler, lib/cache/handler.mjs), then the second server polled until it shows it.
+// With --desk it measures the desk instead of the public site: the same newsroom plus what the
+// desk reads (accounts, assignments, the revision log, reviews, comments, articles), one app
+// server, the desk pages signed in as an editor and a reviewer, one request at a time
+// (scripts/bench-desk.ts); steps 4 to 7 are skipped.
 // Everything it starts is stopped at the end, on Ctrl-C, on an error and after a time limit.
 // Only loopback addresses are used. Nothing here asserts a time: it measures and prints.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -37,7 +42,7 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { loadSettings } from "../lib/config";
 import { createPrismaClient, type Db } from "../lib/db/client";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { embeddedPaths, startEmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
 import { freePort } from "../lib/launcher/free-port";
@@ -45,9 +50,11 @@ import { getPublicClaim, getPublicSpeaker, listPublishedClaims } from "../lib/pu
 import { buildPublishedContent, freezeMissingPublications, PUBLISHED_CONTENT_FORMAT } from "../lib/editorial/publication";
 import { CONTEXT_RADIUS } from "../lib/public";
 import { bootstrap } from "../lib/seed/bootstrap";
+import { hashPassword } from "../lib/auth/password";
 import { startPostgresCluster } from "../tests/helpers/postgres-cluster";
+import { describeDesk, generateDeskRecords, measureDesk, printDeskTable, settleDeskTimes } from "./bench-desk";
 import { startNginxFront, type NginxFront } from "./nginx-front";
-import { cleanUp, guard, onCleanup, parseOptions, percentile, stopChild, stopping, type OptionValues } from "./lifecycle";
+import { cleanUp, guard, onCleanup, parseOptions, percentile, processTreeCpuMs, stopChild, stopping, type OptionValues } from "./lifecycle";
 
 const require = createRequire(import.meta.url);
 
@@ -63,6 +70,10 @@ const OPTIONS = {
   engine: { default: "postgres", choices: ["postgres", "embedded"] },
   /** Also measure through nginx with the shipped recipe. */
   front: { default: "next", choices: ["next", "nginx"] },
+  /** The desk pages instead of the public site (scripts/bench-desk.ts). */
+  desk: { default: false, flag: true },
+  /** --desk: requests measured per page. */
+  samples: { default: 20, min: 3, max: 500 },
 } as const;
 
 type Options = OptionValues<typeof OPTIONS>;
@@ -189,7 +200,13 @@ function chunks(total: number, size: number): [number, number][] {
   return out;
 }
 
-export async function generateDataset(url: string, options: Pick<Options, "claims" | "quotes" | "speakers">): Promise<void> {
+export async function generateDataset(
+  url: string,
+  options: Pick<Options, "claims" | "quotes" | "speakers"> & {
+    /** Also what the desk reads (scripts/bench-desk.ts), its accounts with this password hash. */
+    desk?: { passwordHash: string };
+  },
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -472,6 +489,16 @@ export async function generateDataset(url: string, options: Pick<Options, "claim
       );
     });
 
+    if (options.desk) {
+      await generateDeskRecords(
+        q,
+        timed,
+        { de, en, firstNames: FIRST_NAMES, lastNames: LAST_NAMES, publishers: PUBLISHERS },
+        { claims: options.claims, quotes: options.quotes, speakers: options.speakers, sources },
+        options.desk.passwordHash,
+      );
+    }
+
     await timed("ANALYZE", () => q("ANALYZE"));
     await timed("freeze the public claims' approved versions (SQL)", () => freezeInSql(q, options.claims));
     await timed("VACUUM ANALYZE", () => q("VACUUM ANALYZE"));
@@ -705,23 +732,6 @@ function once(path) {
 })();
 `;
 
-/** CPU time (user + system) of a process and all its descendants, in ms (Linux /proc; 0
- * elsewhere). On a shared machine this counts what the server did, not what it waited for. */
-function processTreeCpuMs(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    let ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
-    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-      const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      for (const child of children ? children.split(" ") : []) ms += processTreeCpuMs(Number(child));
-    }
-    return ms;
-  } catch {
-    return 0;
-  }
-}
-
 /** runLoad, and the CPU time the server behind `port` (the process tree of `pid`) spent per answer. */
 async function runLoadCounted(port: number, paths: string[], options: Options, pid: number | undefined): Promise<LoadResult> {
   let before = 0;
@@ -815,6 +825,19 @@ function startBaseline(file: string, port: number): ChildProcess {
     }).listen(Number(process.argv[2]), "127.0.0.1", () => console.log("ready"));
   `;
   return spawn(process.execPath, ["-e", code, file, String(port)], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+}
+
+/** The app's environment on the database `url`, with a secret of its own. */
+function appEnv(url: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    HOSTNAME: "127.0.0.1",
+  };
 }
 
 function build(env: NodeJS.ProcessEnv): void {
@@ -931,6 +954,7 @@ function printTable(rows: Row[], baseline: LoadResult | null): void {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), OPTIONS);
+  if (options.desk && options.front === "nginx") throw new Error("--desk measures the app alone: leave out --front nginx.");
   const started = performance.now();
   guard("the benchmark", TIME_LIMIT_MS);
 
@@ -942,13 +966,15 @@ async function main(): Promise<void> {
   console.log(`Load average before: ${load()} (other processes on the machine skew every figure)`);
   console.log(
     `Options: --claims ${options.claims} --quotes ${options.quotes} --speakers ${options.speakers} --duration ${options.duration} ` +
-      `--connections ${options.connections} --engine ${options.engine}\n`,
+      `--connections ${options.connections} --engine ${options.engine}${options.desk ? ` --desk --samples ${options.samples}` : ""}\n`,
   );
 
   // 1. The database.
   console.log("Database");
   let url: string;
   let engineName: string;
+  /** The database server's log (--desk counts statements in it), once known. */
+  let serverLog: string | null = null;
   if (options.engine === "postgres") {
     const cluster = await timed("start a throwaway PostgreSQL server", () => startPostgresCluster());
     onCleanup("PostgreSQL server", () => cluster.stop());
@@ -961,6 +987,7 @@ async function main(): Promise<void> {
     onCleanup("embedded PostgreSQL server", () => embedded.stop());
     url = embedded.url;
     engineName = "embedded PostgreSQL server";
+    serverLog = embeddedPaths(dir).log;
   }
   await timed("apply migrations", () => applyMigrations(url));
   const prisma: Db = createPrismaClient(url, 4);
@@ -968,6 +995,10 @@ async function main(): Promise<void> {
   if (options.engine === "embedded") {
     const [row] = await prisma.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
     engineName += ` (PostgreSQL ${row?.server_version})`;
+  } else {
+    // The throwaway cluster logs to server.log beside its data folder (tests/helpers/postgres-cluster.ts).
+    const [row] = await prisma.$queryRaw<{ data_directory: string }[]>`SHOW data_directory`;
+    if (row) serverLog = path.join(path.dirname(row.data_directory), "server.log");
   }
   await timed("bootstrap (admin, verdict scale; no demo)", () =>
     bootstrap(prisma, loadSettings({ CLAIMBASE_DEMO: "false", CLAIMBASE_ADMIN_PASSWORD: randomBytes(12).toString("hex") })),
@@ -976,12 +1007,43 @@ async function main(): Promise<void> {
   // 2. The dataset.
   console.log("\nDataset");
   const generationStarted = performance.now();
-  await generateDataset(url, options);
+  const deskPassword = `bench-desk-${randomBytes(12).toString("base64url")}`;
+  const desk = options.desk ? { passwordHash: await hashPassword(deskPassword) } : undefined;
+  await generateDataset(url, { ...options, desk });
   // The generated claims are public without an approval: frozen as an upgrade freezes such
   // claims at the start (docs/publication.md), so the pages read what they would read.
   await timed("freeze the public claims' approved versions", () => freezeMissingPublications(prisma));
+  if (desk) await timed("date the freeze as of each claim's last step; ANALYZE", () => settleDeskTimes(url));
   console.log(`  ${"total".padEnd(52)} ${seconds(performance.now() - generationStarted).padStart(8)}`);
-  console.log(`  ${await describeDataset(url)}\n`);
+  console.log(`  ${await describeDataset(url)}`);
+  if (desk) console.log(`  ${await describeDesk(url)}`);
+  console.log("");
+
+  if (options.desk) {
+    // 3. The app, alone; then the desk pages.
+    console.log("App");
+    const env = appEnv(url);
+    if (!buildIsCurrent()) await timed("build", async () => build(env));
+    else console.log("  the build is current");
+    const { port, pid } = await timed("npm start", () => startAppServer(env, "npm start"));
+    console.log(`\nDesk pages: one request at a time, ${options.samples} per page after a warm-up of 3 (time to the whole answer)`);
+    const { results, statementsNote } = await measureDesk({
+      port,
+      pid,
+      db: prisma,
+      databaseUrl: url,
+      password: deskPassword,
+      samples: options.samples,
+      claims: options.claims,
+      logFile: serverLog,
+      step: timed,
+    });
+    console.log(`\n=== Desk (${engineName}; ${options.claims} claims, ${options.quotes} quotes, ${options.speakers} speakers) ===\n`);
+    printDeskTable(results, statementsNote);
+    console.log(`Load average after: ${load()}.`);
+    console.log(`Total time: ${seconds(performance.now() - started)}.`);
+    return;
+  }
 
   const slugs = (
     await prisma.claim.findMany({ where: { publicState: { not: null } }, select: { slug: true } })
@@ -996,16 +1058,7 @@ async function main(): Promise<void> {
 
   // 3. The app.
   console.log("App");
-  const authSecret = randomBytes(32).toString("base64");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: url,
-    AUTH_SECRET: authSecret,
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-    HOSTNAME: "127.0.0.1",
-  };
+  const env = appEnv(url);
   if (!buildIsCurrent()) await timed("build", async () => build(env));
   else console.log("  the build is current");
   // The app as `npm start` runs it (scripts/start.ts): migrations and bootstrap are already

@@ -2,6 +2,7 @@
 // how to stop it, and it is stopped at the end, on Ctrl-C / SIGTERM, on an error and after a
 // time limit. And their options and figures.
 import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
 
 const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
 let cleaningUp: Promise<void> | null = null;
@@ -84,25 +85,41 @@ export function stopChild(child: ChildProcess, name: string): Promise<void> {
   });
 }
 
-/** `--name value` / `--name=value` options: a whole number within bounds, one of a list, or any text. */
+/** `--name value` / `--name=value` options: a whole number within bounds, one of a list, or any
+ * text; and switches, `--name` alone (or `--name=true|false`), which take no value: the next
+ * argument stays an argument of its own. */
 export type OptionSpec = Record<
   string,
-  { default: number; min: number; max: number } | { default: string; choices: readonly string[] } | { default: string; free: true }
+  | { default: number; min: number; max: number }
+  | { default: string; choices: readonly string[] }
+  | { default: string; free: true }
+  | { default: boolean; flag: true }
 >;
 
-/** The values of options: numbers, one of the choices, or text. */
+/** The values of options: numbers, one of the choices, text, or a switch's true/false. */
 export type OptionValues<S extends OptionSpec> = {
-  [K in keyof S]: S[K] extends { choices: readonly (infer C)[] } ? C : S[K]["default"] extends number ? number : string;
+  [K in keyof S]: S[K] extends { flag: true }
+    ? boolean
+    : S[K] extends { choices: readonly (infer C)[] }
+      ? C
+      : S[K]["default"] extends number
+        ? number
+        : string;
 };
 
 export function parseOptions<S extends OptionSpec>(argv: string[], spec: S): OptionValues<S> {
-  const options: Record<string, number | string> = Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, v.default]));
+  const options: Record<string, number | string | boolean> = Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, v.default]));
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]!);
     if (!match) throw new Error(`Unknown argument: ${argv[i]}`);
     const name = match[1]!;
     const rule = spec[name];
     if (!rule) throw new Error(`Unknown option --${name} (known: ${Object.keys(spec).map((k) => `--${k}`).join(", ")})`);
+    if ("flag" in rule) {
+      if (match[2] !== undefined && match[2] !== "true" && match[2] !== "false") throw new Error(`--${name} takes no value (or =true / =false)`);
+      options[name] = match[2] !== "false";
+      continue;
+    }
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new Error(`--${name} needs a value`);
     if ("free" in rule) options[name] = value;
@@ -125,3 +142,20 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const mib = (bytes: number | null) => (bytes === null ? "?" : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
+
+/** CPU time (user + system) of a process and all its descendants, in ms (Linux /proc; 0
+ * elsewhere). On a shared machine this counts what the server did, not what it waited for. */
+export function processTreeCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    let ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) ms += processTreeCpuMs(Number(child));
+    }
+    return ms;
+  } catch {
+    return 0;
+  }
+}

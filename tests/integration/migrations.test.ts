@@ -31,6 +31,8 @@ const HAND_WRITTEN_INDEXES = [
   "Claim_public_claimant_publishedAt_idx",
   "PublishedQuote_saidOn_idx",
   "Correction_published_idx",
+  // The evidence of a claim's history, by the claim its create revision names (prisma/migrations/*_revision_evidence_claim).
+  "Revision_evidence_claim_idx",
 ];
 const isIndex = (name: string) => (line: string) =>
   line.startsWith(`index CREATE INDEX "${name}" `) || line.startsWith(`index CREATE UNIQUE INDEX "${name}" `);

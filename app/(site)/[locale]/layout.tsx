@@ -9,6 +9,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { LanguageLinkOfRoute, LanguageSwitch } from "@/components/LanguageSwitch";
 import { noPagesAtBuildTime, pageLocale, type LocaleParams } from "@/i18n/page";
+import { NEWSROOM_TIME_ZONE } from "@/lib/format";
 import { localeHref } from "@/lib/i18n";
 import "../../globals.css";
 
@@ -75,7 +76,7 @@ export default async function SiteLayout({ children, params }: Props) {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="container">
-          <NextIntlClientProvider locale={locale} messages={{ error }}>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider locale={locale} messages={{ error }} timeZone={NEWSROOM_TIME_ZONE}>{children}</NextIntlClientProvider>
         </main>
         <footer className="site-footer">
           <div className="container">
