@@ -1,7 +1,8 @@
 // The search and filter form above a newsroom list: a GET form to the list's own path, so the
 // filters live in the URL (lib/editorial/listing.ts reads them back). Each field is a labelled
 // input or select whose value is the page's validated value; hidden fields (say the tab of the
-// audit log) are kept on every search and by the reset link.
+// audit log, or the list's sort order) are kept on every search and by the reset link; kept
+// fields (a quick filter: "My claims") on every search, not by the reset link.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listHref } from "@/lib/editorial/listing";
@@ -36,6 +37,7 @@ export async function ListFilters({
   filtered,
   idPrefix,
   hidden = {},
+  keep = {},
   resetLabel,
   className,
   searchLandmark = true,
@@ -49,6 +51,8 @@ export async function ListFilters({
   filtered: boolean;
   idPrefix?: string;
   hidden?: Record<string, string>;
+  /** Parameters the form sends along but the reset link drops (quick filters). */
+  keep?: Record<string, string>;
   resetLabel?: string;
   className?: string;
   /** A search landmark (role="search"); false leaves the form a plain form. */
@@ -64,7 +68,7 @@ export async function ListFilters({
       role={searchLandmark ? "search" : undefined}
       aria-label={label}
     >
-      {Object.entries(hidden).map(([name, value]) => (
+      {Object.entries({ ...keep, ...hidden }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {fields.map((f) => (

@@ -69,3 +69,42 @@ export function listHref(path: string, params: SearchParams, changes: Record<str
   const qs = query.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+// ── Sorting ─────────────────────────────────────────────────────────────────────────────────
+// Every list sorts by one of its columns, in either direction: `sort` names the column, `dir`
+// the direction (the column headers link to both, components/admin/SortHeader.tsx). Each column
+// has the direction it starts in (names A→Z, dates newest first); a column clicked again turns.
+
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+export interface ListSort<K extends string> {
+  sort: K;
+  dir: SortDirection;
+}
+
+/** The sortable columns of a list, each with the direction it starts in; the first is the
+ * list's default order. */
+export interface SortColumns<K extends string> {
+  columns: readonly K[];
+  initial: Readonly<Record<K, SortDirection>>;
+}
+
+/** A list's sortable columns from {column: initial direction}, the default order first. */
+export function sortColumns<K extends string>(initial: Readonly<Record<K, SortDirection>>): SortColumns<K> {
+  return { columns: Object.keys(initial) as K[], initial };
+}
+
+/** The list's sort from `sort` and `dir`: a column of the list (else the default one) and a
+ * direction (else the column's own). A bad value falls back; it never fails the page. */
+export function sortParam<K extends string>(params: SearchParams, columns: SortColumns<K>): ListSort<K> {
+  const sort = choice(params, "sort", columns.columns);
+  return { sort, dir: optionalChoice(params, "dir", SORT_DIRECTIONS) ?? columns.initial[sort] };
+}
+
+/** The `sort` and `dir` of the URL as a list's links and forms keep them: nothing for the
+ * list's default order. */
+export function sortQuery<K extends string>(current: ListSort<K>, columns: SortColumns<K>): Record<string, string> {
+  if (current.sort === columns.columns[0] && current.dir === columns.initial[current.sort]) return {};
+  return { sort: current.sort, dir: current.dir };
+}

@@ -13,7 +13,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { checkbox, id, language, optionalDate, optionalId, optionalText, version, withRows, type FieldName } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "./listing";
 import { isoDay, type Actor } from "./speakers";
 
 type Client = typeof db;
@@ -326,7 +326,17 @@ export async function deleteQuote(actor: Actor, input: QuoteDeleteInput, client:
 
 // ── Reads ───────────────────────────────────────────────────────────────────────────────────
 
-export const QUOTE_SORTS = ["updated", "said", "text"] as const;
+/** The list's sortable columns and the direction each starts in; the first is the default. */
+export const QUOTE_SORTING = sortColumns({
+  updated: "desc",
+  said: "desc",
+  text: "asc",
+  speaker: "asc",
+  kind: "asc",
+  appearances: "desc",
+  claims: "desc",
+});
+export const QUOTE_SORTS = QUOTE_SORTING.columns;
 export type QuoteSort = (typeof QUOTE_SORTS)[number];
 
 export interface QuoteListParams {
@@ -335,6 +345,8 @@ export interface QuoteListParams {
   kind?: SpeechKind;
   sourceId?: string;
   sort?: QuoteSort;
+  /** Default: the column's own direction. */
+  dir?: SortDirection;
   page?: number;
 }
 
@@ -357,12 +369,19 @@ export async function listQuotes(params: QuoteListParams, client: Client = db) {
         }
       : {}),
   };
-  const orderBy: Prisma.QuoteOrderByWithRelationInput[] =
-    params.sort === "said"
-      ? [{ saidOn: { sort: "desc", nulls: "last" } }, { id: "asc" }]
-      : params.sort === "text"
-        ? [{ text: "asc" }, { id: "asc" }]
-        : [{ updatedAt: "desc" }, { id: "asc" }];
+  const sort = params.sort ?? QUOTE_SORTING.columns[0]!;
+  const dir = params.dir ?? QUOTE_SORTING.initial[sort];
+  // Ties latest change first; the id makes the order total. Quotes without a date come last.
+  const orders: Record<QuoteSort, Prisma.QuoteOrderByWithRelationInput[]> = {
+    updated: [{ updatedAt: dir }],
+    said: [{ saidOn: { sort: dir, nulls: "last" } }, { updatedAt: "desc" }],
+    text: [{ text: dir }],
+    speaker: [{ speaker: { name: dir } }, { updatedAt: "desc" }],
+    kind: [{ kind: dir }, { updatedAt: "desc" }],
+    appearances: [{ appearances: { _count: dir } }, { updatedAt: "desc" }],
+    claims: [{ claims: { _count: dir } }, { updatedAt: "desc" }],
+  };
+  const orderBy: Prisma.QuoteOrderByWithRelationInput[] = [...orders[sort], { id: "asc" }];
   const [items, total] = await Promise.all([
     client.quote.findMany({
       where,

@@ -13,7 +13,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, language, optionalDate, optionalText, optionalUrl, requiredText, version } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "./listing";
 import type { Actor } from "./speakers";
 
 type Client = typeof db;
@@ -218,13 +218,23 @@ export async function deleteSource(actor: Actor, input: SourceDeleteInput, clien
 
 // ── Reads ───────────────────────────────────────────────────────────────────────────────────
 
-export const SOURCE_SORTS = ["updated", "title", "published"] as const;
+/** The list's sortable columns and the direction each starts in; the first is the default. */
+export const SOURCE_SORTING = sortColumns({
+  updated: "desc",
+  title: "asc",
+  published: "desc",
+  kind: "asc",
+  publisher: "asc",
+});
+export const SOURCE_SORTS = SOURCE_SORTING.columns;
 export type SourceSort = (typeof SOURCE_SORTS)[number];
 
 export interface SourceListParams {
   q?: string;
   kind?: SourceKind;
   sort?: SourceSort;
+  /** Default: the column's own direction. */
+  dir?: SortDirection;
   page?: number;
 }
 
@@ -243,12 +253,18 @@ export async function listSources(params: SourceListParams, client: Client = db)
         }
       : {}),
   };
-  const orderBy: Prisma.SourceOrderByWithRelationInput[] =
-    params.sort === "title"
-      ? [{ title: "asc" }, { id: "asc" }]
-      : params.sort === "published"
-        ? [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }]
-        : [{ updatedAt: "desc" }, { id: "asc" }];
+  const sort = params.sort ?? SOURCE_SORTING.columns[0]!;
+  const dir = params.dir ?? SOURCE_SORTING.initial[sort];
+  // Ties latest change first; the id makes the order total. Sources without a date or a
+  // publisher come last.
+  const orders: Record<SourceSort, Prisma.SourceOrderByWithRelationInput[]> = {
+    updated: [{ updatedAt: dir }],
+    title: [{ title: dir }],
+    published: [{ publishedAt: { sort: dir, nulls: "last" } }, { updatedAt: "desc" }],
+    kind: [{ kind: dir }, { updatedAt: "desc" }],
+    publisher: [{ publisher: { sort: dir, nulls: "last" } }, { updatedAt: "desc" }],
+  };
+  const orderBy: Prisma.SourceOrderByWithRelationInput[] = [...orders[sort], { id: "asc" }];
   const [items, total] = await Promise.all([
     client.source.findMany({
       where,

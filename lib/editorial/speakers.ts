@@ -22,7 +22,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError, fieldError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, type Page } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type Page, type SortDirection } from "./listing";
 
 type Client = typeof db;
 export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
@@ -341,13 +341,23 @@ export async function deleteSpeaker(actor: Actor, input: SpeakerDeleteInput, cli
 
 // ── Reads ───────────────────────────────────────────────────────────────────────────────────
 
-export const SPEAKER_SORTS = ["name", "updated"] as const;
+/** The list's sortable columns and the direction each starts in; the first is the default. */
+export const SPEAKER_SORTING = sortColumns({
+  name: "asc",
+  updated: "desc",
+  kind: "asc",
+  quotes: "desc",
+  claims: "desc",
+});
+export const SPEAKER_SORTS = SPEAKER_SORTING.columns;
 export type SpeakerSort = (typeof SPEAKER_SORTS)[number];
 
 export interface SpeakerListParams {
   q?: string;
   kind?: SpeakerKind;
   sort?: SpeakerSort;
+  /** Default: the column's own direction. */
+  dir?: SortDirection;
   page?: number;
 }
 
@@ -365,8 +375,17 @@ export async function listSpeakers(params: SpeakerListParams, client: Client = d
         }
       : {}),
   };
-  const orderBy: Prisma.SpeakerOrderByWithRelationInput[] =
-    params.sort === "updated" ? [{ updatedAt: "desc" }, { id: "asc" }] : [{ name: "asc" }, { id: "asc" }];
+  const sort = params.sort ?? SPEAKER_SORTING.columns[0]!;
+  const dir = params.dir ?? SPEAKER_SORTING.initial[sort];
+  // Ties by name; the id makes the order total.
+  const orders: Record<SpeakerSort, Prisma.SpeakerOrderByWithRelationInput[]> = {
+    name: [{ name: dir }],
+    updated: [{ updatedAt: dir }],
+    kind: [{ kind: dir }, { name: "asc" }],
+    quotes: [{ quotes: { _count: dir } }, { name: "asc" }],
+    claims: [{ claims: { _count: dir } }, { name: "asc" }],
+  };
+  const orderBy: Prisma.SpeakerOrderByWithRelationInput[] = [...orders[sort], { id: "asc" }];
   const [items, total] = await Promise.all([
     client.speaker.findMany({
       where,

@@ -7,3 +7,8 @@ export const CLAIM_STATUSES = Object.values(ClaimStatuses) as ClaimStatus[];
 export function isClaimStatus(value: unknown): value is ClaimStatus {
   return typeof value === "string" && (CLAIM_STATUSES as string[]).includes(value);
 }
+
+/** The states of a claim somebody still works on: not yet public, or its correction not yet
+ * approved (a correction under review is `in_review`). The lists' filter "open" and the
+ * overview's "my open work". */
+export const OPEN_CLAIM_STATUSES: readonly ClaimStatus[] = ["draft", "in_research", "in_review"];

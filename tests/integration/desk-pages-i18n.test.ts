@@ -92,7 +92,9 @@ const WORKSPACE_TABS = ["details", "verdict", "evidence", "workflow", "discussio
  * after a deletion or a save); `$quote` stands for a quote's id. */
 const VARIANTS: Record<string, Record<string, string>[]> = {
   "/admin/audit": [{ log: "security" }, { log: "changes" }],
-  "/admin/claims": [{}, { status: "in_review" }, { q: "xqzv" }],
+  "/admin/claims": [{}, { status: "in_review" }, { q: "xqzv" }, { mine: "1", status: "open", sort: "text", dir: "asc" }],
+  "/admin/articles": [{}, { author: "me", sort: "title", dir: "desc" }],
+  "/admin/review": [{}, { page: "9" }],
   "/admin/claims/new": [{}, { quoteId: "$quote" }],
   // The claim workspace: each tab by its address, and an unknown one (Details).
   "/admin/claims/[id]": [{}, ...WORKSPACE_TABS.map((tab) => ({ tab })), { tab: "xqzv" }],
@@ -160,6 +162,11 @@ beforeAll(async () => {
   ids["/admin/import/[id]"] = preview.id;
   ids.$failedImport = (await importFile(admin, { kind: "external", filename: "kaputt.csv" }, file(new Uint8Array([0x63, 0x6c, 0x61, 0x69, 0x6d, 0x0a, 0xff, 0xfe])), {}, t.db)).id;
   for (const claim of await t.db.claim.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } })) claimsByState[claim.status] ??= claim.id;
+  // The overview's sections with rows: a draft resting for ten days, and a last visit before
+  // the demo newsroom's changes.
+  const draft = await t.db.claim.findFirstOrThrow({ where: { status: "draft" } });
+  await t.db.claim.update({ where: { id: draft.id }, data: { updatedAt: new Date(Date.now() - 10 * 24 * 60 * 60 * 1000) } });
+  await t.db.user.update({ where: { id: adminId }, data: { lastVisitAt: new Date(Date.now() - 2 * 60 * 60 * 1000) } });
 
   // The security log with an entry of every shape of details the app writes (the demo data
   // has none): each must read as words of the reader's language, not as stored codes.

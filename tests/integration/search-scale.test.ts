@@ -14,7 +14,9 @@ import { loadSettings } from "../../lib/config";
 import type { Db } from "../../lib/db/client";
 import { refreshSearchWords, searchPublic, SEARCH_CANDIDATES, type SearchHit } from "../../lib/public/search";
 import { getPublicSpeakerPage, getPublicTopic, listPublicCorrections, listPublishedClaims } from "../../lib/public";
-import { listClaims, reviewQueue } from "../../lib/editorial/claims";
+import { claimListQuery, listClaims, reviewQueue } from "../../lib/editorial/claims";
+import { changedSince, myOpenWork, staleDrafts } from "../../lib/editorial/overview";
+import { reviewQueuePage } from "../../lib/editorial/review-queue";
 import { listQuotes } from "../../lib/editorial/quotes";
 import { listSources } from "../../lib/editorial/sources";
 
@@ -256,6 +258,14 @@ describe("plans at size: no sequential scan of a big table where an index must b
     await expectIndexed("desk quotes", () => listQuotes({ page: 1 }, db));
     await expectIndexed("desk sources", () => listSources({ page: 1 }, db));
     await expectIndexed("review queue", () => reviewQueue(viewer, db));
+    await expectIndexed("review queue, what waits for me first", () => reviewQueuePage({ id: "nobody", role: "reviewer" }, 1, db));
+    await expectIndexed("desk claims, mine and open", () => listClaims(claimListQuery({ mine: "1", status: "open" }), viewer, db));
+  }, 60_000);
+
+  it("the overview", async () => {
+    await expectIndexed("my open work", () => myOpenWork(viewer, db));
+    await expectIndexed("stale drafts", () => staleDrafts(new Date(), db));
+    await expectIndexed("changed since my last visit", () => changedSince(viewer, new Date(Date.now() - 24 * 60 * 60 * 1000), db));
   }, 60_000);
 
   it("counts a common word's matches as an estimate, and ranks the newest of them", async () => {

@@ -13,15 +13,8 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCANNED = ["app/(desk)", "components"];
 
-const ALLOWED = new Set([
-  "app/(desk)/admin/page.tsx",
-  "app/(desk)/admin/articles/page.tsx",
-  "app/(desk)/admin/claims/page.tsx",
-  "app/(desk)/admin/quotes/page.tsx",
-  "app/(desk)/admin/review/page.tsx",
-  "app/(desk)/admin/sources/page.tsx",
-  "app/(desk)/admin/speakers/page.tsx",
-]);
+// (Empty since the lists, the review queue and the overview read through lib/ too.)
+const ALLOWED = new Set<string>([]);
 
 /** Every module a source file names: import/export ... from, side-effect imports, import(), require(). */
 function moduleSpecifiers(source: string): string[] {

@@ -2,7 +2,8 @@
 // filters through `param`, so a hostile value is dropped there once for all of them.
 import { describe, expect, it } from "vitest";
 import { claimListQuery } from "../../lib/editorial/claims";
-import { choice, DESK_COUNT_LIMIT, pageOf, pageParam, PAGE_SIZE, param } from "../../lib/editorial/listing";
+import { choice, DESK_COUNT_LIMIT, pageOf, pageParam, PAGE_SIZE, param, sortColumns, sortParam, sortQuery } from "../../lib/editorial/listing";
+import { waitingTime } from "../../lib/editorial/review-queue";
 
 describe("desk list parameters", () => {
   it("trims, cuts at 200 characters and takes the first of repeated values", () => {
@@ -24,6 +25,56 @@ describe("desk list parameters", () => {
     });
     expect(pageParam({ page: "2\u0000" })).toBe(1);
     expect(choice({ sort: "\u0000" }, "sort", ["new", "old"] as const)).toBe("new");
+  });
+});
+
+describe("a list's sort order from the URL", () => {
+  const columns = sortColumns({ updated: "desc", name: "asc", count: "desc" });
+
+  it("takes a column and a direction, each column starting in its own", () => {
+    expect(sortParam({}, columns)).toEqual({ sort: "updated", dir: "desc" });
+    expect(sortParam({ sort: "name" }, columns)).toEqual({ sort: "name", dir: "asc" });
+    expect(sortParam({ sort: "name", dir: "desc" }, columns)).toEqual({ sort: "name", dir: "desc" });
+    expect(sortParam({ sort: "count", dir: "asc" }, columns)).toEqual({ sort: "count", dir: "asc" });
+  });
+
+  it("falls back to the default for a bad column or direction, never failing", () => {
+    expect(sortParam({ sort: "password", dir: "sideways" }, columns)).toEqual({ sort: "updated", dir: "desc" });
+    expect(sortParam({ sort: "name", dir: "DESC; DROP TABLE" }, columns)).toEqual({ sort: "name", dir: "asc" });
+    expect(sortParam({ sort: ["name", "count"], dir: ["asc", "desc"] }, columns)).toEqual({ sort: "name", dir: "asc" });
+    expect(sortParam({ sort: "name\u0000", dir: "asc\u0000" }, columns)).toEqual({ sort: "updated", dir: "desc" });
+  });
+
+  it("leaves the default order out of the URL, and keeps any other", () => {
+    expect(sortQuery({ sort: "updated", dir: "desc" }, columns)).toEqual({});
+    expect(sortQuery({ sort: "updated", dir: "asc" }, columns)).toEqual({ sort: "updated", dir: "asc" });
+    expect(sortQuery({ sort: "name", dir: "asc" }, columns)).toEqual({ sort: "name", dir: "asc" });
+  });
+
+  it("parses the claims list's sort with the same rules", () => {
+    expect(claimListQuery({ sort: "claimant" })).toMatchObject({ sort: "claimant", dir: "asc" });
+    expect(claimListQuery({ sort: "evidence", dir: "asc" })).toMatchObject({ sort: "evidence", dir: "asc" });
+    expect(claimListQuery({ sort: "nonsense", dir: "nonsense" })).toMatchObject({ sort: "updated", dir: "desc" });
+    expect(claimListQuery({ status: "open", author: "me", mine: "1" })).toMatchObject({ status: "open", author: "me", mine: true });
+    expect(claimListQuery({ author: "someone", mine: "yes" })).toMatchObject({ author: undefined, mine: false });
+  });
+});
+
+describe("how long a claim has waited", () => {
+  const now = new Date("2026-12-03T12:00:00Z");
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+  it("counts in the largest whole unit", () => {
+    expect(waitingTime(ago(0), now)).toEqual({ unit: "minutes", count: 0 });
+    expect(waitingTime(ago(59), now)).toEqual({ unit: "minutes", count: 59 });
+    expect(waitingTime(ago(60), now)).toEqual({ unit: "hours", count: 1 });
+    expect(waitingTime(ago(23 * 60 + 59), now)).toEqual({ unit: "hours", count: 23 });
+    expect(waitingTime(ago(24 * 60), now)).toEqual({ unit: "days", count: 1 });
+    expect(waitingTime(ago(3 * 24 * 60 + 600), now)).toEqual({ unit: "days", count: 3 });
+  });
+
+  it("never counts backwards (a clock a little ahead)", () => {
+    expect(waitingTime(new Date(now.getTime() + 5_000), now)).toEqual({ unit: "minutes", count: 0 });
   });
 });
 

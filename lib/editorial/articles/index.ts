@@ -41,4 +41,13 @@ export {
 export { ARTICLE_STATUSES, candidateFingerprint, segmentText, type TextSegment } from "./rules";
 export { extractCandidates, ingestArticle, storeCandidates, type StoreResult } from "./extraction";
 export { acceptAllCandidates, acceptCandidate, editCandidate, rejectCandidate } from "./commands";
-export { getArticleForReview, knownSpeakers, listArticles, type ArticleForReview, type ArticleListParams, type ReviewCandidate } from "./queries";
+export {
+  ARTICLE_SORTING,
+  getArticleForReview,
+  knownSpeakers,
+  listArticles,
+  type ArticleForReview,
+  type ArticleListParams,
+  type ArticleSort,
+  type ReviewCandidate,
+} from "./queries";

@@ -3,7 +3,7 @@
 import { db, type Db } from "../../db/client";
 import type { ArticleStatus, CandidateKind, CandidateStatus, Prisma, SpeechKind } from "../../generated/prisma/client";
 import type { KnownSpeaker } from "../../extract";
-import { PAGE_SIZE, pageOf } from "../listing";
+import { PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "../listing";
 import type { Tx } from "../records";
 
 type Client = Db;
@@ -14,9 +14,18 @@ export async function knownSpeakers(client: Tx | Client = db): Promise<KnownSpea
   return rows.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases.map((a) => a.alias) }));
 }
 
+/** The list's sortable columns and the direction each starts in; the first is the default. */
+export const ARTICLE_SORTING = sortColumns({ created: "desc", title: "asc", publisher: "asc", status: "asc" });
+export type ArticleSort = (typeof ARTICLE_SORTING.columns)[number];
+
 export interface ArticleListParams {
   q?: string;
   status?: ArticleStatus;
+  /** Only the articles this account ingested. */
+  createdById?: string;
+  sort?: ArticleSort;
+  /** Default: the column's own direction. */
+  dir?: SortDirection;
   page?: number;
 }
 
@@ -24,6 +33,7 @@ export async function listArticles(params: ArticleListParams, client: Client = d
   const page = params.page ?? 1;
   const where: Prisma.ArticleWhereInput = {
     ...(params.status ? { status: params.status } : {}),
+    ...(params.createdById ? { createdById: params.createdById } : {}),
     ...(params.q
       ? {
           OR: [
@@ -35,10 +45,19 @@ export async function listArticles(params: ArticleListParams, client: Client = d
         }
       : {}),
   };
+  const sort = params.sort ?? ARTICLE_SORTING.columns[0]!;
+  const dir = params.dir ?? ARTICLE_SORTING.initial[sort];
+  // Untitled articles and those without a publisher come last; ties newest first.
+  const orders: Record<ArticleSort, Prisma.ArticleOrderByWithRelationInput[]> = {
+    created: [{ createdAt: dir }],
+    title: [{ title: { sort: dir, nulls: "last" } }, { createdAt: "desc" }],
+    publisher: [{ publisher: { sort: dir, nulls: "last" } }, { createdAt: "desc" }],
+    status: [{ status: dir }, { createdAt: "desc" }],
+  };
   const [rows, total] = await Promise.all([
     client.article.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      orderBy: [...orders[sort], { id: "asc" }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

@@ -39,6 +39,7 @@ export {
 } from "./schemas";
 export { addComment, assignClaim, createClaim, deleteClaim, updateClaim, updateVerdictFields } from "./commands";
 export {
+  CLAIM_SORTING,
   CLAIM_SORTS,
   claimDraftFromQuote,
   claimFilterOptions,
@@ -46,6 +47,7 @@ export {
   claimListQuery,
   getClaimForEdit,
   listClaims,
+  REVIEW_QUEUE_LIMIT,
   reviewQueue,
   type ClaimForEdit,
   type ClaimFormOptions,

@@ -6,8 +6,8 @@ import type { ClaimStatus, Role } from "../../generated/prisma/enums";
 import type { SessionUser } from "../../auth/session";
 import { db, type Db } from "../../db/client";
 import type { Locale } from "../../i18n";
-import { choice, DESK_COUNT_LIMIT, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, type Page, type SearchParams } from "../listing";
-import { CLAIM_STATUSES } from "../status";
+import { DESK_COUNT_LIMIT, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, sortColumns, sortParam, type Page, type SearchParams, type SortDirection } from "../listing";
+import { CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from "../status";
 
 // ---------------------------------------------------------------------------------------
 // Reads: the list
@@ -18,14 +18,30 @@ export interface VerdictNames {
   en: string;
 }
 
-export const CLAIM_SORTS = ["updated", "created", "status"] as const;
+/** The list's sortable columns and the direction each starts in; the first is the default. */
+export const CLAIM_SORTING = sortColumns({
+  updated: "desc",
+  created: "desc",
+  status: "asc",
+  text: "asc",
+  claimant: "asc",
+  verdict: "asc",
+  assignee: "asc",
+  evidence: "desc",
+});
+export const CLAIM_SORTS = CLAIM_SORTING.columns;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
 export interface ClaimListQuery {
   q?: string;
-  status?: ClaimStatus;
+  /** A state, or "open": any state somebody still works on (OPEN_CLAIM_STATUSES). */
+  status?: ClaimStatus | "open";
   /** "me", "none" or a user id. */
   assignee?: string;
+  /** "me": created by the viewer. */
+  author?: "me";
+  /** The viewer's claims: assigned to or created by the viewer. */
+  mine?: boolean;
   /** A speaker id. */
   claimant?: string;
   /** A topic id. */
@@ -33,18 +49,22 @@ export interface ClaimListQuery {
   /** "none" or a verdict label id (the working verdict). */
   verdict?: string;
   sort: ClaimSort;
+  /** Default: the column's own direction. */
+  dir?: SortDirection;
   page: number;
 }
 
 export function claimListQuery(params: SearchParams): ClaimListQuery {
   return {
     q: param(params, "q"),
-    status: optionalChoice(params, "status", CLAIM_STATUSES),
+    status: optionalChoice(params, "status", [...CLAIM_STATUSES, "open"] as const),
     assignee: param(params, "assignee"),
+    author: optionalChoice(params, "author", ["me"] as const),
+    mine: optionalChoice(params, "mine", ["1"] as const) !== undefined,
     claimant: param(params, "claimant"),
     topic: param(params, "topic"),
     verdict: param(params, "verdict"),
-    sort: choice(params, "sort", CLAIM_SORTS),
+    ...sortParam(params, CLAIM_SORTING),
     page: pageParam(params),
   };
 }
@@ -70,7 +90,10 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
   const and: Prisma.ClaimWhereInput[] = [];
   // ILIKE '%q%': served by the trigram index on Claim.text.
   if (query.q) and.push({ text: { contains: query.q, mode: "insensitive" } });
-  if (query.status) and.push({ status: query.status });
+  if (query.status === "open") and.push({ status: { in: [...OPEN_CLAIM_STATUSES] } });
+  else if (query.status) and.push({ status: query.status });
+  if (query.author === "me") and.push({ createdById: viewer.id });
+  if (query.mine) and.push({ OR: [{ assigneeId: viewer.id }, { createdById: viewer.id }] });
   if (query.assignee === "me") and.push({ assigneeId: viewer.id });
   else if (query.assignee === "none") and.push({ assigneeId: null });
   else if (query.assignee) and.push({ assigneeId: query.assignee });
@@ -80,12 +103,21 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
   else if (query.verdict) and.push({ verdictId: query.verdict });
   const where: Prisma.ClaimWhereInput = and.length ? { AND: and } : {};
 
-  const orderBy: Prisma.ClaimOrderByWithRelationInput[] =
-    query.sort === "created"
-      ? [{ createdAt: "desc" }, { id: "asc" }]
-      : query.sort === "status"
-        ? [{ status: "asc" }, { updatedAt: "desc" }, { id: "asc" }]
-        : [{ updatedAt: "desc" }, { id: "asc" }];
+  const dir = query.dir ?? CLAIM_SORTING.initial[query.sort];
+  // Ties (same state, same claimant, ...) latest change first; the id makes the order total.
+  const orders: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
+    updated: [{ updatedAt: dir }],
+    created: [{ createdAt: dir }],
+    status: [{ status: dir }, { updatedAt: "desc" }],
+    text: [{ text: dir }],
+    claimant: [{ claimant: { name: dir } }, { updatedAt: "desc" }],
+    // The working verdict by its place on the scale (best first).
+    verdict: [{ verdict: { position: dir } }, { updatedAt: "desc" }],
+    assignee: [{ assignee: { name: dir } }, { updatedAt: "desc" }],
+    // (Counts the evidence of every claim to sort them: only when asked for.)
+    evidence: [{ evidence: { _count: dir } }, { updatedAt: "desc" }],
+  };
+  const orderBy: Prisma.ClaimOrderByWithRelationInput[] = [...orders[query.sort], { id: "asc" }];
 
   const [total, rows] = await Promise.all([
     client.claim.count({ where, take: DESK_COUNT_LIMIT + 1 }),

@@ -5,10 +5,12 @@ import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { Moment } from "@/components/admin/Moment";
 import { PageHeader } from "@/components/admin/PageHeader";
+import { QuickFilters } from "@/components/admin/QuickFilters";
+import { SortHeader, type Sorting } from "@/components/admin/SortHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { ARTICLE_STATUSES, listArticles } from "@/lib/editorial/articles";
-import { optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { ARTICLE_SORTING, ARTICLE_STATUSES, listArticles, type ArticleSort } from "@/lib/editorial/articles";
+import { listHref, optionalChoice, pageParam, param, sortParam, sortQuery, type SearchParams } from "@/lib/editorial/listing";
 
 export const dynamic = "force-dynamic";
 
@@ -24,9 +26,18 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const q = param(params, "q");
   const status = optionalChoice(params, "status", ARTICLE_STATUSES);
+  // "me": the articles the viewer ingested.
+  const author = optionalChoice(params, "author", ["me"] as const);
+  const order = sortParam(params, ARTICLE_SORTING);
   const page = pageParam(params);
-  const [result, t, tl] = await Promise.all([listArticles({ q, status, page }), getTranslations("desk.articles"), getTranslations("desk.list")]);
-  const filtered = q !== undefined || status !== undefined;
+  const [result, t, tl] = await Promise.all([
+    listArticles({ q, status, createdById: author ? user.id : undefined, ...order, page }),
+    getTranslations("desk.articles"),
+    getTranslations("desk.list"),
+  ]);
+  const filtered = q !== undefined || status !== undefined || author !== undefined;
+  const sorting: Sorting<ArticleSort> = { path: PATH, params, current: order, columns: ARTICLE_SORTING };
+  const quick = (value: string | undefined) => listHref(PATH, params, { author: value, page: undefined });
 
   return (
     <>
@@ -36,10 +47,20 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       />
       <p className="muted">{t("intro")}</p>
 
+      <QuickFilters
+        label={t("quick.label")}
+        filters={[
+          { href: quick(undefined), label: t("quick.all"), current: !author },
+          { href: quick("me"), label: t("quick.mine"), current: author === "me" },
+        ]}
+      />
+
       <ListFilters
         action={PATH}
         label={t("filter")}
         filtered={filtered}
+        hidden={sortQuery(order, ARTICLE_SORTING)}
+        keep={author ? { author } : {}}
         fields={[
           { name: "q", label: t("search"), type: "search", value: q },
           { name: "status", label: t("status"), emptyLabel: tl("all"), value: status, options: ARTICLE_STATUSES.map((s) => ({ value: s, label: t(`statusName.${s}`) })) },
@@ -67,10 +88,18 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("titleColumn")}</th>
-              <th scope="col">{t("publisher")}</th>
-              <th scope="col">{t("ingested")}</th>
-              <th scope="col">{t("status")}</th>
+              <SortHeader sorting={sorting} column="title">
+                {t("titleColumn")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="publisher">
+                {t("publisher")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="created">
+                {t("ingested")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="status">
+                {t("status")}
+              </SortHeader>
               <th scope="col" className="number">
                 {t("open")}
               </th>

@@ -5,12 +5,13 @@ import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { Moment } from "@/components/admin/Moment";
 import { PageHeader } from "@/components/admin/PageHeader";
+import { QuickFilters } from "@/components/admin/QuickFilters";
+import { SortHeader, type Sorting } from "@/components/admin/SortHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/desk-i18n";
-import { db } from "@/lib/db/client";
-import { CLAIM_SORTS, CLAIM_STATUSES, claimFilterOptions, claimListQuery, listClaims } from "@/lib/editorial/claims";
-import type { SearchParams } from "@/lib/editorial/listing";
+import { CLAIM_SORTING, CLAIM_STATUSES, claimFilterOptions, claimListQuery, listClaims, type ClaimSort } from "@/lib/editorial/claims";
+import { listHref, sortQuery, type SearchParams } from "@/lib/editorial/listing";
 import { isClaimStatus } from "@/lib/editorial/status";
 import { formatNumber } from "@/lib/format";
 import "./claims.css";
@@ -31,16 +32,31 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const locale = await currentLocale();
   const [page, options, t, tl, status] = await Promise.all([
     listClaims(query, user),
-    claimFilterOptions(db, locale),
+    claimFilterOptions(undefined, locale),
     getTranslations("desk.claims"),
     getTranslations("desk.list"),
     getTranslations("status"),
   ]);
-  const filtered = Boolean(query.q || query.status || query.assignee || query.claimant || query.topic || query.verdict);
+  const filtered = Boolean(query.q || query.status || query.assignee || query.author || query.mine || query.claimant || query.topic || query.verdict);
+  const sorting: Sorting<ClaimSort> = { path: PATH, params, current: { sort: query.sort, dir: query.dir ?? CLAIM_SORTING.initial[query.sort] }, columns: CLAIM_SORTING };
+
+  // The quick filters replace one another ("me" as the assignee is one of them); the other
+  // filters, the search and the order stay.
+  const assignedToMe = query.assignee === "me";
+  const quick = (changes: Record<string, string | undefined>) =>
+    listHref(PATH, params, { mine: undefined, author: undefined, assignee: assignedToMe ? undefined : query.assignee, page: undefined, ...changes });
+  const quickFilters = [
+    { href: quick({}), label: t("quick.all"), current: !query.mine && !query.author && !assignedToMe },
+    { href: quick({ mine: "1" }), label: t("quick.mine"), current: Boolean(query.mine) && !query.author && !assignedToMe },
+    { href: quick({ assignee: "me" }), label: t("quick.assigned"), current: assignedToMe && !query.mine && !query.author },
+    { href: quick({ author: "me" }), label: t("quick.created"), current: query.author === "me" && !query.mine && !assignedToMe },
+  ];
 
   return (
     <div className="claim-desk">
       <PageHeader title={t("title")} newLink={can(user.role, "record.edit") ? { href: "/admin/claims/new", label: t("new") } : undefined} />
+
+      <QuickFilters label={t("quick.label")} filters={quickFilters} />
 
       <ListFilters
         action={PATH}
@@ -48,9 +64,17 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         className="claims-filter"
         idPrefix="claims"
         filtered={filtered}
+        hidden={sortQuery(sorting.current, CLAIM_SORTING)}
+        keep={{ ...(query.mine ? { mine: "1" } : {}), ...(query.author ? { author: query.author } : {}) }}
         fields={[
           { name: "q", label: t("search"), type: "search", value: query.q },
-          { name: "status", label: t("status"), emptyLabel: tl("all"), value: query.status, options: CLAIM_STATUSES.map((s) => ({ value: s, label: status(s) })) },
+          {
+            name: "status",
+            label: t("status"),
+            emptyLabel: tl("all"),
+            value: query.status,
+            options: [{ value: "open", label: t("statusOpen") }, ...CLAIM_STATUSES.map((s) => ({ value: s, label: status(s) }))],
+          },
           {
             name: "assignee",
             label: t("assignee"),
@@ -67,7 +91,6 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             value: query.verdict,
             options: [{ value: "none", label: t("noVerdict") }, ...options.verdicts],
           },
-          { name: "sort", label: tl("sort"), value: query.sort, options: CLAIM_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) })) },
         ]}
       />
 
@@ -75,22 +98,38 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         path={PATH}
         params={params}
         result={page}
+        count={(count) => t("count", { count })}
+        filtered={filtered}
         empty={filtered ? t("emptyFiltered") : page.page > 1 ? t("emptyPage") : t("empty")}
-        footer={<p className="muted">{t("count", { count: page.total })}</p>}
       >
         <table className="admin-table">
           <caption className="visually-hidden">{t("caption", { count: page.total })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("claim")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("claimant")}</th>
-              <th scope="col">{t("verdict")}</th>
-              <th scope="col">{t("assignee")}</th>
-              <th scope="col" className="number">
+              <SortHeader sorting={sorting} column="text">
+                {t("claim")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="status">
+                {t("status")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="claimant">
+                {t("claimant")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="verdict">
+                {t("verdict")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="assignee">
+                {t("assignee")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="evidence" className="number">
                 {t("evidence")}
-              </th>
-              <th scope="col">{query.sort === "created" ? t("created") : t("changed")}</th>
+              </SortHeader>
+              <SortHeader sorting={sorting} column="created">
+                {t("created")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="updated">
+                {t("changed")}
+              </SortHeader>
             </tr>
           </thead>
           <tbody>
@@ -112,7 +151,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                 <td>{c.assignee ? <span translate="no">{c.assignee}</span> : "–"}</td>
                 <td className="number">{formatNumber(c.evidenceCount, locale)}</td>
                 <td>
-                  <Moment date={query.sort === "created" ? c.createdAt : c.updatedAt} />
+                  <Moment date={c.createdAt} />
+                </td>
+                <td>
+                  <Moment date={c.updatedAt} />
                 </td>
               </tr>
             ))}

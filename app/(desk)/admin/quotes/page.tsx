@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
+import { Moment } from "@/components/admin/Moment";
 import { PageHeader } from "@/components/admin/PageHeader";
+import { SortHeader, type Sorting } from "@/components/admin/SortHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/desk-i18n";
-import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
-import { QUOTE_SORTS, SPEECH_KINDS, listQuotes } from "@/lib/editorial/quotes";
+import { optionalChoice, pageParam, param, sortParam, sortQuery, type SearchParams } from "@/lib/editorial/listing";
+import { QUOTE_SORTING, SPEECH_KINDS, listQuotes, type QuoteSort } from "@/lib/editorial/quotes";
 import { sourceOptions } from "@/lib/editorial/sources";
 import { speakerOptions } from "@/lib/editorial/speakers";
 import { formatDay } from "@/lib/messages";
@@ -33,10 +35,10 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   const speakerId = param(params, "speaker");
   const sourceId = param(params, "source");
   const kind = optionalChoice(params, "kind", SPEECH_KINDS);
-  const sort = choice(params, "sort", QUOTE_SORTS);
+  const order = sortParam(params, QUOTE_SORTING);
   const page = pageParam(params);
   const [result, speakers, sources, t, tl, locale] = await Promise.all([
-    listQuotes({ q, speakerId, sourceId, kind, sort, page }),
+    listQuotes({ q, speakerId, sourceId, kind, ...order, page }),
     speakerOptions().then(speakerChoices),
     sourceOptions(),
     getTranslations("desk.quotes"),
@@ -44,6 +46,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
     currentLocale(),
   ]);
   const filtered = q !== undefined || kind !== undefined || speakerId !== undefined || sourceId !== undefined;
+  const sorting: Sorting<QuoteSort> = { path: PATH, params, current: order, columns: QUOTE_SORTING };
 
   return (
     <>
@@ -61,21 +64,12 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
         action={PATH}
         label={t("filter")}
         filtered={filtered}
+        hidden={sortQuery(order, QUOTE_SORTING)}
         fields={[
           { name: "q", label: t("search"), type: "search", value: q },
           { name: "speaker", label: t("speaker"), emptyLabel: tl("all"), value: speakerId, options: speakers },
           { name: "kind", label: t("kind"), emptyLabel: tl("all"), value: kind, options: SPEECH_KINDS.map((k) => ({ value: k, label: t(`kindName.${k}`) })) },
           { name: "source", label: t("source"), emptyLabel: tl("all"), value: sourceId, options: sources },
-          {
-            name: "sort",
-            label: tl("sort"),
-            emptyLabel: t("sortUpdated"),
-            value: sort === "updated" ? undefined : sort,
-            options: [
-              { value: "said", label: t("sortSaid") },
-              { value: "text", label: t("sortText") },
-            ],
-          },
         ]}
       />
 
@@ -92,16 +86,27 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
           <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("quote")}</th>
-              <th scope="col">{t("speaker")}</th>
-              <th scope="col">{t("kind")}</th>
-              <th scope="col">{t("saidOn")}</th>
-              <th scope="col" className="number">
+              <SortHeader sorting={sorting} column="text">
+                {t("quote")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="speaker">
+                {t("speaker")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="kind">
+                {t("kind")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="said">
+                {t("saidOn")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="appearances" className="number">
                 {t("appearances")}
-              </th>
-              <th scope="col" className="number">
+              </SortHeader>
+              <SortHeader sorting={sorting} column="claims" className="number">
                 {t("claims")}
-              </th>
+              </SortHeader>
+              <SortHeader sorting={sorting} column="updated">
+                {t("changed")}
+              </SortHeader>
             </tr>
           </thead>
           <tbody>
@@ -120,6 +125,9 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
                 <td>{item.saidOn ? <time dateTime={item.saidOn.toISOString().slice(0, 10)}>{formatDay(item.saidOn, locale, "calendar")}</time> : "–"}</td>
                 <td className="number">{formatNumber(item._count.appearances, locale)}</td>
                 <td className="number">{formatNumber(item._count.claims, locale)}</td>
+                <td>
+                  <Moment date={item.updatedAt} />
+                </td>
               </tr>
             ))}
           </tbody>

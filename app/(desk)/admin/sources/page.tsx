@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
+import { Moment } from "@/components/admin/Moment";
 import { PageHeader } from "@/components/admin/PageHeader";
+import { SortHeader, type Sorting } from "@/components/admin/SortHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/desk-i18n";
-import { SOURCE_KINDS, SOURCE_SORTS, listSources } from "@/lib/editorial/sources";
-import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { SOURCE_KINDS, SOURCE_SORTING, listSources, type SourceSort } from "@/lib/editorial/sources";
+import { optionalChoice, pageParam, param, sortParam, sortQuery, type SearchParams } from "@/lib/editorial/listing";
 import { formatDay } from "@/lib/messages";
 import { formatNumber } from "@/lib/format";
 
@@ -26,16 +28,17 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const q = param(params, "q");
   const kind = optionalChoice(params, "kind", SOURCE_KINDS);
-  const sort = choice(params, "sort", SOURCE_SORTS);
+  const order = sortParam(params, SOURCE_SORTING);
   const page = pageParam(params);
   const [result, t, tl, kindName, locale] = await Promise.all([
-    listSources({ q, kind, sort, page }),
+    listSources({ q, kind, ...order, page }),
     getTranslations("desk.sources"),
     getTranslations("desk.list"),
     getTranslations("desk.sourceKind"),
     currentLocale(),
   ]);
   const filtered = q !== undefined || kind !== undefined;
+  const sorting: Sorting<SourceSort> = { path: PATH, params, current: order, columns: SOURCE_SORTING };
 
   return (
     <>
@@ -49,19 +52,10 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         action={PATH}
         label={t("filter")}
         filtered={filtered}
+        hidden={sortQuery(order, SOURCE_SORTING)}
         fields={[
           { name: "q", label: t("search"), type: "search", value: q },
           { name: "kind", label: t("kind"), emptyLabel: tl("all"), value: kind, options: SOURCE_KINDS.map((k) => ({ value: k, label: kindName(k) })) },
-          {
-            name: "sort",
-            label: tl("sort"),
-            emptyLabel: t("sortUpdated"),
-            value: sort === "updated" ? undefined : sort,
-            options: [
-              { value: "title", label: t("sortTitle") },
-              { value: "published", label: t("sortPublished") },
-            ],
-          },
         ]}
       />
 
@@ -78,14 +72,25 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("titleColumn")}</th>
-              <th scope="col">{t("kind")}</th>
-              <th scope="col">{t("publisher")}</th>
-              <th scope="col">{t("published")}</th>
+              <SortHeader sorting={sorting} column="title">
+                {t("titleColumn")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="kind">
+                {t("kind")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="publisher">
+                {t("publisher")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="published">
+                {t("published")}
+              </SortHeader>
               <th scope="col">{t("text")}</th>
               <th scope="col" className="number">
                 {t("references")}
               </th>
+              <SortHeader sorting={sorting} column="updated">
+                {t("changed")}
+              </SortHeader>
             </tr>
           </thead>
           <tbody>
@@ -101,6 +106,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                 <td>{s.publishedAt ? <time dateTime={s.publishedAt.toISOString()}>{formatDay(s.publishedAt, locale)}</time> : "–"}</td>
                 <td>{s.contentHash ? t("textStored") : t("textMissing")}</td>
                 <td className="number">{formatNumber(s._count.appearances + s._count.passages + s._count.evidence, locale)}</td>
+                <td>
+                  <Moment date={s.updatedAt} />
+                </td>
               </tr>
             ))}
           </tbody>

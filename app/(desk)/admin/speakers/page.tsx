@@ -4,11 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/admin/ListFilters";
 import { ListResults } from "@/components/admin/ListResults";
 import { PageHeader } from "@/components/admin/PageHeader";
+import { SortHeader, type Sorting } from "@/components/admin/SortHeader";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/desk-i18n";
-import { SPEAKER_KINDS, SPEAKER_SORTS, listSpeakers } from "@/lib/editorial/speakers";
-import { choice, optionalChoice, pageParam, param, type SearchParams } from "@/lib/editorial/listing";
+import { SPEAKER_KINDS, SPEAKER_SORTING, listSpeakers, type SpeakerSort } from "@/lib/editorial/speakers";
+import { optionalChoice, pageParam, param, sortParam, sortQuery, type SearchParams } from "@/lib/editorial/listing";
 import { formatDay } from "@/lib/messages";
 import { formatNumber } from "@/lib/format";
 
@@ -26,16 +27,17 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const q = param(params, "q");
   const kind = optionalChoice(params, "kind", SPEAKER_KINDS);
-  const sort = choice(params, "sort", SPEAKER_SORTS);
+  const order = sortParam(params, SPEAKER_SORTING);
   const page = pageParam(params);
   const [result, t, tl, kindName, locale] = await Promise.all([
-    listSpeakers({ q, kind, sort, page }),
+    listSpeakers({ q, kind, ...order, page }),
     getTranslations("desk.speakers"),
     getTranslations("desk.list"),
     getTranslations("desk.speakerKind"),
     currentLocale(),
   ]);
   const filtered = q !== undefined || kind !== undefined;
+  const sorting: Sorting<SpeakerSort> = { path: PATH, params, current: order, columns: SPEAKER_SORTING };
 
   return (
     <>
@@ -49,10 +51,10 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
         action={PATH}
         label={t("filter")}
         filtered={filtered}
+        hidden={sortQuery(order, SPEAKER_SORTING)}
         fields={[
           { name: "q", label: t("search"), type: "search", value: q },
           { name: "kind", label: t("kind"), emptyLabel: tl("all"), value: kind, options: SPEAKER_KINDS.map((k) => ({ value: k, label: kindName(k) })) },
-          { name: "sort", label: tl("sort"), emptyLabel: t("sortName"), value: sort === "name" ? undefined : sort, options: [{ value: "updated", label: t("sortUpdated") }] },
         ]}
       />
 
@@ -69,16 +71,22 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
           <caption className="visually-hidden">{t("caption", { page: result.page })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("kind")}</th>
+              <SortHeader sorting={sorting} column="name">
+                {t("name")}
+              </SortHeader>
+              <SortHeader sorting={sorting} column="kind">
+                {t("kind")}
+              </SortHeader>
               <th scope="col">{t("aliases")}</th>
-              <th scope="col" className="number">
+              <SortHeader sorting={sorting} column="quotes" className="number">
                 {t("quotes")}
-              </th>
-              <th scope="col" className="number">
+              </SortHeader>
+              <SortHeader sorting={sorting} column="claims" className="number">
                 {t("claims")}
-              </th>
-              <th scope="col">{t("changed")}</th>
+              </SortHeader>
+              <SortHeader sorting={sorting} column="updated">
+                {t("changed")}
+              </SortHeader>
             </tr>
           </thead>
           <tbody>
