@@ -11,7 +11,8 @@ import { authorizeCredentials } from "../../lib/auth/credentials";
 import { hashPassword } from "../../lib/auth/password";
 import { loadSettings } from "../../lib/config";
 import { listArticles } from "../../lib/editorial/articles";
-import { claimHistory, claimVersions, listClaims, claimListQuery, reviewQueue } from "../../lib/editorial/claims";
+import { claimHistory, claimVersions, listClaims, claimListQuery } from "../../lib/editorial/claims";
+import { reviewQueuePage, type ReviewQueueRow } from "../../lib/editorial/review-queue";
 import { freezeMissingPublications, pendingPublicChanges } from "../../lib/editorial/publication";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { DESK_ACCOUNTS, deskAccountCount, settleDeskTimes } from "../../scripts/bench-desk";
@@ -125,8 +126,12 @@ describe("the benchmark's desk dataset", () => {
 
   it("fills the review queue with what a reviewer sees there: proposer, time of submission, evidence, corrections among first publications", async () => {
     const reviewer = await account(DESK_ACCOUNTS.reviewer);
-    const queue = await reviewQueue(reviewer, t.db);
-    expect(queue).toHaveLength(await t.db.claim.count({ where: { status: "in_review" } }));
+    // Every page of the queue (a page holds 25).
+    const first = await reviewQueuePage(reviewer, 1, t.db);
+    const queue: ReviewQueueRow[] = [...first.items];
+    for (let page = 2; page <= first.pageCount; page++) queue.push(...(await reviewQueuePage(reviewer, page, t.db)).items);
+    expect(first.total).toBe(await t.db.claim.count({ where: { status: "in_review" } }));
+    expect(queue).toHaveLength(first.total);
     for (const item of queue) {
       expect(item.since, item.id).not.toBeNull();
       expect(item.proposedBy, item.id).not.toBeNull();

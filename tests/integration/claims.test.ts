@@ -18,11 +18,11 @@ import {
   deleteClaim,
   getClaimForEdit,
   listClaims,
-  reviewQueue,
   updateClaim,
   updateVerdictFields,
   type CreateClaimInput,
 } from "../../lib/editorial/claims";
+import { reviewQueuePage } from "../../lib/editorial/review-queue";
 import { createClaimFormSchema, updateClaimFormSchema } from "../../app/(desk)/admin/claims/form";
 import { addEvidence, deleteEvidence } from "../../lib/editorial/evidence";
 import { ForbiddenError, TransitionError, ValidationError } from "../../lib/editorial/errors";
@@ -415,16 +415,18 @@ describe("listClaims", () => {
   });
 });
 
-describe("reviewQueue", () => {
+describe("reviewQueuePage", () => {
   it("lists claims in review with proposer, since when and evidence, marking the viewer's own", async () => {
-    const forReviewer = await reviewQueue(reviewer, t.db);
+    const reviewerPage = await reviewQueuePage(reviewer, 1, t.db);
+    const forReviewer = reviewerPage.items;
     const c5 = forReviewer.find((c) => c.text.startsWith("Ausdrücklich erwähnte das Papier"))!;
     expect(c5).toMatchObject({ proposedBy: { id: editor.id, name: editor.name }, own: false, isCorrection: false });
     expect(c5.evidenceCount).toBeGreaterThan(0);
     expect(c5.since).toBeInstanceOf(Date);
-    const forEditor = await reviewQueue(editor, t.db);
+    const forEditor = (await reviewQueuePage(editor, 1, t.db)).items;
     expect(forEditor.find((c) => c.id === c5.id)!.own).toBe(true);
-    expect(forReviewer.length).toBe(await t.db.claim.count({ where: { status: "in_review" } }));
+    expect(reviewerPage.total).toBe(await t.db.claim.count({ where: { status: "in_review" } }));
+    expect(forReviewer.length).toBe(reviewerPage.total); // the demo's queue fits one page
   });
 });
 

@@ -48,14 +48,12 @@ export {
   getClaimForEdit,
   listClaims,
   REVIEW_QUEUE_LIMIT,
-  reviewQueue,
   type ClaimForEdit,
   type ClaimFormOptions,
   type ClaimListItem,
   type ClaimListQuery,
   type ClaimSort,
   type Option,
-  type ReviewQueueItem,
   type VerdictNames,
 } from "./queries";
 export {

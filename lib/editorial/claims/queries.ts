@@ -170,86 +170,9 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
 // ---------------------------------------------------------------------------------------
 // Reads: the review queue
 
-export interface ReviewQueueItem {
-  id: string;
-  text: string;
-  language: string;
-  claimant: string | null;
-  verdict: VerdictNames | null;
-  summary: string | null;
-  /** Who proposed the verdict under review. */
-  proposedBy: { id: string; name: string } | null;
-  /** Who sent it to review, and when (the latest step into review). */
-  submittedBy: string | null;
-  since: Date | null;
-  evidenceCount: number;
-  /** A correction of a published claim (rather than a first publication). */
-  isCorrection: boolean;
-  /** The viewer proposed it: four eyes, somebody else must approve. */
-  own: boolean;
-  assignee: string | null;
-}
-
-/** The review queue shows at most this many claims, those unchanged longest. */
+/** The review queue shows at most this many claims, those unchanged longest
+ * (lib/editorial/review-queue.ts). */
 export const REVIEW_QUEUE_LIMIT = 200;
-
-/** Claims in review, longest waiting first (at most REVIEW_QUEUE_LIMIT: of a longer queue, those
- * unchanged longest; an index on status and updatedAt finds them at any size). */
-export async function reviewQueue(viewer: Pick<SessionUser, "id">, client: Db = db): Promise<ReviewQueueItem[]> {
-  const claims = await client.claim.findMany({
-    where: { status: "in_review" },
-    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    take: REVIEW_QUEUE_LIMIT,
-    select: {
-      id: true,
-      text: true,
-      language: true,
-      summary: true,
-      publicState: true,
-      verdictAuthorId: true,
-      updatedAt: true,
-      claimant: { select: { name: true } },
-      verdict: { select: { nameDe: true, nameEn: true } },
-      verdictAuthor: { select: { id: true, name: true } },
-      assignee: { select: { name: true } },
-      _count: { select: { evidence: true } },
-    },
-  });
-  const steps = claims.length
-    ? await client.revision.findMany({
-        where: {
-          entityType: "Claim",
-          entityId: { in: claims.map((c) => c.id) },
-          changes: { path: ["status", "after"], equals: "in_review" },
-        },
-        orderBy: { id: "desc" },
-        select: { entityId: true, createdAt: true, user: { select: { name: true } } },
-      })
-    : [];
-  const latestStep = new Map<string, (typeof steps)[number]>();
-  for (const s of steps) if (!latestStep.has(s.entityId)) latestStep.set(s.entityId, s);
-
-  return claims
-    .map((c) => {
-      const step = latestStep.get(c.id);
-      return {
-        id: c.id,
-        text: c.text,
-        language: c.language,
-        claimant: c.claimant?.name ?? null,
-        verdict: c.verdict ? { de: c.verdict.nameDe, en: c.verdict.nameEn } : null,
-        summary: c.summary,
-        proposedBy: c.verdictAuthor ? { id: c.verdictAuthor.id, name: c.verdictAuthor.name } : null,
-        submittedBy: step?.user?.name ?? null,
-        since: step?.createdAt ?? null,
-        evidenceCount: c._count.evidence,
-        isCorrection: c.publicState !== null,
-        own: c.verdictAuthorId === viewer.id,
-        assignee: c.assignee?.name ?? null,
-      };
-    })
-    .sort((a, b) => (a.since?.getTime() ?? 0) - (b.since?.getTime() ?? 0));
-}
 
 // ---------------------------------------------------------------------------------------
 // Reads: the edit page
