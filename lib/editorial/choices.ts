@@ -143,3 +143,19 @@ export async function searchChoices(kind: ChoiceKind, q: string, client: Db = db
   if (!text) return [];
   return rowsOf(kind, client, { text }, FOUND_CHOICES);
 }
+
+/** The bounded choices of the quote form: speakers (its speaker and reporter among them, each
+ * with its kind) and the quotes it may stand in (its parent among them, never itself). */
+export async function quoteFormChoices(
+  quote: { id?: string | null; speakerId?: string | null; reportedById?: string | null; parentId?: string | null } = {},
+  client: Db = db,
+): Promise<{ speakers: (Choice & { kind: SpeakerKind })[]; parents: Choice[] }> {
+  const [speakers, parents] = await Promise.all([
+    boundedChoices("speaker", { ids: [quote.speakerId, quote.reportedById] }, client),
+    boundedChoices("quote", { ids: [quote.parentId] }, client),
+  ]);
+  return {
+    speakers: speakers.map((s) => ({ ...s, kind: s.kind ?? "person" })),
+    parents: parents.filter((p) => p.value !== quote.id),
+  };
+}
