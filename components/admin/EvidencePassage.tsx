@@ -12,7 +12,8 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { useFieldValue, useFormState } from "./ActionForm";
-import { Select, TextField } from "./Fields";
+import { TextField } from "./Fields";
+import { RecordPicker } from "./RecordPicker";
 import { selectionIn, trimmedRange, useSourceText } from "./PassagePicker";
 import { onPassageOffered } from "./workspace-passage";
 // Its styles, so that any page using the component gets them.
@@ -186,7 +187,7 @@ function Picker({ idPrefix, sources, labels, initial = {}, lazy = false, takesWo
         if (target.name === EXCERPT) setExcerpt(target.value);
       }}
     >
-      <Select idPrefix={idPrefix} name="sourceId" label={labels.source} required defaultValue={initial.sourceId} options={sources} />
+      <RecordPicker kind="source" idPrefix={idPrefix} name="sourceId" label={labels.source} required defaultValue={initial.sourceId} options={sources} />
       {loaded.state === "loading" && <p className="muted">{t("loading")}</p>}
       {loaded.state === "error" && (
         <p className="field__error">{loaded.status === 404 ? t("notFound") : loaded.status ? t("loadFailedStatus", { status: String(loaded.status) }) : t("loadFailed")}</p>

@@ -215,8 +215,8 @@ export interface ClaimWorkspace {
 
 /**
  * Everything the claim workspace shows for `viewer` on `tab`, or null when there is no such
- * claim. The choices of the forms (every speaker, quote, source) are read only for the tabs
- * whose forms need them.
+ * claim. The choices of the forms (bounded lists of speakers, quotes, sources) are read only for
+ * the tabs whose forms need them.
  */
 export async function loadClaimWorkspace(
   viewer: SessionUser,
@@ -226,14 +226,26 @@ export async function loadClaimWorkspace(
 ): Promise<ClaimWorkspace | null> {
   const claim = await getClaimForEdit(claimId, client);
   if (!claim) return null;
+  const sourceText = claimSourceText(claim, sourceId, client);
   const [options, steps, pending, digest, source] = await Promise.all([
-    TABS_WITH_CHOICES.has(tab) ? claimFormOptions(client, locale) : null,
+    // Bounded choices (lib/editorial/choices.ts) that always hold the claim's own claimant,
+    // quotes and sources: those of its passages, its evidence and its quotes' appearances (the
+    // source text beside the tabs offers passages of these to the forms).
+    TABS_WITH_CHOICES.has(tab)
+      ? sourceText.then((text) =>
+          claimFormOptions(client, locale, {
+            claimantId: claim.claimantId,
+            quoteIds: claim.quotes.map((q) => q.quote.id),
+            sourceIds: [...claim.passages.map((p) => p.sourceId), ...claim.evidence.map((e) => e.sourceId), ...text.sources.map((s) => s.id)],
+          }),
+        )
+      : null,
     workflowOptions(viewer, claim.id, client),
     // What readers do not see yet: desk edits since the last approval (PUBLIC MEANS APPROVED).
     claim.publicState ? pendingPublicChanges(claim.id, client) : null,
     // The approve form names what the reviewer sees, so that the approval publishes exactly that.
     claim.status === "in_review" ? approvalDigest(client, claim.id) : undefined,
-    claimSourceText(claim, sourceId, client),
+    sourceText,
   ]);
   return { claim, tab, options, steps, next: nextSteps(claim.status, steps), pending, digest, source };
 }

@@ -112,6 +112,7 @@ const PUBLIC_API: Record<string, string> = {
 // Every other API route and the permission it needs.
 const API_PERMISSIONS: Record<string, Permission> = {
   "/api/admin/similar": "desk.view",
+  "/api/admin/choices/[kind]": "desk.view",
   "/api/admin/sources/[id]/text": "desk.view",
   "/api/admin/import": "import.run",
   "/api/admin/import/[id]": "import.run",

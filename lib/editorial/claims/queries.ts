@@ -8,6 +8,7 @@ import { db, type Db } from "../../db/client";
 import type { Locale } from "../../i18n";
 import { DESK_COUNT_LIMIT, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, sortColumns, sortParam, type Page, type SearchParams, type SortDirection } from "../listing";
 import { CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from "../status";
+import { boundedChoices } from "../choices";
 
 // ---------------------------------------------------------------------------------------
 // Reads: the list
@@ -232,51 +233,54 @@ export interface ClaimFormOptions {
   users: (Option & { role: Role })[];
 }
 
-/** A text on one line, cut after `max` characters (labels of quotes in choices and history). */
-export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max).trimEnd()} …`;
-}
+export { shorten } from "../choices";
 
 /** The choices of the list's filters: speakers, topics, verdicts, accounts. Topics and verdict
- * labels are named in the desk's language (both names are the newsroom's, nameDe and nameEn). */
+ * labels are named in the desk's language (both names are the newsroom's, nameDe and nameEn).
+ * Speakers are a bounded list (boundedChoices: `speakerIds` and the most recent ones); the
+ * picker searches the rest. */
 export async function claimFilterOptions(
   client: Db = db,
   locale: Locale = "de",
+  around: { speakerIds?: readonly (string | null | undefined)[] } = {},
 ): Promise<Pick<ClaimFormOptions, "speakers" | "topics" | "verdicts" | "users">> {
   const [speakers, topics, verdicts, users] = await Promise.all([
-    client.speaker.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    boundedChoices("speaker", { ids: around.speakerIds }, client),
     client.topic.findMany({ select: { id: true, nameDe: true, nameEn: true }, orderBy: locale === "en" ? { nameEn: "asc" } : { nameDe: "asc" } }),
     client.verdictLabel.findMany({ where: { active: true }, select: { id: true, nameDe: true, nameEn: true }, orderBy: { position: "asc" } }),
     client.user.findMany({ where: { active: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
   ]);
   const named = (r: { nameDe: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameDe);
   return {
-    speakers: speakers.map((s) => ({ value: s.id, label: s.name })),
+    speakers: speakers.map((s) => ({ value: s.value, label: s.label })),
     topics: topics.map((t) => ({ value: t.id, label: named(t) })),
     verdicts: verdicts.map((v) => ({ value: v.id, label: named(v) })),
     users: users.map((u) => ({ value: u.id, label: u.name, role: u.role })),
   };
 }
 
+/** What a claim form is about, for its bounded choices: the current claimant, quotes and
+ * sources (passages, evidence, the quotes' appearances) are always among them. */
+export interface ClaimChoiceContext {
+  claimantId?: string | null;
+  quoteIds?: readonly string[];
+  sourceIds?: readonly string[];
+}
+
 /** The choices of the claim forms: speakers, topics, quotes, sources (with the length of their
- * stored text), verdicts, accounts. */
-export async function claimFormOptions(client: Db = db, locale: Locale = "de"): Promise<ClaimFormOptions> {
+ * stored text), verdicts, accounts. Speakers, quotes and sources are bounded (lib/editorial/
+ * choices.ts): the current ones, the claimant's quotes, and the most recently updated ones. */
+export async function claimFormOptions(client: Db = db, locale: Locale = "de", around: ClaimChoiceContext = {}): Promise<ClaimFormOptions> {
   const [filters, quotes, sources] = await Promise.all([
-    claimFilterOptions(client, locale),
-    client.quote.findMany({
-      select: { id: true, text: true, speaker: { select: { name: true } } },
-      orderBy: [{ speaker: { name: "asc" } }, { createdAt: "asc" }],
-    }),
-    // The length of the stored text, not the text itself.
-    client.$queryRaw<{ id: string; title: string; length: number | null }[]>`
-      SELECT "id", "title", length("snapshotText")::int AS "length" FROM "Source" ORDER BY "title" ASC, "id" ASC`,
+    claimFilterOptions(client, locale, { speakerIds: [around.claimantId] }),
+    boundedChoices("quote", { ids: around.quoteIds, speakerId: around.claimantId }, client),
+    boundedChoices("source", { ids: around.sourceIds }, client),
   ]);
   return {
     ...filters,
-    quotes: quotes.map((q) => ({ value: q.id, label: `${q.speaker.name}: ${shorten(q.text, 80)}` })),
+    quotes: quotes.map((q) => ({ value: q.value, label: q.label })),
     // The page adds the length to the label, in its language.
-    sources: sources.map((s) => ({ value: s.id, label: s.title, length: s.length })),
+    sources: sources.map((s) => ({ value: s.value, label: s.label, length: s.length ?? null })),
   };
 }
 

@@ -1,9 +1,11 @@
 // The fields of a claim (new and edit forms): text, language, claimant, date, topics, quotes,
-// source passages and the structured quantity. Text, language and claimant of a claim that was
+// source passages and the structured quantity. Claimant, quotes and passages' sources are
+// record pickers (components/admin/RecordPicker.tsx): bounded lists, searched in full. Text, language and claimant of a claim that was
 // ever published are shown, not edited (they are sent unchanged, so the save keeps them).
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { GroupErrors, Select, TextArea, TextField } from "@/components/admin/Fields";
+import { RecordPicker } from "@/components/admin/RecordPicker";
 import type { ClaimFormOptions } from "@/lib/editorial/claims";
 import { passageFieldName } from "./form";
 
@@ -75,7 +77,7 @@ export async function ClaimFields({
           <TextArea name="text" label={t("text")} required rows={3} defaultValue={values.text} hint={t("textHint")} />
           {textExtra}
           <TextField name="language" label={t("language")} defaultValue={values.language ?? "de"} hint={t("languageHint")} maxLength={10} />
-          <Select name="claimantId" label={t("claimant")} defaultValue={values.claimantId ?? ""} options={options.speakers} emptyLabel={t("unknown")} />
+          <RecordPicker kind="speaker" name="claimantId" label={t("claimant")} defaultValue={values.claimantId ?? ""} options={options.speakers} emptyLabel={t("unknown")} />
         </>
       )}
       <TextField name="claimDate" label={t("claimDate")} type="date" defaultValue={values.claimDate ? values.claimDate.toISOString().slice(0, 10) : ""} />
@@ -91,7 +93,8 @@ export async function ClaimFields({
           </>
         }
       />
-      <Select
+      <RecordPicker
+        kind="quote"
         name="quoteIds"
         label={t("quotes")}
         multiple
@@ -113,7 +116,8 @@ export async function ClaimFields({
         {[...passages, { sourceId: "", start: undefined, end: undefined, preview: undefined }].map((p, i) => (
           <div key={i} className="passage-row-group">
             <div className="passage-row" role="group" aria-label={t("passage", { n: i + 1 })}>
-              <Select
+              <RecordPicker
+                kind="source"
                 name={passageFieldName(i, "SourceId")}
                 label={t("passageSource", { n: i + 1 })}
                 defaultValue={p.sourceId}

@@ -32,7 +32,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const locale = await currentLocale();
   const [page, options, t, tl, status] = await Promise.all([
     listClaims(query, user),
-    claimFilterOptions(undefined, locale),
+    // Speakers: a bounded list that holds the chosen claimant (lib/editorial/choices.ts).
+    claimFilterOptions(undefined, locale, { speakerIds: [query.claimant] }),
     getTranslations("desk.claims"),
     getTranslations("desk.list"),
     getTranslations("status"),

@@ -1,9 +1,11 @@
 // The quote form, for "new" and "edit": speaker, verbatim text, speech kind, when/where, who
 // reported it, the quote it stands in, translations, and where it appears (PassagePicker:
-// source + passage of the source's stored text).
+// source + passage of the source's stored text). Speaker, reporter and parent quote are record
+// pickers (components/admin/RecordPicker.tsx): bounded lists, searched in full.
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/ActionForm";
 import { Checkbox, Select, TextArea, TextField } from "@/components/admin/Fields";
+import { RecordPicker } from "@/components/admin/RecordPicker";
 import { PassagePicker, type PassageSourceOption } from "@/components/admin/PassagePicker";
 import { RowFields } from "@/components/admin/RowFields";
 import type { FormAction } from "@/lib/actions/define";
@@ -31,7 +33,7 @@ export async function QuoteForm({
   const t = await getTranslations("desk.quoteForm");
   return (
     <ActionForm action={action} version={quote?.version} hidden={quote ? { id: quote.id } : {}} submitLabel={submitLabel}>
-      <Select name="speakerId" label={t("speaker")} required defaultValue={quote?.speakerId} options={speakers} />
+      <RecordPicker kind="speaker" name="speakerId" label={t("speaker")} required defaultValue={quote?.speakerId} options={speakers} />
       <TextArea name="text" label={t("text")} required rows={4} defaultValue={quote?.text} hint={t("textHint")} />
       <Select name="kind" label={t("kind")} required defaultValue={quote?.kind ?? "direct"} options={SPEECH_KINDS.map((k) => ({ value: k, label: t(`kindName.${k}`) }))} />
       <TextField name="language" label={t("language")} maxLength={6} defaultValue={quote?.language ?? "de"} hint={t("languageHint")} />
@@ -50,7 +52,8 @@ export async function QuoteForm({
       <TextField name="saidOn" label={t("saidOn")} type="date" defaultValue={quote?.saidOn} />
       <TextField name="occasion" label={t("occasion")} maxLength={300} defaultValue={quote?.occasion} hint={t("occasionHint")} />
       <TextField name="place" label={t("place")} maxLength={300} defaultValue={quote?.place} hint={t("placeHint")} />
-      <Select
+      <RecordPicker
+        kind="speaker"
         name="reportedById"
         label={t("reportedBy")}
         emptyLabel={t("reportedByNone")}
@@ -58,7 +61,7 @@ export async function QuoteForm({
         options={speakers}
         hint={t("reportedByHint")}
       />
-      <Select name="parentId" label={t("parent")} emptyLabel={t("parentNone")} defaultValue={quote?.parentId} options={parents} hint={t("parentHint")} />
+      <RecordPicker kind="quote" name="parentId" label={t("parent")} emptyLabel={t("parentNone")} defaultValue={quote?.parentId} options={parents} hint={t("parentHint")} />
       <RowFields
         legend={t("translations")}
         hint={t("translationsHint")}

@@ -25,9 +25,14 @@ export default async function NewClaimPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const quoteId = param(params, "quoteId");
   const locale = await currentLocale();
-  const [options, fromQuote, t, ts] = await Promise.all([
-    claimFormOptions(undefined, locale),
-    quoteId ? claimDraftFromQuote(quoteId) : Promise.resolve(null),
+  const fromQuote = quoteId ? await claimDraftFromQuote(quoteId) : null;
+  const [options, t, ts] = await Promise.all([
+    // Bounded choices that hold what the quote brings (its speaker, itself, its sources).
+    claimFormOptions(undefined, locale, {
+      claimantId: fromQuote?.claimantId,
+      quoteIds: fromQuote ? [fromQuote.quoteId] : [],
+      sourceIds: fromQuote?.passages.map((p) => p.sourceId) ?? [],
+    }),
     getTranslations("desk.claims"),
     getTranslations("desk.similar"),
   ]);

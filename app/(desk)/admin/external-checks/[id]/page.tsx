@@ -3,14 +3,15 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { RecordPicker } from "@/components/admin/RecordPicker";
 import { ActionForm } from "@/components/admin/ActionForm";
-import { Checkbox, Select, TextField } from "@/components/admin/Fields";
+import { Checkbox, TextField } from "@/components/admin/Fields";
 import { ExternalLinkStatus } from "@/components/admin/ExternalLinkStatus";
 import { Moment } from "@/components/admin/Moment";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/desk-i18n";
-import { speakerOptions } from "@/lib/editorial/speakers";
+import { boundedChoices } from "@/lib/editorial/choices";
 import { getExternalCheck } from "@/lib/external-checks";
 import { formatDay } from "@/lib/messages";
 import { approveLinkAction, linkClaimAction, setSpeakerAction, unlinkClaimAction } from "../actions";
@@ -31,7 +32,7 @@ export default async function ExternalCheckPage({ params }: { params: Promise<{ 
   const check = await getExternalCheck(id);
   if (!check) notFound();
   const mayLink = can(user.role, "external.link");
-  const [speakers, t, status, locale] = await Promise.all([mayLink ? speakerOptions() : Promise.resolve([]), getTranslations("desk.externalCheck"), getTranslations("status"), currentLocale()]);
+  const [speakers, t, status, locale] = await Promise.all([mayLink ? boundedChoices("speaker", { ids: [check.speaker?.id] }) : Promise.resolve([]), getTranslations("desk.externalCheck"), getTranslations("status"), currentLocale()]);
   const numeric =
     check.ratingValue !== null
       ? [
@@ -139,7 +140,7 @@ export default async function ExternalCheckPage({ params }: { params: Promise<{ 
         <>
           <h2>{t("speakerHeading")}</h2>
           <ActionForm action={setSpeakerAction} hidden={{ externalCheckId: check.id }} version={check.version} submitLabel={t("saveSpeaker")}>
-            <Select name="speakerId" label={t("speaker")} defaultValue={check.speaker?.id ?? ""} options={speakers} emptyLabel={t("noneOption")} />
+            <RecordPicker kind="speaker" name="speakerId" label={t("speaker")} defaultValue={check.speaker?.id ?? ""} options={speakers.map(({ value, label }) => ({ value, label }))} emptyLabel={t("noneOption")} />
             {check.claimantName && !check.speaker ? (
               <Checkbox name="createFromClaimant" label={t("createFromClaimant", { name: check.claimantName })} />
             ) : null}

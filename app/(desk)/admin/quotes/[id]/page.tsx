@@ -8,9 +8,9 @@ import { RecordHistory } from "@/components/admin/RecordHistory";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { publicClaimsWithQuote } from "@/lib/editorial/publication";
-import { getQuoteForEdit, quoteParentOptions } from "@/lib/editorial/quotes";
+import { quoteFormChoices } from "@/lib/editorial/choices";
+import { getQuoteForEdit } from "@/lib/editorial/quotes";
 import { sourceOptions } from "@/lib/editorial/sources";
-import { speakerOptions } from "@/lib/editorial/speakers";
 import { isClaimStatus } from "@/lib/editorial/status";
 import { speakerChoices } from "../../speakers/choices";
 import { deleteQuoteAction, updateQuoteAction } from "../actions";
@@ -33,10 +33,10 @@ export default async function QuoteEditPage({ params, searchParams }: Props) {
   const { id } = await params;
   const quote = await getQuoteForEdit(id);
   if (!quote) notFound();
-  const [speakers, sources, parents, publicClaims, tp, t, statusNames] = await Promise.all([
-    speakerOptions().then(speakerChoices),
+  const [{ speakers, parents }, sources, publicClaims, tp, t, statusNames] = await Promise.all([
+    // Bounded (lib/editorial/choices.ts); the form's pickers search the rest.
+    quoteFormChoices(quote).then(async (c) => ({ speakers: await speakerChoices(c.speakers), parents: c.parents })),
     sourceOptions(),
-    quoteParentOptions(quote.id, quote.parentId),
     publicClaimsWithQuote(quote.id),
     getTranslations("publication"),
     getTranslations("desk.quote"),

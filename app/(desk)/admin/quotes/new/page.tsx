@@ -3,9 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { param, type SearchParams } from "@/lib/editorial/listing";
-import { quoteParentOptions } from "@/lib/editorial/quotes";
+import { quoteFormChoices } from "@/lib/editorial/choices";
 import { sourceOptions } from "@/lib/editorial/sources";
-import { speakerOptions } from "@/lib/editorial/speakers";
 import { speakerChoices } from "../../speakers/choices";
 import { createQuoteAction } from "../actions";
 import { QuoteForm } from "../QuoteForm";
@@ -21,10 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewQuotePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission("record.edit", "/admin/quotes/new");
   const wanted = param(await searchParams, "sourceId");
-  const [speakers, sources, parents, t] = await Promise.all([
-    speakerOptions().then(speakerChoices),
+  const [{ speakers, parents }, sources, t] = await Promise.all([
+    // Bounded (lib/editorial/choices.ts); the form's pickers search the rest.
+    quoteFormChoices().then(async (c) => ({ speakers: await speakerChoices(c.speakers), parents: c.parents })),
     sourceOptions(),
-    quoteParentOptions(null, null),
     getTranslations("desk.quotes"),
   ]);
   const preselect = wanted && sources.some((s) => s.value === wanted) ? wanted : undefined;
