@@ -83,7 +83,9 @@ test("keyboard on the desk: every control reached by Tab shows a visible focus r
         if (!el || el === document.body) return null;
         const style = getComputedStyle(el);
         const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none";
-        return { what: `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? el.getAttribute("name") ?? "").trim().slice(0, 40)}"`, ring };
+        const name = el.getAttribute("aria-label") || el.textContent?.trim() || el.getAttribute("name") || el.id;
+        const type = el.getAttribute("type") ? `[type=${el.getAttribute("type")}]` : "";
+        return { what: `${el.tagName.toLowerCase()}${type} "${(name ?? "").slice(0, 40)}"`, ring };
       });
       if (!focus) continue;
       seen.push(focus.what);

@@ -450,9 +450,3 @@ export async function getSpeakerForEdit(speakerId: string, client: Client = db):
   };
 }
 
-/** Every speaker as a select option, by name. */
-export async function speakerOptions(client: Client = db): Promise<{ value: string; label: string; kind: SpeakerKind }[]> {
-  const rows = await client.speaker.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true } });
-  // The page adds the kind of non-persons to the label, in its language.
-  return rows.map((s) => ({ value: s.id, label: s.name, kind: s.kind }));
-}

@@ -33,6 +33,8 @@ vi.mock("next/headers", () => ({
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORKSPACE = path.join(ROOT, "app/(desk)/admin/claims/[id]/page.tsx");
 const NEW_CLAIM = path.join(ROOT, "app/(desk)/admin/claims/new/page.tsx");
+const QUOTES = path.join(ROOT, "app/(desk)/admin/quotes/page.tsx");
+const CLAIMS = path.join(ROOT, "app/(desk)/admin/claims/page.tsx");
 const MANY = 300;
 
 let t: Awaited<ReturnType<typeof import("../helpers/db").createTestDatabase>>;
@@ -178,6 +180,27 @@ describe("the claim forms' choices are bounded", () => {
     for (const name of ["claimantId", "quoteIds[]", "passage0SourceId"]) {
       expect(optionsOf(document, name).values.length).toBeLessThanOrEqual(quoteFromDemo.sourceIds.length + 1 + limits.related + limits.recent);
     }
+  });
+});
+
+describe("the lists' filters are bounded", () => {
+  it("the quotes list filters by speaker and source from bounded lists that hold the chosen ones", async () => {
+    await signIn(editor);
+    const blank = (await render(QUOTES, {})).document;
+    for (const name of ["speaker", "source"]) expect(optionsOf(blank, name).values.length).toBeLessThanOrEqual(limits.recent);
+    // A speaker and a source of the demo (older than every bulk record) stay listed when chosen.
+    const { document } = await render(QUOTES, {}, { speaker: quoteFromDemo.speakerId, source: quoteFromDemo.sourceIds[0]! });
+    expect(optionsOf(document, "speaker").selected).toEqual([quoteFromDemo.speakerId]);
+    expect(optionsOf(document, "source").selected).toEqual([quoteFromDemo.sourceIds[0]]);
+    for (const name of ["speaker", "source"]) expect(optionsOf(document, name).values.length).toBeLessThanOrEqual(1 + limits.recent);
+  });
+
+  it("the claims list's claimant filter too", async () => {
+    await signIn(editor);
+    const { document } = await render(CLAIMS, {}, { claimant: claim.claimantId });
+    const claimant = optionsOf(document, "claimant");
+    expect(claimant.selected).toEqual([claim.claimantId]);
+    expect(claimant.values.length).toBeLessThanOrEqual(1 + limits.recent);
   });
 });
 

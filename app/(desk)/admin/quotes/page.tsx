@@ -11,8 +11,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/desk-i18n";
 import { optionalChoice, pageParam, param, sortParam, sortQuery, type SearchParams } from "@/lib/editorial/listing";
 import { QUOTE_SORTING, SPEECH_KINDS, listQuotes, type QuoteSort } from "@/lib/editorial/quotes";
-import { sourceOptions } from "@/lib/editorial/sources";
-import { speakerOptions } from "@/lib/editorial/speakers";
+import { boundedChoices } from "@/lib/editorial/choices";
 import { formatDay } from "@/lib/messages";
 import { speakerChoices } from "../speakers/choices";
 import { formatNumber } from "@/lib/format";
@@ -39,8 +38,10 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   const page = pageParam(params);
   const [result, speakers, sources, t, tl, locale] = await Promise.all([
     listQuotes({ q, speakerId, sourceId, kind, ...order, page }),
-    speakerOptions().then(speakerChoices),
-    sourceOptions(),
+    // Bounded lists that hold the chosen filter values (lib/editorial/choices.ts): an archive
+    // of thousands of speakers and sources must not make every list page that large.
+    boundedChoices("speaker", { ids: [speakerId] }).then(speakerChoices),
+    boundedChoices("source", { ids: [sourceId] }),
     getTranslations("desk.quotes"),
     getTranslations("desk.list"),
     currentLocale(),
