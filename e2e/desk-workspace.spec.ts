@@ -192,3 +192,30 @@ test("an English editor researches a claim in the workspace, a German reviewer a
   await editor.goto(`${claimUrl}/history`);
   await expect(editor.getByRole("heading", { level: 1, name: "Version history" })).toBeVisible();
 });
+
+test("the workspace keeps the source text beside the tabs on a wide screen and stacks them on a narrow one", async ({ browser }) => {
+  const page = await signedIn(browser, REVIEWER);
+  await page.goto("/admin/claims?status=published");
+  const link = page.locator('main a[href^="/admin/claims/c"]').first();
+  await expect(link).toBeVisible();
+  const claim = (await link.getAttribute("href"))!;
+  const source = page.locator(".workspace__source");
+  const tabs = page.getByRole("tablist");
+
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`${claim}?tab=discussion`);
+  await expect(tabs).toBeVisible();
+  const [s, t] = [(await source.boundingBox())!, (await tabs.boundingBox())!];
+  expect(s.x + s.width, "the source column ends before the tabs begin").toBeLessThanOrEqual(t.x);
+  expect(Math.abs(s.y - t.y), "side by side").toBeLessThan(300);
+  // Scrolled down a long panel, the source text stays in view (sticky).
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(source).toBeInViewport();
+
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.goto(`${claim}?tab=details`);
+  await expect(tabs).toBeVisible();
+  const [s2, t2] = [(await source.boundingBox())!, (await tabs.boundingBox())!];
+  expect(s2.y + s2.height, "the source text comes above the tabs").toBeLessThanOrEqual(t2.y + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "no sideways scrolling").toBe(true);
+});
