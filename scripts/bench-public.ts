@@ -2,6 +2,7 @@
 //                         [--duration 10] [--connections 16] [--engine postgres|embedded]
 //                         [--front nginx]   (also behind nginx with deploy/nginx.conf)
 //                         [--desk [--samples 20]]   (the desk pages instead: scripts/bench-desk.ts)
+//                         [--scale]   (at 50k, 200k and 1M quotes, one process each, and the growth per 4× data)
 //
 // How fast is the public site on a newsroom of realistic size?
 //   1. a throwaway database: a PostgreSQL server (Debian's postgresql package, like the
@@ -37,7 +38,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { loadSettings } from "../lib/config";
@@ -46,7 +47,11 @@ import { embeddedPaths, startEmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildIsCurrent, recordBuild } from "../lib/launcher/build";
 import { freePort } from "../lib/launcher/free-port";
-import { getPublicClaim, getPublicSpeaker, listPublishedClaims } from "../lib/public";
+import { getPublicClaim, getPublicSpeaker, getPublicTopic, listPublicCorrections, listPublishedClaims } from "../lib/public";
+import { claimListQuery, listClaims } from "../lib/editorial/claims";
+import { listQuotes } from "../lib/editorial/quotes";
+import { reviewQueuePage } from "../lib/editorial/review-queue";
+import { listSources } from "../lib/editorial/sources";
 import { buildPublishedContent, freezeMissingPublications, PUBLISHED_CONTENT_FORMAT } from "../lib/editorial/publication";
 import { CONTEXT_RADIUS } from "../lib/public";
 import { bootstrap } from "../lib/seed/bootstrap";
@@ -74,6 +79,10 @@ const OPTIONS = {
   desk: { default: false, flag: true },
   /** --desk: requests measured per page. */
   samples: { default: 20, min: 3, max: 500 },
+  /** The same run at 50k, 200k and 1M quotes (claims a fifth, speakers a hundredth), and how each figure grows. */
+  scale: { default: false, flag: true },
+  /** Also write the figures as JSON to this file (--scale reads them). */
+  report: { default: "", free: true },
 } as const;
 
 type Options = OptionValues<typeof OPTIONS>;
@@ -1125,6 +1134,15 @@ async function main(): Promise<void> {
   direct.push(["listPublishedClaims page 1", await sequential(200, () => listPublishedClaims({ page: 1, pageSize: 20 }, prisma))]);
   direct.push(["getPublicClaim", await sequential(200, (i) => getPublicClaim(claimSlugs[i % claimSlugs.length]!, prisma))]);
   direct.push(["getPublicSpeaker", await sequential(200, (i) => getPublicSpeaker(speakerSlugs[i % speakerSlugs.length]!, { limit: 50 }, prisma))]);
+  // The first page of the other lists, public and desk (issue 15: independent of the archive's size).
+  const topicSlugs = (await prisma.topic.findMany({ select: { slug: true }, take: 30 })).map((t) => t.slug);
+  if (topicSlugs.length) direct.push(["getPublicTopic page 1", await sequential(200, (i) => getPublicTopic(topicSlugs[i % topicSlugs.length]!, { page: 1 }, prisma))]);
+  direct.push(["listPublicCorrections page 1", await sequential(200, () => listPublicCorrections({ page: 1 }, prisma))]);
+  const viewer = { id: "bench-viewer", role: "reviewer" as const };
+  direct.push(["desk: listClaims page 1", await sequential(200, () => listClaims(claimListQuery({}), viewer, prisma))]);
+  direct.push(["desk: listQuotes page 1", await sequential(200, () => listQuotes({ page: 1 }, prisma))]);
+  direct.push(["desk: listSources page 1", await sequential(200, () => listSources({ page: 1 }, prisma))]);
+  direct.push(["desk: reviewQueuePage 1", await sequential(200, () => reviewQueuePage(viewer, 1, prisma))]);
   const perTerm = new Map<string, number[]>();
   if (searchModule) {
     direct.push([
@@ -1182,11 +1200,83 @@ async function main(): Promise<void> {
   );
   console.log(`Load average after: ${load()}.`);
   console.log(`Total time: ${seconds(performance.now() - started)}.`);
+  if (options.report) {
+    const figures: ScaleFigures = {
+      quotes: options.quotes,
+      pages: rows.map((r) => ({ target: r.target, reqPerSec: r.result.requests / r.result.seconds, p95: percentile([...r.result.latencies].sort((a, b) => a - b), 0.95) })),
+      direct: direct.map(([name, r]) => ({ name, p50: r.p50, p95: r.p95 })),
+    };
+    fs.writeFileSync(options.report, JSON.stringify(figures));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// --scale: the same benchmark at three sizes, each in a process of its own (a fresh database,
+// the memory of one size given back before the next), then how each figure grows.
+
+interface ScaleFigures {
+  quotes: number;
+  pages: { target: string; reqPerSec: number; p95: number }[];
+  direct: { name: string; p50: number; p95: number }[];
+}
+
+const SCALE_QUOTES = [50_000, 200_000, 1_000_000];
+
+async function scaleMain(options: Options): Promise<void> {
+  const results: ScaleFigures[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbase-bench-scale-"));
+  onCleanup("scale reports", () => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const quotes of SCALE_QUOTES) {
+    const report = path.join(dir, `${quotes}.json`);
+    const args = [
+      "--import", "tsx", fileURLToPath(import.meta.url),
+      "--quotes", String(quotes), "--claims", String(quotes / 5), "--speakers", String(quotes / 100),
+      "--duration", String(options.duration), "--connections", String(options.connections), "--engine", options.engine,
+      "--report", report,
+    ];
+    console.log(`\n##### ${quotes.toLocaleString("en")} quotes, ${(quotes / 5).toLocaleString("en")} claims, ${(quotes / 100).toLocaleString("en")} speakers\n`);
+    const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
+    onCleanup(`benchmark at ${quotes} quotes`, () => stopChild(child, `benchmark at ${quotes} quotes`));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    if (code !== 0) throw new Error(`The benchmark at ${quotes} quotes failed (exit ${code}); the sizes before it are above.`);
+    results.push(JSON.parse(fs.readFileSync(report, "utf8")) as ScaleFigures);
+  }
+  console.log(scaleTable(results));
+}
+
+/** How a figure grows per 4× data: the ratio between two sizes, brought to a factor of 4. */
+export function growthPer4x(before: number, after: number, factor: number): number {
+  return Math.pow(after / before, Math.log(4) / Math.log(factor));
+}
+
+/** The growth table of --scale: each figure at each size, and its growth per 4× data. */
+export function scaleTable(results: ScaleFigures[]): string {
+  const sizes = results.map((r) => `${r.quotes >= 1_000_000 ? `${r.quotes / 1_000_000}M` : `${r.quotes / 1000}k`} quotes`);
+  const steps = results.slice(1).map((r, i) => `×4 growth ${sizes[i]!.split(" ")[0]}→${sizes[i + 1]!.split(" ")[0]}`);
+  const lines = [`\n=== Growth (${sizes.join(", ")}) ===\n`, `| figure | ${sizes.join(" | ")} | ${steps.join(" | ")} |`, `|---|${sizes.map(() => "---:").join("|")}|${steps.map(() => "---:").join("|")}|`];
+  const row = (name: string, values: (number | undefined)[], digits: number) => {
+    const growth = values.slice(1).map((v, i) => {
+      const before = values[i];
+      return v === undefined || before === undefined || before === 0 ? "–" : growthPer4x(before, v, results[i + 1]!.quotes / results[i]!.quotes).toFixed(2);
+    });
+    lines.push(`| ${name} | ${values.map((v) => (v === undefined ? "–" : v.toFixed(digits))).join(" | ")} | ${growth.join(" | ")} |`);
+  };
+  for (const target of results[0]?.pages.map((p) => p.target) ?? []) {
+    row(`${target}: req/s`, results.map((r) => r.pages.find((p) => p.target === target)?.reqPerSec), 1);
+    row(`${target}: p95 ms`, results.map((r) => r.pages.find((p) => p.target === target)?.p95), 1);
+  }
+  for (const name of results[0]?.direct.map((d) => d.name) ?? []) {
+    row(`${name}: p50 ms`, results.map((r) => r.direct.find((d) => d.name === name)?.p50), 1);
+    row(`${name}: p95 ms`, results.map((r) => r.direct.find((d) => d.name === name)?.p95), 1);
+  }
+  lines.push("", "Growth per 4× data: 1.00 is a figure independent of the archive's size, 4.00 one that grows with it (a ratio between two sizes, brought to a factor of 4).");
+  return lines.join("\n");
 }
 
 // Run as a script (npm run bench:public); importing the module (generateDataset) runs nothing.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().then(
+  const run = process.argv.includes("--scale") ? () => scaleMain(parseOptions(process.argv.slice(2), OPTIONS)) : main;
+  run().then(
     () => cleanUp().then(() => process.exit(0)),
     (error: unknown) => {
       // After Ctrl-C the servers are going away under the running step: that is no news.
