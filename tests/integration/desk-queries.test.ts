@@ -264,3 +264,45 @@ describe("what the pages say of the rows", () => {
     expect(html).toContain("50 claims found");
   });
 });
+
+describe("the claim workspace reads a fixed number of times, whatever the claim holds", () => {
+  /** Adds `n` of everything a claim's tabs list: evidence, comments, reviews, revisions. */
+  async function grow(claimId: string, sourceId: string, n: number): Promise<void> {
+    for (let i = 0; i < n; i++) {
+      await t.db.evidence.create({ data: { claimId, sourceId, stance: "supports", excerpt: `Words ${i}`, createdById: colleagueId } });
+      await t.db.claimComment.create({ data: { claimId, authorId: colleagueId, body: `Comment ${i}` } });
+      await t.db.reviewDecision.create({ data: { claimId, reviewerId: colleagueId, outcome: "rejected", note: `Not yet ${i}` } });
+      await t.db.revision.create({ data: { entityType: "Claim", entityId: claimId, action: "update", userId: colleagueId, changes: { text: { before: "a", after: "b" } } } });
+    }
+  }
+
+  async function renderWorkspace(id: string, tab: string): Promise<string> {
+    const module = (await import(path.join(DESK, "claims/[id]/page.tsx"))) as { default: (props: unknown) => ReactNode };
+    const layouts = [(await import("../../app/(desk)/layout")).default as Component, (await import("../../app/(desk)/admin/layout")).default as Component];
+    const props = { params: Promise.resolve({ id }), searchParams: Promise.resolve({ tab }) };
+    return renderPage(layouts, createElement(module.default as (p: unknown) => ReactNode, props as object));
+  }
+
+  it("on every tab, with 2 and with 20 of each", async () => {
+    const source = await t.db.source.create({ data: { title: "Workspace source", snapshotText: "Words of the workspace's source text." } });
+    const claim = await t.db.claim.create({
+      data: { slug: "workspace-n1", text: "A claim that grows", status: "in_research", createdById: colleagueId, assigneeId: adminId, passages: { create: [{ sourceId: source.id, start: 0, end: 5 }] } },
+    });
+    const measureTabs = async () => {
+      const counts: Record<string, number> = {};
+      for (const tab of ["details", "verdict", "evidence", "workflow", "discussion", "history"]) {
+        await renderWorkspace(claim.id, tab); // what is loaded once per process is not counted
+        counts[tab] = (await statementsOf(() => renderWorkspace(claim.id, tab))).length;
+      }
+      return counts;
+    };
+    await grow(claim.id, source.id, 2);
+    const few = await measureTabs();
+    await grow(claim.id, source.id, 18);
+    const many = await measureTabs();
+    // The larger claim shows more on its tabs (else the comparison proves nothing)...
+    expect((await renderWorkspace(claim.id, "discussion")).match(/Comment \d+/g)?.length ?? 0).toBeGreaterThanOrEqual(20);
+    // ...with the same statements.
+    expect(many).toEqual(few);
+  });
+});
