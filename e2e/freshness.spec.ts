@@ -110,6 +110,8 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
   await expect(editor).toHaveURL(/\/admin\/claims\/(?!new$)[a-z0-9]+$/);
   const claimUrl = new URL(editor.url()).pathname;
 
+  // The workspace's tabs (issue 13): evidence, then the verdict.
+  await editor.goto(`${claimUrl}?tab=evidence`);
   const addEvidence = formWith(editor, "Beleg hinzufügen");
   const source = addEvidence.getByRole("combobox", { name: "Quelle", exact: true });
   await source.selectOption({ index: 1 });
@@ -118,6 +120,7 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
   await addEvidence.getByRole("button", { name: "Beleg hinzufügen" }).click();
   await expect(addEvidence.getByRole("status")).toHaveText("Der Beleg ist hinzugefügt.");
 
+  await editor.goto(`${claimUrl}?tab=verdict`);
   const verdictForm = formWith(editor, "Bewertung speichern");
   await verdictForm.getByLabel("Bewertung", { exact: true }).selectOption({ label: FIRST });
   await verdictForm.getByLabel("Zusammenfassung").fill(`Die erste Fassung der Bewertung (${stamp}).`);
@@ -160,7 +163,8 @@ test("a reviewer's approval of a correction reaches readers within seconds", asy
   }
 
   // ── The editor proposes a correction; readers still see the approved version ─────────────
-  await editor.reload();
+  // A correction is proposed in the workspace's Workflow tab.
+  await editor.goto(`${claimUrl}?tab=workflow`);
   await expect(statusBadge(editor)).toHaveText("Veröffentlicht");
   const correction = formWith(editor, "Korrektur vorschlagen");
   await correction.getByLabel("Bewertung (korrigiert)").selectOption({ label: CORRECTED });

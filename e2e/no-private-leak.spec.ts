@@ -361,9 +361,13 @@ test.describe("no private field on the public site", () => {
 
   test("the planted values are in the database the app serves (an editor sees them)", async ({ page }) => {
     await signIn(page, EDITOR);
-    const response = await page.goto(`/admin/claims/${planted!.draftClaimId}`);
-    expect(response?.status()).toBe(200);
-    const html = await page.content();
+    // The workspace shows the text and notes on its first tab, the summary on the Verdict tab.
+    let html = "";
+    for (const tab of ["", "?tab=verdict"]) {
+      const response = await page.goto(`/admin/claims/${planted!.draftClaimId}${tab}`);
+      expect(response?.status()).toBe(200);
+      html += await page.content();
+    }
     for (const field of ["draft-text", "draft-notes", "draft-summary"]) expect(html).toContain(mark(field));
   });
 

@@ -25,12 +25,15 @@ async function ensurePutinIsPublic(browser: Browser, page: Page): Promise<void> 
   await expect(editor).toHaveURL(/\/admin\/claims\/[a-z0-9]+$/);
   const claimUrl = new URL(editor.url()).pathname;
 
+  // The workspace's tabs (issue 13): evidence, then the verdict.
+  await editor.goto(`${claimUrl}?tab=evidence`);
   const addEvidence = formWith(editor, "Beleg hinzufügen");
   await addEvidence.getByRole("combobox", { name: "Quelle", exact: true }).selectOption({ index: 1 });
   await addEvidence.getByLabel("Haltung").selectOption({ label: "Weiterer Zusammenhang" });
   await addEvidence.getByLabel("Auszug").fill("Ein Auszug für die Suche.");
   await addEvidence.getByRole("button", { name: "Beleg hinzufügen" }).click();
   await expect(addEvidence.getByRole("status")).toHaveText("Der Beleg ist hinzugefügt.");
+  await editor.goto(`${claimUrl}?tab=verdict`);
   const verdictForm = formWith(editor, "Bewertung speichern");
   await verdictForm.getByLabel("Bewertung", { exact: true }).selectOption({ label: "nicht überprüfbar" });
   await verdictForm.getByLabel("Zusammenfassung").fill("Mit öffentlichen Quellen nicht zu klären.");

@@ -176,7 +176,9 @@ export function RecordPicker({ kind, ...select }: RecordPickerProps) {
               </li>
             ))}
           </ul>
-          <p className="visually-hidden" role="status" aria-live="polite">
+          {/* A live region without the status role: the form's own status (its outcome) stays
+              the one status of the form. */}
+          <p className="visually-hidden" aria-live="polite" aria-atomic="true">
             {status}
           </p>
         </div>
