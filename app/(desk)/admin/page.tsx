@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { countClaimsByStatus } from "@/lib/admin/dashboard";
@@ -28,6 +29,42 @@ const RECORD_PATHS: Record<ChangedType, string> = {
   Source: "/admin/sources",
   Article: "/admin/articles",
 };
+
+/** A claim of a section, linked to its workspace, in its own language. */
+function ClaimLink({ claim }: { claim: { id: string; text: string; language: string } }) {
+  return (
+    <Link href={`/admin/claims/${claim.id}`} lang={claim.language}>
+      {claim.text}
+    </Link>
+  );
+}
+
+/** A section's table: labelled (its caption, and the scrolling box), its column headers, its rows. */
+function SectionTable({ label, columns, children }: { label: string; columns: (string | { label: string; number: true })[]; children: ReactNode }) {
+  return (
+    <TableScroll label={label}>
+      <table className="admin-table">
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) =>
+              typeof c === "string" ? (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ) : (
+                <th key={c.label} scope="col" className="number">
+                  {c.label}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}
 
 /** The day of `date` in the newsroom's time zone, as the audit log's date filter takes it. */
 const newsroomDay = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: NEWSROOM_TIME_ZONE }).format(date);
@@ -58,37 +95,22 @@ export default async function AdminPage() {
         {openWork.items.length === 0 ? (
           <p className="empty-state">{t("admin.openWorkEmpty")}</p>
         ) : (
-          <TableScroll label={t("admin.openWork")}>
-            <table className="admin-table">
-              <caption className="visually-hidden">{t("admin.openWork")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.claim")}</th>
-                  <th scope="col">{t("admin.status")}</th>
-                  <th scope="col">{t("admin.yourPart")}</th>
-                  <th scope="col">{t("admin.lastChange")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {openWork.items.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link href={`/admin/claims/${c.id}`} lang={c.language}>
-                        {c.text}
-                      </Link>
-                    </td>
-                    <td>
-                      <span className={`status-badge status-badge--${c.status}`}>{t(`status.${c.status}`)}</span>
-                    </td>
-                    <td>{[c.assignedToMe && t("admin.assignedToYou"), c.createdByMe && t("admin.createdByYou")].filter(Boolean).join(", ")}</td>
-                    <td>
-                      <Moment date={c.updatedAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SectionTable label={t("admin.openWork")} columns={[t("admin.claim"), t("admin.status"), t("admin.yourPart"), t("admin.lastChange")]}>
+            {openWork.items.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <ClaimLink claim={c} />
+                </td>
+                <td>
+                  <span className={`status-badge status-badge--${c.status}`}>{t(`status.${c.status}`)}</span>
+                </td>
+                <td>{[c.assignedToMe && t("admin.assignedToYou"), c.createdByMe && t("admin.createdByYou")].filter(Boolean).join(", ")}</td>
+                <td>
+                  <Moment date={c.updatedAt} />
+                </td>
+              </tr>
+            ))}
+          </SectionTable>
         )}
         {openWork.total > 0 && (
           <p className="more">
@@ -107,49 +129,37 @@ export default async function AdminPage() {
             {changed.items.length === 0 ? (
               <p className="empty-state">{t("admin.changedEmpty")}</p>
             ) : (
-              <TableScroll label={t("admin.changed")}>
-                <table className="admin-table">
-                  <caption className="visually-hidden">{t("admin.changed")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("admin.record")}</th>
-                      <th scope="col">{t("admin.lastChange")}</th>
-                      <th scope="col">{t("admin.changedBy")}</th>
-                      <th scope="col" className="number">
-                        {t("admin.changeCount")}
-                      </th>
+              <SectionTable
+                label={t("admin.changed")}
+                columns={[t("admin.record"), t("admin.lastChange"), t("admin.changedBy"), { label: t("admin.changeCount"), number: true }]}
+              >
+                {changed.items.map((r) => {
+                  const name = r.label ?? (r.exists ? t("admin.untitled") : t("admin.deletedRecord"));
+                  return (
+                    <tr key={`${r.type}/${r.id}`}>
+                      <td>
+                        <span className="muted">{ta(`entity.${r.type}`)}: </span>
+                        {r.exists ? (
+                          <Link
+                            href={`${RECORD_PATHS[r.type]}/${encodeURIComponent(r.id)}`}
+                            lang={r.label ? (r.language ?? undefined) : undefined}
+                            translate={r.label && !r.language ? "no" : undefined}
+                          >
+                            {name}
+                          </Link>
+                        ) : (
+                          <span>{name}</span>
+                        )}
+                      </td>
+                      <td>
+                        {ta(`revisionAction.${r.action}`)}, <Moment date={r.at} />
+                      </td>
+                      <td>{r.by ? <span translate="no">{r.by}</span> : "–"}</td>
+                      <td className="number">{formatNumber(r.changes, locale)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {changed.items.map((r) => {
-                      const name = r.label ?? (r.exists ? t("admin.untitled") : t("admin.deletedRecord"));
-                      return (
-                        <tr key={`${r.type}/${r.id}`}>
-                          <td>
-                            <span className="muted">{ta(`entity.${r.type}`)}: </span>
-                            {r.exists ? (
-                              <Link
-                                href={`${RECORD_PATHS[r.type]}/${encodeURIComponent(r.id)}`}
-                                lang={r.label ? (r.language ?? undefined) : undefined}
-                                translate={r.label && !r.language ? "no" : undefined}
-                              >
-                                {name}
-                              </Link>
-                            ) : (
-                              <span>{name}</span>
-                            )}
-                          </td>
-                          <td>
-                            {ta(`revisionAction.${r.action}`)}, <Moment date={r.at} />
-                          </td>
-                          <td>{r.by ? <span translate="no">{r.by}</span> : "–"}</td>
-                          <td className="number">{formatNumber(r.changes, locale)}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </TableScroll>
+                  );
+                })}
+              </SectionTable>
             )}
             {changed.total > changed.items.length &&
               (can(user.role, "audit.view") ? (
@@ -169,37 +179,22 @@ export default async function AdminPage() {
         {stale.items.length === 0 ? (
           <p className="empty-state">{t("admin.staleEmpty")}</p>
         ) : (
-          <TableScroll label={t("admin.stale")}>
-            <table className="admin-table">
-              <caption className="visually-hidden">{t("admin.stale")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.claim")}</th>
-                  <th scope="col">{t("admin.author")}</th>
-                  <th scope="col">{t("admin.assignee")}</th>
-                  <th scope="col">{t("admin.lastChange")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stale.items.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link href={`/admin/claims/${c.id}`} lang={c.language}>
-                        {c.text}
-                      </Link>
-                    </td>
-                    <td>{c.author ? <span translate="no">{c.author}</span> : "–"}</td>
-                    <td>{c.assignee ? <span translate="no">{c.assignee}</span> : "–"}</td>
-                    <td>
-                      <strong className="waiting-age">{t("admin.unchangedFor", { count: c.days })}</strong>
-                      <br />
-                      <Moment date={c.updatedAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SectionTable label={t("admin.stale")} columns={[t("admin.claim"), t("admin.author"), t("admin.assignee"), t("admin.lastChange")]}>
+            {stale.items.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <ClaimLink claim={c} />
+                </td>
+                <td>{c.author ? <span translate="no">{c.author}</span> : "–"}</td>
+                <td>{c.assignee ? <span translate="no">{c.assignee}</span> : "–"}</td>
+                <td>
+                  <strong className="waiting-age">{t("admin.unchangedFor", { count: c.days })}</strong>
+                  <br />
+                  <Moment date={c.updatedAt} />
+                </td>
+              </tr>
+            ))}
+          </SectionTable>
         )}
         {stale.total > 0 && (
           <p className="more">
