@@ -14,7 +14,7 @@ import { useTranslations } from "next-intl";
 import { useFieldValue, useFormState } from "./ActionForm";
 import { TextField } from "./Fields";
 import { RecordPicker } from "./RecordPicker";
-import { selectionIn, trimmedRange, useSourceText } from "./PassagePicker";
+import { pickedPassage, selectionIn, useSourceText } from "./PassagePicker";
 import { onPassageOffered } from "./workspace-passage";
 // Its styles, so that any page using the component gets them.
 import "@/app/(desk)/admin/editorial.css";
@@ -144,19 +144,9 @@ function Picker({ idPrefix, sources, labels, initial = {}, lazy = false, takesWo
   const take = () => {
     const c = content.current;
     if (!c || text === null) return;
-    const current = selectionIn(c);
-    if (current === "outside") {
-      setMessage(t("outside"));
-      return;
-    }
-    const picked = current === "none" ? remembered.current : current;
-    if (!picked) {
-      setMessage(t("selectFirst"));
-      return;
-    }
-    const trimmed = trimmedRange(text, picked.start, picked.end);
-    if (!trimmed) {
-      setMessage(t("onlyWhitespace"));
+    const trimmed = pickedPassage(c, text, remembered.current);
+    if (typeof trimmed === "string") {
+      setMessage(t(trimmed));
       return;
     }
     const passage = text.slice(trimmed.start, trimmed.end);

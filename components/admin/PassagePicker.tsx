@@ -64,6 +64,23 @@ export function trimmedRange(text: string, start: number, end: number): { start:
   return start < end ? { start, end } : null;
 }
 
+/** Why no passage was taken: the selection is elsewhere, there is none, or it is only spaces. */
+export type PickRefusal = "outside" | "selectFirst" | "onlyWhitespace";
+
+/** The passage of `text` the editor selected in `container` (or selected before, `remembered`,
+ * when a click on a button has since cleared the selection), trimmed; else why there is none. */
+export function pickedPassage(
+  container: HTMLElement,
+  text: string,
+  remembered: { start: number; end: number } | null,
+): { start: number; end: number } | PickRefusal {
+  const current = selectionIn(container);
+  if (current === "outside") return "outside";
+  const picked = current === "none" ? remembered : current;
+  if (!picked) return "selectFirst";
+  return trimmedRange(text, picked.start, picked.end) ?? "onlyWhitespace";
+}
+
 export type LoadedText =
   | { state: "idle" }
   | { state: "loading" }
@@ -242,20 +259,10 @@ function AppearanceRow({
   const takeSelection = () => {
     const b = box.current;
     if (!b || text === null) return;
-    const current = selectionIn(b);
-    if (current === "outside") {
-      setMessage(t("outside"));
-      return;
-    }
-    const picked = current === "none" ? remembered.current : current;
-    if (!picked) {
-      setMessage(t("selectFirst"));
-      return;
-    }
     // Leading and trailing spaces and line breaks are not part of the quote.
-    const trimmed = trimmedRange(text, picked.start, picked.end);
-    if (!trimmed) {
-      setMessage(t("onlyWhitespace"));
+    const trimmed = pickedPassage(b, text, remembered.current);
+    if (typeof trimmed === "string") {
+      setMessage(t(trimmed));
       return;
     }
     const { start, end } = trimmed;

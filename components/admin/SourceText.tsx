@@ -10,7 +10,7 @@
 import { Fragment, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { TextSegment } from "@/lib/editorial/workspace";
-import { selectionIn, trimmedRange } from "./PassagePicker";
+import { pickedPassage, selectionIn } from "./PassagePicker";
 import { offerPassage } from "./workspace-passage";
 
 const short = (s: string, max = 120) => {
@@ -63,19 +63,10 @@ export function SourceText({
   const take = () => {
     const c = content.current;
     if (!c || !target) return;
-    const current = selectionIn(c);
-    if (current === "outside") {
-      setMessage(t("outside"));
-      return;
-    }
-    const picked = current === "none" ? remembered.current : current;
-    if (!picked) {
-      setMessage(t("workspaceSelectFirst"));
-      return;
-    }
-    const trimmed = trimmedRange(text, picked.start, picked.end);
-    if (!trimmed) {
-      setMessage(t("onlyWhitespace"));
+    const trimmed = pickedPassage(c, text, remembered.current);
+    if (typeof trimmed === "string") {
+      // In the workspace, what to select first is said for its source text.
+      setMessage(t(trimmed === "selectFirst" ? "workspaceSelectFirst" : trimmed));
       return;
     }
     const passage = text.slice(trimmed.start, trimmed.end);
