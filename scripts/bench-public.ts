@@ -52,7 +52,7 @@ import { claimListQuery, listClaims } from "../lib/editorial/claims";
 import { listQuotes } from "../lib/editorial/quotes";
 import { reviewQueuePage } from "../lib/editorial/review-queue";
 import { listSources } from "../lib/editorial/sources";
-import { buildPublishedContent, freezeMissingPublications, PUBLISHED_CONTENT_FORMAT } from "../lib/editorial/publication";
+import { freezeMissingPublications, PUBLISHED_CONTENT_FORMAT } from "../lib/editorial/publication";
 import { CONTEXT_RADIUS } from "../lib/public";
 import { bootstrap } from "../lib/seed/bootstrap";
 import { hashPassword } from "../lib/auth/password";

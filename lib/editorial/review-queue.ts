@@ -13,12 +13,11 @@
 // queue longer than REVIEW_QUEUE_LIMIT, the claims unchanged longest are considered (a claim in
 // review hardly changes: its latest change is about when it was submitted), as the index on
 // status and updatedAt finds them at any size; the page says so.
-import type { ClaimStatus } from "../generated/prisma/enums";
 import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
 import { REVIEW_QUEUE_LIMIT, type VerdictNames } from "./claims";
 import { PAGE_SIZE, pageOf, type Page } from "./listing";
-import { refusal } from "./workflow";
+import { refusal, type WorkflowClaim } from "./workflow";
 
 export const REVIEW_GROUPS = ["forYou", "others"] as const;
 /** forYou: assigned to the viewer, or the viewer may approve it; others: the rest (the viewer's
@@ -59,19 +58,7 @@ export interface ReviewQueuePage extends Page<ReviewQueueRow> {
 
 type Viewer = Pick<SessionUser, "id" | "role">;
 
-interface WaitingClaim {
-  id: string;
-  status: ClaimStatus;
-  version: number;
-  verdictId: string | null;
-  summary: string | null;
-  analysis: string | null;
-  verdictAuthorId: string | null;
-  publicState: "published" | "corrected" | "retracted" | null;
-  publishedVerdictId: string | null;
-  publishedSummary: string | null;
-  publishedAnalysis: string | null;
-  publishedAt: Date | null;
+interface WaitingClaim extends WorkflowClaim {
   assigneeId: string | null;
   evidenceCount: number;
   pendingCorrection: boolean;

@@ -19,7 +19,7 @@ import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/permissions";
 import { publicSpeakerWhere } from "../public";
 import { list, msg, zodMessage, type Message } from "../messages";
-import { ForbiddenError, NotFoundError, ValidationError, fieldError } from "./errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type Tx } from "./records";
 import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type Page, type SortDirection } from "./listing";

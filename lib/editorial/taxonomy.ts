@@ -22,7 +22,7 @@ import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
 import { slugify, uniqueSlug } from "../slug";
 import { list, msg, names, zodMessage, type Message } from "../messages";
-import { TransitionError, ValidationError, fieldError } from "./errors";
+import { TransitionError, fieldError } from "./errors";
 import { checkbox, id, optionalText, requiredText, version, type FieldName } from "./fields";
 import { pageOf, PAGE_SIZE, type Page } from "./listing";
 import { createRecord, deleteRecord, inTransaction, load, updateRecord, type Tx } from "./records";

@@ -70,7 +70,8 @@ export const transitionSchema = z.object({
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
-interface WorkflowClaim {
+/** What the workflow reads of a claim to judge a step (the review queue reads the same). */
+export interface WorkflowClaim {
   id: string;
   status: ClaimStatus;
   version: number;

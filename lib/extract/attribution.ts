@@ -42,8 +42,6 @@ const SKIP_AFTER = new Set(["es", "auch", "dann", "später", "zudem", "nun", "no
 const CLAUSE_LINK_EN = new Set(["while", "and", "but", "as", "after", "before", "when", "because", "although", "though", "since", "if", "whereas", "or", "so", "which", "who"]);
 const SENT_PUNCT = new Set([".", "!", "?", ";", "…"]);
 const CONJ_THAT = new Set(["dass", "daß", "ob", "that", "whether"]);
-const EN_AUX = new Set(["would", "will", "was", "were", "is", "are", "has", "had", "have", "could", "can", "should", "must", "may", "might", "did", "does", "do", "wo", "won't", "wasn't", "isn't", "weren't", "hasn't", "hadn't"]);
-const EN_CLAUSE_START = new Set(["he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "there", "our", "no", "some", "all", "most", "many", "any"]);
 
 // ---------------------------------------------------------------------------------------------
 // Quote or name? Words between quotation marks are a quote when someone said them, and a name

@@ -850,7 +850,6 @@ export async function loadDemoData(db: Db, options: { password?: string } = {}):
         users[u.role] = row.id;
       }
       const editor = users.editor;
-      const reviewer = users.reviewer;
 
       // ── Sources ────────────────────────────────────────────────────────────────────────────
       const articleSource = await tx.source.create({

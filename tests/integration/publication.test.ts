@@ -31,7 +31,7 @@ import { getPublicClaim, getPublicSpeaker, getPublicSpeakerPage, getPublicTopic,
 import { searchPublic } from "../../lib/public/search";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { text, textOf, refusalText } from "../helpers/messages";
+import { textOf, refusalText } from "../helpers/messages";
 
 type RoleName = "contributor" | "editor" | "reviewer" | "admin";
 

@@ -22,7 +22,7 @@ export const dynamic = "force-dynamic";
 const PATH = "/admin/review";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [t, locale] = await Promise.all([getTranslations("desk.review"), currentLocale()]);
+  const t = await getTranslations("desk.review");
   return { title: t("title") };
 }
 
