@@ -67,7 +67,12 @@ test("an English editor researches a claim in the workspace, a German reviewer a
   await editor.goto("/admin/claims/new");
   const quoteId = await optionValue(editor.getByLabel("Quotes the claim comes from"), /: Ich habe das nicht gemacht$/);
   await editor.goto(`/admin/claims/new?quoteId=${encodeURIComponent(quoteId)}`);
-  await editor.getByLabel("Claim (neutrally worded)").fill(claimText);
+  // The form takes the quote's words as the claim's first wording; typed into before the page
+  // has hydrated, the field kept both (seen on CI): the form is filled once it is interactive.
+  await editor.waitForLoadState("networkidle");
+  const claimField = editor.getByLabel("Claim (neutrally worded)");
+  await claimField.fill(claimText);
+  await expect(claimField).toHaveValue(claimText);
   await editor.getByRole("button", { name: "Create claim" }).click();
   await expect(editor).toHaveURL(/\/admin\/claims\/[a-z0-9]+$/);
   const claimUrl = new URL(editor.url()).pathname;
