@@ -98,8 +98,13 @@ export function sortColumns<K extends string>(initial: Readonly<Record<K, SortDi
 /** The list's sort from `sort` and `dir`: a column of the list (else the default one) and a
  * direction (else the column's own). A bad value falls back; it never fails the page. */
 export function sortParam<K extends string>(params: SearchParams, columns: SortColumns<K>): ListSort<K> {
-  const sort = choice(params, "sort", columns.columns);
-  return { sort, dir: optionalChoice(params, "dir", SORT_DIRECTIONS) ?? columns.initial[sort] };
+  return listSort(columns, choice(params, "sort", columns.columns), optionalChoice(params, "dir", SORT_DIRECTIONS));
+}
+
+/** A list's order: `sort` (else the list's default column) in `dir` (else the column's own direction). */
+export function listSort<K extends string>(columns: SortColumns<K>, sort?: K, dir?: SortDirection): ListSort<K> {
+  const column = sort ?? columns.columns[0]!;
+  return { sort: column, dir: dir ?? columns.initial[column] };
 }
 
 /** The `sort` and `dir` of the URL as a list's links and forms keep them: nothing for the

@@ -13,7 +13,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { checkbox, id, language, optionalDate, optionalId, optionalText, version, withRows, type FieldName } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection, listSort } from "./listing";
 import { isoDay, type Actor } from "./speakers";
 
 type Client = typeof db;
@@ -369,8 +369,7 @@ export async function listQuotes(params: QuoteListParams, client: Client = db) {
         }
       : {}),
   };
-  const sort = params.sort ?? QUOTE_SORTING.columns[0]!;
-  const dir = params.dir ?? QUOTE_SORTING.initial[sort];
+  const { sort, dir } = listSort(QUOTE_SORTING, params.sort, params.dir);
   // Ties latest change first; the id makes the order total. Quotes without a date come last.
   const orders: Record<QuoteSort, Prisma.QuoteOrderByWithRelationInput[]> = {
     updated: [{ updatedAt: dir }],

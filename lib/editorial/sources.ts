@@ -13,7 +13,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, language, optionalDate, optionalText, optionalUrl, requiredText, version } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection, listSort } from "./listing";
 import type { Actor } from "./speakers";
 
 type Client = typeof db;
@@ -253,8 +253,7 @@ export async function listSources(params: SourceListParams, client: Client = db)
         }
       : {}),
   };
-  const sort = params.sort ?? SOURCE_SORTING.columns[0]!;
-  const dir = params.dir ?? SOURCE_SORTING.initial[sort];
+  const { sort, dir } = listSort(SOURCE_SORTING, params.sort, params.dir);
   // Ties latest change first; the id makes the order total. Sources without a date or a
   // publisher come last.
   const orders: Record<SourceSort, Prisma.SourceOrderByWithRelationInput[]> = {

@@ -22,7 +22,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type Page, type SortDirection } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type Page, type SortDirection, listSort } from "./listing";
 
 type Client = typeof db;
 export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
@@ -375,8 +375,7 @@ export async function listSpeakers(params: SpeakerListParams, client: Client = d
         }
       : {}),
   };
-  const sort = params.sort ?? SPEAKER_SORTING.columns[0]!;
-  const dir = params.dir ?? SPEAKER_SORTING.initial[sort];
+  const { sort, dir } = listSort(SPEAKER_SORTING, params.sort, params.dir);
   // Ties by name; the id makes the order total.
   const orders: Record<SpeakerSort, Prisma.SpeakerOrderByWithRelationInput[]> = {
     name: [{ name: dir }],

@@ -3,7 +3,7 @@
 import { db, type Db } from "../../db/client";
 import type { ArticleStatus, CandidateKind, CandidateStatus, Prisma, SpeechKind } from "../../generated/prisma/client";
 import type { KnownSpeaker } from "../../extract";
-import { PAGE_SIZE, pageOf, sortColumns, type SortDirection } from "../listing";
+import { PAGE_SIZE, pageOf, sortColumns, type SortDirection, listSort } from "../listing";
 import type { Tx } from "../records";
 
 type Client = Db;
@@ -45,8 +45,7 @@ export async function listArticles(params: ArticleListParams, client: Client = d
         }
       : {}),
   };
-  const sort = params.sort ?? ARTICLE_SORTING.columns[0]!;
-  const dir = params.dir ?? ARTICLE_SORTING.initial[sort];
+  const { sort, dir } = listSort(ARTICLE_SORTING, params.sort, params.dir);
   // Untitled articles and those without a publisher come last; ties newest first.
   const orders: Record<ArticleSort, Prisma.ArticleOrderByWithRelationInput[]> = {
     created: [{ createdAt: dir }],
