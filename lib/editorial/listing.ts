@@ -1,6 +1,8 @@
 // Parameters of an admin list (search, filters, sort, page) from the URL, validated: a bad
 // value falls back to the default rather than failing the page.
 import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
+import type { Db } from "../db/client";
 import { hasControlCharacter } from "../input-text";
 
 export const PAGE_SIZE = 25;
@@ -56,6 +58,44 @@ export function pageOf<T>(items: T[], total: number, page: number, pageSize = PA
     return { items, total: DESK_COUNT_LIMIT, page, pageCount, atLeast: true };
   }
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** A table that points at a listed row, and its column that does: what a list counts per row. */
+export type CountedLink = readonly [table: "QuoteAppearance" | "ClaimQuote" | "Quote" | "Claim" | "ClaimPassage" | "Evidence", column: string];
+
+/**
+ * The rows of one page, each with `_count`: how many rows of each `links` table point at it.
+ * Prisma's own `_count` in a list's findMany joins every linked table grouped in full
+ * (PostgreSQL does not push the page's ids into a grouped subquery): that was 220 ms of the
+ * quotes list's 240 ms at 50,000 quotes, growing with the archive. Here one statement counts
+ * the page's ids only, through each link column's index.
+ */
+export async function withLinkCounts<T extends { id: string }, K extends string>(
+  client: Pick<Db, "$queryRaw">,
+  rows: T[],
+  links: Record<K, CountedLink>,
+): Promise<(T & { _count: Record<K, number> })[]> {
+  const keys = Object.keys(links) as K[];
+  const ids = rows.map((r) => r.id);
+  const counted =
+    ids.length === 0
+      ? []
+      : await client.$queryRaw<{ link: K; id: string; n: number }[]>(
+          Prisma.join(
+            keys.map((key) => {
+              // Table and column names come from the code above, never from a request.
+              const [table, column] = links[key];
+              return Prisma.sql`SELECT ${key} AS "link", ${Prisma.raw(`"${column}"`)} AS "id", count(*)::int AS "n"
+                FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(`"${column}"`)} = ANY(${ids}::text[]) GROUP BY 2`;
+            }),
+            " UNION ALL ",
+          ),
+        );
+  const count = new Map(counted.map((c) => [`${c.link} ${c.id}`, c.n]));
+  return rows.map((row) => ({
+    ...row,
+    _count: Object.fromEntries(keys.map((key) => [key, count.get(`${key} ${row.id}`) ?? 0])) as Record<K, number>,
+  }));
 }
 
 /** The URL of the same list with some parameters changed. */

@@ -13,7 +13,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { checkbox, id, language, optionalDate, optionalId, optionalText, version, withRows, type FieldName } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection, listSort } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection, listSort, withLinkCounts } from "./listing";
 import { isoDay, type Actor } from "./speakers";
 
 type Client = typeof db;
@@ -396,12 +396,12 @@ export async function listQuotes(params: QuoteListParams, client: Client = db) {
         updatedAt: true,
         speaker: { select: { id: true, name: true } },
         reportedBy: { select: { id: true, name: true } },
-        _count: { select: { appearances: true, claims: true } },
       },
     }),
     client.quote.count({ where, take: DESK_COUNT_LIMIT + 1 }),
   ]);
-  return pageOf(items, total, page);
+  const counted = await withLinkCounts(client, items, { appearances: ["QuoteAppearance", "quoteId"], claims: ["ClaimQuote", "quoteId"] });
+  return pageOf(counted, total, page);
 }
 
 export interface QuoteForEdit {

@@ -13,7 +13,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, language, optionalDate, optionalText, optionalUrl, requiredText, version } from "./fields";
 import { conflictFor, createRecord, deleteRecord, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection, listSort } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type SortDirection, listSort, withLinkCounts } from "./listing";
 import type { Actor } from "./speakers";
 
 type Client = typeof db;
@@ -279,12 +279,16 @@ export async function listSources(params: SourceListParams, client: Client = db)
         publishedAt: true,
         updatedAt: true,
         contentHash: true,
-        _count: { select: { appearances: true, passages: true, evidence: true } },
       },
     }),
     client.source.count({ where, take: DESK_COUNT_LIMIT + 1 }),
   ]);
-  return pageOf(items, total, page);
+  const counted = await withLinkCounts(client, items, {
+    appearances: ["QuoteAppearance", "sourceId"],
+    passages: ["ClaimPassage", "sourceId"],
+    evidence: ["Evidence", "sourceId"],
+  });
+  return pageOf(counted, total, page);
 }
 
 export async function getSourceForEdit(sourceId: string, client: Client = db) {

@@ -22,7 +22,7 @@ import { list, msg, zodMessage, type Message } from "../messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { id, optionalDate, optionalText, requiredText, version, withRows } from "./fields";
 import { conflictFor, createRecord, deleteRecord, freeSlug, inTransaction, updateRecord, type Tx } from "./records";
-import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type Page, type SortDirection, listSort } from "./listing";
+import { DESK_COUNT_LIMIT, PAGE_SIZE, pageOf, sortColumns, type Page, type SortDirection, listSort, withLinkCounts } from "./listing";
 
 type Client = typeof db;
 export type Actor = Pick<SessionUser, "id" | "name" | "email" | "role">;
@@ -399,12 +399,12 @@ export async function listSpeakers(params: SpeakerListParams, client: Client = d
         wikidataId: true,
         updatedAt: true,
         aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
-        _count: { select: { quotes: true, claims: true } },
       },
     }),
     client.speaker.count({ where, take: DESK_COUNT_LIMIT + 1 }),
   ]);
-  return pageOf(items, total, page) satisfies Page<(typeof items)[number]>;
+  const counted = await withLinkCounts(client, items, { quotes: ["Quote", "speakerId"], claims: ["Claim", "claimantId"] });
+  return pageOf(counted, total, page) satisfies Page<(typeof counted)[number]>;
 }
 
 export interface SpeakerForEdit {

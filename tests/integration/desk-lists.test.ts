@@ -55,6 +55,37 @@ function inOrder<T extends string | number>(values: T[], dir: SortDirection): bo
   return values.every((v, i) => i === 0 || (dir === "asc" ? values[i - 1]! <= v : values[i - 1]! >= v));
 }
 
+describe("what each row of a list counts", () => {
+  it("quotes, speakers and sources count their own links, and only theirs", async () => {
+    const speaker = await t.db.speaker.create({ data: { name: "Zählsprecherin Dora", slug: "zaehlsprecherin-dora" } });
+    const other = await t.db.speaker.create({ data: { name: "Zählsprecher Emil", slug: "zaehlsprecher-emil" } });
+    const source = await t.db.source.create({ data: { title: "Zählquelle", snapshotText: "Zählzitat eins. Zählzitat zwei." } });
+    const counted = await t.db.quote.create({ data: { speakerId: speaker.id, text: "Zählzitat eins" } });
+    const quiet = await t.db.quote.create({ data: { speakerId: other.id, text: "Zählzitat zwei" } });
+    await t.db.quoteAppearance.createMany({
+      data: [
+        { quoteId: counted.id, sourceId: source.id, start: 0, end: 14 },
+        { quoteId: counted.id, sourceId: sourceId, start: 0, end: 4 },
+      ],
+    });
+    const claim = await createClaim(editor, { text: "Zählbehauptung", claimantId: speaker.id }, t.db);
+    await t.db.claimQuote.create({ data: { claimId: claim.id, quoteId: counted.id } });
+    await t.db.claimPassage.create({ data: { claimId: claim.id, sourceId: source.id, start: 16, end: 30 } });
+    await addEvidence(editor, { claimId: claim.id, sourceId: source.id, stance: "supports", excerpt: "Zählzitat zwei" }, t.db);
+
+    const quotes = new Map((await listQuotes({ q: "Zählzitat" }, t.db)).items.map((q) => [q.id, q._count]));
+    expect(quotes.get(counted.id)).toEqual({ appearances: 2, claims: 1 });
+    expect(quotes.get(quiet.id)).toEqual({ appearances: 0, claims: 0 });
+    const speakers = new Map((await listSpeakers({ q: "Zählsprech" }, t.db)).items.map((s) => [s.id, s._count]));
+    expect(speakers.get(speaker.id)).toEqual({ quotes: 1, claims: 1 });
+    expect(speakers.get(other.id)).toEqual({ quotes: 1, claims: 0 });
+    const [listed] = (await listSources({ q: "Zählquelle" }, t.db)).items;
+    expect(listed?._count).toEqual({ appearances: 1, passages: 1, evidence: 1 });
+    // An empty page counts nothing and does not fail.
+    expect((await listQuotes({ q: "kommt nirgends vor" }, t.db)).items).toEqual([]);
+  });
+});
+
 describe("sorting every list by its columns, in either direction", () => {
   it("claims: by text, by evidence and by date, ascending and descending", async () => {
     const ids: string[] = [];
