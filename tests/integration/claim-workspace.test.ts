@@ -11,23 +11,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ReactNode } from "react";
 import { createElement } from "react";
 import { renderPage } from "../helpers/render-page";
+import { pageSession } from "../helpers/page-mocks";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid: string } }));
-vi.mock("../../lib/auth/auth", () => ({
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-  handlers: { GET: vi.fn(), POST: vi.fn() },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
-vi.mock("next/navigation", async (original) => ({
-  ...(await original<typeof import("next/navigation")>()),
-  useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn(), back: vi.fn(), forward: vi.fn(), prefetch: vi.fn() }),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "accept-language": "de-DE" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
+vi.mock("../../lib/auth/auth", () => import("../helpers/page-mocks").then((m) => m.authModule()));
+vi.mock("next/cache", () => import("../helpers/page-mocks").then((m) => m.cacheModule()));
+vi.mock("next/navigation", (original) => import("../helpers/page-mocks").then((m) => m.navigationModule(original)));
+vi.mock("next/headers", () => import("../helpers/page-mocks").then((m) => m.headersModule()));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PAGE = path.join(ROOT, "app/(desk)/admin/claims/[id]/page.tsx");
@@ -68,7 +57,7 @@ afterAll(async () => {
 async function as(role: keyof typeof users, locale: "de" | "en" = "de") {
   const { startSession } = await import("../../lib/auth/sessions");
   await t.db.user.update({ where: { id: users[role] }, data: { locale } });
-  session.current = { user: { id: users[role] }, sid: await startSession(t.db, users[role]) };
+  pageSession.current = { user: { id: users[role] }, sid: await startSession(t.db, users[role]) };
 }
 
 type Component = (props: { children: ReactNode }) => unknown;

@@ -14,26 +14,12 @@ import { createElement } from "react";
 import en from "../../messages/en.json";
 import { AUDIT_ACTIONS } from "../../lib/auth/audit";
 import { interfaceText, renderPage } from "../helpers/render-page";
+import { pageSession } from "../helpers/page-mocks";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid: string }, acceptLanguage: "de-DE" }));
-vi.mock("../../lib/auth/auth", () => ({
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-  handlers: { GET: vi.fn(), POST: vi.fn() },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
-// Outside Next.js no app router is mounted: the client components that ask for it (the import's
-// upload form) get one that goes nowhere. notFound(), redirect() and the rest stay Next.js's.
-vi.mock("next/navigation", async (original) => ({
-  ...(await original<typeof import("next/navigation")>()),
-  useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn(), back: vi.fn(), forward: vi.fn(), prefetch: vi.fn() }),
-}));
-// The request's headers: the browser's language (the sign-in pages speak it).
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "accept-language": session.acceptLanguage }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
+vi.mock("../../lib/auth/auth", () => import("../helpers/page-mocks").then((m) => m.authModule()));
+vi.mock("next/cache", () => import("../helpers/page-mocks").then((m) => m.cacheModule()));
+vi.mock("next/navigation", (original) => import("../helpers/page-mocks").then((m) => m.navigationModule(original)));
+vi.mock("next/headers", () => import("../helpers/page-mocks").then((m) => m.headersModule()));
 
 /** Words of the German interface an English page must not show (whole words). */
 const GERMAN_INTERFACE = [
@@ -118,7 +104,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url; // the app's own `db` (lib/db/client.ts) uses this
   await bootstrap(t.db, loadSettings({ CLAIMBASE_ADMIN_PASSWORD: "test-admin-password-123" }));
   adminId = (await t.db.user.findUniqueOrThrow({ where: { email: "admin@claimbase.local" } })).id;
-  session.current = { user: { id: adminId }, sid: await startSession(t.db, adminId) };
+  pageSession.current = { user: { id: adminId }, sid: await startSession(t.db, adminId) };
   // Records of every kind from the demo data, a claim in review among them (its workflow panel
   // names the steps) and a published one.
   ids["/admin/claims/[id]"] = (await t.db.claim.findFirstOrThrow({ where: { status: "in_review" } })).id;
@@ -282,11 +268,11 @@ for (const lang of ["en", "de"] as const) {
 
     it("the claim page and the review queue as every other role (their own steps and notices)", async () => {
       const { startSession } = await import("../../lib/auth/sessions");
-      const admin = session.current;
+      const admin = pageSession.current;
       try {
         for (const email of ["redaktion@claimbase.local", "pruefung@claimbase.local", "mitarbeit@claimbase.local"]) {
           const user = await t.db.user.update({ where: { email }, data: { locale: lang } });
-          session.current = { user: { id: user.id }, sid: await startSession(t.db, user.id) };
+          pageSession.current = { user: { id: user.id }, sid: await startSession(t.db, user.id) };
           for (const [state, id] of Object.entries(claimsByState)) {
             // The tabs whose notices and steps depend on the role (Details: the header's steps).
             for (const tab of ["details", "verdict", "evidence", "workflow"]) {
@@ -298,7 +284,7 @@ for (const lang of ["en", "de"] as const) {
           expect(otherLanguage(review, lang), `${email} review`).toEqual([]);
         }
       } finally {
-        session.current = admin;
+        pageSession.current = admin;
       }
     });
 
@@ -366,8 +352,8 @@ describe("the sign-in pages in the browser's language", () => {
   for (const [lang, acceptLanguage] of [["en", "en-GB,en;q=0.9"], ["de", "de-DE,de;q=0.9"]] as const) {
     for (const page of ["signin", "reset-password"]) {
       it(`/${page} in ${lang}`, async () => {
-        session.current = null;
-        session.acceptLanguage = acceptLanguage;
+        pageSession.current = null;
+        pageSession.acceptLanguage = acceptLanguage;
         const rendered = await renderDeskPage(path.join(ROOT, "app/(auth)", page, "page.tsx"), "auth", { searchParams: Promise.resolve({}) }, lang);
         expect(rendered.html).toMatch(new RegExp(`^<html lang="${lang}"`));
         expect(rendered.text.length).toBeGreaterThan(100);
@@ -380,7 +366,7 @@ describe("the sign-in pages in the browser's language", () => {
 // Last: it adds a thousand claims to the demo data.
 describe("numbers as the reader's language writes them", () => {
   it("the overview counts claims with the language's digit grouping", async () => {
-    session.current = { user: { id: adminId }, sid: (await (await import("../../lib/auth/sessions")).startSession(t.db, adminId)) };
+    pageSession.current = { user: { id: adminId }, sid: (await (await import("../../lib/auth/sessions")).startSession(t.db, adminId)) };
     await t.db.claim.createMany({ data: Array.from({ length: 1000 }, (_, i) => ({ slug: `zahl-${i}`, text: `Zahl ${i}` })) });
     const total = await t.db.claim.count();
     const drafts = await t.db.claim.count({ where: { status: "draft" } });

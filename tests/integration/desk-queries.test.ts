@@ -11,23 +11,13 @@ import pg from "pg";
 import { createElement, type ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { renderPage } from "../helpers/render-page";
+import { pageSession } from "../helpers/page-mocks";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid: string } }));
-vi.mock("../../lib/auth/auth", () => ({
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-  handlers: { GET: vi.fn(), POST: vi.fn() },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
-vi.mock("next/navigation", async (original) => ({
-  ...(await original<typeof import("next/navigation")>()),
-  useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn(), back: vi.fn(), forward: vi.fn(), prefetch: vi.fn() }),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "accept-language": "en-GB" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
+vi.mock("../../lib/auth/auth", () => import("../helpers/page-mocks").then((m) => m.authModule()));
+vi.mock("next/cache", () => import("../helpers/page-mocks").then((m) => m.cacheModule()));
+vi.mock("next/navigation", (original) => import("../helpers/page-mocks").then((m) => m.navigationModule(original)));
+vi.mock("next/headers", () => import("../helpers/page-mocks").then((m) => m.headersModule()));
+pageSession.acceptLanguage = "en-GB";
 
 const DESK = path.resolve(import.meta.dirname, "../../app/(desk)/admin");
 const MINUTE = 60_000;
@@ -61,7 +51,7 @@ beforeAll(async () => {
   const admin = await t.db.user.update({ where: { email: "admin@claimbase.local" }, data: { locale: "en" } });
   adminId = admin.id;
   colleagueId = (await t.db.user.create({ data: { email: "kollegin@test.local", name: "Kim Kollegin", role: "editor", passwordHash: "-" } })).id;
-  session.current = { user: { id: adminId }, sid: await startSession(t.db, adminId) };
+  pageSession.current = { user: { id: adminId }, sid: await startSession(t.db, adminId) };
 });
 
 afterAll(async () => {

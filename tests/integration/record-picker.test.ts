@@ -12,23 +12,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ReactNode } from "react";
 import { createElement } from "react";
 import { renderPage } from "../helpers/render-page";
+import { pageSession } from "../helpers/page-mocks";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid: string } }));
-vi.mock("../../lib/auth/auth", () => ({
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-  handlers: { GET: vi.fn(), POST: vi.fn() },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
-vi.mock("next/navigation", async (original) => ({
-  ...(await original<typeof import("next/navigation")>()),
-  useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn(), back: vi.fn(), forward: vi.fn(), prefetch: vi.fn() }),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "accept-language": "de-DE" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
+vi.mock("../../lib/auth/auth", () => import("../helpers/page-mocks").then((m) => m.authModule()));
+vi.mock("next/cache", () => import("../helpers/page-mocks").then((m) => m.cacheModule()));
+vi.mock("next/navigation", (original) => import("../helpers/page-mocks").then((m) => m.navigationModule(original)));
+vi.mock("next/headers", () => import("../helpers/page-mocks").then((m) => m.headersModule()));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORKSPACE = path.join(ROOT, "app/(desk)/admin/claims/[id]/page.tsx");
@@ -101,11 +90,11 @@ afterAll(async () => {
 
 async function signIn(userId: string | null) {
   if (!userId) {
-    session.current = null;
+    pageSession.current = null;
     return;
   }
   const { startSession } = await import("../../lib/auth/sessions");
-  session.current = { user: { id: userId }, sid: await startSession(t.db, userId) };
+  pageSession.current = { user: { id: userId }, sid: await startSession(t.db, userId) };
 }
 
 type Component = (props: { children: ReactNode }) => unknown;
