@@ -458,9 +458,43 @@ maria-zacharowa marija maria jelena elena jekaterina ekaterina valentina ljudmil
 indira benazir aung san suu kyi golda tzipi ayelet yulia viktoria victoria ursula-von sigrid herta heidi
 bärbel baerbel aydan serap sevim dilek derya nadia nadja fatima aisha leyla layla mariam miriam rania
 ngozi kristalina christine-lagarde`;
+// More common given names of news (English-speaking, European, Slavic, Arabic, Turkish, Persian,
+// South and East Asian, African, Latin American), from general knowledge; left out are names that are
+// also ordinary words in German or English (Rose, Hope, Will, Grace, Bill is kept above).
+const MORE_NAMES_M = `aaron adam adrian ahmad akira alan albert aleksander aleksandar aleksei alfred amir andrew andrei
+andriy angus anil antoine anton armando arnold arthur arturo ashraf ashok barry bartosz bashir bernard
+bogdan boris bruce bruno caleb cameron carl cesar césar chris christophe clarence clement craig curtis
+cyrus dan danny darren dave dennis derek diego dimitri dmytro domenico donald douglas duncan dusan
+eduardo edward eric erik ernesto ethan eugene evgeny fabio fahad faisal farid fernando filip francesco
+francisco franz fred frederick gabriel gareth gary gavin geoffrey gerald gilbert giovanni glenn graham
+greg gregory guillaume gunnar hamza harold harry hector henri henry herbert hiroshi howard hugh
+ian ilya imran irakli ivo jack jacques jaime jakub jamal jason jean-claude jean-luc jean-marc jean-pierre
+jeremy jesus jesús jim jimmy joaquin joaquín joel jonathan jordi jorge josef joshua juan-carlos jussi
+kamal karim keith ken kenneth kenji khaled kofi krzysztof kwame leonardo leonid liam lorenzo louis
+luca lucas luigi luis-felipe malcolm marcelo marcin marcus marek mariano martín matt matthew maurice
+mehmet mikael miroslav mohammad muhammadu mustafa nathan neil nicholas nick nicola nikola nikolaos
+noah oliver olivier oscar óscar pablo pascal patrice pedro-sanchez petr petro piotr rafał rafal ramón
+ramon raúl raul ravi reza ricardo riccardo rick robin rodrigo roger roland ronald rory roy ryan
+saad sadiq saeed salah salvador sam samuel sandro scott sean seán shahid shane shaun sipho stanislav
+stuart sunil takeshi tariq taro terry thierry todd tomasz travis trevor ulrich umar vasily vincent
+vitali vitaly vladislav wayne wojciech xavier yasin yoshi yusuf zbigniew zoran`;
+const MORE_NAMES_F = `abigail adriana agnieszka aisha alejandra alessandra alexandra alina allison amanda amelia ana
+anastasia andrea-nahles angelika anita anke anne annette antonia ashley barbara beata beatriz brenda
+brigitte camila carla carmen carolina caroline catherine cecilia charlotte chloe chrystia claire cristina
+dagmar daniela deborah denise diana dolores dorothy edith eleanor elena elif elisabeth ella ellen emily
+emine erin esther eva evelyn fiona francesca frederike gabriela hala heather helen
+helena ilona ines inés ingrid irene isabel isabella jana jane jasmine jean-marie jill joan joanna
+jolanta josefine joyce judith julie justyna karolina kate katherine kathleen katie kelly
+klara kristin larisa laura-maria leila lina lucia lucía luisa lydia magdalena małgorzata malgorzata
+margarete margarita margot maria-elena marianne marina marta martha martina megan meryl michaela 
+monica natasha nathalie natalie nora oksana patricia paula pauline priya rachel rebecca rita
+roberta ruth sabrina sally sandra sharon shirley silvia sonia sonja stephanie susana suzanne
+sylvia tamara teresa tina ulrike valerie vanessa vera veronica veronika wendy yasmin yolanda yvonne zainab zeynep`;
 export const FIRST_NAMES = new Map<string, Gender>();
 for (const n of FIRST_NAMES_M.split(/\s+/)) if (n) FIRST_NAMES.set(n, "m");
 for (const n of FIRST_NAMES_F.split(/\s+/)) if (n) FIRST_NAMES.set(n, FIRST_NAMES.has(n) ? "u" : "f");
+for (const n of MORE_NAMES_M.split(/\s+/)) if (n && !FIRST_NAMES.has(n)) FIRST_NAMES.set(n, "m");
+for (const n of MORE_NAMES_F.split(/\s+/)) if (n && !FIRST_NAMES.has(n)) FIRST_NAMES.set(n, "f");
 
 /** Lower-case particles inside a name: "Baschar al-Assad", "Ursula von der Leyen". */
 export const NAME_PARTICLES = new Set(["von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "le", "la", "bin", "ibn", "al", "el", "zu", "ter", "ten", "y"]);

@@ -250,6 +250,18 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     if (!nameLike(doc, i)) continue;
     const j = runEnd(doc, i);
     const fg = firstNameGender(t.low);
+    // English "said Fire Chief Ron Nash", "Deputy Police Commissioner Ann Lee": a title of
+    // several words inside the run; the name starts after its last title word.
+    if (lang === "en" && fg === undefined && j - i >= 3) {
+      let title = -1;
+      for (let k = i + 1; k < j - 1 && k - i <= 3; k++) if (roleOf(lang, tokens[k]!.low) && tokens[k + 1]!.cap) title = k;
+      if (title > 0 && !roleOf(lang, tokens[title + 1]!.low)) {
+        i = title;
+        continue;
+      }
+    }
+    // ("said Fire Chief Ron Nash": a word before a title is part of the title.)
+    if (lang === "en" && fg === undefined && j - i === 1 && tokens[j] !== undefined && roleOf(lang, tokens[j]!.low) && tokens[j + 1]?.cap === true) continue;
     const cue = hasCue(doc, i);
     const coord: { gender: Gender; until: number } | null = coordCue && coordCue.until === i ? coordCue : null;
     // "sagte Trump" names the speaker; "Falk räumte Fehler ein" does not (the subject came first).
@@ -279,7 +291,11 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
         isAcronym(t) ||
         ORG_SUFFIXES.has(t.low) ||
         (lang === "de" && NOUN_SUFFIX_DE.test(t.low) && !cue);
-      const speechAfter = doc.speech[i + 1] === 1 && runLen === 1 && !isSentenceStartArticle(tokens, i);
+      // (English: not the last word of an institution's name, "the Ministry of Health said",
+      // "the Centers for Disease Control and Prevention said".)
+      const p1 = tokens[i - 1];
+      const inInstitutionEn = lang === "en" && p1 !== undefined && p1.kind === TK.Word && !p1.cap && (p1.low === "of" || p1.low === "for" || p1.low === "and") && tokens[i - 2]?.cap === true;
+      const speechAfter = doc.speech[i + 1] === 1 && runLen === 1 && !isSentenceStartArticle(tokens, i) && !inInstitutionEn;
       const speechCue = (speechBefore && !ARTICLES_DEF.has(tokens[i - 2]?.low ?? "")) || speechAfter;
       const initialOk =
         !isSentenceStart(doc, i) ||

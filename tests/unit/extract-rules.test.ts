@@ -732,6 +732,33 @@ describe("English: names with a preposition and their abbreviation; long role ap
   });
 });
 
+describe("English: institutions named with 'of', titles of several words, more given names", () => {
+  it("the last word of an institution's name before the verb is no person: the whole name speaks", () => {
+    let r = en("The Ministry of Fisheries said 40 boats had been inspected.");
+    expect(indirectWith(r, "40 boats had been inspected").speaker?.name).toBe("Ministry of Fisheries");
+    r = en("The Centers for Soil Research and Conservation said the drought would last.");
+    expect(indirectWith(r, "the drought would last").speaker?.name).toBe("Centers for Soil Research and Conservation");
+    r = en("The University of Kellport said classes would resume on Monday.");
+    expect(indirectWith(r, "classes would resume").speaker?.name).toBe("University of Kellport");
+    // A person after a title with "of" is still a person.
+    r = en("Minister of Coastal Affairs Hana Sorell said the ferries would run again.");
+    expect(indirectWith(r, "the ferries would run again").speaker?.name).toContain("Hana Sorell");
+  });
+
+  it("a word before a title is part of the title: 'said Fire Chief Ron Nash', and a pronoun after it is the person", () => {
+    const r = en('"This is a tragedy," said Fire Chief Ron Nashby. He said the building had no sprinklers.');
+    expect(quoteWith(r, "This is a tragedy").speaker?.name).toBe("Ron Nashby");
+    expect(indirectWith(r, "the building had no sprinklers").speaker?.name).toBe("Ron Nashby");
+  });
+
+  it("a given name of a woman from outside the old list makes 'She' find her, not the man before", () => {
+    const r = en("Martin Colby met Ines Karlsen on Friday. She said she remained hopeful.");
+    const q = indirectWith(r, "she remained hopeful");
+    expect(q.speaker?.text).toBe("She");
+    expect(q.speaker?.name).toBe("Ines Karlsen");
+  });
+});
+
 describe("German direct quotes: names, terms and slogans (issue 12 point 4, tuned on the corpus's train split)", () => {
   it("marks inside a German quote quote a third person only when the outer speaker reports them inside the quote", () => {
     // A term in inner marks, in the speaker's own words: not a quote of its own.
