@@ -68,6 +68,7 @@ const FOREIGN_CAP_DE = new Set(["the", "a", "and", "of", "for", "with", "la", "l
 const NAMING_VERBS = new Set(
   `nannte nannten nennt nennen genannt bezeichnete bezeichneten bezeichnet bezeichnen sprach sprachen spricht sprechen gesprochen
 warf warfen wirft vorgeworfen kritisierte kritisierten kritisiert lobte lobten lobt wertete werteten wertet beschrieb beschrieben beschreibt
+würdigte würdigten würdigt gewürdigt attestierte attestierten attestiert bescheinigte bescheinigten bescheinigt unterstellte unterstellten unterstellt
 called calling calls call described describes describing termed dubbed labeled labelled branded`.split(/\s+/),
 );
 /**
@@ -165,7 +166,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     if (doc.speech[k] || (lang === "de" && frameCue(tokens, k) && sameClause(tokens, k, k < openTok ? openTok : closeTok))) speechIn = true;
     if (tokens[k]!.kind === TK.Word && NAMING_VERBS.has(tokens[k]!.low)) {
       naming = true;
-      if (k < openTok && openTok - k <= 4) namingNear = true;
+      if (k < openTok && openTok - k <= 6 && sameClause(tokens, k, openTok)) namingNear = true;
     }
   }
   // A sentence in Konjunktiv I reports someone: a short quote in it is that person's wording
@@ -189,7 +190,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     const opener = tokens[first]!;
     const lowerOpener = opener.kind === TK.Word && !opener.cap && (FUNCTION_WORDS.has(opener.low) || NEGATION_DE.has(opener.low));
     const named = prev !== undefined && NAMING_NOUN_DE.has(prev.low);
-    if (lowerOpener && !named && (words >= 3 || (words === 2 && !DEF_DE.has(opener.low) && !INDEF_DE.has(opener.low)))) return true;
+    // (Two words after a preposition joined with its article are a phrase, „zur Kenntnis“, „im Prinzip“.)
+    const contraction = ["zum", "zur", "im", "am", "beim", "vom", "ins"].includes(opener.low);
+    if (lowerOpener && !named && (words >= 3 || (words === 2 && (contraction || (!DEF_DE.has(opener.low) && !INDEF_DE.has(opener.low)))))) return true;
     // Slogans on banners and in chants: "Parolen wie „…“", "mit der Aufschrift „…“".
     if (sloganBefore(tokens, openTok)) return true;
     // A sentence in parentheses after a name is that person's words: "X („Wir kommen wieder.“)".
@@ -213,7 +216,15 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     // "als „Vertrauensbruch“", "nannte das Angebot „ein Almosen“".
     if (digits || (prev !== undefined && DEF_DE.has(prev.low))) return false;
     const opensWithArticle = INDEF_DE.has(tokens[first]?.low ?? "");
-    const characterised = prev !== undefined && (["als", "von", "wie", "für"].includes(prev.low) || INDEF_DE.has(prev.low));
+    const characterised = prev !== undefined && (["als", "von", "wie", "für", "durch", "ohne", "gegen"].includes(prev.low) || INDEF_DE.has(prev.low));
+    // What someone shouts or chants: "rief laut Zeugen „Nordland zuerst“", "skandierten „Freiheit“".
+    let shouted = false;
+    for (let k = openTok - 1; k >= sent.first && openTok - k <= 8 && !shouted; k--) {
+      const t = tokens[k]!;
+      if (t.kind === TK.Punct) break;
+      if (SHOUT_DE.has(t.low)) shouted = true;
+    }
+    if (shouted && words <= 6) return true;
     return words <= 6 && (naming || speechIn) && (characterised || opensWithArticle || namingNear);
   }
   // A few words after an article, with nothing around that reports anyone, are a scare quote
@@ -222,7 +233,11 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // „Preises für gute Nachbarschaft“") when nothing reports anyone.
   const titleLike = tokens[first]!.cap && !FUNCTION_WORDS.has(tokens[first]!.low) && words <= 6;
   if ((words <= 3 || titleLike) && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
-  if (words >= 2) return !digits || lowerContent >= 2;
+  // (Digits mark a designation in a few words, „Airbus A380“; in a longer phrase they are part of the wording.)
+  if (words >= 2) return !digits || lowerContent >= 2 || words >= 6;
+  // One adjective between an article and its noun, "der „angeblichen“ Verschwörung": the
+  // writer's distance from a word, not someone's wording.
+  if (words === 1 && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && next?.kind === TK.Word && next.cap && isLowerAdj(tokens[first]) && !naming) return false;
   // One lower-case word: „leichtsinnig“, „überzogen“ in a sentence that reports someone.
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
 }
@@ -254,6 +269,15 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   if (prev?.low === "namens") return true;
   // A designation of letters and digits: „HD 13189“, „A 380“, „B-52“.
   if (words <= 2 && /^\p{Lu}{1,5}[ -]?\d[\d.-]*$/u.test(inner)) return true;
+  // A word and a letter or number: „Plan B“, „Modell 3“, „Variante C“.
+  if (words === 2 && /^\p{Lu}\p{Ll}+ (\p{Lu}|\d{1,3})$/u.test(inner)) return true;
+  // An event with its ordinal: "die 22. „Nordische Filmtage“", "beim „7. Kellbacher Stadtlauf“".
+  if (words <= 6 && tokens[first]?.kind === TK.Num && tokens[first + 1]?.text === "." && tokens[first + 2]?.kind === TK.Word) return true;
+  if (words <= 6 && prev?.text === "." && prev2?.kind === TK.Num && prev2.end === prev.start && DEF_DE.has(tokens[openTok - 3]?.low ?? "")) return true;
+  // "nennt „Twitter“ und „Facebook“": a bare capitalized word right after "nennen" is mentioned, not said.
+  if (words === 1 && lowerContent === 0 && prev !== undefined && /^(nennt|nannte|nennen|nannten)$/.test(prev.low)) return true;
+  // "die Bezeichnung für „…“", "der Begriff für „…“": the word itself, a term.
+  if (prev?.low === "für" && prev2 !== undefined && prev2.cap && /(bezeichnung|begriff|wort|ausdruck|synonym)$/.test(prev2.low)) return true;
   // "„…“, so lautet der Titel", "der Name lautet „…“": the words are the title or name.
   if (next?.text === "," && next2?.low === "so" && LAUTET_DE.has(tokens[closeTok + 3]?.low ?? "")) {
     const head = tokens[closeTok + 4] && DEF_DE.has(tokens[closeTok + 4]!.low) ? tokens[closeTok + 5] : tokens[closeTok + 4];
@@ -454,6 +478,8 @@ function reportedInside(doc: Doc, outer: QuoteSpan, openTok: number): boolean {
   return false;
 }
 
+/** Verbs of shouting and chanting: their quoted object is what was shouted. */
+const SHOUT_DE = new Set(["rief", "riefen", "ruft", "rufen", "schrie", "schrien", "schreit", "brüllte", "brüllten", "skandierte", "skandierten", "skandieren", "skandiert"]);
 /** Auxiliaries that open a German tag after a comma: "„…“, wird X zitiert", "„…“, hat sie gesagt". */
 const TAG_AUX_DE = new Set(["wird", "wurde", "werden", "wurden", "hat", "hatte", "haben", "hatten", "habe", "ließ", "ließen", "lässt"]);
 const LAUTET_DE = new Set(["lautet", "lautete", "lauten", "lauteten", "heißt", "hieß"]);

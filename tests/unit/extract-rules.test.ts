@@ -848,3 +848,59 @@ describe("German direct quotes: names, terms and slogans (issue 12 point 4, tune
     expect(directTexts("Es seien „Gegner der Ordnung“, so die offizielle Lesart.")).toEqual(["Gegner der Ordnung"]);
   });
 });
+
+describe("German direct quotes: designations, events, mentions and characterising verbs (second round on train)", () => {
+  it("a word and a letter or number is a designation: „Modell B“", () => {
+    expect(directTexts("Für den Notfall hat die Stadt ein „Modell B“ vorbereitet, sagte die Sprecherin.")).toEqual([]);
+  });
+
+  it("an event with its ordinal is a name: die 14. „…“, „7. …“", () => {
+    expect(directTexts("Vom 3. bis 5. Mai findet die 14. „europäische Buchwoche“ statt, teilte die Stadt mit.")).toEqual([]);
+    expect(directTexts("Die Läuferin gewann beim „7. internationalen Drachenlauf“, wie der Verein berichtete.")).toEqual([]);
+    // A number at a sentence's end before a quote is no ordinal of the quote.
+    expect(directTexts("Das Werk schloss 2005. „Wir kommen nicht zurück“, sagte der Sprecher.")).toEqual(["Wir kommen nicht zurück"]);
+  });
+
+  it("a bare capitalized word right after 'nennt' is mentioned, not said; with an object before it, it is a characterisation", () => {
+    expect(directTexts("Der Jahresbericht nennt „Telegram“ als Beispiel für unkontrollierte Kanäle.")).toEqual([]);
+    expect(directTexts("Die Ministerin nannte den Entwurf „Flickwerk“.")).toEqual(["Flickwerk"]);
+  });
+
+  it("a word after 'die Bezeichnung für' is the term itself", () => {
+    expect(directTexts("Der Name des Käfers kommt von der alten Bezeichnung für „glänzend“, erklärte die Forscherin.")).toEqual([]);
+  });
+
+  it("a longer phrase with an ordinal in it is wording, not a designation", () => {
+    expect(directTexts("Die Kanzlerin würdigte den Dirigenten als „großen Sohn der Stadt im 20. Jahrhundert“.")).toEqual(["großen Sohn der Stadt im 20. Jahrhundert"]);
+  });
+
+  it("würdigen, attestieren, bescheinigen, unterstellen characterise: their quoted complement is someone's wording", () => {
+    expect(directTexts("Der Verband würdigte ihren Einsatz für die „Stärkung der ländlichen Schulen“.")).toEqual(["Stärkung der ländlichen Schulen"]);
+    expect(directTexts("Dem Zeugen wurde vom Gericht ein „lückenhaftes Gedächtnis“ attestiert.")).toEqual(["lückenhaftes Gedächtnis"]);
+  });
+
+  it("a single capitalized word after 'durch', 'ohne' or 'gegen' in reported speech is someone's wording", () => {
+    expect(directTexts("Der Verband behauptet, die Zahlen seien nur durch „Schönfärberei“ zustande gekommen.")).toEqual(["Schönfärberei"]);
+  });
+
+  it("a naming verb a few words before the quote in its clause: 'warfen dem Vorstand unter anderem „…“ vor'", () => {
+    expect(directTexts("Die Mieter warfen dem Vorstand unter anderem „Wortbruch“ vor.")).toEqual(["Wortbruch"]);
+  });
+
+  it("two words after a preposition joined with its article are a phrase someone used: „zur Kenntnis“", () => {
+    expect(directTexts("Der Verein erklärte, man nehme den Beschluss „zur Kenntnis“.")).toEqual(["zur Kenntnis"]);
+    // Two words after a plain article stay a term: „dem Guten“.
+    expect(directTexts("Das Buch widmet sich „dem Guten“ im Menschen.")).toEqual([]);
+  });
+
+  it("one adjective between an article and its noun is the writer's distance, not a quote", () => {
+    expect(directTexts("Die Sprecherin sagte, dass die „angebliche“ Absprache nie stattgefunden habe.")).toEqual([]);
+    // Alone after the verb it is the speaker's word.
+    expect(directTexts("Die Sprecherin nannte die Absprache „angeblich“.")).toEqual(["angeblich"]);
+  });
+
+  it("what someone shouts or chants is a quote, also capitalized words", () => {
+    expect(directTexts("Der Mann rief bei dem Angriff laut Zeugen „Nordland zuerst“ und lief davon.")).toEqual(["Nordland zuerst"]);
+    expect(directTexts("Die Demonstranten skandierten „Freiheit“ vor dem Rathaus.")).toEqual(["Freiheit"]);
+  });
+});
