@@ -262,6 +262,8 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   const next2 = tokens[closeTok + 2];
   // (A legal form may end in a period: "„Freunde des Waldes e.V.“".)
   if (words <= 12 && LEGAL_FORM_DE.test(inner)) return true;
+  // A song: "sang „…“", "„…“ sang er", "in dem er „…“ sang" (its title may end in "…" or "?").
+  if (SING_DE.has(next?.low ?? "") || SING_DE.has(prev?.low ?? "") || (prev2 !== undefined && SING_DE.has(prev2.low) && prev?.kind === TK.Word && !prev.cap)) return true;
   const endsSentence = /[.!?…]["'“”»«’]?$/.test(inner);
   if (endsSentence) return false;
   // Part of a compound ("die „Bio“-Kennzeichnung", "„Plan B“-Debatte") or after "namens": a term or a name.
@@ -274,6 +276,8 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   // An event with its ordinal: "die 22. „Nordische Filmtage“", "beim „7. Kellbacher Stadtlauf“".
   if (words <= 6 && tokens[first]?.kind === TK.Num && tokens[first + 1]?.text === "." && tokens[first + 2]?.kind === TK.Word) return true;
   if (words <= 6 && prev?.text === "." && prev2?.kind === TK.Num && prev2.end === prev.start && DEF_DE.has(tokens[openTok - 3]?.low ?? "")) return true;
+  // The agent of a participle before its noun: "die von „Nordwerk Analyse“ erstellten Zahlen".
+  if ((prev?.low === "von" || prev?.low === "vom") && next !== undefined && next.kind === TK.Word && !next.cap && /^\p{L}{3,}(t|en)(e|en|er|es|em)$/u.test(next.low) && next2?.kind === TK.Word && next2.cap) return true;
   // "nennt „Twitter“ und „Facebook“": a bare capitalized word right after "nennen" is mentioned, not said.
   if (words === 1 && lowerContent === 0 && prev !== undefined && /^(nennt|nannte|nennen|nannten)$/.test(prev.low)) return true;
   // "die Bezeichnung für „…“", "der Begriff für „…“": the word itself, a term.
@@ -478,6 +482,8 @@ function reportedInside(doc: Doc, outer: QuoteSpan, openTok: number): boolean {
   return false;
 }
 
+/** Verbs of singing: what is sung in quotation marks is a song's title. */
+const SING_DE = new Set(["sang", "sangen", "singt", "singen", "gesungen", "sange"]);
 /** Verbs of shouting and chanting: their quoted object is what was shouted. */
 const SHOUT_DE = new Set(["rief", "riefen", "ruft", "rufen", "schrie", "schrien", "schreit", "brüllte", "brüllten", "skandierte", "skandierten", "skandieren", "skandiert"]);
 /** Auxiliaries that open a German tag after a comma: "„…“, wird X zitiert", "„…“, hat sie gesagt". */

@@ -899,6 +899,16 @@ describe("German direct quotes: designations, events, mentions and characterisin
     expect(directTexts("Die Sprecherin nannte die Absprache „angeblich“.")).toEqual(["angeblich"]);
   });
 
+  it("what someone sings is a song's title, also when it ends in an ellipsis", () => {
+    expect(directTexts("Im Musical spielte er den Fischer, in dem er unter anderem „Wenn der Wind sich dreht…“ sang.")).toEqual([]);
+    expect(directTexts("Zum Schluss sang der Chor „Abendlied am See“ und ging ab.")).toEqual([]);
+    expect(directTexts("Der Chor sang „Abendlied am See“, sagte die Leiterin.")).toEqual([]);
+  });
+
+  it("the agent of a participle before its noun is a name: 'die von „…“ erstellten Zahlen'", () => {
+    expect(directTexts("Das Gericht sagte, die von „Nordwerk analytik“ erstellten Zahlen seien nicht verwertbar.")).toEqual([]);
+  });
+
   it("what someone shouts or chants is a quote, also capitalized words", () => {
     expect(directTexts("Der Mann rief bei dem Angriff laut Zeugen „Nordland zuerst“ und lief davon.")).toEqual(["Nordland zuerst"]);
     expect(directTexts("Die Demonstranten skandierten „Freiheit“ vor dem Rathaus.")).toEqual(["Freiheit"]);
