@@ -51,6 +51,8 @@ ten unnamed other another no all both each every any most`.split(/\s+/),
 );
 /** Nouns whose "for"/"of" complement is the body they speak for ("a spokesperson for the ministry"). */
 const SPOKES_NOUNS_EN = new Set(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen", "account", "representative", "representatives", "statement", "press"]);
+/** Persons who speak for a body: unnamed, the body is the speaker ("a spokesperson for the club", "a club spokesman"). */
+const SPOKES_PERSON_EN = new Set(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen", "spokeswomen"]);
 /** Subject words that are never a speaker by themselves. */
 const NOT_SUBJECT_EN = new Set(["it", "there", "this", "that", "which", "who", "what", "these", "those", "here", "one", "i", "you", "we"]);
 const PLURAL_PRONOUN_EN = new Set(["they"]);
@@ -451,6 +453,13 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   const { tokens } = doc;
   // Title + name right before the verb: the name ("Red Cross chair Richard Gordon said"), not
   // after a preposition ("The family of Don Imus said": the family).
+  // "A Red Cross spokesman said", "a Pentagon spokeswoman told": an unnamed spokesperson is the body.
+  if (c.b - c.a >= 2 && SPOKES_PERSON_EN.has(tokens[c.b - 1]!.low) && isCapWord(tokens[c.b - 2]) && !DET_EN.has(tokens[c.b - 2]!.low)) {
+    let r = c.b - 2;
+    while (r > c.a && isCapWord(tokens[r - 1]) && !DET_EN.has(tokens[r - 1]!.low)) r--;
+    const body = phraseEn(doc, r, c.b - 1);
+    if (body) return body;
+  }
   const end = endMention(doc, c);
   if (end && end.kind !== "org") return end;
   const titled = titledNameEn(doc, c);
@@ -546,7 +555,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     let lower = true;
     for (let k = best.last; k < b; k++) if (!isLowerWord(tokens[k])) lower = false;
     // ("a Corland Public Opinion Center poll": a document of the organisation, which is the source.)
-    if (lower && !DOC_NOUNS_EN.has(tokens[b - 1]!.low)) return phraseEn(doc, c.a, b) ?? best;
+    // ("A Red Cross spokesman said": an unnamed spokesperson is the body it speaks for.)
+    if (lower && !DOC_NOUNS_EN.has(tokens[b - 1]!.low) && !SPOKES_PERSON_EN.has(tokens[b - 1]!.low)) return phraseEn(doc, c.a, b) ?? best;
   }
   return best ?? phraseEn(doc, c.a, b);
 }
@@ -1095,7 +1105,8 @@ export function subjectAfterEn(doc: Doc, v: number, hi: number): Mention | null 
     // A preposition ends it ("… Erick Rowan on Instagram"), except inside a title or a name
     // ("Mayor of Carlow", "Institute for …") and after a document noun ("a statement from …").
     const inName = (t.low === "of" || t.low === "for") && isCapWord(tokens[b - 1]) && isCapWord(tokens[b + 1]);
-    if (isLowerWord(t) && (finiteEn(doc, b) || (PREP_EN.has(t.low) && !inName && !AUTHORED_NOUNS_EN.has(tokens[b - 1]!.low)))) break;
+    const spokesFor = (t.low === "for" || t.low === "of") && SPOKES_PERSON_EN.has(tokens[b - 1]!.low);
+    if (isLowerWord(t) && (finiteEn(doc, b) || (PREP_EN.has(t.low) && !inName && !spokesFor && !AUTHORED_NOUNS_EN.has(tokens[b - 1]!.low)))) break;
     b++;
   }
   if (b <= a) return null;
@@ -1103,6 +1114,10 @@ export function subjectAfterEn(doc: Doc, v: number, hi: number): Mention | null 
   for (let k = a + 1; k < b; k++) {
     const t = tokens[k]!;
     if ((t.low === "from" || t.low === "by" || t.low === "of") && AUTHORED_NOUNS_EN.has(tokens[k - 1]!.low)) {
+      return properPhrase(doc, k + 1, b) ?? bestMention(doc, k + 1, b) ?? phraseEn(doc, k + 1, b);
+    }
+    // "…," said a spokesperson for the Royal Ballet: the body speaks (unless a name follows in apposition, see above).
+    if ((t.low === "for" || t.low === "of") && SPOKES_PERSON_EN.has(tokens[k - 1]!.low) && k + 1 < b) {
       return properPhrase(doc, k + 1, b) ?? bestMention(doc, k + 1, b) ?? phraseEn(doc, k + 1, b);
     }
   }
@@ -1114,6 +1129,11 @@ export function subjectAfterEn(doc: Doc, v: number, hi: number): Mention | null 
   if (r < b && r > a) {
     const before = tokens[r - 1]!;
     if (before.low === "of" && b - r >= 3) r = b - 2; // "Mayor of Carlow Dana Pryce"
+    // "said Tom Yates of Harbour Watch": the person, and where the person works.
+    if (before.low === "of" && r - 1 > a) {
+      const pm = mentionEndingAt(doc, r - 1);
+      if (pm >= 0 && doc.mentions[pm]!.kind === "name" && doc.mentions[pm]!.first >= a) return doc.mentions[pm]!;
+    }
     if (isLowerWord(before) || before.low === "of") {
       const m = bestMention(doc, r, b);
       return m && m.kind === "name" ? m : phraseEn(doc, r, b);

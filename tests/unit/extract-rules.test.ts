@@ -751,6 +751,23 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(indirectWith(r, "the building had no sprinklers").speaker?.name).toBe("Ron Nashby");
   });
 
+  it("an unnamed spokesperson is the body it speaks for, before and after the verb", () => {
+    let r = en('"We are deeply saddened," said a spokesperson for the Kellport Opera.');
+    expect(quoteWith(r, "deeply saddened").speaker?.name).toBe("Kellport Opera");
+    r = en("A Norland Rail spokesman said the line would reopen on Monday.");
+    expect(indirectWith(r, "the line would reopen").speaker?.name).toBe("Norland Rail");
+    // A named spokesperson speaks, and "A spokesperson" alone is no body.
+    r = en("A Norland Rail spokesman, Ali Umar, said the line would reopen on Monday.");
+    expect(indirectWith(r, "the line would reopen").speaker?.name).toBe("Ali Umar");
+    r = en("A spokesperson told the Valley Courier the line would reopen on Monday.");
+    expect(indirectWith(r, "the line would reopen").speaker?.name).not.toBe("A");
+  });
+
+  it("'said X of Y' after a quote: the person, not the body the person works for", () => {
+    const r = en('"This is a dark day for the coast," said Tom Yarrow of Harbour Watch.');
+    expect(quoteWith(r, "dark day").speaker?.name).toBe("Tom Yarrow");
+  });
+
   it("a given name of a woman from outside the old list makes 'She' find her, not the man before", () => {
     const r = en("Martin Colby met Ines Karlsen on Friday. She said she remained hopeful.");
     const q = indirectWith(r, "she remained hopeful");
