@@ -201,6 +201,8 @@ for (const [base, past, third] of [
   ["describe"], ["dismiss"], ["reject"], ["object"], ["predict"], ["estimate"], ["indicate"], ["signal"],
   ["disclose"], ["reveal"], ["assure"], ["reassure"], ["inform"], ["demand"], ["propose"], ["recommend"],
   ["speak", "spoke"], ["post"], ["reason"],
+  ["chant"], ["yell"], ["scream"], ["exclaim"], ["whisper"], ["plead"], ["highlight"], ["clarify", "clarified", "clarifies"],
+  ["specify", "specified", "specifies"], ["hint"], ["remind"], ["speculate"], ["rule"],
 ] as [string, string?, string?][]) {
   addForms(SPEECH_EN, weakEn(base, past, third), { lemma: base, particles: base === "point" ? ["out"] : undefined });
 }
@@ -226,7 +228,7 @@ for (const [ing, lemma] of [
   ["promising", "promise"], ["revealing", "reveal"], ["describing", "describe"], ["remarking", "remark"], ["observing", "observe"],
   ["ruling", "rule"], ["reasoning", "reason"], ["concluding", "conclude"],
 ] as [string, string][]) SPEECH_EN.set(ing, { lemma });
-for (const base of ["call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke", "reason"]) SPEECH_EN.delete(base);
+for (const base of ["chant", "rule", "rules", "highlight", "highlights", "hint", "hints", "yell", "scream", "whisper", "plead", "call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke", "reason"]) SPEECH_EN.delete(base);
 
 /**
  * Base forms that are nouns on their own ("the report", "a note") but verbs after a plural
@@ -478,7 +480,7 @@ ramon raúl raul ravi reza ricardo riccardo rick robin rodrigo roger roland rona
 saad sadiq saeed salah salvador sam samuel sandro scott sean seán shahid shane shaun sipho stanislav
 stuart sunil takeshi tariq taro terry thierry todd tomasz travis trevor ulrich umar vasily vincent
 vitali vitaly vladislav wayne wojciech xavier yasin yoshi yusuf zbigniew zoran`;
-const MORE_NAMES_F = `abigail adriana agnieszka aisha alejandra alessandra alexandra alina allison amanda amelia ana
+const MORE_NAMES_F = `abigail amina adriana agnieszka aisha alejandra alessandra alexandra alina allison amanda amelia ana
 anastasia andrea-nahles angelika anita anke anne annette antonia ashley barbara beata beatriz brenda
 brigitte camila carla carmen carolina caroline catherine cecilia charlotte chloe chrystia claire cristina
 dagmar daniela deborah denise diana dolores dorothy edith eleanor elena elif elisabeth ella ellen emily

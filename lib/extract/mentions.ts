@@ -69,7 +69,8 @@ interface SeqEntry {
 class Registry {
   byFirst = new Map<string, SeqEntry[]>();
   byName = new Map<string, Person>();
-  roleBinding = new Map<string, Person>();
+  /** Role words and the persons introduced with them, in text order ("Finance Minister X": "minister" → X at its token). */
+  roleBinding = new Map<string, { pos: number; person: Person }[]>();
   headBinding = new Map<string, Set<Person>>();
   knownByKey = new Map<string, Person>();
   knownBySurname = new Map<string, Person[]>();
@@ -152,6 +153,41 @@ class Registry {
     return null;
   }
 }
+
+function bindRole(reg: Registry, key: string, pos: number, person: Person): void {
+  const list = reg.roleBinding.get(key) ?? [];
+  if (list.some((e) => e.person === person)) return;
+  list.push({ pos, person });
+  reg.roleBinding.set(key, list);
+}
+
+/**
+ * The person a role word at token i refers to: of those introduced with the role before i, the
+ * one mentioned last ("Health Minister A … Foreign Minister B … A said … The minister added":
+ * A); none introduced before i, the last one introduced at all. Bounded: a role has few persons.
+ */
+function boundRole(reg: Registry, key: string, i: number, lastSeen: Map<Person, number>): Person | null {
+  const list = reg.roleBinding.get(key);
+  if (!list || list.length === 0) return null;
+  if (list.length === 1) return list[0]!.person;
+  let best: Person | null = null;
+  let bestSeen = -2;
+  for (let k = 0; k < list.length && k < 16; k++) {
+    const e = list[k]!;
+    if (e.pos >= i) continue;
+    const seen = lastSeen.get(e.person) ?? -1;
+    if (seen > bestSeen) {
+      best = e.person;
+      bestSeen = seen;
+    }
+  }
+  return best ?? list[list.length - 1]!.person;
+}
+
+/** English words before a title that make it another office: "Vice President", "former Prime Minister". */
+const RANK_MODS_EN = new Set(["vice", "deputy", "former", "assistant", "associate", "ex", "co"]);
+/** English verbs whose object is the addressee ("told Wikinews"), so the word after them names no speaker. */
+const ADDRESSEE_EN = new Set(["told", "tell", "tells", "informed", "assured", "reassured", "reminded", "thanked", "urged", "warned", "asked"]);
 
 /** Capitalized tokens that can be part of a name (not function words, months or roles). */
 function nameLike(doc: Doc, i: number): boolean {
@@ -271,7 +307,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       tokens[i - 1]!.kind === TK.Word &&
       (!beforeVerb || beforeVerb.kind === TK.Punct || !beforeVerb.cap || CAP_STOP.has(beforeVerb.low)) &&
       // English "said Valdonia was ready": the word opens the reported clause, it is no speaker.
-      !(lang === "en" && j < tokens.length && finiteEn(doc, j));
+      !(lang === "en" && j < tokens.length && finiteEn(doc, j)) &&
+      // English "told Wikinews", "informed Reuters": the addressee, no speaker.
+      !(lang === "en" && ADDRESSEE_EN.has(tokens[i - 1]!.low));
     let end = -1;
     let gender: Gender = "u";
     if (fg !== undefined) {
@@ -341,11 +379,12 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     if (cue?.roleLow && !cue.plural && !coord) {
       const r = roleOf(lang, cue.roleLow);
       person.roles.add(cue.roleLow);
-      reg.roleBinding.set(cue.roleLow, person);
       // "Finance Minister Jana Halvorsen": "the finance minister" later is she, not any minister.
       const mod = tokens[i - 2];
+      // (A vice president or a former president is not "the president".)
+      if (!(lang === "en" && mod && RANK_MODS_EN.has(mod.low))) bindRole(reg, cue.roleLow, i, person);
       if (lang === "en" && mod && mod.kind === TK.Word && !CAP_STOP.has(mod.low) && !ARTICLES_DEF.has(mod.low) && !ARTICLES_INDEF.has(mod.low) && !roleOf(lang, mod.low)) {
-        reg.roleBinding.set(mod.low + " " + cue.roleLow, person);
+        bindRole(reg, mod.low + " " + cue.roleLow, i, person);
       }
       if (r) {
         const set = reg.headBinding.get(r.head) ?? new Set();
@@ -363,6 +402,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
 
   // ---- Pass 2: mentions in text order ----
   const mentions: Mention[] = [];
+  const lastSeen = new Map<Person, number>(); // the index of each person's latest mention so far
   const history: number[] = []; // indices of person mentions, most recent last (bounded)
   let lastSentence = -1;
   let sentenceHasMention = false;
@@ -399,6 +439,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     const idx = mentions.length;
     mentions.push(m);
     for (let k = first; k < last; k++) doc.mentionAt[k] = idx;
+    if (person) lastSeen.set(person, idx);
     if (person && !person.org && !plural && !noHistory) {
       history.push(idx);
       if (history.length > HISTORY * 2) history.splice(0, history.length - HISTORY);
@@ -489,7 +530,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
         person = { name: doc.text.slice(tokens[det.index]!.start, t.end), gender: role.gender, plural: false, org: false, roles: new Set([t.low]) };
       } else if (doc.quoteOf[i]! < 0) {
         const mod = tokens[i - 1];
-        person = appositionAfter(i) ?? (lang === "en" && mod && mod.kind === TK.Word ? reg.roleBinding.get(mod.low + " " + t.low) : undefined) ?? reg.roleBinding.get(t.low) ?? null;
+        person = appositionAfter(i) ?? (lang === "en" && mod && mod.kind === TK.Word ? boundRole(reg, mod.low + " " + t.low, i, lastSeen) : null) ?? boundRole(reg, t.low, i, lastSeen);
         if (!person) {
           const heads = reg.headBinding.get(role.head);
           if (heads && heads.size === 1) person = [...heads][0]!;

@@ -768,6 +768,28 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(quoteWith(r, "dark day").speaker?.name).toBe("Tom Yarrow");
   });
 
+  it("a role noun refers to the person with that title mentioned last before it, not the last one in the text", () => {
+    const r = en("Health Minister Jana Halvik announced the closure. Foreign Minister Pavel Drozd criticised it. Halvik later said exceptions would be made. The minister added that businesses would be compensated.");
+    expect(indirectWith(r, "businesses would be compensated").speaker?.name).toBe("Jana Halvik");
+  });
+
+  it("a vice president or a former president is not 'the president'", () => {
+    const r = en("President Ana Rulo met Vice President Tom Hallam on Monday. Hallam spoke first. The president said the budget was final.");
+    expect(indirectWith(r, "the budget was final").speaker?.name).toBe("Ana Rulo");
+  });
+
+  it("the outlet someone talks to is no person a later pronoun can refer to", () => {
+    const r = en('A spokesperson, Amina Yusufa, told Wikinews the team was on its way. "Closures rarely stop an outbreak," she said.');
+    expect(quoteWith(r, "Closures rarely stop").speaker?.name).toBe("Amina Yusufa");
+  });
+
+  it("chanting and ruling report what was said", () => {
+    let r = en('"We will not leave," the protesters chanted.');
+    expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
+    r = en("The Supreme Court of Norland ruled that the tax was unlawful.");
+    expect(indirectWith(r, "the tax was unlawful").speaker?.name).toBe("Supreme Court of Norland");
+  });
+
   it("a given name of a woman from outside the old list makes 'She' find her, not the man before", () => {
     const r = en("Martin Colby met Ines Karlsen on Friday. She said she remained hopeful.");
     const q = indirectWith(r, "she remained hopeful");
