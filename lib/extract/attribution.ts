@@ -1129,7 +1129,12 @@ function isGroup(a: Attr | null): boolean {
 }
 
 function isTheyUnresolved(a: Attr | null): boolean {
-  return a !== null && a.mention.kind === "pronoun" && a.mention.plural && !a.person;
+  return a !== null && a.mention.kind === "pronoun" && (a.mention.plural || a.mention.gender === "n") && !a.person;
+}
+
+/** "it" as a speaker: a body, never a person. */
+function isIt(a: Attr | null): boolean {
+  return a !== null && a.mention.kind === "pronoun" && !a.mention.plural && a.mention.gender === "n";
 }
 
 function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {
@@ -1151,16 +1156,20 @@ function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): voi
     const a = fromQuote ? tops[i]!.attr : indirect[j]!.attr;
     const s = doc.sentOf[pos]!;
     if (isTheyUnresolved(a)) {
-      let person: Person | null = lastGroup && s - lastGroupSentence <= 2 ? lastGroup.person : null;
-      for (let b = s - 1; !person && b >= 0 && s - b <= 4; b--) {
+      // ("it": a body named as one, "the ministry", "Norland Rail"; "they": a body or a group.)
+      const it = isIt(a);
+      const fits = (p: Person | null, plural: boolean) => p !== null && (it ? p.org && !p.plural && !plural : p.org || p.plural || plural);
+      let person: Person | null = lastGroup && s - lastGroupSentence <= 2 && fits(lastGroup.person, lastGroup.mention.plural) ? lastGroup.person : null;
+      // (From the pronoun's own sentence: a tag in the next sentence, "“…” It also urged …".)
+      const base = it ? Math.max(s, a!.mention.sentence) : s;
+      for (let b = base - 1; !person && b >= 0 && base - b <= (it ? 2 : 4); b--) {
         const subj = mainSubjectEn(doc, b);
-        if (subj && subj.kind !== "pronoun" && subj.person && (subj.person.org || subj.plural)) person = subj.person;
+        if (subj && subj.kind !== "pronoun" && fits(subj.person, subj.plural)) person = subj.person;
       }
-      if (person) {
-        const resolved: Attr = { ...a!, person };
-        if (fromQuote) tops[i]!.attr = resolved;
-        else indirect[j]!.attr = resolved;
-      }
+      // An "it" that stays unresolved names nobody.
+      const resolved: Attr | null = person ? { ...a!, person } : it ? null : a;
+      if (fromQuote) tops[i]!.attr = resolved;
+      else indirect[j]!.attr = resolved;
     } else if (isGroup(a)) {
       lastGroup = a;
       lastGroupSentence = s;

@@ -634,6 +634,15 @@ export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
       surface: t.text, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
     };
   }
+  // "It said …", "In a statement, it said": a body named before; attribution.ts resolves it
+  // (resolveTheyEn) or drops it.
+  if (b - a === 1 && firstLow === "it") {
+    const t = tokens[a]!;
+    return {
+      first: a, last: b, start: t.start, end: t.end, kind: "pronoun", gender: "n", plural: false, person: null,
+      surface: t.text, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
+    };
+  }
   if (NOT_SUBJECT_EN.has(firstLow) && b - a === 1) return null;
   if (!(word(tokens[b - 1]) || tokens[b - 1]!.text === ")") || NOT_SUBJECT_EN.has(tokens[b - 1]!.low)) return null;
   let n = a;

@@ -783,6 +783,18 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(quoteWith(r, "Closures rarely stop").speaker?.name).toBe("Amina Yusufa");
   });
 
+  it("'it said': the body named as the subject of a sentence before; an 'it' with no body before names nobody", () => {
+    let r = en("The Kellian environment ministry welcomed the discovery. In a statement, it said it would consider protecting the area.");
+    expect(indirectWith(r, "it would consider protecting the area").speaker?.name).toBe("Kellian environment ministry");
+    r = en('Norland Rail apologised on Monday. "We let our passengers down," it said.');
+    expect(quoteWith(r, "We let our passengers down").speaker?.name).toBe("Norland Rail");
+    // A tag in the next sentence: "It also urged …" is the body of the sentence before.
+    r = en('The Transport Ministry has, in a statement, called on drivers to "slow down near schools." It also urged parents to walk.');
+    expect(quoteWith(r, "slow down near schools").speaker?.name).toContain("Transport Ministry");
+    r = en('Maria Vint won the vote. "It is a great day," it said.');
+    expect(quoteWith(r, "It is a great day").speaker).toBeNull();
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
