@@ -634,6 +634,20 @@ export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
       surface: t.text, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
     };
   }
+  // "the Ethiopian said", "the 28-year-old told reporters": a person named before, by where
+  // they come from or their age.
+  const age = b - a === 4 && tokens[a + 1]!.kind === TK.Num && tokens[a + 2]!.text === "-" && tokens[a + 3]!.low === "year-old";
+  if (firstLow === "the" && ((b - a === 2 && describesPersonEn(tokens[a + 1]!)) || age)) {
+    const m = recentPersonEn(doc, a);
+    if (m) {
+      const t0 = tokens[a]!;
+      const t1 = tokens[b - 1]!;
+      return {
+        first: a, last: b, start: t0.start, end: t1.end, kind: "role", gender: m.person!.gender, plural: false, person: m.person,
+        surface: text.slice(t0.start, t1.end), salient: false, inQuote: false, sentence: doc.sentOf[a]!,
+      };
+    }
+  }
   // "It said …", "In a statement, it said": a body named before; attribution.ts resolves it
   // (resolveTheyEn) or drops it.
   if (b - a === 1 && firstLow === "it") {
@@ -658,6 +672,32 @@ export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
     person: { name, gender: "n", plural: /s$/.test(tokens[b - 1]!.low), org: true, roles: new Set() },
     surface, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
   };
+}
+
+/** Capitalized words in -an, -ian, -ese … that name a body or a place, not a person's origin. */
+const NOT_DEMONYM_EN = new Set(["vatican", "taliban", "pentagon", "kremlin", "lebanon", "japan", "iran", "sudan", "oman", "pakistan", "afghanistan", "taiwan", "bhutan", "jordan", "yemen", "kazakhstan", "uzbekistan", "tajikistan", "turkmenistan", "kyrgyzstan", "azerbaijan", "vietnam", "bahrain", "spain", "britain", "guardian", "organisation", "organization", "union", "republican", "christian", "commission", "coalition", "foundation", "administration", "association", "institution"]);
+
+/** "Ethiopian", "Japanese", "Spaniard": a word that describes a person by origin. */
+function describesPersonEn(t: Token): boolean {
+  if (t.kind !== TK.Word) return false;
+  return t.cap && !NOT_DEMONYM_EN.has(t.low) && /(ian|an|ese|iard|ard|i|ish|ch|ede|ton|ane|ole)$/.test(t.low) && t.low.length >= 4 && !/(stan|tion|sion)$/.test(t.low);
+}
+
+/** The person mentioned last before token k, preferring a salient one, within two sentences (English). */
+function recentPersonEn(doc: Doc, k: number): Mention | null {
+  const s = doc.sentOf[k]!;
+  let fallback: Mention | null = null;
+  for (let j = k - 1, seen = 0; j >= 0 && seen < 80; j--, seen++) {
+    const mi = doc.mentionAt[j]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    j = m.first;
+    if (s - m.sentence > 2) break;
+    if (!m.person || m.person.org || m.inQuote || m.kind === "first-person" || m.person.plural) continue;
+    if (m.salient) return m;
+    if (!fallback) fallback = m;
+  }
+  return fallback;
 }
 
 const BE_EN = new Set(["was", "were", "is", "are", "been", "be", "being"]);

@@ -795,6 +795,17 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(quoteWith(r, "It is a great day").speaker).toBeNull();
   });
 
+  it("'the Ethiopian', 'the 28-year-old': a person named before, by origin or age; 'the Vatican' stays a body", () => {
+    let r = en('Yohannes Bekelu, who had won twice, said he had struggled. "It was not my day," the Ethiopian said.');
+    expect(quoteWith(r, "It was not my day").speaker?.name).toBe("Yohannes Bekelu");
+    r = en("Maria Lopera finished second. The Spaniard said she was tired.");
+    expect(indirectWith(r, "she was tired").speaker?.name).toBe("Maria Lopera");
+    r = en('Tom Raskin told police he was asleep. "I heard nothing," the 28-year-old said.');
+    expect(quoteWith(r, "I heard nothing").speaker?.name).toBe("Tom Raskin");
+    r = en("Maria Lopera met the pope. The Vatican said the pope was resting.");
+    expect(indirectWith(r, "the pope was resting").speaker?.name).toBe("Vatican");
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
