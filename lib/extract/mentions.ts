@@ -122,6 +122,14 @@ class Registry {
       } else if (existing && words.length === 1) {
         person = existing.person;
       }
+      // "Halas's son, Marek, … Marek Halas said": a given name used alone first, the full name later.
+      if (!person && words.length > 1 && !org) {
+        const given = this.byFirst.get(words[0]!)?.find((e) => e.seq.length === 1);
+        if (given && !given.person.org && !given.person.speakerId && given.person.name.split(" ").length === 1 && FIRST_NAMES.has(words[0]!)) {
+          person = given.person;
+          person.name = display;
+        }
+      }
     }
     if (!person) {
       person = { name: display, gender, plural: false, org, roles: new Set() };
@@ -184,6 +192,8 @@ function boundRole(reg: Registry, key: string, i: number, lastSeen: Map<Person, 
   return best ?? list[list.length - 1]!.person;
 }
 
+/** English nouns of family and partners: a given name in apposition after them is a person ("his son, Marek,"). */
+const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
 const RANK_MODS_EN = new Set(["vice", "deputy", "former", "assistant", "associate", "ex", "co"]);
 /** English verbs whose object is the addressee ("told Wikinews"), so the word after them names no speaker. */
@@ -193,7 +203,9 @@ const ADDRESSEE_EN = new Set(["told", "tell", "tells", "informed", "assured", "r
 function nameLike(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
   if (!t || t.kind !== TK.Word || !t.cap) return false;
-  if (CAP_STOP.has(t.low) || MONTHS.has(t.low)) return false;
+  // ("Jan" before a capitalized word without its period is the given name: "Jan Olbrich".)
+  const jan = t.low === "jan" && doc.tokens[i + 1]?.kind === TK.Word && doc.tokens[i + 1]!.cap;
+  if (CAP_STOP.has(t.low) || (MONTHS.has(t.low) && !jan)) return false;
   if (roleOf(doc.lang, t.low) || HONORIFICS.has(t.low)) return false;
   return true;
 }
@@ -321,6 +333,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
         if (lang === "en" && k + 1 < j && k + 2 - i <= 4 && tokens[k + 1]!.kind === TK.Word && !NOT_PERSON_WORDS_EN.has(tokens[k + 1]!.low) && !NOT_PERSON_WORDS_EN.has(tokens[k]!.low) && !PLACES.has(tokens[k + 1]!.low) && !ORG_SUFFIXES.has(tokens[k + 1]!.low)) end = k + 2;
       } else if (j - i > 1) end = j;
       else if (cue || coord || speechBefore) end = i + 1;
+      // English "Halas's son, Marek, said": a given name in apposition with a kin or role noun.
+      else if (lang === "en" && tokens[i - 1]?.text === "," && tokens[i + 1]?.text === "," && KIN_EN.has(tokens[i - 2]?.low ?? "")) end = i + 1;
       gender = fg;
     } else {
       const runLen = j - i;

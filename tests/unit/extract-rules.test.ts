@@ -806,6 +806,18 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(indirectWith(r, "the pope was resting").speaker?.name).toBe("Vatican");
   });
 
+  it("'Jan' before a surname is a given name, not January", () => {
+    const r = en('Their leader, Jan Olbrecht, said his party would go to court. "This is not the end," Olbrecht said on Jan. 5.');
+    expect(indirectWith(r, "his party would go to court").speaker?.name).toBe("Jan Olbrecht");
+    expect(quoteWith(r, "This is not the end").speaker?.name).toBe("Jan Olbrecht");
+  });
+
+  it("a given name in apposition with a kin noun is a person, and the full name later is the same person", () => {
+    const r = en('Viktor Halasz died on Tuesday. Halasz\'s son, Marek, told reporters that his father had died at home. "He was surrounded by the people he loved," Marek Halasz said.');
+    expect(indirectWith(r, "his father had died at home").speaker?.name).toBe("Marek Halasz");
+    expect(quoteWith(r, "surrounded by the people").speaker?.name).toBe("Marek Halasz");
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
