@@ -271,6 +271,9 @@ function isNameOrTerm(doc: Doc, first: number, last: number, openTok: number, cl
   if (prev?.low === "namens") return true;
   // A designation of letters and digits: „HD 13189“, „A 380“, „B-52“.
   if (words <= 2 && /^\p{Lu}{1,5}[ -]?\d[\d.-]*$/u.test(inner)) return true;
+  // A proverb or maxim named before it: "die alte Weisheit, „…“", "das Sprichwort „…“".
+  const maxim = (t: Token | undefined) => t !== undefined && t.cap && /(weisheit|sprichwort|redensart|redewendung|devise|maxime)$/.test(t.low);
+  if (maxim(prev) || (prev?.text === "," && maxim(prev2))) return true;
   // A word and a letter or number: „Plan B“, „Modell 3“, „Variante C“.
   if (words === 2 && /^\p{Lu}\p{Ll}+ (\p{Lu}|\d{1,3})$/u.test(inner)) return true;
   // An event with its ordinal: "die 22. „Nordische Filmtage“", "beim „7. Kellbacher Stadtlauf“".
@@ -396,6 +399,9 @@ function isCapAdj(t: Token | undefined): boolean {
 function agentBefore(doc: Doc, openTok: number): boolean {
   for (let k = openTok - 1; k >= 0 && openTok - k <= 8; k--) {
     const t = doc.tokens[k]!;
+    // "der von der Küste kommt und als „…“ bezeichnet wird": "und als" opens the second verb; a
+    // "von" before it belongs to the first.
+    if (k === openTok - 2 && (t.low === "und" || t.low === "oder")) return false;
     if (t.kind === TK.Punct && t.text !== "(") return false;
     if (t.low === "von" || t.low === "vom" || t.low === "durch" || t.low === "seitens") return true;
   }

@@ -983,6 +983,16 @@ describe("German direct quotes: designations, events, mentions and characterisin
     expect(directTexts("Das Gericht sagte, die von „Nordwerk analytik“ erstellten Zahlen seien nicht verwertbar.")).toEqual([]);
   });
 
+  it("a proverb named before it is no quote: 'die Weisheit, „…“'", () => {
+    expect(directTexts("Die Richterin sagte, die alte Weisheit, „Wer zuerst kommt, mahlt zuerst“ gelte hier nicht.")).toEqual([]);
+  });
+
+  it("'… und als „…“ bezeichnet wird': a 'von' before 'und' belongs to the first verb, so there is no agent", () => {
+    expect(directTexts("Der Wind, der von der Küste kommt und als „Nordföhn“ bezeichnet wird, weht im März.")).toEqual([]);
+    // With its own agent the characterisation stays someone's words.
+    expect(directTexts("Der Plan wurde von Kritikern und Anwohnern als „teurer Irrweg“ bezeichnet.")).toEqual(["teurer Irrweg"]);
+  });
+
   it("what someone shouts or chants is a quote, also capitalized words", () => {
     expect(directTexts("Der Mann rief bei dem Angriff laut Zeugen „Nordland zuerst“ und lief davon.")).toEqual(["Nordland zuerst"]);
     expect(directTexts("Die Demonstranten skandierten „Freiheit“ vor dem Rathaus.")).toEqual(["Freiheit"]);
