@@ -480,7 +480,7 @@ ramon raúl raul ravi reza ricardo riccardo rick robin rodrigo roger roland rona
 saad sadiq saeed salah salvador sam samuel sandro scott sean seán shahid shane shaun sipho stanislav
 stuart sunil takeshi tariq taro terry thierry todd tomasz travis trevor ulrich umar vasily vincent
 vitali vitaly vladislav wayne wojciech xavier yasin yoshi yusuf zbigniew zoran`;
-const MORE_NAMES_F = `abigail amina adriana agnieszka aisha alejandra alessandra alexandra alina allison amanda amelia ana
+const MORE_NAMES_F = `abigail amina mia adriana agnieszka aisha alejandra alessandra alexandra alina allison amanda amelia ana
 anastasia andrea-nahles angelika anita anke anne annette antonia ashley barbara beata beatriz brenda
 brigitte camila carla carmen carolina caroline catherine cecilia charlotte chloe chrystia claire cristina
 dagmar daniela deborah denise diana dolores dorothy edith eleanor elena elif elisabeth ella ellen emily

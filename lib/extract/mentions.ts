@@ -376,6 +376,16 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       end = j;
     }
     if (end < 0) {
+      // English "Striker Lena Voss scored": a known given name inside the run, followed by a
+      // capitalized word, starts the name (a title word before it that is no role).
+      if (lang === "en" && j - i >= 3) {
+        let k = i + 1;
+        while (k < j - 1 && k - i <= 2 && !(firstNameGender(tokens[k]!.low) && tokens[k + 1]!.cap)) k++;
+        if (k < j - 1 && k - i <= 2) {
+          i = k - 1;
+          continue;
+        }
+      }
       // (English: a run that is no person is skipped whole, so that its last word alone —
       // "Gazette" of "Harlow Gazette reported" — is not taken for a name.)
       if (lang === "en" && j - i >= 2) i = j - 1;

@@ -818,6 +818,11 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(quoteWith(r, "surrounded by the people").speaker?.name).toBe("Marek Halasz");
   });
 
+  it("a known given name inside a run of capitalized words starts a name: 'Striker Lena Voss scored', and 'she' finds her", () => {
+    const r = en('Coach Mia Rothe praised her players. Striker Lena Vossberg scored twice. "It was a perfect night," she said.');
+    expect(quoteWith(r, "perfect night").speaker?.name).toBe("Lena Vossberg");
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
