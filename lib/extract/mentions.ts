@@ -630,7 +630,9 @@ function personRunEn(doc: Doc, i: number, j: number, lowSeen: Set<string>, stand
   if (next && next.kind === TK.Word && (next.cap || /^\d/.test(next.text))) return false;
   if (next && next.kind === TK.Num) return false;
   const last = tokens[j - 1]!.low.replace(/[’']s$/, "");
-  return standalone.has(last) || speechAheadEn(doc, j) || roleAppositionEn(doc, i, j, isRoleEn);
+  // "Tavita Leota, 34, …": an age in apposition.
+  const age = next?.text === "," && tokens[j + 1]?.kind === TK.Num && /^\d{1,3}$/.test(tokens[j + 1]!.text) && Number(tokens[j + 1]!.text) < 120 && tokens[j + 2]?.text === ",";
+  return age || standalone.has(last) || speechAheadEn(doc, j) || roleAppositionEn(doc, i, j, isRoleEn);
 }
 
 function isSentenceStartArticle(tokens: Token[], i: number): boolean {

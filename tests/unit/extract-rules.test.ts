@@ -823,6 +823,11 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(quoteWith(r, "perfect night").speaker?.name).toBe("Lena Vossberg");
   });
 
+  it("two capitalized words with an age in apposition are a person: 'Tavita Leota, 34,'", () => {
+    const r = en("Police arrested Tavita Leota, 34, on Friday. He told the court he was innocent.");
+    expect(indirectWith(r, "he was innocent").speaker?.name).toBe("Tavita Leota");
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
