@@ -164,6 +164,8 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     if (k >= openTok && k <= closeTok) continue;
     // A source frame reports someone too, when it is near the quote ("laut Polizei", "Für den Minister ist …").
     if (doc.speech[k] || (lang === "de" && frameCue(tokens, k) && sameClause(tokens, k, k < openTok ? openTok : closeTok))) speechIn = true;
+    // English "…, according to a statement": the source frame reports someone too.
+    if (lang === "en" && tokens[k]!.low === "according" && tokens[k + 1]?.low === "to") speechIn = true;
     if (tokens[k]!.kind === TK.Word && NAMING_VERBS.has(tokens[k]!.low)) {
       naming = true;
       if (k < openTok && openTok - k <= 6 && sameClause(tokens, k, openTok)) namingNear = true;

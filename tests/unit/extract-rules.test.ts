@@ -828,6 +828,13 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(indirectWith(r, "he was innocent").speaker?.name).toBe("Tavita Leota");
   });
 
+  it("a short quote in a sentence with 'according to' is someone's wording, and a statement's author speaks", () => {
+    const r = en('The president met the minister and gave him "a second chance," according to a statement from the presidential office.');
+    expect(quoteWith(r, "a second chance").speaker?.name).toBe("presidential office");
+    const r2 = en("A statement from the Palace of Kell said the king had signed the decree.");
+    expect(indirectWith(r2, "the king had signed the decree").speaker?.name).toBe("Palace of Kell");
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
