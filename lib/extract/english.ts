@@ -473,7 +473,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     // Inside a proper name: "Centers for Disease Control", "Institute of Volcanology and
     // Seismology", "Bill and Melinda Gates Foundation" — but "Lucy Fischer of The Times" is a
     // person and her outlet.
-    if ((t.low === "and" || ((t.low === "of" || t.low === "for" || t.low === "on") && ORG_WORDS_EN.has(prev.low))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b) continue;
+    // (Not a time after the name: "the Supreme Court on Monday".)
+    if ((t.low === "and" || ((t.low === "of" || t.low === "for" || t.low === "on") && ORG_WORDS_EN.has(prev.low))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b && !TIME_WORDS_EN.has(tokens[k + 1]!.low)) continue;
     // "Conference of the Philippines", "Institute for the Study of …": an article inside the name.
     if ((t.low === "of" || t.low === "for") && ORG_WORDS_EN.has(prev.low) && isCapWord(prev) && tokens[k + 1]?.low === "the" && isCapWord(tokens[k + 2]) && k + 2 < c.b) {
       k++;

@@ -835,6 +835,11 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(indirectWith(r2, "the king had signed the decree").speaker?.name).toBe("Palace of Kell");
   });
 
+  it("a time after an institution's name is no part of it: 'the Supreme Court on Monday ruled'", () => {
+    const r = en("The Kellian Supreme Court on Monday ruled that the suspension was unlawful.");
+    expect(indirectWith(r, "the suspension was unlawful").speaker?.name).toBe("Kellian Supreme Court");
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
