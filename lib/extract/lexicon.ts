@@ -376,6 +376,15 @@ const ROLES_EN = new Map<string, Gender>([
   ["criminologist", "u"], ["engineer", "u"], ["performer", "u"], ["writer", "u"], ["presenter", "u"], ["captain", "u"],
   // Courts and houses: "Chief Justice John G. Roberts", "Justice Stevens", "House Speaker Ana Ruiz".
   ["justice", "u"], ["speaker", "u"],
+  // Occupations news puts before a name ("filmmaker Alexander Klimov", "pilot Ana Ruiz", "striker Lena Voss").
+  ["striker", "u"], ["goalkeeper", "u"], ["midfielder", "u"], ["defender", "u"], ["quarterback", "u"], ["jockey", "u"],
+  ["cyclist", "u"], ["swimmer", "u"], ["sprinter", "u"], ["skier", "u"], ["boxer", "u"], ["golfer", "u"], ["runner", "u"],
+  ["athlete", "u"], ["actress", "f"], ["actor", "u"], ["singer", "u"], ["rapper", "u"], ["musician", "u"], ["novelist", "u"],
+  ["poet", "u"], ["filmmaker", "u"], ["producer", "u"], ["artist", "u"], ["photographer", "u"], ["astronomer", "u"],
+  ["physicist", "u"], ["nurse", "u"], ["surgeon", "u"], ["pilot", "u"], ["detective", "u"], ["firefighter", "u"],
+  ["paramedic", "u"], ["teacher", "u"], ["pastor", "u"], ["priest", "m"], ["bishop", "u"], ["imam", "m"], ["rabbi", "u"],
+  ["entrepreneur", "u"], ["councilor", "u"], ["colonel", "u"], ["lieutenant", "u"], ["admiral", "u"], ["cardinal", "m"],
+  ["sergeant", "u"],
 ]);
 const PLURAL_ROLES_EN = new Set(["spokespeople", "officials", "ministers", "leaders", "presidents"]);
 

@@ -840,6 +840,11 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(indirectWith(r, "the suspension was unlawful").speaker?.name).toBe("Kellian Supreme Court");
   });
 
+  it("occupations before a name are titles: 'Pilot Tavi Lunde', and a later pronoun finds the person", () => {
+    const r = en('Pilot Tavi Lunde landed the plane safely on a field. "We were lucky," she said.');
+    expect(quoteWith(r, "We were lucky").speaker?.name).toBe("Tavi Lunde");
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
