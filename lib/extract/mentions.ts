@@ -192,6 +192,27 @@ function boundRole(reg: Registry, key: string, i: number, lastSeen: Map<Person, 
   return best ?? list[list.length - 1]!.person;
 }
 
+/**
+ * English cues that the capitalized run [i, j) is a person who may not speak by name: after
+ * "named", "identified as", "named as"; before "is/was a/an <role>"; a single word with a role in
+ * apposition ("Loan, a nurse in Kell,").
+ */
+function personCueAtEn(doc: Doc, i: number, j: number): boolean {
+  const { tokens } = doc;
+  const p1 = tokens[i - 1];
+  const p2 = tokens[i - 2];
+  if (p1 && p1.kind === TK.Word && !p1.cap && (p1.low === "named" || (p1.low === "as" && (p2?.low === "identified" || p2?.low === "named")))) return true;
+  const be = tokens[j];
+  if (be && (be.low === "is" || be.low === "was") && (tokens[j + 1]?.low === "a" || tokens[j + 1]?.low === "an")) {
+    for (let k = j + 2; k < tokens.length && k <= j + 4; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== TK.Word || t.cap) break;
+      if (roleEn(t.low)) return true;
+    }
+  }
+  return j - i === 1 && roleAppositionEn(doc, i, j, (low) => roleEn(low) !== null) && tokens[j]?.text === ",";
+}
+
 /** English nouns of family and partners: a given name in apposition after them is a person ("his son, Marek,"). */
 const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
@@ -353,7 +374,10 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
         !isSentenceStart(doc, i) ||
         cue !== null ||
         (!lowSeen.has(t.low) && !ADJ_SUFFIX_DE.test(t.low) && !(lang === "en" && /[^s]s$/.test(t.low)));
-      if (!bad && initialOk && (cue || coord || speechCue)) {
+      // English persons that do not speak by name: "a man named Tavi Loan", "identified as …",
+      // "Tavi Loan is a nurse", "Loan, a nurse in Kell, said".
+      const personCueEn = lang === "en" && !bad && personCueAtEn(doc, i, j);
+      if (!bad && initialOk && (cue || coord || speechCue || personCueEn)) {
         end = i + 1;
         if (runLen > 1) {
           const second = tokens[i + 1]!;

@@ -845,6 +845,16 @@ describe("English: institutions named with 'of', titles of several words, more g
     expect(quoteWith(r, "We were lucky").speaker?.name).toBe("Tavi Lunde");
   });
 
+  it("persons who do not speak by name: 'a man named X', 'X is a nurse', 'Loan, a nurse in Kell, said'", () => {
+    let r = en("A man named Tavi Loan was arrested. He told police he had found the money.");
+    expect(indirectWith(r, "he had found the money").speaker?.name).toBe("Tavi Loan");
+    r = en("Tavi Loan is a nurse in Kell. She said the hospital was full.");
+    expect(indirectWith(r, "the hospital was full").speaker?.name).toBe("Tavi Loan");
+    r = en("Loan, a nurse in Kell, said the hospital was full. She added that staff were exhausted.");
+    expect(indirectWith(r, "the hospital was full").speaker?.name).toBe("Loan");
+    expect(indirectWith(r, "staff were exhausted").speaker?.name).toBe("Loan");
+  });
+
   it("chanting and ruling report what was said", () => {
     let r = en('"We will not leave," the protesters chanted.');
     expect(quoteWith(r, "We will not leave").speaker?.name).toBe("protesters");
