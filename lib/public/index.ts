@@ -821,9 +821,13 @@ export async function listPublicCorrections(
   const { page, pageSize, skip } = pageWindow(options);
   const where = { ...publishedCorrectionWhere, claim: publicClaimWhere } satisfies Prisma.CorrectionWhereInput;
   const [counted, rows] = await Promise.all([
+    // Each published correction's claim probed in the index of public claims' ids (the same
+    // form as the topic's count: a probe per row, stopped at the limit, never a hash of all claims).
     countUpToLimit(
       client,
-      Prisma.sql`FROM "Correction" r JOIN "Claim" c ON c.id = r."claimId" WHERE r."publishedAt" IS NOT NULL AND ${publicClaimSql("c")}`,
+      Prisma.sql`FROM "Correction" r
+                 CROSS JOIN LATERAL (SELECT 1 FROM "Claim" c WHERE c.id = r."claimId" AND ${publicClaimSql("c")} OFFSET 0) c
+                 WHERE r."publishedAt" IS NOT NULL`,
     ),
     client.correction.findMany({
       where,

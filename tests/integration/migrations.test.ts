@@ -33,6 +33,9 @@ const HAND_WRITTEN_INDEXES = [
   "Correction_published_idx",
   // The evidence of a claim's history, by the claim its create revision names (prisma/migrations/*_revision_evidence_claim).
   "Revision_evidence_claim_idx",
+  // Counting a topic's public claims and the published corrections (prisma/migrations/*_public_counts).
+  "Claim_public_id_idx",
+  "Correction_published_claim_idx",
 ];
 const isIndex = (name: string) => (line: string) =>
   line.startsWith(`index CREATE INDEX "${name}" `) || line.startsWith(`index CREATE UNIQUE INDEX "${name}" `);

@@ -244,6 +244,24 @@ describe("plans at size: no sequential scan of a big table where an index must b
     await expectIndexed("speaker page", () => getPublicSpeakerPage("sprecher-7", {}, db));
   }, 60_000);
 
+  it("a topic's and the corrections' counts read no claim's row: they probe the index of public claims' ids", async () => {
+    /** The scans of the Claim table in a plan. */
+    const claimScans = (node: PlanNode): string[] => [
+      ...(node["Relation Name"] === "Claim" ? [node["Node Type"]] : []),
+      ...(node.Plans ?? []).flatMap(claimScans),
+    ];
+    for (const [name, call] of [
+      ["topic page", () => getPublicTopic("thema-3", {}, db)],
+      ["corrections", () => listPublicCorrections({}, db)],
+    ] as const) {
+      const counts = (await queriesOf(call)).filter((q) => q.text.includes("count(*)"));
+      expect(counts, `${name}: its count`).toHaveLength(1);
+      const { rows } = await direct(explain, `EXPLAIN (FORMAT JSON) ${counts[0]!.text}`, counts[0]!.values);
+      const plan = (rows[0] as { "QUERY PLAN": [{ Plan: PlanNode }] })["QUERY PLAN"][0].Plan;
+      expect(claimScans(plan), name).toEqual(["Index Only Scan"]);
+    }
+  }, 60_000);
+
   it("the search: common and rare words, a typo, filters only", async () => {
     await expectIndexed("search 'Rente' (common: a quarter of all texts)", () => searchPublic({ q: "Rente" }, db));
     await expectIndexed("search 'Umfrage Wahl' (rarer)", () => searchPublic({ q: "Umfrage Wahl" }, db));
