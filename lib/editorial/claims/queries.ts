@@ -6,7 +6,7 @@ import type { ClaimStatus, Role } from "../../generated/prisma/enums";
 import type { SessionUser } from "../../auth/session";
 import { db, type Db } from "../../db/client";
 import type { Locale } from "../../i18n";
-import { DESK_COUNT_LIMIT, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, sortColumns, sortParam, type Page, type SearchParams, type SortDirection } from "../listing";
+import { DESK_COUNT_LIMIT, optionalChoice, pageOf, pageParam, param, PAGE_SIZE, sortColumns, sortParam, withLinkCounts, type Page, type SearchParams, type SortDirection } from "../listing";
 import { CLAIM_STATUSES, OPEN_CLAIM_STATUSES } from "../status";
 import { boundedChoices } from "../choices";
 
@@ -144,12 +144,9 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
   ]);
   // Counted for the page's claims only (Prisma's _count here aggregated the whole Evidence
   // table before taking the page: tests/integration/search-scale.test.ts).
-  const evidence = rows.length
-    ? await client.evidence.groupBy({ by: ["claimId"], where: { claimId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
-    : [];
-  const evidenceCount = new Map(evidence.map((e) => [e.claimId, e._count._all]));
+  const counted = await withLinkCounts(client, rows, { evidence: ["Evidence", "claimId"] });
   return pageOf(
-    rows.map((r) => ({
+    counted.map((r) => ({
       id: r.id,
       slug: r.slug,
       text: r.text,
@@ -159,7 +156,7 @@ export async function listClaims(query: ClaimListQuery, viewer: Pick<SessionUser
       claimant: r.claimant?.name ?? null,
       assignee: r.assignee?.name ?? null,
       verdict: r.verdict ? { de: r.verdict.nameDe, en: r.verdict.nameEn } : null,
-      evidenceCount: evidenceCount.get(r.id) ?? 0,
+      evidenceCount: r._count.evidence,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     })),
