@@ -20,11 +20,11 @@ export const NUL_MESSAGE: Message = msg("msg.validation.nul");
  * any schema runs, so no NUL from a form ever reaches the database, whatever the field.
  */
 export function nulFieldErrors(values: Record<string, string | string[]>): Record<string, Message[]> | null {
-  const errors: Record<string, Message[]> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if ((Array.isArray(value) ? value : [value]).some(hasNul)) errors[key] = [NUL_MESSAGE];
-  }
-  return Object.keys(errors).length ? errors : null;
+  // Built with Object.fromEntries, which makes every name an own key: assigning
+  // `errors["__proto__"]` would set the object's prototype instead, and a NUL in a field named
+  // so went unreported (found by tests/unit/parsers-fuzz.test.ts).
+  const named = Object.entries(values).filter(([, value]) => (Array.isArray(value) ? value : [value]).some(hasNul));
+  return named.length ? Object.fromEntries(named.map(([key]) => [key, [NUL_MESSAGE]])) : null;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

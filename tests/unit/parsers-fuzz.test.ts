@@ -327,6 +327,9 @@ describe("Form values", () => {
     );
     // As lib/actions/define formValues gives them: list fields as arrays.
     expect(nulFieldErrors({ text: "Zitat\u0000", roles: ["a", "b\u0000"], title: "ok" })).toEqual({ text: [NUL_MESSAGE], roles: [NUL_MESSAGE] });
+    // A field named like an object's own machinery is a field like any other.
+    const proto = nulFieldErrors(JSON.parse('{"__proto__": ["\\u0000"], "constructor": "x\\u0000"}'));
+    expect(Object.keys(proto ?? {}).sort()).toEqual(["__proto__", "constructor"]);
   });
 
   it("parses or refuses any value with a ZodError, never an exception", () => {
