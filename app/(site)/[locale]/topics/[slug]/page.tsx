@@ -39,6 +39,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function TopicPage(props: Props) {
   const locale = await pageLocale(props.params);
   const t = await getTranslations({ locale, namespace: "topics" });
+  const tPages = await getTranslations({ locale, namespace: "pagination" });
   const { slug, page, data } = await load(props);
   if (!data) notFound();
   const topic = localizedTopic(data.topic, locale);
@@ -54,7 +55,8 @@ export default async function TopicPage(props: Props) {
       <TopicDescription topic={topic} className="lead" />
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">
-          {t("claims")} ({formatNumber(claims.total, locale)})
+          {/* Above the exact count's limit the total is the planner's estimate: "about". */}
+          {t("claims")} ({claims.estimated ? tPages("about", { count: claims.total }) : formatNumber(claims.total, locale)})
         </h2>
         {claims.items.length === 0 ? (
           <p className="empty">
