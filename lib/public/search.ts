@@ -466,11 +466,11 @@ function dayStart(day: Prisma.Sql): Prisma.Sql {
 }
 
 // The cost of a search is bound by the page, not by the archive: of each type, at most
-// `limit` matches are ranked (SEARCH_CANDIDATES, more for deep pages), the newest, found by the
-// indexes on the public claims' publishedAt and the published quotes' saidOn; and matches are
-// counted up to EXACT_COUNT_LIMIT, above which the count is the planner's estimate. A query
-// with fewer matches than the limit (every query on an archive of a few thousand items) is
-// ranked and counted exactly as before. docs/performance.md has the figures.
+// `limit` matches are ranked (SEARCH_CANDIDATES, more for deep pages), the newest, and matches
+// are counted up to SEARCH_CANDIDATES + 1, above which the count is the planner's estimate. A
+// query with fewer matches than the limit (every query on an archive of a few thousand items) is
+// ranked and counted exactly as before. How the newest matches are found: `newestMatches`.
+// docs/performance.md has the figures.
 
 /** The public claims matching, newest first (ids only: what is ranked is computed on at most
  * `limit` of them). */
@@ -483,17 +483,6 @@ function claimMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | nu
        ${f.speaker !== null ? sql`AND EXISTS (SELECT 1 FROM "Speaker" cs WHERE cs.id = c."claimantId" AND cs.slug = ${f.speaker})` : none}
        ${f.from !== null ? sql`AND c."publishedAt" >= ${dayStart(sql`${f.from}::date`)}` : none}
        ${f.to !== null ? sql`AND c."publishedAt" < ${dayStart(sql`${f.to}::date + 1`)}` : none}`;
-}
-
-function claimHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null, limit: number): Prisma.Sql {
-  const { score } = textSearch(mode, q, spelling, { de: sql`c."searchDe"`, en: sql`c."searchEn"` });
-  return sql`
-    SELECT 'claim'::text AS type, c.id, NULL::text AS "linkId", 0 AS tier, (${score})::float8 AS score, c."publishedAt" AS "sortDate"
-      FROM (SELECT c.id ${claimMatches(mode, q, f, spelling)}
-             ORDER BY c."publishedAt" DESC NULLS LAST, c.slug
-             LIMIT ${limit}) k
-      -- A lookup per candidate (OFFSET 0 keeps it one): never a hash of the whole table.
-      CROSS JOIN LATERAL (SELECT * FROM "Claim" c WHERE c.id = k.id OFFSET 0) c`;
 }
 
 /** Published quotes on public claims (which must also pass the claim filters), newest first.
@@ -511,7 +500,114 @@ function quoteMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | nu
         ${f.to !== null ? sql`AND qt."saidOn" <= ${f.to}::date` : none}`;
 }
 
-function quoteHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null, limit: number): Prisma.Sql {
+/** How the newest matches of one type are found (`newestMatches`). */
+interface MatchKind {
+  /** The matching rows: FROM … WHERE … */
+  matches: Prisma.Sql;
+  /** The columns of a candidate. */
+  columns: Prisma.Sql;
+  /** Newest first, as the type's date index orders (ties broken by a unique column). */
+  order: Prisma.Sql;
+  /** The column the order starts with, its table and column names, and its type. */
+  date: Prisma.Sql;
+  table: string;
+  column: string;
+  dateType: Prisma.Sql;
+}
+
+const claimKind = (matches: Prisma.Sql): MatchKind => ({
+  matches,
+  columns: sql`c.id`,
+  order: sql`c."publishedAt" DESC NULLS LAST, c.slug`,
+  date: sql`c."publishedAt"`,
+  table: "Claim",
+  column: "publishedAt",
+  dateType: sql`timestamp`,
+});
+
+const quoteKind = (matches: Prisma.Sql): MatchKind => ({
+  matches,
+  columns: sql`qt.id, qt."quoteId", c.id AS "linkId", c."publishedAt"::text AS "linkDate"`,
+  order: sql`qt."saidOn" DESC NULLS LAST, qt.id`,
+  date: sql`qt."saidOn"`,
+  table: "PublishedQuote",
+  column: "saidOn",
+  dateType: sql`date`,
+});
+
+/** How much larger than needed a window of newest rows is made, against the estimate's error. */
+const WINDOW_MARGIN = 1.5;
+/** Windows tried before the whole table is searched. */
+const WINDOW_ROUNDS = 3;
+
+/** The values of a one-dimensional array in PostgreSQL's text form (`{a,"b c"}`): the
+ * histogram's bounds, which are dates and timestamps (no commas, quotes or backslashes inside). */
+export function arrayValues(text: string | null): string[] {
+  if (!text || text.length < 2) return [];
+  return text
+    .slice(1, -1)
+    .split(",")
+    .map((v) => v.replace(/^"|"$/g, ""))
+    .filter((v) => v && v !== "NULL");
+}
+
+/**
+ * The newest `count` matches of a type, in its order, and the planner's estimate of how many
+ * match in all.
+ *
+ * Walking the date index and testing every row finds a common word's newest matches quickly, but
+ * a word that one row in thirty holds makes it read thirty rows (and their search vectors) for
+ * every match: 280 ms for the claims of one search at a million quotes. Taking every match from
+ * the full-text index and sorting them costs a row read per match. So the search looks in a
+ * window of the newest rows, sized by the planner's estimate of the matches to hold `count` of
+ * them (with a margin); there PostgreSQL intersects the full-text index with the date index's
+ * range (a BitmapAnd) and reads only the rows in both. The window's oldest date comes from the
+ * column's histogram in the planner's statistics (no row is read for it). Every row outside the
+ * window is older than every row in it, so when the window holds `count` matches they are
+ * exactly the newest `count` of the whole table. When it holds fewer (the estimate was too
+ * high), a wider window is tried, sized by what this one held, and at last the whole table. A
+ * rare word's window is the whole table from the start: its matches are few.
+ */
+async function newestMatches<Row>(client: Db, kind: MatchKind, count: number): Promise<{ rows: Row[]; estimate: number }> {
+  const [estimate, [stats]] = await Promise.all([
+    estimateRows(client, sql`SELECT 1 ${kind.matches}`),
+    client.$queryRaw<{ bounds: string | null }[]>`
+      SELECT histogram_bounds::text AS bounds FROM pg_stats
+       WHERE schemaname = current_schema() AND tablename = ${kind.table} AND attname = ${kind.column}`,
+  ]);
+  const bounds = arrayValues(stats?.bounds ?? null);
+  const search = (since: string | null) => client.$queryRaw<Row[]>`
+    SELECT ${kind.columns} ${kind.matches} ${since === null ? none : sql`AND ${kind.date} >= ${since}::${kind.dateType}`}
+     ORDER BY ${kind.order} LIMIT ${count}`;
+  // The share of the newest rows to look at.
+  let share = (WINDOW_MARGIN * count) / Math.max(estimate, 1);
+  for (let round = 0; round < WINDOW_ROUNDS && share < 1 && bounds.length > 1; round++) {
+    // The bounds divide the rows into equal parts, oldest first.
+    const since = bounds[Math.floor((1 - share) * (bounds.length - 1))]!;
+    const rows = await search(since);
+    if (rows.length === count) return { rows, estimate };
+    share *= rows.length ? (WINDOW_MARGIN * count) / rows.length : 8;
+  }
+  return { rows: await search(null), estimate };
+}
+
+function claimHits(mode: Mode, q: string, spelling: Spelling | null, ids: string[]): Prisma.Sql {
+  const { score } = textSearch(mode, q, spelling, { de: sql`c."searchDe"`, en: sql`c."searchEn"` });
+  return sql`
+    SELECT 'claim'::text AS type, c.id, NULL::text AS "linkId", 0 AS tier, (${score})::float8 AS score, c."publishedAt" AS "sortDate"
+      FROM unnest(${ids}::text[]) k(id)
+      -- A lookup per candidate (OFFSET 0 keeps it one): never a hash of the whole table.
+      CROSS JOIN LATERAL (SELECT * FROM "Claim" c WHERE c.id = k.id OFFSET 0) c`;
+}
+
+interface QuoteCandidate {
+  id: string;
+  quoteId: string;
+  linkId: string;
+  linkDate: string | null;
+}
+
+function quoteHits(mode: Mode, q: string, spelling: Spelling | null, candidates: QuoteCandidate[]): Prisma.Sql {
   const { score } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` });
   // A quote is public as approved on a public claim: one hit per quote, the approved version
   // of the newest such claim, which the hit links to. The hit's id is that PublishedQuote row.
@@ -519,9 +615,8 @@ function quoteHits(mode: Mode, q: string, f: Filters, spelling: Spelling | null,
     (SELECT DISTINCT ON (qt."quoteId")
             'quote'::text AS type, qt.id, k."linkId", 0 AS tier, (${score})::float8 AS score,
             qt."saidOn"::timestamp AS "sortDate"
-       FROM (SELECT qt.id, c.id AS "linkId", c."publishedAt" AS "linkDate" ${quoteMatches(mode, q, f, spelling)}
-              ORDER BY qt."saidOn" DESC NULLS LAST, qt.id
-              LIMIT ${limit}) k
+       FROM unnest(${candidates.map((c) => c.id)}::text[], ${candidates.map((c) => c.linkId)}::text[],
+                   ${candidates.map((c) => c.linkDate)}::timestamp[]) k(id, "linkId", "linkDate")
        CROSS JOIN LATERAL (SELECT * FROM "PublishedQuote" qt WHERE qt.id = k.id OFFSET 0) qt
       ORDER BY qt."quoteId", k."linkDate" DESC NULLS LAST, k."linkId")`;
 }
@@ -557,13 +652,15 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
          AND to_tsvector('claimbase_simple', a.alias) @@ ${t.simple}`;
     score = sql`GREATEST(ts_rank_cd(s."searchDe", ${t.de}, 1), ts_rank_cd(s."searchEn", ${t.en}, 1),
                          ts_rank_cd(s."searchDe", ${t.simple}, 1))`;
-    // 2: the name or an alias is the query. 1: it contains every word of the query.
+    // 2: the name or an alias is the query. 1: it contains every word of the query. The
+    // aliases are looked up per speaker (OFFSET 0 keeps each EXISTS a lookup by speakerId): as a
+    // hashed subplan they were every alias of the archive, parsed, 16 ms at 10,000 speakers.
     tier = sql`CASE
       WHEN ${exactName(q, sql`s.name`)}
-        OR EXISTS (SELECT 1 FROM "SpeakerAlias" a WHERE a."speakerId" = s.id AND ${exactName(q, sql`a.alias`)}) THEN 2
+        OR EXISTS (SELECT 1 FROM "SpeakerAlias" a WHERE a."speakerId" = s.id AND ${exactName(q, sql`a.alias`)} OFFSET 0) THEN 2
       WHEN to_tsvector('claimbase_simple', s.name) @@ ${t.simple}
         OR EXISTS (SELECT 1 FROM "SpeakerAlias" a WHERE a."speakerId" = s.id
-                      AND to_tsvector('claimbase_simple', a.alias) @@ ${t.simple}) THEN 1
+                      AND to_tsvector('claimbase_simple', a.alias) @@ ${t.simple} OFFSET 0) THEN 1
       ELSE 0 END`;
   } else if (mode === "fallback") {
     candidates = sql`
@@ -603,10 +700,6 @@ const ORDER = sql`h.tier DESC, h.score DESC, (h.type = 'speaker') DESC, h."sortD
 export const SEARCH_CANDIDATES = 500;
 
 interface CountColumns {
-  countClaims: number;
-  countQuotes: number;
-  /** Published quote rows counted (up to SEARCH_CANDIDATES + 1; a quote on two claims is two). */
-  quoteRows: number;
   countSpeakers: number;
   meaningful: boolean;
 }
@@ -619,6 +712,9 @@ interface CountRow {
   /** More matches than SEARCH_CANDIDATES: the count above is not the number of matches. */
   claimsCapped: boolean;
   quotesCapped: boolean;
+  /** The planner's estimate of the matches of each type. */
+  claimsEstimate: number;
+  quotesEstimate: number;
 }
 
 interface PageRow {
@@ -701,11 +797,26 @@ async function pageOfHits(
   const simpleHeadline = (doc: Prisma.Sql) =>
     mode === "fulltext" ? sql`ts_headline('claimbase_simple', translate(${doc}, ${MARKERS}, ''), ${t.simple}, ${WHOLE})` : sql`NULL::text`;
 
+  // The candidates of each type: the newest matches, one more than are ranked or counted (to
+  // know whether there are more). A type not shown is only counted.
   const limit = Math.max(SEARCH_CANDIDATES, offset + SEARCH_PAGE_SIZE);
+  const shown = (t: SearchType) => type === "all" || type === t;
+  const [claims, quotes] = await Promise.all([
+    newestMatches<{ id: string }>(client, claimKind(claimMatches(mode, q, f, spelling)), (shown("claims") ? limit : SEARCH_CANDIDATES) + 1),
+    newestMatches<QuoteCandidate>(client, quoteKind(quoteMatches(mode, q, f, spelling)), (shown("quotes") ? limit : SEARCH_CANDIDATES) + 1),
+  ]);
+  // Counted up to SEARCH_CANDIDATES + 1 rows; a quote on two public claims is two rows, one hit.
+  const countedQuotes = quotes.rows.slice(0, SEARCH_CANDIDATES + 1);
+  const counted = {
+    claims: Math.min(claims.rows.length, SEARCH_CANDIDATES + 1),
+    quotes: new Set(countedQuotes.map((r) => r.quoteId)).size,
+    quoteRows: countedQuotes.length,
+  };
+
   const speakers = withSpeakers(f);
   const parts: Prisma.Sql[] = [];
-  if (type === "all" || type === "claims") parts.push(claimHits(mode, q, f, spelling, limit));
-  if (type === "all" || type === "quotes") parts.push(quoteHits(mode, q, f, spelling, limit));
+  if (shown("claims")) parts.push(claimHits(mode, q, spelling, claims.rows.slice(0, limit).map((r) => r.id)));
+  if (shown("quotes")) parts.push(quoteHits(mode, q, spelling, quotes.rows.slice(0, limit)));
   if ((type === "all" || type === "speakers") && speakers) parts.push(sql`SELECT * FROM hs`);
   if (!parts.length) parts.push(sql`SELECT NULL::text, NULL::text, NULL::text, 0, 0::float8, NULL::timestamp WHERE FALSE`);
 
@@ -713,16 +824,7 @@ async function pageOfHits(
   const result = await client.$queryRaw<(CountColumns & (PageRow | { [K in keyof PageRow]: null }))[]>`
     WITH hs AS (${speakers ? speakerHits(mode, q) : sql`SELECT NULL::text AS type, NULL::text AS id WHERE FALSE`}),
     h (type, id, "linkId", tier, score, "sortDate") AS (${Prisma.join(parts, " UNION ALL ")}),
-    -- The counts per type: every match up to one more than SEARCH_CANDIDATES.
-    nc AS (SELECT count(*)::int AS n FROM (SELECT 1 ${claimMatches(mode, q, f, spelling)} LIMIT ${SEARCH_CANDIDATES + 1}) x),
-    nq AS (SELECT count(*)::int AS n, count(DISTINCT x."quoteId")::int AS d
-             FROM (SELECT qt."quoteId" ${quoteMatches(mode, q, f, spelling)} LIMIT ${SEARCH_CANDIDATES + 1}) x),
-    n AS (
-      SELECT nc.n AS "countClaims", nq.d AS "countQuotes", nq.n AS "quoteRows",
-             (SELECT count(*) FROM hs)::int AS "countSpeakers",
-             (SELECT ${t.meaningful}) AS "meaningful"
-        FROM nc, nq
-    ),
+    n AS (SELECT (SELECT count(*) FROM hs)::int AS "countSpeakers", (SELECT ${t.meaningful}) AS "meaningful"),
     p AS (
       SELECT h.*, row_number() OVER (ORDER BY ${ORDER}) AS ord
         FROM h
@@ -777,12 +879,14 @@ async function pageOfHits(
   const first = result[0];
   return {
     counts: {
-      claims: first?.countClaims ?? 0,
-      quotes: first?.countQuotes ?? 0,
+      claims: counted.claims,
+      quotes: counted.quotes,
       speakers: first?.countSpeakers ?? 0,
       meaningful: first?.meaningful ?? false,
-      claimsCapped: (first?.countClaims ?? 0) > SEARCH_CANDIDATES,
-      quotesCapped: (first?.quoteRows ?? 0) > SEARCH_CANDIDATES,
+      claimsCapped: counted.claims > SEARCH_CANDIDATES,
+      quotesCapped: counted.quoteRows > SEARCH_CANDIDATES,
+      claimsEstimate: claims.estimate,
+      quotesEstimate: quotes.estimate,
     },
     rows: result.filter((row): row is CountColumns & PageRow => row.type !== null),
   };
@@ -987,8 +1091,7 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
 
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   let mode: Mode = q ? "fulltext" : "filters";
-  let spelling: Spelling | null = null;
-  const run = (spelt: Spelling | null) => pageOfHits(client, mode, q, filters, type, offset, (spelling = spelt));
+  const run = (spelling: Spelling | null) => pageOfHits(client, mode, q, filters, type, offset, spelling);
   let { counts, rows } = await run(null);
   let similar = new Map<string, string[]>();
   let all = counts.claims + counts.quotes + counts.speakers;
@@ -1010,12 +1113,8 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
   // counted), rounded to two figures; the page says "about".
   const estimated = { claims: counts.claimsCapped, quotes: counts.quotesCapped, speakers: false, all: false };
   if (counts.claimsCapped || counts.quotesCapped) {
-    const [claims, quotes] = await Promise.all([
-      counts.claimsCapped ? estimateRows(client, sql`SELECT 1 ${claimMatches(mode, q, filters, spelling)}`) : null,
-      counts.quotesCapped ? estimateRows(client, sql`SELECT 1 ${quoteMatches(mode, q, filters, spelling)}`) : null,
-    ]);
-    if (claims !== null) counts.claims = roundEstimate(Math.max(claims, SEARCH_CANDIDATES + 1));
-    if (quotes !== null) counts.quotes = roundEstimate(Math.max(quotes, SEARCH_CANDIDATES + 1));
+    if (counts.claimsCapped) counts.claims = roundEstimate(Math.max(counts.claimsEstimate, SEARCH_CANDIDATES + 1));
+    if (counts.quotesCapped) counts.quotes = roundEstimate(Math.max(counts.quotesEstimate, SEARCH_CANDIDATES + 1));
     all = counts.claims + counts.quotes + counts.speakers;
     estimated.all = true;
   }

@@ -121,6 +121,15 @@ describe("migrations", () => {
     expect(actual.filter((line) => !isHandWrittenIndex(line))).toEqual(expected);
   });
 
+  it("starts the app's sessions without parallel workers (serial plans are faster for its short queries)", async () => {
+    // A session opened after migrating, as the app's pool is: the role's default for this database.
+    const [row] = await query<{ max_parallel_workers_per_gather: string }>(migrated.url, "SHOW max_parallel_workers_per_gather");
+    expect(row?.max_parallel_workers_per_gather).toBe("0");
+    // Only in this database: another database on the same server keeps the server's default.
+    const [other] = await query<{ max_parallel_workers_per_gather: string }>(fromSchema.url, "SHOW max_parallel_workers_per_gather");
+    expect(other?.max_parallel_workers_per_gather).not.toBe("0");
+  });
+
   it("has no schema change waiting for a migration", async () => {
     const dirs = listMigrationDirs();
     const snapshot = fs.readFileSync(path.join(MIGRATIONS_DIR, dirs[dirs.length - 1]!, "datamodel.snapshot"), "utf8");

@@ -24,7 +24,7 @@ vi.mock("@/lib/public/cached", () => ({
 async function heading(locale: "de" | "en", total: number, estimated: boolean): Promise<string> {
   Object.assign(topicPage, { total, estimated });
   const { default: TopicPage } = await import("../../app/(site)/[locale]/topics/[slug]/page");
-  const html = await renderPage([], createElement(TopicPage as (p: unknown) => ReactNode, { params: Promise.resolve({ locale, slug: "rente" }) }));
+  const html = await renderPage([], createElement(TopicPage as (p: unknown) => ReactNode, { params: Promise.resolve({ locale, slug: "rente" }) } as object));
   const match = /<h2 id="claims-heading">(.*?)<\/h2>/s.exec(html);
   return (match?.[1] ?? "").replace(/<!-- -->/g, "").replace(/\s+/g, " ").trim();
 }
