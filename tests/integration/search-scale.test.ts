@@ -13,7 +13,7 @@ import { bootstrap } from "../../lib/seed/bootstrap";
 import { loadSettings } from "../../lib/config";
 import type { Db } from "../../lib/db/client";
 import { refreshSearchWords, searchPublic, SEARCH_CANDIDATES, type SearchHit } from "../../lib/public/search";
-import { getPublicSpeakerPage, getPublicTopic, listPublicCorrections, listPublishedClaims } from "../../lib/public";
+import { EXACT_COUNT_LIMIT, getPublicSpeakerPage, getPublicTopic, listPublicCorrections, listPublishedClaims } from "../../lib/public";
 import { claimListQuery, listClaims } from "../../lib/editorial/claims";
 import { changedSince, myOpenWork, staleDrafts } from "../../lib/editorial/overview";
 import { reviewQueuePage } from "../../lib/editorial/review-queue";
@@ -246,6 +246,21 @@ describe("plans at size: no sequential scan of a big table where an index must b
     await expectIndexed("topic page", () => getPublicTopic("thema-3", {}, db));
     await expectIndexed("corrections", () => listPublicCorrections({}, db));
     await expectIndexed("speaker page", () => getPublicSpeakerPage("sprecher-7", {}, db));
+  }, 60_000);
+
+  it("counts a public list exactly up to EXACT_COUNT_LIMIT and estimates it above", async () => {
+    const count = async (sql: string) => ((await direct(explain, sql)).rows[0] as { n: number }).n;
+    const claims = await count(`SELECT count(*)::int AS n FROM "Claim" WHERE "publicState" IS NOT NULL AND "publicationId" IS NOT NULL`);
+    const corrections = await count(`SELECT count(*)::int AS n FROM "Correction" WHERE "publishedAt" IS NOT NULL`);
+    expect(claims).toBeGreaterThan(EXACT_COUNT_LIMIT);
+    expect(corrections).toBeLessThanOrEqual(EXACT_COUNT_LIMIT);
+    const home = await listPublishedClaims({ page: 1 }, db);
+    expect(home.estimated).toBe(true);
+    expect(home.total).toBeGreaterThan(claims / 2);
+    expect(home.total).toBeLessThan(claims * 2);
+    const list = await listPublicCorrections({}, db);
+    expect(list.estimated ?? false).toBe(false);
+    expect(list.total).toBe(corrections);
   }, 60_000);
 
   it("a topic's and the corrections' counts read no claim's row: they probe the index of public claims' ids", async () => {
