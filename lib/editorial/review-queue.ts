@@ -17,7 +17,7 @@ import type { SessionUser } from "../auth/session";
 import { db, type Db } from "../db/client";
 import { REVIEW_QUEUE_LIMIT, type VerdictNames } from "./claims";
 import { PAGE_SIZE, pageOf, type Page } from "./listing";
-import { refusal, type WorkflowClaim } from "./workflow";
+import { refusal, type RuleClaim } from "./workflow";
 
 export const REVIEW_GROUPS = ["forYou", "others"] as const;
 /** forYou: assigned to the viewer, or the viewer may approve it; others: the rest (the viewer's
@@ -58,7 +58,8 @@ export interface ReviewQueuePage extends Page<ReviewQueueRow> {
 
 type Viewer = Pick<SessionUser, "id" | "role">;
 
-interface WaitingClaim extends WorkflowClaim {
+interface WaitingClaim extends RuleClaim {
+  id: string;
   assigneeId: string | null;
   evidenceCount: number;
   pendingCorrection: boolean;
@@ -70,15 +71,15 @@ interface WaitingClaim extends WorkflowClaim {
  * what the workflow needs to judge an approval, and since when each waits (one query). */
 function waitingClaims(client: Db): Promise<WaitingClaim[]> {
   return client.$queryRaw<WaitingClaim[]>`
-    SELECT c."id", c."status"::text AS "status", c."version", c."verdictId", c."summary", c."analysis", c."verdictAuthorId",
-           c."publicState"::text AS "publicState", c."publishedVerdictId", c."publishedSummary", c."publishedAnalysis",
-           c."publishedAt", c."assigneeId",
+    SELECT c."id", c."status"::text AS "status", c."verdictId", c."summary", c."verdictAuthorId",
+           c."publicState"::text AS "publicState", c."publishedAt", c."assigneeId",
            (SELECT count(*)::int FROM "Evidence" e WHERE e."claimId" = c."id") AS "evidenceCount",
            EXISTS (SELECT 1 FROM "Correction" k WHERE k."claimId" = c."id" AND k."publishedAt" IS NULL AND k."kind" = 'correction') AS "pendingCorrection",
            COALESCE(step."createdAt", c."updatedAt") AS "since",
            u."name" AS "submittedBy"
     FROM (
-      SELECT * FROM "Claim" WHERE "status" = 'in_review' ORDER BY "updatedAt" ASC, "id" ASC LIMIT ${REVIEW_QUEUE_LIMIT + 1}
+      SELECT "id", "status", "verdictId", "summary", "verdictAuthorId", "publicState", "publishedAt", "assigneeId", "updatedAt"
+        FROM "Claim" WHERE "status" = 'in_review' ORDER BY "updatedAt" ASC, "id" ASC LIMIT ${REVIEW_QUEUE_LIMIT + 1}
     ) c
     LEFT JOIN LATERAL (
       SELECT r."createdAt", r."userId" FROM "Revision" r

@@ -86,6 +86,10 @@ export interface WorkflowClaim {
   publishedAt: Date | null;
 }
 
+/** What the rule for a step reads of a claim (`refusal`): the review queue judges 200 claims at
+ * once with it and reads no more than this (their analyses would be a megabyte). */
+export type RuleClaim = Pick<WorkflowClaim, "status" | "verdictId" | "summary" | "verdictAuthorId" | "publicState" | "publishedAt">;
+
 interface Context {
   evidenceCount: number;
   pendingCorrection: boolean;
@@ -105,7 +109,7 @@ function roleRefusal(transition: Transition, role: SessionUser["role"]): Message
 }
 
 /** Why `actor` may not take `transition` on `claim` now; null when it may. */
-export function refusal(transition: Transition, claim: WorkflowClaim, actor: Pick<SessionUser, "id" | "role">, context: Context): Message | null {
+export function refusal(transition: Transition, claim: RuleClaim, actor: Pick<SessionUser, "id" | "role">, context: Context): Message | null {
   const byRole = roleRefusal(transition, actor.role);
   if (byRole) return byRole;
   // The state's name comes from the one list of names (catalogue status.*).
