@@ -170,9 +170,15 @@ export const SUGGESTED_SPEAKERS = 50;
 
 const MAX_PAGE = 10_000;
 
+/** Of a query as sent, this many characters are read at most: twenty times the longest query
+ * kept, so that whitespace collapsed away never shortens a real one, and a megabyte of it costs
+ * what four kilobytes cost. */
+const SEARCH_INPUT_READ = 4_096;
+
 export function cleanQuery(value: string): string {
   return (
     value
+      .slice(0, SEARCH_INPUT_READ)
       .normalize("NFC")
       // Control characters (NUL cannot even be sent) and the snippet markers.
       .replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, " ")
