@@ -216,7 +216,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     // Capitalized words only: a name ("die „Nordheimer Rundschau“", „Falke“), unless a naming
     // verb or speech verb gives it as a characterisation: "sprach von einer „Luftnummer“",
     // "als „Vertrauensbruch“", "nannte das Angebot „ein Almosen“".
-    if (digits || (prev !== undefined && DEF_DE.has(prev.low))) return false;
+    // (Digits mark a designation in a few words, „Airbus A380“; in a phrase of six words or
+    // more they are part of the wording: "einer „Vernetzung der 5.300 Pass- und …register“".)
+    if ((digits && words < 6) || (prev !== undefined && DEF_DE.has(prev.low))) return false;
     const opensWithArticle = INDEF_DE.has(tokens[first]?.low ?? "");
     const characterised = prev !== undefined && (["als", "von", "wie", "für", "durch", "ohne", "gegen"].includes(prev.low) || INDEF_DE.has(prev.low));
     // What someone shouts or chants: "rief laut Zeugen „Nordland zuerst“", "skandierten „Freiheit“".

@@ -1035,3 +1035,13 @@ describe("German direct quotes: designations, events, mentions and characterisin
     expect(directTexts("Die Demonstranten skandierten „Freiheit“ vor dem Rathaus.")).toEqual(["Freiheit"]);
   });
 });
+
+describe("German direct quotes: fourth round on train", () => {
+  it("digits in a capitalized phrase of six words or more are part of the wording, not a designation", () => {
+    expect(directTexts("Über eine „Vernetzung der 2.400 Melde- und Kirchenregister“ erreiche das Amt dasselbe, sagte die Sprecherin.")).toEqual([
+      "Vernetzung der 2.400 Melde- und Kirchenregister",
+    ]);
+    // In a few words they designate something: „Linie 7“, „Block 12 West“.
+    expect(directTexts("Über den „Block 12 West“ erreiche man das Amt, sagte die Sprecherin.")).toEqual([]);
+  });
+});
