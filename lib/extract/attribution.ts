@@ -236,7 +236,11 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // So is a name that opens with a capitalized noun ("die „Woche des offenen Buches“", "des
   // „Preises für gute Nachbarschaft“") when nothing reports anyone.
   const titleLike = tokens[first]!.cap && !FUNCTION_WORDS.has(tokens[first]!.low) && words <= 6;
-  if ((words <= 3 || titleLike) && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
+  // (An article needs a noun: with none in the quote and none after it, "der"/"das" after a
+  // comma before the mark is a relative pronoun — "Wasser, das „leicht trübe“ sein soll" — not the quote's article.)
+  const relative = prev2?.text === "," && capContent === 0 && !(next?.kind === TK.Word && next.cap);
+  const article = prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !relative;
+  if ((words <= 3 || titleLike) && !speechIn && !naming && article && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   // (Digits mark a designation in a few words, „Airbus A380“; in a longer phrase they are part of the wording.)
   if (words >= 2) return !digits || lowerContent >= 2 || words >= 6;
   // One adjective between an article and its noun, "der „angeblichen“ Verschwörung": the

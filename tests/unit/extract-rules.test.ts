@@ -1044,4 +1044,10 @@ describe("German direct quotes: fourth round on train", () => {
     // In a few words they designate something: „Linie 7“, „Block 12 West“.
     expect(directTexts("Über den „Block 12 West“ erreiche man das Amt, sagte die Sprecherin.")).toEqual([]);
   });
+
+  it("'der'/'das' after a comma before a quote without a noun is a relative pronoun, not the quote's article", () => {
+    expect(directTexts("Im Becken stehen 400 Liter Wasser, das „leicht trübe“ sein soll.")).toEqual(["leicht trübe"]);
+    // Before a noun it is the article, and a few words after it with nothing that reports anyone are a term.
+    expect(directTexts("Im Becken stehen 400 Liter Wasser, das „leicht trübe“ Gemisch enthält.")).toEqual([]);
+  });
 });
