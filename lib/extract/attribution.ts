@@ -553,8 +553,10 @@ function coordinatedWith(doc: Doc, q: number, openTok: number): number {
   if (lowerWords(doc, p) !== lowerWords(doc, s) && !(doc.lang === "de" && capOpen(p) && capOpen(s))) return -1;
   const closeTok = tokenAt(tokens, p.close);
   const between = openTok - closeTok - 1;
-  if (between < 1 || between > 2) return -1;
-  for (let k = closeTok + 1; k < openTok; k++) {
+  // (An article may stand before the second: "„den Bestand des Staates“ oder die „Grundlagen …“".)
+  const articled = doc.lang === "de" && between >= 2 && (DEF_DE.has(tokens[openTok - 1]!.low) || INDEF_DE.has(tokens[openTok - 1]!.low));
+  if (between < 1 || between > (articled ? 3 : 2)) return -1;
+  for (let k = closeTok + 1; k < (articled ? openTok - 1 : openTok); k++) {
     const t = tokens[k]!;
     if (!(t.text === "," || ["und", "oder", "sowie", "bzw"].includes(t.low))) return -1;
   }

@@ -1050,4 +1050,13 @@ describe("German direct quotes: fourth round on train", () => {
     // Before a noun it is the article, and a few words after it with nothing that reports anyone are a term.
     expect(directTexts("Im Becken stehen 400 Liter Wasser, das „leicht trübe“ Gemisch enthält.")).toEqual([]);
   });
+
+  it("a quote coordinated with the one before it across an article ('„…“ oder die „…“') gets its decision", () => {
+    expect(directTexts("Erlaubt seien Eingriffe nur bei Angriffen auf „den Kern der Verfassung“ oder die „Grundlagen des Gemeinwesens“.")).toEqual([
+      "den Kern der Verfassung",
+      "Grundlagen des Gemeinwesens",
+    ]);
+    // Names stay names: "die „Nordwacht“ und der „Südbund“".
+    expect(directTexts("Verboten wurden die „Nordwacht“ und der „Südbund“.")).toEqual([]);
+  });
 });
