@@ -63,6 +63,7 @@ ohne um vor a an the of and or for to at on in by de la le les du des et el los 
 /** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Silent Harbour", "Le Petit Chemin"). */
 const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do", "cum", "sine", "sub", "quo", "vel", "ex"]);
 /** Of those, the ones that are foreign even capitalized ("And Then There Were None", "La Ville Blanche"; not "Du"). */
+const LATIN_PREP = new Set(["pro", "ad", "per", "de", "post", "ante", "inter", "contra"]);
 const FOREIGN_CAP_DE = new Set(["the", "a", "and", "of", "for", "with", "la", "le", "les", "el", "los", "las", "il", "della"]);
 /** Verbs that name or characterise something: their quoted complement is someone's wording. */
 const NAMING_VERBS = new Set(
@@ -121,6 +122,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   let lowerContent = 0;
   let capContent = 0;
   let foreign = 0;
+  let latin = false;
   let digits = false;
   for (let k = first; k < last && words < 40; k++) {
     const t = tokens[k]!;
@@ -133,6 +135,10 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     words++;
     if (/\d/.test(t.text)) digits = true;
     if (lang === "de" && FOREIGN_FUNCTION_DE.has(t.low) && (!t.cap || FOREIGN_CAP_DE.has(t.low))) foreign++;
+    // Latin "pro", "ad", "per", "de" before a lower-case word ("in dubio pro reo", "ad acta",
+    // "per se", "de facto"); German "pro Jahr", "per Gesetz" put a noun after them, or an
+    // inflected adjective ("pro verkauftem Auto").
+    else if (lang === "de" && !t.cap && LATIN_PREP.has(t.low) && k + 1 < last && tokens[k + 1]!.kind === TK.Word && !tokens[k + 1]!.cap && !/e[mnrs]$/.test(tokens[k + 1]!.low)) latin = true;
     if (FUNCTION_WORDS.has(t.low)) continue;
     if (t.cap) capContent++;
     else lowerContent++;
@@ -180,7 +186,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   if (lang === "de" && lowerContent === 0 && !endsSentence && prev !== undefined && DEF_DE.has(prev.low)) return false;
   // A few words of another language that end no sentence are a name or a term, tag or not
   // ("wie man sagt, „in dubio pro reo“").
-  if (lang === "de" && foreign > 0 && !endsSentence && words <= 4) return false;
+  if (lang === "de" && (foreign > 0 || latin) && !endsSentence && words <= 4) return false;
   // "Anna Franowska of "Have no fear", a charity, told …": capitalized words right after a name
   // and "of" name the body the person belongs to.
   if (lang === "en" && !endsSentence && words <= 5 && prev?.low === "of" && prev2 !== undefined && prev2.kind === TK.Word && prev2.cap && tokens[first]!.cap && /^[,)]$/.test(next?.text ?? "")) return false;

@@ -1059,4 +1059,11 @@ describe("German direct quotes: fourth round on train", () => {
     // Names stay names: "die „Nordwacht“ und der „Südbund“".
     expect(directTexts("Verboten wurden die „Nordwacht“ und der „Südbund“.")).toEqual([]);
   });
+
+  it("a Latin phrase with 'pro', 'ad', 'per' or 'de' before a lower-case word is a term, not a quote", () => {
+    expect(directTexts("Die Richterin sagte, der Mann sei „in dubio pro reo“ freizusprechen.")).toEqual([]);
+    expect(directTexts("Der Sprecher erklärte, die Akte sei „ad acta“ gelegt.")).toEqual([]);
+    // German "pro" before a noun or an inflected adjective is wording.
+    expect(directTexts("Der Händler sagte, er verdiene „zwei Euro pro verkauftem Buch“.")).toEqual(["zwei Euro pro verkauftem Buch"]);
+  });
 });
