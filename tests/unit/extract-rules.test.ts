@@ -1066,4 +1066,10 @@ describe("German direct quotes: fourth round on train", () => {
     // German "pro" before a noun or an inflected adjective is wording.
     expect(directTexts("Der Händler sagte, er verdiene „zwei Euro pro verkauftem Buch“.")).toEqual(["zwei Euro pro verkauftem Buch"]);
   });
+
+  it("'sah sich gezwungen' reports no view: a lower-case word in its clause is the writer's distance", () => {
+    expect(directTexts("Der Kapitän sah sich nach einer Stunde gezwungen, den Passagier im Hafen zu „entsorgen“.")).toEqual([]);
+    // "sah" with a view is an opinion verb: "sah in dem Vorhaben „reine Verschwendung“".
+    expect(directTexts("Die Kapitänin sah in dem Vorhaben „reine Verschwendung“.")).toEqual(["reine Verschwendung"]);
+  });
 });
