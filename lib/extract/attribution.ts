@@ -395,8 +395,8 @@ function isPersonObject(doc: Doc, openTok: number): boolean {
 
 /** Words that open the name of a body, a law or a prize ("Gesetz zur …", "Aktion …", "Nordland-Preis"). */
 const ORG_HEAD_DE = /^(gesetz|gesetzes|preis|preises|aktion|initiative|bündnis|bündnisses|verband|verbandes|verein|vereins|organisation|stiftung|partei|koalition|allianz|kampagne|bewegung|rat|rates|komitee|ausschuss|ausschusses|kongress|kongresses|konferenz|festival|netzwerk|netzwerks|club|clubs|institut|instituts|zentrum|zentrums|akademie|union|liga|front|gesellschaft|vereinigung|verordnung|abkommen|abkommens)$/;
-/** A legal form at the end of a name: e.V., GmbH, AG, Ltd. */
-const LEGAL_FORM_DE = /(\be\. ?V\.|\bGmbH\b|\bgGmbH\b|\bAG\b|\bKG\b|\bLtd\b|\bInc\b)/;
+/** A legal form at the end of a name: e.V., GmbH, AG, Ltd (also in a name styled in lower case, "nordwerk ag"). */
+const LEGAL_FORM_DE = /(\be\. ?V\.|\bGmbH\b|\bgGmbH\b|\bAG\b|\bKG\b|\bLtd\b|\bInc\b| (ag|gmbh)$)/;
 
 function orgHead(t: Token | undefined): boolean {
   if (t === undefined || t.kind !== TK.Word || !t.cap) return false;

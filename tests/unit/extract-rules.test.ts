@@ -1072,4 +1072,8 @@ describe("German direct quotes: fourth round on train", () => {
     // "sah" with a view is an opinion verb: "sah in dem Vorhaben „reine Verschwendung“".
     expect(directTexts("Die Kapitänin sah in dem Vorhaben „reine Verschwendung“.")).toEqual(["reine Verschwendung"]);
   });
+
+  it("a legal form ends a name also when the name is styled in lower case: „nordwerk energie ag“", () => {
+    expect(directTexts("Ein Vertreter der „nordwerk energie ag“ nannte die Investition „strategisch“.")).toEqual(["strategisch"]);
+  });
 });
