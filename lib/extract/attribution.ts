@@ -235,6 +235,16 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
       if (SHOUT_DE.has(t.low)) shouted = true;
     }
     if (shouted && words <= 6) return true;
+    // "…, war für die Verbände „Wortbruch“.": a view held by the one after "für", right before
+    // the marks, that closes the clause ("war für viele „Kassettenkinder“ die Musik" is a term).
+    for (let k = openTok - 2; k >= sent.first && openTok - k <= 5; k--) {
+      const t = tokens[k]!;
+      if (t.kind !== TK.Word) break;
+      if (t.low === "für") {
+        if (SEIN_DE.has(tokens[k - 1]?.low ?? "") && tokens[k + 1]!.kind === TK.Word && next?.kind === TK.Punct && words <= 6) return true;
+        break;
+      }
+    }
     return words <= 6 && (naming || speechIn) && (characterised || opensWithArticle || namingNear);
   }
   // A few words after an article, with nothing around that reports anyone, are a scare quote

@@ -1076,4 +1076,10 @@ describe("German direct quotes: fourth round on train", () => {
   it("a legal form ends a name also when the name is styled in lower case: „nordwerk energie ag“", () => {
     expect(directTexts("Ein Vertreter der „nordwerk energie ag“ nannte die Investition „strategisch“.")).toEqual(["strategisch"]);
   });
+
+  it("'war für X „…“.' closing the clause is the view of the one after 'für'", () => {
+    expect(directTexts("Der Umbau des Platzes war für die Anwohner „Geldverschwendung und Willkür“.")).toEqual(["Geldverschwendung und Willkür"]);
+    // Inside the noun phrase after "für" the marks set off a term.
+    expect(directTexts("Die Musik war für viele „Kassettenkinder“ ein Teil der Kindheit.")).toEqual([]);
+  });
 });
