@@ -302,6 +302,28 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
     j--;
   }
   if (j < lo) return null;
+  // "drafted by Alex Greenwich who said", "led by Mark Hay, a marine ecologist at GT, who said":
+  // the relative pronoun's antecedent is the person named right before it (across an apposition).
+  if (!coordinated && isLowerWord(tokens[j]) && tokens[j]!.low === "who") {
+    const person = (b: number) => {
+      const mi = mentionEndingAt(doc, b);
+      const m = mi >= 0 ? doc.mentions[mi]! : null;
+      return m && m.kind === "name" && !m.inQuote && !isPossessive(doc, m) ? m : null;
+    };
+    const direct = person(j);
+    if (direct) return direct;
+    if (tokens[j - 1]?.text === ",") {
+      for (let k = j - 2; k >= lo && j - k <= 25; k--) {
+        const t = tokens[k]!;
+        if (t.kind === TK.Punct && ".!?;:".includes(t.text)) break;
+        if (t.text === ",") {
+          const m = person(k);
+          if (m) return m;
+          break;
+        }
+      }
+    }
+  }
   // "with Scalise calling the investigation … and Spano of Florida calling the process …": an
   // "-ing" verb's subject is the phrase right before it, after "and"/"with".
   if (!coordinated && /ing$/.test(tokens[v]!.low)) {

@@ -1083,3 +1083,12 @@ describe("German direct quotes: fourth round on train", () => {
     expect(directTexts("Die Musik war für viele „Kassettenkinder“ ein Teil der Kindheit.")).toEqual([]);
   });
 });
+
+describe("English speakers: fourth round, from en-train articles 75-94", () => {
+  it("'who said' after a name, also across an apposition: the name speaks", () => {
+    let r = en('The bill was drafted by Tom Vale who said on the floor, "It is a good bill for everyone".');
+    expect(quoteWith(r, "It is a good bill").speaker?.name).toBe("Tom Vale");
+    r = en('The study was led by Ann Reed, a biologist and Regents Professor at Kell University, who said "Fish matter more than we thought".');
+    expect(quoteWith(r, "Fish matter more").speaker?.name).toBe("Ann Reed");
+  });
+});
