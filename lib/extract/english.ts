@@ -377,6 +377,16 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   if (coordinated) {
     for (const c of chunks) {
       if (isModifier(doc, c)) continue;
+      // "Jo Hart has accused Vale of misleading the Queen, and argued that …": the subject of the
+      // first verb, not its object.
+      for (let k = c.a + 1; k < c.b && k < j; k++) {
+        if (doc.markOf[k] || doc.quoteOf[k]! >= 0) break;
+        if (finiteEn(doc, k) || doc.speech[k]) {
+          const m = subjectBeforeEn(doc, k, c.a);
+          if (m) return m;
+          break;
+        }
+      }
       return headOf(doc, c, true);
     }
     return null;

@@ -1091,4 +1091,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     r = en('The study was led by Ann Reed, a biologist and Regents Professor at Kell University, who said "Fish matter more than we thought".');
     expect(quoteWith(r, "Fish matter more").speaker?.name).toBe("Ann Reed");
   });
+
+  it("a second verb after 'and' shares the subject of the first verb, not its object", () => {
+    const r = en("Former minister Jo Hart has accused Tom Vale of misleading the Queen, and argued that the plan was a trick.");
+    expect(indirectWith(r, "the plan was a trick").speaker?.name).toBe("Jo Hart");
+  });
 });
