@@ -521,6 +521,10 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     if (t.low === "of" && k === c.a + 1 && QUANT_OF_EN.has(prev.low)) continue;
     if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
       if ((t.low === "for" || t.low === "of") && SPOKES_NOUNS_EN.has(prev.low)) agentFrom = k + 1;
+      // "An official from TfL stated", "a spokesman from the Norland Police": an unnamed official
+      // of a named body speaks for it.
+      const bodyAfter = isCapWord(tokens[k + 1]) || (tokens[k + 1]?.low === "the" && isCapWord(tokens[k + 2]));
+      if ((t.low === "from" || t.low === "of" || t.low === "at") && (prev.low === "official" || prev.low === "officials" || SPOKES_PERSON_EN.has(prev.low)) && bodyAfter) agentFrom = k + 1;
       // "data from the Gun Violence Archive", "figures from the ministry": the source of the data;
       // "a statement from the palace": its author.
       if ((t.low === "from" || t.low === "by") && (DATA_NOUNS_EN.has(prev.low) || AUTHORED_NOUNS_EN.has(prev.low))) agentFrom = k + 1;

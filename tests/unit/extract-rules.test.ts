@@ -1096,4 +1096,11 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("Former minister Jo Hart has accused Tom Vale of misleading the Queen, and argued that the plan was a trick.");
     expect(indirectWith(r, "the plan was a trick").speaker?.name).toBe("Jo Hart");
   });
+
+  it("an unnamed official from a named body speaks for it", () => {
+    let r = en('An official from Kell Transit stated: "We are working with the police on this."');
+    expect(quoteWith(r, "We are working with the police").speaker?.name).toBe("Kell Transit");
+    r = en("Officials at the Norland Water Board said the reservoir was full.");
+    expect(indirectWith(r, "the reservoir was full").speaker?.name).toBe("Norland Water Board");
+  });
 });
