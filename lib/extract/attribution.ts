@@ -1039,6 +1039,21 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
         if (after && after.attr) tag = after;
       }
     }
+    // English: a partial quote after a naming verb in its clause ("Pelosi called the conduct a
+    // “…,” according to NBC", "… a “…,” the paper said") is the words of the one who named it;
+    // the source after it only carries them.
+    if (tag && tag.attr && doc.lang === "en" && !q.parent && tag.lo > q.closeTok && q.closeTok >= 0) {
+      const first = sentences[sOpen]!.first;
+      for (let k = q.openTok - 1; k >= first && q.openTok - k <= 8; k--) {
+        const t = tokens[k]!;
+        if (t.kind === TK.Punct || doc.markOf[k]) break;
+        if (!t.cap && NAMING_VERBS.has(t.low)) {
+          const m = subjectBeforeEn(doc, k, first);
+          if (m) tag = { attr: attrOf(m, k), lo: k, hi: q.openTok };
+          break;
+        }
+      }
+    }
     if (tag && tag.attr) {
       q.attr = tag.attr;
       q.own = true;

@@ -1103,4 +1103,14 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     r = en("Officials at the Norland Water Board said the reservoir was full.");
     expect(indirectWith(r, "the reservoir was full").speaker?.name).toBe("Norland Water Board");
   });
+
+  it("a partial quote after a naming verb is its subject's words; a source after it only carries them", () => {
+    let r = en('Tom Vale called the plan a "serious mistake," according to KTV.');
+    expect(quoteWith(r, "serious mistake").speaker?.name).toBe("Tom Vale");
+    r = en('Tom Vale called the plan a "serious mistake," the paper said.');
+    expect(quoteWith(r, "serious mistake").speaker?.name).toBe("Tom Vale");
+    // A whole quote with its tag after it is the tag's.
+    r = en('"The plan is a serious mistake," the paper said.');
+    expect(quoteWith(r, "The plan is a serious mistake").speaker?.name).toBe("paper");
+  });
 });
