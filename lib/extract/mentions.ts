@@ -217,6 +217,9 @@ function personCueAtEn(doc: Doc, i: number, j: number): boolean {
 const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
 const RANK_MODS_EN = new Set(["vice", "deputy", "former", "assistant", "associate", "ex", "co"]);
+/** English verbs of speaking whose "to" phrase names the one spoken to ("Speaking to X, he said"). */
+const SPOKEN_TO_EN = new Set(["speaking", "talking", "writing", "spoke", "talked", "wrote", "speak", "talk", "write", "explained", "replied", "responding", "interview"]);
+
 /** English verbs whose object is the addressee ("told Wikinews"), so the word after them names no speaker. */
 const ADDRESSEE_EN = new Set(["told", "tell", "tells", "informed", "assured", "reassured", "reminded", "thanked", "urged", "warned", "asked"]);
 
@@ -454,6 +457,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
   const history: number[] = []; // indices of person mentions, most recent last (bounded)
   let lastSentence = -1;
   let sentenceHasMention = false;
+  const addressees = new Set<number>(); // "Speaking to X, he said": X, within its sentence
 
   const push = (first: number, last: number, kind: MentionKind, gender: Gender, plural: boolean, person: Person | null, spanFirst = first, noHistory = false) => {
     const s = doc.sentOf[first]!;
@@ -475,9 +479,13 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     // said", "Cindy Ferrer, head of a regional office, said"); a possessive ("Veit's offer") is
     // never the subject.
     const possessive = lang === "en" && /[’']s$/.test(tokens[last - 1]!.text);
+    // English "Speaking to Martin Smith of PBS, he said": the one spoken to is no antecedent of
+    // the pronoun that speaks in the same sentence.
+    const spokenTo = lang === "en" && first >= 2 && tokens[first - 1]!.low === "to" && SPOKEN_TO_EN.has(tokens[first - 2]!.low);
     const salient =
       !inQuote &&
       !possessive &&
+      !spokenTo &&
       (afterVerb || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org") || (lang === "en" && kind !== "org" && speechAheadEn(doc, last)));
     if (!inQuote) sentenceHasMention = true;
     const m: Mention = {
@@ -488,6 +496,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     mentions.push(m);
     for (let k = first; k < last; k++) doc.mentionAt[k] = idx;
     if (person) lastSeen.set(person, idx);
+    if (spokenTo) addressees.add(idx);
     if (person && !person.org && !plural && !noHistory) {
       history.push(idx);
       if (history.length > HISTORY * 2) history.splice(0, history.length - HISTORY);
@@ -501,6 +510,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       const m = mentions[history[h]!]!;
       if (sentence - m.sentence > 4) break;
       if (opts.beforeSentence && m.sentence >= sentence) continue;
+      if (m.sentence === sentence && addressees.has(history[h]!)) continue;
       const p = m.person!;
       const compatible = gender === "u" || p.gender === "u" || p.gender === gender;
       if (!compatible) continue;

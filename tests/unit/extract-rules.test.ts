@@ -1113,4 +1113,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     r = en('"The plan is a serious mistake," the paper said.');
     expect(quoteWith(r, "The plan is a serious mistake").speaker?.name).toBe("paper");
   });
+
+  it("the one spoken to in 'Speaking to X, he said' is no antecedent of that 'he'", () => {
+    const r = en('Governor Bo Lin accepted responsibility for the delay. Speaking to Martin Smith of KTV, he said, "It happened under my watch."');
+    expect(quoteWith(r, "It happened under my watch").speaker?.name).toBe("Bo Lin");
+  });
 });
