@@ -576,7 +576,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   // "The Emergency Situations Ministry further indicated": an adverb before the verb is no part of the subject.
   while (b > c.a + 1 && isLowerWord(tokens[b - 1]) && (BETWEEN_EN.has(tokens[b - 1]!.low) || isAdverbLy(tokens[b - 1]!.low) || tokens[b - 1]!.low === "further" || tokens[b - 1]!.low === "even")) b--;
   // "WHO's statistics", "the ministry's figures": whose data they are.
-  if (b - c.a >= 2 && DATA_NOUNS_EN.has(tokens[b - 1]!.low)) {
+  // (Also whose statement, letter or post it is: "Trump's statement read", "the family's letter said".)
+  if (b - c.a >= 2 && (DATA_NOUNS_EN.has(tokens[b - 1]!.low) || AUTHORED_NOUNS_EN.has(tokens[b - 1]!.low))) {
     const mi = doc.mentionAt[b - 2]!;
     const m = mi >= 0 ? doc.mentions[mi]! : null;
     if (m && m.last === b - 1 && m.first >= c.a && isPossessive(doc, m)) return m;

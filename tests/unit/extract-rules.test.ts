@@ -1118,4 +1118,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en('Governor Bo Lin accepted responsibility for the delay. Speaking to Martin Smith of KTV, he said, "It happened under my watch."');
     expect(quoteWith(r, "It happened under my watch").speaker?.name).toBe("Bo Lin");
   });
+
+  it("'X's statement read' and 'X's letter said': the statement's owner speaks", () => {
+    const r = en('Tom Vale spoke on Monday. Tom Vale\'s statement read: "The strike was a success for all of us."');
+    expect(quoteWith(r, "The strike was a success").speaker?.name).toBe("Tom Vale");
+  });
 });
