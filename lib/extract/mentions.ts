@@ -580,6 +580,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       }
       if (titled) continue;
       const det = determinerBefore(tokens, i, lang);
+      // English: a lower-case role noun with no determiner is no mention of a person ("cautioned
+      // justice does not come swiftly", "under guard"); a person's role has its article.
+      if (lang === "en" && !t.cap && det === null) continue;
       const plural = role.plural || (det?.low === "die" && role.gender !== "f") || det?.low === "beide" || (det !== null && ["the", "these", "those"].includes(det.low) && t.low.endsWith("s") && lang === "en");
       if (plural) continue;
       let person: Person | null = null;

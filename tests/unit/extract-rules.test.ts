@@ -1123,4 +1123,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en('Tom Vale spoke on Monday. Tom Vale\'s statement read: "The strike was a success for all of us."');
     expect(quoteWith(r, "The strike was a success").speaker?.name).toBe("Tom Vale");
   });
+
+  it("a lower-case role noun without a determiner names nobody ('cautioned justice does not come swiftly')", () => {
+    const r = en('Hatice Cengiz spoke to reporters. Anna Callamard, a UN rapporteur who had investigated the case, cautioned justice does not come swiftly. "True justice takes time," she said.');
+    expect(quoteWith(r, "True justice takes time").speaker?.name).toBe("Anna Callamard");
+  });
 });
