@@ -583,6 +583,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       // English: a lower-case role noun with no determiner is no mention of a person ("cautioned
       // justice does not come swiftly", "under guard"); a person's role has its article.
       if (lang === "en" && !t.cap && det === null) continue;
+      // English "the Office of the UN High Commissioner for Human Rights": a capitalized role after
+      // "<Name> of the" is part of the body's name, no person.
+      if (lang === "en" && t.cap && det?.low === "the" && tokens[det.index - 1]?.low === "of" && tokens[det.index - 2]?.cap === true) continue;
       const plural = role.plural || (det?.low === "die" && role.gender !== "f") || det?.low === "beide" || (det !== null && ["the", "these", "those"].includes(det.low) && t.low.endsWith("s") && lang === "en");
       if (plural) continue;
       let person: Person | null = null;

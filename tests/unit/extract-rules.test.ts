@@ -1128,4 +1128,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en('Hatice Cengiz spoke to reporters. Anna Callamard, a UN rapporteur who had investigated the case, cautioned justice does not come swiftly. "True justice takes time," she said.');
     expect(quoteWith(r, "True justice takes time").speaker?.name).toBe("Anna Callamard");
   });
+
+  it("a capitalized role after '<Name> of the' is part of a body's name, no person ('the Office of the UN High Commissioner')", () => {
+    const r = en('Hatice Cengiz spoke to reporters. Anna Callamard, who works for the Office of the UN High Commissioner for Refugees, cautioned that the camp was full. "Help takes time," she said.');
+    expect(quoteWith(r, "Help takes time").speaker?.name).toBe("Anna Callamard");
+  });
 });
