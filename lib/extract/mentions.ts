@@ -599,7 +599,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
           const heads = reg.headBinding.get(role.head);
           if (heads && heads.size === 1) person = [...heads][0]!;
         }
-        if (!person) person = resolve(role.gender, doc.sentOf[i]!, { beforeSentence: true, skipQuoted: true });
+        // (English: a role never introduced with a name stays unnamed, "the writer" of a
+        // manifesto is not the mayor named before it; a role introduced as a title binds above.)
+        if (!person && lang !== "en") person = resolve(role.gender, doc.sentOf[i]!, { beforeSentence: true, skipQuoted: true });
         if (!person) unnamed = { name: t.text, gender: role.gender, plural: false, org: false, roles: new Set([t.low]) };
       }
       // Unnamed people ("ein Sprecher", a role with no antecedent) can speak, but are not

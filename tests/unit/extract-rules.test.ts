@@ -1133,4 +1133,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en('Hatice Cengiz spoke to reporters. Anna Callamard, who works for the Office of the UN High Commissioner for Refugees, cautioned that the camp was full. "Help takes time," she said.');
     expect(quoteWith(r, "Help takes time").speaker?.name).toBe("Anna Callamard");
   });
+
+  it("a role noun never introduced with a name stays unnamed: 'the writer' is not the person named before", () => {
+    const r = en('Mayor Dee Margo spoke on Monday. A manifesto was posted online. In it, the writer warns of "a cultural replacement".');
+    expect(quoteWith(r, "a cultural replacement").speaker?.name).toBe("writer");
+  });
 });
