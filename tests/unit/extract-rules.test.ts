@@ -1138,4 +1138,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en('Mayor Dee Margo spoke on Monday. A manifesto was posted online. In it, the writer warns of "a cultural replacement".');
     expect(quoteWith(r, "a cultural replacement").speaker?.name).toBe("writer");
   });
+
+  it("an ampersand between capital letters is inside a name: 'PG&E stated …' is PG&E, not 'E'", () => {
+    const r = en("PG&E stated it scheduled the blackouts because of high winds.");
+    expect(indirectWith(r, "it scheduled the blackouts").speaker?.name).toBe("PG&E");
+  });
 });
