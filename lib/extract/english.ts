@@ -1209,6 +1209,15 @@ export function subjectAfterEn(doc: Doc, v: number, hi: number): Mention | null 
       return properPhrase(doc, k + 1, b) ?? bestMention(doc, k + 1, b) ?? phraseEn(doc, k + 1, b);
     }
   }
+  // "said study co-author Ted Scambos of CU Boulder's Cooperative Institute for Research in …":
+  // a person's name followed by "of" is the speaker, whatever the body's long name ends with.
+  for (let k = a; k < b; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    if (m.kind === "name" && m.first >= a && m.last < b && tokens[m.last]!.low === "of" && !isPossessive(doc, m)) return m;
+    k = m.last - 1;
+  }
   const end = mentionEndingAt(doc, b);
   if (end >= 0 && doc.mentions[end]!.kind === "name" && doc.mentions[end]!.first >= a) return doc.mentions[end]!;
   // A name of capitalized words at the end, after lower-case title words or "of <place>".

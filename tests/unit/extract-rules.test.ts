@@ -1143,4 +1143,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("PG&E stated it scheduled the blackouts because of high winds.");
     expect(indirectWith(r, "it scheduled the blackouts").speaker?.name).toBe("PG&E");
   });
+
+  it("'said X of <a long body name with a possessive and prepositions>': the person X speaks", () => {
+    const r = en('"We are seeing a new process," said study co-author Ted Scambos of Kell University\'s Institute for Research in Polar Sciences (IRPS).');
+    expect(quoteWith(r, "We are seeing a new process").speaker?.name).toBe("Ted Scambos");
+  });
 });
