@@ -340,11 +340,16 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   }
   // "Politico quoted X as saying …", "X was quoted as saying …": X speaks, not the outlet.
   if (/ing$/.test(tokens[v]!.low) && tokens[j]?.low === "as") {
-    for (let k = j - 1; k >= lo && j - k <= 10; k--) {
+    // (Across an apposition between commas: "cited Budi Gunawan, chief of the agency, as saying".)
+    for (let k = j - 1, commas = 0; k >= lo && j - k <= 20; k--) {
       const t = tokens[k]!;
+      if (t.text === "," && commas++ < 2) continue;
       if (t.kind === TK.Punct && t.text !== "." && t.text !== "'" && t.text !== "’") break;
       if (!isLowerWord(t) || (t.low !== "quoted" && t.low !== "cited" && t.low !== "quotes" && t.low !== "cites")) continue;
       if (k === j - 1 || BE_EN.has(tokens[k - 1]?.low ?? "")) return k > lo ? subjectBeforeEn(doc, k - 1, lo) : null;
+      // "cited Budi Gunawan, chief of the agency, as saying": the name before its apposition.
+      const parts = chunksOf(doc, k + 1, j);
+      if (parts.length > 1 && isNameChunk(doc, parts[0]!)) return headOf(doc, parts[0]!, false);
       return headOf(doc, { a: k + 1, b: j }, false);
     }
   }

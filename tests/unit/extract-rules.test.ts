@@ -1148,4 +1148,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en('"We are seeing a new process," said study co-author Ted Scambos of Kell University\'s Institute for Research in Polar Sciences (IRPS).');
     expect(quoteWith(r, "We are seeing a new process").speaker?.name).toBe("Ted Scambos");
   });
+
+  it("'cited X, <apposition>, as saying': X speaks, not the apposition's role", () => {
+    const r = en("The BBC also cited Budi Gunawan, chief of the State Intelligence Agency, as saying the suspects were linked to the network.");
+    expect(indirectWith(r, "the suspects were linked").speaker?.name).toBe("Budi Gunawan");
+  });
 });
