@@ -1135,6 +1135,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
   // English "they": the group that spoke in the last two sentences, else the group that is the
   // subject of a sentence before ("The team collected samples. … If …, they reasoned, …").
   if (doc.lang === "en") resolveTheyEn(doc, infos, indirect);
+  if (doc.lang === "en") resolveStatementEn(doc, infos, indirect);
 
   // Phase 3: nested quotes. A pronoun in a quote inside someone's words refers to someone
   // other than that speaker ("sagt er «Ich habe das nicht gemacht»" in Trump's words about
@@ -1223,6 +1224,36 @@ function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): voi
     }
     if (fromQuote) i++;
     else j++;
+  }
+}
+
+/** "the statement", "the release": a document named before, whose author is not named with it. */
+const STATEMENT_ANAPHOR_EN = /^the (statement|release|press release|announcement|letter|message)$/i;
+
+/**
+ * English "In a statement, Trump announced … . The statement also said …": "the statement" is the
+ * statement of the one who spoke in the sentence or two before.
+ */
+function resolveStatementEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {
+  const items: { pos: number; get: () => Attr | null; set: (a: Attr) => void }[] = [];
+  for (const q of infos) if (!q.parent) items.push({ pos: q.openTok, get: () => q.attr, set: (a) => (q.attr = a) });
+  for (const x of indirect) items.push({ pos: tokenAt(doc.tokens, x.start), get: () => x.attr, set: (a) => (x.attr = a) });
+  items.sort((a, b) => a.pos - b.pos);
+  let last: Attr | null = null;
+  let lastSentence = -1;
+  for (const it of items) {
+    const a = it.get();
+    const s = doc.sentOf[it.pos]!;
+    const m = a?.mention;
+    const the = m !== undefined && (STATEMENT_ANAPHOR_EN.test(m.surface) || (STATEMENT_ANAPHOR_EN.test("the " + m.surface) && doc.tokens[m.first - 1]?.low === "the"));
+    if (a && the) {
+      if (last && last.person && s - lastSentence <= 2) it.set({ ...a, person: last.person });
+      continue;
+    }
+    if (a && a.person && a.mention.kind !== "pronoun") {
+      last = a;
+      lastSentence = s;
+    }
   }
 }
 

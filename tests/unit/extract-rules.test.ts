@@ -1153,4 +1153,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("The BBC also cited Budi Gunawan, chief of the State Intelligence Agency, as saying the suspects were linked to the network.");
     expect(indirectWith(r, "the suspects were linked").speaker?.name).toBe("Budi Gunawan");
   });
+
+  it("'The statement also said' after someone spoke in a statement: that person's statement", () => {
+    const r = en("On Sunday, President Tom Vale, in a statement, announced the troops would leave. The statement also said the war was over.");
+    expect(indirectWith(r, "the war was over").speaker?.name).toBe("Tom Vale");
+  });
 });
