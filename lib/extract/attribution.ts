@@ -1247,7 +1247,10 @@ function resolveStatementEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[])
     const m = a?.mention;
     const the = m !== undefined && (STATEMENT_ANAPHOR_EN.test(m.surface) || (STATEMENT_ANAPHOR_EN.test("the " + m.surface) && doc.tokens[m.first - 1]?.low === "the"));
     if (a && the) {
-      if (last && last.person && s - lastSentence <= 2) it.set({ ...a, person: last.person });
+      if (last && last.person && s - lastSentence <= 2) {
+        it.set({ ...a, person: last.person });
+        lastSentence = s; // (the statement goes on: "… which, the statement said, …")
+      }
       continue;
     }
     if (a && a.person && a.mention.kind !== "pronoun") {

@@ -1155,7 +1155,8 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
   });
 
   it("'The statement also said' after someone spoke in a statement: that person's statement", () => {
-    const r = en("On Sunday, President Tom Vale, in a statement, announced the troops would leave. The statement also said the war was over.");
+    const r = en("On Sunday, President Tom Vale, in a statement, announced the troops would leave. The statement also said the war was over. Troops began to pack on Monday. Norland would also guard the border which, the statement said, the army had left.");
     expect(indirectWith(r, "the war was over").speaker?.name).toBe("Tom Vale");
+    expect(indirectWith(r, "Norland would also guard").speaker?.name).toBe("Tom Vale");
   });
 });
