@@ -366,7 +366,9 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   let a = j + 1;
   while (a > lo && j - a < SUBJECT_WINDOW) {
     const t = tokens[a - 1]!;
-    if (doc.markOf[a - 1] || doc.quoteOf[a - 1]! >= 0) break;
+    // (A second verb after "and" looks across a partial quote for its subject: "The State
+    // Department gave its “deepest sympathies” and said …".)
+    if ((doc.markOf[a - 1] || doc.quoteOf[a - 1]! >= 0) && !coordinated) break;
     if (t.kind === TK.Punct && ".!?;:…".includes(t.text)) break;
     a--;
   }

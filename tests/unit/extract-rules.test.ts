@@ -1159,4 +1159,10 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     expect(indirectWith(r, "the war was over").speaker?.name).toBe("Tom Vale");
     expect(indirectWith(r, "Norland would also guard").speaker?.name).toBe("Tom Vale");
   });
+
+  it("a second verb after 'and' finds its subject across a partial quote", () => {
+    const r = en('The State Department gave its "deepest sympathies" and said immunity cases were afforded "intense attention at senior levels".');
+    expect(indirectWith(r, "immunity cases were afforded").speaker?.name).toBe("State Department");
+    expect(quoteWith(r, "intense attention").speaker?.name).toBe("State Department");
+  });
 });
