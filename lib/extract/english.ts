@@ -22,6 +22,7 @@
 
 import type { Doc, Mention } from "./context";
 import { TK, type Token } from "./text";
+import { NAME_PARTICLES } from "./lexicon";
 
 const SUBJECT_WINDOW = 40;
 const CLAUSE_WINDOW = 25;
@@ -248,7 +249,7 @@ function isNameChunk(doc: Doc, c: Chunk): boolean {
   if (isModifier(doc, c)) return false; // "Unlike Senator Ilse Marten"
   for (let k = c.a; k < m.first; k++) {
     const t = doc.tokens[k]!;
-    if (!word(t) || !(t.cap || doc.mentionAt[k]! >= 0)) return false;
+    if (!word(t) || !(t.cap || doc.mentionAt[k]! >= 0 || (k === m.first - 1 && NAME_PARTICLES.has(t.low)))) return false;
   }
   return true;
 }

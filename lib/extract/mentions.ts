@@ -234,13 +234,13 @@ function nameLike(doc: Doc, i: number): boolean {
   return true;
 }
 
-function runEnd(doc: Doc, i: number): number {
+function runEnd(doc: Doc, i: number, particleStart = false): number {
   const { tokens } = doc;
   let j = i;
   while (j < tokens.length && j - i < 5) {
     const t = tokens[j]!;
     if (j > i && t.breakBefore > 0) break;
-    if (j > i && NAME_PARTICLES.has(t.low) && !t.cap && nameLike(doc, j + 1)) {
+    if ((j > i || particleStart) && NAME_PARTICLES.has(t.low) && !t.cap && nameLike(doc, j + 1)) {
       j++;
       continue;
     }
@@ -313,14 +313,17 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
   let coordCue = null as { gender: Gender; until: number } | null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== TK.Word || !t.cap) continue;
+    // English "Mayor de Blasio": after a title, a lower-case particle opens the surname.
+    const p0 = tokens[i - 1];
+    const particleStart = lang === "en" && t.kind === TK.Word && !t.cap && NAME_PARTICLES.has(t.low) && nameLike(doc, i + 1) && p0 !== undefined && p0.cap && (roleOf(lang, p0.low) !== null || HONORIFICS.has(p0.low));
+    if (t.kind !== TK.Word || (!t.cap && !particleStart)) continue;
     const known = reg.match(tokens, i);
     if (known && known.entry.person.speakerId) {
       i += known.len - 1;
       continue;
     }
-    if (!nameLike(doc, i)) continue;
-    const j = runEnd(doc, i);
+    if (!particleStart && !nameLike(doc, i)) continue;
+    const j = runEnd(doc, i, particleStart);
     const fg = firstNameGender(t.low);
     // English "said Fire Chief Ron Nash", "Deputy Police Commissioner Ann Lee": a title of
     // several words inside the run; the name starts after its last title word.
@@ -539,7 +542,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     const t = tokens[i]!;
     if (t.kind !== TK.Word) continue;
     const m = reg.match(tokens, i);
-    if (m && (t.cap || m.entry.person.speakerId)) {
+    if (m && (t.cap || m.entry.person.speakerId || (lang === "en" && NAME_PARTICLES.has(t.low) && m.len > 1))) {
       // A known single-word alias that is a common noun ("Erklärung") still counts with its article.
       const person = m.entry.person;
       let spanFirst = i;

@@ -1165,4 +1165,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     expect(indirectWith(r, "immunity cases were afforded").speaker?.name).toBe("State Department");
     expect(quoteWith(r, "intense attention").speaker?.name).toBe("State Department");
   });
+
+  it("after a title, a lower-case particle opens the surname: 'Mayor de Blasio, a member of …, said' is de Blasio", () => {
+    const r = en("Mayor de Blasio, a member of the Democratic Party, said he would leave the race.");
+    expect(indirectWith(r, "he would leave the race").speaker?.name).toBe("de Blasio");
+  });
 });
