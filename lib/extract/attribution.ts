@@ -1177,12 +1177,17 @@ function isGroup(a: Attr | null): boolean {
 }
 
 function isTheyUnresolved(a: Attr | null): boolean {
-  return a !== null && a.mention.kind === "pronoun" && (a.mention.plural || a.mention.gender === "n") && !a.person;
+  return a !== null && ((a.mention.kind === "pronoun" && (a.mention.plural || a.mention.gender === "n") && !a.person) || itsSpokesperson(a));
 }
 
-/** "it" as a speaker: a body, never a person. */
+/** "it" as a speaker: a body, never a person; also "its spokesman", who speaks for it. */
 function isIt(a: Attr | null): boolean {
-  return a !== null && a.mention.kind === "pronoun" && !a.mention.plural && a.mention.gender === "n";
+  return a !== null && ((a.mention.kind === "pronoun" && !a.mention.plural && a.mention.gender === "n") || itsSpokesperson(a));
+}
+
+/** "Its spokesman said": an unnamed spokesperson of the body "its" refers to. */
+function itsSpokesperson(a: Attr | null): boolean {
+  return a !== null && /^its (spokesperson|spokesman|spokeswoman|representative)$/i.test(a.mention.surface);
 }
 
 function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {
@@ -1215,7 +1220,8 @@ function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): voi
         if (subj && subj.kind !== "pronoun" && fits(subj.person, subj.plural)) person = subj.person;
       }
       // An "it" that stays unresolved names nobody.
-      const resolved: Attr | null = person ? { ...a!, person } : it ? null : a;
+      // ("Its spokesman" unresolved stays the spokesman.)
+      const resolved: Attr | null = person ? { ...a!, person } : it && !itsSpokesperson(a) ? null : a;
       if (fromQuote) tops[i]!.attr = resolved;
       else indirect[j]!.attr = resolved;
     } else if (isGroup(a)) {

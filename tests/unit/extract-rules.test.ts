@@ -1170,4 +1170,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("Mayor de Blasio, a member of the Democratic Party, said he would leave the race.");
     expect(indirectWith(r, "he would leave the race").speaker?.name).toBe("de Blasio");
   });
+
+  it("'Its spokesman said' is the body 'its' refers to, like 'it said'", () => {
+    const r = en("The Ministry of Health said 40 people had died. Its spokesman said rescue work would continue.");
+    expect(indirectWith(r, "rescue work would continue").speaker?.name).toBe("Ministry of Health");
+  });
 });
