@@ -1512,7 +1512,8 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     while (b > a && tokens[b - 1]!.kind === TK.Punct && !doc.markOf[b - 1]) b--;
     while (a < b && tokens[a]!.kind === TK.Punct) a++;
     let words = 0;
-    for (let k = a; k < b; k++) if (outside(doc, k) && tokens[k]!.kind === TK.Word) words++;
+    // (A number counts as a word: "said 40 men died".)
+    for (let k = a; k < b; k++) if (outside(doc, k) && (tokens[k]!.kind === TK.Word || tokens[k]!.kind === TK.Num)) words++;
     if (words < 3) return null;
     return { start: tokens[a]!.start, end: tokens[b - 1]!.end, attr };
   };

@@ -1175,4 +1175,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("The Ministry of Health said 40 people had died. Its spokesman said rescue work would continue.");
     expect(indirectWith(r, "rescue work would continue").speaker?.name).toBe("Ministry of Health");
   });
+
+  it("a number counts as a word of a reported clause: 'said 40 men died'", () => {
+    const r = en("The ministry said 40 men died.");
+    expect(indirectWith(r, "40 men died").speaker?.name).toBe("ministry");
+  });
 });
