@@ -1664,7 +1664,17 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (/ing$/.test(tokens[v]!.low) && nounBeforeEn(doc, v)) continue;
       let start = reportedClauseEn(doc, v, endTok);
       if (start < 0) continue;
-      const attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
+      let attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
+      // "Witnesses, according to The Telegraph, said …": a report of a report; the source
+      // between the subject and its verb is the outer reporter (the annotation conventions).
+      for (let k = v - 1; k > f && v - k <= 16; k--) {
+        if (tokens[k]!.kind === TK.Punct && ".!?;:".includes(tokens[k]!.text)) break;
+        if (tokens[k]!.low === "according" && tokens[k + 1]?.low === "to" && tokens[k - 1]?.text === ",") {
+          const src = accordingToEn(doc, k, v);
+          if (src.mention && tokens[src.last]?.text === "," && src.last === v - 1) attr = attrOf(src.mention, k);
+          break;
+        }
+      }
       for (let guard = 0; start >= 0 && start < endTok && guard < 6; guard++) {
         const { end, next } = clauseEndEn(doc, start, endTok);
         const found = make(start, end, items.length ? carried(attr) ?? attr : attr);

@@ -1180,4 +1180,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("The ministry said 40 men died.");
     expect(indirectWith(r, "40 men died").speaker?.name).toBe("ministry");
   });
+
+  it("'Witnesses, according to X, said …': X is the outer reporter of a report of a report", () => {
+    const r = en("Witnesses, according to the Harbour Herald, said a man attacked the group.");
+    expect(indirectWith(r, "a man attacked the group").speaker?.name).toBe("Harbour Herald");
+  });
 });
