@@ -1043,6 +1043,14 @@ export function clauseEndEn(doc: Doc, start: number, end: number): { end: number
     }
     if (!word(t) || t.cap) {
       if (t.text === "," && (doc.speech[k + 1] || ((tokens[k + 1]?.low === "while" || tokens[k + 1]?.low === "as") && doc.speech[k + 2]))) return { end: k, next: -1 };
+      // ", while Vale said …", ", but the minister told …": a contrasting report with its own subject.
+      if (t.text === "," && ["while", "whereas", "but"].includes(tokens[k + 1]?.low ?? "")) {
+        for (let j = k + 2; j < end && j - k <= 6; j++) {
+          const u = tokens[j]!;
+          if (u.kind === TK.Punct || doc.markOf[j] || doc.quoteOf[j]! >= 0) break;
+          if (doc.speech[j] === 1 && !/ing$/.test(u.low)) return { end: k, next: -1 };
+        }
+      }
       continue;
     }
     if (t.low === "that" && (tokens[k - 1]?.low === "and" || tokens[k - 1]?.text === ",")) {

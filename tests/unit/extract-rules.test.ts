@@ -1185,4 +1185,10 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("Witnesses, according to the Harbour Herald, said a man attacked the group.");
     expect(indirectWith(r, "a man attacked the group").speaker?.name).toBe("Harbour Herald");
   });
+
+  it("', while Vale said …' ends a reported clause: a contrasting report with its own subject", () => {
+    const r = en("Ann Reyes and Tom Vale met on Monday. Reyes said the talks went well, while Vale said they had failed.");
+    expect(indirectWith(r, "the talks went well").text).toBe("the talks went well");
+    expect(indirectWith(r, "they had failed").speaker?.name).toBe("Tom Vale");
+  });
 });
