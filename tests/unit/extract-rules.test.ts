@@ -1191,4 +1191,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     expect(indirectWith(r, "the talks went well").text).toBe("the talks went well");
     expect(indirectWith(r, "they had failed").speaker?.name).toBe("Tom Vale");
   });
+
+  it("a woman's name listed twice among women's names stays a woman's (Maria), so 'he' is someone else", () => {
+    const r = en("Tom Vale spoke on Sunday. Maria Lopez met the press on Monday. He said the plan was good.");
+    expect(indirectWith(r, "the plan was good").speaker?.name).toBe("Tom Vale");
+  });
 });
