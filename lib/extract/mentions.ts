@@ -400,7 +400,10 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     // with a role ("Bruno Parrilla, the foreign affairs minister,"), or whose last word the text
     // uses alone ("Rosa Delgado … Delgado called"). Places, institutions and titles are not people.
     let from = i;
-    if (end < 0 && lang === "en" && fg === undefined && j - i >= 2 && j - i <= 4 && personRunEn(doc, i, j, lowSeen, standalone)) {
+    // (Not the last words of an institution's name: "the Ministry of Foreign Affairs said".)
+    const q1 = tokens[i - 1];
+    const afterInstitutionOf = lang === "en" && q1 !== undefined && q1.kind === TK.Word && !q1.cap && (q1.low === "of" || q1.low === "for") && tokens[i - 2]?.cap === true && !reg.match(tokens, i - 2);
+    if (end < 0 && lang === "en" && fg === undefined && j - i >= 2 && j - i <= 4 && !afterInstitutionOf && personRunEn(doc, i, j, lowSeen, standalone)) {
       // "Challenger Rosa Delgado", "Voter Kitty Mak": a title word at the sentence start.
       if (j - i >= 3 && isSentenceStart(doc, i) && (lowSeen.has(t.low) || /(er|or|ist|man|woman|ant|ent)$/.test(t.low))) from = i + 1;
       end = j;

@@ -1196,4 +1196,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("Tom Vale spoke on Sunday. Maria Lopez met the press on Monday. He said the plan was good.");
     expect(indirectWith(r, "the plan was good").speaker?.name).toBe("Tom Vale");
   });
+
+  it("the last two words of an institution's name after 'of' are no person: 'the Ministry of Foreign Affairs said'", () => {
+    const r = en("The Ministry of Foreign Affairs said the embassy would close.");
+    expect(indirectWith(r, "the embassy would close").speaker?.name).toBe("Ministry of Foreign Affairs");
+  });
 });
