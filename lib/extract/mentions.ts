@@ -402,7 +402,8 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     let from = i;
     // (Not the last words of an institution's name: "the Ministry of Foreign Affairs said".)
     const q1 = tokens[i - 1];
-    const afterInstitutionOf = lang === "en" && q1 !== undefined && q1.kind === TK.Word && !q1.cap && (q1.low === "of" || q1.low === "for") && tokens[i - 2]?.cap === true && !reg.match(tokens, i - 2);
+    // (After a title with "of" the name follows it: "Minister of Coastal Affairs Hana Sorell".)
+    const afterInstitutionOf = lang === "en" && q1 !== undefined && q1.kind === TK.Word && !q1.cap && (q1.low === "of" || q1.low === "for") && tokens[i - 2]?.cap === true && !reg.match(tokens, i - 2) && roleOf(lang, tokens[i - 2]!.low) === null;
     if (end < 0 && lang === "en" && fg === undefined && j - i >= 2 && j - i <= 4 && !afterInstitutionOf && personRunEn(doc, i, j, lowSeen, standalone)) {
       // "Challenger Rosa Delgado", "Voter Kitty Mak": a title word at the sentence start.
       if (j - i >= 3 && isSentenceStart(doc, i) && (lowSeen.has(t.low) || /(er|or|ist|man|woman|ant|ent)$/.test(t.low))) from = i + 1;
