@@ -1514,7 +1514,8 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     let words = 0;
     // (A number counts as a word: "said 40 men died".)
     for (let k = a; k < b; k++) if (outside(doc, k) && (tokens[k]!.kind === TK.Word || tokens[k]!.kind === TK.Num)) words++;
-    if (words < 3) return null;
+    // (English: two words with a finite verb are a clause, "said masks helped".)
+    if (words < 3 && !(lang === "en" && words === 2 && b - a === 2 && finiteEn(doc, a + 1))) return null;
     return { start: tokens[a]!.start, end: tokens[b - 1]!.end, attr };
   };
 

@@ -1201,4 +1201,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("The Ministry of Foreign Affairs said the embassy would close.");
     expect(indirectWith(r, "the embassy would close").speaker?.name).toBe("Ministry of Foreign Affairs");
   });
+
+  it("English: two words with a finite verb are a reported clause ('The CDC also said masks helped.')", () => {
+    const r = en("The CDC also said masks helped.");
+    expect(indirectWith(r, "masks helped").speaker?.name).toBe("CDC");
+  });
 });
