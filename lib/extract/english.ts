@@ -996,6 +996,12 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
     if (u.kind === TK.Punct) break;
     if (word(u) && !u.cap && (u.low === "where" || u.low === "when" || u.low === "whereby")) return -1;
   }
+  // "reported, citing police sources, that …": the aside between commas is skipped.
+  if (tokens[k]?.text === "," && ["citing", "quoting", "according"].includes(tokens[k + 1]?.low ?? "")) {
+    let c = k + 2;
+    while (c < end && c - k <= 12 && tokens[c]!.text !== "," && !(tokens[c]!.kind === TK.Punct && ".;:!?".includes(tokens[c]!.text))) c++;
+    if (tokens[c]?.text === "," && word(tokens[c + 1]) && tokens[c + 1]!.low === "that") return c + 2 < end ? c + 2 : -1;
+  }
   for (let s = k; s < end && s - k <= 9; s++) {
     const t = tokens[s]!;
     if (doc.markOf[s] || doc.quoteOf[s]! >= 0) return -1;

@@ -1206,4 +1206,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("The CDC also said masks helped.");
     expect(indirectWith(r, "masks helped").speaker?.name).toBe("CDC");
   });
+
+  it("'reported, citing police sources, that …': the aside between commas is skipped", () => {
+    const r = en("The Kell Times reported, citing police sources, that the suspect was 25.");
+    expect(indirectWith(r, "the suspect was 25").speaker?.name).toBe("Kell Times");
+  });
 });
