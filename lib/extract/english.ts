@@ -122,6 +122,9 @@ function finiteOnce(doc: Doc, k: number, t: Token): boolean {
     return true;
   }
   if (PRESENT_S_EN.has(low)) return !(prev && word(prev) && DET_EN.has(prev.low));
+  // "they expect", "we want": a plain verb right after a plural or first-person subject pronoun
+  // (not an adverb or quantifier: "they also", "they all", "we now").
+  if (prev && isLowerWord(prev) && PLURAL_SUBJECT_EN.has(prev.low) && low.length >= 3 && !NOT_VERB_AFTER_PRONOUN_EN.has(low) && !isAdverbLy(low) && !/(ing|ed)$/.test(low)) return true;
   // "it fits", "he wants": an "-s" word after a subject pronoun.
   if (low.length >= 4 && low.endsWith("s") && !/(ss|us|is)$/.test(low) && prev && ["he", "she", "it"].includes(prev.low)) return true;
   // "the writer supposes a …", "the report notes the …": an "-s" word between an article's noun
@@ -131,6 +134,9 @@ function finiteOnce(doc: Doc, k: number, t: Token): boolean {
   if (low.length >= 5 && low.endsWith("s") && !/(ss|us|is)$/.test(low) && isLowerWord(prev) && !/s$/.test(prev!.low) && !DET_EN.has(prev!.low) && word(pp) && DET_EN.has(pp.low) && isLowerWord(next) && ["a", "an", "the"].includes(next!.low)) return true;
   return false;
 }
+
+const PLURAL_SUBJECT_EN = new Set(["they", "we", "i", "you"]);
+const NOT_VERB_AFTER_PRONOUN_EN = new Set(["also", "all", "now", "still", "both", "never", "often", "just", "then", "only", "even", "too", "already", "each", "not", "too", "themselves", "ourselves", "yourself", "yourselves", "myself", "who", "which", "that", "and", "but", "or", "the", "are", "were", "was", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "did", "does", "don't", "didn't", "won't", "can't", "say", "said"]);
 
 function isPossessive(doc: Doc, m: Mention): boolean {
   if (/[’']s$/.test(m.surface) || /s[’']$/.test(m.surface)) return true;

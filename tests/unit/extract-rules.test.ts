@@ -1211,4 +1211,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("The Kell Times reported, citing police sources, that the suspect was 25.");
     expect(indirectWith(r, "the suspect was 25").speaker?.name).toBe("Kell Times");
   });
+
+  it("a plain verb right after 'they'/'we' is finite, so 'said they expect …' is a reported clause", () => {
+    const r = en("The parties said they expect a decision this year.");
+    expect(indirectWith(r, "they expect a decision").speaker?.name).toBe("parties");
+  });
 });
