@@ -1531,7 +1531,8 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   // ("…, Maróth said, and …; experts called this dubious, while noting …").
   const enTail: IndirectFound[] = [];
   let enFrom = f;
-  for (let c = f + 2; c < endTok; c++) {
+  // (English: also after one word, "Day, they said, desired no memorials".)
+  for (let c = lang === "en" ? f + 1 : f + 2; c < endTok; c++) {
     if (tokens[c]!.text !== "," || !outside(doc, c)) continue;
     const k = c + 1;
     if (k >= l) break;
@@ -1539,7 +1540,11 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     let isTag = false;
     // "Der Fraktionschef, Jonas Albrecht, sprach von …": a name before the comma is an
     // apposition, not reported content.
-    if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name") continue;
+    // (English "Day, they said, desired no memorials": when the words after the tag go on with the
+    // verb, the name before the comma is the reported clause's subject.)
+    const enTag = lang === "en" ? tailTagEn(doc, c, endTok) : null;
+    const predicateAfter = enTag !== null && enTag.after + 1 < endTok && tokens[enTag.after]?.text === "," && finiteEn(doc, enTag.after + 1);
+    if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name" && !predicateAfter) continue;
     // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
     // tag, not the content.
     if (lang === "de" && firstSpeech < c) break;
@@ -1554,7 +1559,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       const preFinite = hasFiniteEn(doc, f, c);
       // "Connie Moganedi, a spokeswoman for …, told CNN, …": a bare name before the comma is the
       // subject with its apposition, not words the tag reports.
-      if (!preFinite && c - f <= 4 && tokens.slice(f, c).every((t) => t.kind === TK.Word && t.cap)) continue;
+      if (!preFinite && c - f <= 4 && tokens.slice(f, c).every((t) => t.kind === TK.Word && t.cap) && !predicateAfter) continue;
       let post = tag.after < endTok ? tag.after + 1 : endTok;
       if (post < endTok && (doc.markOf[post] || doc.quoteOf[post]! >= 0)) continue;
       const found: (IndirectFound | null)[] = [];

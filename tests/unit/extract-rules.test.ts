@@ -1216,4 +1216,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("The parties said they expect a decision this year.");
     expect(indirectWith(r, "they expect a decision").speaker?.name).toBe("parties");
   });
+
+  it("a tag inside the sentence after one name: 'Day, they said, desired no memorials' (the name is the clause's subject)", () => {
+    const r = en("The Kell Foundation announced her death on Monday. Day, they said, desired no memorials or grave markers.");
+    expect(indirectWith(r, "desired no memorials").speaker?.name).toBe("Kell Foundation");
+  });
 });
