@@ -1021,6 +1021,14 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
     if (s > k && finiteEn(doc, s) && !clauseAtEn(doc, s, end)) return -1;
     if (s === k) {
       if (!tell && clauseAtEn(doc, s, end)) return s;
+      // "said as a teenager she was forced …": the reported clause opens with its "as a …" phrase.
+      if (word(t) && t.low === "as" && isLowerWord(tokens[s + 1]) && (tokens[s + 1]!.low === "a" || tokens[s + 1]!.low === "an")) {
+        for (let j = s + 3; j < end && j - s <= 5; j++) {
+          const u = tokens[j]!;
+          if (!word(u)) break;
+          if (["he", "she", "they", "we", "i", "it"].includes(u.low) && clauseAtEn(doc, j, end)) return s;
+        }
+      }
       // Only an addressee or an adverbial may come between the verb and its clause.
       if (!(addressee || (word(t) && !t.cap && CLAUSE_ADVERBS_EN.has(t.low)))) return -1;
       continue;

@@ -1221,4 +1221,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("The Kell Foundation announced her death on Monday. Day, they said, desired no memorials or grave markers.");
     expect(indirectWith(r, "desired no memorials").speaker?.name).toBe("Kell Foundation");
   });
+
+  it("'said as a teenager she was forced …': the reported clause opens with its 'as a …' phrase", () => {
+    const r = en("Ann Reyes spoke to the Kell Times. She said as a teenager she was forced into marriage by her family.");
+    expect(indirectWith(r, "as a teenager she was forced").speaker?.name).toBe("Ann Reyes");
+  });
 });
