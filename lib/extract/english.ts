@@ -244,7 +244,7 @@ november december week month year morning afternoon evening night weekend`.split
 /** Words that open a time phrase before a subject without a comma: "This Thursday the commission …". */
 const TIME_OPENERS_EN = new Set(["this", "last", "next", "that", "early", "late", "earlier", "later"]);
 /** Quantifiers whose "of" phrase is the subject: "One of the children said". */
-const QUANT_OF_EN = new Set(["one", "some", "many", "several", "two", "three", "each", "most", "none", "both", "all", "few", "any"]);
+const QUANT_OF_EN = new Set(["one", "some", "many", "several", "two", "three", "each", "most", "none", "both", "all", "few", "any", "part", "parts"]);
 
 /** The chunk is one name, perhaps after title words: "Democrat Chuck Schumer", "Maya Rockeymoore Cummings". */
 function isNameChunk(doc: Doc, c: Chunk): boolean {
@@ -595,8 +595,11 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     const mi = doc.mentionAt[b - 2]!;
     const m = mi >= 0 ? doc.mentions[mi]! : null;
     if (m && m.last === b - 1 && m.first >= c.a && isPossessive(doc, m)) return m;
-    if (!m && word(tokens[b - 2]) && /[’']s$/.test(tokens[b - 2]!.low)) {
-      const owner = phraseEn(doc, c.a, b - 1);
+    // (Also when the owner and its document are one mention, "the judge's statement".)
+    if ((!m || (m.kind === "org" && m.first < b - 1)) && word(tokens[b - 2]) && /[’']s$/.test(tokens[b - 2]!.low)) {
+      // ("Part of the judge's statement reads": the owner, without the quantifier.)
+      const from = b - c.a > 3 && QUANT_OF_EN.has(tokens[c.a]!.low) && tokens[c.a + 1]!.low === "of" ? c.a + 2 : c.a;
+      const owner = phraseEn(doc, from, b - 1);
       if (owner) return owner;
     }
   }

@@ -1226,4 +1226,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en("Ann Reyes spoke to the Kell Times. She said as a teenager she was forced into marriage by her family.");
     expect(indirectWith(r, "as a teenager she was forced").speaker?.name).toBe("Ann Reyes");
   });
+
+  it("'Part of the judge's statement reads \"…\"': the statement's owner speaks, without the quantifier", () => {
+    const r = en('Judge Gray Miller ruled on Friday. Part of the judge\'s statement reads "the average woman could be better suited."');
+    expect(quoteWith(r, "the average woman").speaker?.text).toBe("the judge's");
+  });
 });
