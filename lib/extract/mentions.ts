@@ -615,6 +615,11 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       // antecedents for later pronouns: those usually point back to a named person.
       const m = push(det ? det.index : i, i + 1, "role", role.gender, false, person ?? unnamed, det ? det.index : i, !!unnamed || (det !== null && ARTICLES_INDEF.has(det.low)));
       if (det && ARTICLES_INDEF.has(det.low) && !(doc.speech[m.first - 1]! > 0 || doc.speech[m.last]! > 0)) m.salient = false;
+      // English "A witness said … . She added …": an unnamed person who speaks is the antecedent
+      // of the pronoun that goes on speaking (only as the speech verb's subject).
+      else if (lang === "en" && det && ARTICLES_INDEF.has(det.low) && doc.speech[m.last]! > 0 && person) {
+        history.push(mentions.length - 1);
+      }
       continue;
     }
     if ((t.cap || lang === "en") && ORG_NOUNS.has(t.low)) {

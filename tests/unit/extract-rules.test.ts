@@ -1231,4 +1231,9 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     const r = en('Judge Gray Miller ruled on Friday. Part of the judge\'s statement reads "the average woman could be better suited."');
     expect(quoteWith(r, "the average woman").speaker?.text).toBe("the judge's");
   });
+
+  it("an unnamed person who speaks ('A nurse said …') is the antecedent of the 'she' that goes on speaking", () => {
+    const r = en("Tom Vale spoke first. A nurse said the ward was full. She added that staff were exhausted.");
+    expect(indirectWith(r, "staff were exhausted").speaker?.name).toBe("A nurse");
+  });
 });
