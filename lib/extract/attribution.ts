@@ -63,6 +63,7 @@ ohne um vor a an the of and or for to at on in by de la le les du des et el los 
 /** Function words of English, French, Spanish, Italian: in German text they mark a foreign title ("The Silent Harbour", "Le Petit Chemin"). */
 const FOREIGN_FUNCTION_DE = new Set(["a", "the", "of", "and", "for", "at", "on", "with", "is", "it", "le", "la", "les", "du", "et", "pour", "el", "los", "las", "y", "del", "il", "della", "dello", "dos", "do", "cum", "sine", "sub", "quo", "vel", "ex"]);
 /** Of those, the ones that are foreign even capitalized ("And Then There Were None", "La Ville Blanche"; not "Du"). */
+const LATIN_PREP = new Set(["pro", "ad", "per", "de", "post", "ante", "inter", "contra"]);
 const FOREIGN_CAP_DE = new Set(["the", "a", "and", "of", "for", "with", "la", "le", "les", "el", "los", "las", "il", "della"]);
 /** Verbs that name or characterise something: their quoted complement is someone's wording. */
 const NAMING_VERBS = new Set(
@@ -121,6 +122,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   let lowerContent = 0;
   let capContent = 0;
   let foreign = 0;
+  let latin = false;
   let digits = false;
   for (let k = first; k < last && words < 40; k++) {
     const t = tokens[k]!;
@@ -133,6 +135,10 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     words++;
     if (/\d/.test(t.text)) digits = true;
     if (lang === "de" && FOREIGN_FUNCTION_DE.has(t.low) && (!t.cap || FOREIGN_CAP_DE.has(t.low))) foreign++;
+    // Latin "pro", "ad", "per", "de" before a lower-case word ("in dubio pro reo", "ad acta",
+    // "per se", "de facto"); German "pro Jahr", "per Gesetz" put a noun after them, or an
+    // inflected adjective ("pro verkauftem Auto").
+    else if (lang === "de" && !t.cap && LATIN_PREP.has(t.low) && k + 1 < last && tokens[k + 1]!.kind === TK.Word && !tokens[k + 1]!.cap && !/e[mnrs]$/.test(tokens[k + 1]!.low)) latin = true;
     if (FUNCTION_WORDS.has(t.low)) continue;
     if (t.cap) capContent++;
     else lowerContent++;
@@ -180,7 +186,7 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   if (lang === "de" && lowerContent === 0 && !endsSentence && prev !== undefined && DEF_DE.has(prev.low)) return false;
   // A few words of another language that end no sentence are a name or a term, tag or not
   // ("wie man sagt, „in dubio pro reo“").
-  if (lang === "de" && foreign > 0 && !endsSentence && words <= 4) return false;
+  if (lang === "de" && (foreign > 0 || latin) && !endsSentence && words <= 4) return false;
   // "Anna Franowska of "Have no fear", a charity, told …": capitalized words right after a name
   // and "of" name the body the person belongs to.
   if (lang === "en" && !endsSentence && words <= 5 && prev?.low === "of" && prev2 !== undefined && prev2.kind === TK.Word && prev2.cap && tokens[first]!.cap && /^[,)]$/.test(next?.text ?? "")) return false;
@@ -216,7 +222,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
     // Capitalized words only: a name ("die „Nordheimer Rundschau“", „Falke“), unless a naming
     // verb or speech verb gives it as a characterisation: "sprach von einer „Luftnummer“",
     // "als „Vertrauensbruch“", "nannte das Angebot „ein Almosen“".
-    if (digits || (prev !== undefined && DEF_DE.has(prev.low))) return false;
+    // (Digits mark a designation in a few words, „Airbus A380“; in a phrase of six words or
+    // more they are part of the wording: "einer „Vernetzung der 5.300 Pass- und …register“".)
+    if ((digits && words < 6) || (prev !== undefined && DEF_DE.has(prev.low))) return false;
     const opensWithArticle = INDEF_DE.has(tokens[first]?.low ?? "");
     const characterised = prev !== undefined && (["als", "von", "wie", "für", "durch", "ohne", "gegen"].includes(prev.low) || INDEF_DE.has(prev.low));
     // What someone shouts or chants: "rief laut Zeugen „Nordland zuerst“", "skandierten „Freiheit“".
@@ -227,6 +235,16 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
       if (SHOUT_DE.has(t.low)) shouted = true;
     }
     if (shouted && words <= 6) return true;
+    // "…, war für die Verbände „Wortbruch“.": a view held by the one after "für", right before
+    // the marks, that closes the clause ("war für viele „Kassettenkinder“ die Musik" is a term).
+    for (let k = openTok - 2; k >= sent.first && openTok - k <= 5; k--) {
+      const t = tokens[k]!;
+      if (t.kind !== TK.Word) break;
+      if (t.low === "für") {
+        if (SEIN_DE.has(tokens[k - 1]?.low ?? "") && tokens[k + 1]!.kind === TK.Word && next?.kind === TK.Punct && words <= 6) return true;
+        break;
+      }
+    }
     return words <= 6 && (naming || speechIn) && (characterised || opensWithArticle || namingNear);
   }
   // A few words after an article, with nothing around that reports anyone, are a scare quote
@@ -234,7 +252,11 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   // So is a name that opens with a capitalized noun ("die „Woche des offenen Buches“", "des
   // „Preises für gute Nachbarschaft“") when nothing reports anyone.
   const titleLike = tokens[first]!.cap && !FUNCTION_WORDS.has(tokens[first]!.low) && words <= 6;
-  if ((words <= 3 || titleLike) && !speechIn && !naming && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
+  // (An article needs a noun: with none in the quote and none after it, "der"/"das" after a
+  // comma before the mark is a relative pronoun — "Wasser, das „leicht trübe“ sein soll" — not the quote's article.)
+  const relative = prev2?.text === "," && capContent === 0 && !(next?.kind === TK.Word && next.cap);
+  const article = prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !relative;
+  if ((words <= 3 || titleLike) && !speechIn && !naming && article && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   // (Digits mark a designation in a few words, „Airbus A380“; in a longer phrase they are part of the wording.)
   if (words >= 2) return !digits || lowerContent >= 2 || words >= 6;
   // One adjective between an article and its noun, "der „angeblichen“ Verschwörung": the
@@ -383,8 +405,8 @@ function isPersonObject(doc: Doc, openTok: number): boolean {
 
 /** Words that open the name of a body, a law or a prize ("Gesetz zur …", "Aktion …", "Nordland-Preis"). */
 const ORG_HEAD_DE = /^(gesetz|gesetzes|preis|preises|aktion|initiative|bündnis|bündnisses|verband|verbandes|verein|vereins|organisation|stiftung|partei|koalition|allianz|kampagne|bewegung|rat|rates|komitee|ausschuss|ausschusses|kongress|kongresses|konferenz|festival|netzwerk|netzwerks|club|clubs|institut|instituts|zentrum|zentrums|akademie|union|liga|front|gesellschaft|vereinigung|verordnung|abkommen|abkommens)$/;
-/** A legal form at the end of a name: e.V., GmbH, AG, Ltd. */
-const LEGAL_FORM_DE = /(\be\. ?V\.|\bGmbH\b|\bgGmbH\b|\bAG\b|\bKG\b|\bLtd\b|\bInc\b)/;
+/** A legal form at the end of a name: e.V., GmbH, AG, Ltd (also in a name styled in lower case, "nordwerk ag"). */
+const LEGAL_FORM_DE = /(\be\. ?V\.|\bGmbH\b|\bgGmbH\b|\bAG\b|\bKG\b|\bLtd\b|\bInc\b| (ag|gmbh)$)/;
 
 function orgHead(t: Token | undefined): boolean {
   if (t === undefined || t.kind !== TK.Word || !t.cap) return false;
@@ -547,8 +569,10 @@ function coordinatedWith(doc: Doc, q: number, openTok: number): number {
   if (lowerWords(doc, p) !== lowerWords(doc, s) && !(doc.lang === "de" && capOpen(p) && capOpen(s))) return -1;
   const closeTok = tokenAt(tokens, p.close);
   const between = openTok - closeTok - 1;
-  if (between < 1 || between > 2) return -1;
-  for (let k = closeTok + 1; k < openTok; k++) {
+  // (An article may stand before the second: "„den Bestand des Staates“ oder die „Grundlagen …“".)
+  const articled = doc.lang === "de" && between >= 2 && (DEF_DE.has(tokens[openTok - 1]!.low) || INDEF_DE.has(tokens[openTok - 1]!.low));
+  if (between < 1 || between > (articled ? 3 : 2)) return -1;
+  for (let k = closeTok + 1; k < (articled ? openTok - 1 : openTok); k++) {
     const t = tokens[k]!;
     if (!(t.text === "," || ["und", "oder", "sowie", "bzw"].includes(t.low))) return -1;
   }
@@ -1015,6 +1039,21 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
         if (after && after.attr) tag = after;
       }
     }
+    // English: a partial quote after a naming verb in its clause ("Pelosi called the conduct a
+    // “…,” according to NBC", "… a “…,” the paper said") is the words of the one who named it;
+    // the source after it only carries them.
+    if (tag && tag.attr && doc.lang === "en" && !q.parent && tag.lo > q.closeTok && q.closeTok >= 0) {
+      const first = sentences[sOpen]!.first;
+      for (let k = q.openTok - 1; k >= first && q.openTok - k <= 8; k--) {
+        const t = tokens[k]!;
+        if (t.kind === TK.Punct || doc.markOf[k]) break;
+        if (!t.cap && NAMING_VERBS.has(t.low)) {
+          const m = subjectBeforeEn(doc, k, first);
+          if (m) tag = { attr: attrOf(m, k), lo: k, hi: q.openTok };
+          break;
+        }
+      }
+    }
     if (tag && tag.attr) {
       q.attr = tag.attr;
       q.own = true;
@@ -1096,6 +1135,7 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
   // English "they": the group that spoke in the last two sentences, else the group that is the
   // subject of a sentence before ("The team collected samples. … If …, they reasoned, …").
   if (doc.lang === "en") resolveTheyEn(doc, infos, indirect);
+  if (doc.lang === "en") resolveStatementEn(doc, infos, indirect);
 
   // Phase 3: nested quotes. A pronoun in a quote inside someone's words refers to someone
   // other than that speaker ("sagt er «Ich habe das nicht gemacht»" in Trump's words about
@@ -1137,12 +1177,17 @@ function isGroup(a: Attr | null): boolean {
 }
 
 function isTheyUnresolved(a: Attr | null): boolean {
-  return a !== null && a.mention.kind === "pronoun" && (a.mention.plural || a.mention.gender === "n") && !a.person;
+  return a !== null && ((a.mention.kind === "pronoun" && (a.mention.plural || a.mention.gender === "n") && !a.person) || itsSpokesperson(a));
 }
 
-/** "it" as a speaker: a body, never a person. */
+/** "it" as a speaker: a body, never a person; also "its spokesman", who speaks for it. */
 function isIt(a: Attr | null): boolean {
-  return a !== null && a.mention.kind === "pronoun" && !a.mention.plural && a.mention.gender === "n";
+  return a !== null && ((a.mention.kind === "pronoun" && !a.mention.plural && a.mention.gender === "n") || itsSpokesperson(a));
+}
+
+/** "Its spokesman said": an unnamed spokesperson of the body "its" refers to. */
+function itsSpokesperson(a: Attr | null): boolean {
+  return a !== null && /^its (spokesperson|spokesman|spokeswoman|representative)$/i.test(a.mention.surface);
 }
 
 function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {
@@ -1175,7 +1220,8 @@ function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): voi
         if (subj && subj.kind !== "pronoun" && fits(subj.person, subj.plural)) person = subj.person;
       }
       // An "it" that stays unresolved names nobody.
-      const resolved: Attr | null = person ? { ...a!, person } : it ? null : a;
+      // ("Its spokesman" unresolved stays the spokesman.)
+      const resolved: Attr | null = person ? { ...a!, person } : it && !itsSpokesperson(a) ? null : a;
       if (fromQuote) tops[i]!.attr = resolved;
       else indirect[j]!.attr = resolved;
     } else if (isGroup(a)) {
@@ -1184,6 +1230,39 @@ function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): voi
     }
     if (fromQuote) i++;
     else j++;
+  }
+}
+
+/** "the statement", "the release": a document named before, whose author is not named with it. */
+const STATEMENT_ANAPHOR_EN = /^the (statement|release|press release|announcement|letter|message)$/i;
+
+/**
+ * English "In a statement, Trump announced … . The statement also said …": "the statement" is the
+ * statement of the one who spoke in the sentence or two before.
+ */
+function resolveStatementEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {
+  const items: { pos: number; get: () => Attr | null; set: (a: Attr) => void }[] = [];
+  for (const q of infos) if (!q.parent) items.push({ pos: q.openTok, get: () => q.attr, set: (a) => (q.attr = a) });
+  for (const x of indirect) items.push({ pos: tokenAt(doc.tokens, x.start), get: () => x.attr, set: (a) => (x.attr = a) });
+  items.sort((a, b) => a.pos - b.pos);
+  let last: Attr | null = null;
+  let lastSentence = -1;
+  for (const it of items) {
+    const a = it.get();
+    const s = doc.sentOf[it.pos]!;
+    const m = a?.mention;
+    const the = m !== undefined && (STATEMENT_ANAPHOR_EN.test(m.surface) || (STATEMENT_ANAPHOR_EN.test("the " + m.surface) && doc.tokens[m.first - 1]?.low === "the"));
+    if (a && the) {
+      if (last && last.person && s - lastSentence <= 2) {
+        it.set({ ...a, person: last.person });
+        lastSentence = s; // (the statement goes on: "… which, the statement said, …")
+      }
+      continue;
+    }
+    if (a && a.person && a.mention.kind !== "pronoun") {
+      last = a;
+      lastSentence = s;
+    }
   }
 }
 
@@ -1433,8 +1512,10 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     while (b > a && tokens[b - 1]!.kind === TK.Punct && !doc.markOf[b - 1]) b--;
     while (a < b && tokens[a]!.kind === TK.Punct) a++;
     let words = 0;
-    for (let k = a; k < b; k++) if (outside(doc, k) && tokens[k]!.kind === TK.Word) words++;
-    if (words < 3) return null;
+    // (A number counts as a word: "said 40 men died".)
+    for (let k = a; k < b; k++) if (outside(doc, k) && (tokens[k]!.kind === TK.Word || tokens[k]!.kind === TK.Num)) words++;
+    // (English: two words with a finite verb are a clause, "said masks helped".)
+    if (words < 3 && !(lang === "en" && words === 2 && b - a === 2 && finiteEn(doc, a + 1))) return null;
     return { start: tokens[a]!.start, end: tokens[b - 1]!.end, attr };
   };
 
@@ -1450,7 +1531,8 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   // ("…, Maróth said, and …; experts called this dubious, while noting …").
   const enTail: IndirectFound[] = [];
   let enFrom = f;
-  for (let c = f + 2; c < endTok; c++) {
+  // (English: also after one word, "Day, they said, desired no memorials".)
+  for (let c = lang === "en" ? f + 1 : f + 2; c < endTok; c++) {
     if (tokens[c]!.text !== "," || !outside(doc, c)) continue;
     const k = c + 1;
     if (k >= l) break;
@@ -1458,7 +1540,11 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     let isTag = false;
     // "Der Fraktionschef, Jonas Albrecht, sprach von …": a name before the comma is an
     // apposition, not reported content.
-    if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name") continue;
+    // (English "Day, they said, desired no memorials": when the words after the tag go on with the
+    // verb, the name before the comma is the reported clause's subject.)
+    const enTag = lang === "en" ? tailTagEn(doc, c, endTok) : null;
+    const predicateAfter = enTag !== null && enTag.after + 1 < endTok && tokens[enTag.after]?.text === "," && finiteEn(doc, enTag.after + 1);
+    if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name" && !predicateAfter) continue;
     // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
     // tag, not the content.
     if (lang === "de" && firstSpeech < c) break;
@@ -1473,7 +1559,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       const preFinite = hasFiniteEn(doc, f, c);
       // "Connie Moganedi, a spokeswoman for …, told CNN, …": a bare name before the comma is the
       // subject with its apposition, not words the tag reports.
-      if (!preFinite && c - f <= 4 && tokens.slice(f, c).every((t) => t.kind === TK.Word && t.cap)) continue;
+      if (!preFinite && c - f <= 4 && tokens.slice(f, c).every((t) => t.kind === TK.Word && t.cap) && !predicateAfter) continue;
       let post = tag.after < endTok ? tag.after + 1 : endTok;
       if (post < endTok && (doc.markOf[post] || doc.quoteOf[post]! >= 0)) continue;
       const found: (IndirectFound | null)[] = [];
@@ -1584,7 +1670,17 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (/ing$/.test(tokens[v]!.low) && nounBeforeEn(doc, v)) continue;
       let start = reportedClauseEn(doc, v, endTok);
       if (start < 0) continue;
-      const attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
+      let attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
+      // "Witnesses, according to The Telegraph, said …": a report of a report; the source
+      // between the subject and its verb is the outer reporter (the annotation conventions).
+      for (let k = v - 1; k > f && v - k <= 16; k--) {
+        if (tokens[k]!.kind === TK.Punct && ".!?;:".includes(tokens[k]!.text)) break;
+        if (tokens[k]!.low === "according" && tokens[k + 1]?.low === "to" && tokens[k - 1]?.text === ",") {
+          const src = accordingToEn(doc, k, v);
+          if (src.mention && tokens[src.last]?.text === "," && src.last === v - 1) attr = attrOf(src.mention, k);
+          break;
+        }
+      }
       for (let guard = 0; start >= 0 && start < endTok && guard < 6; guard++) {
         const { end, next } = clauseEndEn(doc, start, endTok);
         const found = make(start, end, items.length ? carried(attr) ?? attr : attr);

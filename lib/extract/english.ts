@@ -22,6 +22,7 @@
 
 import type { Doc, Mention } from "./context";
 import { TK, type Token } from "./text";
+import { NAME_PARTICLES } from "./lexicon";
 
 const SUBJECT_WINDOW = 40;
 const CLAUSE_WINDOW = 25;
@@ -121,6 +122,9 @@ function finiteOnce(doc: Doc, k: number, t: Token): boolean {
     return true;
   }
   if (PRESENT_S_EN.has(low)) return !(prev && word(prev) && DET_EN.has(prev.low));
+  // "they expect", "we want": a plain verb right after a plural or first-person subject pronoun
+  // (not an adverb or quantifier: "they also", "they all", "we now").
+  if (prev && isLowerWord(prev) && PLURAL_SUBJECT_EN.has(prev.low) && low.length >= 3 && !NOT_VERB_AFTER_PRONOUN_EN.has(low) && !isAdverbLy(low) && !/(ing|ed)$/.test(low)) return true;
   // "it fits", "he wants": an "-s" word after a subject pronoun.
   if (low.length >= 4 && low.endsWith("s") && !/(ss|us|is)$/.test(low) && prev && ["he", "she", "it"].includes(prev.low)) return true;
   // "the writer supposes a …", "the report notes the …": an "-s" word between an article's noun
@@ -130,6 +134,9 @@ function finiteOnce(doc: Doc, k: number, t: Token): boolean {
   if (low.length >= 5 && low.endsWith("s") && !/(ss|us|is)$/.test(low) && isLowerWord(prev) && !/s$/.test(prev!.low) && !DET_EN.has(prev!.low) && word(pp) && DET_EN.has(pp.low) && isLowerWord(next) && ["a", "an", "the"].includes(next!.low)) return true;
   return false;
 }
+
+const PLURAL_SUBJECT_EN = new Set(["they", "we", "i", "you"]);
+const NOT_VERB_AFTER_PRONOUN_EN = new Set(["also", "all", "now", "still", "both", "never", "often", "just", "then", "only", "even", "too", "already", "each", "not", "too", "themselves", "ourselves", "yourself", "yourselves", "myself", "who", "which", "that", "and", "but", "or", "the", "are", "were", "was", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "did", "does", "don't", "didn't", "won't", "can't", "say", "said"]);
 
 function isPossessive(doc: Doc, m: Mention): boolean {
   if (/[’']s$/.test(m.surface) || /s[’']$/.test(m.surface)) return true;
@@ -237,7 +244,7 @@ november december week month year morning afternoon evening night weekend`.split
 /** Words that open a time phrase before a subject without a comma: "This Thursday the commission …". */
 const TIME_OPENERS_EN = new Set(["this", "last", "next", "that", "early", "late", "earlier", "later"]);
 /** Quantifiers whose "of" phrase is the subject: "One of the children said". */
-const QUANT_OF_EN = new Set(["one", "some", "many", "several", "two", "three", "each", "most", "none", "both", "all", "few", "any"]);
+const QUANT_OF_EN = new Set(["one", "some", "many", "several", "two", "three", "each", "most", "none", "both", "all", "few", "any", "part", "parts"]);
 
 /** The chunk is one name, perhaps after title words: "Democrat Chuck Schumer", "Maya Rockeymoore Cummings". */
 function isNameChunk(doc: Doc, c: Chunk): boolean {
@@ -248,7 +255,7 @@ function isNameChunk(doc: Doc, c: Chunk): boolean {
   if (isModifier(doc, c)) return false; // "Unlike Senator Ilse Marten"
   for (let k = c.a; k < m.first; k++) {
     const t = doc.tokens[k]!;
-    if (!word(t) || !(t.cap || doc.mentionAt[k]! >= 0)) return false;
+    if (!word(t) || !(t.cap || doc.mentionAt[k]! >= 0 || (k === m.first - 1 && NAME_PARTICLES.has(t.low)))) return false;
   }
   return true;
 }
@@ -302,6 +309,28 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
     j--;
   }
   if (j < lo) return null;
+  // "drafted by Alex Greenwich who said", "led by Mark Hay, a marine ecologist at GT, who said":
+  // the relative pronoun's antecedent is the person named right before it (across an apposition).
+  if (!coordinated && isLowerWord(tokens[j]) && tokens[j]!.low === "who") {
+    const person = (b: number) => {
+      const mi = mentionEndingAt(doc, b);
+      const m = mi >= 0 ? doc.mentions[mi]! : null;
+      return m && m.kind === "name" && !m.inQuote && !isPossessive(doc, m) ? m : null;
+    };
+    const direct = person(j);
+    if (direct) return direct;
+    if (tokens[j - 1]?.text === ",") {
+      for (let k = j - 2; k >= lo && j - k <= 25; k--) {
+        const t = tokens[k]!;
+        if (t.kind === TK.Punct && ".!?;:".includes(t.text)) break;
+        if (t.text === ",") {
+          const m = person(k);
+          if (m) return m;
+          break;
+        }
+      }
+    }
+  }
   // "with Scalise calling the investigation … and Spano of Florida calling the process …": an
   // "-ing" verb's subject is the phrase right before it, after "and"/"with".
   if (!coordinated && /ing$/.test(tokens[v]!.low)) {
@@ -318,11 +347,16 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   }
   // "Politico quoted X as saying …", "X was quoted as saying …": X speaks, not the outlet.
   if (/ing$/.test(tokens[v]!.low) && tokens[j]?.low === "as") {
-    for (let k = j - 1; k >= lo && j - k <= 10; k--) {
+    // (Across an apposition between commas: "cited Budi Gunawan, chief of the agency, as saying".)
+    for (let k = j - 1, commas = 0; k >= lo && j - k <= 20; k--) {
       const t = tokens[k]!;
+      if (t.text === "," && commas++ < 2) continue;
       if (t.kind === TK.Punct && t.text !== "." && t.text !== "'" && t.text !== "’") break;
       if (!isLowerWord(t) || (t.low !== "quoted" && t.low !== "cited" && t.low !== "quotes" && t.low !== "cites")) continue;
       if (k === j - 1 || BE_EN.has(tokens[k - 1]?.low ?? "")) return k > lo ? subjectBeforeEn(doc, k - 1, lo) : null;
+      // "cited Budi Gunawan, chief of the agency, as saying": the name before its apposition.
+      const parts = chunksOf(doc, k + 1, j);
+      if (parts.length > 1 && isNameChunk(doc, parts[0]!)) return headOf(doc, parts[0]!, false);
       return headOf(doc, { a: k + 1, b: j }, false);
     }
   }
@@ -339,7 +373,9 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   let a = j + 1;
   while (a > lo && j - a < SUBJECT_WINDOW) {
     const t = tokens[a - 1]!;
-    if (doc.markOf[a - 1] || doc.quoteOf[a - 1]! >= 0) break;
+    // (A second verb after "and" looks across a partial quote for its subject: "The State
+    // Department gave its “deepest sympathies” and said …".)
+    if ((doc.markOf[a - 1] || doc.quoteOf[a - 1]! >= 0) && !coordinated) break;
     if (t.kind === TK.Punct && ".!?;:…".includes(t.text)) break;
     a--;
   }
@@ -355,6 +391,16 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
   if (coordinated) {
     for (const c of chunks) {
       if (isModifier(doc, c)) continue;
+      // "Jo Hart has accused Vale of misleading the Queen, and argued that …": the subject of the
+      // first verb, not its object.
+      for (let k = c.a + 1; k < c.b && k < j; k++) {
+        if (doc.markOf[k] || doc.quoteOf[k]! >= 0) break;
+        if (finiteEn(doc, k) || doc.speech[k]) {
+          const m = subjectBeforeEn(doc, k, c.a);
+          if (m) return m;
+          break;
+        }
+      }
       return headOf(doc, c, true);
     }
     return null;
@@ -489,6 +535,10 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     if (t.low === "of" && k === c.a + 1 && QUANT_OF_EN.has(prev.low)) continue;
     if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
       if ((t.low === "for" || t.low === "of") && SPOKES_NOUNS_EN.has(prev.low)) agentFrom = k + 1;
+      // "An official from TfL stated", "a spokesman from the Norland Police": an unnamed official
+      // of a named body speaks for it.
+      const bodyAfter = isCapWord(tokens[k + 1]) || (tokens[k + 1]?.low === "the" && isCapWord(tokens[k + 2]));
+      if ((t.low === "from" || t.low === "of" || t.low === "at") && (prev.low === "official" || prev.low === "officials" || SPOKES_PERSON_EN.has(prev.low)) && bodyAfter) agentFrom = k + 1;
       // "data from the Gun Violence Archive", "figures from the ministry": the source of the data;
       // "a statement from the palace": its author.
       if ((t.low === "from" || t.low === "by") && (DATA_NOUNS_EN.has(prev.low) || AUTHORED_NOUNS_EN.has(prev.low))) agentFrom = k + 1;
@@ -540,12 +590,16 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   // "The Emergency Situations Ministry further indicated": an adverb before the verb is no part of the subject.
   while (b > c.a + 1 && isLowerWord(tokens[b - 1]) && (BETWEEN_EN.has(tokens[b - 1]!.low) || isAdverbLy(tokens[b - 1]!.low) || tokens[b - 1]!.low === "further" || tokens[b - 1]!.low === "even")) b--;
   // "WHO's statistics", "the ministry's figures": whose data they are.
-  if (b - c.a >= 2 && DATA_NOUNS_EN.has(tokens[b - 1]!.low)) {
+  // (Also whose statement, letter or post it is: "Trump's statement read", "the family's letter said".)
+  if (b - c.a >= 2 && (DATA_NOUNS_EN.has(tokens[b - 1]!.low) || AUTHORED_NOUNS_EN.has(tokens[b - 1]!.low))) {
     const mi = doc.mentionAt[b - 2]!;
     const m = mi >= 0 ? doc.mentions[mi]! : null;
     if (m && m.last === b - 1 && m.first >= c.a && isPossessive(doc, m)) return m;
-    if (!m && word(tokens[b - 2]) && /[’']s$/.test(tokens[b - 2]!.low)) {
-      const owner = phraseEn(doc, c.a, b - 1);
+    // (Also when the owner and its document are one mention, "the judge's statement".)
+    if ((!m || (m.kind === "org" && m.first < b - 1)) && word(tokens[b - 2]) && /[’']s$/.test(tokens[b - 2]!.low)) {
+      // ("Part of the judge's statement reads": the owner, without the quantifier.)
+      const from = b - c.a > 3 && QUANT_OF_EN.has(tokens[c.a]!.low) && tokens[c.a + 1]!.low === "of" ? c.a + 2 : c.a;
+      const owner = phraseEn(doc, from, b - 1);
       if (owner) return owner;
     }
   }
@@ -951,6 +1005,12 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
     if (u.kind === TK.Punct) break;
     if (word(u) && !u.cap && (u.low === "where" || u.low === "when" || u.low === "whereby")) return -1;
   }
+  // "reported, citing police sources, that …": the aside between commas is skipped.
+  if (tokens[k]?.text === "," && ["citing", "quoting", "according"].includes(tokens[k + 1]?.low ?? "")) {
+    let c = k + 2;
+    while (c < end && c - k <= 12 && tokens[c]!.text !== "," && !(tokens[c]!.kind === TK.Punct && ".;:!?".includes(tokens[c]!.text))) c++;
+    if (tokens[c]?.text === "," && word(tokens[c + 1]) && tokens[c + 1]!.low === "that") return c + 2 < end ? c + 2 : -1;
+  }
   for (let s = k; s < end && s - k <= 9; s++) {
     const t = tokens[s]!;
     if (doc.markOf[s] || doc.quoteOf[s]! >= 0) return -1;
@@ -964,6 +1024,14 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
     if (s > k && finiteEn(doc, s) && !clauseAtEn(doc, s, end)) return -1;
     if (s === k) {
       if (!tell && clauseAtEn(doc, s, end)) return s;
+      // "said as a teenager she was forced …": the reported clause opens with its "as a …" phrase.
+      if (word(t) && t.low === "as" && isLowerWord(tokens[s + 1]) && (tokens[s + 1]!.low === "a" || tokens[s + 1]!.low === "an")) {
+        for (let j = s + 3; j < end && j - s <= 5; j++) {
+          const u = tokens[j]!;
+          if (!word(u)) break;
+          if (["he", "she", "they", "we", "i", "it"].includes(u.low) && clauseAtEn(doc, j, end)) return s;
+        }
+      }
       // Only an addressee or an adverbial may come between the verb and its clause.
       if (!(addressee || (word(t) && !t.cap && CLAUSE_ADVERBS_EN.has(t.low)))) return -1;
       continue;
@@ -998,6 +1066,14 @@ export function clauseEndEn(doc: Doc, start: number, end: number): { end: number
     }
     if (!word(t) || t.cap) {
       if (t.text === "," && (doc.speech[k + 1] || ((tokens[k + 1]?.low === "while" || tokens[k + 1]?.low === "as") && doc.speech[k + 2]))) return { end: k, next: -1 };
+      // ", while Vale said …", ", but the minister told …": a contrasting report with its own subject.
+      if (t.text === "," && ["while", "whereas", "but"].includes(tokens[k + 1]?.low ?? "")) {
+        for (let j = k + 2; j < end && j - k <= 6; j++) {
+          const u = tokens[j]!;
+          if (u.kind === TK.Punct || doc.markOf[j] || doc.quoteOf[j]! >= 0) break;
+          if (doc.speech[j] === 1 && !/ing$/.test(u.low)) return { end: k, next: -1 };
+        }
+      }
       continue;
     }
     if (t.low === "that" && (tokens[k - 1]?.low === "and" || tokens[k - 1]?.text === ",")) {
@@ -1171,6 +1247,15 @@ export function subjectAfterEn(doc: Doc, v: number, hi: number): Mention | null 
     if ((t.low === "for" || t.low === "of") && SPOKES_PERSON_EN.has(tokens[k - 1]!.low) && k + 1 < b) {
       return properPhrase(doc, k + 1, b) ?? bestMention(doc, k + 1, b) ?? phraseEn(doc, k + 1, b);
     }
+  }
+  // "said study co-author Ted Scambos of CU Boulder's Cooperative Institute for Research in …":
+  // a person's name followed by "of" is the speaker, whatever the body's long name ends with.
+  for (let k = a; k < b; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    if (m.kind === "name" && m.first >= a && m.last < b && tokens[m.last]!.low === "of" && !isPossessive(doc, m)) return m;
+    k = m.last - 1;
   }
   const end = mentionEndingAt(doc, b);
   if (end >= 0 && doc.mentions[end]!.kind === "name" && doc.mentions[end]!.first >= a) return doc.mentions[end]!;

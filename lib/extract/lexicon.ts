@@ -503,7 +503,8 @@ roberta ruth sabrina sally sandra sharon shirley silvia sonia sonja stephanie su
 sylvia tamara teresa tina ulrike valerie vanessa vera veronica veronika wendy yasmin yolanda yvonne zainab zeynep`;
 export const FIRST_NAMES = new Map<string, Gender>();
 for (const n of FIRST_NAMES_M.split(/\s+/)) if (n) FIRST_NAMES.set(n, "m");
-for (const n of FIRST_NAMES_F.split(/\s+/)) if (n) FIRST_NAMES.set(n, FIRST_NAMES.has(n) ? "u" : "f");
+// (A name in both lists is of either gender; one listed twice among women's names stays a woman's: Maria, Nancy, Julia.)
+for (const n of FIRST_NAMES_F.split(/\s+/)) if (n) FIRST_NAMES.set(n, FIRST_NAMES.get(n) === "m" || FIRST_NAMES.get(n) === "u" ? "u" : "f");
 for (const n of MORE_NAMES_M.split(/\s+/)) if (n && !FIRST_NAMES.has(n)) FIRST_NAMES.set(n, "m");
 for (const n of MORE_NAMES_F.split(/\s+/)) if (n && !FIRST_NAMES.has(n)) FIRST_NAMES.set(n, "f");
 

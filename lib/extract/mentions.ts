@@ -217,6 +217,9 @@ function personCueAtEn(doc: Doc, i: number, j: number): boolean {
 const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
 const RANK_MODS_EN = new Set(["vice", "deputy", "former", "assistant", "associate", "ex", "co"]);
+/** English verbs of speaking whose "to" phrase names the one spoken to ("Speaking to X, he said"). */
+const SPOKEN_TO_EN = new Set(["speaking", "talking", "writing", "spoke", "talked", "wrote", "speak", "talk", "write", "explained", "replied", "responding", "interview"]);
+
 /** English verbs whose object is the addressee ("told Wikinews"), so the word after them names no speaker. */
 const ADDRESSEE_EN = new Set(["told", "tell", "tells", "informed", "assured", "reassured", "reminded", "thanked", "urged", "warned", "asked"]);
 
@@ -231,13 +234,13 @@ function nameLike(doc: Doc, i: number): boolean {
   return true;
 }
 
-function runEnd(doc: Doc, i: number): number {
+function runEnd(doc: Doc, i: number, particleStart = false): number {
   const { tokens } = doc;
   let j = i;
   while (j < tokens.length && j - i < 5) {
     const t = tokens[j]!;
     if (j > i && t.breakBefore > 0) break;
-    if (j > i && NAME_PARTICLES.has(t.low) && !t.cap && nameLike(doc, j + 1)) {
+    if ((j > i || particleStart) && NAME_PARTICLES.has(t.low) && !t.cap && nameLike(doc, j + 1)) {
       j++;
       continue;
     }
@@ -310,14 +313,17 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
   let coordCue = null as { gender: Gender; until: number } | null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== TK.Word || !t.cap) continue;
+    // English "Mayor de Blasio": after a title, a lower-case particle opens the surname.
+    const p0 = tokens[i - 1];
+    const particleStart = lang === "en" && t.kind === TK.Word && !t.cap && NAME_PARTICLES.has(t.low) && nameLike(doc, i + 1) && p0 !== undefined && p0.cap && (roleOf(lang, p0.low) !== null || HONORIFICS.has(p0.low));
+    if (t.kind !== TK.Word || (!t.cap && !particleStart)) continue;
     const known = reg.match(tokens, i);
     if (known && known.entry.person.speakerId) {
       i += known.len - 1;
       continue;
     }
-    if (!nameLike(doc, i)) continue;
-    const j = runEnd(doc, i);
+    if (!particleStart && !nameLike(doc, i)) continue;
+    const j = runEnd(doc, i, particleStart);
     const fg = firstNameGender(t.low);
     // English "said Fire Chief Ron Nash", "Deputy Police Commissioner Ann Lee": a title of
     // several words inside the run; the name starts after its last title word.
@@ -394,7 +400,11 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     // with a role ("Bruno Parrilla, the foreign affairs minister,"), or whose last word the text
     // uses alone ("Rosa Delgado … Delgado called"). Places, institutions and titles are not people.
     let from = i;
-    if (end < 0 && lang === "en" && fg === undefined && j - i >= 2 && j - i <= 4 && personRunEn(doc, i, j, lowSeen, standalone)) {
+    // (Not the last words of an institution's name: "the Ministry of Foreign Affairs said".)
+    const q1 = tokens[i - 1];
+    // (After a title with "of" the name follows it: "Minister of Coastal Affairs Hana Sorell".)
+    const afterInstitutionOf = lang === "en" && q1 !== undefined && q1.kind === TK.Word && !q1.cap && (q1.low === "of" || q1.low === "for") && tokens[i - 2]?.cap === true && !reg.match(tokens, i - 2) && roleOf(lang, tokens[i - 2]!.low) === null;
+    if (end < 0 && lang === "en" && fg === undefined && j - i >= 2 && j - i <= 4 && !afterInstitutionOf && personRunEn(doc, i, j, lowSeen, standalone)) {
       // "Challenger Rosa Delgado", "Voter Kitty Mak": a title word at the sentence start.
       if (j - i >= 3 && isSentenceStart(doc, i) && (lowSeen.has(t.low) || /(er|or|ist|man|woman|ant|ent)$/.test(t.low))) from = i + 1;
       end = j;
@@ -454,6 +464,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
   const history: number[] = []; // indices of person mentions, most recent last (bounded)
   let lastSentence = -1;
   let sentenceHasMention = false;
+  const addressees = new Set<number>(); // "Speaking to X, he said": X, within its sentence
 
   const push = (first: number, last: number, kind: MentionKind, gender: Gender, plural: boolean, person: Person | null, spanFirst = first, noHistory = false) => {
     const s = doc.sentOf[first]!;
@@ -475,9 +486,13 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     // said", "Cindy Ferrer, head of a regional office, said"); a possessive ("Veit's offer") is
     // never the subject.
     const possessive = lang === "en" && /[’']s$/.test(tokens[last - 1]!.text);
+    // English "Speaking to Martin Smith of PBS, he said": the one spoken to is no antecedent of
+    // the pronoun that speaks in the same sentence.
+    const spokenTo = lang === "en" && first >= 2 && tokens[first - 1]!.low === "to" && SPOKEN_TO_EN.has(tokens[first - 2]!.low);
     const salient =
       !inQuote &&
       !possessive &&
+      !spokenTo &&
       (afterVerb || (nextTok !== undefined && doc.speech[last]! > 0) || (!sentenceHasMention && kind !== "org") || (lang === "en" && kind !== "org" && speechAheadEn(doc, last)));
     if (!inQuote) sentenceHasMention = true;
     const m: Mention = {
@@ -488,6 +503,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     mentions.push(m);
     for (let k = first; k < last; k++) doc.mentionAt[k] = idx;
     if (person) lastSeen.set(person, idx);
+    if (spokenTo) addressees.add(idx);
     if (person && !person.org && !plural && !noHistory) {
       history.push(idx);
       if (history.length > HISTORY * 2) history.splice(0, history.length - HISTORY);
@@ -501,6 +517,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       const m = mentions[history[h]!]!;
       if (sentence - m.sentence > 4) break;
       if (opts.beforeSentence && m.sentence >= sentence) continue;
+      if (m.sentence === sentence && addressees.has(history[h]!)) continue;
       const p = m.person!;
       const compatible = gender === "u" || p.gender === "u" || p.gender === gender;
       if (!compatible) continue;
@@ -529,7 +546,7 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     const t = tokens[i]!;
     if (t.kind !== TK.Word) continue;
     const m = reg.match(tokens, i);
-    if (m && (t.cap || m.entry.person.speakerId)) {
+    if (m && (t.cap || m.entry.person.speakerId || (lang === "en" && NAME_PARTICLES.has(t.low) && m.len > 1))) {
       // A known single-word alias that is a common noun ("Erklärung") still counts with its article.
       const person = m.entry.person;
       let spanFirst = i;
@@ -570,6 +587,12 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       }
       if (titled) continue;
       const det = determinerBefore(tokens, i, lang);
+      // English: a lower-case role noun with no determiner is no mention of a person ("cautioned
+      // justice does not come swiftly", "under guard"); a person's role has its article.
+      if (lang === "en" && !t.cap && det === null) continue;
+      // English "the Office of the UN High Commissioner for Human Rights": a capitalized role after
+      // "<Name> of the" is part of the body's name, no person.
+      if (lang === "en" && t.cap && det?.low === "the" && tokens[det.index - 1]?.low === "of" && tokens[det.index - 2]?.cap === true) continue;
       const plural = role.plural || (det?.low === "die" && role.gender !== "f") || det?.low === "beide" || (det !== null && ["the", "these", "those"].includes(det.low) && t.low.endsWith("s") && lang === "en");
       if (plural) continue;
       let person: Person | null = null;
@@ -583,13 +606,20 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
           const heads = reg.headBinding.get(role.head);
           if (heads && heads.size === 1) person = [...heads][0]!;
         }
-        if (!person) person = resolve(role.gender, doc.sentOf[i]!, { beforeSentence: true, skipQuoted: true });
+        // (English: a role never introduced with a name stays unnamed, "the writer" of a
+        // manifesto is not the mayor named before it; a role introduced as a title binds above.)
+        if (!person && lang !== "en") person = resolve(role.gender, doc.sentOf[i]!, { beforeSentence: true, skipQuoted: true });
         if (!person) unnamed = { name: t.text, gender: role.gender, plural: false, org: false, roles: new Set([t.low]) };
       }
       // Unnamed people ("ein Sprecher", a role with no antecedent) can speak, but are not
       // antecedents for later pronouns: those usually point back to a named person.
       const m = push(det ? det.index : i, i + 1, "role", role.gender, false, person ?? unnamed, det ? det.index : i, !!unnamed || (det !== null && ARTICLES_INDEF.has(det.low)));
       if (det && ARTICLES_INDEF.has(det.low) && !(doc.speech[m.first - 1]! > 0 || doc.speech[m.last]! > 0)) m.salient = false;
+      // English "A witness said … . She added …": an unnamed person who speaks is the antecedent
+      // of the pronoun that goes on speaking (only as the speech verb's subject).
+      else if (lang === "en" && det && ARTICLES_INDEF.has(det.low) && doc.speech[m.last]! > 0 && person) {
+        history.push(mentions.length - 1);
+      }
       continue;
     }
     if ((t.cap || lang === "en") && ORG_NOUNS.has(t.low)) {

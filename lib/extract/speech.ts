@@ -103,6 +103,17 @@ function adjectivalEn(tokens: Token[], i: number): boolean {
   return DET_EN.has(p.low) || (ADJ_SUFFIX_EN.test(p.low) && !/(ly|ed)$/.test(p.low) && ADJ_EN.has(p.low)) || p.low === "total" || p.low === "so-called";
 }
 
+const SICH_SEHEN_DE = new Set(["gezwungen", "veranlasst", "genötigt", "außerstande", "imstande", "ausgesetzt", "konfrontiert"]);
+/** "sah sich (nun) gezwungen", "sieht sich Vorwürfen ausgesetzt": within a few words, before the clause ends. */
+function sichSehenNoView(tokens: Token[], j: number): boolean {
+  for (let k = j; k < tokens.length && k < j + 5; k++) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Punct) return false;
+    if (SICH_SEHEN_DE.has(t.low)) return true;
+  }
+  return false;
+}
+
 export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
   const out = new Int8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
@@ -130,6 +141,8 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
         const nxt2 = tokens[i + 2]?.low;
         if (!(nxt && v.particles.includes(nxt)) && !(nxt2 && v.particles.includes(nxt2))) continue;
       }
+      // "sah sich gezwungen, …", "sieht sich Vorwürfen ausgesetzt": no view is reported.
+      if (lang === "de" && v.lemma === "sehen" && tokens[i + 1]?.low === "sich" && sichSehenNoView(tokens, i + 2)) continue;
       if (lang === "de" && (t.low === "hieß" || t.low === "heißt")) {
         // "hieß es" / "es hieß" reports; "er heißt Peter" does not.
         if (tokens[i + 1]?.low !== "es" && tokens[i - 1]?.low !== "es") continue;

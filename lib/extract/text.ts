@@ -61,6 +61,10 @@ function isWordAt(text: string, i: number): boolean {
   return isWordCode(c, text[i]!);
 }
 
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -122,6 +126,11 @@ export function tokenize(text: string): Token[] {
         // A period between letters with a lower-case letter after it is inside a name or an
         // address: "ver.di", "nordheim.de", "u.a" ("Ende.Der", a missing space, stays apart).
         if (i + 1 < n && text.charCodeAt(i) === 46 && isLowerAscii(text.charCodeAt(i + 1)) && isLetterCode(text.charCodeAt(i - 1), text[i - 1]!)) {
+          i++;
+          continue;
+        }
+        // An ampersand between capital letters is inside a name: "PG&E", "AT&T", "S&P".
+        if (i + 1 < n && text.charCodeAt(i) === 38 && isUpperAscii(text.charCodeAt(i - 1)) && isUpperAscii(text.charCodeAt(i + 1))) {
           i++;
           continue;
         }

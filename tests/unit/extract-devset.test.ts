@@ -261,7 +261,9 @@ function realNewsSetChecks(label: string, dir: string, min: SetMinimums): void {
         const t = text ?? "";
         for (const q of gold.quotes.filter((x) => x.kind === "direct")) {
           const after = t.slice(q.span[1], q.span[1] + 2);
-          const closed = closers.includes(after[0] ?? "") || (after[0] === "," && closers.includes(after[1] ?? ""));
+          // (A quote that ends with an inner quote's closing mark may have a space before its own: `… clearly.' "`.)
+          const innerClosed = closers.includes(t[q.span[1] - 1] ?? "") && after[0] === " " && closers.includes(after[1] ?? "");
+          const closed = closers.includes(after[0] ?? "") || (after[0] === "," && closers.includes(after[1] ?? "")) || innerClosed;
           expect(closed, `${path.basename(files[i]!)} ${q.id} is followed by a closing mark`).toBe(true);
         }
       }

@@ -1035,3 +1035,205 @@ describe("German direct quotes: designations, events, mentions and characterisin
     expect(directTexts("Die Demonstranten skandierten „Freiheit“ vor dem Rathaus.")).toEqual(["Freiheit"]);
   });
 });
+
+describe("German direct quotes: fourth round on train", () => {
+  it("digits in a capitalized phrase of six words or more are part of the wording, not a designation", () => {
+    expect(directTexts("Über eine „Vernetzung der 2.400 Melde- und Kirchenregister“ erreiche das Amt dasselbe, sagte die Sprecherin.")).toEqual([
+      "Vernetzung der 2.400 Melde- und Kirchenregister",
+    ]);
+    // In a few words they designate something: „Linie 7“, „Block 12 West“.
+    expect(directTexts("Über den „Block 12 West“ erreiche man das Amt, sagte die Sprecherin.")).toEqual([]);
+  });
+
+  it("'der'/'das' after a comma before a quote without a noun is a relative pronoun, not the quote's article", () => {
+    expect(directTexts("Im Becken stehen 400 Liter Wasser, das „leicht trübe“ sein soll.")).toEqual(["leicht trübe"]);
+    // Before a noun it is the article, and a few words after it with nothing that reports anyone are a term.
+    expect(directTexts("Im Becken stehen 400 Liter Wasser, das „leicht trübe“ Gemisch enthält.")).toEqual([]);
+  });
+
+  it("a quote coordinated with the one before it across an article ('„…“ oder die „…“') gets its decision", () => {
+    expect(directTexts("Erlaubt seien Eingriffe nur bei Angriffen auf „den Kern der Verfassung“ oder die „Grundlagen des Gemeinwesens“.")).toEqual([
+      "den Kern der Verfassung",
+      "Grundlagen des Gemeinwesens",
+    ]);
+    // Names stay names: "die „Nordwacht“ und der „Südbund“".
+    expect(directTexts("Verboten wurden die „Nordwacht“ und der „Südbund“.")).toEqual([]);
+  });
+
+  it("a Latin phrase with 'pro', 'ad', 'per' or 'de' before a lower-case word is a term, not a quote", () => {
+    expect(directTexts("Die Richterin sagte, der Mann sei „in dubio pro reo“ freizusprechen.")).toEqual([]);
+    expect(directTexts("Der Sprecher erklärte, die Akte sei „ad acta“ gelegt.")).toEqual([]);
+    // German "pro" before a noun or an inflected adjective is wording.
+    expect(directTexts("Der Händler sagte, er verdiene „zwei Euro pro verkauftem Buch“.")).toEqual(["zwei Euro pro verkauftem Buch"]);
+  });
+
+  it("'sah sich gezwungen' reports no view: a lower-case word in its clause is the writer's distance", () => {
+    expect(directTexts("Der Kapitän sah sich nach einer Stunde gezwungen, den Passagier im Hafen zu „entsorgen“.")).toEqual([]);
+    // "sah" with a view is an opinion verb: "sah in dem Vorhaben „reine Verschwendung“".
+    expect(directTexts("Die Kapitänin sah in dem Vorhaben „reine Verschwendung“.")).toEqual(["reine Verschwendung"]);
+  });
+
+  it("a legal form ends a name also when the name is styled in lower case: „nordwerk energie ag“", () => {
+    expect(directTexts("Ein Vertreter der „nordwerk energie ag“ nannte die Investition „strategisch“.")).toEqual(["strategisch"]);
+  });
+
+  it("'war für X „…“.' closing the clause is the view of the one after 'für'", () => {
+    expect(directTexts("Der Umbau des Platzes war für die Anwohner „Geldverschwendung und Willkür“.")).toEqual(["Geldverschwendung und Willkür"]);
+    // Inside the noun phrase after "für" the marks set off a term.
+    expect(directTexts("Die Musik war für viele „Kassettenkinder“ ein Teil der Kindheit.")).toEqual([]);
+  });
+});
+
+describe("English speakers: fourth round, from en-train articles 75-94", () => {
+  it("'who said' after a name, also across an apposition: the name speaks", () => {
+    let r = en('The bill was drafted by Tom Vale who said on the floor, "It is a good bill for everyone".');
+    expect(quoteWith(r, "It is a good bill").speaker?.name).toBe("Tom Vale");
+    r = en('The study was led by Ann Reed, a biologist and Regents Professor at Kell University, who said "Fish matter more than we thought".');
+    expect(quoteWith(r, "Fish matter more").speaker?.name).toBe("Ann Reed");
+  });
+
+  it("a second verb after 'and' shares the subject of the first verb, not its object", () => {
+    const r = en("Former minister Jo Hart has accused Tom Vale of misleading the Queen, and argued that the plan was a trick.");
+    expect(indirectWith(r, "the plan was a trick").speaker?.name).toBe("Jo Hart");
+  });
+
+  it("an unnamed official from a named body speaks for it", () => {
+    let r = en('An official from Kell Transit stated: "We are working with the police on this."');
+    expect(quoteWith(r, "We are working with the police").speaker?.name).toBe("Kell Transit");
+    r = en("Officials at the Norland Water Board said the reservoir was full.");
+    expect(indirectWith(r, "the reservoir was full").speaker?.name).toBe("Norland Water Board");
+  });
+
+  it("a partial quote after a naming verb is its subject's words; a source after it only carries them", () => {
+    let r = en('Tom Vale called the plan a "serious mistake," according to KTV.');
+    expect(quoteWith(r, "serious mistake").speaker?.name).toBe("Tom Vale");
+    r = en('Tom Vale called the plan a "serious mistake," the paper said.');
+    expect(quoteWith(r, "serious mistake").speaker?.name).toBe("Tom Vale");
+    // A whole quote with its tag after it is the tag's.
+    r = en('"The plan is a serious mistake," the paper said.');
+    expect(quoteWith(r, "The plan is a serious mistake").speaker?.name).toBe("paper");
+  });
+
+  it("the one spoken to in 'Speaking to X, he said' is no antecedent of that 'he'", () => {
+    const r = en('Governor Bo Lin accepted responsibility for the delay. Speaking to Martin Smith of KTV, he said, "It happened under my watch."');
+    expect(quoteWith(r, "It happened under my watch").speaker?.name).toBe("Bo Lin");
+  });
+
+  it("'X's statement read' and 'X's letter said': the statement's owner speaks", () => {
+    const r = en('Tom Vale spoke on Monday. Tom Vale\'s statement read: "The strike was a success for all of us."');
+    expect(quoteWith(r, "The strike was a success").speaker?.name).toBe("Tom Vale");
+  });
+
+  it("a lower-case role noun without a determiner names nobody ('cautioned justice does not come swiftly')", () => {
+    const r = en('Hatice Cengiz spoke to reporters. Anna Callamard, a UN rapporteur who had investigated the case, cautioned justice does not come swiftly. "True justice takes time," she said.');
+    expect(quoteWith(r, "True justice takes time").speaker?.name).toBe("Anna Callamard");
+  });
+
+  it("a capitalized role after '<Name> of the' is part of a body's name, no person ('the Office of the UN High Commissioner')", () => {
+    const r = en('Hatice Cengiz spoke to reporters. Anna Callamard, who works for the Office of the UN High Commissioner for Refugees, cautioned that the camp was full. "Help takes time," she said.');
+    expect(quoteWith(r, "Help takes time").speaker?.name).toBe("Anna Callamard");
+  });
+
+  it("a role noun never introduced with a name stays unnamed: 'the writer' is not the person named before", () => {
+    const r = en('Mayor Dee Margo spoke on Monday. A manifesto was posted online. In it, the writer warns of "a cultural replacement".');
+    expect(quoteWith(r, "a cultural replacement").speaker?.name).toBe("writer");
+  });
+
+  it("an ampersand between capital letters is inside a name: 'PG&E stated …' is PG&E, not 'E'", () => {
+    const r = en("PG&E stated it scheduled the blackouts because of high winds.");
+    expect(indirectWith(r, "it scheduled the blackouts").speaker?.name).toBe("PG&E");
+  });
+
+  it("'said X of <a long body name with a possessive and prepositions>': the person X speaks", () => {
+    const r = en('"We are seeing a new process," said study co-author Ted Scambos of Kell University\'s Institute for Research in Polar Sciences (IRPS).');
+    expect(quoteWith(r, "We are seeing a new process").speaker?.name).toBe("Ted Scambos");
+  });
+
+  it("'cited X, <apposition>, as saying': X speaks, not the apposition's role", () => {
+    const r = en("The BBC also cited Budi Gunawan, chief of the State Intelligence Agency, as saying the suspects were linked to the network.");
+    expect(indirectWith(r, "the suspects were linked").speaker?.name).toBe("Budi Gunawan");
+  });
+
+  it("'The statement also said' after someone spoke in a statement: that person's statement", () => {
+    const r = en("On Sunday, President Tom Vale, in a statement, announced the troops would leave. The statement also said the war was over. Troops began to pack on Monday. Norland would also guard the border which, the statement said, the army had left.");
+    expect(indirectWith(r, "the war was over").speaker?.name).toBe("Tom Vale");
+    expect(indirectWith(r, "Norland would also guard").speaker?.name).toBe("Tom Vale");
+  });
+
+  it("a second verb after 'and' finds its subject across a partial quote", () => {
+    const r = en('The State Department gave its "deepest sympathies" and said immunity cases were afforded "intense attention at senior levels".');
+    expect(indirectWith(r, "immunity cases were afforded").speaker?.name).toBe("State Department");
+    expect(quoteWith(r, "intense attention").speaker?.name).toBe("State Department");
+  });
+
+  it("after a title, a lower-case particle opens the surname: 'Mayor de Blasio, a member of …, said' is de Blasio", () => {
+    const r = en("Mayor de Blasio, a member of the Democratic Party, said he would leave the race.");
+    expect(indirectWith(r, "he would leave the race").speaker?.name).toBe("de Blasio");
+  });
+
+  it("'Its spokesman said' is the body 'its' refers to, like 'it said'", () => {
+    const r = en("The Ministry of Health said 40 people had died. Its spokesman said rescue work would continue.");
+    expect(indirectWith(r, "rescue work would continue").speaker?.name).toBe("Ministry of Health");
+  });
+
+  it("a number counts as a word of a reported clause: 'said 40 men died'", () => {
+    const r = en("The ministry said 40 men died.");
+    expect(indirectWith(r, "40 men died").speaker?.name).toBe("ministry");
+  });
+
+  it("'Witnesses, according to X, said …': X is the outer reporter of a report of a report", () => {
+    const r = en("Witnesses, according to the Harbour Herald, said a man attacked the group.");
+    expect(indirectWith(r, "a man attacked the group").speaker?.name).toBe("Harbour Herald");
+  });
+
+  it("', while Vale said …' ends a reported clause: a contrasting report with its own subject", () => {
+    const r = en("Ann Reyes and Tom Vale met on Monday. Reyes said the talks went well, while Vale said they had failed.");
+    expect(indirectWith(r, "the talks went well").text).toBe("the talks went well");
+    expect(indirectWith(r, "they had failed").speaker?.name).toBe("Tom Vale");
+  });
+
+  it("a woman's name listed twice among women's names stays a woman's (Maria), so 'he' is someone else", () => {
+    const r = en("Tom Vale spoke on Sunday. Maria Lopez met the press on Monday. He said the plan was good.");
+    expect(indirectWith(r, "the plan was good").speaker?.name).toBe("Tom Vale");
+  });
+
+  it("the last two words of an institution's name after 'of' are no person: 'the Ministry of Foreign Affairs said'", () => {
+    const r = en("The Ministry of Foreign Affairs said the embassy would close.");
+    expect(indirectWith(r, "the embassy would close").speaker?.name).toBe("Ministry of Foreign Affairs");
+  });
+
+  it("English: two words with a finite verb are a reported clause ('The CDC also said masks helped.')", () => {
+    const r = en("The CDC also said masks helped.");
+    expect(indirectWith(r, "masks helped").speaker?.name).toBe("CDC");
+  });
+
+  it("'reported, citing police sources, that …': the aside between commas is skipped", () => {
+    const r = en("The Kell Times reported, citing police sources, that the suspect was 25.");
+    expect(indirectWith(r, "the suspect was 25").speaker?.name).toBe("Kell Times");
+  });
+
+  it("a plain verb right after 'they'/'we' is finite, so 'said they expect …' is a reported clause", () => {
+    const r = en("The parties said they expect a decision this year.");
+    expect(indirectWith(r, "they expect a decision").speaker?.name).toBe("parties");
+  });
+
+  it("a tag inside the sentence after one name: 'Day, they said, desired no memorials' (the name is the clause's subject)", () => {
+    const r = en("The Kell Foundation announced her death on Monday. Day, they said, desired no memorials or grave markers.");
+    expect(indirectWith(r, "desired no memorials").speaker?.name).toBe("Kell Foundation");
+  });
+
+  it("'said as a teenager she was forced …': the reported clause opens with its 'as a …' phrase", () => {
+    const r = en("Ann Reyes spoke to the Kell Times. She said as a teenager she was forced into marriage by her family.");
+    expect(indirectWith(r, "as a teenager she was forced").speaker?.name).toBe("Ann Reyes");
+  });
+
+  it("'Part of the judge's statement reads \"…\"': the statement's owner speaks, without the quantifier", () => {
+    const r = en('Judge Gray Miller ruled on Friday. Part of the judge\'s statement reads "the average woman could be better suited."');
+    expect(quoteWith(r, "the average woman").speaker?.text).toBe("the judge's");
+  });
+
+  it("an unnamed person who speaks ('A nurse said …') is the antecedent of the 'she' that goes on speaking", () => {
+    const r = en("Tom Vale spoke first. A nurse said the ward was full. She added that staff were exhausted.");
+    expect(indirectWith(r, "staff were exhausted").speaker?.name).toBe("A nurse");
+  });
+});
