@@ -806,7 +806,7 @@ async function pageOfHits(
   // The candidates of each type: the newest matches, one more than are ranked or counted (to
   // know whether there are more). A type not shown is only counted.
   const limit = Math.max(SEARCH_CANDIDATES, offset + SEARCH_PAGE_SIZE);
-  const shown = (t: SearchType) => type === "all" || type === t;
+  const shown = (tab: SearchType) => type === "all" || type === tab;
   const [claims, quotes] = await Promise.all([
     newestMatches<{ id: string }>(client, claimKind(claimMatches(mode, q, f, spelling)), (shown("claims") ? limit : SEARCH_CANDIDATES) + 1),
     newestMatches<QuoteCandidate>(client, quoteKind(quoteMatches(mode, q, f, spelling)), (shown("quotes") ? limit : SEARCH_CANDIDATES) + 1),
