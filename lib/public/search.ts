@@ -575,18 +575,17 @@ export function arrayValues(text: string | null): string[] {
  * rare word's window is the whole table from the start: its matches are few.
  */
 async function newestMatches<Row>(client: Db, kind: MatchKind, count: number): Promise<{ rows: Row[]; estimate: number }> {
-  const [estimate, [stats]] = await Promise.all([
-    estimateRows(client, sql`SELECT 1 ${kind.matches}`),
-    client.$queryRaw<{ bounds: string | null }[]>`
-      SELECT histogram_bounds::text AS bounds FROM pg_stats
-       WHERE schemaname = current_schema() AND tablename = ${kind.table} AND attname = ${kind.column}`,
-  ]);
-  const bounds = arrayValues(stats?.bounds ?? null);
+  const estimate = await estimateRows(client, sql`SELECT 1 ${kind.matches}`);
   const search = (since: string | null) => client.$queryRaw<Row[]>`
     SELECT ${kind.columns} ${kind.matches} ${since === null ? none : sql`AND ${kind.date} >= ${since}::${kind.dateType}`}
      ORDER BY ${kind.order} LIMIT ${count}`;
   // The share of the newest rows to look at.
   let share = (WINDOW_MARGIN * count) / Math.max(estimate, 1);
+  if (share >= 1) return { rows: await search(null), estimate };
+  const [stats] = await client.$queryRaw<{ bounds: string | null }[]>`
+    SELECT histogram_bounds::text AS bounds FROM pg_stats
+     WHERE schemaname = current_schema() AND tablename = ${kind.table} AND attname = ${kind.column}`;
+  const bounds = arrayValues(stats?.bounds ?? null);
   for (let round = 0; round < WINDOW_ROUNDS && share < 1 && bounds.length > 1; round++) {
     // The bounds divide the rows into equal parts, oldest first.
     const since = bounds[Math.floor((1 - share) * (bounds.length - 1))]!;
