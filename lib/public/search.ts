@@ -575,18 +575,17 @@ export function arrayValues(text: string | null): string[] {
  * rare word's window is the whole table from the start: its matches are few.
  */
 async function newestMatches<Row>(client: Db, kind: MatchKind, count: number): Promise<{ rows: Row[]; estimate: number }> {
-  const [estimate, [stats]] = await Promise.all([
-    estimateRows(client, sql`SELECT 1 ${kind.matches}`),
-    client.$queryRaw<{ bounds: string | null }[]>`
-      SELECT histogram_bounds::text AS bounds FROM pg_stats
-       WHERE schemaname = current_schema() AND tablename = ${kind.table} AND attname = ${kind.column}`,
-  ]);
-  const bounds = arrayValues(stats?.bounds ?? null);
+  const estimate = await estimateRows(client, sql`SELECT 1 ${kind.matches}`);
   const search = (since: string | null) => client.$queryRaw<Row[]>`
     SELECT ${kind.columns} ${kind.matches} ${since === null ? none : sql`AND ${kind.date} >= ${since}::${kind.dateType}`}
      ORDER BY ${kind.order} LIMIT ${count}`;
   // The share of the newest rows to look at.
   let share = (WINDOW_MARGIN * count) / Math.max(estimate, 1);
+  if (share >= 1) return { rows: await search(null), estimate };
+  const [stats] = await client.$queryRaw<{ bounds: string | null }[]>`
+    SELECT histogram_bounds::text AS bounds FROM pg_stats
+     WHERE schemaname = current_schema() AND tablename = ${kind.table} AND attname = ${kind.column}`;
+  const bounds = arrayValues(stats?.bounds ?? null);
   for (let round = 0; round < WINDOW_ROUNDS && share < 1 && bounds.length > 1; round++) {
     // The bounds divide the rows into equal parts, oldest first.
     const since = bounds[Math.floor((1 - share) * (bounds.length - 1))]!;
@@ -806,7 +805,7 @@ async function pageOfHits(
   // The candidates of each type: the newest matches, one more than are ranked or counted (to
   // know whether there are more). A type not shown is only counted.
   const limit = Math.max(SEARCH_CANDIDATES, offset + SEARCH_PAGE_SIZE);
-  const shown = (t: SearchType) => type === "all" || type === t;
+  const shown = (tab: SearchType) => type === "all" || type === tab;
   const [claims, quotes] = await Promise.all([
     newestMatches<{ id: string }>(client, claimKind(claimMatches(mode, q, f, spelling)), (shown("claims") ? limit : SEARCH_CANDIDATES) + 1),
     newestMatches<QuoteCandidate>(client, quoteKind(quoteMatches(mode, q, f, spelling)), (shown("quotes") ? limit : SEARCH_CANDIDATES) + 1),
