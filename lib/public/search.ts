@@ -168,7 +168,11 @@ export const SUGGESTED_SPEAKERS = 50;
 // ---------------------------------------------------------------------------------------
 // Input.
 
-const MAX_PAGE = 10_000;
+/** The deepest page of results: 1,000 hits. Each page deeper ranks 20 more candidates (of each
+ * type), so this bounds what any one search can cost; at 10,000 pages a request for the last
+ * one made the search fetch and rank up to 200,000 candidates. Search engines stop there too:
+ * past the first pages, a reader narrows the query or the filters. */
+export const SEARCH_MAX_PAGE = 50;
 
 /** Of a query as sent, this many characters are read at most: twenty times the longest query
  * kept, so that whitespace collapsed away never shortens a real one, and a megabyte of it costs
@@ -214,7 +218,7 @@ const inputSchema = z.object({
   topic: slugLike.nullable().catch(null),
   from: isoDay.nullable().catch(null),
   to: isoDay.nullable().catch(null),
-  page: z.number().int().min(1).max(MAX_PAGE).catch(1),
+  page: z.number().int().min(1).catch(1).transform((page) => Math.min(page, SEARCH_MAX_PAGE)),
 });
 
 export function normalizeSearchInput(input: SearchInput): SearchQuery {
@@ -246,7 +250,7 @@ export function parseSearchParams(params: Record<string, string | string[] | und
     topic: one("topic"),
     from: one("from"),
     to: one("to"),
-    page: Math.min(parsePageNumber(params.page), MAX_PAGE),
+    page: Math.min(parsePageNumber(params.page), SEARCH_MAX_PAGE),
   };
 }
 
@@ -1136,7 +1140,7 @@ export async function searchPublic(input: SearchInput, client: Db = db): Promise
     estimated,
     page,
     pageSize: SEARCH_PAGE_SIZE,
-    pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+    pageCount: Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE))),
     fallback: mode === "fallback",
     suggestion: mode === "fallback" ? suggest(q, rows.flatMap(hitTexts), similar) : null,
     speaker,

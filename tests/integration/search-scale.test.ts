@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { bootstrap } from "../../lib/seed/bootstrap";
 import { loadSettings } from "../../lib/config";
 import type { Db } from "../../lib/db/client";
-import { refreshSearchWords, searchPublic, SEARCH_CANDIDATES, type SearchHit } from "../../lib/public/search";
+import { parseSearchParams, refreshSearchWords, searchPublic, SEARCH_CANDIDATES, SEARCH_MAX_PAGE, type SearchHit } from "../../lib/public/search";
 import { EXACT_COUNT_LIMIT, getPublicSpeakerPage, getPublicTopic, listPublicCorrections, listPublishedClaims } from "../../lib/public";
 import { claimListQuery, listClaims } from "../../lib/editorial/claims";
 import { changedSince, myOpenWork, staleDrafts } from "../../lib/editorial/overview";
@@ -336,6 +336,19 @@ describe("plans at size: no sequential scan of a big table where an index must b
       expect(claims.length + quotes.length, `${q} finds something`).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it("stops at page SEARCH_MAX_PAGE: a deeper page is that page, and no more pages are offered", async () => {
+    // Each page deeper ranks 20 more candidates: the deepest page bounds what a search costs.
+    const deepest = await searchPublic({ q: "Rente", type: "claims", page: SEARCH_MAX_PAGE }, db);
+    expect(deepest.total).toBeGreaterThan(SEARCH_MAX_PAGE * 20);
+    expect(deepest.pageCount).toBe(SEARCH_MAX_PAGE);
+    expect(deepest.items).toHaveLength(20);
+    const beyond = await searchPublic({ q: "Rente", type: "claims", page: 9_999 }, db);
+    expect(beyond.page).toBe(SEARCH_MAX_PAGE);
+    expect(beyond.items.map(hitKey)).toEqual(deepest.items.map(hitKey));
+    expect(parseSearchParams({ q: "Rente", page: "9999" }).page).toBe(SEARCH_MAX_PAGE);
+    expect(parseSearchParams({ q: "Rente", page: "0" }).page).toBe(1);
+  }, 60_000);
 
   it("counts a common word's matches as an estimate, and ranks the newest of them", async () => {
     const result = await searchPublic({ q: "Rente", type: "claims" }, db);
