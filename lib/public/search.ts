@@ -550,17 +550,6 @@ const WINDOW_MARGIN = 1.5;
 /** Windows tried before the whole table is searched. */
 const WINDOW_ROUNDS = 3;
 
-/** The values of a one-dimensional array in PostgreSQL's text form (`{a,"b c"}`): the
- * histogram's bounds, which are dates and timestamps (no commas, quotes or backslashes inside). */
-export function arrayValues(text: string | null): string[] {
-  if (!text || text.length < 2) return [];
-  return text
-    .slice(1, -1)
-    .split(",")
-    .map((v) => v.replace(/^"|"$/g, ""))
-    .filter((v) => v && v !== "NULL");
-}
-
 /**
  * The newest `count` matches of a type, in its order, and the planner's estimate of how many
  * match in all.
@@ -586,10 +575,11 @@ async function newestMatches<Row>(client: Db, kind: MatchKind, count: number): P
   // The share of the newest rows to look at.
   let share = (WINDOW_MARGIN * count) / Math.max(estimate, 1);
   if (share >= 1) return { rows: await search(null), estimate };
-  const [stats] = await client.$queryRaw<{ bounds: string | null }[]>`
-    SELECT histogram_bounds::text AS bounds FROM pg_stats
+  // The bounds as text (anyarray → text → text[]): the driver hands them over as a list.
+  const [stats] = await client.$queryRaw<{ bounds: string[] | null }[]>`
+    SELECT histogram_bounds::text::text[] AS bounds FROM pg_stats
      WHERE schemaname = current_schema() AND tablename = ${kind.table} AND attname = ${kind.column}`;
-  const bounds = arrayValues(stats?.bounds ?? null);
+  const bounds = stats?.bounds ?? [];
   for (let round = 0; round < WINDOW_ROUNDS && share < 1 && bounds.length > 1; round++) {
     // The bounds divide the rows into equal parts, oldest first.
     const since = bounds[Math.floor((1 - share) * (bounds.length - 1))]!;
