@@ -26,6 +26,8 @@ const HAND_WRITTEN_INDEXES = [
   // Exact name matching of imported claimants (prisma/migrations/*_external_fact_checks).
   "Speaker_name_folded_idx",
   "SpeakerAlias_alias_folded_idx",
+  // The aliases holding a search's words (prisma/migrations/*_alias_words).
+  "SpeakerAlias_alias_words_idx",
   // Partial indexes of the public lists and the search (prisma/migrations/*_scale_indexes).
   "Claim_public_publishedAt_idx",
   "Claim_public_claimant_publishedAt_idx",
