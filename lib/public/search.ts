@@ -708,21 +708,23 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
          AND to_tsvector('claimbase_simple', a.alias) @@ ${t.simple}`;
     score = sql`GREATEST(ts_rank_cd(s."searchDe", ${t.de}, 1), ts_rank_cd(s."searchEn", ${t.en}, 1),
                          ts_rank_cd(s."searchDe", ${t.simple}, 1))`;
-    // The speakers with an alias that is the query or holds all its words, found once by the
-    // aliases' own indexes (folded, and words): looked up per speaker, the aliases of every
-    // matching speaker were read and parsed (12 ms for the 783 speakers whose bio has a common
-    // word, at 10,000 speakers).
+    // The speakers whose name or an alias is the query, or with an alias that holds all its
+    // words, found once by the indexes on names and aliases (folded, and words): worked out
+    // for each matching speaker (its name folded and parsed, its aliases read), they cost
+    // 12 ms for the 783 speakers whose bio has a common word, at 10,000 speakers.
     aliases = sql`
       SELECT id, bool_or(exact) AS exact, bool_or(words) AS words FROM (
-        SELECT a."speakerId" AS id, TRUE AS exact, to_tsvector('claimbase_simple', a.alias) @@ ${t.simple} AS words
-          FROM "SpeakerAlias" a WHERE ${exactName(q, sql`a.alias`)}
+        SELECT sp.id, TRUE AS exact, FALSE AS words FROM "Speaker" sp WHERE ${exactName(q, sql`sp.name`)}
+        UNION ALL
+        SELECT a."speakerId", TRUE, FALSE FROM "SpeakerAlias" a WHERE ${exactName(q, sql`a.alias`)}
         UNION ALL
         SELECT a."speakerId", FALSE, TRUE FROM "SpeakerAlias" a WHERE to_tsvector('claimbase_simple', a.alias) @@ ${t.simple}) x
        GROUP BY id`;
-    // 2: the name or an alias is the query. 1: it contains every word of the query.
+    // 2: the name or an alias is the query. 1: the name or an alias contains every word of the
+    // query; the name's words are the lexemes of weight A in searchDe (its bio's are B).
     tier = sql`CASE
-      WHEN ${exactName(q, sql`s.name`)} OR al.exact THEN 2
-      WHEN to_tsvector('claimbase_simple', s.name) @@ ${t.simple} OR al.words THEN 1
+      WHEN al.exact THEN 2
+      WHEN ts_filter(s."searchDe", '{a}') @@ ${t.simple} OR al.words THEN 1
       ELSE 0 END`;
   } else if (mode === "fallback") {
     byRow = sql`(claimbase_unaccent(s.name) % ${t.flat} OR ${t.flat} <% claimbase_unaccent(s.name))`;
@@ -764,7 +766,7 @@ const ORDER = sql`h.tier DESC, h.score DESC, (h.type = 'speaker') DESC, h."sortD
 
 /** Of each type, this many matches are ranked at most (the newest; more for deep pages), and
  * counted exactly: above it, the count is an estimate. */
-export const SEARCH_CANDIDATES = 200;
+export const SEARCH_CANDIDATES = 100;
 
 interface MeaningColumn {
   meaningful: boolean;
