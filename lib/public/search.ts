@@ -444,17 +444,19 @@ function spelt(spelling: Spelling) {
   return { de: sql`(${config("claimbase_german")})`, en: sql`(${config("claimbase_english")})` };
 }
 
-/** The match and the score of full text, or of a spelling in the fallback. */
-function textSearch(mode: Mode, q: string, spelling: Spelling | null, columns: { de: Prisma.Sql; en: Prisma.Sql }) {
+/** The match and the score of full text, or of a spelling in the fallback. `walked`: the match
+ * as a test of each row that no index can answer (IS TRUE), for a walk of the date index. */
+function textSearch(mode: Mode, q: string, spelling: Spelling | null, columns: { de: Prisma.Sql; en: Prisma.Sql }, walked = false) {
   const t = mode === "fallback" && spelling ? spelt(spelling) : tsq(q);
   const meaningful = mode === "fallback" ? sql`TRUE` : tsq(q).meaningful;
+  const words = sql`(${columns.de} @@ ${t.de} OR ${columns.en} @@ ${t.en})`;
   return {
     match:
       mode === "filters"
         ? sql`TRUE`
         : mode === "fallback" && !spelling
           ? sql`FALSE`
-          : sql`${meaningful} AND (${columns.de} @@ ${t.de} OR ${columns.en} @@ ${t.en})`,
+          : sql`${meaningful} AND ${walked ? sql`${words} IS TRUE` : words}`,
     score:
       mode === "filters" ? sql`0` : sql`GREATEST(ts_rank_cd(${columns.de}, ${t.de}, 1), ts_rank_cd(${columns.en}, ${t.en}, 1))`,
   };
@@ -486,8 +488,8 @@ function dayStart(day: Prisma.Sql): Prisma.Sql {
 
 /** The public claims matching, newest first (ids only: what is ranked is computed on at most
  * `limit` of them). */
-function claimMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
-  const { match } = textSearch(mode, q, spelling, { de: sql`c."searchDe"`, en: sql`c."searchEn"` });
+function claimMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | null, walked = false): Prisma.Sql {
+  const { match } = textSearch(mode, q, spelling, { de: sql`c."searchDe"`, en: sql`c."searchEn"` }, walked);
   return sql`
       FROM "Claim" c
      WHERE ${publicClaimSql("c")} AND ${match}
@@ -500,8 +502,8 @@ function claimMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | nu
 /** Published quotes on public claims (which must also pass the claim filters), newest first.
  * The claim is a lookup per quote (a nested loop under the candidates' LIMIT), not a join the
  * planner could turn into a hash of every public claim. */
-function quoteMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | null): Prisma.Sql {
-  const { match } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` });
+function quoteMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | null, walked = false): Prisma.Sql {
+  const { match } = textSearch(mode, q, spelling, { de: sql`qt."searchDe"`, en: sql`qt."searchEn"` }, walked);
   return sql`
        FROM "PublishedQuote" qt
        CROSS JOIN LATERAL (SELECT c.* FROM "Claim" c WHERE c.id = qt."claimId" AND ${publicClaimSql("c")} OFFSET 0) c
@@ -516,6 +518,10 @@ function quoteMatches(mode: Mode, q: string, f: Filters, spelling: Spelling | nu
 interface MatchKind {
   /** The matching rows: FROM … WHERE … */
   matches: Prisma.Sql;
+  /** The same, with the text matched row by row (walking the date index). */
+  walked: Prisma.Sql;
+  /** What testing a row costs on that walk, in reads of a match (newestMatches). */
+  walkRowCost: number;
   /** The columns of a candidate. */
   columns: Prisma.Sql;
   /** Newest first, as the type's date index orders (ties broken by a unique column). */
@@ -529,8 +535,11 @@ interface MatchKind {
   dateType: Prisma.Sql;
 }
 
-const claimKind = (matches: Prisma.Sql): MatchKind => ({
-  matches,
+const claimKind = (mode: Mode, q: string, f: Filters, spelling: Spelling | null): MatchKind => ({
+  matches: claimMatches(mode, q, f, spelling),
+  walked: claimMatches(mode, q, f, spelling, true),
+  // 9.3 µs: a claim's search vectors are stored out of its row.
+  walkRowCost: 2.3,
   columns: sql`c.id`,
   order: sql`c."publishedAt" DESC NULLS LAST, c.slug`,
   orderUnindexed: sql`(c."publishedAt" + interval '0 s') DESC NULLS LAST, c.slug`,
@@ -540,8 +549,11 @@ const claimKind = (matches: Prisma.Sql): MatchKind => ({
   dateType: sql`timestamp`,
 });
 
-const quoteKind = (matches: Prisma.Sql): MatchKind => ({
-  matches,
+const quoteKind = (mode: Mode, q: string, f: Filters, spelling: Spelling | null): MatchKind => ({
+  matches: quoteMatches(mode, q, f, spelling),
+  walked: quoteMatches(mode, q, f, spelling, true),
+  // 3.4 µs, the vectors in the row.
+  walkRowCost: 0.85,
   columns: sql`qt.id, qt."quoteId", c.id AS "linkId", c."publishedAt"::text AS "linkDate"`,
   order: sql`qt."saidOn" DESC NULLS LAST, qt.id`,
   orderUnindexed: sql`(qt."saidOn" + 0) DESC NULLS LAST, qt.id`,
@@ -586,27 +598,33 @@ async function preparedRows<Row>(client: Db, query: Prisma.Sql): Promise<Row[]> 
 const WINDOW_MARGIN = 1.5;
 /** Windows tried before the whole table is searched. */
 const WINDOW_ROUNDS = 3;
-/** What a row of a window's date range costs, against reading one match: PostgreSQL builds a
- * bitmap of the range's rows (0.6 µs a row at a million quotes) and reads a match for 4 µs. A
- * window is searched only when its range costs less than reading every match. */
+/** What the ways of finding matches cost, in reads of a match (4 µs, measured at a million
+ * quotes): an entry of the full-text index (0.3 µs); a row of a window's date range in the
+ * bitmap PostgreSQL builds of it (0.6 µs). A row tested while walking the date index is the
+ * type's `walkRowCost`. */
+const INDEX_ENTRY_COST = 0.075;
 const WINDOW_ROW_COST = 0.15;
 
 /**
  * The newest `count` matches of a type, in its order, and the planner's estimate of how many
  * match in all.
  *
- * Walking the date index and testing every row finds a common word's newest matches quickly, but
- * a word that one row in thirty holds makes it read thirty rows (and their search vectors) for
- * every match: 280 ms for the claims of one search at a million quotes. Taking every match from
- * the full-text index and sorting them costs a row read per match. So the search looks in a
- * window of the newest rows, sized by the planner's estimate of the matches to hold `count` of
- * them (with a margin); there PostgreSQL intersects the full-text index with the date index's
- * range (a BitmapAnd) and reads only the rows in both. The window's oldest date comes from the
+ * The search looks in a window of the newest rows, sized by the planner's estimate of the
+ * matches to hold `count` of them (with a margin). The window's oldest date comes from the
  * column's histogram in the planner's statistics (no row is read for it). Every row outside the
  * window is older than every row in it, so when the window holds `count` matches they are
  * exactly the newest `count` of the whole table. When it holds fewer (the estimate was too
- * high), a wider window is tried, sized by what this one held, and at last the whole table. A
- * rare word's window is the whole table from the start: its matches are few.
+ * high), a wider window is tried, sized by what this one held, and at last the whole table.
+ *
+ * There are three ways to find them, and the cheapest by the estimate is taken:
+ * - the whole table: every match from the full-text index, read and sorted (a rare word);
+ * - the window: PostgreSQL intersects the full-text index with the date index's range (a
+ *   BitmapAnd) and reads only the rows in both; the index still yields every entry of the
+ *   word (14 ms for a word in one claim of six, at a million quotes);
+ * - a walk: the date index newest first, each row tested, until `count` match or the window
+ *   ends; for a word so common that `count` matches are among the newest few hundred rows
+ *   (4 ms for the same word). A word one row in thirty holds would make it test thirty rows
+ *   a match (280 ms before there were windows).
  */
 async function newestMatches<Row>(client: Db, kind: MatchKind, count: number): Promise<{ rows: Row[]; estimate: number }> {
   const estimate = await estimateRows(client, sql`SELECT 1 ${kind.matches}`);
@@ -615,35 +633,40 @@ async function newestMatches<Row>(client: Db, kind: MatchKind, count: number): P
   // by the date column itself, the planner may instead walk the date index under the LIMIT and
   // test every row, the whole table for a word nobody wrote (a second for a misspelling at a
   // million quotes): the order by an expression rules that out.
-  const search = (since: string | null) =>
+  const whole = () =>
+    candidateRows<Row>(client, sql`SELECT ${kind.columns} ${kind.matches} ORDER BY ${kind.orderUnindexed} LIMIT ${count}`);
+  const inWindow = (since: string, walk: boolean) =>
     candidateRows<Row>(
       client,
-      since === null
-        ? sql`SELECT ${kind.columns} ${kind.matches} ORDER BY ${kind.orderUnindexed} LIMIT ${count}`
-        : sql`SELECT ${kind.columns} ${kind.matches} AND ${kind.date} >= ${since}::${kind.dateType} ORDER BY ${kind.order} LIMIT ${count}`,
+      sql`SELECT ${kind.columns} ${walk ? kind.walked : kind.matches} AND ${kind.date} >= ${since}::${kind.dateType}
+           ORDER BY ${kind.order} LIMIT ${count}`,
     );
   // The share of the newest rows to look at.
   let share = (WINDOW_MARGIN * count) / Math.max(estimate, 1);
-  if (share >= 1) return { rows: await search(null), estimate };
+  if (share >= 1) return { rows: await whole(), estimate };
   // The table's size, and the bounds as text (anyarray → text → text[]: the driver hands them
   // over as a list).
-  const [stats] = await candidateRows<{ tableRows: number; bounds: string[] | null }>(
+  const [stats] = await preparedRows<{ tableRows: number; bounds: string[] | null }>(
     client,
     sql`SELECT t.reltuples::float8 AS "tableRows", s.histogram_bounds::text::text[] AS bounds
           FROM pg_class t
           LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = t.relname AND s.attname = ${kind.column}
          WHERE t.oid = to_regclass(format('%I.%I', current_schema(), ${kind.table}::text))`,
   );
-  if (estimate <= share * (stats?.tableRows ?? 0) * WINDOW_ROW_COST) return { rows: await search(null), estimate };
+  const tableRows = stats?.tableRows ?? 0;
   const bounds = stats?.bounds ?? [];
   for (let round = 0; round < WINDOW_ROUNDS && share < 1 && bounds.length > 1; round++) {
+    const windowRows = share * tableRows;
+    const windowCost = estimate * INDEX_ENTRY_COST + windowRows * WINDOW_ROW_COST + WINDOW_MARGIN * count;
+    if (estimate * (1 + INDEX_ENTRY_COST) <= windowCost) break;
+    const walkCost = Math.min(windowRows, (count * tableRows) / Math.max(estimate, 1)) * kind.walkRowCost;
     // The bounds divide the rows into equal parts, oldest first.
     const since = bounds[Math.floor((1 - share) * (bounds.length - 1))]!;
-    const rows = await search(since);
+    const rows = await inWindow(since, walkCost < windowCost);
     if (rows.length === count) return { rows, estimate };
     share *= rows.length ? (WINDOW_MARGIN * count) / rows.length : 8;
   }
-  return { rows: await search(null), estimate };
+  return { rows: await whole(), estimate };
 }
 
 function claimHits(mode: Mode, q: string, spelling: Spelling | null, ids: string[]): Prisma.Sql {
@@ -905,13 +928,13 @@ async function pageOfHits(
   const shown = (tab: SearchType) => type === "all" || type === tab;
   const speakers = withSpeakers(f);
   const [claims, quotes, speakerHitsRanked] = await Promise.all([
-    newestMatches<{ id: string }>(client, claimKind(claimMatches(mode, q, f, spelling)), (shown("claims") ? limit : SEARCH_CANDIDATES) + 1).then(
+    newestMatches<{ id: string }>(client, claimKind(mode, q, f, spelling), (shown("claims") ? limit : SEARCH_CANDIDATES) + 1).then(
       async (found) => ({
         ...found,
         best: shown("claims") ? await bestHits(client, claimHits(mode, q, spelling, found.rows.slice(0, limit).map((r) => r.id)), best) : [],
       }),
     ),
-    newestMatches<QuoteCandidate>(client, quoteKind(quoteMatches(mode, q, f, spelling)), (shown("quotes") ? limit : SEARCH_CANDIDATES) + 1).then(
+    newestMatches<QuoteCandidate>(client, quoteKind(mode, q, f, spelling), (shown("quotes") ? limit : SEARCH_CANDIDATES) + 1).then(
       async (found) => ({
         ...found,
         best: shown("quotes") ? await bestHits(client, quoteHits(mode, q, spelling, found.rows.slice(0, limit)), best) : [],
