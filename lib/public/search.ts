@@ -788,7 +788,9 @@ function withSpeakers(f: Filters): boolean {
 const ORDER = sql`h.tier DESC, h.score DESC, (h.type = 'speaker') DESC, h."sortDate" DESC NULLS LAST, h.type, h.id`;
 
 /** Of each type, this many matches are ranked at most (the newest; more for deep pages), and
- * counted exactly: above it, the count is an estimate. */
+ * counted exactly: above it, the count is an estimate. Five pages of hits of each type; the
+ * cost of a common word's search is about proportional to it (500: p95 113 ms at a million
+ * quotes; 100: under 50 ms, docs/performance.md). */
 export const SEARCH_CANDIDATES = 100;
 
 interface MeaningColumn {
