@@ -623,7 +623,7 @@ const WINDOW_ROW_COST = 0.15;
  *   word (14 ms for a word in one claim of six, at a million quotes);
  * - a walk: the date index newest first, each row tested, until `count` match or the window
  *   ends; for a word so common that `count` matches are among the newest few hundred rows
- *   (4 ms for the same word). A word one row in thirty holds would make it test thirty rows
+ *   (5 ms for the same word). A word one row in thirty holds would make it test thirty rows
  *   a match (280 ms before there were windows).
  */
 async function newestMatches<Row>(client: Db, kind: MatchKind, count: number): Promise<{ rows: Row[]; estimate: number }> {
@@ -720,7 +720,7 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
   let byAlias: Prisma.Sql;
   let score: Prisma.Sql;
   let tier: Prisma.Sql;
-  let aliases = sql`SELECT NULL::text AS id, FALSE AS exact, FALSE AS words WHERE FALSE`;
+  let named = sql`SELECT NULL::text AS id, FALSE AS exact, FALSE AS words WHERE FALSE`;
   if (mode === "fulltext") {
     // Names and aliases as written (simple), bios stemmed (German, English). An alias
     // matches when it holds every word of the query; the trigram index finds the candidates.
@@ -735,7 +735,7 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
     // words, found once by the indexes on names and aliases (folded, and words): worked out
     // for each matching speaker (its name folded and parsed, its aliases read), they cost
     // 12 ms for the 783 speakers whose bio has a common word, at 10,000 speakers.
-    aliases = sql`
+    named = sql`
       SELECT id, bool_or(exact) AS exact, bool_or(words) AS words FROM (
         SELECT sp.id, TRUE AS exact, FALSE AS words FROM "Speaker" sp WHERE ${exactName(q, sql`sp.name`)}
         UNION ALL
@@ -775,7 +775,7 @@ function speakerHits(mode: Mode, q: string): Prisma.Sql {
       FROM "Speaker" s LEFT JOIN al ON al.id = s.id
      WHERE ${found} AND ${publicSpeakerSql}`;
   return sql`
-    WITH al AS MATERIALIZED (${aliases})
+    WITH al AS MATERIALIZED (${named})
     ${hits(byRow)} UNION ${hits(sql`s.id IN (${byAlias})`)}`;
 }
 
