@@ -1237,3 +1237,17 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     expect(indirectWith(r, "staff were exhausted").speaker?.name).toBe("A nurse");
   });
 });
+
+describe("English speakers: fifth round, invented probes", () => {
+  it("'said in a statement issued late on Sunday that …': the document's participle is no verb of the clause", () => {
+    const r = en("The Kell ministry said in a statement issued late on Sunday that the talks had failed.");
+    expect(indirectWith(r, "the talks had failed").speaker?.name).toBe("Kell ministry");
+    const r2 = en("Harbour Watch said in a report published on Wednesday that at least 300 boats had sunk.");
+    expect(indirectWith(r2, "at least 300 boats had sunk").speaker?.name).toBe("Harbour Watch");
+  });
+
+  it("'said, however, that …': a sentence adverb between commas after the verb", () => {
+    const r = en("Mayor Ann Reyes did not say when the law would take effect. She said, however, that the council was committed to it.");
+    expect(indirectWith(r, "the council was committed to it").speaker?.name).toBe("Ann Reyes");
+  });
+});
