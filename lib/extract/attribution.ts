@@ -897,7 +897,13 @@ function nextSentenceTagEn(doc: Doc, closeTok: number): number {
   const first = tokens[n.first]!;
   if (n.first !== closeTok + 1 || first.breakBefore > 0 || doc.markOf[n.first]) return -1;
   for (let k = n.first; k < n.last && k - n.first < 4; k++) {
-    if (doc.speech[k] === 1) return s + 1;
+    if (doc.speech[k] === 1) {
+      // "“…” Prosecutor Tom Holt said the sentence sent a message.", "“…” Holt said: “…”": a
+      // verb with a clause or a quote of its own opens a new report, not the quote's tag.
+      if (reportedClauseEn(doc, k, n.last) >= 0) return -1;
+      for (let j = k + 1; j < n.last; j++) if (doc.markOf[j] || tokens[j]!.text === ":") return -1;
+      return s + 1;
+    }
     if (tokens[k]!.kind === TK.Punct) return -1;
   }
   return -1;

@@ -1250,4 +1250,11 @@ describe("English speakers: fifth round, invented probes", () => {
     const r = en("Mayor Ann Reyes did not say when the law would take effect. She said, however, that the council was committed to it.");
     expect(indirectWith(r, "the council was committed to it").speaker?.name).toBe("Ann Reyes");
   });
+
+  it("a quote that ends its sentence keeps its speaker when the next sentence opens a report of its own ('“…” Prosecutor Tom Holt said the sentence …')", () => {
+    const r = en('The mother, Linda Park, spoke outside court. "Nothing will bring my son back," she said. "But today justice was done." Prosecutor Tom Holt said the sentence sent a message.');
+    expect(quoteWith(r, "But today justice was done.").speaker?.name).toBe("Linda Park");
+    const r2 = en('"Where is the money?" asked Tom Reed.');
+    expect(quoteWith(r2, "Where is the money?").speaker?.name).toBe("Tom Reed");
+  });
 });
