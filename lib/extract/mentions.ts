@@ -240,7 +240,9 @@ function runEnd(doc: Doc, i: number, particleStart = false): number {
   while (j < tokens.length && j - i < 5) {
     const t = tokens[j]!;
     if (j > i && t.breakBefore > 0) break;
-    if ((j > i || particleStart) && NAME_PARTICLES.has(t.low) && !t.cap && nameLike(doc, j + 1)) {
+    // (Two particles in a row: "Ursula von der Leyen", "Joost van den Berg".)
+    const n1 = tokens[j + 1];
+    if ((j > i || particleStart) && NAME_PARTICLES.has(t.low) && !t.cap && (nameLike(doc, j + 1) || (n1 !== undefined && n1.kind === TK.Word && !n1.cap && n1.breakBefore === 0 && NAME_PARTICLES.has(n1.low) && nameLike(doc, j + 2)))) {
       j++;
       continue;
     }

@@ -1257,4 +1257,11 @@ describe("English speakers: fifth round, invented probes", () => {
     const r2 = en('"Where is the money?" asked Tom Reed.');
     expect(quoteWith(r2, "Where is the money?").speaker?.name).toBe("Tom Reed");
   });
+
+  it("two name particles in a row stay in the name ('Ursula von der Leyen', in both languages)", () => {
+    const r = en("Commission President Ursula von der Leyen said the rules would protect consumers.");
+    expect(indirectWith(r, "the rules would protect consumers").speaker?.name).toBe("Ursula von der Leyen");
+    const r2 = extractArticle("Kommissionschefin Ursula von der Leyen sagte, die Brücke werde gesperrt.", { language: "de" });
+    expect(indirectWith(r2, "die Brücke werde gesperrt").speaker?.name).toBe("Ursula von der Leyen");
+  });
 });
