@@ -1191,9 +1191,12 @@ function isIt(a: Attr | null): boolean {
   return a !== null && ((a.mention.kind === "pronoun" && !a.mention.plural && a.mention.gender === "n") || itsSpokesperson(a));
 }
 
+const BODY_SPOKESPERSON_EN = /^(an?|the) (company|firm|ministry|department|agency|airline|club|team|hospital|university|campaign|embassy|organi[sz]ation|foundation|commission|network|bank|carrier|manufacturer|utility|retailer|operator|school|college|charity|group)(['’]s)? (spokesperson|spokesman|spokeswoman|representative)$/i;
+
 /** "Its spokesman said": an unnamed spokesperson of the body "its" refers to. */
 function itsSpokesperson(a: Attr | null): boolean {
-  return a !== null && /^its (spokesperson|spokesman|spokeswoman|representative)$/i.test(a.mention.surface);
+  // (Also "A company spokesperson told …", "the ministry's spokeswoman": the body named before.)
+  return a !== null && (/^its (spokesperson|spokesman|spokeswoman|representative)$/i.test(a.mention.surface) || BODY_SPOKESPERSON_EN.test(a.mention.surface));
 }
 
 function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {

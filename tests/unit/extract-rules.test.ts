@@ -1264,4 +1264,9 @@ describe("English speakers: fifth round, invented probes", () => {
     const r2 = extractArticle("Kommissionschefin Ursula von der Leyen sagte, die Brücke werde gesperrt.", { language: "de" });
     expect(indirectWith(r2, "die Brücke werde gesperrt").speaker?.name).toBe("Ursula von der Leyen");
   });
+
+  it("'A company spokesperson said …' speaks for the body named as one just before", () => {
+    const r = en("The Kell Rail Company said services would resume. A company spokesperson said the trains were safe.");
+    expect(indirectWith(r, "the trains were safe").speaker?.name).toBe("Kell Rail Company");
+  });
 });
