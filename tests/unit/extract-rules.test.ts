@@ -1270,3 +1270,16 @@ describe("English speakers: fifth round, invented probes", () => {
     expect(indirectWith(r, "the trains were safe").speaker?.name).toBe("Kell Rail Company");
   });
 });
+
+describe("quote or name: words the text uses elsewhere without marks (fifth round, tuned on the corpus's train split)", () => {
+  it("a capitalized word or several words the text also uses unmarked are a name or term, not someone's wording", () => {
+    expect(directTexts("Auf den Feldern wächst die Sorte Nordgold. Die Grünen forderten einen Anbaustopp für „Nordgold“.")).toEqual([]);
+    expect(directTexts("Die neue Kälte im Land ist spürbar. Der Verband sagte, es herrsche eine „neue Kälte“ im Land.")).toEqual([]);
+  });
+
+  it("the words quoted once only, or with their own tag, or one lower-case word, stay quotes", () => {
+    expect(directTexts("Der Verband sagte, es herrsche eine „neue Kälte“ im Land.")).toEqual(["neue Kälte"]);
+    expect(directTexts("„Nordgold“, sagte der Bauer. Die Sorte Nordgold wächst gut.")).toEqual(["Nordgold"]);
+    expect(directTexts("Der Minister sagte, der Plan sei „leichtsinnig“. Das sei leichtsinnig, meinte er.")).toEqual(["leichtsinnig"]);
+  });
+});
