@@ -1269,6 +1269,11 @@ describe("English speakers: fifth round, invented probes", () => {
     const r = en("The Kell Rail Company said services would resume. A company spokesperson said the trains were safe.");
     expect(indirectWith(r, "the trains were safe").speaker?.name).toBe("Kell Rail Company");
   });
+
+  it("a gendered noun in apposition tells a name's gender ('Kiri Tane, fiancée of …' is no antecedent of 'he')", () => {
+    const r = en('Kiri Tane, fiancée of a journalist, met Tom Vale on Monday. "It was a good meeting," he said.');
+    expect(quoteWith(r, "It was a good meeting").speaker?.name).toBe("Tom Vale");
+  });
 });
 
 describe("quote or name: words the text uses elsewhere without marks (fifth round, tuned on the corpus's train split)", () => {
