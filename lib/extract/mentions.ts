@@ -706,6 +706,8 @@ function isRoleEn(low: string): boolean {
 /** A run [i, j) of capitalized words that names a person (English; see the pass-1 comment). */
 function personRunEn(doc: Doc, i: number, j: number, lowSeen: Set<string>, standalone: Set<string>): boolean {
   const { tokens } = doc;
+  // "Milanović, a Social Democrat, promised …", "the Green Party said": a person's name takes no article.
+  if (isSentenceStartArticle(tokens, i)) return false;
   for (let k = i; k < j; k++) {
     const t = tokens[k]!;
     if (t.kind !== TK.Word) continue;

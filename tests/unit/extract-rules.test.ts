@@ -1274,6 +1274,11 @@ describe("English speakers: fifth round, invented probes", () => {
     const r = en('Kiri Tane, fiancée of a journalist, met Tom Vale on Monday. "It was a good meeting," he said.');
     expect(quoteWith(r, "It was a good meeting").speaker?.name).toBe("Tom Vale");
   });
+
+  it("capitalized words after an article are no person's name ('Tom Vale, a Democrat from Ohio, spoke')", () => {
+    const r = en('Tom Vale, a Social Democrat, spoke on Monday. "We need answers," he said.');
+    expect(quoteWith(r, "We need answers").speaker?.name).toBe("Tom Vale");
+  });
 });
 
 describe("quote or name: words the text uses elsewhere without marks (fifth round, tuned on the corpus's train split)", () => {
