@@ -151,6 +151,11 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   const prev2 = tokens[openTok - 2];
   const next = tokens[closeTok + 1];
   const colonBefore = prev?.text === ":";
+  // Words the text itself uses elsewhere without quotation marks (several words, or a
+  // capitalized one) belong to its own vocabulary: the marks set off a name or a term once
+  // ("der Anbau der Sorte Amflora … ein Anbaustopp für „Amflora“"), or mention words quoted
+  // before ("… auf neue Beine.“ Wie wörtlich „neue Beine“ zu verstehen ist"), not someone's wording.
+  if (!tagged && !colonBefore && !endsSentence && words <= 6 && (words >= 2 || tokens[first]!.cap) && usedPlainElsewhere(doc, first, last)) return false;
   // A title noun right before the mark, or before an article: "die Zeitung „…“", "dem Motto „…“".
   const titleNoun = (t: Token | undefined) =>
     t !== undefined && t.kind === TK.Word && (lang === "de" ? t.cap && TITLE_NOUN_DE.test(t.low) : TITLE_NOUN_EN.has(t.low));
@@ -264,6 +269,45 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   if (words === 1 && prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && next?.kind === TK.Word && next.cap && isLowerAdj(tokens[first]) && !naming) return false;
   // One lower-case word: „leichtsinnig“, „überzogen“ in a sentence that reports someone.
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
+}
+
+const QUOTE_CHARS = new Set(["„", "“", "”", '"', "»", "«", "‚", "‘", "’", "'", "›", "‹", "''"]);
+/** Word tokens by their text, built once per document (for usedPlainElsewhere). */
+const wordIndexCache = new WeakMap<Doc, Map<string, number[]>>();
+
+/**
+ * Whether the tokens [first, last) occur elsewhere in the text, not right after or before a
+ * quotation mark. At most 64 occurrences of the first word are compared, so a text that repeats
+ * one word many times costs no more than a constant per quote.
+ */
+function usedPlainElsewhere(doc: Doc, first: number, last: number): boolean {
+  const { tokens } = doc;
+  let index = wordIndexCache.get(doc);
+  if (!index) {
+    index = new Map();
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== TK.Word) continue;
+      const list = index.get(t.text);
+      if (list) list.push(k);
+      else index.set(t.text, [k]);
+    }
+    wordIndexCache.set(doc, index);
+  }
+  const n = last - first;
+  if (n <= 0 || tokens[first]!.kind !== TK.Word) return false;
+  const list = index.get(tokens[first]!.text) ?? [];
+  for (let i = 0; i < list.length && i < 64; i++) {
+    const p = list[i]!;
+    if (p >= first - 1 && p < last + 1) continue;
+    if (p + n > tokens.length) break;
+    let same = true;
+    for (let j = 1; j < n && same; j++) if (tokens[p + j]!.text !== tokens[first + j]!.text) same = false;
+    if (!same) continue;
+    if (QUOTE_CHARS.has(tokens[p - 1]?.text ?? "") || QUOTE_CHARS.has(tokens[p + n]?.text ?? "")) continue;
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -897,7 +941,13 @@ function nextSentenceTagEn(doc: Doc, closeTok: number): number {
   const first = tokens[n.first]!;
   if (n.first !== closeTok + 1 || first.breakBefore > 0 || doc.markOf[n.first]) return -1;
   for (let k = n.first; k < n.last && k - n.first < 4; k++) {
-    if (doc.speech[k] === 1) return s + 1;
+    if (doc.speech[k] === 1) {
+      // "“…” Prosecutor Tom Holt said the sentence sent a message.", "“…” Holt said: “…”": a
+      // verb with a clause or a quote of its own opens a new report, not the quote's tag.
+      if (reportedClauseEn(doc, k, n.last) >= 0) return -1;
+      for (let j = k + 1; j < n.last; j++) if (doc.markOf[j] || tokens[j]!.text === ":") return -1;
+      return s + 1;
+    }
     if (tokens[k]!.kind === TK.Punct) return -1;
   }
   return -1;
@@ -1185,9 +1235,12 @@ function isIt(a: Attr | null): boolean {
   return a !== null && ((a.mention.kind === "pronoun" && !a.mention.plural && a.mention.gender === "n") || itsSpokesperson(a));
 }
 
+const BODY_SPOKESPERSON_EN = /^(an?|the) (company|firm|ministry|department|agency|airline|club|team|hospital|university|campaign|embassy|organi[sz]ation|foundation|commission|network|bank|carrier|manufacturer|utility|retailer|operator|school|college|charity|group)(['’]s)? (spokesperson|spokesman|spokeswoman|representative)$/i;
+
 /** "Its spokesman said": an unnamed spokesperson of the body "its" refers to. */
 function itsSpokesperson(a: Attr | null): boolean {
-  return a !== null && /^its (spokesperson|spokesman|spokeswoman|representative)$/i.test(a.mention.surface);
+  // (Also "A company spokesperson told …", "the ministry's spokeswoman": the body named before.)
+  return a !== null && (/^its (spokesperson|spokesman|spokeswoman|representative)$/i.test(a.mention.surface) || BODY_SPOKESPERSON_EN.test(a.mention.surface));
 }
 
 function resolveTheyEn(doc: Doc, infos: QInfo[], indirect: IndirectFound[]): void {

@@ -923,6 +923,13 @@ export function accordingToEn(doc: Doc, k: number, end: number): { mention: Ment
 /** Adverbs that may stand between a speech verb and its clause ("said yesterday the …"). */
 const CLAUSE_ADVERBS_EN = new Set(["yesterday", "today", "later", "earlier", "also", "again", "publicly", "previously", "separately", "recently", "then", "further", "last", "this", "on", "in", "at", "during", "via", "through", "after", "before", "to", "over"]);
 
+/** Sentence adverbs set off by commas between a speech verb and its clause ("said, however, that"). */
+const ASIDE_ADVERBS_EN = new Set(["however", "though", "too", "also", "meanwhile", "nevertheless", "nonetheless", "furthermore", "moreover", "additionally", "again", "instead", "previously", "later", "earlier", "separately", "further", "though", "therefore", "still"]);
+/** Documents and messages an adverbial names before the clause ("said in a statement released …"). */
+const DOC_PARTICIPLE_NOUNS_EN = new Set(["statement", "statements", "report", "release", "letter", "post", "video", "message", "email", "e-mail", "notice", "filing", "announcement", "update", "briefing", "speech", "tweet", "interview", "document", "memo", "bulletin", "communique", "communiqué", "address"]);
+/** Irregular participles that follow such a document ("a statement sent to …", "a video shot …"). */
+const PARTICIPLES_EN = new Set(["sent", "given", "made", "written", "delivered", "broadcast", "held", "read", "shown", "seen", "put", "released", "issued", "published", "posted", "shared", "aired", "uploaded"]);
+
 /** Verbs that put their subject after them in a tail tag ("…, said Smith", "…, added the minister"). */
 const INVERSION_VERBS_EN = new Set(
   `said says add added adds wrote writes tweeted tweets explained explains continued continues asked asks replied replies noted notes
@@ -996,6 +1003,8 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
   let k = v + 1;
   const p = tokens[k];
   if (p && word(p) && !p.cap && p.low === "out") k++; // "pointed out"
+  // "said, however, that …": a sentence adverb between commas right after the verb.
+  if (tokens[k]?.text === "," && isLowerWord(tokens[k + 1]) && ASIDE_ADVERBS_EN.has(tokens[k + 1]!.low) && tokens[k + 2]?.text === ",") k += 3;
   const addressee = ADDRESSEE_VERBS_EN.has(tokens[v]!.low);
   // "told the Harlow Gazette the bridges would …": "tell" always has its addressee first.
   const tell = TELL_VERBS_EN.has(tokens[v]!.low);
@@ -1021,6 +1030,9 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
       return s + 1 < end ? s + 1 : -1;
     }
     if (t.kind === TK.Punct && t.text !== "," && t.text !== "(" && t.text !== ")") return -1;
+    // "said in a statement issued late on Sunday that …", "in a report published on Wednesday":
+    // a participle after the adverbial's document noun, not a verb of the clause.
+    if (s > k + 1 && isLowerWord(t) && isLowerWord(tokens[s - 1]) && DOC_PARTICIPLE_NOUNS_EN.has(tokens[s - 1]!.low) && (t.low.endsWith("ed") || PARTICIPLES_EN.has(t.low))) continue;
     if (s > k && finiteEn(doc, s) && !clauseAtEn(doc, s, end)) return -1;
     if (s === k) {
       if (!tell && clauseAtEn(doc, s, end)) return s;

@@ -214,6 +214,34 @@ function personCueAtEn(doc: Doc, i: number, j: number): boolean {
 }
 
 /** English nouns of family and partners: a given name in apposition after them is a person ("his son, Marek,"). */
+/** Nouns that tell a person's gender ("fiancée", "his widow", "a businessman"). */
+const GENDERED_NOUNS_EN = new Map<string, Gender>([
+  ["fiancée", "f"], ["fiancé", "m"], ["wife", "f"], ["husband", "m"], ["widow", "f"], ["widower", "m"], ["mother", "f"], ["father", "m"],
+  ["daughter", "f"], ["son", "m"], ["sister", "f"], ["brother", "m"], ["girlfriend", "f"], ["boyfriend", "m"], ["grandmother", "f"],
+  ["grandfather", "m"], ["granddaughter", "f"], ["grandson", "m"], ["aunt", "f"], ["uncle", "m"], ["niece", "f"], ["nephew", "m"],
+  ["actress", "f"], ["businesswoman", "f"], ["businessman", "m"], ["chairwoman", "f"], ["chairman", "m"], ["spokeswoman", "f"],
+  ["spokesman", "m"], ["congresswoman", "f"], ["congressman", "m"], ["king", "m"], ["queen", "f"], ["prince", "m"], ["princess", "f"],
+  ["duke", "m"], ["duchess", "f"], ["woman", "f"], ["man", "m"], ["girl", "f"], ["boy", "m"], ["mom", "f"], ["dad", "m"],
+  ["stepmother", "f"], ["stepfather", "m"], ["stepdaughter", "f"], ["stepson", "m"], ["sportswoman", "f"], ["sportsman", "m"],
+]);
+
+/**
+ * The gender a noun in apposition after a name tells (", fiancée of …", ", the victim's
+ * mother,", ", a 34-year-old woman"): up to four words after the comma, until the next
+ * punctuation; "u" when none.
+ */
+function appositionGenderEn(tokens: Token[], end: number): Gender {
+  if (tokens[end]?.text !== ",") return "u";
+  for (let k = end + 1; k < tokens.length && k - end <= 5; k++) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Punct) return "u";
+    if (t.kind !== TK.Word) continue;
+    const g = GENDERED_NOUNS_EN.get(t.low);
+    if (g) return g;
+  }
+  return "u";
+}
+
 const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
 const RANK_MODS_EN = new Set(["vice", "deputy", "former", "assistant", "associate", "ex", "co"]);
@@ -240,7 +268,9 @@ function runEnd(doc: Doc, i: number, particleStart = false): number {
   while (j < tokens.length && j - i < 5) {
     const t = tokens[j]!;
     if (j > i && t.breakBefore > 0) break;
-    if ((j > i || particleStart) && NAME_PARTICLES.has(t.low) && !t.cap && nameLike(doc, j + 1)) {
+    // (Two particles in a row: "Ursula von der Leyen", "Joost van den Berg".)
+    const n1 = tokens[j + 1];
+    if ((j > i || particleStart) && NAME_PARTICLES.has(t.low) && !t.cap && (nameLike(doc, j + 1) || (n1 !== undefined && n1.kind === TK.Word && !n1.cap && n1.breakBefore === 0 && NAME_PARTICLES.has(n1.low) && nameLike(doc, j + 2)))) {
       j++;
       continue;
     }
@@ -433,6 +463,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
     }
     const words = tokens.slice(i, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
     const display = doc.text.slice(t.start, tokens[end - 1]!.end);
+    // English "Hatice Cengiz, fiancée of …", "Ann Reyes, the victim's mother,": a gendered noun
+    // in apposition tells the gender a given name may not.
+    if (gender === "u" && lang === "en") gender = appositionGenderEn(tokens, end);
     const person = reg.register(words, display, gender, false);
     if (cue?.roleLow && !cue.plural && !coord) {
       const r = roleOf(lang, cue.roleLow);
@@ -673,6 +706,8 @@ function isRoleEn(low: string): boolean {
 /** A run [i, j) of capitalized words that names a person (English; see the pass-1 comment). */
 function personRunEn(doc: Doc, i: number, j: number, lowSeen: Set<string>, standalone: Set<string>): boolean {
   const { tokens } = doc;
+  // "Milanović, a Social Democrat, promised …", "the Green Party said": a person's name takes no article.
+  if (isSentenceStartArticle(tokens, i)) return false;
   for (let k = i; k < j; k++) {
     const t = tokens[k]!;
     if (t.kind !== TK.Word) continue;

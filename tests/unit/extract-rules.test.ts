@@ -1237,3 +1237,59 @@ describe("English speakers: fourth round, from en-train articles 75-94", () => {
     expect(indirectWith(r, "staff were exhausted").speaker?.name).toBe("A nurse");
   });
 });
+
+describe("English speakers: fifth round, invented probes", () => {
+  it("'said in a statement issued late on Sunday that …': the document's participle is no verb of the clause", () => {
+    const r = en("The Kell ministry said in a statement issued late on Sunday that the talks had failed.");
+    expect(indirectWith(r, "the talks had failed").speaker?.name).toBe("Kell ministry");
+    const r2 = en("Harbour Watch said in a report published on Wednesday that at least 300 boats had sunk.");
+    expect(indirectWith(r2, "at least 300 boats had sunk").speaker?.name).toBe("Harbour Watch");
+  });
+
+  it("'said, however, that …': a sentence adverb between commas after the verb", () => {
+    const r = en("Mayor Ann Reyes did not say when the law would take effect. She said, however, that the council was committed to it.");
+    expect(indirectWith(r, "the council was committed to it").speaker?.name).toBe("Ann Reyes");
+  });
+
+  it("a quote that ends its sentence keeps its speaker when the next sentence opens a report of its own ('“…” Prosecutor Tom Holt said the sentence …')", () => {
+    const r = en('The mother, Linda Park, spoke outside court. "Nothing will bring my son back," she said. "But today justice was done." Prosecutor Tom Holt said the sentence sent a message.');
+    expect(quoteWith(r, "But today justice was done.").speaker?.name).toBe("Linda Park");
+    const r2 = en('"Where is the money?" asked Tom Reed.');
+    expect(quoteWith(r2, "Where is the money?").speaker?.name).toBe("Tom Reed");
+  });
+
+  it("two name particles in a row stay in the name ('Ursula von der Leyen', in both languages)", () => {
+    const r = en("Commission President Ursula von der Leyen said the rules would protect consumers.");
+    expect(indirectWith(r, "the rules would protect consumers").speaker?.name).toBe("Ursula von der Leyen");
+    const r2 = extractArticle("Kommissionschefin Ursula von der Leyen sagte, die Brücke werde gesperrt.", { language: "de" });
+    expect(indirectWith(r2, "die Brücke werde gesperrt").speaker?.name).toBe("Ursula von der Leyen");
+  });
+
+  it("'A company spokesperson said …' speaks for the body named as one just before", () => {
+    const r = en("The Kell Rail Company said services would resume. A company spokesperson said the trains were safe.");
+    expect(indirectWith(r, "the trains were safe").speaker?.name).toBe("Kell Rail Company");
+  });
+
+  it("a gendered noun in apposition tells a name's gender ('Kiri Tane, fiancée of …' is no antecedent of 'he')", () => {
+    const r = en('Kiri Tane, fiancée of a journalist, met Tom Vale on Monday. "It was a good meeting," he said.');
+    expect(quoteWith(r, "It was a good meeting").speaker?.name).toBe("Tom Vale");
+  });
+
+  it("capitalized words after an article are no person's name ('Tom Vale, a Democrat from Ohio, spoke')", () => {
+    const r = en('Tom Vale, a Social Democrat, spoke on Monday. "We need answers," he said.');
+    expect(quoteWith(r, "We need answers").speaker?.name).toBe("Tom Vale");
+  });
+});
+
+describe("quote or name: words the text uses elsewhere without marks (fifth round, tuned on the corpus's train split)", () => {
+  it("a capitalized word or several words the text also uses unmarked are a name or term, not someone's wording", () => {
+    expect(directTexts("Auf den Feldern wächst die Sorte Nordgold. Die Grünen forderten einen Anbaustopp für „Nordgold“.")).toEqual([]);
+    expect(directTexts("Die neue Kälte im Land ist spürbar. Der Verband sagte, es herrsche eine „neue Kälte“ im Land.")).toEqual([]);
+  });
+
+  it("the words quoted once only, or with their own tag, or one lower-case word, stay quotes", () => {
+    expect(directTexts("Der Verband sagte, es herrsche eine „neue Kälte“ im Land.")).toEqual(["neue Kälte"]);
+    expect(directTexts("„Nordgold“, sagte der Bauer. Die Sorte Nordgold wächst gut.")).toEqual(["Nordgold"]);
+    expect(directTexts("Der Minister sagte, der Plan sei „leichtsinnig“. Das sei leichtsinnig, meinte er.")).toEqual(["leichtsinnig"]);
+  });
+});
