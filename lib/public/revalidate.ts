@@ -9,7 +9,7 @@
 // of a corrected or retracted claim must get the new version, not one more stale copy. It works
 // in server actions and route handlers alike, and also marks the action's response as
 // revalidated, so the browser's router cache is refreshed too. The search vocabulary
-// (lib/public/search.ts) is refreshed after the response.
+// (lib/public/search.ts) is refreshed after the response, spaced from the last refresh.
 import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import { db } from "../db/client";
@@ -25,7 +25,7 @@ const NOW = { expire: 0 } as const;
 
 export async function revalidatePublic(change: PublicChange): Promise<void> {
   revalidateTags(change);
-  afterResponse(() => refreshSearchWords(db));
+  afterResponse(() => refreshSearchWords(db, { spaced: true }));
 }
 
 function revalidateTags(change: PublicChange): void {
