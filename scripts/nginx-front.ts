@@ -37,8 +37,13 @@ export interface NginxFront {
   stop(): Promise<void>;
 }
 
-/** Starts nginx with the recipe in front of the given app ports; resolves once it answers. */
-export async function startNginxFront(appPorts: number[], options: { port?: number } = {}): Promise<NginxFront> {
+/** The path under which `staticDir` is served (startNginxFront). */
+export const NGINX_STATIC_PATH = "/bench-static/";
+
+/** Starts nginx with the recipe in front of the given app ports; resolves once it answers.
+ * `staticDir`: also serve that folder's files at NGINX_STATIC_PATH, straight from disk (the
+ * benchmark's measure of what nginx itself does with a file). */
+export async function startNginxFront(appPorts: number[], options: { port?: number; staticDir?: string } = {}): Promise<NginxFront> {
   const nginx = findNginx();
   if (!nginx) throw new Error("nginx is not installed (apt-get install -y nginx, or set NGINX_PATH)");
   const port = options.port ?? (await freePort());
@@ -46,14 +51,17 @@ export async function startNginxFront(appPorts: number[], options: { port?: numb
   // As root, nginx's workers run as nobody: they must be able to write the cache and temp files.
   fs.chmodSync(dir, 0o777);
   for (const sub of ["cache", "tmp"]) fs.mkdirSync(path.join(dir, sub), { mode: 0o777 });
-  fs.writeFileSync(
-    path.join(dir, "claimbase.conf"),
-    adjustRecipe(fs.readFileSync(NGINX_RECIPE, "utf8"), {
-      listen: `127.0.0.1:${port}`,
-      upstreams: appPorts.map((p) => `127.0.0.1:${p}`),
-      cacheDir: path.join(dir, "cache"),
-    }),
-  );
+  let site = adjustRecipe(fs.readFileSync(NGINX_RECIPE, "utf8"), {
+    listen: `127.0.0.1:${port}`,
+    upstreams: appPorts.map((p) => `127.0.0.1:${p}`),
+    cacheDir: path.join(dir, "cache"),
+  });
+  if (options.staticDir) {
+    const at = site.indexOf("\n    location / {");
+    if (at < 0) throw new Error("deploy/nginx.conf: no `location /` block");
+    site = `${site.slice(0, at)}\n    location ^~ ${NGINX_STATIC_PATH} { alias ${options.staticDir}/; }${site.slice(at)}`;
+  }
+  fs.writeFileSync(path.join(dir, "claimbase.conf"), site);
   const tmp = path.join(dir, "tmp");
   fs.writeFileSync(
     path.join(dir, "nginx.conf"),
