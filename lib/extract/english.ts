@@ -924,7 +924,7 @@ export function accordingToEn(doc: Doc, k: number, end: number): { mention: Ment
 const CLAUSE_ADVERBS_EN = new Set(["yesterday", "today", "later", "earlier", "also", "again", "publicly", "previously", "separately", "recently", "then", "further", "last", "this", "on", "in", "at", "during", "via", "through", "after", "before", "to", "over"]);
 
 /** Sentence adverbs set off by commas between a speech verb and its clause ("said, however, that"). */
-const ASIDE_ADVERBS_EN = new Set(["however", "though", "too", "also", "meanwhile", "nevertheless", "nonetheless", "furthermore", "moreover", "additionally", "again", "instead", "previously", "later", "earlier", "separately", "further", "though", "therefore", "still"]);
+const ASIDE_ADVERBS_EN = new Set(["however", "though", "too", "also", "meanwhile", "nevertheless", "nonetheless", "furthermore", "moreover", "additionally", "again", "instead", "previously", "later", "earlier", "separately", "further", "therefore", "still"]);
 /** Documents and messages an adverbial names before the clause ("said in a statement released …"). */
 const DOC_PARTICIPLE_NOUNS_EN = new Set(["statement", "statements", "report", "release", "letter", "post", "video", "message", "email", "e-mail", "notice", "filing", "announcement", "update", "briefing", "speech", "tweet", "interview", "document", "memo", "bulletin", "communique", "communiqué", "address"]);
 /** Irregular participles that follow such a document ("a statement sent to …", "a video shot …"). */

@@ -213,7 +213,6 @@ function personCueAtEn(doc: Doc, i: number, j: number): boolean {
   return j - i === 1 && roleAppositionEn(doc, i, j, (low) => roleEn(low) !== null) && tokens[j]?.text === ",";
 }
 
-/** English nouns of family and partners: a given name in apposition after them is a person ("his son, Marek,"). */
 /** Nouns that tell a person's gender ("fiancée", "his widow", "a businessman"). */
 const GENDERED_NOUNS_EN = new Map<string, Gender>([
   ["fiancée", "f"], ["fiancé", "m"], ["wife", "f"], ["husband", "m"], ["widow", "f"], ["widower", "m"], ["mother", "f"], ["father", "m"],
@@ -242,6 +241,7 @@ function appositionGenderEn(tokens: Token[], end: number): Gender {
   return "u";
 }
 
+/** English nouns of family and partners: a given name in apposition after them is a person ("his son, Marek,"). */
 const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
 const RANK_MODS_EN = new Set(["vice", "deputy", "former", "assistant", "associate", "ex", "co"]);
