@@ -10,7 +10,7 @@
 // the whole step is linear in the length of the text.
 
 import type { Doc, Mention, Person } from "./context";
-import type { QuoteSpan } from "./quotes";
+import { isQuotationMark, type QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
@@ -271,7 +271,6 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   return speechIn || naming || (prev !== undefined && ["als", "für", "wie"].includes(prev.low));
 }
 
-const QUOTE_CHARS = new Set(["„", "“", "”", '"', "»", "«", "‚", "‘", "’", "'", "›", "‹", "''"]);
 /** Word tokens by their text, built once per document (for usedPlainElsewhere). */
 const wordIndexCache = new WeakMap<Doc, Map<string, number[]>>();
 
@@ -304,7 +303,7 @@ function usedPlainElsewhere(doc: Doc, first: number, last: number): boolean {
     let same = true;
     for (let j = 1; j < n && same; j++) if (tokens[p + j]!.text !== tokens[first + j]!.text) same = false;
     if (!same) continue;
-    if (QUOTE_CHARS.has(tokens[p - 1]?.text ?? "") || QUOTE_CHARS.has(tokens[p + n]?.text ?? "")) continue;
+    if (isQuotationMark(tokens[p - 1]?.text ?? "") || isQuotationMark(tokens[p + n]?.text ?? "")) continue;
     return true;
   }
   return false;

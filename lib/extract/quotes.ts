@@ -59,6 +59,11 @@ function isMark(ch: string | undefined): ch is Mark {
   return ch !== undefined && ch.length === 1 && isMarkCode(ch.charCodeAt(0));
 }
 
+/** Whether a token's text is one of the quotation marks ("''" included). */
+export function isQuotationMark(text: string): boolean {
+  return text === "''" || isMark(text);
+}
+
 /** The same test on a code unit, without making a string (the scan runs over every character). */
 function isMarkCode(c: number): boolean {
   if (c < 0x80) return c === 34 || c === 39;
