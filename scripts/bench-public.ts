@@ -18,6 +18,8 @@
 //      that database; with --front nginx also the shipped nginx recipe (deploy/nginx.conf) in
 //      front of it; and a second app server on the same database;
 //   4. a baseline: a static HTML file as large as a claim page, served by Node's http module;
+//      and the framework's own reference: a minimal Next.js app serving one prerendered page of
+//      that size (scripts/bench-minimal-next.ts);
 //   5. a load generator (Node's http, keep-alive, N concurrent connections, every path once, a warm-up, then a
 //      fixed duration per target) for the home page, claim pages, speaker pages, the search
 //      and the baseline; requests/s, p50/p95/p99 latency, ratio to the baseline;
@@ -58,6 +60,7 @@ import { bootstrap } from "../lib/seed/bootstrap";
 import { hashPassword } from "../lib/auth/password";
 import { startPostgresCluster } from "../tests/helpers/postgres-cluster";
 import { describeDesk, generateDeskRecords, measureDesk, printDeskTable, settleDeskTimes } from "./bench-desk";
+import { startMinimalNext } from "./bench-minimal-next";
 import { NGINX_STATIC_PATH, startNginxFront, type NginxFront } from "./nginx-front";
 import { cleanUp, guard, onCleanup, parseOptions, percentile, processTreeCpuMs, stopChild, stopping, type OptionValues } from "./lifecycle";
 
@@ -90,6 +93,7 @@ type Options = OptionValues<typeof OPTIONS>;
 const WARMUP_SECONDS = 2;
 /** Everything, the build included, must be done by then; then it stops what it started. */
 const TIME_LIMIT_MS = 60 * 60_000;
+const MINIMAL_TARGET = "minimal Next.js app, one page (the framework's reference)";
 const FORBIDDEN_PORTS = (port: number) => (port >= 3000 && port <= 3100) || (port >= 3996 && port <= 3999);
 
 // ---------------------------------------------------------------------------------------
@@ -1111,7 +1115,10 @@ async function main(): Promise<void> {
   const baselineServer = startBaseline(baselineFile, baselinePort);
   onCleanup("baseline server", () => stopChild(baselineServer, "baseline server"));
   await waitForHttp(baselinePort, "/", 10_000, baselineServer, () => "");
-  console.log(`  baseline: a static ${(sample.body.length / 1024).toFixed(1)} KB HTML file (a claim page's size) on 127.0.0.1:${baselinePort}\n`);
+  console.log(`  baseline: a static ${(sample.body.length / 1024).toFixed(1)} KB HTML file (a claim page's size) on 127.0.0.1:${baselinePort}`);
+  const minimalPort = await freePort(FORBIDDEN_PORTS);
+  const minimal = await timed("the framework's reference: a minimal Next.js app, built and started", () => startMinimalNext(minimalPort, sample.body.length));
+  console.log(`  minimal Next.js app: one prerendered ${(minimal.bytes / 1024).toFixed(1)} KB page (${minimal.path}) on 127.0.0.1:${minimalPort}\n`);
 
   // 5. Load.
   console.log(
@@ -1124,6 +1131,8 @@ async function main(): Promise<void> {
   };
   await measure("home page /", ["/"]);
   await measure("claim page (100 published, rotating)", claimSlugs.map((s) => `/claims/${encodeURIComponent(s)}`));
+  const minimalResult = await timed(MINIMAL_TARGET, () => runLoadCounted(minimalPort, [minimal.path], options, minimal.pid));
+  rows.push({ target: MINIMAL_TARGET, result: minimalResult, via: "http" });
   await measure("speaker page (100 claimants, rotating)", speakerSlugs.map((s) => `/speakers/${encodeURIComponent(s)}`));
   const searchPaths = SEARCH_TERMS.map((t) => `/search?q=${encodeURIComponent(t)}`);
   const searchPage = await get(appPort, searchPaths[0]!).catch(() => ({ status: 0 }));
@@ -1196,6 +1205,11 @@ async function main(): Promise<void> {
     const app = claimRow.result.cpuMsPerAnswer;
     const base = baselineResult.cpuMsPerAnswer;
     if (app && base) console.log(`Claim page by CPU time per answer: ${((base / app) * 100).toFixed(1)} % of the baseline (${app.toFixed(2)} ms against ${base.toFixed(2)} ms).`);
+    const rate = (r: LoadResult) => r.requests / r.seconds;
+    console.log(
+      `  The framework's reference, a minimal Next.js app serving one page of the same size: ${((rate(minimalResult) / rate(baselineResult)) * 100).toFixed(1)} % of the baseline; ` +
+        `the claim page ${((rate(claimRow.result) / rate(minimalResult)) * 100).toFixed(1)} % of its rate.`,
+    );
   }
   const search = direct.find(([name]) => name.startsWith("searchPublic"));
   if (search) {
