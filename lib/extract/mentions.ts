@@ -262,10 +262,18 @@ function nameLike(doc: Doc, i: number): boolean {
   return true;
 }
 
+/** Token k is an initial with its period: "J." in "Donald J. Trump". */
+function isInitial(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && t.text.length === 1 && t.cap && tokens[k + 1]?.text === ".";
+}
+
 function runEnd(doc: Doc, i: number, particleStart = false): number {
   const { tokens } = doc;
   let j = i;
-  while (j < tokens.length && j - i < 5) {
+  // (At most five words; an initial and its period count as one: "Wayne A. I. Frederick".)
+  let initials = 0;
+  while (j < tokens.length && j - i - initials < 5) {
     const t = tokens[j]!;
     if (j > i && t.breakBefore > 0) break;
     // (Two particles in a row: "Ursula von der Leyen", "Joost van den Berg".)
@@ -274,10 +282,15 @@ function runEnd(doc: Doc, i: number, particleStart = false): number {
       j++;
       continue;
     }
-    // An initial: "Donald J. Trump".
-    if (j > i && t.text.length === 1 && t.cap && tokens[j + 1]?.text === "." && nameLike(doc, j + 2)) {
-      j += 2;
-      continue;
+    // An initial: "Donald J. Trump"; also several in a row: "Wayne A. I. Frederick".
+    if (j > i && isInitial(tokens, j)) {
+      let k = j;
+      while (isInitial(tokens, k) && k - j < 6) k += 2;
+      if (nameLike(doc, k)) {
+        initials += (k - j) / 2;
+        j = k;
+        continue;
+      }
     }
     if (!nameLike(doc, j)) break;
     j++;

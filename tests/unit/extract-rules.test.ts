@@ -1293,3 +1293,12 @@ describe("quote or name: words the text uses elsewhere without marks (fifth roun
     expect(directTexts("Der Minister sagte, der Plan sei „leichtsinnig“. Das sei leichtsinnig, meinte er.")).toEqual(["leichtsinnig"]);
   });
 });
+
+describe("English speakers: seventh round, from en-train articles 110-120", () => {
+  it("several initials in a row stay in the name ('Wayne A. I. Frederick')", () => {
+    const r = en('Linda J. K. Holloway, president of Kell College, wrote "We mourn a great teacher."');
+    expect(quoteWith(r, "We mourn a great teacher.").speaker?.name).toBe("Linda J. K. Holloway");
+    const r2 = en("Tom B. Vale said the bridge would reopen.");
+    expect(indirectWith(r2, "the bridge would reopen").speaker?.name).toBe("Tom B. Vale");
+  });
+});
