@@ -245,6 +245,22 @@ function appositionGenderEn(tokens: Token[], end: number): Gender {
 const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
 const RANK_MODS_EN = new Set(["vice", "deputy", "former", "assistant", "associate", "ex", "co"]);
+/** English adjectives before a role that name no portfolio: "the new minister" may be "Health Minister X". */
+const NOT_PORTFOLIO_EN = new Set(["new", "current", "acting", "then", "incumbent", "outgoing", "incoming", "top", "senior", "junior", "late", "same", "other", "interim", "present", "previous"]);
+
+/** A lower-case word before an English role that names its portfolio ("health" in "the health minister"). */
+function portfolioEn(t: Token): boolean {
+  return t.kind === TK.Word && !t.cap && !/[’']s?$/.test(t.low) && !ARTICLES_DEF.has(t.low) && !ARTICLES_INDEF.has(t.low) && !RANK_MODS_EN.has(t.low) && !NOT_PORTFOLIO_EN.has(t.low);
+}
+
+/** The person was introduced with the role under another portfolio ("aviation minister", not "health minister"). */
+function otherPortfolio(reg: Registry, person: Person, role: string, portfolio: string): boolean {
+  for (const [key, list] of reg.roleBinding) {
+    if (key.endsWith(" " + role) && key !== portfolio + " " + role && list.some((e) => e.person === person)) return true;
+  }
+  return false;
+}
+
 /** English verbs of speaking whose "to" phrase names the one spoken to ("Speaking to X, he said"). */
 const SPOKEN_TO_EN = new Set(["speaking", "talking", "writing", "spoke", "talked", "wrote", "speak", "talk", "write", "explained", "replied", "responding", "interview"]);
 
@@ -652,6 +668,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
           const heads = reg.headBinding.get(role.head);
           if (heads && heads.size === 1) person = [...heads][0]!;
         }
+        // English "Civil Aviation Minister X … the local health minister said": a role with a
+        // portfolio of its own is not a person introduced with another portfolio.
+        if (person && lang === "en" && mod && portfolioEn(mod) && otherPortfolio(reg, person, t.low, mod.low)) person = null;
         // (English: a role never introduced with a name stays unnamed, "the writer" of a
         // manifesto is not the mayor named before it; a role introduced as a title binds above.)
         if (!person && lang !== "en") person = resolve(role.gender, doc.sentOf[i]!, { beforeSentence: true, skipQuoted: true });

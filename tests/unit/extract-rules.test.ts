@@ -1301,4 +1301,13 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     const r2 = en("Tom B. Vale said the bridge would reopen.");
     expect(indirectWith(r2, "the bridge would reopen").speaker?.name).toBe("Tom B. Vale");
   });
+
+  it("a role with a portfolio is not a person introduced with another portfolio ('Civil Aviation Minister X … the health minister said')", () => {
+    const r = en('Transport Minister Tom Vale said the road was closed. The local health minister said, "The injured are in hospital."');
+    expect(quoteWith(r, "The injured are in hospital.").speaker?.name).not.toBe("Tom Vale");
+    // The same portfolio, or none, still binds: "the transport minister", "the new minister".
+    const r2 = en('Transport Minister Tom Vale spoke on Monday. The transport minister said the road was closed. The new minister said the bridge was safe.');
+    expect(indirectWith(r2, "the road was closed").speaker?.name).toBe("Tom Vale");
+    expect(indirectWith(r2, "the bridge was safe").speaker?.name).toBe("Tom Vale");
+  });
 });
