@@ -587,6 +587,10 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     const m = properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
     if (m) return m;
   }
+  // "Hospital officials in Omsk said", "Some members of opposition parties claimed", "Initial
+  // reports from the hospital reported": a group, body or document is named with where it is or
+  // belongs, the phrase through to the verb.
+  if (agentFrom < 0 && b < c.b && qualifiedGroupEn(doc, c, b)) b = c.b;
   // "The Emergency Situations Ministry further indicated": an adverb before the verb is no part of the subject.
   while (b > c.a + 1 && isLowerWord(tokens[b - 1]) && (BETWEEN_EN.has(tokens[b - 1]!.low) || isAdverbLy(tokens[b - 1]!.low) || tokens[b - 1]!.low === "further" || tokens[b - 1]!.low === "even")) b--;
   // "WHO's statistics", "the ministry's figures": whose data they are.
@@ -615,6 +619,40 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     if (lower && !DOC_NOUNS_EN.has(tokens[b - 1]!.low) && !SPOKES_PERSON_EN.has(tokens[b - 1]!.low)) return phraseEn(doc, c.a, b) ?? best;
   }
   return best ?? phraseEn(doc, c.a, b);
+}
+
+/** Prepositions that tie a group, body or document to where it is or belongs ("officials in Omsk"). */
+const GROUP_QUALIFIERS_EN = new Set(["of", "in", "from"]);
+
+/**
+ * The subject chunk c, cut at a preposition at b, is a group, body or document with its
+ * qualifier: no person named or referred to before the preposition (not "Lucy Fischer of The
+ * Times", "The family of Don Imus"), and after it a short phrase without a verb, time or person.
+ */
+function qualifiedGroupEn(doc: Doc, c: Chunk, b: number): boolean {
+  const { tokens } = doc;
+  const p = tokens[b]!;
+  if (!isLowerWord(p) || !GROUP_QUALIFIERS_EN.has(p.low) || c.b - b > 7 || c.b - b < 2) return false;
+  const head = bestMention(doc, c.a, b);
+  if (head && head.kind !== "org") return false;
+  // A common noun ends the head ("Hospital officials", "Police"): a proper name of several
+  // words is complete without its place ("the Centers for Disease Control … in the United
+  // States", "Ross Spano of Florida").
+  let s = c.a;
+  while (s < b && word(tokens[s]) && DET_EN.has(tokens[s]!.low)) s++;
+  if (!(isLowerWord(tokens[b - 1]) || b - s === 1)) return false;
+  for (let k = b + 1; k < c.b; k++) {
+    const t = tokens[k]!;
+    // (A simple noun phrase: not "Critics from across Britain's political spectrum".)
+    if (isLowerWord(t) && PREP_EN.has(t.low) && k === b + 1) return false;
+    if (/[’']s$/.test(t.low) || t.text === "'" || t.text === "’") return false;
+    if (t.kind === TK.Num || TIME_WORDS_EN.has(t.low) || doc.markOf[k] || doc.quoteOf[k]! >= 0) return false;
+    if (t.kind === TK.Punct && !"().-".includes(t.text)) return false;
+    if (finiteEn(doc, k) || doc.speech[k] || (isLowerWord(t) && (RELATIVE_EN.has(t.low) || /(ed|ing)$/.test(t.low)))) return false;
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0 && doc.mentions[mi]!.kind !== "org") return false;
+  }
+  return true;
 }
 
 /**

@@ -1310,4 +1310,16 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     expect(indirectWith(r2, "the road was closed").speaker?.name).toBe("Tom Vale");
     expect(indirectWith(r2, "the bridge was safe").speaker?.name).toBe("Tom Vale");
   });
+
+  it("a group or document is named with its qualifier ('Some members of opposition parties claimed', 'Residents of the old town said')", () => {
+    const r = en("Some members of opposition parties have claimed the vote was rigged. Residents of the old town said the water was brown.");
+    expect(indirectWith(r, "the vote was rigged").speaker?.name).toBe("Some members of opposition parties");
+    expect(indirectWith(r, "the water was brown").speaker?.name).toBe("Residents of the old town");
+    // A person, a proper name of several words or a phrase with its own preposition stays as it was.
+    const r2 = en("Lucy Fischer of The Times said the paper would appeal. The Kell Water Board in the United States said prices would rise. Critics from across the region said the plan was unfair.");
+    expect(indirectWith(r2, "the paper would appeal").speaker?.name).toBe("Lucy Fischer");
+    expect(indirectWith(r2, "prices would rise").speaker?.name).toBe("Kell Water Board");
+    expect(indirectWith(r2, "the plan was unfair").speaker?.name).toBe("Critics");
+  });
 });
+
