@@ -433,7 +433,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       // "the Centers for Disease Control and Prevention said".)
       const p1 = tokens[i - 1];
       const inInstitutionEn = lang === "en" && p1 !== undefined && p1.kind === TK.Word && !p1.cap && (p1.low === "of" || p1.low === "for" || p1.low === "and") && tokens[i - 2]?.cap === true;
-      const speechAfter = doc.speech[i + 1] === 1 && runLen === 1 && !isSentenceStartArticle(tokens, i) && !inInstitutionEn;
+      // (English: nor a place after "in"/"from"/"at", "Hospital officials in Omsk said".)
+      const placeEn = lang === "en" && p1 !== undefined && p1.kind === TK.Word && !p1.cap && (p1.low === "in" || p1.low === "from" || p1.low === "at");
+      const speechAfter = doc.speech[i + 1] === 1 && runLen === 1 && !isSentenceStartArticle(tokens, i) && !inInstitutionEn && !placeEn;
       const speechCue = (speechBefore && !ARTICLES_DEF.has(tokens[i - 2]?.low ?? "")) || speechAfter;
       const initialOk =
         !isSentenceStart(doc, i) ||

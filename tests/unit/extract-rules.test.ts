@@ -1321,5 +1321,11 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     expect(indirectWith(r2, "prices would rise").speaker?.name).toBe("Kell Water Board");
     expect(indirectWith(r2, "the plan was unfair").speaker?.name).toBe("Critics");
   });
+
+  it("a capitalized word after 'in'/'from'/'at' before a speech verb is a place, no person ('Officials in Kellbach said … he')", () => {
+    const r = en("Hospital officials in Kellbach said no poison was found. The Kell Party in Dorran said he was a good man.");
+    expect(indirectWith(r, "no poison was found").speaker?.name).toBe("Hospital officials in Kellbach");
+    expect(indirectWith(r, "he was a good man").speaker?.name).not.toBe("Dorran");
+  });
 });
 
