@@ -87,6 +87,12 @@ function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
   return pp !== undefined && pp.kind === TK.Word && !pp.cap && (DET_EN.has(pp.low) || pp.low === "of" || ADJ_SUFFIX_EN.test(pp.low) || ADJ_EN.has(pp.low));
 }
 
+/** Words after which an English base form is a noun ("a tweet", "his reply"), not a verb ("to tweet"). */
+const NOUN_DET_EN = new Set(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"]);
+function articleOrOwnerBeforeEn(p: Token | undefined): boolean {
+  return p !== undefined && p.kind === TK.Word && (NOUN_DET_EN.has(p.low) || possessiveEn(p));
+}
+
 /** "it's", "he's", "that's": a pronoun and "is"/"has", not a possessive. */
 const CONTRACTED_EN = new Set(["it's", "he's", "she's", "that's", "there's", "who's", "what's", "here's", "where's", "let's"]);
 
@@ -130,6 +136,8 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // "-ed" form after an article or an adjective qualifies a noun ("the total reported
     // casualties", "an estimated four million").
     if (v && lang === "en" && (t.cap || ((t.low.endsWith("ed") || t.low.endsWith("ing")) && adjectivalEn(tokens, i)))) continue;
+    // English base forms are also nouns: "A tweet sent from …", "his reply", "Trump's comment".
+    if (v && lang === "en" && t.low === v.lemma && articleOrOwnerBeforeEn(tokens[i - 1])) continue;
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {
         const fin = clauseFinalWord(tokens, i);

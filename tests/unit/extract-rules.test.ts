@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle, type ExtractionResult, type QuoteCandidate } from "../../lib/extract/index";
 import { findQuoteSpans } from "../../lib/extract/quotes";
+import { markSpeechVerbs } from "../../lib/extract/speech";
+import { tokenize } from "../../lib/extract/text";
 
 function direct(r: ExtractionResult): QuoteCandidate[] {
   return r.quotes.filter((q) => q.kind === "direct");
@@ -1326,6 +1328,17 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     const r = en("Hospital officials in Kellbach said no poison was found. The Kell Party in Dorran said he was a good man.");
     expect(indirectWith(r, "no poison was found").speaker?.name).toBe("Hospital officials in Kellbach");
     expect(indirectWith(r, "he was a good man").speaker?.name).not.toBe("Dorran");
+  });
+
+  it("an English speech verb's base form after an article or a possessive is a noun ('A tweet sent from …', 'his reply')", () => {
+    const marks = (text: string) => {
+      const tokens = tokenize(text);
+      const speech = markSpeechVerbs(tokens, "en");
+      return tokens.filter((_, i) => speech[i]).map((t) => t.text);
+    };
+    expect(marks("A tweet sent from the account repeated the promise.")).toEqual([]);
+    expect(marks("Reyes's comment came late, and his reply was short.")).toEqual([]);
+    expect(marks("She will tweet the result.")).toEqual(["tweet"]);
   });
 });
 
