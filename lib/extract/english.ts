@@ -533,6 +533,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     if (t.low === "of" && ORG_HEADS_EN.has(prev.low) && isCapWord(tokens[k + 1])) continue;
     // "One of the children said", "Some of the residents told": the quantifier's phrase.
     if (t.low === "of" && k === c.a + 1 && QUANT_OF_EN.has(prev.low)) continue;
+    // "A tweet sent from …", "a statement posted on …": the document's participle, no verb.
+    if (AUTHORED_NOUNS_EN.has(prev.low) && (PARTICIPLES_EN.has(t.low) || /ed$/.test(t.low)) && PREP_EN.has(tokens[k + 1]?.low ?? "")) continue;
     if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
       if ((t.low === "for" || t.low === "of") && SPOKES_NOUNS_EN.has(prev.low)) agentFrom = k + 1;
       // "An official from TfL stated", "a spokesman from the Norland Police": an unnamed official
@@ -542,6 +544,10 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       // "data from the Gun Violence Archive", "figures from the ministry": the source of the data;
       // "a statement from the palace": its author.
       if ((t.low === "from" || t.low === "by") && (DATA_NOUNS_EN.has(prev.low) || AUTHORED_NOUNS_EN.has(prev.low))) agentFrom = k + 1;
+      // "A tweet sent from Biden's Twitter account", "a post published on X's Facebook page": the account's owner.
+      const authoredBefore = AUTHORED_NOUNS_EN.has(prev.low) || (k >= c.a + 2 && AUTHORED_NOUNS_EN.has(tokens[k - 2]!.low) && PARTICIPLES_EN.has(prev.low));
+      const owner = authoredBefore && (t.low === "from" || t.low === "on") ? accountOwnerEn(doc, k + 1, c.b) : null;
+      if (owner) return owner;
       b = k;
       break;
     }
@@ -551,7 +557,7 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       break;
     }
     // "a statement released by her family", "a Twitter post by Amy Cook": the author.
-    if (AUTHORED_NOUNS_EN.has(prev.low) || (k >= c.a + 2 && AUTHORED_NOUNS_EN.has(tokens[k - 2]!.low) && /ed$/.test(prev.low))) {
+    if (AUTHORED_NOUNS_EN.has(prev.low) || (k >= c.a + 2 && AUTHORED_NOUNS_EN.has(tokens[k - 2]!.low) && (/ed$/.test(prev.low) || PARTICIPLES_EN.has(prev.low)))) {
       if (t.low === "by" || t.low === "from") {
         agentFrom = k + 1;
         b = k;
@@ -584,7 +590,7 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       else if (tokens[e]!.text === ")") open--;
       e++;
     }
-    const m = properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
+    const m = accountOwnerEn(doc, agentFrom, e) ?? properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
     if (m) return m;
   }
   // "Hospital officials in Omsk said", "Some members of opposition parties claimed", "Initial
@@ -619,6 +625,22 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     if (lower && !DOC_NOUNS_EN.has(tokens[b - 1]!.low) && !SPOKES_PERSON_EN.has(tokens[b - 1]!.low)) return phraseEn(doc, c.a, b) ?? best;
   }
   return best ?? phraseEn(doc, c.a, b);
+}
+
+/** Nouns of the places a person posts from: "Biden's Twitter account". */
+const ACCOUNT_NOUNS_EN = new Set(["account", "feed", "page", "channel", "blog", "website"]);
+
+/** "sent from Biden's Twitter account": the account's owner, a possessive mention at a followed by its account within [a, b). */
+function accountOwnerEn(doc: Doc, a: number, b: number): Mention | null {
+  const mi = doc.mentionAt[a]!;
+  if (mi < 0) return null;
+  const m = doc.mentions[mi]!;
+  if (m.first !== a || !isPossessive(doc, m) || m.inQuote) return null;
+  let k = m.last;
+  if (!word(doc.tokens[k])) k++; // the apostrophe token of "Biden ' s"
+  if (doc.tokens[k]?.low === "s") k++;
+  for (let n = 0; k < b && n < 3; k++, n++) if (ACCOUNT_NOUNS_EN.has(doc.tokens[k]!.low)) return m;
+  return null;
 }
 
 /** Prepositions that tie a group, body or document to where it is or belongs ("officials in Omsk"). */

@@ -37,6 +37,11 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
+/** A word or name without its English possessive ending ("Vale's" → "Vale"). */
+function withoutPossessive(s: string): string {
+  return s.replace(/[’']s$/, "");
+}
+
 function lastWord(low: string): string {
   const parts = low.split(" ");
   return parts[parts.length - 1] ?? low;
@@ -145,18 +150,21 @@ class Registry {
     // (i may be past the last token: "…, Sprecherin," at the end of a text.)
     const first = tokens[i];
     if (!first) return null;
-    const list = this.byFirst.get(first.low);
-    if (!list) return null;
-    for (const entry of list) {
-      let ok = true;
-      for (let k = 1; k < entry.seq.length; k++) {
-        const t = tokens[i + k];
-        if (!t || t.low !== entry.seq[k]) {
-          ok = false;
-          break;
+    // The last word may carry a possessive ending: "Tom Vale's" is Tom Vale.
+    const same = (t: Token | undefined, w: string, last: boolean) => t !== undefined && (t.low === w || (last && withoutPossessive(t.low) === w));
+    const bare = withoutPossessive(first.low);
+    for (const list of [this.byFirst.get(first.low), bare !== first.low ? this.byFirst.get(bare) : undefined]) {
+      for (const entry of list ?? []) {
+        if (list !== this.byFirst.get(first.low) && entry.seq.length > 1) continue;
+        let ok = true;
+        for (let k = 1; k < entry.seq.length; k++) {
+          if (!same(tokens[i + k], entry.seq[k]!, k === entry.seq.length - 1)) {
+            ok = false;
+            break;
+          }
         }
+        if (ok) return { entry, len: entry.seq.length };
       }
-      if (ok) return { entry, len: entry.seq.length };
     }
     return null;
   }
@@ -310,6 +318,8 @@ function runEnd(doc: Doc, i: number, particleStart = false): number {
     }
     if (!nameLike(doc, j)) break;
     j++;
+    // (A possessive ends the name: "Tom Vale's Facebook page".)
+    if (/[’']s$/.test(t.low)) break;
   }
   return j;
 }
@@ -492,8 +502,10 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       i = end - 1;
       continue;
     }
-    const words = tokens.slice(i, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
-    const display = doc.text.slice(t.start, tokens[end - 1]!.end);
+    // (The name without its possessive ending: "Tom Vale's page" names Tom Vale, the same
+    // person as a "Vale" before; match() finds the name with its ending.)
+    const words = tokens.slice(i, end).filter((x) => x.kind === TK.Word).map((x) => withoutPossessive(x.low));
+    const display = withoutPossessive(doc.text.slice(t.start, tokens[end - 1]!.end));
     // English "Hatice Cengiz, fiancée of …", "Ann Reyes, the victim's mother,": a gendered noun
     // in apposition tells the gender a given name may not.
     if (gender === "u" && lang === "en") gender = appositionGenderEn(tokens, end);

@@ -1340,5 +1340,19 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     expect(marks("Reyes's comment came late, and his reply was short.")).toEqual([]);
     expect(marks("She will tweet the result.")).toEqual(["tweet"]);
   });
+
+  it("a document sent or posted from someone's account is theirs ('A tweet sent from Reyes's Twitter account … saying')", () => {
+    const r = en('Ana Reyes spoke in Kell on Monday. A tweet sent from Reyes\'s Twitter account during the debate repeated her promise, saying "We will win this race."');
+    expect(quoteWith(r, "We will win this race.").speaker?.name).toBe("Ana Reyes");
+    const r2 = en("Ana Reyes spoke in Kell on Monday. A post published on Reyes's Facebook page said the campaign would go on.");
+    expect(indirectWith(r2, "the campaign would go on").speaker?.name).toBe("Ana Reyes");
+  });
+
+  it("a possessive ends a name and names the same person ('Senator Tom Vale's office' is Tom Vale, as 'Vale' is)", () => {
+    const r = en('Vale arrived on Monday. Senator Tom Vale\'s spokesman said the vote would pass. "We are ready," Vale said.');
+    expect(quoteWith(r, "We are ready").speaker?.name).toBe("Tom Vale");
+    const r2 = en("A post on Tom Vale's Facebook page said the shop was closed.");
+    expect(indirectWith(r2, "the shop was closed").speaker?.name).toBe("Tom Vale");
+  });
 });
 
