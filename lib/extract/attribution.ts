@@ -83,6 +83,21 @@ const SO_CALLED_DE = /^(so)?genannte[nmrs]?$/;
 const LATIN_END = /(us|um|ae|is|ii|orum|arum|ensis|oides|ium|ica|ina|ata|ana|ans|ens)$/;
 /** Naming verbs that characterise something ("called the layoffs „…“") but report no clause. */
 const NAMING_ONLY = new Set(["called", "calls", "call", "calling", "nannte", "nannten", "nennt", "genannt"]);
+/** German verbs that judge or classify something "als …" ("als „sehr hoch“ eingestuft", "feierte … als „…“"). */
+const JUDGING_DE = new Set(
+  `eingestuft stufte stuften stuft einstufen betrachtet betrachtete betrachteten betrachten angesehen sieht sah sahen sehen hält hielt
+hielten gehalten halten eingeschätzt schätzte schätzten schätzt dargestellt feierte feierten feiert gefeiert verurteilte verurteilten
+verurteilt begrüßte begrüßten begrüßt empfand empfanden empfindet empfunden`.split(/\s+/),
+);
+
+/** A judging verb in the sentence, outside the quote, within the quote's window (see JUDGING_DE). */
+function judgingIn(tokens: Token[], first: number, last: number, openTok: number, closeTok: number): boolean {
+  for (let k = Math.max(first, openTok - QUOTE_CONTEXT); k < Math.min(last, closeTok + QUOTE_CONTEXT); k++) {
+    if ((k < openTok || k > closeTok) && tokens[k]!.kind === TK.Word && JUDGING_DE.has(tokens[k]!.low)) return true;
+  }
+  return false;
+}
+
 /** A Konjunktiv outside the quote near it: the sentence is reported speech. */
 function reportedSentence(doc: Doc, first: number, last: number, openTok: number, closeTok: number): boolean {
   const from = Math.max(first, openTok - QUOTE_CONTEXT);
@@ -262,6 +277,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   const relative = prev2?.text === "," && capContent === 0 && !(next?.kind === TK.Word && next.cap);
   const article = prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !relative;
   if ((words <= 3 || titleLike) && !speechIn && !naming && article && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
+  // "als „blinder Passagier“ nach England gelangen", "als „kleineres Übel“ unterstützen": a role
+  // or term after "als" with no verb that names, judges or reports anything in the sentence.
+  if (prev?.low === "als" && !speechIn && !naming && !endsSentence && words <= 4 && !judgingIn(tokens, sent.first, sent.last, openTok, closeTok) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   // (Digits mark a designation in a few words, „Airbus A380“; in a longer phrase they are part of the wording.)
   if (words >= 2) return !digits || lowerContent >= 2 || words >= 6;
   // One adjective between an article and its noun, "der „angeblichen“ Verschwörung": the

@@ -1356,3 +1356,13 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
   });
 });
 
+describe("German direct quotes: seventh round on train", () => {
+  it("a role or term after 'als' with no verb that names, judges or reports is no quote ('als „blinder Passagier“ nach England')", () => {
+    expect(directTexts("Viele versuchen, als „blinder Passagier“ auf Güterzügen nach England zu gelangen.")).toEqual([]);
+    expect(directTexts("Welcher Kandidat als „kleineres Übel“ unterstützt werden sollte, blieb offen.")).toEqual([]);
+    // A verb that names, judges or reports keeps it someone's wording.
+    expect(directTexts("Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft.")).toEqual(["sehr hoch"]);
+    expect(directTexts("Der Minister bezeichnete den Plan als „großen Fehler“.")).toEqual(["großen Fehler"]);
+    expect(directTexts("Die Partei feierte das Ergebnis als „großen Erfolg“.")).toEqual(["großen Erfolg"]);
+  });
+});
