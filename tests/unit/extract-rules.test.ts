@@ -1365,4 +1365,10 @@ describe("German direct quotes: seventh round on train", () => {
     expect(directTexts("Der Minister bezeichnete den Plan als „großen Fehler“.")).toEqual(["großen Fehler"]);
     expect(directTexts("Die Partei feierte das Ergebnis als „großen Erfolg“.")).toEqual(["großen Erfolg"]);
   });
+
+  it("'prangerte … an' (anprangern) is a speech verb with its particle", () => {
+    const r = extractArticle("Die Abgeordneten Anna Berg und Jonas Kell prangerten an, dass die Lehrer zu Hilfssheriffs würden.", { language: "de" });
+    expect(r.quotes.filter((q) => q.kind === "indirect").map((q) => q.text)).toEqual(["die Lehrer zu Hilfssheriffs würden"]);
+  });
 });
+
