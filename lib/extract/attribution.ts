@@ -293,8 +293,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
 const wordIndexCache = new WeakMap<Doc, Map<string, number[]>>();
 
 /**
- * Whether the tokens [first, last) occur elsewhere in the text, not right after or before a
- * quotation mark. At most 64 occurrences of the first word are compared, so a text that repeats
+ * Whether the tokens [first, last) occur elsewhere in the text, not as a quotation of their own
+ * (marks right before and after them); inside a longer quote they count ("… auf neue Beine.“
+ * Wie wörtlich „neue Beine“ …": the words quoted before, mentioned). At most 64 occurrences of the first word are compared, so a text that repeats
  * one word many times costs no more than a constant per quote.
  */
 function usedPlainElsewhere(doc: Doc, first: number, last: number): boolean {
@@ -321,7 +322,7 @@ function usedPlainElsewhere(doc: Doc, first: number, last: number): boolean {
     let same = true;
     for (let j = 1; j < n && same; j++) if (tokens[p + j]!.text !== tokens[first + j]!.text) same = false;
     if (!same) continue;
-    if (isQuotationMark(tokens[p - 1]?.text ?? "") || isQuotationMark(tokens[p + n]?.text ?? "")) continue;
+    if (isQuotationMark(tokens[p - 1]?.text ?? "") && isQuotationMark(tokens[p + n]?.text ?? "")) continue;
     return true;
   }
   return false;

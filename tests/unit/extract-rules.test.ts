@@ -1370,5 +1370,13 @@ describe("German direct quotes: seventh round on train", () => {
     const r = extractArticle("Die Abgeordneten Anna Berg und Jonas Kell prangerten an, dass die Lehrer zu Hilfssheriffs würden.", { language: "de" });
     expect(r.quotes.filter((q) => q.kind === "indirect").map((q) => q.text)).toEqual(["die Lehrer zu Hilfssheriffs würden"]);
   });
+
+  it("words that repeat part of an earlier quote mention it, they are no new quote ('Wie wörtlich „neue Beine“ zu verstehen ist')", () => {
+    expect(directTexts("In der Zeitung stand: „Wir stellen die Zeitung auf neue Beine“. Wie wörtlich „neue Beine“ zu verstehen ist, wurde gestern bekannt.")).toEqual([
+      "Wir stellen die Zeitung auf neue Beine",
+    ]);
+    // The same words quoted twice on their own stay quotes.
+    expect(directTexts("Der Minister sprach von „grober Fahrlässigkeit“. Die Opposition warf ihm „grobe Fahrlässigkeit“ vor.")).toEqual(["grober Fahrlässigkeit", "grobe Fahrlässigkeit"]);
+  });
 });
 
