@@ -249,6 +249,18 @@ function appositionGenderEn(tokens: Token[], end: number): Gender {
   return "u";
 }
 
+/** Plural nouns of people: roles, kin, "victims", and agent nouns ("workers", "residents", "survivors"). */
+function personPluralEn(low: string): boolean {
+  const one = low.replace(/(?<=ss)es$|s$/, "");
+  return (
+    /s$/.test(low) &&
+    (roleOf("en", one) !== null || GENDERED_NOUNS_EN.has(one) || KIN_EN.has(one) || PERSON_PLURALS_EN.has(low) || /(er|or|ist|ian|ent|ant)s$/.test(low))
+  );
+}
+const PERSON_PLURALS_EN = new Set(["victims", "passengers", "witnesses", "hostages", "students", "pupils", "patients", "fans", "teens", "teenagers", "girls", "boys", "friends", "colleagues", "relatives", "siblings", "parents", "survivors"]);
+
+/** Determiners of the group in "one of the victims", "one of their daughters". */
+const MEMBER_DET_EN = new Set(["the", "their", "his", "her", "its", "our", "those", "these"]);
 /** English nouns of family and partners: a given name in apposition after them is a person ("his son, Marek,"). */
 const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
@@ -630,6 +642,19 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       push(i, i + m.len, person.org ? "org" : "name", person.gender, person.plural, person, spanFirst);
       i += m.len - 1;
       continue;
+    }
+    // English "One of the victims decided … . She said", "one of their daughters escaped … She
+    // did not know": an unnamed member of a group is a person a later pronoun can refer to.
+    if (lang === "en" && t.low === "one" && tokens[i + 1]?.low === "of" && doc.quoteOf[i]! < 0) {
+      const det = tokens[i + 2];
+      const noun = tokens[i + 3];
+      if (det && MEMBER_DET_EN.has(det.low) && noun && noun.kind === TK.Word && !noun.cap && personPluralEn(noun.low)) {
+        const gender = GENDERED_NOUNS_EN.get(noun.low.replace(/e?s$/, "")) ?? GENDERED_NOUNS_EN.get(noun.low.slice(0, -1)) ?? "u";
+        const name = doc.text.slice(t.start, noun.end);
+        push(i, i + 4, "role", gender, false, { name, gender, plural: false, org: false, roles: new Set() });
+        i += 3;
+        continue;
+      }
     }
     const pron = SUBJECT_PRONOUNS[lang].get(t.low);
     if (pron && !(lang === "de" && t.text === "Sie" && !isSentenceStart(doc, i))) {

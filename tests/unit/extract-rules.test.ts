@@ -1354,7 +1354,17 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     const r2 = en("A post on Tom Vale's Facebook page said the shop was closed.");
     expect(indirectWith(r2, "the shop was closed").speaker?.name).toBe("Tom Vale");
   });
+  it("'one of the victims', 'one of their daughters' is a person a later 'she'/'he' refers to", () => {
+    const r = en('Prosecutor Ann Reyes said the victims were hurt. One of the victims decided to speak in public. She said "there is nothing to be ashamed of".');
+    expect(quoteWith(r, "there is nothing to be ashamed of").speaker?.name).toBe("One of the victims");
+    const r2 = en("Tom Vale said the police came late. One of their daughters escaped through a window. She said the door was locked.");
+    expect(indirectWith(r2, "the door was locked").speaker?.name).toBe("One of their daughters");
+    // Not a thing: "one of the buildings" is no antecedent of "he".
+    const r3 = en("Tom Vale said one of the buildings collapsed. He said it was old.");
+    expect(indirectWith(r3, "it was old").speaker?.name).toBe("Tom Vale");
+  });
 });
+
 
 describe("German direct quotes: seventh round on train", () => {
   it("a role or term after 'als' with no verb that names, judges or reports is no quote ('als „blinder Passagier“ nach England')", () => {
