@@ -1365,7 +1365,6 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
   });
 });
 
-
 describe("German direct quotes: seventh round on train", () => {
   it("a role or term after 'als' with no verb that names, judges or reports is no quote ('als „blinder Passagier“ nach England')", () => {
     expect(directTexts("Viele versuchen, als „blinder Passagier“ auf Güterzügen nach England zu gelangen.")).toEqual([]);
