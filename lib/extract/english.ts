@@ -1250,7 +1250,8 @@ export function accordingToQualifiesClause(doc: Doc, f: number, k: number): bool
   for (let j = f; j < k; j++) {
     const t = tokens[j]!;
     if (doc.quoteOf[j]! >= 0 || doc.markOf[j]) continue;
-    if (isLowerWord(t) && (t.low === "that" || t.low === "which" || t.low === "who") && j > f) return false;
+    // (Not "that" after a preposition, a pronoun: "Fitness was a big factor in that according to X".)
+    if (isLowerWord(t) && (t.low === "that" || t.low === "which" || t.low === "who") && j > f && !(t.low === "that" && PREP_EN.has(tokens[j - 1]!.low))) return false;
   }
   return hasFiniteEn(doc, f, k);
 }

@@ -1363,6 +1363,12 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     const r3 = en("Tom Vale said one of the buildings collapsed. He said it was old.");
     expect(indirectWith(r3, "it was old").speaker?.name).toBe("Tom Vale");
   });
+  it("'in that according to X': 'that' after a preposition is a pronoun, the frame qualifies the clause", () => {
+    const r = en("Fitness was a big factor in that according to Ann Reyes.");
+    expect(indirectWith(r, "Fitness was a big factor in that").speaker?.name).toBe("Ann Reyes");
+    // A relative clause before the frame still keeps it out: "the figures that, according to X, …".
+    expect(en("The team that won the cup trained hard according to Ann Reyes.").quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+  });
 });
 
 describe("German direct quotes: seventh round on train", () => {
