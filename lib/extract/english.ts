@@ -737,6 +737,8 @@ export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
   while (b > a && tokens[b - 1]!.kind === TK.Punct && tokens[b - 1]!.text !== ")") b--;
   while (a < b && tokens[a]!.kind === TK.Punct) a++;
   if (a >= b || b - a > 12) return null;
+  // "These they compared to …": a fronted object before the subject pronoun; "they" speaks.
+  if (b - a >= 2 && isLowerWord(tokens[b - 1]) && PLURAL_PRONOUN_EN.has(tokens[b - 1]!.low)) a = b - 1;
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
     if (t.kind === TK.Punct && !"()'’.-".includes(t.text)) return null;

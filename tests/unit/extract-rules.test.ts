@@ -1369,6 +1369,11 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     // A relative clause before the frame still keeps it out: "the figures that, according to X, …".
     expect(en("The team that won the cup trained hard according to Ann Reyes.").quotes.filter((q) => q.kind === "indirect")).toEqual([]);
   });
+  it("a fronted object before 'they' is no part of the subject ('These they compared …'; a later 'they reasoned' is the team)", () => {
+    const r = en("The researchers said the birds were wild. They took samples from fourteen. These they compared to those of modern birds — the birds disappeared from Egypt long ago. If the birds had been farmed, they reasoned, the samples would show little diversity.");
+    const q = r.quotes.find((x) => x.kind === "indirect" && x.text.includes("the samples would show"));
+    expect(q?.speaker?.name).toBe("researchers");
+  });
 });
 
 describe("German direct quotes: seventh round on train", () => {
