@@ -450,8 +450,17 @@ const ORG_WORDS_EN = new Set(
 agency board court committee commission association union league foundation academy school college museum federation conference
 organization organisation coalition alliance forces force army corps command project fund authority service services house
 senate assembly parliament congress chamber church republic kingdom states government secretary division unit team network
-federal school hospital clinic administration`.split(/\s+/),
+federal school hospital clinic administration directorate secretariat inspectorate`.split(/\s+/),
 );
+
+/**
+ * An institution's word among the capitalized words right before token k ("Institute of …",
+ * "Directorate General of Civil Aviation", "Agency for …"): an "of"/"for" at k is inside its name.
+ */
+function orgWordBefore(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 3 && isCapWord(tokens[j]); j--) if (ORG_WORDS_EN.has(tokens[j]!.low)) return true;
+  return false;
+}
 
 /** Nouns of institutions whose "of" phrase is part of their name: "the government of American Samoa", "the Ministry of Health". */
 const ORG_HEADS_EN = new Set(["government", "ministry", "department", "office", "council", "university", "bank", "court", "embassy", "state", "republic", "kingdom", "mayor", "city", "province", "people", "family", "members"]);
@@ -520,7 +529,7 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     // Seismology", "Bill and Melinda Gates Foundation" — but "Lucy Fischer of The Times" is a
     // person and her outlet.
     // (Not a time after the name: "the Supreme Court on Monday".)
-    if ((t.low === "and" || ((t.low === "of" || t.low === "for" || t.low === "on") && ORG_WORDS_EN.has(prev.low))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b && !TIME_WORDS_EN.has(tokens[k + 1]!.low)) continue;
+    if ((t.low === "and" || ((t.low === "of" || t.low === "for" || t.low === "on") && orgWordBefore(tokens, k))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b && !TIME_WORDS_EN.has(tokens[k + 1]!.low)) continue;
     // "Conference of the Philippines", "Institute for the Study of …": an article inside the name.
     if ((t.low === "of" || t.low === "for") && ORG_WORDS_EN.has(prev.low) && isCapWord(prev) && tokens[k + 1]?.low === "the" && isCapWord(tokens[k + 2]) && k + 2 < c.b) {
       k++;
@@ -695,7 +704,7 @@ function properPhrase(doc: Doc, a: number, b: number): Mention | null {
     if (isCapWord(t)) caps++;
     else if (t.kind === TK.Punct && !"().-'’".includes(t.text)) return null;
     // "Sheldon Yett of UNICEF": a name and where the person works, not one name.
-    else if (isLowerWord(t) && (t.low === "of" || t.low === "for" || t.low === "from") && k > s && isCapWord(tokens[k - 1]) && !ORG_WORDS_EN.has(tokens[k - 1]!.low) && !ORG_HEADS_EN.has(tokens[k - 1]!.low) && !acronymAfterRun(doc, k + 1, b)) return null;
+    else if (isLowerWord(t) && (t.low === "of" || t.low === "for" || t.low === "from") && k > s && isCapWord(tokens[k - 1]) && !orgWordBefore(tokens, k) && !ORG_HEADS_EN.has(tokens[k - 1]!.low) && !acronymAfterRun(doc, k + 1, b)) return null;
   }
   const first = tokens[s]!;
   const last = tokens[b - 1]!;

@@ -1374,6 +1374,12 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     const q = r.quotes.find((x) => x.kind === "indirect" && x.text.includes("the samples would show"));
     expect(q?.speaker?.name).toBe("researchers");
   });
+  it("'of' after an institution's word anywhere in its capitalized run is inside the name ('the Directorate General of Civil Aviation')", () => {
+    const r = en("The aircraft did not catch fire, according to the Directorate General of Civil Aviation.");
+    expect(indirectWith(r, "The aircraft did not catch fire").speaker?.name).toBe("Directorate General of Civil Aviation");
+    const r2 = en("Sheldon Yett of UNICEF said the children were safe.");
+    expect(indirectWith(r2, "the children were safe").speaker?.name).toBe("Sheldon Yett");
+  });
 });
 
 describe("German direct quotes: seventh round on train", () => {
