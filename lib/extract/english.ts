@@ -23,6 +23,7 @@
 import type { Doc, Mention } from "./context";
 import { TK, type Token } from "./text";
 import { NAME_PARTICLES } from "./lexicon";
+import { openingAdjectiveEn } from "./speech";
 
 const SUBJECT_WINDOW = 40;
 const CLAUSE_WINDOW = 25;
@@ -121,7 +122,7 @@ function finiteOnce(doc: Doc, k: number, t: Token): boolean {
     if (doc.tokens[k + 1]?.low === "by") return false;
     return true;
   }
-  if (PRESENT_S_EN.has(low)) return !(prev && word(prev) && DET_EN.has(prev.low));
+  if (PRESENT_S_EN.has(low)) return !(prev && word(prev) && (DET_EN.has(prev.low) || openingAdjectiveEn(doc.tokens, k - 1)));
   // "they expect", "we want": a plain verb right after a plural or first-person subject pronoun
   // (not an adverb or quantifier: "they also", "they all", "we now").
   if (prev && isLowerWord(prev) && PLURAL_SUBJECT_EN.has(prev.low) && low.length >= 3 && !NOT_VERB_AFTER_PRONOUN_EN.has(low) && !isAdverbLy(low) && !/(ing|ed)$/.test(low)) return true;

@@ -1380,6 +1380,17 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     const r2 = en("Sheldon Yett of UNICEF said the children were safe.");
     expect(indirectWith(r2, "the children were safe").speaker?.name).toBe("Sheldon Yett");
   });
+  it("an '-s' word after an adjective that opens the sentence is a plural noun ('Initial reports from the hospital reported …')", () => {
+    const r = en("Initial reports from the Kell hospital reported no traces of poison were found.");
+    expect(indirectWith(r, "no traces of poison were found").speaker?.name).toBe("Initial reports from the Kell hospital");
+    const marks = (text: string) => {
+      const tokens = tokenize(text);
+      const speech = markSpeechVerbs(tokens, "en");
+      return tokens.filter((_, i) => speech[i]).map((t) => t.text);
+    };
+    expect(marks("Preliminary reports said the dam held.")).toEqual(["said"]);
+    expect(marks("Reyes reports that the dam held.")).toEqual(["reports"]);
+  });
 });
 
 describe("German direct quotes: seventh round on train", () => {
