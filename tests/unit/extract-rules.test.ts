@@ -1391,6 +1391,10 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     expect(marks("Preliminary reports said the dam held.")).toEqual(["said"]);
     expect(marks("Reyes reports that the dam held.")).toEqual(["reports"]);
   });
+  it("a straight mark between a space and '.' closes a quote that ends with an inner quote ('… die?' \".')", () => {
+    const text = "Zoe said \"it felt like 'am I going to die?' \". Then the bus stopped.";
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(["it felt like 'am I going to die?'", "am I going to die?"]);
+  });
 });
 
 describe("German direct quotes: seventh round on train", () => {
