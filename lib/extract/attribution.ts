@@ -1216,6 +1216,10 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       q.attr = outer ? { ...q.attr, person: outer } : null;
     } else if (q.attr && q.attr.mention.kind === "pronoun" && q.attr.mention.inQuote) {
       q.attr = { mention: q.attr.mention, person: otherPerson(doc, q, outer) };
+    } else if (!q.attr && doc.lang === "en" && q.parent.attr && q.parent.attr.mention.kind !== "first-person") {
+      // English "“… it felt like ‘am I going to die?’ ”": no one named inside the outer quote
+      // says the inner words, so they are the outer speaker's own (a thought, a phrase of theirs).
+      q.attr = q.parent.attr;
     } else if (!q.attr) {
       q.attr = null;
     }

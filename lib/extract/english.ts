@@ -786,6 +786,8 @@ export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
     };
   }
   if (NOT_SUBJECT_EN.has(firstLow) && b - a === 1) return null;
+  // (A letter alone is no speaker: "[i]t felt like '…'", an editor's bracket inside a word.)
+  if (b - a === 1 && tokens[a]!.text.length === 1) return null;
   if (!(word(tokens[b - 1]) || tokens[b - 1]!.text === ")") || NOT_SUBJECT_EN.has(tokens[b - 1]!.low)) return null;
   let n = a;
   while (n < b - 1 && (firstLow === "the" || firstLow === "a" || firstLow === "an") && n === a) n++;

@@ -1395,6 +1395,14 @@ describe("English speakers: seventh round, from en-train articles 110-120", () =
     const text = "Zoe said \"it felt like 'am I going to die?' \". Then the bus stopped.";
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(["it felt like 'am I going to die?'", "am I going to die?"]);
   });
+
+  it("inner words no one inside the outer quote says are the outer speaker's own ('\"[i]t felt like ‘am I going to die?’\"')", () => {
+    const r = en("Fourteen-year-old Anna Park said \"[i]t felt like 'am I going to live or am I going to die?' \".");
+    expect(direct(r).find((q) => q.text === "am I going to live or am I going to die?")?.speaker?.name).toBe("Anna Park");
+    // Someone named inside the outer quote still says them: "Many people would ask me, '…'".
+    const r2 = en("When interviewed, Ann Reyes said of Tom, \"Nothing was ever talked about. Many people would ask me, 'Is Tom really rich?' and I said, 'It is something that I will not discuss.'\"");
+    expect(direct(r2).find((q) => q.text === "Is Tom really rich?")?.speaker?.name).toBe("Many people");
+  });
 });
 
 describe("German direct quotes: seventh round on train", () => {
