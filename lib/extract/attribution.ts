@@ -83,6 +83,21 @@ const SO_CALLED_DE = /^(so)?genannte[nmrs]?$/;
 const LATIN_END = /(us|um|ae|is|ii|orum|arum|ensis|oides|ium|ica|ina|ata|ana|ans|ens)$/;
 /** Naming verbs that characterise something ("called the layoffs „…“") but report no clause. */
 const NAMING_ONLY = new Set(["called", "calls", "call", "calling", "nannte", "nannten", "nennt", "genannt"]);
+/** German verbs that judge or classify something "als …" ("als „sehr hoch“ eingestuft", "feierte … als „…“"). */
+const JUDGING_DE = new Set(
+  `eingestuft stufte stuften stuft einstufen betrachtet betrachtete betrachteten betrachten angesehen sieht sah sahen sehen hält hielt
+hielten gehalten halten eingeschätzt schätzte schätzten schätzt dargestellt feierte feierten feiert gefeiert verurteilte verurteilten
+verurteilt begrüßte begrüßten begrüßt empfand empfanden empfindet empfunden`.split(/\s+/),
+);
+
+/** A judging verb in the sentence, outside the quote, within the quote's window (see JUDGING_DE). */
+function judgingIn(tokens: Token[], first: number, last: number, openTok: number, closeTok: number): boolean {
+  for (let k = Math.max(first, openTok - QUOTE_CONTEXT); k < Math.min(last, closeTok + QUOTE_CONTEXT); k++) {
+    if ((k < openTok || k > closeTok) && tokens[k]!.kind === TK.Word && JUDGING_DE.has(tokens[k]!.low)) return true;
+  }
+  return false;
+}
+
 /** A Konjunktiv outside the quote near it: the sentence is reported speech. */
 function reportedSentence(doc: Doc, first: number, last: number, openTok: number, closeTok: number): boolean {
   const from = Math.max(first, openTok - QUOTE_CONTEXT);
@@ -262,6 +277,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
   const relative = prev2?.text === "," && capContent === 0 && !(next?.kind === TK.Word && next.cap);
   const article = prev !== undefined && (DEF_DE.has(prev.low) || INDEF_DE.has(prev.low)) && !relative;
   if ((words <= 3 || titleLike) && !speechIn && !naming && article && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
+  // "als „blinder Passagier“ nach England gelangen", "als „kleineres Übel“ unterstützen": a role
+  // or term after "als" with no verb that names, judges or reports anything in the sentence.
+  if (prev?.low === "als" && !speechIn && !naming && !endsSentence && words <= 4 && !judgingIn(tokens, sent.first, sent.last, openTok, closeTok) && !reportedSentence(doc, sent.first, sent.last, openTok, closeTok)) return false;
   // (Digits mark a designation in a few words, „Airbus A380“; in a longer phrase they are part of the wording.)
   if (words >= 2) return !digits || lowerContent >= 2 || words >= 6;
   // One adjective between an article and its noun, "der „angeblichen“ Verschwörung": the
@@ -275,8 +293,9 @@ function isQuote(doc: Doc, s: QuoteSpan, tagged: boolean): boolean {
 const wordIndexCache = new WeakMap<Doc, Map<string, number[]>>();
 
 /**
- * Whether the tokens [first, last) occur elsewhere in the text, not right after or before a
- * quotation mark. At most 64 occurrences of the first word are compared, so a text that repeats
+ * Whether the tokens [first, last) occur elsewhere in the text, not as a quotation of their own
+ * (marks right before and after them); inside a longer quote they count ("… auf neue Beine.“
+ * Wie wörtlich „neue Beine“ …": the words quoted before, mentioned). At most 64 occurrences of the first word are compared, so a text that repeats
  * one word many times costs no more than a constant per quote.
  */
 function usedPlainElsewhere(doc: Doc, first: number, last: number): boolean {
@@ -303,7 +322,7 @@ function usedPlainElsewhere(doc: Doc, first: number, last: number): boolean {
     let same = true;
     for (let j = 1; j < n && same; j++) if (tokens[p + j]!.text !== tokens[first + j]!.text) same = false;
     if (!same) continue;
-    if (isQuotationMark(tokens[p - 1]?.text ?? "") || isQuotationMark(tokens[p + n]?.text ?? "")) continue;
+    if (isQuotationMark(tokens[p - 1]?.text ?? "") && isQuotationMark(tokens[p + n]?.text ?? "")) continue;
     return true;
   }
   return false;
@@ -1197,6 +1216,10 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       q.attr = outer ? { ...q.attr, person: outer } : null;
     } else if (q.attr && q.attr.mention.kind === "pronoun" && q.attr.mention.inQuote) {
       q.attr = { mention: q.attr.mention, person: otherPerson(doc, q, outer) };
+    } else if (!q.attr && doc.lang === "en" && q.parent.attr && q.parent.attr.mention.kind !== "first-person") {
+      // English "“… it felt like ‘am I going to die?’ ”": no one named inside the outer quote
+      // says the inner words, so they are the outer speaker's own (a thought, a phrase of theirs).
+      q.attr = q.parent.attr;
     } else if (!q.attr) {
       q.attr = null;
     }

@@ -23,6 +23,7 @@
 import type { Doc, Mention } from "./context";
 import { TK, type Token } from "./text";
 import { NAME_PARTICLES } from "./lexicon";
+import { openingAdjectiveEn } from "./speech";
 
 const SUBJECT_WINDOW = 40;
 const CLAUSE_WINDOW = 25;
@@ -121,7 +122,7 @@ function finiteOnce(doc: Doc, k: number, t: Token): boolean {
     if (doc.tokens[k + 1]?.low === "by") return false;
     return true;
   }
-  if (PRESENT_S_EN.has(low)) return !(prev && word(prev) && DET_EN.has(prev.low));
+  if (PRESENT_S_EN.has(low)) return !(prev && word(prev) && (DET_EN.has(prev.low) || openingAdjectiveEn(doc.tokens, k - 1)));
   // "they expect", "we want": a plain verb right after a plural or first-person subject pronoun
   // (not an adverb or quantifier: "they also", "they all", "we now").
   if (prev && isLowerWord(prev) && PLURAL_SUBJECT_EN.has(prev.low) && low.length >= 3 && !NOT_VERB_AFTER_PRONOUN_EN.has(low) && !isAdverbLy(low) && !/(ing|ed)$/.test(low)) return true;
@@ -450,8 +451,17 @@ const ORG_WORDS_EN = new Set(
 agency board court committee commission association union league foundation academy school college museum federation conference
 organization organisation coalition alliance forces force army corps command project fund authority service services house
 senate assembly parliament congress chamber church republic kingdom states government secretary division unit team network
-federal school hospital clinic administration`.split(/\s+/),
+federal school hospital clinic administration directorate secretariat inspectorate`.split(/\s+/),
 );
+
+/**
+ * An institution's word among the capitalized words right before token k ("Institute of …",
+ * "Directorate General of Civil Aviation", "Agency for …"): an "of"/"for" at k is inside its name.
+ */
+function orgWordBefore(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 3 && isCapWord(tokens[j]); j--) if (ORG_WORDS_EN.has(tokens[j]!.low)) return true;
+  return false;
+}
 
 /** Nouns of institutions whose "of" phrase is part of their name: "the government of American Samoa", "the Ministry of Health". */
 const ORG_HEADS_EN = new Set(["government", "ministry", "department", "office", "council", "university", "bank", "court", "embassy", "state", "republic", "kingdom", "mayor", "city", "province", "people", "family", "members"]);
@@ -520,7 +530,7 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     // Seismology", "Bill and Melinda Gates Foundation" — but "Lucy Fischer of The Times" is a
     // person and her outlet.
     // (Not a time after the name: "the Supreme Court on Monday".)
-    if ((t.low === "and" || ((t.low === "of" || t.low === "for" || t.low === "on") && ORG_WORDS_EN.has(prev.low))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b && !TIME_WORDS_EN.has(tokens[k + 1]!.low)) continue;
+    if ((t.low === "and" || ((t.low === "of" || t.low === "for" || t.low === "on") && orgWordBefore(tokens, k))) && isCapWord(prev) && isCapWord(tokens[k + 1]) && k + 1 < c.b && !TIME_WORDS_EN.has(tokens[k + 1]!.low)) continue;
     // "Conference of the Philippines", "Institute for the Study of …": an article inside the name.
     if ((t.low === "of" || t.low === "for") && ORG_WORDS_EN.has(prev.low) && isCapWord(prev) && tokens[k + 1]?.low === "the" && isCapWord(tokens[k + 2]) && k + 2 < c.b) {
       k++;
@@ -533,6 +543,8 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
     if (t.low === "of" && ORG_HEADS_EN.has(prev.low) && isCapWord(tokens[k + 1])) continue;
     // "One of the children said", "Some of the residents told": the quantifier's phrase.
     if (t.low === "of" && k === c.a + 1 && QUANT_OF_EN.has(prev.low)) continue;
+    // "A tweet sent from …", "a statement posted on …": the document's participle, no verb.
+    if (AUTHORED_NOUNS_EN.has(prev.low) && (PARTICIPLES_EN.has(t.low) || /ed$/.test(t.low)) && PREP_EN.has(tokens[k + 1]?.low ?? "")) continue;
     if (PREP_EN.has(t.low) || RELATIVE_EN.has(t.low) || finiteEn(doc, k) || doc.speech[k]) {
       if ((t.low === "for" || t.low === "of") && SPOKES_NOUNS_EN.has(prev.low)) agentFrom = k + 1;
       // "An official from TfL stated", "a spokesman from the Norland Police": an unnamed official
@@ -542,6 +554,10 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       // "data from the Gun Violence Archive", "figures from the ministry": the source of the data;
       // "a statement from the palace": its author.
       if ((t.low === "from" || t.low === "by") && (DATA_NOUNS_EN.has(prev.low) || AUTHORED_NOUNS_EN.has(prev.low))) agentFrom = k + 1;
+      // "A tweet sent from Biden's Twitter account", "a post published on X's Facebook page": the account's owner.
+      const authoredBefore = AUTHORED_NOUNS_EN.has(prev.low) || (k >= c.a + 2 && AUTHORED_NOUNS_EN.has(tokens[k - 2]!.low) && PARTICIPLES_EN.has(prev.low));
+      const owner = authoredBefore && (t.low === "from" || t.low === "on") ? accountOwnerEn(doc, k + 1, c.b) : null;
+      if (owner) return owner;
       b = k;
       break;
     }
@@ -551,7 +567,7 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       break;
     }
     // "a statement released by her family", "a Twitter post by Amy Cook": the author.
-    if (AUTHORED_NOUNS_EN.has(prev.low) || (k >= c.a + 2 && AUTHORED_NOUNS_EN.has(tokens[k - 2]!.low) && /ed$/.test(prev.low))) {
+    if (AUTHORED_NOUNS_EN.has(prev.low) || (k >= c.a + 2 && AUTHORED_NOUNS_EN.has(tokens[k - 2]!.low) && (/ed$/.test(prev.low) || PARTICIPLES_EN.has(prev.low)))) {
       if (t.low === "by" || t.low === "from") {
         agentFrom = k + 1;
         b = k;
@@ -584,9 +600,13 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
       else if (tokens[e]!.text === ")") open--;
       e++;
     }
-    const m = properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
+    const m = accountOwnerEn(doc, agentFrom, e) ?? properPhrase(doc, agentFrom, e) ?? bestMention(doc, agentFrom, e) ?? phraseEn(doc, agentFrom, e);
     if (m) return m;
   }
+  // "Hospital officials in Omsk said", "Some members of opposition parties claimed", "Initial
+  // reports from the hospital reported": a group, body or document is named with where it is or
+  // belongs, the phrase through to the verb.
+  if (agentFrom < 0 && b < c.b && qualifiedGroupEn(doc, c, b)) b = c.b;
   // "The Emergency Situations Ministry further indicated": an adverb before the verb is no part of the subject.
   while (b > c.a + 1 && isLowerWord(tokens[b - 1]) && (BETWEEN_EN.has(tokens[b - 1]!.low) || isAdverbLy(tokens[b - 1]!.low) || tokens[b - 1]!.low === "further" || tokens[b - 1]!.low === "even")) b--;
   // "WHO's statistics", "the ministry's figures": whose data they are.
@@ -617,6 +637,56 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   return best ?? phraseEn(doc, c.a, b);
 }
 
+/** Nouns of the places a person posts from: "Biden's Twitter account". */
+const ACCOUNT_NOUNS_EN = new Set(["account", "feed", "page", "channel", "blog", "website"]);
+
+/** "sent from Biden's Twitter account": the account's owner, a possessive mention at a followed by its account within [a, b). */
+function accountOwnerEn(doc: Doc, a: number, b: number): Mention | null {
+  const mi = doc.mentionAt[a]!;
+  if (mi < 0) return null;
+  const m = doc.mentions[mi]!;
+  if (m.first !== a || !isPossessive(doc, m) || m.inQuote) return null;
+  let k = m.last;
+  if (!word(doc.tokens[k])) k++; // the apostrophe token of "Biden ' s"
+  if (doc.tokens[k]?.low === "s") k++;
+  for (let n = 0; k < b && n < 3; k++, n++) if (ACCOUNT_NOUNS_EN.has(doc.tokens[k]!.low)) return m;
+  return null;
+}
+
+/** Prepositions that tie a group, body or document to where it is or belongs ("officials in Omsk"). */
+const GROUP_QUALIFIERS_EN = new Set(["of", "in", "from"]);
+
+/**
+ * The subject chunk c, cut at a preposition at b, is a group, body or document with its
+ * qualifier: no person named or referred to before the preposition (not "Lucy Fischer of The
+ * Times", "The family of Don Imus"), and after it a short phrase without a verb, time or person.
+ */
+function qualifiedGroupEn(doc: Doc, c: Chunk, b: number): boolean {
+  const { tokens } = doc;
+  const p = tokens[b]!;
+  if (!isLowerWord(p) || !GROUP_QUALIFIERS_EN.has(p.low) || c.b - b > 7 || c.b - b < 2) return false;
+  const head = bestMention(doc, c.a, b);
+  if (head && head.kind !== "org") return false;
+  // A common noun ends the head ("Hospital officials", "Police"): a proper name of several
+  // words is complete without its place ("the Centers for Disease Control … in the United
+  // States", "Ross Spano of Florida").
+  let s = c.a;
+  while (s < b && word(tokens[s]) && DET_EN.has(tokens[s]!.low)) s++;
+  if (!(isLowerWord(tokens[b - 1]) || b - s === 1)) return false;
+  for (let k = b + 1; k < c.b; k++) {
+    const t = tokens[k]!;
+    // (A simple noun phrase: not "Critics from across Britain's political spectrum".)
+    if (isLowerWord(t) && PREP_EN.has(t.low) && k === b + 1) return false;
+    if (/[’']s$/.test(t.low) || t.text === "'" || t.text === "’") return false;
+    if (t.kind === TK.Num || TIME_WORDS_EN.has(t.low) || doc.markOf[k] || doc.quoteOf[k]! >= 0) return false;
+    if (t.kind === TK.Punct && !"().-".includes(t.text)) return false;
+    if (finiteEn(doc, k) || doc.speech[k] || (isLowerWord(t) && (RELATIVE_EN.has(t.low) || /(ed|ing)$/.test(t.low)))) return false;
+    const mi = doc.mentionAt[k]!;
+    if (mi >= 0 && doc.mentions[mi]!.kind !== "org") return false;
+  }
+  return true;
+}
+
 /**
  * A proper name of several capitalized words that is not one person's name: "the Centers for
  * Disease Control and Prevention", "CNN Philippines", "the government of American Samoa", "US
@@ -635,7 +705,7 @@ function properPhrase(doc: Doc, a: number, b: number): Mention | null {
     if (isCapWord(t)) caps++;
     else if (t.kind === TK.Punct && !"().-'’".includes(t.text)) return null;
     // "Sheldon Yett of UNICEF": a name and where the person works, not one name.
-    else if (isLowerWord(t) && (t.low === "of" || t.low === "for" || t.low === "from") && k > s && isCapWord(tokens[k - 1]) && !ORG_WORDS_EN.has(tokens[k - 1]!.low) && !ORG_HEADS_EN.has(tokens[k - 1]!.low) && !acronymAfterRun(doc, k + 1, b)) return null;
+    else if (isLowerWord(t) && (t.low === "of" || t.low === "for" || t.low === "from") && k > s && isCapWord(tokens[k - 1]) && !orgWordBefore(tokens, k) && !ORG_HEADS_EN.has(tokens[k - 1]!.low) && !acronymAfterRun(doc, k + 1, b)) return null;
   }
   const first = tokens[s]!;
   const last = tokens[b - 1]!;
@@ -677,6 +747,8 @@ export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
   while (b > a && tokens[b - 1]!.kind === TK.Punct && tokens[b - 1]!.text !== ")") b--;
   while (a < b && tokens[a]!.kind === TK.Punct) a++;
   if (a >= b || b - a > 12) return null;
+  // "These they compared to …": a fronted object before the subject pronoun; "they" speaks.
+  if (b - a >= 2 && isLowerWord(tokens[b - 1]) && PLURAL_PRONOUN_EN.has(tokens[b - 1]!.low)) a = b - 1;
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
     if (t.kind === TK.Punct && !"()'’.-".includes(t.text)) return null;
@@ -714,6 +786,8 @@ export function phraseEn(doc: Doc, a: number, b: number): Mention | null {
     };
   }
   if (NOT_SUBJECT_EN.has(firstLow) && b - a === 1) return null;
+  // (A letter alone is no speaker: "[i]t felt like '…'", an editor's bracket inside a word.)
+  if (b - a === 1 && tokens[a]!.text.length === 1) return null;
   if (!(word(tokens[b - 1]) || tokens[b - 1]!.text === ")") || NOT_SUBJECT_EN.has(tokens[b - 1]!.low)) return null;
   let n = a;
   while (n < b - 1 && (firstLow === "the" || firstLow === "a" || firstLow === "an") && n === a) n++;
@@ -1190,7 +1264,8 @@ export function accordingToQualifiesClause(doc: Doc, f: number, k: number): bool
   for (let j = f; j < k; j++) {
     const t = tokens[j]!;
     if (doc.quoteOf[j]! >= 0 || doc.markOf[j]) continue;
-    if (isLowerWord(t) && (t.low === "that" || t.low === "which" || t.low === "who") && j > f) return false;
+    // (Not "that" after a preposition, a pronoun: "Fitness was a big factor in that according to X".)
+    if (isLowerWord(t) && (t.low === "that" || t.low === "which" || t.low === "who") && j > f && !(t.low === "that" && PREP_EN.has(tokens[j - 1]!.low))) return false;
   }
   return hasFiniteEn(doc, f, k);
 }

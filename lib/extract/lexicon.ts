@@ -127,6 +127,7 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["aussprechen", ["ausgesprochen"]],
   ["andeuten", ["angedeutet"]],
   ["ausgehen", ["ausgegangen"]],
+  ["anprangern", ["angeprangert", "anprangerte", "anprangerten", "anprangert"]],
 ];
 for (const [lemma, forms, extra] of STRONG_DE) addForms(SPEECH_DE, forms, { lemma, ...extra });
 
@@ -157,6 +158,7 @@ const SEPARABLE_DE: [string, string[], string[]][] = [
   ["aussprechen", ["sprach", "sprachen", "spricht"], ["aus"]],
   ["andeuten", ["deutete", "deuteten", "deutet"], ["an"]],
   ["zusichern", ["sicherte", "sicherten", "sichert"], ["zu"]],
+  ["anprangern", ["prangerte", "prangerten", "prangert"], ["an"]],
   ["entgegenhalten", ["hielt", "hielten", "hält"], ["entgegen"]],
   ["zurückweisen", ["wies"], ["zurück"]],
   // "Die Polizei geht davon aus, dass …": an assumption reported like a view.

@@ -37,6 +37,11 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
+/** A word or name without its English possessive ending ("Vale's" → "Vale"). */
+function withoutPossessive(s: string): string {
+  return s.replace(/[’']s$/, "");
+}
+
 function lastWord(low: string): string {
   const parts = low.split(" ");
   return parts[parts.length - 1] ?? low;
@@ -145,18 +150,21 @@ class Registry {
     // (i may be past the last token: "…, Sprecherin," at the end of a text.)
     const first = tokens[i];
     if (!first) return null;
-    const list = this.byFirst.get(first.low);
-    if (!list) return null;
-    for (const entry of list) {
-      let ok = true;
-      for (let k = 1; k < entry.seq.length; k++) {
-        const t = tokens[i + k];
-        if (!t || t.low !== entry.seq[k]) {
-          ok = false;
-          break;
+    // The last word may carry a possessive ending: "Tom Vale's" is Tom Vale.
+    const same = (t: Token | undefined, w: string, last: boolean) => t !== undefined && (t.low === w || (last && withoutPossessive(t.low) === w));
+    const bare = withoutPossessive(first.low);
+    for (const list of [this.byFirst.get(first.low), bare !== first.low ? this.byFirst.get(bare) : undefined]) {
+      for (const entry of list ?? []) {
+        if (list !== this.byFirst.get(first.low) && entry.seq.length > 1) continue;
+        let ok = true;
+        for (let k = 1; k < entry.seq.length; k++) {
+          if (!same(tokens[i + k], entry.seq[k]!, k === entry.seq.length - 1)) {
+            ok = false;
+            break;
+          }
         }
+        if (ok) return { entry, len: entry.seq.length };
       }
-      if (ok) return { entry, len: entry.seq.length };
     }
     return null;
   }
@@ -241,10 +249,38 @@ function appositionGenderEn(tokens: Token[], end: number): Gender {
   return "u";
 }
 
+/** Plural nouns of people: roles, kin, "victims", and agent nouns ("workers", "residents", "survivors"). */
+function personPluralEn(low: string): boolean {
+  const one = low.replace(/(?<=ss)es$|s$/, "");
+  return (
+    /s$/.test(low) &&
+    (roleOf("en", one) !== null || GENDERED_NOUNS_EN.has(one) || KIN_EN.has(one) || PERSON_PLURALS_EN.has(low) || /(er|or|ist|ian|ent|ant)s$/.test(low))
+  );
+}
+const PERSON_PLURALS_EN = new Set(["victims", "passengers", "witnesses", "hostages", "students", "pupils", "patients", "fans", "teens", "teenagers", "girls", "boys", "friends", "colleagues", "relatives", "siblings", "parents", "survivors"]);
+
+/** Determiners of the group in "one of the victims", "one of their daughters". */
+const MEMBER_DET_EN = new Set(["the", "their", "his", "her", "its", "our", "those", "these"]);
 /** English nouns of family and partners: a given name in apposition after them is a person ("his son, Marek,"). */
 const KIN_EN = new Set(["son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "partner", "widow", "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancée", "fiancé", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor"]);
 /** English words before a title that make it another office: "Vice President", "former Prime Minister". */
 const RANK_MODS_EN = new Set(["vice", "deputy", "former", "assistant", "associate", "ex", "co"]);
+/** English adjectives before a role that name no portfolio: "the new minister" may be "Health Minister X". */
+const NOT_PORTFOLIO_EN = new Set(["new", "current", "acting", "then", "incumbent", "outgoing", "incoming", "top", "senior", "junior", "late", "same", "other", "interim", "present", "previous"]);
+
+/** A lower-case word before an English role that names its portfolio ("health" in "the health minister"). */
+function portfolioEn(t: Token): boolean {
+  return t.kind === TK.Word && !t.cap && !/[’']s?$/.test(t.low) && !ARTICLES_DEF.has(t.low) && !ARTICLES_INDEF.has(t.low) && !RANK_MODS_EN.has(t.low) && !NOT_PORTFOLIO_EN.has(t.low);
+}
+
+/** The person was introduced with the role under another portfolio ("aviation minister", not "health minister"). */
+function otherPortfolio(reg: Registry, person: Person, role: string, portfolio: string): boolean {
+  for (const [key, list] of reg.roleBinding) {
+    if (key.endsWith(" " + role) && key !== portfolio + " " + role && list.some((e) => e.person === person)) return true;
+  }
+  return false;
+}
+
 /** English verbs of speaking whose "to" phrase names the one spoken to ("Speaking to X, he said"). */
 const SPOKEN_TO_EN = new Set(["speaking", "talking", "writing", "spoke", "talked", "wrote", "speak", "talk", "write", "explained", "replied", "responding", "interview"]);
 
@@ -262,10 +298,18 @@ function nameLike(doc: Doc, i: number): boolean {
   return true;
 }
 
+/** Token k is an initial with its period: "J." in "Donald J. Trump". */
+function isInitial(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && t.text.length === 1 && t.cap && tokens[k + 1]?.text === ".";
+}
+
 function runEnd(doc: Doc, i: number, particleStart = false): number {
   const { tokens } = doc;
   let j = i;
-  while (j < tokens.length && j - i < 5) {
+  // (At most five words; an initial and its period count as one: "Wayne A. I. Frederick".)
+  let initials = 0;
+  while (j < tokens.length && j - i - initials < 5) {
     const t = tokens[j]!;
     if (j > i && t.breakBefore > 0) break;
     // (Two particles in a row: "Ursula von der Leyen", "Joost van den Berg".)
@@ -274,13 +318,20 @@ function runEnd(doc: Doc, i: number, particleStart = false): number {
       j++;
       continue;
     }
-    // An initial: "Donald J. Trump".
-    if (j > i && t.text.length === 1 && t.cap && tokens[j + 1]?.text === "." && nameLike(doc, j + 2)) {
-      j += 2;
-      continue;
+    // An initial: "Donald J. Trump"; also several in a row: "Wayne A. I. Frederick".
+    if (j > i && isInitial(tokens, j)) {
+      let k = j;
+      while (isInitial(tokens, k) && k - j < 6) k += 2;
+      if (nameLike(doc, k)) {
+        initials += (k - j) / 2;
+        j = k;
+        continue;
+      }
     }
     if (!nameLike(doc, j)) break;
     j++;
+    // (A possessive ends the name: "Tom Vale's Facebook page".)
+    if (/[’']s$/.test(t.low)) break;
   }
   return j;
 }
@@ -404,7 +455,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       // "the Centers for Disease Control and Prevention said".)
       const p1 = tokens[i - 1];
       const inInstitutionEn = lang === "en" && p1 !== undefined && p1.kind === TK.Word && !p1.cap && (p1.low === "of" || p1.low === "for" || p1.low === "and") && tokens[i - 2]?.cap === true;
-      const speechAfter = doc.speech[i + 1] === 1 && runLen === 1 && !isSentenceStartArticle(tokens, i) && !inInstitutionEn;
+      // (English: nor a place after "in"/"from"/"at", "Hospital officials in Omsk said".)
+      const placeEn = lang === "en" && p1 !== undefined && p1.kind === TK.Word && !p1.cap && (p1.low === "in" || p1.low === "from" || p1.low === "at");
+      const speechAfter = doc.speech[i + 1] === 1 && runLen === 1 && !isSentenceStartArticle(tokens, i) && !inInstitutionEn && !placeEn;
       const speechCue = (speechBefore && !ARTICLES_DEF.has(tokens[i - 2]?.low ?? "")) || speechAfter;
       const initialOk =
         !isSentenceStart(doc, i) ||
@@ -461,8 +514,10 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       i = end - 1;
       continue;
     }
-    const words = tokens.slice(i, end).filter((x) => x.kind === TK.Word).map((x) => x.low);
-    const display = doc.text.slice(t.start, tokens[end - 1]!.end);
+    // (The name without its possessive ending: "Tom Vale's page" names Tom Vale, the same
+    // person as a "Vale" before; match() finds the name with its ending.)
+    const words = tokens.slice(i, end).filter((x) => x.kind === TK.Word).map((x) => withoutPossessive(x.low));
+    const display = withoutPossessive(doc.text.slice(t.start, tokens[end - 1]!.end));
     // English "Hatice Cengiz, fiancée of …", "Ann Reyes, the victim's mother,": a gendered noun
     // in apposition tells the gender a given name may not.
     if (gender === "u" && lang === "en") gender = appositionGenderEn(tokens, end);
@@ -588,6 +643,19 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
       i += m.len - 1;
       continue;
     }
+    // English "One of the victims decided … . She said", "one of their daughters escaped … She
+    // did not know": an unnamed member of a group is a person a later pronoun can refer to.
+    if (lang === "en" && t.low === "one" && tokens[i + 1]?.low === "of" && doc.quoteOf[i]! < 0) {
+      const det = tokens[i + 2];
+      const noun = tokens[i + 3];
+      if (det && MEMBER_DET_EN.has(det.low) && noun && noun.kind === TK.Word && !noun.cap && personPluralEn(noun.low)) {
+        const gender = GENDERED_NOUNS_EN.get(noun.low.replace(/e?s$/, "")) ?? GENDERED_NOUNS_EN.get(noun.low.slice(0, -1)) ?? "u";
+        const name = doc.text.slice(t.start, noun.end);
+        push(i, i + 4, "role", gender, false, { name, gender, plural: false, org: false, roles: new Set() });
+        i += 3;
+        continue;
+      }
+    }
     const pron = SUBJECT_PRONOUNS[lang].get(t.low);
     if (pron && !(lang === "de" && t.text === "Sie" && !isSentenceStart(doc, i))) {
       if (lang === "de" && t.low === "sie" && pluralVerbNear(tokens, i)) continue;
@@ -639,6 +707,9 @@ export function buildMentions(doc: Doc, known: KnownSpeaker[]): void {
           const heads = reg.headBinding.get(role.head);
           if (heads && heads.size === 1) person = [...heads][0]!;
         }
+        // English "Civil Aviation Minister X … the local health minister said": a role with a
+        // portfolio of its own is not a person introduced with another portfolio.
+        if (person && lang === "en" && mod && portfolioEn(mod) && otherPortfolio(reg, person, t.low, mod.low)) person = null;
         // (English: a role never introduced with a name stays unnamed, "the writer" of a
         // manifesto is not the mayor named before it; a role introduced as a title binds above.)
         if (!person && lang !== "en") person = resolve(role.gender, doc.sentOf[i]!, { beforeSentence: true, skipQuoted: true });

@@ -193,7 +193,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         else if (left && !isLetterChar(prev)) push(ch, i);
         break;
       case "\"":
-        if (left && !right) push(ch, i);
+        // (A mark between a space and ".", ",", "?" … opens nothing: it closes a quote that ends
+        // with an inner quote and a stray space, "'… die?' ".)
+        if (left && !right && prevSpace && CLOSE_CONTEXT.includes(next!) && canClose(ch)) close(ch, i);
+        else if (left && !right) push(ch, i);
         else if (right && !left) close(ch, i);
         else if (left && right) {
           if (canClose(ch)) close(ch, i);

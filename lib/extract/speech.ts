@@ -67,11 +67,26 @@ function pluralNounEn(tokens: Token[], i: number): boolean {
   if (possessiveEn(p)) return true; // "Pierluisi's comments", "the minister's remarks"
   if (p.kind === TK.Punct) return !(",\"“”'’)".includes(p.text));
   if (p.kind !== TK.Word) return true;
-  if (p.cap) return CAP_FUNCTION_EN.has(p.low);
+  if (p.cap) return CAP_FUNCTION_EN.has(p.low) || openingAdjectiveEn(tokens, i - 1);
   if (SUBJECT_WORDS_EN.has(p.low)) return false;
   if (DET_EN.has(p.low) || ADJ_EN.has(p.low) || ADJ_SUFFIX_EN.test(p.low)) return true;
   const pp = tokens[i - 2];
   return !(pp && pp.kind === TK.Word && DET_EN.has(pp.low));
+}
+
+/** Adjectives that open a sentence before a plural noun: "Initial reports from …", "Early reports say". */
+const OPENING_ADJ_EN = new Set(["early", "recent", "local", "several", "further", "other", "media", "news", "press", "first", "latest", "new"]);
+
+/**
+ * Token j opens its sentence and is an adjective ("Initial", "Preliminary", "Early"): an "-s"
+ * word after it is a plural noun ("Initial reports from the hospital reported …"), no verb.
+ */
+export function openingAdjectiveEn(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  if (!t || t.kind !== TK.Word || !t.cap) return false;
+  const before = tokens[j - 1];
+  const opens = before === undefined || t.breakBefore > 0 || (before.kind === TK.Punct && ".!?".includes(before.text));
+  return opens && (OPENING_ADJ_EN.has(t.low) || /(ial|al|ary|ous|ive)$/.test(t.low));
 }
 
 /** "they", "we", or a plural noun after an article, "of" or an adjective ("a team of scientists", "the researchers"). */
@@ -85,6 +100,12 @@ function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
   if (p.cap || !/[^su']s$/.test(p.low) || ["is", "was", "has", "this", "its", "his", "us", "as", "news", "always", "perhaps"].includes(p.low)) return false;
   const pp = tokens[i - 2];
   return pp !== undefined && pp.kind === TK.Word && !pp.cap && (DET_EN.has(pp.low) || pp.low === "of" || ADJ_SUFFIX_EN.test(pp.low) || ADJ_EN.has(pp.low));
+}
+
+/** Words after which an English base form is a noun ("a tweet", "his reply"), not a verb ("to tweet"). */
+const NOUN_DET_EN = new Set(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"]);
+function articleOrOwnerBeforeEn(p: Token | undefined): boolean {
+  return p !== undefined && p.kind === TK.Word && (NOUN_DET_EN.has(p.low) || possessiveEn(p));
 }
 
 /** "it's", "he's", "that's": a pronoun and "is"/"has", not a possessive. */
@@ -130,6 +151,8 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // "-ed" form after an article or an adjective qualifies a noun ("the total reported
     // casualties", "an estimated four million").
     if (v && lang === "en" && (t.cap || ((t.low.endsWith("ed") || t.low.endsWith("ing")) && adjectivalEn(tokens, i)))) continue;
+    // English base forms are also nouns: "A tweet sent from …", "his reply", "Trump's comment".
+    if (v && lang === "en" && t.low === v.lemma && articleOrOwnerBeforeEn(tokens[i - 1])) continue;
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
       if (v.notParticles) {
         const fin = clauseFinalWord(tokens, i);

@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle, type ExtractionResult, type QuoteCandidate } from "../../lib/extract/index";
 import { findQuoteSpans } from "../../lib/extract/quotes";
+import { markSpeechVerbs } from "../../lib/extract/speech";
+import { tokenize } from "../../lib/extract/text";
 
 function direct(r: ExtractionResult): QuoteCandidate[] {
   return r.quotes.filter((q) => q.kind === "direct");
@@ -1293,3 +1295,137 @@ describe("quote or name: words the text uses elsewhere without marks (fifth roun
     expect(directTexts("Der Minister sagte, der Plan sei „leichtsinnig“. Das sei leichtsinnig, meinte er.")).toEqual(["leichtsinnig"]);
   });
 });
+
+describe("English speakers: seventh round, from en-train articles 110-120", () => {
+  it("several initials in a row stay in the name ('Wayne A. I. Frederick')", () => {
+    const r = en('Linda J. K. Holloway, president of Kell College, wrote "We mourn a great teacher."');
+    expect(quoteWith(r, "We mourn a great teacher.").speaker?.name).toBe("Linda J. K. Holloway");
+    const r2 = en("Tom B. Vale said the bridge would reopen.");
+    expect(indirectWith(r2, "the bridge would reopen").speaker?.name).toBe("Tom B. Vale");
+  });
+
+  it("a role with a portfolio is not a person introduced with another portfolio ('Civil Aviation Minister X … the health minister said')", () => {
+    const r = en('Transport Minister Tom Vale said the road was closed. The local health minister said, "The injured are in hospital."');
+    expect(quoteWith(r, "The injured are in hospital.").speaker?.name).not.toBe("Tom Vale");
+    // The same portfolio, or none, still binds: "the transport minister", "the new minister".
+    const r2 = en('Transport Minister Tom Vale spoke on Monday. The transport minister said the road was closed. The new minister said the bridge was safe.');
+    expect(indirectWith(r2, "the road was closed").speaker?.name).toBe("Tom Vale");
+    expect(indirectWith(r2, "the bridge was safe").speaker?.name).toBe("Tom Vale");
+  });
+
+  it("a group or document is named with its qualifier ('Some members of opposition parties claimed', 'Residents of the old town said')", () => {
+    const r = en("Some members of opposition parties have claimed the vote was rigged. Residents of the old town said the water was brown.");
+    expect(indirectWith(r, "the vote was rigged").speaker?.name).toBe("Some members of opposition parties");
+    expect(indirectWith(r, "the water was brown").speaker?.name).toBe("Residents of the old town");
+    // A person, a proper name of several words or a phrase with its own preposition stays as it was.
+    const r2 = en("Lucy Fischer of The Times said the paper would appeal. The Kell Water Board in the United States said prices would rise. Critics from across the region said the plan was unfair.");
+    expect(indirectWith(r2, "the paper would appeal").speaker?.name).toBe("Lucy Fischer");
+    expect(indirectWith(r2, "prices would rise").speaker?.name).toBe("Kell Water Board");
+    expect(indirectWith(r2, "the plan was unfair").speaker?.name).toBe("Critics");
+  });
+
+  it("a capitalized word after 'in'/'from'/'at' before a speech verb is a place, no person ('Officials in Kellbach said … he')", () => {
+    const r = en("Hospital officials in Kellbach said no poison was found. The Kell Party in Dorran said he was a good man.");
+    expect(indirectWith(r, "no poison was found").speaker?.name).toBe("Hospital officials in Kellbach");
+    expect(indirectWith(r, "he was a good man").speaker?.name).not.toBe("Dorran");
+  });
+
+  it("an English speech verb's base form after an article or a possessive is a noun ('A tweet sent from …', 'his reply')", () => {
+    const marks = (text: string) => {
+      const tokens = tokenize(text);
+      const speech = markSpeechVerbs(tokens, "en");
+      return tokens.filter((_, i) => speech[i]).map((t) => t.text);
+    };
+    expect(marks("A tweet sent from the account repeated the promise.")).toEqual([]);
+    expect(marks("Reyes's comment came late, and his reply was short.")).toEqual([]);
+    expect(marks("She will tweet the result.")).toEqual(["tweet"]);
+  });
+
+  it("a document sent or posted from someone's account is theirs ('A tweet sent from Reyes's Twitter account … saying')", () => {
+    const r = en('Ana Reyes spoke in Kell on Monday. A tweet sent from Reyes\'s Twitter account during the debate repeated her promise, saying "We will win this race."');
+    expect(quoteWith(r, "We will win this race.").speaker?.name).toBe("Ana Reyes");
+    const r2 = en("Ana Reyes spoke in Kell on Monday. A post published on Reyes's Facebook page said the campaign would go on.");
+    expect(indirectWith(r2, "the campaign would go on").speaker?.name).toBe("Ana Reyes");
+  });
+
+  it("a possessive ends a name and names the same person ('Senator Tom Vale's office' is Tom Vale, as 'Vale' is)", () => {
+    const r = en('Vale arrived on Monday. Senator Tom Vale\'s spokesman said the vote would pass. "We are ready," Vale said.');
+    expect(quoteWith(r, "We are ready").speaker?.name).toBe("Tom Vale");
+    const r2 = en("A post on Tom Vale's Facebook page said the shop was closed.");
+    expect(indirectWith(r2, "the shop was closed").speaker?.name).toBe("Tom Vale");
+  });
+  it("'one of the victims', 'one of their daughters' is a person a later 'she'/'he' refers to", () => {
+    const r = en('Prosecutor Ann Reyes said the victims were hurt. One of the victims decided to speak in public. She said "there is nothing to be ashamed of".');
+    expect(quoteWith(r, "there is nothing to be ashamed of").speaker?.name).toBe("One of the victims");
+    const r2 = en("Tom Vale said the police came late. One of their daughters escaped through a window. She said the door was locked.");
+    expect(indirectWith(r2, "the door was locked").speaker?.name).toBe("One of their daughters");
+    // Not a thing: "one of the buildings" is no antecedent of "he".
+    const r3 = en("Tom Vale said one of the buildings collapsed. He said it was old.");
+    expect(indirectWith(r3, "it was old").speaker?.name).toBe("Tom Vale");
+  });
+  it("'in that according to X': 'that' after a preposition is a pronoun, the frame qualifies the clause", () => {
+    const r = en("Fitness was a big factor in that according to Ann Reyes.");
+    expect(indirectWith(r, "Fitness was a big factor in that").speaker?.name).toBe("Ann Reyes");
+    // A relative clause before the frame still keeps it out: "the figures that, according to X, …".
+    expect(en("The team that won the cup trained hard according to Ann Reyes.").quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+  });
+  it("a fronted object before 'they' is no part of the subject ('These they compared …'; a later 'they reasoned' is the team)", () => {
+    const r = en("The researchers said the birds were wild. They took samples from fourteen. These they compared to those of modern birds — the birds disappeared from Egypt long ago. If the birds had been farmed, they reasoned, the samples would show little diversity.");
+    const q = r.quotes.find((x) => x.kind === "indirect" && x.text.includes("the samples would show"));
+    expect(q?.speaker?.name).toBe("researchers");
+  });
+  it("'of' after an institution's word anywhere in its capitalized run is inside the name ('the Directorate General of Civil Aviation')", () => {
+    const r = en("The aircraft did not catch fire, according to the Directorate General of Civil Aviation.");
+    expect(indirectWith(r, "The aircraft did not catch fire").speaker?.name).toBe("Directorate General of Civil Aviation");
+    const r2 = en("Sheldon Yett of UNICEF said the children were safe.");
+    expect(indirectWith(r2, "the children were safe").speaker?.name).toBe("Sheldon Yett");
+  });
+  it("an '-s' word after an adjective that opens the sentence is a plural noun ('Initial reports from the hospital reported …')", () => {
+    const r = en("Initial reports from the Kell hospital reported no traces of poison were found.");
+    expect(indirectWith(r, "no traces of poison were found").speaker?.name).toBe("Initial reports from the Kell hospital");
+    const marks = (text: string) => {
+      const tokens = tokenize(text);
+      const speech = markSpeechVerbs(tokens, "en");
+      return tokens.filter((_, i) => speech[i]).map((t) => t.text);
+    };
+    expect(marks("Preliminary reports said the dam held.")).toEqual(["said"]);
+    expect(marks("Reyes reports that the dam held.")).toEqual(["reports"]);
+  });
+  it("a straight mark between a space and '.' closes a quote that ends with an inner quote ('… die?' \".')", () => {
+    const text = "Zoe said \"it felt like 'am I going to die?' \". Then the bus stopped.";
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(["it felt like 'am I going to die?'", "am I going to die?"]);
+  });
+
+  it("inner words no one inside the outer quote says are the outer speaker's own ('\"[i]t felt like ‘am I going to die?’\"')", () => {
+    const r = en("Fourteen-year-old Anna Park said \"[i]t felt like 'am I going to live or am I going to die?' \".");
+    expect(direct(r).find((q) => q.text === "am I going to live or am I going to die?")?.speaker?.name).toBe("Anna Park");
+    // Someone named inside the outer quote still says them: "Many people would ask me, '…'".
+    const r2 = en("When interviewed, Ann Reyes said of Tom, \"Nothing was ever talked about. Many people would ask me, 'Is Tom really rich?' and I said, 'It is something that I will not discuss.'\"");
+    expect(direct(r2).find((q) => q.text === "Is Tom really rich?")?.speaker?.name).toBe("Many people");
+  });
+});
+
+describe("German direct quotes: seventh round on train", () => {
+  it("a role or term after 'als' with no verb that names, judges or reports is no quote ('als „blinder Passagier“ nach England')", () => {
+    expect(directTexts("Viele versuchen, als „blinder Passagier“ auf Güterzügen nach England zu gelangen.")).toEqual([]);
+    expect(directTexts("Welcher Kandidat als „kleineres Übel“ unterstützt werden sollte, blieb offen.")).toEqual([]);
+    // A verb that names, judges or reports keeps it someone's wording.
+    expect(directTexts("Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft.")).toEqual(["sehr hoch"]);
+    expect(directTexts("Der Minister bezeichnete den Plan als „großen Fehler“.")).toEqual(["großen Fehler"]);
+    expect(directTexts("Die Partei feierte das Ergebnis als „großen Erfolg“.")).toEqual(["großen Erfolg"]);
+  });
+
+  it("'prangerte … an' (anprangern) is a speech verb with its particle", () => {
+    const r = extractArticle("Die Abgeordneten Anna Berg und Jonas Kell prangerten an, dass die Lehrer zu Hilfssheriffs würden.", { language: "de" });
+    expect(r.quotes.filter((q) => q.kind === "indirect").map((q) => q.text)).toEqual(["die Lehrer zu Hilfssheriffs würden"]);
+  });
+
+  it("words that repeat part of an earlier quote mention it, they are no new quote ('Wie wörtlich „neue Beine“ zu verstehen ist')", () => {
+    expect(directTexts("In der Zeitung stand: „Wir stellen die Zeitung auf neue Beine“. Wie wörtlich „neue Beine“ zu verstehen ist, wurde gestern bekannt.")).toEqual([
+      "Wir stellen die Zeitung auf neue Beine",
+    ]);
+    // The same words quoted twice on their own stay quotes.
+    expect(directTexts("Der Minister sprach von „grober Fahrlässigkeit“. Die Opposition warf ihm „grobe Fahrlässigkeit“ vor.")).toEqual(["grober Fahrlässigkeit", "grobe Fahrlässigkeit"]);
+  });
+});
+
