@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import { isQuotationMark, type QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { anaphoricTagDe, citedPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { anaphoricTagDe, citedPhraseDe, citingPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
 import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
@@ -927,7 +927,11 @@ function tagAfter(doc: Doc, closeTok: number, hi: number): { attr: Attr | null; 
   for (let d = 0, commas = 0; d < 8 && k + d < end; d++) {
     const u = tokens[k + d]!;
     if (speech[k + d] === 1 || speech[k + d] === 2) {
-      const m = lang === "en" ? subjectBeforeEn(doc, k + d, k) : mentionBefore(doc, k + d, k);
+      // "„…“, wie Hoyzer von Spiegel-Online zitiert wird": the one quoted stands before the
+      // outlet that quotes them.
+      const citing = lang === "de" ? citingPhraseDe(doc, k + d) : null;
+      const before = citing && citing.first > k + 1 ? citing.first - 1 : k + d;
+      const m = lang === "en" ? subjectBeforeEn(doc, k + d, k) : mentionBefore(doc, before, k);
       if (m) return { attr: attrOf(m, k + d), lo: k, hi: end };
       break;
     }
@@ -1225,12 +1229,12 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     }
   }
 
-  const quotes: QuoteCandidate[] = infos.map((q) => {
+  const quotes: QuoteCandidate[] = infos.flatMap((q) => {
     const s = spans[q.span]!;
     // “We will win,” he said: the comma belongs to the sentence around the quote, not to it.
     let end = s.end;
     while (end > s.start + 1 && (doc.text[end - 1] === "," || /\s/.test(doc.text[end - 1]!))) end--;
-    return {
+    const quote: QuoteCandidate = {
       kind: "direct",
       text: doc.text.slice(s.start, end),
       start: s.start,
@@ -1239,8 +1243,28 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
       reportedBy: q.parent ? speakerOf(q.parent.attr) : null,
       cue: cueOf(doc, q.attr),
     };
+    const citing = citingParty(doc, q.attr);
+    if (!citing) return [quote];
+    // "Ein Fernsehsender zitierte Papandreou mit den Worten: „…“": the person quoted speaks, the
+    // outlet reports it; and, as the German news corpus annotates it, the outlet is a source of
+    // the same words too: a second quote on the same span (the desk merges the two again,
+    // lib/editorial/articles/rules.ts mergeCitedQuotes).
+    const outlet = speakerOf(attrOf(citing));
+    return [{ ...quote, reportedBy: outlet }, { ...quote, speaker: outlet, reportedBy: null }];
   });
   return { quotes, indirect };
+}
+
+/**
+ * The one who quotes, when a direct quote's cue is a form of "zitieren" and its clause names both
+ * the person quoted (the quote's speaker) and an outlet, document or medium that quotes them
+ * (np.ts citingPhraseDe); else null.
+ */
+function citingParty(doc: Doc, a: Attr | null): Mention | null {
+  if (doc.lang !== "de" || !a || a.cue === undefined || a.mention.kind === "first-person") return null;
+  const np = citingPhraseDe(doc, a.cue);
+  if (!np || (a.mention.first < np.last && np.first < a.mention.last)) return null;
+  return phraseMention(doc, np);
 }
 
 /** A group, an organisation or a plural phrase speaks (not a person, not a pronoun). */

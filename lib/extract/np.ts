@@ -14,6 +14,7 @@
 // so a call costs O(1) and the extractor stays linear.
 
 import type { Doc } from "./context";
+import { roleDe } from "./lexicon";
 import { TK, type Token } from "./text";
 
 const DET_DE = new Set(
@@ -466,7 +467,9 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
       if (words) return { first: start, last: f };
     }
     if (np && np.first === start && isSubjectPhrase(doc, np)) {
-      if (!headIsPerson(doc, np)) {
+      // (Not for "zitieren": the thing in front is the outlet that quotes the person after
+      // the verb, "Ein Fernsehsender zitierte Papandreou mit den Worten".)
+      if (!headIsPerson(doc, np) && !isZitiertDe(tokens[v])) {
         const after = phraseAfterVerb(doc, f, hi);
         if (after && headIsPerson(doc, after)) return after;
       }
@@ -539,6 +542,9 @@ export function impersonalDe(doc: Doc, v: number, lo: number, hi: number): boole
     return subjectPhraseDe(doc, v, lo, hi) === null;
   }
   if (!/^ge|iert$|t$|en$/.test(t.low) || t.cap) return false;
+  // "In der Meldung wird Musk wie folgt zitiert": the passive of "zitieren" names the one quoted
+  // as its subject (citedPhraseDe), with or without the outlet.
+  if (isZitiertDe(t)) return false;
   // A passive auxiliary in the clause, and no "von"/"durch" agent near the participle.
   let aux = false;
   for (let k = v - 1; k >= lo && k >= v - 12; k--) {
@@ -583,14 +589,85 @@ export function anaphoricTagDe(doc: Doc, s: number): number {
  */
 export function citedPhraseDe(doc: Doc, v: number, lo: number, hi: number, subject: Phrase | null): Phrase | null {
   const { tokens } = doc;
-  const t = tokens[v]!;
-  if (!/^zitiert(e|en)?$/.test(t.low)) return null;
-  // A passive ("wird … zitiert") keeps its subject: the one quoted.
-  for (let k = v - 1; k >= lo && k >= v - 12; k--) if (word(tokens[k]) && PASSIVE_AUX_DE.has(tokens[k]!.low)) return null;
+  if (!isZitiertDe(tokens[v]) || passiveZitiertDe(doc, v, lo)) return null;
   let k = subject && subject.first > v ? subject.last : v + 1;
   while (k < hi && word(tokens[k]) && !tokens[k]!.cap && MIDFIELD_SKIP_DE.has(tokens[k]!.low)) k++;
   const np = nounPhraseDe(doc, k, hi);
-  return np && !OBLIQUE_DE.has(tokens[np.first]!.low) ? np : null;
+  // The one quoted is the accusative object ("zitiert den Prediger"): of the oblique forms only
+  // the datives say it is not.
+  return np && !(OBLIQUE_DE.has(tokens[np.first]!.low) && !ACCUSATIVE_DE.has(tokens[np.first]!.low)) ? np : null;
+}
+
+/** Accusative articles and possessives (also in OBLIQUE_DE, which holds the datives too). */
+const ACCUSATIVE_DE = new Set(["den", "einen", "diesen", "seinen", "ihren", "unseren", "keinen"]);
+
+const isZitiertDe = (t: Token | undefined) => t !== undefined && word(t) && /^zitiert(e|en)?$/.test(t.low);
+
+/**
+ * "wird … zitiert", "zitiert wird", "zitiert worden": a passive of "zitieren", whose subject is
+ * the one quoted (an active "X zitiert Y" has the one who quotes as its subject).
+ */
+function passiveZitiertDe(doc: Doc, v: number, lo: number): boolean {
+  const { tokens } = doc;
+  for (let k = v - 1; k >= lo && k >= v - 12; k--) if (word(tokens[k]) && PASSIVE_AUX_DE.has(tokens[k]!.low)) return true;
+  // "…, wie Hoyzer von Spiegel-Online zitiert wird": the auxiliary ends the subordinate clause.
+  return word(tokens[v + 1]) && PASSIVE_AUX_DE.has(tokens[v + 1]!.low);
+}
+
+/** Prepositions that name where the words are quoted in a passive "wird X im Fachblatt … zitiert". */
+const CITING_PREP_DE = new Set(["von", "vom", "in", "im", "auf"]);
+
+/**
+ * The one who quotes, for a form of "zitieren" at v: the outlet, document or medium that cites
+ * a person's words. Active: its subject ("Ein Fernsehsender zitierte Papandreou …", "„…“,
+ * zitiert ndr.de Polizeisprecher Ralf Meyer"), when an object names the one quoted (else the
+ * subject is the one who speaks, "„…“, zitiert CNN") and the subject is no "man". Passive: the
+ * first phrase after von/vom/in/im/auf in the clause ("wird von der „Netzeitung“ … zitiert",
+ * "wie Hoyzer von Spiegel-Online zitiert wird", "In der Meldung … wird Musk wie folgt zitiert",
+ * "wird der Franzose im … Fachblatt „…“ zitiert"). Null when none is named ("wird Panetta
+ * zitiert"). The clause is bounded by punctuation other than quotation marks (a name in marks
+ * is part of the phrase) and by the sentence.
+ */
+export function citingPhraseDe(doc: Doc, v: number): Phrase | null {
+  const { tokens } = doc;
+  if (!isZitiertDe(tokens[v])) return null;
+  const sent = doc.sentences[doc.sentOf[v]!]!;
+  const boundary = (k: number) => tokens[k]!.kind === TK.Punct && !"„“”\"«»".includes(tokens[k]!.text);
+  let lo = v;
+  while (lo > sent.first && v - lo < 16 && !boundary(lo - 1)) lo--;
+  let hi = v + 1;
+  while (hi < sent.last && hi - v < 16 && !boundary(hi)) hi++;
+  if (passiveZitiertDe(doc, v, lo)) {
+    for (let k = lo; k < v; k++) {
+      if (!word(tokens[k]) || !CITING_PREP_DE.has(tokens[k]!.low)) continue;
+      return nounPhraseDe(doc, k + 1, v);
+    }
+    return null;
+  }
+  const subject = subjectPhraseDe(doc, v, lo, hi);
+  if (!subject) return null;
+  if (!citedPhraseDe(doc, v, lo, hi, subject)) return subject.first > v ? outletBeforePersonDe(doc, subject) : null;
+  const first = tokens[subject.first]!;
+  return subject.last - subject.first === 1 && (first.low === "man" || first.low === "es") ? null : subject;
+}
+
+/**
+ * "zitiert ndr.de Polizeisprecher Ralf Meyer": the noun phrase after the verb runs the outlet and
+ * the person together. The outlet is what stands before the person's name and the role nouns
+ * right before it; null when nothing does ("zitiert Polizeisprecher Ralf Meyer").
+ */
+function outletBeforePersonDe(doc: Doc, np: Phrase): Phrase | null {
+  const { tokens } = doc;
+  for (let k = np.first + 1; k < np.last; k++) {
+    const mi = doc.mentionAt[k]!;
+    if (mi < 0 || doc.mentions[mi]!.kind !== "name" || doc.mentions[mi]!.first !== k) continue;
+    let p = k;
+    while (p - 1 > np.first && tokens[p - 1]!.cap && roleDe(tokens[p - 1]!.low)) p--;
+    // "zitiert die Ministerin Angela Merkel": an article or a role alone names no outlet.
+    for (let j = np.first; j < p; j++) if (word(tokens[j]) && !DET_DE.has(tokens[j]!.low) && !roleDe(tokens[j]!.low)) return { first: np.first, last: p };
+    return null;
+  }
+  return null;
 }
 
 /** Relative pronouns that can be a clause's subject (nominative). */

@@ -157,7 +157,46 @@ export function clean(text: string, result: ExtractionResult, speakerIds: Set<st
       fingerprint: candidateFingerprint("claim", words, span.start, span.end),
     });
   }
-  return { items, invalid };
+  return { items: mergeCitedQuotes(items), invalid };
+}
+
+/**
+ * One candidate per cited quote. The extractor proposes "Ein Sender zitierte X mit den Worten
+ * „…“" twice on the same span, once with X as speaker and the sender as reportedBy, once with
+ * the sender as speaker (lib/extract/attribution.ts, as the German news corpus annotates it);
+ * the editor gets it once: the candidate whose reportedBy is the other's speaker is kept (the
+ * person speaks, the outlet reports), the other is dropped. Order-independent, linear.
+ */
+export function mergeCitedQuotes(items: CleanCandidate[]): CleanCandidate[] {
+  const bySpan = new Map<string, CleanCandidate[]>();
+  for (const c of items) {
+    if (c.kind !== "quote") continue;
+    const key = `${c.speechKind}:${c.start}:${c.end}`;
+    bySpan.set(key, [...(bySpan.get(key) ?? []), c]);
+  }
+  const dropped = new Set<CleanCandidate>();
+  const replaced = new Map<CleanCandidate, CleanCandidate>();
+  for (const group of bySpan.values()) {
+    if (group.length < 2) continue;
+    for (const person of group) {
+      if (person.reportedByName === null || dropped.has(person)) continue;
+      const outlet = group.find((o) => o !== person && !dropped.has(o) && reporterIsSpeaker(person, o));
+      if (!outlet) continue;
+      dropped.add(outlet);
+      // The outlet's known-speaker id, when only its own candidate had it.
+      if (!person.reportedById && outlet.speakerId) replaced.set(person, { ...person, reportedById: outlet.speakerId });
+    }
+  }
+  return items.filter((c) => !dropped.has(c)).map((c) => replaced.get(c) ?? c);
+}
+
+/** The reporter of `person` is the speaker of `outlet`: the same mention (same offsets), or the same name where offsets are missing. */
+function reporterIsSpeaker(person: CleanCandidate, outlet: CleanCandidate): boolean {
+  if (person.reportedByName === null || outlet.speakerName === null) return false;
+  if (person.reportedByStart !== null && outlet.speakerStart !== null) {
+    return person.reportedByStart === outlet.speakerStart && person.reportedByEnd === outlet.speakerEnd;
+  }
+  return norm(person.reportedByName) === norm(outlet.speakerName);
 }
 
 // ── Highlighting ────────────────────────────────────────────────────────────────────────────
