@@ -39,7 +39,25 @@ export function normalizeName(s: string): string {
 
 /** A word or name without its English possessive ending ("Vale's" → "Vale"). */
 function withoutPossessive(s: string): string {
-  return s.replace(/[’']s$/, "");
+  return hasPossessive(s) ? s.slice(0, -2) : s;
+}
+
+function hasPossessive(low: string): boolean {
+  return low.length > 2 && (low.endsWith("'s") || low.endsWith("’s"));
+}
+
+/**
+ * Whether the words `seq` (lower case) stand at tokens i…, the first known to match; the last may
+ * carry a possessive ending ("Tom Vale's" is Tom Vale). Called for every token: no allocation.
+ */
+function seqAt(tokens: Token[], i: number, seq: string[]): boolean {
+  for (let k = 1; k < seq.length; k++) {
+    const t = tokens[i + k];
+    if (t === undefined) return false;
+    const w = seq[k]!;
+    if (t.low !== w && !(k === seq.length - 1 && t.low.length === w.length + 2 && hasPossessive(t.low) && t.low.startsWith(w))) return false;
+  }
+  return true;
 }
 
 function lastWord(low: string): string {
@@ -150,22 +168,11 @@ class Registry {
     // (i may be past the last token: "…, Sprecherin," at the end of a text.)
     const first = tokens[i];
     if (!first) return null;
-    // The last word may carry a possessive ending: "Tom Vale's" is Tom Vale.
-    const same = (t: Token | undefined, w: string, last: boolean) => t !== undefined && (t.low === w || (last && withoutPossessive(t.low) === w));
+    const list = this.byFirst.get(first.low);
+    if (list) for (const entry of list) if (seqAt(tokens, i, entry.seq)) return { entry, len: entry.seq.length };
+    // A one-word name with its possessive ending: "Vale's" is Vale.
     const bare = withoutPossessive(first.low);
-    for (const list of [this.byFirst.get(first.low), bare !== first.low ? this.byFirst.get(bare) : undefined]) {
-      for (const entry of list ?? []) {
-        if (list !== this.byFirst.get(first.low) && entry.seq.length > 1) continue;
-        let ok = true;
-        for (let k = 1; k < entry.seq.length; k++) {
-          if (!same(tokens[i + k], entry.seq[k]!, k === entry.seq.length - 1)) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) return { entry, len: entry.seq.length };
-      }
-    }
+    if (bare !== first.low) for (const entry of this.byFirst.get(bare) ?? []) if (entry.seq.length === 1) return { entry, len: 1 };
     return null;
   }
 }
