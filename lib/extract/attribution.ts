@@ -1739,7 +1739,13 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       const frame = frameDe(doc, f, head.start);
       // (Only a frame in the verb's own clause: "Laut X ist …, obwohl Y behauptet, …" is Y's.)
       const own = frame !== null && !commaBetween(doc, frame.last, head.cue);
-      const attr = frame?.mention && own && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
+      let attr = frame?.mention && own && frame.last <= head.start ? { mention: frame.mention, person: frame.mention.person, cue: frame.cue } : head.attr;
+      // "In dem Bericht heißt es, …", "In einer Erklärung wurde verkündet, dass …": a tag
+      // without a subject that can speak takes the document it stands in as the source.
+      if (!attr) {
+        const m = inDocumentDe(doc, f, head.cue);
+        if (m) attr = { mention: m, person: m.person, cue: head.cue };
+      }
       const found = make(head.start, head.end, attr);
       // The speech verb is the cue even when it names nobody (an agentless passive, "heißt es").
       if (found && !attr) found.cue = head.cue;
@@ -2125,6 +2131,47 @@ const SEIN_DE = new Set(["ist", "sei", "war", "wäre", "sind", "seien", "waren",
 
 /** Nouns that make "nach …" a source ("nach Angaben der Polizei", "nach Polizeiangaben", "Seiner Meinung nach"). */
 const FRAME_HEADS_DE = /(angaben|angabe|informationen|erkenntnissen|berichten|berichte|bericht|aussagen|aussage|worten|ansicht|auffassung|meinung|einschätzung|einschätzungen|darstellung|darstellungen|schätzungen|schätzung|sicht|überzeugung|vernehmen|mitteilung|meldungen|meldung|studie|umfrage|analyse|untersuchungen|untersuchung|ergebnissen|ergebnis|endergebnis|prognose|prognosen|hochrechnung|hochrechnungen|statistik|recherchen|ermittlungen|urteil|beobachtungen|stellungnahme|erklärung|zeugenaussagen|medienberichten|agenturberichten|presseberichten|augenzeugenberichten|polizeiangaben|expertenmeinung|idee|ideen|bewertung|ankündigung|vorstellung|vorstellungen|berechnungen|kenntnis|kenntnissen|auskunft|schilderung|schilderungen|zeugen|wahrnehmung|lesart|willen|plänen|forderung|vorschlag|artikel|artikels|beitrag|beitrags|interview|interviews)$/;
+
+/** Nouns of documents and statements that speak for their authors ("In dem Bericht heißt es"). */
+const DOCUMENT_HEADS_DE = /(bericht|berichts|berichtes|erklärung|mitteilung|resolution|studie|schreiben|schreibens|brief|briefs|briefes|artikel|artikels|stellungnahme|urteil|urteils|urteilsbegründung|begründung|meldung|beschluss|beschlusses|gutachten|gutachtens|dokument|dokuments|entwurf|entwurfs|antrag|antrags|interview|interviews|rede|ansprache|botschaft|kommuniqué|protokoll|protokolls|analyse|umfrage|aufruf|appell|petition|papier|papiers|memorandum|kommentar|kommentars|leitartikel|beitrag|beitrags|sendung|vorabversion|fassung|text|textes|brief)$/;
+
+/**
+ * "In einem Bericht der Zeitung wurde vermutet, dass …", "Im Schreiben heißt es, …": a phrase
+ * "in"/"im" + a document noun in the clause before the tag at v, opening it at the sentence
+ * start or after a comma. The document (or the name in it) is the source.
+ */
+function inDocumentDe(doc: Doc, f: number, v: number): Mention | null {
+  const { tokens } = doc;
+  for (let k = f; k < v; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TK.Word || (t.low !== "in" && t.low !== "im")) continue;
+    if (!outside(doc, k)) continue;
+    let p = k - 1;
+    // (An adverb may precede it: "So wird in einer Mitteilung gefordert, dass …".)
+    if (p >= f && tokens[p]!.kind === TK.Word && (tokens[p]!.low === "so" || tokens[p]!.low === "auch") && (p === f || tokens[p - 1]!.kind === TK.Punct)) p--;
+    if (p >= f && !(tokens[p]!.kind === TK.Punct && tokens[p]!.text !== "„")) {
+      if (!(p === k - 1 && speechLikeAux(tokens[p]!.low))) continue;
+    }
+    const np = nounPhraseDe(doc, t.low === "im" ? k + 1 : k + 1, v);
+    if (!np || np.first !== k + 1) continue;
+    let head = "";
+    for (let j = np.first; j < np.last; j++) {
+      const u = tokens[j]!;
+      if (u.kind === TK.Word && u.cap && !isDeterminerDe(u.low)) {
+        head = u.low;
+        break;
+      }
+    }
+    if (!head || !DOCUMENT_HEADS_DE.test(head)) continue;
+    return phraseMention(doc, np);
+  }
+  return null;
+}
+
+/** An auxiliary of an agentless passive or "heißt" right before "in": "wird in einer Mitteilung gefordert". */
+function speechLikeAux(low: string): boolean {
+  return low === "wird" || low === "wurde" || low === "werden" || low === "wurden" || low === "war" || low === "heißt" || low === "hieß" || low === "ist";
+}
 
 function frameHead(doc: Doc, np: Phrase): boolean {
   for (let k = np.first; k < np.last; k++) {

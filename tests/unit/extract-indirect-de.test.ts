@@ -1,0 +1,27 @@
+// Round 9 of issue 12: rules for German indirect speech and its speakers, found on the German
+// news corpus's train split. Every sentence here is invented; none is taken from a corpus.
+import { describe, expect, it } from "vitest";
+import { extractArticle, type QuoteCandidate } from "../../lib/extract/index";
+
+function indirect(text: string): QuoteCandidate[] {
+  return extractArticle(text, { language: "de" }).quotes.filter((q) => q.kind === "indirect");
+}
+function pairs(text: string): [string, string | null][] {
+  return indirect(text).map((q) => [q.text, q.speaker ? text.slice(q.speaker.start, q.speaker.end) : null]);
+}
+
+describe("German indirect speech: round 9", () => {
+  it("an agentless tag takes the document it stands in as its source (in/im + a document noun)", () => {
+    expect(pairs("In einer Erklärung des Vereins wurde verkündet, dass die Mitglieder den Vorstand abwählen wollen.")).toEqual([
+      ["die Mitglieder den Vorstand abwählen wollen", "Erklärung"],
+    ]);
+    expect(pairs("So wird in einer Pressemitteilung der Kammer gefordert, dass die Stadt handeln müsse.")).toEqual([
+      ["die Stadt handeln müsse", "Pressemitteilung"],
+    ]);
+    expect(pairs("Im Gutachten heißt es, die Brücke sei marode.")).toEqual([["die Brücke sei marode", "Gutachten"]]);
+    // No document: the passive names nobody, as before.
+    expect(pairs("Im Rathaus wurde verkündet, dass die Mitglieder den Vorstand abwählen wollen.")).toEqual([
+      ["die Mitglieder den Vorstand abwählen wollen", null],
+    ]);
+  });
+});
