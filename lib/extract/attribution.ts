@@ -2003,7 +2003,14 @@ function headClauseDe(
     if (w >= f && (w === f || tokens[w]!.kind === TK.Punct) && tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1] && WIE_DE.has(tokens[w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1]!.low)) {
       let c = v + 1;
       while (c < endTok && c <= v + 3 && tokens[c]!.text !== ",") c++;
-      if (tokens[c]?.text === ",") return { start: c + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, c, "auto"), v), cue: v };
+      if (tokens[c]?.text === ",") {
+        let who = verbSpeaker(doc, v, f, c, "auto");
+        // "Wie t-online.de berichtet, …", "Wie „heise online“ meldet, …": whatever stands between
+        // "wie" and an active verb is its subject, a name the mentions do not know included.
+        const wie = w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1;
+        if (!who && v - wie >= 2 && v - wie <= 6 && !PASSIVE_AUX_DE.has(tokens[v + 1]?.low ?? "") && !impersonalDe(doc, v, f, c)) who = adHocSpan(doc, wie + 1, v);
+        return { start: c + 1, end: endTok, attr: attrOf(who, v), cue: v };
+      }
     }
     for (let k = v + 1; k < endTok && k <= v + 24; k++) {
       const t = tokens[k]!;
@@ -2247,6 +2254,43 @@ function adHoc(doc: Doc, a: number, hi: number): Mention | null {
   let first = a;
   while (first < b && ["the", "der", "die", "das", "dem", "den", "des"].includes(tokens[first]!.low)) first++;
   if (first === b) return null;
+  const surface = doc.text.slice(tokens[first]!.start, tokens[b - 1]!.end);
+  return {
+    first, last: b, start: tokens[first]!.start, end: tokens[b - 1]!.end, kind: "org", gender: "n", plural: false,
+    person: { name: surface, gender: "n", plural: false, org: true, roles: new Set() },
+    surface, salient: false, inQuote: false, sentence: doc.sentOf[a]!,
+  };
+}
+
+/** Auxiliaries after a participle that make it passive or perfect ("wie berichtet wurde"). */
+const PASSIVE_AUX_DE = new Set(["wurde", "wurden", "wird", "werden", "worden", "ist", "sind", "war", "waren"]);
+
+/**
+ * The words [a, b) as a source mention when they are one short name or phrase: no verb, no
+ * lower-case word but an article or a name that is written so ("t-online.de"), marks allowed.
+ */
+function adHocSpan(doc: Doc, a: number, b: number): Mention | null {
+  const { tokens } = doc;
+  let words = 0;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!;
+    if (doc.speech[k]) return null;
+    if (t.kind === TK.Punct) {
+      if (!"„“”\"«».-".includes(t.text)) return null;
+      continue;
+    }
+    if (t.kind !== TK.Word) return null;
+    words++;
+    if (!t.cap && !isDeterminerDe(t.low)) {
+      // A lower-case word is a name only when it is glued to a dot or hyphen ("t-online.de").
+      const glued = /[a-z0-9][.-][a-z0-9]/.test(t.low) || (tokens[k - 1] && tokens[k - 1]!.end === t.start && tokens[k - 1]!.kind === TK.Punct) || (tokens[k + 1] && tokens[k + 1]!.start === t.end && tokens[k + 1]!.kind === TK.Punct && tokens[k + 1]!.text !== ",");
+      if (!glued) return null;
+    }
+  }
+  if (!words) return null;
+  let first = a;
+  while (first < b && isDeterminerDe(tokens[first]!.low)) first++;
+  if (first >= b) return null;
   const surface = doc.text.slice(tokens[first]!.start, tokens[b - 1]!.end);
   return {
     first, last: b, start: tokens[first]!.start, end: tokens[b - 1]!.end, kind: "org", gender: "n", plural: false,

@@ -24,4 +24,11 @@ describe("German indirect speech: round 9", () => {
       ["die Mitglieder den Vorstand abwählen wollen", null],
     ]);
   });
+
+  it("„Wie X berichtet, …“: a name the mentions do not know is the subject between „wie“ and the verb", () => {
+    expect(pairs("Wie nordheim-news.de berichtet, ist die Brücke gesperrt worden.")).toEqual([["ist die Brücke gesperrt worden", "nordheim-news.de"]]);
+    expect(pairs("Wie „radio eins“ meldet, sperrten die Behörden die Straße.")).toEqual([["sperrten die Behörden die Straße", "„radio eins“"]]);
+    // No subject: nobody.
+    expect(pairs("Wie bereits berichtet, ist die Brücke gesperrt worden.")).toEqual([["ist die Brücke gesperrt worden", null]]);
+  });
 });
