@@ -1899,6 +1899,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     const kk = konj1 >= 0 ? konj1 : konj2 >= 0 ? konj2 : sollK;
     let a = kk;
     while (a > f && !(tokens[a - 1]!.text === "," && outside(doc, a - 1))) a--;
+    // "…, die bis 2030 aufgestockt werden sollen", "…, mit denen die Kosten sinken sollen": a
+    // relative clause describes a noun of its sentence; its "soll" or "würde" reports nobody.
+    if (a > f && konj1 < 0 && relativeClauseDe(tokens, a)) return null;
     // A source frame in the sentence ("Nach Auffassung der Partei sei es „…“"), else the
     // speaker of the report it continues, else the subject of the sentence before ("Der
     // Firma bestreitet das. Ihr Produkt sei sicher …"): reported speech needs no speech verb.
@@ -1914,6 +1917,29 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     return make(a, endTok, attr);
   }
   return null;
+}
+
+const RELATIVE_ONLY_DE = new Set(["denen", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]);
+const RELATIVE_OR_ARTICLE_DE = new Set(["der", "die", "das", "dem", "den"]);
+const PREPOSITIONS_DE = new Set(["mit", "von", "in", "bei", "für", "auf", "an", "aus", "zu", "nach", "über", "unter", "durch", "gegen", "um", "vor", "hinter", "neben", "zwischen", "seit", "ohne", "trotz", "wegen", "während"]);
+
+/**
+ * A clause that opens at a is a relative clause: "denen …", "die sich …", "das nicht mehr …",
+ * "mit denen …"; "die Regierung …" and "die neue Regierung …" open a main clause.
+ */
+function relativeClauseDe(tokens: Token[], a: number): boolean {
+  let k = a;
+  const t = tokens[k]!;
+  if (t.kind === TK.Word && !t.cap && PREPOSITIONS_DE.has(t.low)) k++;
+  const r = tokens[k];
+  if (!r || r.kind !== TK.Word || r.cap) return false;
+  if (RELATIVE_ONLY_DE.has(r.low)) return true;
+  if (!RELATIVE_OR_ARTICLE_DE.has(r.low)) return false;
+  const n = tokens[k + 1];
+  const n2 = tokens[k + 2];
+  // An article: a noun follows, or an adjective and then a noun.
+  if (!n || n.kind !== TK.Word || n.cap) return false;
+  return !(n2 && n2.kind === TK.Word && n2.cap);
 }
 
 const DOC_BEFORE_ING_EN = new Set(["statement", "report", "letter", "message", "post", "tweet", "release", "note", "email", "announcement", "video", "memo", "document", "ruling", "decision", "order", "notice", "article", "speech", "interview"]);

@@ -31,4 +31,17 @@ describe("German indirect speech: round 9", () => {
     // No subject: nobody.
     expect(pairs("Wie bereits berichtet, ist die Brücke gesperrt worden.")).toEqual([["ist die Brücke gesperrt worden", null]]);
   });
+
+  it("a relative clause with „soll“ or „würde“ and no Konjunktiv I in its sentence reports nobody", () => {
+    const text = "Der Minister sagte, er sei zufrieden. Geplant sind Hallen, die sich selbst tragen würden. Der Sprecher betonte, die Lage sei ernst. Gebaut werden Brücken, die bis 2030 fertig sein sollen.";
+    expect(pairs(text)).toEqual([
+      ["er sei zufrieden", "Der Minister"],
+      ["die Lage sei ernst", "Der Sprecher"],
+    ]);
+    // With a Konjunktiv I the sentence still continues the report.
+    expect(pairs("Der Sprecher betonte, die Lage sei ernst. Es gebe Pläne, die bis 2030 umgesetzt werden sollen.").map((p) => p[0])).toEqual([
+      "die Lage sei ernst",
+      "Es gebe Pläne, die bis 2030 umgesetzt werden sollen",
+    ]);
+  });
 });
