@@ -1646,7 +1646,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     if (doc.mentionAt[c - 1]! >= 0 && doc.mentions[doc.mentionAt[c - 1]!]!.kind === "name" && !predicateAfter) continue;
     // "Wie der Minister erklärte, sieht die Regierung …": the part before the comma is itself a
     // tag, not the content.
-    if (lang === "de" && firstSpeech < c) break;
+    // (Not when the part before the comma is itself reported, in the Konjunktiv: "Man habe den
+    // Fehler festgestellt, so der Sender.")
+    if (lang === "de" && firstSpeech < c && !(konj1 >= 0 && konj1 < c && konj1 < firstSpeech)) break;
     if (lang === "en" && !(tokens[k]!.low === "according" && tokens[k + 1]?.low === "to")) {
       // English tail and inner tags (english.ts): "…, he said." / "…, said Smith." / "At 2:45
       // a.m., his office said, he died …" (a tag inside the sentence: the whole sentence) /
@@ -1705,9 +1707,23 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (src && src.last < endTok && tokens[src.last]!.text === "," && !RELATIVE_EN.has(tokens[src.last + 1]?.low ?? "")) continue;
       isTag = true;
       attr = attrOf(src ? src.mention : mentionAfter(doc, k + 1, l), k);
+    } else if (lang === "de" && tokens[k]!.low === "so" && speech[k + 1]! > 0 && !NAMING_ONLY.has(tokens[k + 1]!.low) && outside(doc, k + 1)) {
+      // "…, so bestätigt das Gericht.": the subject after the verb.
+      const subj = verbSpeaker(doc, k + 1, k + 1, l, "after");
+      if (!subj) continue;
+      isTag = true;
+      attr = attrOf(subj, k + 1);
     } else if (lang === "de" && tokens[k]!.low === "so" && phraseAfter(doc, k, l)) {
       isTag = true;
       attr = attrOf(phraseAfter(doc, k, l), k);
+    } else if (lang === "de" && TAIL_AUX_DE.has(tokens[k]!.low) && endTok - 1 > k + 1 && speech[endTok - 1]! > 0 && outside(doc, endTok - 1) && !NAMING_ONLY.has(tokens[endTok - 1]!.low)) {
+      // "…, hatte die Ministerin damals gesagt.": an auxiliary, the subject, the participle last.
+      let plain = true;
+      for (let j = k + 1; j < endTok - 1; j++) if (tokens[j]!.kind === TK.Punct || speech[j]! > 0) plain = false;
+      const subj = plain ? verbSpeaker(doc, endTok - 1, k + 1, endTok, "before") : null;
+      if (!subj || subj.first <= k) continue;
+      isTag = true;
+      attr = attrOf(subj, endTok - 1);
     }
     if (!isTag) continue;
     const found = make(f, c, attr);
@@ -1918,6 +1934,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
   }
   return null;
 }
+
+/** Auxiliaries that open a tail tag whose participle ends the sentence ("…, hatte er gesagt"). */
+const TAIL_AUX_DE = new Set(["hatte", "hat", "hätte", "habe", "hatten", "haben"]);
 
 const RELATIVE_ONLY_DE = new Set(["denen", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]);
 const RELATIVE_OR_ARTICLE_DE = new Set(["der", "die", "das", "dem", "den"]);

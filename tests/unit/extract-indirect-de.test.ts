@@ -44,4 +44,21 @@ describe("German indirect speech: round 9", () => {
       "Es gebe Pläne, die bis 2030 umgesetzt werden sollen",
     ]);
   });
+
+  it("a tail tag after a reported clause that has a speech verb of its own", () => {
+    expect(pairs("Der Verein meldete einen Ausfall. Man habe den Fehler im Netz festgestellt, so der Betreiber.")).toEqual([
+      ["Man habe den Fehler im Netz festgestellt", "der Betreiber"],
+    ]);
+    // "Wie X erklärte, …" is still a head tag.
+    expect(pairs("Wie der Minister erklärte, sei die Lage ernst.")).toEqual([["sei die Lage ernst", "der Minister"]]);
+  });
+
+  it("tail tags „so“ + verb + subject and auxiliary + subject + participle", () => {
+    expect(pairs("Der Verein meldete einen Ausfall. Die Reise käme einer Folter gleich, so bestätigt das Gericht.")).toEqual([
+      ["Die Reise käme einer Folter gleich", "Gericht"],
+    ]);
+    expect(pairs("Der Verein meldete einen Ausfall. Die Lage sei ernst, hatte die Ministerin damals gesagt.")).toEqual([
+      ["Die Lage sei ernst", "die Ministerin"],
+    ]);
+  });
 });
