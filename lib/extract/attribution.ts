@@ -1938,6 +1938,31 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
 /** Auxiliaries that open a tail tag whose participle ends the sentence ("…, hatte er gesagt"). */
 const TAIL_AUX_DE = new Set(["hatte", "hat", "hätte", "habe", "hatten", "haben"]);
 
+/** Lower-case words in "-e" that are no verbs (articles, pronouns, adverbs). */
+const NOT_VERB_E_DE = new Set(["die", "eine", "keine", "seine", "ihre", "meine", "deine", "unsere", "eure", "diese", "jede", "jene", "alle", "welche", "solche", "manche", "beide", "einige", "viele", "wenige", "andere", "mehrere", "ohne", "gerne", "heute", "ebenfalls", "bereits", "weitere", "gegebene", "lange", "schnelle", "ihm", "nie", "sie", "wie", "se", "je"]);
+
+/**
+ * After a speech verb and a comma, a clause with a Konjunktiv I the lexicon does not list:
+ * a subject (a name or a pronoun) and a lower-case verb in "-e" in second place ("meldete der
+ * Sender, Feldmann rechne mit …", "sagte, er vermute …").
+ */
+function konjLikeDe(doc: Doc, a: number, end: number): boolean {
+  const { tokens } = doc;
+  const s = tokens[a];
+  if (!s || s.kind !== TK.Word) return false;
+  let j = a + 1;
+  if (s.cap) {
+    // A name of one or two words.
+    if (tokens[j]?.kind === TK.Word && tokens[j]!.cap) j++;
+  } else if (!["er", "sie", "es", "man"].includes(s.low)) return false;
+  const v = tokens[j];
+  if (!v || j >= end || v.kind !== TK.Word || v.cap || !outside(doc, j)) return false;
+  if (v.low.length < 4 || !v.low.endsWith("e") || NOT_VERB_E_DE.has(v.low) || v.low.endsWith("ische") || v.low.endsWith("liche")) return false;
+  // An adjective before its noun is no verb: "Feldmann neue Pläne".
+  const n = tokens[j + 1];
+  return !(n && n.kind === TK.Word && n.cap);
+}
+
 const RELATIVE_ONLY_DE = new Set(["denen", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]);
 const RELATIVE_OR_ARTICLE_DE = new Set(["der", "die", "das", "dem", "den"]);
 const PREPOSITIONS_DE = new Set(["mit", "von", "in", "bei", "für", "auf", "an", "aus", "zu", "nach", "über", "unter", "durch", "gegen", "um", "vor", "hinter", "neben", "zwischen", "seit", "ohne", "trotz", "wegen", "während"]);
@@ -2072,7 +2097,7 @@ function headClauseDe(
           while (j < endTok && j - k <= 5 && tokens[j]!.kind === TK.Word && tokens[j]!.cap) j++;
           if (tokens[j]?.text === "," && tokens[j + 1] && CONJ_THAT.has(tokens[j + 1]!.low)) return { start: j + 2, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, j, "auto"), v), cue: v };
         }
-        if (hasKonj(k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
+        if (hasKonj(k + 1, endTok) || konjLikeDe(doc, k + 1, endTok)) return { start: k + 1, end: endTok, attr: attrOf(verbSpeaker(doc, v, f, k, "auto"), v), cue: v };
         // A "zu"-infinitive is the verb's own complement when the verb (or its particle, or a
         // "dazu"/"bereit") closes the clause before it: "kündigte an, … zu prüfen", not
         // "bekräftigten ihre Entschlossenheit, … zu vertreiben".

@@ -61,4 +61,11 @@ describe("German indirect speech: round 9", () => {
       ["Die Lage sei ernst", "die Ministerin"],
     ]);
   });
+
+  it("after a speech verb and a comma, a subject and a verb in „-e“ is a Konjunktiv I the lexicon does not list", () => {
+    expect(pairs("Am Montag meldete der Sender, Feldmann rechne mit einer Verhandlung.")).toEqual([["Feldmann rechne mit einer Verhandlung", "Sender"]]);
+    expect(pairs("Der Minister sagte, er vermute einen Fehler.")).toEqual([["er vermute einen Fehler", "Der Minister"]]);
+    // An adjective before a noun is no verb.
+    expect(pairs("Am Montag meldete der Sender, Feldmann neue Schuhe.")).toEqual([]);
+  });
 });
