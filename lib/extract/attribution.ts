@@ -1716,6 +1716,14 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
     } else if (lang === "de" && tokens[k]!.low === "so" && phraseAfter(doc, k, l)) {
       isTag = true;
       attr = attrOf(phraseAfter(doc, k, l), k);
+    } else if (lang === "de" && (tokens[k]!.low === "wie" || ((tokens[k]!.low === "das" || tokens[k]!.low === "dies") && speech[k + 1]! > 0)) && !tokens[k]!.cap && c >= f + 3 && tailWieDe(doc, k, endTok) >= 0) {
+      // "…, wie die Agentur gestern berichtete." / "…, das teilte das Institut mit.": a tag at
+      // the end of the sentence; what comes before it is the report.
+      const v = tailWieDe(doc, k, endTok);
+      const subj = tokens[k]!.low === "wie" ? verbSpeaker(doc, v, k + 1, endTok, "before") ?? adHocSpan(doc, k + 1, v) : verbSpeaker(doc, v, v, endTok, "after");
+      if (!subj) continue;
+      isTag = true;
+      attr = attrOf(subj, v);
     } else if (lang === "de" && TAIL_AUX_DE.has(tokens[k]!.low) && endTok - 1 > k + 1 && speech[endTok - 1]! > 0 && outside(doc, endTok - 1) && !NAMING_ONLY.has(tokens[endTok - 1]!.low)) {
       // "…, hatte die Ministerin damals gesagt.": an auxiliary, the subject, the participle last.
       let plain = true;
@@ -1961,6 +1969,32 @@ function konjLikeDe(doc: Doc, a: number, end: number): boolean {
   // An adjective before its noun is no verb: "Feldmann neue Pläne".
   const n = tokens[j + 1];
   return !(n && n.kind === TK.Word && n.cap);
+}
+
+/**
+ * The speech verb of a tag at the end of a sentence that opens at k with "wie" ("wie die
+ * Agentur gestern berichtete", the verb last) or "das"/"dies" ("das teilte X mit", the verb
+ * first): its index, or -1 when the words up to the end are not such a tag.
+ */
+const COMPARE_DE = new Set(["so", "ebenso", "genauso", "anders", "gleich", "wie"]);
+
+function tailWieDe(doc: Doc, k: number, end: number): number {
+  const { tokens, speech } = doc;
+  if (end - k > 14) return -1;
+  for (let j = k + 1; j < end; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TK.Punct && !"„“”\"«»()-.".includes(t.text)) return -1;
+  }
+  if (tokens[k]!.low === "wie") {
+    // "so schnell, wie man erwartet hatte": a comparison.
+    for (let j = k - 2; j >= 0 && j >= k - 4; j--) if (COMPARE_DE.has(tokens[j]!.low)) return -1;
+    // The verb last, or the verb and a particle or an auxiliary ("mitteilte", "bekannt gab", "berichtet hat").
+    for (let j = end - 1; j > k + 1 && j >= end - 3; j--) {
+      if (speech[j]! > 0 && outside(doc, j) && !NAMING_ONLY.has(tokens[j]!.low)) return j;
+    }
+    return -1;
+  }
+  return outside(doc, k + 1) && !NAMING_ONLY.has(tokens[k + 1]!.low) ? k + 1 : -1;
 }
 
 const RELATIVE_ONLY_DE = new Set(["denen", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]);

@@ -68,4 +68,15 @@ describe("German indirect speech: round 9", () => {
     // An adjective before a noun is no verb.
     expect(pairs("Am Montag meldete der Sender, Feldmann neue Schuhe.")).toEqual([]);
   });
+
+  it("a tag that ends the sentence: „…, wie X berichtete.“ and „…, das teilte X mit.“", () => {
+    expect(pairs("Der Polizei gelang es am Dienstag, einen Schmuggler zu fassen, wie die Agentur Nordpress gestern berichtete.")).toEqual([
+      ["Der Polizei gelang es am Dienstag, einen Schmuggler zu fassen", "Agentur Nordpress"],
+    ]);
+    expect(pairs("Seit dem 19. Juni ist die Kamera des Teleskops ausgefallen, das teilte das Institut mit.")).toEqual([
+      ["Seit dem 19. Juni ist die Kamera des Teleskops ausgefallen", "Institut"],
+    ]);
+    // "wie" comparing reports nothing.
+    expect(pairs("Die Preise stiegen so schnell, wie man es erwartet hatte.")).toEqual([]);
+  });
 });
