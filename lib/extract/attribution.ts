@@ -1883,7 +1883,8 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       continue;
     }
     if ((lang === "de" && low === "laut") || (lang === "en" && low === "according" && tokens[k + 1]?.low === "to")) {
-      const m = lang === "de" ? phraseAfter(doc, k, endTok) : mentionAfter(doc, k + 1, endTok) ?? adHoc(doc, k + 2, endTok);
+      // ("Laut bildblog.de …": a web address the phrases do not read is the source itself.)
+      const m = lang === "de" ? (dottedNameDe(doc, k + 1) ? adHocSpan(doc, k + 1, k + 2) : phraseAfter(doc, k, endTok)) : mentionAfter(doc, k + 1, endTok) ?? adHoc(doc, k + 2, endTok);
       if (!m) continue;
       if (lang === "de" && k !== f) {
         const found = make(f, endTok, attrOf(m, k));
@@ -1976,6 +1977,12 @@ function konjLikeDe(doc: Doc, a: number, end: number): boolean {
  * Agentur gestern berichtete", the verb last) or "das"/"dies" ("das teilte X mit", the verb
  * first): its index, or -1 when the words up to the end are not such a tag.
  */
+/** A lower-case name with a dot inside, a web address ("bildblog.de", "t-online.de"). */
+function dottedNameDe(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  return !!t && t.kind === TK.Word && !t.cap && t.low.indexOf(".") > 0 && t.low.indexOf(".") < t.low.length - 1;
+}
+
 const COMPARE_DE = new Set(["so", "ebenso", "genauso", "anders", "gleich", "wie"]);
 
 function tailWieDe(doc: Doc, k: number, end: number): number {

@@ -79,4 +79,10 @@ describe("German indirect speech: round 9", () => {
     // "wie" comparing reports nothing.
     expect(pairs("Die Preise stiegen so schnell, wie man es erwartet hatte.")).toEqual([]);
   });
+
+  it("„Laut nordblog.de …“: a web address after „laut“ is the source, and the report is all that follows", () => {
+    expect(pairs("Laut nordblog.de veröffentlichte das Ministerium kürzlich einen Bericht.")).toEqual([
+      ["veröffentlichte das Ministerium kürzlich einen Bericht", "nordblog.de"],
+    ]);
+  });
 });
