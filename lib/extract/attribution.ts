@@ -1696,6 +1696,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       continue;
     }
     if (speech[k]! > 0 && !NAMING_ONLY.has(tokens[k]!.low)) {
+      // "Tegaye Mununhe, der Polizeichef der Region, sagte …": a name with its apposition or
+      // relative clause before the verb is the subject; the verb heads the sentence.
+      if (lang === "de" && subjectWithAppositionDe(doc, f, c)) break;
       const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
       isTag = true;
@@ -1981,6 +1984,19 @@ function konjLikeDe(doc: Doc, a: number, end: number): boolean {
 function dottedNameDe(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
   return !!t && t.kind === TK.Word && !t.cap && t.low.indexOf(".") > 0 && t.low.indexOf(".") < t.low.length - 1;
+}
+
+/**
+ * [f, c) is a name (capitalized words) and, after a comma, its apposition or relative clause
+ * ("Tegaye Mununhe, der Polizeichef der Region", "Carter, der im Land war").
+ */
+function subjectWithAppositionDe(doc: Doc, f: number, c: number): boolean {
+  const { tokens } = doc;
+  let p = f;
+  while (p < c && p - f < 5 && tokens[p]!.kind === TK.Word && tokens[p]!.cap) p++;
+  if (p === f || tokens[p]?.text !== "," || p >= c) return false;
+  const n = tokens[p + 1];
+  return !!n && n.kind === TK.Word && !n.cap && ["der", "die", "das", "ein", "eine", "einer", "welcher", "welche"].includes(n.low);
 }
 
 const COMPARE_DE = new Set(["so", "ebenso", "genauso", "anders", "gleich", "wie"]);

@@ -85,4 +85,13 @@ describe("German indirect speech: round 9", () => {
       ["veröffentlichte das Ministerium kürzlich einen Bericht", "nordblog.de"],
     ]);
   });
+
+  it("a name with its apposition or relative clause before the speech verb is its subject, not reported words", () => {
+    expect(pairs("Mara Lenz, die Sprecherin der Feuerwehr, sagte gegenüber der Agentur Nordpress, dass mindestens 30 Häuser zerstört worden seien.")).toEqual([
+      ["mindestens 30 Häuser zerstört worden seien", "die Sprecherin"],
+    ]);
+    expect(pairs("Carter, der als Beobachter im Land war, sagte Reportern, dass die Wahl fair gewesen sei.")).toEqual([
+      ["die Wahl fair gewesen sei", "Carter"],
+    ]);
+  });
 });
