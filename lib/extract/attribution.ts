@@ -1727,12 +1727,13 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (!subj) continue;
       isTag = true;
       attr = attrOf(subj, v);
-    } else if (lang === "de" && TAIL_AUX_DE.has(tokens[k]!.low) && endTok - 1 > k + 1 && speech[endTok - 1]! > 0 && outside(doc, endTok - 1) && !NAMING_ONLY.has(tokens[endTok - 1]!.low)) {
+    } else if (lang === "de" && TAIL_AUX_DE.has(tokens[k]!.low) && !subjectWithAppositionDe(doc, f, c) && endTok - 1 > k + 1 && speech[endTok - 1]! > 0 && outside(doc, endTok - 1) && !NAMING_ONLY.has(tokens[endTok - 1]!.low)) {
       // "…, hatte die Ministerin damals gesagt.": an auxiliary, the subject, the participle last.
       let plain = true;
       for (let j = k + 1; j < endTok - 1; j++) if (tokens[j]!.kind === TK.Punct || speech[j]! > 0) plain = false;
       const subj = plain ? verbSpeaker(doc, endTok - 1, k + 1, endTok, "before") : null;
-      if (!subj || subj.first <= k) continue;
+      // (The subject right after the auxiliary: "hatte die Ministerin … gesagt".)
+      if (!subj || subj.first !== k + 1) continue;
       isTag = true;
       attr = attrOf(subj, endTok - 1);
     }
@@ -1992,6 +1993,10 @@ function dottedNameDe(doc: Doc, k: number): boolean {
  */
 function subjectWithAppositionDe(doc: Doc, f: number, c: number): boolean {
   const { tokens } = doc;
+  // One noun phrase up to the comma ("Der Präsident der Region, Qiangba Puncog", "Der
+  // Vizekanzler Franz Müntefering (SPD)"): the subject, set off by a comma.
+  const np = nounPhraseDe(doc, f, c + 1);
+  if (np && np.first === f && np.last >= c) return true;
   let p = f;
   while (p < c && p - f < 5 && tokens[p]!.kind === TK.Word && tokens[p]!.cap) p++;
   if (p === f || tokens[p]?.text !== "," || p >= c) return false;

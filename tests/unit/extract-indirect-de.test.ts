@@ -94,4 +94,13 @@ describe("German indirect speech: round 9", () => {
       ["die Wahl fair gewesen sei", "Carter"],
     ]);
   });
+
+  it("one noun phrase set off by a comma before the verb is the subject („Der Präsident der Region, Mara Lenz, wies … zurück“)", () => {
+    expect(pairs("Der Präsident der Region, Mara Lenz, wies jedoch die Darstellung zurück, die Gäste seien gezwungen worden.")).toEqual([
+      ["die Gäste seien gezwungen worden", "Mara Lenz"],
+    ]);
+    expect(pairs("Der Vizekanzler Paul Adler (SPD), hat seinen Rücktritt von seinen Ämtern verkündet. Er werde im Bundestag bleiben.")).toEqual([
+      ["Er werde im Bundestag bleiben", "Paul Adler"],
+    ]);
+  });
 });
