@@ -2312,6 +2312,15 @@ function speechLikeAux(low: string): boolean {
   return low === "wird" || low === "wurde" || low === "werden" || low === "wurden" || low === "war" || low === "heißt" || low === "hieß" || low === "ist";
 }
 
+/** "nach" at k opens a noun phrase of its own ("nach einem Waffenstillstand", "nach Neuwahlen", "nach mehr Autonomie"). */
+function prepositionalNachDe(doc: Doc, k: number): boolean {
+  const n = doc.tokens[k + 1];
+  if (!n || n.kind === TK.Punct) return false;
+  if (n.kind !== TK.Word) return false;
+  if (n.cap) return doc.sentences[doc.sentOf[k]!]!.first !== k + 1;
+  return isDeterminerDe(n.low) || n.low === "mehr" || n.low === "weniger" || (n.low.endsWith("en") && doc.tokens[k + 2]?.kind === TK.Word && doc.tokens[k + 2]!.cap);
+}
+
 function frameHead(doc: Doc, np: Phrase): boolean {
   for (let k = np.first; k < np.last; k++) {
     const t = doc.tokens[k]!;
@@ -2360,6 +2369,9 @@ function frameDe(doc: Doc, f: number, end: number): { first: number; last: numbe
       if (best < 0) continue;
       const np = { first: best, last: k };
       if (low === "nach" && !frameHead(doc, np)) continue;
+      // "die Forderung nach einem Waffenstillstand", "aller Voraussicht nach": "nach" with a noun
+      // phrase of its own is a preposition of the noun, not a source ("Seiner Meinung nach ist …").
+      if (low === "nach" && prepositionalNachDe(doc, k)) continue;
       let first = best;
       if (tokens[best - 1]?.text === "," && best - 1 >= f) first = best - 1;
       let last = k + 1;

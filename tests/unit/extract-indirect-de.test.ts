@@ -103,4 +103,11 @@ describe("German indirect speech: round 9", () => {
       ["Er werde im Bundestag bleiben", "Paul Adler"],
     ]);
   });
+
+  it("„nach“ with a noun phrase of its own is a preposition of the noun before it, no source („die Forderung nach mehr Rechten“)", () => {
+    expect(pairs("Die Rebellen beharren auf der Forderung nach mehr Autonomie und Respekt.")).toEqual([]);
+    expect(pairs("Die Vermietung des Turms wird aller Voraussicht nach einem Jahr schwierig werden.")).toEqual([]);
+    // A postposition still is one.
+    expect(pairs("Seiner Meinung nach sei die Lage ernst.")).toEqual([["sei die Lage ernst", "Seiner Meinung"]]);
+  });
 });
