@@ -447,6 +447,9 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     if ((vt === "heißt" || vt === "hieß") && tokens[f + 1]?.low === "es" && word(first) && ["in", "im", "laut", "auf"].includes(first.low)) {
       return nounPhraseDe(doc, start + 1, f);
     }
+    // "Besorgt äußerte sich Kofi Annan", "Sichtlich erfreut zeigte sich …": an adjective or
+    // participle in front; the subject follows the verb.
+    if (f - start <= 2 && predicativeFrontDe(doc, start, f)) return phraseAfterVerb(doc, f, hi);
     const np = nounPhraseDe(doc, start, f);
     // A personal pronoun right after the verb is the subject, and the first constituent its
     // object: "Den Plan bezeichnete er als …", "Nun ließ sie … erklären".
@@ -477,6 +480,24 @@ export function subjectPhraseDe(doc: Doc, v: number, lo: number, hi: number): Ph
     }
   }
   return phraseAfterVerb(doc, f, hi);
+}
+
+/**
+ * [a, b) is an adjective or participle alone in front of the verb: capitalized at the sentence
+ * start, with the shape of a participle ("Besorgt", "Enttäuscht", "Verärgert") or an adjective
+ * ("Skeptisch", "Sichtlich erfreut"), and no name.
+ */
+function predicativeFrontDe(doc: Doc, a: number, b: number): boolean {
+  const { tokens } = doc;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!;
+    if (!word(t)) return false;
+    const w = t.low;
+    const participle = /^(be|ge|er|ver|ent|über|zer)[a-zäöüß]{3,}t$/.test(w) && !/(icht|ucht|kt|rat|tat|staat|ort|recht)$/.test(w);
+    const adjective = /(isch|lich)$/.test(w);
+    if (!participle && !adjective) return false;
+  }
+  return true;
 }
 
 const PREPOSITIONS_DE = new Set(

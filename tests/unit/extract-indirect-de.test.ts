@@ -110,4 +110,10 @@ describe("German indirect speech: round 9", () => {
     // A postposition still is one.
     expect(pairs("Seiner Meinung nach sei die Lage ernst.")).toEqual([["sei die Lage ernst", "Seiner Meinung"]]);
   });
+
+  it("an adjective or participle in front of the verb is no subject („Besorgt äußerte sich Mara Lenz …“)", () => {
+    expect(pairs("Besorgt äußerte sich Mara Lenz über die Zunahme der Gewalt. Auch gebe es Berichte über Entführungen.")).toEqual([
+      ["Auch gebe es Berichte über Entführungen", "Mara Lenz"],
+    ]);
+  });
 });
