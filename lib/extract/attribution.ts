@@ -1951,6 +1951,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
 /** Auxiliaries that open a tail tag whose participle ends the sentence ("…, hatte er gesagt"). */
 const TAIL_AUX_DE = new Set(["hatte", "hat", "hätte", "habe", "hatten", "haben"]);
 
+const SUBJECT_PRONOUNS_DE = new Set(["er", "sie", "es", "man"]);
+const APPOSITION_OPENERS_DE = new Set(["der", "die", "das", "ein", "eine", "einer", "welcher", "welche"]);
+
 /** Lower-case words in "-e" that are no verbs (articles, pronouns, adverbs). */
 const NOT_VERB_E_DE = new Set(["die", "eine", "keine", "seine", "ihre", "meine", "deine", "unsere", "eure", "diese", "jede", "jene", "alle", "welche", "solche", "manche", "beide", "einige", "viele", "wenige", "andere", "mehrere", "ohne", "gerne", "heute", "ebenfalls", "bereits", "weitere", "gegebene", "lange", "schnelle", "ihm", "nie", "sie", "wie", "se", "je"]);
 
@@ -1967,7 +1970,7 @@ function konjLikeDe(doc: Doc, a: number, end: number): boolean {
   if (s.cap) {
     // A name of one or two words.
     if (tokens[j]?.kind === TK.Word && tokens[j]!.cap) j++;
-  } else if (!["er", "sie", "es", "man"].includes(s.low)) return false;
+  } else if (!SUBJECT_PRONOUNS_DE.has(s.low)) return false;
   const v = tokens[j];
   if (!v || j >= end || v.kind !== TK.Word || v.cap || !outside(doc, j)) return false;
   if (v.low.length < 4 || !v.low.endsWith("e") || NOT_VERB_E_DE.has(v.low) || v.low.endsWith("ische") || v.low.endsWith("liche")) return false;
@@ -2001,7 +2004,7 @@ function subjectWithAppositionDe(doc: Doc, f: number, c: number): boolean {
   while (p < c && p - f < 5 && tokens[p]!.kind === TK.Word && tokens[p]!.cap) p++;
   if (p === f || tokens[p]?.text !== "," || p >= c) return false;
   const n = tokens[p + 1];
-  return !!n && n.kind === TK.Word && !n.cap && ["der", "die", "das", "ein", "eine", "einer", "welcher", "welche"].includes(n.low);
+  return !!n && n.kind === TK.Word && !n.cap && APPOSITION_OPENERS_DE.has(n.low);
 }
 
 const COMPARE_DE = new Set(["so", "ebenso", "genauso", "anders", "gleich", "wie"]);
