@@ -1156,6 +1156,8 @@ export function attribute(doc: Doc, accepted: number[]): { quotes: QuoteCandidat
     if (doc.lang === "de" && s + 1 < sentences.length) {
       const v = anaphoricTagDe(doc, s + 1);
       if (v >= 0) nextTag = attrOf(verbSpeaker(doc, v, sentences[s + 1]!.first, sentences[s + 1]!.last, "auto"), v);
+      // "Dies geht aus einer Mitteilung des Konzerns hervor.": the document is the source.
+      else nextTag = emergesFromDe(doc, s + 1);
     }
     let ind = detectIndirect(doc, s, last);
     if (!ind && nextTag) ind = wholeSentence(doc, s, nextTag);
@@ -2189,6 +2191,27 @@ function relativeSpeechAhead(doc: Doc, r: number, end: number): boolean {
 }
 
 /** Sentence s as reported speech (without its final punctuation and without direct quotes in it). */
+const EMERGES_DE = new Set(["geht", "ging", "gehe"]);
+
+/** "Dies geht aus X hervor", "Das ging aus X hervor": X (after "aus") as the source of the sentence before. */
+function emergesFromDe(doc: Doc, s: number): Attr | null {
+  const { tokens } = doc;
+  const sent = doc.sentences[s]!;
+  let k = sent.first;
+  while (k < sent.last && tokens[k]!.kind === TK.Punct) k++;
+  const t = tokens[k];
+  if (!t || t.kind !== TK.Word || (t.low !== "dies" && t.low !== "das") || !EMERGES_DE.has(tokens[k + 1]?.low ?? "")) return null;
+  let aus = -1;
+  for (let j = k + 2; j < sent.last && j <= k + 5; j++) if (tokens[j]!.low === "aus") aus = j;
+  if (aus < 0) return null;
+  let end = sent.last;
+  while (end > aus && tokens[end - 1]!.kind === TK.Punct) end--;
+  if (tokens[end - 1]?.low !== "hervor") return null;
+  const np = nounPhraseDe(doc, aus + 1, end - 1);
+  const m = np ? phraseMention(doc, np) : null;
+  return m ? { mention: m, person: m.person, cue: k + 1 } : null;
+}
+
 function wholeSentence(doc: Doc, s: number, attr: Attr): IndirectFound | null {
   const { tokens } = doc;
   const sent = doc.sentences[s]!;

@@ -116,4 +116,10 @@ describe("German indirect speech: round 9", () => {
       ["Auch gebe es Berichte über Entführungen", "Mara Lenz"],
     ]);
   });
+
+  it("„Dies geht aus X hervor.“ attributes the sentence before to X", () => {
+    expect(pairs("Der Konzern plant eine Umwandlung in eine neue Rechtsform. Dies geht aus einer Pressemitteilung des Konzerns hervor.")).toEqual([
+      ["Der Konzern plant eine Umwandlung in eine neue Rechtsform", "Pressemitteilung"],
+    ]);
+  });
 });
