@@ -1758,6 +1758,18 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (found) return found;
       break;
     }
+    // "Studien der Charité, nach denen Homöopathie … ebenbürtig sei": "nach denen" as "wonach";
+    // the relative pronoun is the mention, the phrase before it the source it stands for.
+    for (let k = f + 2; k + 2 < endTok; k++) {
+      if (tokens[k]!.low !== "nach" || tokens[k - 1]!.text !== "," || !outside(doc, k) || !NACH_RELATIVE_DE.has(tokens[k + 1]!.low)) continue;
+      if (!hasKonj(k + 2, endTok)) break;
+      const ref = phraseBefore(doc, k - 1, f);
+      if (!ref) break;
+      const m = anaphor(doc, k + 1, ref);
+      const found = make(k + 2, endTok, { mention: m, person: m.person, cue: k });
+      if (found) return found;
+      break;
+    }
   }
 
   // B. Head tag: "Der Kremlchef wies zurück, dass …" / "He said (that) …".
@@ -1953,6 +1965,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
 /** Auxiliaries that open a tail tag whose participle ends the sentence ("…, hatte er gesagt"). */
 const TAIL_AUX_DE = new Set(["hatte", "hat", "hätte", "habe", "hatten", "haben"]);
 
+const NACH_RELATIVE_DE = new Set(["denen", "welchen", "welcher", "welchem"]);
 const SUBJECT_PRONOUNS_DE = new Set(["er", "sie", "es", "man"]);
 const APPOSITION_OPENERS_DE = new Set(["der", "die", "das", "ein", "eine", "einer", "welcher", "welche"]);
 

@@ -122,4 +122,13 @@ describe("German indirect speech: round 9", () => {
       ["Der Konzern plant eine Umwandlung in eine neue Rechtsform", "Pressemitteilung"],
     ]);
   });
+
+  it("„…, nach denen X sei“ reports what the phrase before says, like „wonach“", () => {
+    const text = "Der Verband verwies auf Studien der Klinik, nach denen die Therapie oft wirksam sei.";
+    const q = indirect(text);
+    expect(q.map((x) => x.text)).toEqual(["die Therapie oft wirksam sei"]);
+    expect(text.slice(q[0]!.speaker!.start, q[0]!.speaker!.end)).toBe("denen");
+    // Without a Konjunktiv, "nach denen" reports nothing.
+    expect(indirect("Es gab drei Anschläge, nach denen die Polizei die Grenze schloss.")).toEqual([]);
+  });
 });
