@@ -1788,6 +1788,8 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
         const m = inDocumentDe(doc, f, head.cue);
         if (m) attr = { mention: m, person: m.person, cue: head.cue };
       }
+      // "Als Begründung heißt es, …" right after a report: that report's source goes on.
+      if (!attr && HEISST_DE.has(tokens[head.cue]!.low) && last && s - last.sentence <= 1) attr = carried(last.attr);
       const found = make(head.start, head.end, attr);
       // The speech verb is the cue even when it names nobody (an agentless passive, "heißt es").
       if (found && !attr) found.cue = head.cue;
@@ -1965,6 +1967,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
 /** Auxiliaries that open a tail tag whose participle ends the sentence ("…, hatte er gesagt"). */
 const TAIL_AUX_DE = new Set(["hatte", "hat", "hätte", "habe", "hatten", "haben"]);
 
+const HEISST_DE = new Set(["heißt", "hieß"]);
 const NACH_RELATIVE_DE = new Set(["denen", "welchen", "welcher", "welchem"]);
 const SUBJECT_PRONOUNS_DE = new Set(["er", "sie", "es", "man"]);
 const APPOSITION_OPENERS_DE = new Set(["der", "die", "das", "ein", "eine", "einer", "welcher", "welche"]);

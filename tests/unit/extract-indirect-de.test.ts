@@ -131,4 +131,11 @@ describe("German indirect speech: round 9", () => {
     // Without a Konjunktiv, "nach denen" reports nothing.
     expect(indirect("Es gab drei Anschläge, nach denen die Polizei die Grenze schloss.")).toEqual([]);
   });
+
+  it("„heißt es“ right after a report carries that report's source", () => {
+    expect(pairs("Die Partei lehnt strengere Regeln ab. Sie sagte, die Lage sei klar. Als Begründung heißt es, die Gesetze seien ausreichend.")).toEqual([
+      ["die Lage sei klar", "Sie"],
+      ["die Gesetze seien ausreichend", "Sie"],
+    ]);
+  });
 });
