@@ -1796,6 +1796,21 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       if (found) return found;
     }
   }
+  // "Im April wurde bekannt, dass …", "nachdem bekannt geworden war, dass …": news that became
+  // known, reported without a source.
+  if (lang === "de") {
+    const k = becameKnownDe(doc, f, endTok);
+    if (k >= 0) {
+      const found = make(k + 1, endTok, null);
+      if (found) {
+        // The cue is "bekannt", the last one before "dass".
+        let cue = k - 1;
+        while (cue > f && tokens[cue]!.low !== "bekannt") cue--;
+        found.cue = cue;
+        return found;
+      }
+    }
+  }
   if (lang === "en") {
     // English head tags (english.ts): each speech verb outside quotes opens the clause it
     // reports ("said the plan would fail", "told the press his nephew …", "reported that A; that
@@ -1966,6 +1981,28 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
 
 /** Auxiliaries that open a tail tag whose participle ends the sentence ("…, hatte er gesagt"). */
 const TAIL_AUX_DE = new Set(["hatte", "hat", "hätte", "habe", "hatten", "haben"]);
+
+const WERDEN_DE = new Set(["wurde", "wurden", "wird", "werden", "geworden", "worden", "war", "ist", "sei", "waren"]);
+
+/**
+ * "bekannt" with a form of "werden" ("wurde bekannt", "bekannt geworden war") and then ", dass":
+ * the index of "dass", or -1.
+ */
+function becameKnownDe(doc: Doc, f: number, end: number): number {
+  const { tokens } = doc;
+  for (let k = f; k + 2 < end; k++) {
+    if (tokens[k]!.low !== "bekannt" || tokens[k]!.cap || !outside(doc, k)) continue;
+    let j = k + 1;
+    let werden = WERDEN_DE.has(tokens[k - 1]?.low ?? "") || WERDEN_DE.has(tokens[k - 2]?.low ?? "");
+    while (j < end && j <= k + 2 && WERDEN_DE.has(tokens[j]!.low)) {
+      werden = true;
+      j++;
+    }
+    if (werden && tokens[j]?.text === "," && tokens[j + 1]?.low === "dass") return j + 1;
+    return -1;
+  }
+  return -1;
+}
 
 const HEISST_DE = new Set(["heißt", "hieß"]);
 const NACH_RELATIVE_DE = new Set(["denen", "welchen", "welcher", "welchem"]);

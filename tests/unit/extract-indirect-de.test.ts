@@ -138,4 +138,15 @@ describe("German indirect speech: round 9", () => {
       ["die Gesetze seien ausreichend", "Sie"],
     ]);
   });
+
+  it("„wurde bekannt, dass …“ / „nachdem bekannt geworden war, dass …“ reports news without a source", () => {
+    const text = "Im April wurde dann bekannt, dass der Minister zurücktritt. Zuvor war schon bekannt geworden, dass das Virus sich ausbreitet.";
+    const q = indirect(text);
+    expect(q.map((x) => [x.text, x.speaker, x.cue.map((c) => text.slice(c.start, c.end))])).toEqual([
+      ["der Minister zurücktritt", null, ["bekannt"]],
+      ["das Virus sich ausbreitet", null, ["bekannt"]],
+    ]);
+    // "bekannt" without "werden" ("Der Mann ist bekannt dafür, dass …") reports nothing.
+    expect(indirect("Der Mann ist als Sammler bekannt, dass er Briefmarken liebt.")).toEqual([]);
+  });
 });
