@@ -127,6 +127,8 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["aussprechen", ["ausgesprochen"]],
   ["andeuten", ["angedeutet"]],
   ["ausgehen", ["ausgegangen"]],
+  // "Es wird angenommen, dass …": an assumption, like "ausgehen".
+  ["annehmen", ["angenommen"], { cognition: true }],
   ["anprangern", ["angeprangert", "anprangerte", "anprangerten", "anprangert"]],
 ];
 for (const [lemma, forms, extra] of STRONG_DE) addForms(SPEECH_DE, forms, { lemma, ...extra });

@@ -149,4 +149,12 @@ describe("German indirect speech: round 9", () => {
     // "bekannt" without "werden" ("Der Mann ist bekannt dafür, dass …") reports nothing.
     expect(indirect("Der Mann ist als Sammler bekannt, dass er Briefmarken liebt.")).toEqual([]);
   });
+
+  it("„angenommen“ is a verb of assumption: „Es wird angenommen, dass …“", () => {
+    const text = "Es wird angenommen, dass der Sprengsatz ferngezündet wurde. Der Antrag wurde angenommen.";
+    const q = indirect(text);
+    expect(q.map((x) => [x.text, x.speaker, x.cue.map((c) => text.slice(c.start, c.end))])).toEqual([
+      ["der Sprengsatz ferngezündet wurde", null, ["angenommen"]],
+    ]);
+  });
 });
