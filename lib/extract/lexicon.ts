@@ -129,6 +129,7 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["ausgehen", ["ausgegangen"]],
   // "Es wird angenommen, dass …": an assumption, like "ausgehen".
   ["annehmen", ["angenommen"], { cognition: true }],
+  ["entscheiden", ["entschied", "entschieden", "entscheidet"]],
   ["anprangern", ["angeprangert", "anprangerte", "anprangerten", "anprangert"]],
 ];
 for (const [lemma, forms, extra] of STRONG_DE) addForms(SPEECH_DE, forms, { lemma, ...extra });

@@ -157,4 +157,10 @@ describe("German indirect speech: round 9", () => {
       ["der Sprengsatz ferngezündet wurde", null, ["angenommen"]],
     ]);
   });
+
+  it("„entscheiden“ reports a decision's content: „Das Gericht hatte entschieden, dass …“", () => {
+    expect(pairs("Am Montag entschied das Gericht, dass die Stadt den Bau stoppen muss.")).toEqual([
+      ["die Stadt den Bau stoppen muss", "Gericht"],
+    ]);
+  });
 });
