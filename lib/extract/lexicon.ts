@@ -94,7 +94,7 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["halten", ["hielt", "hielten", "hält"], { cognition: true, notParticles: ["ab", "an", "fest", "stand", "durch", "auf", "ein"] }],
   ["wissen", ["weiß", "wusste", "wussten"], { cognition: true }],
   ["verlangen", ["verlangte"]],
-  ["beschließen", []],
+  ["beschließen", ["beschloss", "beschlossen", "beschließt"]],
   ["versprechen", ["versprach", "versprachen", "verspricht", "versprochen"]],
   ["widersprechen", ["widersprach", "widersprachen", "widerspricht", "widersprochen"]],
   ["raten", ["riet", "rieten", "rät"]],

@@ -163,4 +163,11 @@ describe("German indirect speech: round 9", () => {
       ["die Stadt den Bau stoppen muss", "Gericht"],
     ]);
   });
+
+  it("„beschließen“ reports a resolution's content: „Der Rat beschloss, … einzurichten“", () => {
+    expect(pairs("Der Stadtrat beschloss, eine Flugverbotszone einzurichten.")).toEqual([["eine Flugverbotszone einzurichten", "Der Stadtrat"]]);
+    expect(pairs("Der Stadtrat hat beschlossen, dass eine Flugverbotszone eingerichtet wird.")).toEqual([
+      ["eine Flugverbotszone eingerichtet wird", "Der Stadtrat"],
+    ]);
+  });
 });
