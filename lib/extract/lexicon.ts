@@ -130,6 +130,7 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   // "Es wird angenommen, dass …": an assumption, like "ausgehen".
   ["annehmen", ["angenommen"], { cognition: true }],
   ["entscheiden", ["entschied", "entschieden", "entscheidet"]],
+  ["erinnern", ["erinnerte", "erinnerten", "erinnert"]],
   ["anprangern", ["angeprangert", "anprangerte", "anprangerten", "anprangert"]],
 ];
 for (const [lemma, forms, extra] of STRONG_DE) addForms(SPEECH_DE, forms, { lemma, ...extra });

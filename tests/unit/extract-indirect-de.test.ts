@@ -170,4 +170,8 @@ describe("German indirect speech: round 9", () => {
       ["eine Flugverbotszone eingerichtet wird", "Der Stadtrat"],
     ]);
   });
+
+  it("„erinnern“ as a speech verb: „Die Ministerin erinnerte daran, dass …“", () => {
+    expect(pairs("Die Ministerin erinnerte daran, dass die Frist im Mai endet.")).toEqual([["die Frist im Mai endet", "Die Ministerin"]]);
+  });
 });
