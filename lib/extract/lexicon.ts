@@ -131,6 +131,7 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["annehmen", ["angenommen"], { cognition: true }],
   ["entscheiden", ["entschied", "entschieden", "entscheidet"]],
   ["erinnern", ["erinnerte", "erinnerten", "erinnert"]],
+  ["bedauern", ["bedauerte", "bedauerten", "bedauert"]],
   ["anprangern", ["angeprangert", "anprangerte", "anprangerten", "anprangert"]],
 ];
 for (const [lemma, forms, extra] of STRONG_DE) addForms(SPEECH_DE, forms, { lemma, ...extra });

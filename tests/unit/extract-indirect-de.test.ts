@@ -174,4 +174,10 @@ describe("German indirect speech: round 9", () => {
   it("„erinnern“ as a speech verb: „Die Ministerin erinnerte daran, dass …“", () => {
     expect(pairs("Die Ministerin erinnerte daran, dass die Frist im Mai endet.")).toEqual([["die Frist im Mai endet", "Die Ministerin"]]);
   });
+
+  it("„bedauern“ as a speech verb: its subject is the source („Für die Stadtwerke bedauerte der Verband, dass …“)", () => {
+    expect(pairs("Der Minister lobte den Plan. Für die Stadtwerke bedauerte der Verband, dass sich die Regierung auf die Seite der Konzerne gestellt habe.")).toEqual([
+      ["sich die Regierung auf die Seite der Konzerne gestellt habe", "Verband"],
+    ]);
+  });
 });
