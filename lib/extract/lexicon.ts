@@ -132,6 +132,9 @@ const STRONG_DE: [string, string[], Partial<SpeechVerb>?][] = [
   ["entscheiden", ["entschied", "entschieden", "entscheidet"]],
   ["erinnern", ["erinnerte", "erinnerten", "erinnert"]],
   ["bedauern", ["bedauerte", "bedauerten", "bedauert"]],
+  ["befürworten", ["befürwortete", "befürworteten", "befürwortet"]],
+  // "Die Forscher errechneten, dass …": a computed figure reported as the source's finding.
+  ["errechnen", ["errechnete", "errechneten", "errechnet", "ausgerechnet", "berechnet", "berechnete"]],
   ["anprangern", ["angeprangert", "anprangerte", "anprangerten", "anprangert"]],
 ];
 for (const [lemma, forms, extra] of STRONG_DE) addForms(SPEECH_DE, forms, { lemma, ...extra });

@@ -180,4 +180,11 @@ describe("German indirect speech: round 9", () => {
       ["sich die Regierung auf die Seite der Konzerne gestellt habe", "Verband"],
     ]);
   });
+
+  it("„befürworten“ and „errechnen“ report their dass-clause", () => {
+    expect(pairs("80 Prozent der Befragten befürworteten, dass die Einkünfte offengelegt werden.")).toEqual([
+      ["die Einkünfte offengelegt werden", "80 Prozent der Befragten"],
+    ]);
+    expect(pairs("Die Forscher errechneten, dass die Kosten um ein Drittel steigen.")).toEqual([["die Kosten um ein Drittel steigen", "Die Forscher"]]);
+  });
 });
