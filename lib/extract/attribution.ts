@@ -1701,6 +1701,9 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // "Tegaye Mununhe, der Polizeichef der Region, sagte …": a name with its apposition or
       // relative clause before the verb is the subject; the verb heads the sentence.
       if (lang === "de" && subjectWithAppositionDe(doc, f, c)) break;
+      // "Da der Kongress die Finanzhoheit trägt, geht man davon aus, dass …": an adverbial
+      // clause in front is no reported content; the verb after it heads the sentence.
+      if (lang === "de" && adverbialClauseDe(tokens, f) && !commaBetween(doc, f, c)) continue;
       const subj = verbSpeaker(doc, k, k, l, "after");
       if (lang === "de" && !subj) continue;
       isTag = true;
@@ -2002,6 +2005,16 @@ function becameKnownDe(doc: Doc, f: number, end: number): number {
     return -1;
   }
   return -1;
+}
+
+const ADVERBIAL_SUBORD_DE = new Set(["da", "weil", "wenn", "obwohl", "obgleich", "nachdem", "bevor", "ehe", "falls", "sobald", "seitdem", "sofern", "solange", "indem"]);
+
+/** The sentence at f opens with an adverbial subordinate clause ("Da …", "Nachdem …", "Als …"). */
+function adverbialClauseDe(tokens: Token[], f: number): boolean {
+  let k = f;
+  while (tokens[k] && tokens[k]!.kind === TK.Punct) k++;
+  const t = tokens[k];
+  return !!t && t.kind === TK.Word && ADVERBIAL_SUBORD_DE.has(t.low);
 }
 
 const HEISST_DE = new Set(["heißt", "hieß"]);

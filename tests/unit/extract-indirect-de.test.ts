@@ -187,4 +187,8 @@ describe("German indirect speech: round 9", () => {
     ]);
     expect(pairs("Die Forscher errechneten, dass die Kosten um ein Drittel steigen.")).toEqual([["die Kosten um ein Drittel steigen", "Die Forscher"]]);
   });
+
+  it("an adverbial clause in front („Da …, geht man davon aus, dass …“) is no content of a tail tag", () => {
+    expect(pairs("Da der Rat die Finanzhoheit hat, geht man davon aus, dass der Plan scheitert.")).toEqual([["der Plan scheitert", "man"]]);
+  });
 });
