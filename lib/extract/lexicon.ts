@@ -146,7 +146,7 @@ const SEPARABLE_DE: [string, string[], string[]][] = [
   ["einräumen", ["räumte", "räumten", "räumt"], ["ein"]],
   ["ankündigen", ["kündigte", "kündigten", "kündigt"], ["an"]],
   ["mitteilen", ["teilte", "teilten", "teilt"], ["mit"]],
-  ["zugeben/bekanntgeben/angeben", ["gab", "gaben", "gibt"], ["zu", "bekannt", "an", "zurück"]],
+  ["zugeben/bekanntgeben/angeben", ["gab", "gaben", "gibt", "geben"], ["zu", "bekannt", "an", "zurück"]],
   ["klarstellen/feststellen", ["stellte", "stellten", "stellt"], ["klar", "fest"]],
   ["hervorheben", ["hob", "hoben", "hebt"], ["hervor"]],
   ["anmerken", ["merkte", "merkten", "merkt"], ["an"]],

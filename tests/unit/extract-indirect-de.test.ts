@@ -191,4 +191,10 @@ describe("German indirect speech: round 9", () => {
   it("an adverbial clause in front („Da …, geht man davon aus, dass …“) is no content of a tail tag", () => {
     expect(pairs("Da der Rat die Finanzhoheit hat, geht man davon aus, dass der Plan scheitert.")).toEqual([["der Plan scheitert", "man"]]);
   });
+
+  it("the plural „geben … bekannt“ is the separable speech verb too", () => {
+    expect(pairs("Die Stadtwerke geben in einer Mitteilung bekannt, dass sie die Preise senken wollen.")).toEqual([
+      ["sie die Preise senken wollen", "Die Stadtwerke"],
+    ]);
+  });
 });
