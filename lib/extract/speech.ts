@@ -190,6 +190,11 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
       continue;
     }
     if (lang === "de") {
+      // "hat … bekannt gegeben, dass …", "will … bekannt geben, dass …": written apart.
+      if ((t.low === "gegeben" || t.low === "geben") && tokens[i - 1]?.low === "bekannt" && !tokens[i - 1]!.cap) {
+        out[i] = 1;
+        continue;
+      }
       const sep = SEPARABLE_FINITE_DE.get(t.low);
       if (sep) {
         const fin = clauseFinalWord(tokens, i);

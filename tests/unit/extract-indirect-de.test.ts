@@ -197,4 +197,11 @@ describe("German indirect speech: round 9", () => {
       ["sie die Preise senken wollen", "Die Stadtwerke"],
     ]);
   });
+
+  it("„bekannt gegeben“ / „bekannt geben“ written apart is a speech verb", () => {
+    expect(pairs("Der Verein hat nun in einer Stellungnahme bekannt gegeben, dass er aufgelöst wird.")).toEqual([["er aufgelöst wird", "Der Verein"]]);
+    expect(pairs("Die Ministerin will heute vor dem Parlament bekannt geben, dass die Truppen abziehen.")).toEqual([
+      ["die Truppen abziehen", "Die Ministerin"],
+    ]);
+  });
 });
