@@ -45,8 +45,8 @@ describe("eval:extract --set en-real", () => {
 describe("eval:extract --set en-train", () => {
   const r = run(["--set", "en-train"]);
 
-  it("scores all 120 tuning articles, without a crash, and only that set", () => {
-    expect(r.stdout).toMatch(/== en-train \(English Wikinews[^\n]*: 120 document\(s\) \(120 en\), 0 crash\(es\)/);
+  it("scores all 130 tuning articles, without a crash, and only that set", () => {
+    expect(r.stdout).toMatch(/== en-train \(English Wikinews[^\n]*: 130 document\(s\) \(130 en\), 0 crash\(es\)/);
     expect(r.stdout).not.toMatch(/== dev|== seed|== de-wikinews|== en-real/);
   });
 
