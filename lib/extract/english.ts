@@ -271,6 +271,21 @@ function nameOfChunk(doc: Doc, c: Chunk): boolean {
   return isLowerWord(p) && (p.low === "of" || p.low === "from" || p.low === "at");
 }
 
+/**
+ * The name that ends an opening phrase right after one of its nouns ("In the blog post Chris
+ * Wright"), so that it is the subject of the clause the missing comma would have opened; null
+ * when a preposition, a determiner, a verb or a participle stands before it ("After meeting Chris
+ * Wright", "In talks with Chris Wright").
+ */
+function nameEndingOpenerEn(doc: Doc, c: Chunk): Mention | null {
+  const m = endMention(doc, c);
+  if (!m || m.kind !== "name" || m.first - 2 < c.a) return null;
+  const p = doc.tokens[m.first - 1]!;
+  if (!isLowerWord(p) || PREP_EN.has(p.low) || DET_EN.has(p.low) || RELATIVE_EN.has(p.low) || SUBORD_EN.has(p.low)) return null;
+  if (finiteEn(doc, m.first - 1) || doc.speech[m.first - 1] || /(?:ing|ed)$/.test(p.low)) return null;
+  return m;
+}
+
 /** The chunk has a finite verb outside a relative clause. */
 function hasFiniteVerb(doc: Doc, c: Chunk): boolean {
   for (let k = c.a; k < c.b; k++) {
@@ -429,6 +444,13 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
     // An apposition after a bare name: "Cindy Ferrer, head of a regional office, said".
     const before = chunks[i - 1];
     if (before && (isNameChunk(doc, before) || nameOfChunk(doc, before)) && !hasFiniteVerb(doc, c) && !isNameChunk(doc, c)) return headOf(doc, before, false);
+    // The same after an opening phrase that lacks its comma: "In the blog post Chris Wright, the
+    // Chief Technological Officer of Red Hat said" — the name follows a noun of the phrase, so it
+    // opens the clause (not "After meeting Chris Wright, the minister said": a verb governs it).
+    if (before && i === 1 && isModifier(doc, before) && !hasFiniteVerb(doc, c) && !isNameChunk(doc, c)) {
+      const m = nameEndingOpenerEn(doc, before);
+      if (m) return m;
+    }
     return headOf(doc, c, false);
   }
   return null;

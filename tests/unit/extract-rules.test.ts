@@ -1429,3 +1429,13 @@ describe("German direct quotes: seventh round on train", () => {
   });
 });
 
+
+describe("English speakers: round 9, from en-train articles 121-130", () => {
+  it("a name ending an opening phrase without its comma, then an apposition, speaks ('In the blog post Tom Vale, the chief of Kell Water said')", () => {
+    const r = en("In the blog post Tom Vale, the chief engineer of Kell Water said the pipes were safe.");
+    expect(indirectWith(r, "the pipes were safe").speaker?.name).toBe("Tom Vale");
+    // A name a verb or participle governs is no subject: the role after the comma speaks.
+    const r2 = en("After meeting Tom Vale, the mayor said the pipes were safe.");
+    expect(indirectWith(r2, "the pipes were safe").speaker?.name).not.toBe("Tom Vale");
+  });
+});
