@@ -89,6 +89,24 @@ export function openingAdjectiveEn(tokens: Token[], j: number): boolean {
   return opens && (OPENING_ADJ_EN.has(t.low) || /(ial|al|ary|ous|ive)$/.test(t.low));
 }
 
+/**
+ * "“…”, the letter read." / "“…”, his statement reads,": "read" ends the clause, and one to four
+ * words back, the first of them a determiner or a possessive, a quote closed with its comma.
+ */
+function readEndsTagEn(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  if (n === undefined || n.kind !== TK.Punct || !".,;".includes(n.text)) return false;
+  for (let k = i - 1; k >= i - 4 && k >= 2; k--) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Word) continue;
+    if (k === i - 1 || !articleOrOwnerBeforeEn(tokens[k + 1])) return false;
+    const p = tokens[k - 1]!.text;
+    // '”,' (British) or ',”' (American): a quotation mark and its comma.
+    return (t.text === "," && p !== ":" && QUOTE_OR_COLON.has(p)) || (p === "," && t.text !== ":" && QUOTE_OR_COLON.has(t.text));
+  }
+  return false;
+}
+
 /** "they", "we", or a plural noun after an article, "of" or an adjective ("a team of scientists", "the researchers"). */
 function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
@@ -176,6 +194,11 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // English "read": "The statement read: “…”", "“…”, reads a press release" — a document's
     // words, only next to a quotation mark or a colon ("read the book" reports nothing).
     if (lang === "en" && (t.low === "read" || t.low === "reads") && (QUOTE_OR_COLON.has(tokens[i + 1]?.text ?? "") || QUOTE_OR_COLON.has(tokens[i - 1]?.text ?? "") || (tokens[i - 1]?.text === "," && QUOTE_OR_COLON.has(tokens[i - 2]?.text ?? "")))) {
+      out[i] = 1;
+      continue;
+    }
+    // "“…”, the letter read.": "read" ending a tag whose few words follow the quote and its comma.
+    if (lang === "en" && (t.low === "read" || t.low === "reads") && readEndsTagEn(tokens, i)) {
       out[i] = 1;
       continue;
     }

@@ -1438,4 +1438,11 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     const r2 = en("After meeting Tom Vale, the mayor said the pipes were safe.");
     expect(indirectWith(r2, "the pipes were safe").speaker?.name).not.toBe("Tom Vale");
   });
+
+  it("'read' ending a tag after the quote and its comma is a document's speech verb ('\"…\", the letter read.')", () => {
+    const r = en('The council wrote to the mayor on Monday. "Every resident may see the plans", the letter read.');
+    expect(quoteWith(r, "Every resident may see the plans").speaker?.name).toMatch(/letter/);
+    const r2 = en('The board met on Friday. "We will appeal the ruling," the statement reads.');
+    expect(quoteWith(r2, "We will appeal the ruling").speaker?.name).toMatch(/statement/);
+  });
 });
