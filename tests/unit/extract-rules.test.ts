@@ -1445,4 +1445,11 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     const r2 = en('The board met on Friday. "We will appeal the ruling," the statement reads.');
     expect(quoteWith(r2, "We will appeal the ruling").speaker?.name).toMatch(/statement/);
   });
+
+  it("verbs that judge in someone's words frame a partial quote ('…, such as Tom Vale, who denounced the plan as a \"…\"')", () => {
+    const r = en('Several senators urged the board to act, such as Tom Vale, who denounced the plan as a "reckless gamble".');
+    expect(quoteWith(r, "reckless gamble").speaker?.name).toBe("Tom Vale");
+    const r2 = en('The council said the market would close. Ana Ruiz, a trader, slammed the decision as "a betrayal of the town".');
+    expect(quoteWith(r2, "a betrayal of the town").speaker?.name).toBe("Ana Ruiz");
+  });
 });
