@@ -542,6 +542,17 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   if (end && end.kind !== "org") return end;
   const titled = titledNameEn(doc, c);
   if (titled) return titled;
+  // "Biden and others in the Democratic Party warned": a group that a named person leads, no one
+  // person; the phrase through to the verb.
+  const lead = doc.mentionAt[c.a]!;
+  if (lead >= 0) {
+    const m = doc.mentions[lead]!;
+    const and = tokens[m.last];
+    if (m.first === c.a && m.kind === "name" && isLowerWord(and) && and!.low === "and" && isLowerWord(tokens[m.last + 1]) && (tokens[m.last + 1]!.low === "others" || tokens[m.last + 1]!.low === "other")) {
+      const group = phraseEn(doc, c.a, c.b);
+      if (group) return group;
+    }
+  }
   let b = c.b;
   let agentFrom = -1;
   for (let k = c.a + 1; k < c.b; k++) {

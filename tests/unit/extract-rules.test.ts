@@ -1452,4 +1452,9 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     const r2 = en('The council said the market would close. Ana Ruiz, a trader, slammed the decision as "a betrayal of the town".');
     expect(quoteWith(r2, "a betrayal of the town").speaker?.name).toBe("Ana Ruiz");
   });
+
+  it("a named person 'and others' is a group, not that person ('Vale and others in the Kell Party warned')", () => {
+    const r = en("Tom Vale lost the vote. Vale and others in the Kell Party warned the delay could harm the town.");
+    expect(indirectWith(r, "the delay could harm the town").speaker?.name).toBe("Vale and others in the Kell Party");
+  });
 });
