@@ -1044,6 +1044,10 @@ warned warns insisted insists argued argues recalled recalls declared declares c
 remarked remarks conceded concedes responded responds quipped joked shouted told tells read reads posted posts`.split(/\s+/),
 );
 
+/** Modals that open a clause's verb phrase, and the pronouns that would be their own subject. */
+const MODALS_EN = new Set(["can", "could", "will", "would", "may", "might", "must", "should", "shall"]);
+const PRONOUN_SUBJ_EN = new Set(["i", "you", "he", "she", "it", "we", "they"]);
+
 /** Whether a reported clause (a subject, then a finite verb) starts at token s. */
 function clauseAtEn(doc: Doc, s: number, end: number): boolean {
   const { tokens } = doc;
@@ -1051,6 +1055,7 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
   if (!t || s >= end || doc.markOf[s] || doc.quoteOf[s]! >= 0 || t.kind === TK.Punct) return false;
   if (word(t) && !t.cap && (PREP_EN.has(t.low) || COORD_EN.has(t.low) || t.low === "to" || t.low === "as" || t.low === "not" || RELATIVE_EN.has(t.low) || finiteEn(doc, s) || doc.speech[s])) return false;
   let rel = false;
+  let relVerb = false;
   let relWord = "";
   let sub = false;
   let lastComma = -1;
@@ -1063,6 +1068,7 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
       if (u.text === "," && !dateComma(tokens, k)) {
         // (A relative clause after "whereby" runs on over its commas; others end at one.)
         rel = rel && relWord === "whereby";
+        relVerb = false;
         sub = false;
         lastComma = k;
         // ", but some militias …", ", and later banned …": a new clause, not this subject's verb.
@@ -1085,6 +1091,10 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
     }
     // "described the decline … and called on donors": the reporter's next verb, not the clause's.
     if (finiteEn(doc, k) && COORD_EN.has(tokens[k - 1]?.low ?? "")) return false;
+    // "rocky planets which have a small radius can support …": after the relative clause's own
+    // verb, a modal opens the verb of the reported clause (no comma closes such a relative).
+    if (rel && relVerb && !sub && isLowerWord(u) && MODALS_EN.has(u.low) && !PRONOUN_SUBJ_EN.has(tokens[k - 1]?.low ?? "")) return true;
+    if (rel && finiteEn(doc, k)) relVerb = true;
     if (!rel && !sub && finiteEn(doc, k)) {
       // "announced his resignation in 1995, Cummings joined the race": after a comma a new
       // subject with its own verb is a main clause of its own.

@@ -1457,4 +1457,12 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     const r = en("Tom Vale lost the vote. Vale and others in the Kell Party warned the delay could harm the town.");
     expect(indirectWith(r, "the delay could harm the town").speaker?.name).toBe("Vale and others in the Kell Party");
   });
+
+  it("a relative clause without commas inside the reported clause: a modal after its verb is the clause's verb ('noted planets which have … can support …')", () => {
+    const r = en("The study noted lakes which have little oxygen can still support fish.");
+    expect(indirectWith(r, "lakes which have little oxygen can still support fish").speaker?.name).toMatch(/study/);
+    // A modal right after a pronoun belongs to the relative clause's own subject.
+    const r2 = en("The report noted workers who said they could leave did not.");
+    expect(r2.quotes.some((q) => q.text === "workers who said they could leave did not")).toBe(false);
+  });
 });
