@@ -1089,6 +1089,9 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
       sub = true;
       continue;
     }
+    // "posted a message on Facebook announcing he had …": a reporting participle's clause, not
+    // this one (the participle is the cue of its own).
+    if (doc.speech[k] && !u.cap && u.low.endsWith("ing") && !rel && !sub) return false;
     // "described the decline … and called on donors": the reporter's next verb, not the clause's.
     if (finiteEn(doc, k) && COORD_EN.has(tokens[k - 1]?.low ?? "")) return false;
     // "rocky planets which have a small radius can support …": after the relative clause's own

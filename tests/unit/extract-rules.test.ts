@@ -1465,4 +1465,11 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     const r2 = en("The report noted workers who said they could leave did not.");
     expect(r2.quotes.some((q) => q.text === "workers who said they could leave did not")).toBe(false);
   });
+
+  it("a reporting participle inside the object takes its own clause ('posted a message on Monday announcing he had …')", () => {
+    const r = en("Mayor Tom Vale posted a message on Monday announcing he had resigned from the council.");
+    const ind = r.quotes.filter((q) => q.kind === "indirect");
+    expect(ind.map((q) => q.text)).toEqual(["he had resigned from the council"]);
+    expect(ind[0]!.speaker?.name).toBe("Tom Vale");
+  });
 });
