@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, citingPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingAfterOpenerEn, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -1846,6 +1846,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // At the start: the clause after it; at the end, or before ", which …": what comes before
       // it; inside the sentence: the whole sentence (the en-real conventions).
       if (k === f || (k <= f + 2 && tokens[k - 1]!.kind === TK.Word && !tokens[k - 1]!.cap)) a = src.clause;
+      else if (accordingAfterOpenerEn(doc, f, k, src.clause, endTok)) b = endTok;
       else if (!accordingToQualifiesClause(doc, f, k)) continue;
       else if (src.last >= endTok || RELATIVE_EN.has(tokens[src.last + 1]?.low ?? "")) b = k;
       const found = make(a, b, attrOf(src.mention, k));

@@ -1472,4 +1472,12 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     expect(ind.map((q) => q.text)).toEqual(["he had resigned from the council"]);
     expect(ind[0]!.speaker?.name).toBe("Tom Vale");
   });
+
+  it("'according to X' between an opening phrase and the clause reports the whole sentence ('On Monday, according to the police, ten people were hurt')", () => {
+    const r = en("As a result of the storm, according to the fire service, ten homes were damaged.");
+    expect(indirectWith(r, "As a result of the storm, according to the fire service, ten homes were damaged").speaker?.name).toMatch(/fire service/);
+    // A verb before the phrase: as before, only when it qualifies the main clause.
+    const r2 = en("The town, which had, according to the fire service, ten damaged homes, reopened.");
+    expect(r2.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+  });
 });
