@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, citingPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingAfterOpenerEn, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingAfterOpenerEn, accordingToEn, frontedParticipleEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -1770,6 +1770,16 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       let start = reportedClauseEn(doc, v, endTok);
       if (start < 0) continue;
       let attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
+      // "Confirming life can thrive there, Seager said …": a reporting participle that opens the
+      // sentence reports the clause up to the main clause, whose subject speaks.
+      if (!attr && v === f && /ing$/.test(tokens[v]!.low)) {
+        const fp = frontedParticipleEn(doc, start, endTok);
+        if (!fp) continue;
+        const found = make(start, fp.end, attrOf(fp.subject, v));
+        if (found) items.push(found);
+        from = fp.end;
+        continue;
+      }
       // "Witnesses, according to The Telegraph, said …": a report of a report; the source
       // between the subject and its verb is the outer reporter (the annotation conventions).
       for (let k = v - 1; k > f && v - k <= 16; k--) {

@@ -1317,6 +1317,31 @@ export function accordingToQualifiesClause(doc: Doc, f: number, k: number): bool
 }
 
 /**
+ * A reporting participle that opens the sentence ("Confirming life can thrive there, Seager said
+ * …", "Warning the river would rise, the mayor closed the bridge"): its clause starts at `start`
+ * and ends at the first comma after which a main clause (a subject, then its verb) follows; the
+ * speaker is that clause's subject. Null when there is no such comma or subject.
+ */
+export function frontedParticipleEn(doc: Doc, start: number, end: number): { end: number; subject: Mention } | null {
+  const { tokens } = doc;
+  for (let c = start + 2; c < end - 1; c++) {
+    if (doc.quoteOf[c]! >= 0 || doc.markOf[c]) return null;
+    const t = tokens[c]!;
+    if (t.kind === TK.Punct && ".!?;:".includes(t.text)) return null;
+    if (t.text !== "," || dateComma(tokens, c) || !clauseAtEn(doc, c + 1, end)) continue;
+    for (let k = c + 2; k < end && k - c <= 8; k++) {
+      if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) return null;
+      if (finiteEn(doc, k) || doc.speech[k]) {
+        const subject = subjectBeforeEn(doc, k, c + 1);
+        return subject ? { end: c, subject } : null;
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
+/**
  * "On Monday, according to the police, ten people were hurt", "As a result of the unrest,
  * according to a report …, twenty people were arrested": the phrase follows an opening phrase
  * (a preposition or a subordinator first, no verb) and a clause follows it — it is inside the

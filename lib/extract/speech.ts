@@ -107,6 +107,16 @@ function readEndsTagEn(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** A capitalized "-ing" word that opens the sentence, before a lower-case word: "Confirming life can …". */
+function openingParticipleEn(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.low.endsWith("ing")) return false;
+  const p = tokens[i - 1];
+  const n = tokens[i + 1];
+  const opens = p === undefined || t.breakBefore > 0 || (p.kind === TK.Punct && ".!?".includes(p.text));
+  return opens && n !== undefined && n.kind === TK.Word && !n.cap;
+}
+
 /** "they", "we", or a plural noun after an article, "of" or an adjective ("a team of scientists", "the researchers"). */
 function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
@@ -168,7 +178,8 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // English verbs are written in lower case ("the United States Department": a name), and an
     // "-ed" form after an article or an adjective qualifies a noun ("the total reported
     // casualties", "an estimated four million").
-    if (v && lang === "en" && (t.cap || ((t.low.endsWith("ed") || t.low.endsWith("ing")) && adjectivalEn(tokens, i)))) continue;
+    // (But a reporting participle may open the sentence: "Confirming life can thrive there, Seager said".)
+    if (v && lang === "en" && ((t.cap && !openingParticipleEn(tokens, i)) || ((t.low.endsWith("ed") || t.low.endsWith("ing")) && adjectivalEn(tokens, i)))) continue;
     // English base forms are also nouns: "A tweet sent from …", "his reply", "Trump's comment".
     if (v && lang === "en" && t.low === v.lemma && articleOrOwnerBeforeEn(tokens[i - 1])) continue;
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {

@@ -1480,4 +1480,11 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     const r2 = en("The town, which had, according to the fire service, ten damaged homes, reopened.");
     expect(r2.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
   });
+
+  it("a reporting participle that opens the sentence reports its clause, spoken by the main clause's subject ('Confirming life can thrive there, Vale said …')", () => {
+    const r = en('Confirming the lake can recover within a decade, Ana Ruiz said "We only need patience".');
+    expect(indirectWith(r, "the lake can recover within a decade").speaker?.name).toBe("Ana Ruiz");
+    // Without a clause after it, no statement: "Saying goodbye, he left."
+    expect(en("Saying goodbye, he left the hall.").quotes).toEqual([]);
+  });
 });
