@@ -1344,13 +1344,15 @@ export function frontedParticipleEn(doc: Doc, start: number, end: number): { end
 /**
  * "On Monday, according to the police, ten people were hurt", "As a result of the unrest,
  * according to a report …, twenty people were arrested": the phrase follows an opening phrase
- * (a preposition or a subordinator first, no verb) and a clause follows it — it is inside the
+ * (a preposition or a subordinator first, or a short one: "Longer term,"; no verb) and a clause
+ * follows it — it is inside the
  * sentence, whose whole is the report (the en-real conventions).
  */
 export function accordingAfterOpenerEn(doc: Doc, f: number, k: number, clause: number, end: number): boolean {
   const { tokens } = doc;
   const lead = tokens[f];
-  if (k - f < 2 || tokens[k - 1]?.text !== "," || !lead || !word(lead) || !(PREP_EN.has(lead.low) || SUBORD_EN.has(lead.low))) return false;
+  // (An opening phrase: a preposition or subordinator first, or at most three words: "Longer term,".)
+  if (k - f < 2 || tokens[k - 1]?.text !== "," || !lead || !word(lead) || !(PREP_EN.has(lead.low) || SUBORD_EN.has(lead.low) || k - 1 - f <= 3)) return false;
   if (hasFiniteEn(doc, f, k - 1)) return false;
   for (let j = f; j < k - 1; j++) if (doc.speech[j] || doc.quoteOf[j]! >= 0 || doc.markOf[j] || (tokens[j]!.text === "," && !dateComma(tokens, j))) return false;
   return clause < end && tokens[clause - 1]?.text === "," && clauseAtEn(doc, clause, end);

@@ -1476,6 +1476,9 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
   it("'according to X' between an opening phrase and the clause reports the whole sentence ('On Monday, according to the police, ten people were hurt')", () => {
     const r = en("As a result of the storm, according to the fire service, ten homes were damaged.");
     expect(indirectWith(r, "As a result of the storm, according to the fire service, ten homes were damaged").speaker?.name).toMatch(/fire service/);
+    // A short opening phrase of a few words does the same: "Longer term, according to X, …".
+    const r3 = en("Longer term, according to the harbour master Tom Vale, the port will need a new pier.");
+    expect(indirectWith(r3, "Longer term, according to the harbour master Tom Vale, the port will need a new pier").speaker?.name).toBe("Tom Vale");
     // A verb before the phrase: as before, only when it qualifies the main clause.
     const r2 = en("The town, which had, according to the fire service, ten damaged homes, reopened.");
     expect(r2.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
