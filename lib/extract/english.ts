@@ -1351,11 +1351,15 @@ export function frontedParticipleEn(doc: Doc, start: number, end: number): { end
 export function accordingAfterOpenerEn(doc: Doc, f: number, k: number, clause: number, end: number): boolean {
   const { tokens } = doc;
   const lead = tokens[f];
-  // (An opening phrase: a preposition or subordinator first, or at most three words: "Longer term,".)
-  if (k - f < 2 || tokens[k - 1]?.text !== "," || !lead || !word(lead) || !(PREP_EN.has(lead.low) || SUBORD_EN.has(lead.low) || k - 1 - f <= 3)) return false;
+  if (k - f < 2 || tokens[k - 1]?.text !== "," || !lead || !word(lead) || clause >= end || tokens[clause - 1]?.text !== ",") return false;
   if (hasFiniteEn(doc, f, k - 1)) return false;
   for (let j = f; j < k - 1; j++) if (doc.speech[j] || doc.quoteOf[j]! >= 0 || doc.markOf[j] || (tokens[j]!.text === "," && !dateComma(tokens, j))) return false;
-  return clause < end && tokens[clause - 1]?.text === "," && clauseAtEn(doc, clause, end);
+  // "Tesco's Polish operation, according to X, is too big …": the subject before the phrase,
+  // its verb right after it.
+  if (isLowerWord(tokens[clause]) && finiteEn(doc, clause) && !(PREP_EN.has(lead.low) || SUBORD_EN.has(lead.low))) return true;
+  // (An opening phrase: a preposition or subordinator first, or at most three words: "Longer term,".)
+  if (!(PREP_EN.has(lead.low) || SUBORD_EN.has(lead.low) || k - 1 - f <= 3)) return false;
+  return clauseAtEn(doc, clause, end);
 }
 
 /**

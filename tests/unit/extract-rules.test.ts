@@ -1490,4 +1490,12 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     // Without a clause after it, no statement: "Saying goodbye, he left."
     expect(en("Saying goodbye, he left the hall.").quotes).toEqual([]);
   });
+
+  it("'according to X' between the subject and its verb reports the whole sentence ('The new bridge, according to the council, will open in May')", () => {
+    const r = en("The new bridge, according to the Kell council, will open in May.");
+    expect(indirectWith(r, "The new bridge, according to the Kell council, will open in May").speaker?.name).toMatch(/Kell council/);
+    // Not after a verb of its own before the phrase: "The bridge opened, according to …" stays as it was.
+    const r2 = en("The bridge opened on Monday, according to the Kell council.");
+    expect(indirectWith(r2, "The bridge opened on Monday").speaker?.name).toMatch(/Kell council/);
+  });
 });
