@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, citingPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingAfterOpenerEn, accordingToEn, frontedParticipleEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingAfterOpenerEn, accordingToEn, frontedParticipleEn, phraseEn, plainVerbAfterTagEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -1680,7 +1680,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
           found.push(make(f, c, tagAttr));
           covered = c;
         } else {
-          if (!preFinite && !hasFiniteEn(doc, post, endTok)) continue;
+          if (!preFinite && !hasFiniteEn(doc, post, endTok) && !plainVerbAfterTagEn(doc, f, c, post, endTok)) continue;
           const e = clauseEndEn(doc, post, endTok).end;
           found.push(make(f, e, tagAttr));
           covered = e;

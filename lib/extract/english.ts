@@ -1317,6 +1317,22 @@ export function accordingToQualifiesClause(doc: Doc, f: number, k: number): bool
 }
 
 /**
+ * After an inner tag whose sentence has no verb before it ("These orcas, she suggested,
+ * specialize in …"): the word after the tag's comma is the plain verb of that subject — a
+ * lower-case word that is no article, preposition, pronoun, conjunction or adverb, with a word
+ * after it, and the subject before the tag ends in a plural noun.
+ */
+export function plainVerbAfterTagEn(doc: Doc, f: number, c: number, post: number, end: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[post];
+  const p = tokens[c - 1];
+  if (!isLowerWord(t) || post + 1 >= end || !word(tokens[post + 1]) || c - f < 2 || c - f > 6) return false;
+  const low = t!.low;
+  if (DET_EN.has(low) || PREP_EN.has(low) || COORD_EN.has(low) || RELATIVE_EN.has(low) || SUBORD_EN.has(low) || PRONOUN_SUBJ_EN.has(low) || isAdverbLy(low) || /(s|ing|ed)$/.test(low)) return false;
+  return isLowerWord(p) && /[^s]s$/.test(p!.low) && !hasFiniteEn(doc, f, c);
+}
+
+/**
  * A reporting participle that opens the sentence ("Confirming life can thrive there, Seager said
  * …", "Warning the river would rise, the mayor closed the bridge"): its clause starts at `start`
  * and ends at the first comma after which a main clause (a subject, then its verb) follows; the

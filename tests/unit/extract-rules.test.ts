@@ -1498,4 +1498,12 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     const r2 = en("The bridge opened on Monday, according to the Kell council.");
     expect(indirectWith(r2, "The bridge opened on Monday").speaker?.name).toMatch(/Kell council/);
   });
+
+  it("an inner tag before a plain verb reports the whole sentence ('These orcas, she suggested, specialize in …')", () => {
+    const r = en("Ana Ruiz studies whales. These whales, she suggested, migrate in winter.");
+    expect(indirectWith(r, "These whales, she suggested, migrate in winter").speaker?.name).toBe("Ana Ruiz");
+    // An article or a preposition after the tag opens no verb: "The rules, she said, in theory …" is not taken.
+    const r2 = en("Ana Ruiz studies whales. Their songs, she said, in winter.");
+    expect(r2.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+  });
 });
