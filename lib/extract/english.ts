@@ -1186,6 +1186,7 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
  * Also returns the start of a second clause of the same verb ("said A and that B", "reported
  * that A; that B"), or -1.
  */
+const CLAUSE_PRONOUNS_EN = new Set(["they", "he", "she", "we"]);
 export function clauseEndEn(doc: Doc, start: number, end: number): { end: number; next: number } {
   const { tokens } = doc;
   for (let k = start + 1; k < end; k++) {
@@ -1197,6 +1198,9 @@ export function clauseEndEn(doc: Doc, start: number, end: number): { end: number
       return { end: k, next: tokens[n]?.low === "that" ? n + 1 : -1 };
     }
     if (!word(t) || t.cap) {
+      // "said their thoughts were with the families, and they were carrying out …": a second
+      // clause of the same verb, its subject a personal pronoun.
+      if (t.text === "," && tokens[k + 1]?.low === "and" && CLAUSE_PRONOUNS_EN.has(tokens[k + 2]?.low ?? "") && isLowerWord(tokens[k + 2]) && finiteEn(doc, k + 3) && !doc.speech[k + 3] && doc.quoteOf[k + 2]! < 0) return { end: k, next: k + 2 };
       if (t.text === "," && (doc.speech[k + 1] || ((tokens[k + 1]?.low === "while" || tokens[k + 1]?.low === "as") && doc.speech[k + 2]))) return { end: k, next: -1 };
       // ", while Vale said …", ", but the minister told …": a contrasting report with its own subject.
       if (t.text === "," && ["while", "whereas", "but"].includes(tokens[k + 1]?.low ?? "")) {

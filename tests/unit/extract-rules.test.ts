@@ -1506,4 +1506,11 @@ describe("English speakers: round 9, from en-train articles 121-130", () => {
     const r2 = en("Ana Ruiz studies whales. Their songs, she said, in winter.");
     expect(r2.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
   });
+
+  it("', and' with a personal pronoun and its verb opens a second clause of the same speech verb ('said A, and they were …')", () => {
+    const r = en("A spokesperson for Kell Buses said the driver was unhurt, and they were checking the other buses.");
+    const ind = r.quotes.filter((q) => q.kind === "indirect");
+    expect(ind.map((q) => q.text)).toEqual(["the driver was unhurt", "they were checking the other buses"]);
+    expect(ind.map((q) => q.speaker?.name)).toEqual(["Kell Buses", "Kell Buses"]);
+  });
 });
