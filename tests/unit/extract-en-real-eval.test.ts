@@ -51,8 +51,8 @@ describe("eval:extract --set en-train", () => {
   });
 
   it("prints the figures and the baseline, checks no target and exits 0 without --print", () => {
-    expect(r.stdout).toMatch(/^ {2}direct {4}gold {2}361 /m);
-    expect(r.stdout).toMatch(/^ {2}indirect {2}gold {2}402 /m);
+    expect(r.stdout).toMatch(/^ {2}direct {4}gold {2}393 /m);
+    expect(r.stdout).toMatch(/^ {2}indirect {2}gold {2}437 /m);
     expect(r.stdout).toMatch(/^ {2}baseline {2}every span between quotation marks as a direct quote: pred +\d+ /m);
     expect(r.stdout).not.toMatch(/^ {2}target /m);
     expect(r.stdout).toMatch(/en-train is for tuning/);
