@@ -1179,6 +1179,9 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
   return -1;
 }
 
+/** Personal pronouns that open a second clause of the same speech verb (", and they were …"). */
+const CLAUSE_PRONOUNS_EN = new Set(["they", "he", "she", "we"]);
+
 /**
  * The end (exclusive token) of a reported clause that starts at `start`: the sentence end, a
  * semicolon, ", and" / "and" before a past-tense verb of the reporter ("… for Imus and asked for
@@ -1186,7 +1189,6 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
  * Also returns the start of a second clause of the same verb ("said A and that B", "reported
  * that A; that B"), or -1.
  */
-const CLAUSE_PRONOUNS_EN = new Set(["they", "he", "she", "we"]);
 export function clauseEndEn(doc: Doc, start: number, end: number): { end: number; next: number } {
   const { tokens } = doc;
   for (let k = start + 1; k < end; k++) {
@@ -1363,10 +1365,10 @@ export function frontedParticipleEn(doc: Doc, start: number, end: number): { end
 
 /**
  * "On Monday, according to the police, ten people were hurt", "As a result of the unrest,
- * according to a report …, twenty people were arrested": the phrase follows an opening phrase
- * (a preposition or a subordinator first, or a short one: "Longer term,"; no verb) and a clause
- * follows it — it is inside the
- * sentence, whose whole is the report (the en-real conventions).
+ * according to a report …, twenty people were arrested", "Tesco's operation, according to X, is
+ * …": the phrase follows an opening phrase without a verb (a preposition or a subordinator first,
+ * or a short one: "Longer term,") with a clause after it, or a subject with its verb right after
+ * it — it is inside the sentence, whose whole is the report (the en-real conventions).
  */
 export function accordingAfterOpenerEn(doc: Doc, f: number, k: number, clause: number, end: number): boolean {
   const { tokens } = doc;
