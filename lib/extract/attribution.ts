@@ -15,7 +15,7 @@ import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
 import { anaphoricTagDe, citedPhraseDe, citingPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
-import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingToEn, phraseEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
+import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingAfterOpenerEn, accordingToEn, frontedParticipleEn, phraseEn, plainVerbAfterTagEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
 import type { QuoteCandidate, Span, SpeakerMention } from "./types";
 
 export interface Attr {
@@ -1684,7 +1684,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
           found.push(make(f, c, tagAttr));
           covered = c;
         } else {
-          if (!preFinite && !hasFiniteEn(doc, post, endTok)) continue;
+          if (!preFinite && !hasFiniteEn(doc, post, endTok) && !plainVerbAfterTagEn(doc, f, c, post, endTok)) continue;
           const e = clauseEndEn(doc, post, endTok).end;
           found.push(make(f, e, tagAttr));
           covered = e;
@@ -1838,6 +1838,16 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       let start = reportedClauseEn(doc, v, endTok);
       if (start < 0) continue;
       let attr = attrOf(verbSpeaker(doc, v, f, v + 1, "auto"), v);
+      // "Confirming life can thrive there, Seager said …": a reporting participle that opens the
+      // sentence reports the clause up to the main clause, whose subject speaks.
+      if (!attr && v === f && /ing$/.test(tokens[v]!.low)) {
+        const fp = frontedParticipleEn(doc, start, endTok);
+        if (!fp) continue;
+        const found = make(start, fp.end, attrOf(fp.subject, v));
+        if (found) items.push(found);
+        from = fp.end;
+        continue;
+      }
       // "Witnesses, according to The Telegraph, said …": a report of a report; the source
       // between the subject and its verb is the outer reporter (the annotation conventions).
       for (let k = v - 1; k > f && v - k <= 16; k--) {
@@ -1914,6 +1924,7 @@ function detectIndirect(doc: Doc, s: number, last: Report | null): IndirectFound
       // At the start: the clause after it; at the end, or before ", which …": what comes before
       // it; inside the sentence: the whole sentence (the en-real conventions).
       if (k === f || (k <= f + 2 && tokens[k - 1]!.kind === TK.Word && !tokens[k - 1]!.cap)) a = src.clause;
+      else if (accordingAfterOpenerEn(doc, f, k, src.clause, endTok)) b = endTok;
       else if (!accordingToQualifiesClause(doc, f, k)) continue;
       else if (src.last >= endTok || RELATIVE_EN.has(tokens[src.last + 1]?.low ?? "")) b = k;
       const found = make(a, b, attrOf(src.mention, k));

@@ -271,6 +271,21 @@ function nameOfChunk(doc: Doc, c: Chunk): boolean {
   return isLowerWord(p) && (p.low === "of" || p.low === "from" || p.low === "at");
 }
 
+/**
+ * The name that ends an opening phrase right after one of its nouns ("In the blog post Chris
+ * Wright"), so that it is the subject of the clause the missing comma would have opened; null
+ * when a preposition, a determiner, a verb or a participle stands before it ("After meeting Chris
+ * Wright", "In talks with Chris Wright").
+ */
+function nameEndingOpenerEn(doc: Doc, c: Chunk): Mention | null {
+  const m = endMention(doc, c);
+  if (!m || m.kind !== "name" || m.first - 2 < c.a) return null;
+  const p = doc.tokens[m.first - 1]!;
+  if (!isLowerWord(p) || PREP_EN.has(p.low) || DET_EN.has(p.low) || RELATIVE_EN.has(p.low) || SUBORD_EN.has(p.low)) return null;
+  if (finiteEn(doc, m.first - 1) || doc.speech[m.first - 1] || /(?:ing|ed)$/.test(p.low)) return null;
+  return m;
+}
+
 /** The chunk has a finite verb outside a relative clause. */
 function hasFiniteVerb(doc: Doc, c: Chunk): boolean {
   for (let k = c.a; k < c.b; k++) {
@@ -429,6 +444,13 @@ function subjectBeforeOnce(doc: Doc, v: number, lo: number): Mention | null {
     // An apposition after a bare name: "Cindy Ferrer, head of a regional office, said".
     const before = chunks[i - 1];
     if (before && (isNameChunk(doc, before) || nameOfChunk(doc, before)) && !hasFiniteVerb(doc, c) && !isNameChunk(doc, c)) return headOf(doc, before, false);
+    // The same after an opening phrase that lacks its comma: "In the blog post Chris Wright, the
+    // Chief Technological Officer of Red Hat said" — the name follows a noun of the phrase, so it
+    // opens the clause (not "After meeting Chris Wright, the minister said": a verb governs it).
+    if (before && i === 1 && isModifier(doc, before) && !hasFiniteVerb(doc, c) && !isNameChunk(doc, c)) {
+      const m = nameEndingOpenerEn(doc, before);
+      if (m) return m;
+    }
     return headOf(doc, c, false);
   }
   return null;
@@ -520,6 +542,17 @@ function headOf(doc: Doc, c: Chunk, _coordinated: boolean): Mention | null {
   if (end && end.kind !== "org") return end;
   const titled = titledNameEn(doc, c);
   if (titled) return titled;
+  // "Biden and others in the Democratic Party warned": a group that a named person leads, no one
+  // person; the phrase through to the verb.
+  const lead = doc.mentionAt[c.a]!;
+  if (lead >= 0) {
+    const m = doc.mentions[lead]!;
+    const and = tokens[m.last];
+    if (m.first === c.a && m.kind === "name" && isLowerWord(and) && and!.low === "and" && isLowerWord(tokens[m.last + 1]) && (tokens[m.last + 1]!.low === "others" || tokens[m.last + 1]!.low === "other")) {
+      const group = phraseEn(doc, c.a, c.b);
+      if (group) return group;
+    }
+  }
   let b = c.b;
   let agentFrom = -1;
   for (let k = c.a + 1; k < c.b; k++) {
@@ -1011,6 +1044,10 @@ warned warns insisted insists argued argues recalled recalls declared declares c
 remarked remarks conceded concedes responded responds quipped joked shouted told tells read reads posted posts`.split(/\s+/),
 );
 
+/** Modals that open a clause's verb phrase, and the pronouns that would be their own subject. */
+const MODALS_EN = new Set(["can", "could", "will", "would", "may", "might", "must", "should", "shall"]);
+const PRONOUN_SUBJ_EN = new Set(["i", "you", "he", "she", "it", "we", "they"]);
+
 /** Whether a reported clause (a subject, then a finite verb) starts at token s. */
 function clauseAtEn(doc: Doc, s: number, end: number): boolean {
   const { tokens } = doc;
@@ -1018,6 +1055,7 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
   if (!t || s >= end || doc.markOf[s] || doc.quoteOf[s]! >= 0 || t.kind === TK.Punct) return false;
   if (word(t) && !t.cap && (PREP_EN.has(t.low) || COORD_EN.has(t.low) || t.low === "to" || t.low === "as" || t.low === "not" || RELATIVE_EN.has(t.low) || finiteEn(doc, s) || doc.speech[s])) return false;
   let rel = false;
+  let relVerb = false;
   let relWord = "";
   let sub = false;
   let lastComma = -1;
@@ -1030,6 +1068,7 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
       if (u.text === "," && !dateComma(tokens, k)) {
         // (A relative clause after "whereby" runs on over its commas; others end at one.)
         rel = rel && relWord === "whereby";
+        relVerb = false;
         sub = false;
         lastComma = k;
         // ", but some militias …", ", and later banned …": a new clause, not this subject's verb.
@@ -1050,8 +1089,15 @@ function clauseAtEn(doc: Doc, s: number, end: number): boolean {
       sub = true;
       continue;
     }
+    // "posted a message on Facebook announcing he had …": a reporting participle's clause, not
+    // this one (the participle is the cue of its own).
+    if (doc.speech[k] && !u.cap && u.low.endsWith("ing") && !rel && !sub) return false;
     // "described the decline … and called on donors": the reporter's next verb, not the clause's.
     if (finiteEn(doc, k) && COORD_EN.has(tokens[k - 1]?.low ?? "")) return false;
+    // "rocky planets which have a small radius can support …": after the relative clause's own
+    // verb, a modal opens the verb of the reported clause (no comma closes such a relative).
+    if (rel && relVerb && !sub && isLowerWord(u) && MODALS_EN.has(u.low) && !PRONOUN_SUBJ_EN.has(tokens[k - 1]?.low ?? "")) return true;
+    if (rel && finiteEn(doc, k)) relVerb = true;
     if (!rel && !sub && finiteEn(doc, k)) {
       // "announced his resignation in 1995, Cummings joined the race": after a comma a new
       // subject with its own verb is a main clause of its own.
@@ -1133,6 +1179,9 @@ export function reportedClauseEn(doc: Doc, v: number, end: number): number {
   return -1;
 }
 
+/** Personal pronouns that open a second clause of the same speech verb (", and they were …"). */
+const CLAUSE_PRONOUNS_EN = new Set(["they", "he", "she", "we"]);
+
 /**
  * The end (exclusive token) of a reported clause that starts at `start`: the sentence end, a
  * semicolon, ", and" / "and" before a past-tense verb of the reporter ("… for Imus and asked for
@@ -1151,6 +1200,9 @@ export function clauseEndEn(doc: Doc, start: number, end: number): { end: number
       return { end: k, next: tokens[n]?.low === "that" ? n + 1 : -1 };
     }
     if (!word(t) || t.cap) {
+      // "said their thoughts were with the families, and they were carrying out …": a second
+      // clause of the same verb, its subject a personal pronoun.
+      if (t.text === "," && tokens[k + 1]?.low === "and" && CLAUSE_PRONOUNS_EN.has(tokens[k + 2]?.low ?? "") && isLowerWord(tokens[k + 2]) && finiteEn(doc, k + 3) && !doc.speech[k + 3] && doc.quoteOf[k + 2]! < 0) return { end: k, next: k + 2 };
       if (t.text === "," && (doc.speech[k + 1] || ((tokens[k + 1]?.low === "while" || tokens[k + 1]?.low === "as") && doc.speech[k + 2]))) return { end: k, next: -1 };
       // ", while Vale said …", ", but the minister told …": a contrasting report with its own subject.
       if (t.text === "," && ["while", "whereas", "but"].includes(tokens[k + 1]?.low ?? "")) {
@@ -1268,6 +1320,68 @@ export function accordingToQualifiesClause(doc: Doc, f: number, k: number): bool
     if (isLowerWord(t) && (t.low === "that" || t.low === "which" || t.low === "who") && j > f && !(t.low === "that" && PREP_EN.has(tokens[j - 1]!.low))) return false;
   }
   return hasFiniteEn(doc, f, k);
+}
+
+/**
+ * After an inner tag whose sentence has no verb before it ("These orcas, she suggested,
+ * specialize in …"): the word after the tag's comma is the plain verb of that subject — a
+ * lower-case word that is no article, preposition, pronoun, conjunction or adverb, with a word
+ * after it, and the subject before the tag ends in a plural noun.
+ */
+export function plainVerbAfterTagEn(doc: Doc, f: number, c: number, post: number, end: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[post];
+  const p = tokens[c - 1];
+  if (!isLowerWord(t) || post + 1 >= end || !word(tokens[post + 1]) || c - f < 2 || c - f > 6) return false;
+  const low = t!.low;
+  if (DET_EN.has(low) || PREP_EN.has(low) || COORD_EN.has(low) || RELATIVE_EN.has(low) || SUBORD_EN.has(low) || PRONOUN_SUBJ_EN.has(low) || isAdverbLy(low) || /(s|ing|ed)$/.test(low)) return false;
+  return isLowerWord(p) && /[^s]s$/.test(p!.low) && !hasFiniteEn(doc, f, c);
+}
+
+/**
+ * A reporting participle that opens the sentence ("Confirming life can thrive there, Seager said
+ * …", "Warning the river would rise, the mayor closed the bridge"): its clause starts at `start`
+ * and ends at the first comma after which a main clause (a subject, then its verb) follows; the
+ * speaker is that clause's subject. Null when there is no such comma or subject.
+ */
+export function frontedParticipleEn(doc: Doc, start: number, end: number): { end: number; subject: Mention } | null {
+  const { tokens } = doc;
+  for (let c = start + 2; c < end - 1; c++) {
+    if (doc.quoteOf[c]! >= 0 || doc.markOf[c]) return null;
+    const t = tokens[c]!;
+    if (t.kind === TK.Punct && ".!?;:".includes(t.text)) return null;
+    if (t.text !== "," || dateComma(tokens, c) || !clauseAtEn(doc, c + 1, end)) continue;
+    for (let k = c + 2; k < end && k - c <= 8; k++) {
+      if (doc.quoteOf[k]! >= 0 || doc.markOf[k]) return null;
+      if (finiteEn(doc, k) || doc.speech[k]) {
+        const subject = subjectBeforeEn(doc, k, c + 1);
+        return subject ? { end: c, subject } : null;
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
+/**
+ * "On Monday, according to the police, ten people were hurt", "As a result of the unrest,
+ * according to a report …, twenty people were arrested", "Tesco's operation, according to X, is
+ * …": the phrase follows an opening phrase without a verb (a preposition or a subordinator first,
+ * or a short one: "Longer term,") with a clause after it, or a subject with its verb right after
+ * it — it is inside the sentence, whose whole is the report (the en-real conventions).
+ */
+export function accordingAfterOpenerEn(doc: Doc, f: number, k: number, clause: number, end: number): boolean {
+  const { tokens } = doc;
+  const lead = tokens[f];
+  if (k - f < 2 || tokens[k - 1]?.text !== "," || !lead || !word(lead) || clause >= end || tokens[clause - 1]?.text !== ",") return false;
+  if (hasFiniteEn(doc, f, k - 1)) return false;
+  for (let j = f; j < k - 1; j++) if (doc.speech[j] || doc.quoteOf[j]! >= 0 || doc.markOf[j] || (tokens[j]!.text === "," && !dateComma(tokens, j))) return false;
+  // "Tesco's Polish operation, according to X, is too big …": the subject before the phrase,
+  // its verb right after it.
+  if (isLowerWord(tokens[clause]) && finiteEn(doc, clause) && !(PREP_EN.has(lead.low) || SUBORD_EN.has(lead.low))) return true;
+  // (An opening phrase: a preposition or subordinator first, or at most three words: "Longer term,".)
+  if (!(PREP_EN.has(lead.low) || SUBORD_EN.has(lead.low) || k - 1 - f <= 3)) return false;
+  return clauseAtEn(doc, clause, end);
 }
 
 /**

@@ -213,6 +213,9 @@ for (const [base, past, third] of [
   ["speak", "spoke"], ["post"], ["reason"],
   ["chant"], ["yell"], ["scream"], ["exclaim"], ["whisper"], ["plead"], ["highlight"], ["clarify", "clarified", "clarifies"],
   ["specify", "specified", "specifies"], ["hint"], ["remind"], ["speculate"], ["rule"],
+  // Verbs that judge in someone's words: "denounced the claims as a "national embarrassment"".
+  // (Not the naming verbs "branded", "dubbed", "labelled": "a product branded "Kell Fresh"" names.)
+  ["denounce"], ["condemn"], ["decry", "decried", "decries"], ["slam", "slammed"], ["blast"], ["hail"],
 ] as [string, string?, string?][]) {
   addForms(SPEECH_EN, weakEn(base, past, third), { lemma: base, particles: base === "point" ? ["out"] : undefined });
 }
@@ -238,7 +241,7 @@ for (const [ing, lemma] of [
   ["promising", "promise"], ["revealing", "reveal"], ["describing", "describe"], ["remarking", "remark"], ["observing", "observe"],
   ["ruling", "rule"], ["reasoning", "reason"], ["concluding", "conclude"],
 ] as [string, string][]) SPEECH_EN.set(ing, { lemma });
-for (const base of ["chant", "rule", "rules", "highlight", "highlights", "hint", "hints", "yell", "scream", "whisper", "plead", "call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke", "reason"]) SPEECH_EN.delete(base);
+for (const base of ["slam", "blast", "blasts", "hail", "hails", "chant", "rule", "rules", "highlight", "highlights", "hint", "hints", "yell", "scream", "whisper", "plead", "call", "state", "note", "report", "answer", "comment", "remark", "counter", "charge", "object", "signal", "estimate", "protest", "demand", "post", "hope", "fear", "doubt", "claim", "reply", "promise", "pledge", "vow", "joke", "reason"]) SPEECH_EN.delete(base);
 
 /**
  * Base forms that are nouns on their own ("the report", "a note") but verbs after a plural

@@ -89,6 +89,34 @@ export function openingAdjectiveEn(tokens: Token[], j: number): boolean {
   return opens && (OPENING_ADJ_EN.has(t.low) || /(ial|al|ary|ous|ive)$/.test(t.low));
 }
 
+/**
+ * "“…”, the letter read." / "“…”, his statement reads,": "read" ends the clause, and one to four
+ * words back, the first of them a determiner or a possessive, a quote closed with its comma.
+ */
+function readEndsTagEn(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  if (n === undefined || n.kind !== TK.Punct || !".,;".includes(n.text)) return false;
+  for (let k = i - 1; k >= i - 4 && k >= 2; k--) {
+    const t = tokens[k]!;
+    if (t.kind === TK.Word) continue;
+    if (k === i - 1 || !articleOrOwnerBeforeEn(tokens[k + 1])) return false;
+    const p = tokens[k - 1]!.text;
+    // '”,' (British) or ',”' (American): a quotation mark and its comma.
+    return (t.text === "," && p !== ":" && QUOTE_OR_COLON.has(p)) || (p === "," && t.text !== ":" && QUOTE_OR_COLON.has(t.text));
+  }
+  return false;
+}
+
+/** A capitalized "-ing" word that opens the sentence, before a lower-case word: "Confirming life can …". */
+function openingParticipleEn(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.low.endsWith("ing")) return false;
+  const p = tokens[i - 1];
+  const n = tokens[i + 1];
+  const opens = p === undefined || t.breakBefore > 0 || (p.kind === TK.Punct && ".!?".includes(p.text));
+  return opens && n !== undefined && n.kind === TK.Word && !n.cap;
+}
+
 /** "they", "we", or a plural noun after an article, "of" or an adjective ("a team of scientists", "the researchers"). */
 function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
@@ -150,7 +178,8 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // English verbs are written in lower case ("the United States Department": a name), and an
     // "-ed" form after an article or an adjective qualifies a noun ("the total reported
     // casualties", "an estimated four million").
-    if (v && lang === "en" && (t.cap || ((t.low.endsWith("ed") || t.low.endsWith("ing")) && adjectivalEn(tokens, i)))) continue;
+    // (But a reporting participle may open the sentence: "Confirming life can thrive there, Seager said".)
+    if (v && lang === "en" && ((t.cap && !openingParticipleEn(tokens, i)) || ((t.low.endsWith("ed") || t.low.endsWith("ing")) && adjectivalEn(tokens, i)))) continue;
     // English base forms are also nouns: "A tweet sent from …", "his reply", "Trump's comment".
     if (v && lang === "en" && t.low === v.lemma && articleOrOwnerBeforeEn(tokens[i - 1])) continue;
     if (v && !(t.cap && lang === "de" && JOINED_DE.has(t.low))) {
@@ -176,6 +205,11 @@ export function markSpeechVerbs(tokens: Token[], lang: "de" | "en"): Int8Array {
     // English "read": "The statement read: “…”", "“…”, reads a press release" — a document's
     // words, only next to a quotation mark or a colon ("read the book" reports nothing).
     if (lang === "en" && (t.low === "read" || t.low === "reads") && (QUOTE_OR_COLON.has(tokens[i + 1]?.text ?? "") || QUOTE_OR_COLON.has(tokens[i - 1]?.text ?? "") || (tokens[i - 1]?.text === "," && QUOTE_OR_COLON.has(tokens[i - 2]?.text ?? "")))) {
+      out[i] = 1;
+      continue;
+    }
+    // "“…”, the letter read.": "read" ending a tag whose few words follow the quote and its comma.
+    if (lang === "en" && (t.low === "read" || t.low === "reads") && readEndsTagEn(tokens, i)) {
       out[i] = 1;
       continue;
     }

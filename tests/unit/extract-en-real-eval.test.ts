@@ -45,14 +45,14 @@ describe("eval:extract --set en-real", () => {
 describe("eval:extract --set en-train", () => {
   const r = run(["--set", "en-train"]);
 
-  it("scores all 120 tuning articles, without a crash, and only that set", () => {
-    expect(r.stdout).toMatch(/== en-train \(English Wikinews[^\n]*: 120 document\(s\) \(120 en\), 0 crash\(es\)/);
+  it("scores all 130 tuning articles, without a crash, and only that set", () => {
+    expect(r.stdout).toMatch(/== en-train \(English Wikinews[^\n]*: 130 document\(s\) \(130 en\), 0 crash\(es\)/);
     expect(r.stdout).not.toMatch(/== dev|== seed|== de-wikinews|== en-real/);
   });
 
   it("prints the figures and the baseline, checks no target and exits 0 without --print", () => {
-    expect(r.stdout).toMatch(/^ {2}direct {4}gold {2}361 /m);
-    expect(r.stdout).toMatch(/^ {2}indirect {2}gold {2}402 /m);
+    expect(r.stdout).toMatch(/^ {2}direct {4}gold {2}393 /m);
+    expect(r.stdout).toMatch(/^ {2}indirect {2}gold {2}437 /m);
     expect(r.stdout).toMatch(/^ {2}baseline {2}every span between quotation marks as a direct quote: pred +\d+ /m);
     expect(r.stdout).not.toMatch(/^ {2}target /m);
     expect(r.stdout).toMatch(/en-train is for tuning/);

@@ -1429,3 +1429,88 @@ describe("German direct quotes: seventh round on train", () => {
   });
 });
 
+
+describe("English speakers: round 9, from en-train articles 121-130", () => {
+  it("a name ending an opening phrase without its comma, then an apposition, speaks ('In the blog post Tom Vale, the chief of Kell Water said')", () => {
+    const r = en("In the blog post Tom Vale, the chief engineer of Kell Water said the pipes were safe.");
+    expect(indirectWith(r, "the pipes were safe").speaker?.name).toBe("Tom Vale");
+    // A name a verb or participle governs is no subject: the role after the comma speaks.
+    const r2 = en("After meeting Tom Vale, the mayor said the pipes were safe.");
+    expect(indirectWith(r2, "the pipes were safe").speaker?.name).not.toBe("Tom Vale");
+  });
+
+  it("'read' ending a tag after the quote and its comma is a document's speech verb ('\"…\", the letter read.')", () => {
+    const r = en('The council wrote to the mayor on Monday. "Every resident may see the plans", the letter read.');
+    expect(quoteWith(r, "Every resident may see the plans").speaker?.name).toMatch(/letter/);
+    const r2 = en('The board met on Friday. "We will appeal the ruling," the statement reads.');
+    expect(quoteWith(r2, "We will appeal the ruling").speaker?.name).toMatch(/statement/);
+  });
+
+  it("verbs that judge in someone's words frame a partial quote ('…, such as Tom Vale, who denounced the plan as a \"…\"')", () => {
+    const r = en('Several senators urged the board to act, such as Tom Vale, who denounced the plan as a "reckless gamble".');
+    expect(quoteWith(r, "reckless gamble").speaker?.name).toBe("Tom Vale");
+    const r2 = en('The council said the market would close. Ana Ruiz, a trader, slammed the decision as "a betrayal of the town".');
+    expect(quoteWith(r2, "a betrayal of the town").speaker?.name).toBe("Ana Ruiz");
+  });
+
+  it("a named person 'and others' is a group, not that person ('Vale and others in the Kell Party warned')", () => {
+    const r = en("Tom Vale lost the vote. Vale and others in the Kell Party warned the delay could harm the town.");
+    expect(indirectWith(r, "the delay could harm the town").speaker?.name).toBe("Vale and others in the Kell Party");
+  });
+
+  it("a relative clause without commas inside the reported clause: a modal after its verb is the clause's verb ('noted planets which have … can support …')", () => {
+    const r = en("The study noted lakes which have little oxygen can still support fish.");
+    expect(indirectWith(r, "lakes which have little oxygen can still support fish").speaker?.name).toMatch(/study/);
+    // A modal right after a pronoun belongs to the relative clause's own subject.
+    const r2 = en("The report noted workers who said they could leave did not.");
+    expect(r2.quotes.some((q) => q.text === "workers who said they could leave did not")).toBe(false);
+  });
+
+  it("a reporting participle inside the object takes its own clause ('posted a message on Monday announcing he had …')", () => {
+    const r = en("Mayor Tom Vale posted a message on Monday announcing he had resigned from the council.");
+    const ind = r.quotes.filter((q) => q.kind === "indirect");
+    expect(ind.map((q) => q.text)).toEqual(["he had resigned from the council"]);
+    expect(ind[0]!.speaker?.name).toBe("Tom Vale");
+  });
+
+  it("'according to X' between an opening phrase and the clause reports the whole sentence ('On Monday, according to the police, ten people were hurt')", () => {
+    const r = en("As a result of the storm, according to the fire service, ten homes were damaged.");
+    expect(indirectWith(r, "As a result of the storm, according to the fire service, ten homes were damaged").speaker?.name).toMatch(/fire service/);
+    // A short opening phrase of a few words does the same: "Longer term, according to X, …".
+    const r3 = en("Longer term, according to the harbour master Tom Vale, the port will need a new pier.");
+    expect(indirectWith(r3, "Longer term, according to the harbour master Tom Vale, the port will need a new pier").speaker?.name).toBe("Tom Vale");
+    // A verb before the phrase: as before, only when it qualifies the main clause.
+    const r2 = en("The town, which had, according to the fire service, ten damaged homes, reopened.");
+    expect(r2.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+  });
+
+  it("a reporting participle that opens the sentence reports its clause, spoken by the main clause's subject ('Confirming life can thrive there, Vale said …')", () => {
+    const r = en('Confirming the lake can recover within a decade, Ana Ruiz said "We only need patience".');
+    expect(indirectWith(r, "the lake can recover within a decade").speaker?.name).toBe("Ana Ruiz");
+    // Without a clause after it, no statement: "Saying goodbye, he left."
+    expect(en("Saying goodbye, he left the hall.").quotes).toEqual([]);
+  });
+
+  it("'according to X' between the subject and its verb reports the whole sentence ('The new bridge, according to the council, will open in May')", () => {
+    const r = en("The new bridge, according to the Kell council, will open in May.");
+    expect(indirectWith(r, "The new bridge, according to the Kell council, will open in May").speaker?.name).toMatch(/Kell council/);
+    // Not after a verb of its own before the phrase: "The bridge opened, according to …" stays as it was.
+    const r2 = en("The bridge opened on Monday, according to the Kell council.");
+    expect(indirectWith(r2, "The bridge opened on Monday").speaker?.name).toMatch(/Kell council/);
+  });
+
+  it("an inner tag before a plain verb reports the whole sentence ('These orcas, she suggested, specialize in …')", () => {
+    const r = en("Ana Ruiz studies whales. These whales, she suggested, migrate in winter.");
+    expect(indirectWith(r, "These whales, she suggested, migrate in winter").speaker?.name).toBe("Ana Ruiz");
+    // An article or a preposition after the tag opens no verb: "The rules, she said, in theory …" is not taken.
+    const r2 = en("Ana Ruiz studies whales. Their songs, she said, in winter.");
+    expect(r2.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+  });
+
+  it("', and' with a personal pronoun and its verb opens a second clause of the same speech verb ('said A, and they were …')", () => {
+    const r = en("A spokesperson for Kell Buses said the driver was unhurt, and they were checking the other buses.");
+    const ind = r.quotes.filter((q) => q.kind === "indirect");
+    expect(ind.map((q) => q.text)).toEqual(["the driver was unhurt", "they were checking the other buses"]);
+    expect(ind.map((q) => q.speaker?.name)).toEqual(["Kell Buses", "Kell Buses"]);
+  });
+});
