@@ -12,7 +12,7 @@
 import type { Doc, Mention, Person } from "./context";
 import { isQuotationMark, type QuoteSpan } from "./quotes";
 import { CAP_STOP, DE_PARTICLES, KONJ1, KONJ2, roleOf } from "./lexicon";
-import { anaphoricTagDe, citedPhraseDe, citingPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
+import { PREPOSITIONS_DE, anaphoricTagDe, citedPhraseDe, citingPhraseDe, clauseSubjectDe, impersonalDe, isDeterminerDe, nounPhraseDe, passiveAgentDe, relativeSubjectDe, sentenceSubjectDe, subjectPhraseDe, type Phrase } from "./np";
 import { TK, tokenAt, type Token } from "./text";
 import { particleOf } from "./speech";
 import { ADDRESSEE_VERBS_EN, AUTHORED_NOUNS_EN, AUX_EN, RELATIVE_EN, accordingAfterOpenerEn, accordingToEn, frontedParticipleEn, phraseEn, plainVerbAfterTagEn, accordingToQualifiesClause, clauseEndEn, finiteEn, clauseSubjectEn, hasFiniteEn, passiveAgentEn, reportedClauseEn, subjectAfterEn, subjectBeforeEn, tailTagEn } from "./english";
@@ -2109,7 +2109,6 @@ function tailWieDe(doc: Doc, k: number, end: number): number {
 
 const RELATIVE_ONLY_DE = new Set(["denen", "deren", "dessen", "welcher", "welche", "welches", "welchem", "welchen"]);
 const RELATIVE_OR_ARTICLE_DE = new Set(["der", "die", "das", "dem", "den"]);
-const PREPOSITIONS_DE = new Set(["mit", "von", "in", "bei", "für", "auf", "an", "aus", "zu", "nach", "über", "unter", "durch", "gegen", "um", "vor", "hinter", "neben", "zwischen", "seit", "ohne", "trotz", "wegen", "während"]);
 
 /**
  * A clause that opens at a is a relative clause: "denen …", "die sich …", "das nicht mehr …",
@@ -2222,7 +2221,7 @@ function headClauseDe(
         // "Wie t-online.de berichtet, …", "Wie „heise online“ meldet, …": whatever stands between
         // "wie" and an active verb is its subject, a name the mentions do not know included.
         const wie = w === f && tokens[w]!.kind !== TK.Punct ? w : w + 1;
-        if (!who && v - wie >= 2 && v - wie <= 6 && !PASSIVE_AUX_DE.has(tokens[v + 1]?.low ?? "") && !impersonalDe(doc, v, f, c)) who = adHocSpan(doc, wie + 1, v);
+        if (!who && v - wie >= 2 && v - wie <= 6 && !PASSIVE_OR_PERFECT_AUX_DE.has(tokens[v + 1]?.low ?? "") && !impersonalDe(doc, v, f, c)) who = adHocSpan(doc, wie + 1, v);
         return { start: c + 1, end: endTok, attr: attrOf(who, v), cue: v };
       }
     }
@@ -2510,7 +2509,7 @@ function adHoc(doc: Doc, a: number, hi: number): Mention | null {
 }
 
 /** Auxiliaries after a participle that make it passive or perfect ("wie berichtet wurde"). */
-const PASSIVE_AUX_DE = new Set(["wurde", "wurden", "wird", "werden", "worden", "ist", "sind", "war", "waren"]);
+const PASSIVE_OR_PERFECT_AUX_DE = new Set(["wurde", "wurden", "wird", "werden", "worden", "ist", "sind", "war", "waren"]);
 
 /**
  * The words [a, b) as a source mention when they are one short name or phrase: no verb, no

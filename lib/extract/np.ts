@@ -500,7 +500,8 @@ function predicativeFrontDe(doc: Doc, a: number, b: number): boolean {
   return true;
 }
 
-const PREPOSITIONS_DE = new Set(
+/** German prepositions and their contractions with the article ("im", "zum"). */
+export const PREPOSITIONS_DE = new Set(
   `in im am an auf aus bei beim mit nach seit von vom zu zum zur für gegen ohne um durch über unter vor hinter neben zwischen
 wegen trotz während laut gemäß bis ab ins ans aufs innerhalb außerhalb angesichts aufgrund dank gegenüber`.split(/\s+/),
 );

@@ -74,6 +74,13 @@ function pluralNounEn(tokens: Token[], i: number): boolean {
   return !(pp && pp.kind === TK.Word && DET_EN.has(pp.low));
 }
 
+/** Token j opens its sentence: the first token, after a line break, or after ".", "!" or "?" (markSpeechVerbs runs before sentences are split). */
+function opensSentenceAt(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  const before = tokens[j - 1];
+  return before === undefined || t.breakBefore > 0 || (before.kind === TK.Punct && ".!?".includes(before.text));
+}
+
 /** Adjectives that open a sentence before a plural noun: "Initial reports from …", "Early reports say". */
 const OPENING_ADJ_EN = new Set(["early", "recent", "local", "several", "further", "other", "media", "news", "press", "first", "latest", "new"]);
 
@@ -84,9 +91,7 @@ const OPENING_ADJ_EN = new Set(["early", "recent", "local", "several", "further"
 export function openingAdjectiveEn(tokens: Token[], j: number): boolean {
   const t = tokens[j];
   if (!t || t.kind !== TK.Word || !t.cap) return false;
-  const before = tokens[j - 1];
-  const opens = before === undefined || t.breakBefore > 0 || (before.kind === TK.Punct && ".!?".includes(before.text));
-  return opens && (OPENING_ADJ_EN.has(t.low) || /(ial|al|ary|ous|ive)$/.test(t.low));
+  return opensSentenceAt(tokens, j) && (OPENING_ADJ_EN.has(t.low) || /(ial|al|ary|ous|ive)$/.test(t.low));
 }
 
 /**
@@ -111,10 +116,8 @@ function readEndsTagEn(tokens: Token[], i: number): boolean {
 function openingParticipleEn(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!t.low.endsWith("ing")) return false;
-  const p = tokens[i - 1];
   const n = tokens[i + 1];
-  const opens = p === undefined || t.breakBefore > 0 || (p.kind === TK.Punct && ".!?".includes(p.text));
-  return opens && n !== undefined && n.kind === TK.Word && !n.cap;
+  return opensSentenceAt(tokens, i) && n !== undefined && n.kind === TK.Word && !n.cap;
 }
 
 /** "they", "we", or a plural noun after an article, "of" or an adjective ("a team of scientists", "the researchers"). */
@@ -123,8 +126,7 @@ function pluralSubjectBeforeEn(tokens: Token[], i: number): boolean {
   if (!p || p.kind !== TK.Word) return false;
   if (!p.cap && (p.low === "they" || p.low === "we")) return true;
   // "Sources report …", "Officials say …": a capitalized plural noun that opens the sentence.
-  const before = tokens[i - 2];
-  if (p.cap && /[^su']s$/.test(p.low) && p.low.length > 4 && (!before || p.breakBefore > 0 || (before.kind === TK.Punct && ".!?".includes(before.text))) && !CAP_FUNCTION_EN.has(p.low)) return true;
+  if (p.cap && /[^su']s$/.test(p.low) && p.low.length > 4 && opensSentenceAt(tokens, i - 1) && !CAP_FUNCTION_EN.has(p.low)) return true;
   if (p.cap || !/[^su']s$/.test(p.low) || ["is", "was", "has", "this", "its", "his", "us", "as", "news", "always", "perhaps"].includes(p.low)) return false;
   const pp = tokens[i - 2];
   return pp !== undefined && pp.kind === TK.Word && !pp.cap && (DET_EN.has(pp.low) || pp.low === "of" || ADJ_SUFFIX_EN.test(pp.low) || ADJ_EN.has(pp.low));

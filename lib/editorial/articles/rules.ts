@@ -172,7 +172,9 @@ export function mergeCitedQuotes(items: CleanCandidate[]): CleanCandidate[] {
   for (const c of items) {
     if (c.kind !== "quote") continue;
     const key = `${c.speechKind}:${c.start}:${c.end}`;
-    bySpan.set(key, [...(bySpan.get(key) ?? []), c]);
+    const group = bySpan.get(key);
+    if (group) group.push(c);
+    else bySpan.set(key, [c]);
   }
   const dropped = new Set<CleanCandidate>();
   const replaced = new Map<CleanCandidate, CleanCandidate>();
